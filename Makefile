@@ -1,0 +1,90 @@
+# giamsat build. `make` builds build/giamsat; `make check` builds an
+# AddressSanitizer + UndefinedBehaviorSanitizer variant and runs every test;
+# `make bench` prints timings; `make lint` checks the source rules.
+# The README's ./run.sh and ./test.sh install the Debian packages first.
+
+PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+CC ?= cc
+WERROR ?= -Werror
+OPT ?= -O2
+CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	-Wno-missing-field-initializers $(WERROR) -g -Isrc $(PKG_CFLAGS)
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/import/*.c \
+	src/json/*.c)) $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
+MAIN_SRC := src/cli/main.c
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+EMBED := build/gen/embedded_data.c
+
+# Two build trees: build/rel (release) and build/san (sanitizers, for tests).
+REL := build/rel
+SANB := build/san
+REL_OBJ := $(patsubst %.c,$(REL)/%.o,$(LIB_SRC)) $(REL)/gen/embedded_data.o
+SAN_OBJ := $(patsubst %.c,$(SANB)/%.o,$(LIB_SRC)) $(SANB)/gen/embedded_data.o
+TEST_BIN := $(patsubst tests/unit/%.c,$(SANB)/tests/%,$(TEST_SRC))
+
+.PHONY: all check unit cli-tests bench lint clean run
+all: $(REL)/giamsat
+	@ln -sf rel/giamsat build/giamsat
+
+# The registry and seed files are compiled into the binary so that `init`
+# and `import --seed` never read ../shared or the source tree at run time.
+DATA_FILES := data/agencies.tsv data/groups.tsv $(sort $(wildcard data/seeds/*.txt))
+$(EMBED): $(DATA_FILES) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh $(DATA_FILES) > $@
+
+$(REL)/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(OPT) -c $< -o $@
+$(SANB)/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) -c $< -o $@
+
+$(REL)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(OPT) -MMD -MP -c $< -o $@
+$(SANB)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) -MMD -MP -c $< -o $@
+
+$(REL)/giamsat: $(REL_OBJ) $(REL)/src/cli/main.o
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS)
+$(SANB)/giamsat: $(SAN_OBJ) $(SANB)/src/cli/main.o
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(SANB)/tests/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) -Itests/unit $< $(SAN_OBJ) -o $@ \
+		$(PKG_LIBS) $(shell pkg-config --libs cmocka xlsxwriter 2>/dev/null)
+
+export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; \
+		GIAMSAT_TEST_DATA=$(CURDIR)/tests/data $$t; done
+
+cli-tests: $(SANB)/giamsat
+	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/cli/run.sh
+
+check: unit cli-tests
+	@echo "all tests passed"
+
+bench: all
+	scripts/bench.sh $(REL)/giamsat
+
+lint:
+	scripts/lint.sh
+
+run: all
+	scripts/demo.sh $(REL)/giamsat
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

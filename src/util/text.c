@@ -1,0 +1,209 @@
+/* text: UTF-8 validation, NFC, fold keys and cell clean-up; see text.h. */
+#include "text.h"
+
+#include "buf.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+bool text_is_utf8(const char *s, size_t len, size_t *bad_off)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0 || cp == 0) {
+            if (bad_off)
+                *bad_off = i;
+            return false;
+        }
+        i += (size_t)n;
+    }
+    return true;
+}
+
+static char *map(const char *s, utf8proc_option_t opts)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, opts | UTF8PROC_NULLTERM);
+    if (n < 0) {
+        /* Invalid input never reaches here in practice; keep the bytes. */
+        return xstrdup(s);
+    }
+    char *copy = xstrdup((char *)out);
+    free(out);
+    return copy;
+}
+
+char *text_nfc(const char *s)
+{
+    return map(s ? s : "", UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+/* Collapse white space runs to one space, trim, and map đ (C4 91) to d. */
+static char *squeeze(const char *s, bool drop_spaces)
+{
+    struct buf b = BUF_INIT;
+    bool pending_space = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (isspace(*p)) {
+            pending_space = b.len > 0;
+            continue;
+        }
+        if (pending_space && !drop_spaces)
+            buf_addch(&b, ' ');
+        pending_space = false;
+        if (p[0] == 0xC4 && p[1] == 0x91) {
+            buf_addch(&b, 'd');
+            p++;
+            continue;
+        }
+        if (p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
+            pending_space = b.len > 0;
+            p++;
+            continue;
+        }
+        buf_addch(&b, (char)*p);
+    }
+    return buf_take(&b);
+}
+
+static char *fold(const char *s, bool drop_spaces)
+{
+    if (!s)
+        return xstrdup("");
+    char *mapped = map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
+                              UTF8PROC_CASEFOLD);
+    char *key = squeeze(mapped, drop_spaces);
+    free(mapped);
+    return key;
+}
+
+char *text_fold(const char *s)
+{
+    return fold(s, false);
+}
+
+char *text_fold_nospace(const char *s)
+{
+    return fold(s, true);
+}
+
+static const struct {
+    const char *name;
+    const char *text;
+} entities[] = {
+    { "&nbsp;", " " }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+};
+
+/* Length of an HTML-like tag starting at p ("<p>", "</li>", "<ul ...>"), or 0. */
+static size_t tag_len(const char *p)
+{
+    if (p[0] != '<')
+        return 0;
+    size_t i = 1;
+    if (p[i] == '/')
+        i++;
+    if (!isalpha((unsigned char)p[i]))
+        return 0;
+    while (isalnum((unsigned char)p[i]))
+        i++;
+    if (p[i] != '>' && p[i] != ' ' && p[i] != '/')
+        return 0;
+    const char *end = strchr(p + i, '>');
+    if (!end || end - p > 200)
+        return 0;
+    return (size_t)(end - p) + 1;
+}
+
+char *text_clean(const char *s, bool keep_newlines)
+{
+    struct buf b = BUF_INIT;
+    for (const char *p = s ? s : ""; *p;) {
+        size_t t = tag_len(p);
+        if (t) {
+            buf_addch(&b, ' ');
+            p += t;
+            continue;
+        }
+        bool done = false;
+        for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]) && !done; i++) {
+            size_t n = strlen(entities[i].name);
+            if (strncmp(p, entities[i].name, n) == 0) {
+                buf_adds(&b, entities[i].text);
+                p += n;
+                done = true;
+            }
+        }
+        if (done)
+            continue;
+        char c = *p++;
+        if (c == '\r')
+            continue;
+        if (c == '\t' || (c == '\n' && !keep_newlines))
+            c = ' ';
+        buf_addch(&b, c);
+    }
+    /* Collapse spaces (not newlines) and trim each line. */
+    struct buf out = BUF_INIT;
+    bool space = false;
+    for (const char *p = b.data; *p; p++) {
+        if (*p == ' ' || (p[0] == '\xC2' && p[1] == '\xA0')) {
+            if (*p != ' ')
+                p++;
+            space = out.len > 0 && out.data[out.len - 1] != '\n';
+            continue;
+        }
+        if (*p == '\n') {
+            space = false;
+            if (out.len && out.data[out.len - 1] != '\n')
+                buf_addch(&out, '\n');
+            continue;
+        }
+        if (space)
+            buf_addch(&out, ' ');
+        space = false;
+        buf_addch(&out, *p);
+    }
+    while (out.len && out.data[out.len - 1] == '\n')
+        out.data[--out.len] = '\0';
+    buf_release(&b);
+    char *raw = buf_take(&out);
+    char *nfc = text_nfc(raw);
+    free(raw);
+    return nfc;
+}
+
+char *text_trim(const char *s)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    return xstrndup(s, n);
+}
+
+bool text_is_blank(const char *s)
+{
+    if (!s)
+        return true;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            return false;
+    return true;
+}
+
+bool text_starts_folded(const char *s, const char *prefix)
+{
+    char *a = text_fold(s);
+    char *b = text_fold(prefix);
+    bool yes = strncmp(a, b, strlen(b)) == 0;
+    free(a);
+    free(b);
+    return yes;
+}

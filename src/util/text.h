@@ -1,0 +1,51 @@
+/*
+ * text: Unicode text handling for Vietnamese (UTF-8, NFC).
+ *
+ * All text stored by giamsat is valid UTF-8 in NFC. Matching and search use
+ * a fold key: NFC text with diacritics removed, case folded, đ/Đ mapped to
+ * d and runs of white space collapsed to one space, so "Ủy ban", "Uỷ ban"
+ * and "UY  BAN" all fold to "uy ban".
+ *
+ * Every function returning char * returns a newly allocated string; free it
+ * with free(). Input must be valid UTF-8 unless said otherwise.
+ */
+#ifndef GIAMSAT_TEXT_H
+#define GIAMSAT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/**
+ * Check that s[0..len) is valid UTF-8 with no NUL byte.
+ * On failure stores the byte offset of the first bad sequence in *bad_off
+ * (when not NULL) and returns false.
+ */
+bool text_is_utf8(const char *s, size_t len, size_t *bad_off);
+
+/** NFC normalisation of s. */
+char *text_nfc(const char *s);
+
+/** The fold key of s (see above); "" for NULL. */
+char *text_fold(const char *s);
+
+/** Same as text_fold() but with every space removed ("Thời  hạn" -> "thoihan"). */
+char *text_fold_nospace(const char *s);
+
+/**
+ * Cell clean-up for imported text: removes HTML-like markup (<p>, </li>,
+ * <ul style=...>), decodes &nbsp; &amp; &lt; &gt; &quot;, turns tabs and line
+ * breaks into spaces when `keep_newlines` is false, collapses runs of
+ * spaces, trims, and normalises to NFC.
+ */
+char *text_clean(const char *s, bool keep_newlines);
+
+/** Copy of s without leading and trailing ASCII white space. */
+char *text_trim(const char *s);
+
+/** True when s is NULL or only white space. */
+bool text_is_blank(const char *s);
+
+/** True when the fold key of s starts with the fold key of prefix. */
+bool text_starts_folded(const char *s, const char *prefix);
+
+#endif
