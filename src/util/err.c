@@ -42,7 +42,15 @@ void err_prefix(struct err *e, const char *fmt, ...)
     va_end(ap);
     char old[ERR_MSG_MAX];
     memcpy(old, e->msg, sizeof(old));
-    snprintf(e->msg, sizeof(e->msg), "%s: %s", head, old);
+    size_t n = strlen(head);
+    if (n + 2 >= sizeof(e->msg))
+        n = sizeof(e->msg) - 3;
+    memcpy(e->msg, head, n);
+    memcpy(e->msg + n, ": ", 2);
+    size_t room = sizeof(e->msg) - n - 3;
+    size_t old_len = strnlen(old, room);
+    memcpy(e->msg + n + 2, old, old_len);
+    e->msg[n + 2 + old_len] = '\0';
 }
 
 void err_clear(struct err *e)

@@ -44,42 +44,84 @@ char *text_nfc(const char *s)
     return map(s ? s : "", UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-/* Collapse white space runs to one space, trim, and map đ (C4 91) to d. */
-static char *squeeze(const char *s, bool drop_spaces)
+/* Fold one code point (bytes cp[0..len)) into b: no marks, case folded, đ -> d. */
+static void fold_cp(struct buf *b, const char *cp, size_t len)
+{
+    if (len == 1) {
+        buf_addch(b, (char)tolower((unsigned char)cp[0]));
+        return;
+    }
+    if (len == 2 && (unsigned char)cp[0] == 0xC4 &&
+        ((unsigned char)cp[1] == 0x91 || (unsigned char)cp[1] == 0x90)) {
+        buf_addch(b, 'd');
+        return;
+    }
+    char tmp[8];
+    memcpy(tmp, cp, len);
+    tmp[len] = '\0';
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)tmp, 0, &out,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (n < 0)
+        buf_add(b, cp, len);
+    else
+        buf_add(b, out, (size_t)n);
+    free(out);
+}
+
+static bool is_space_cp(utf8proc_int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x3000;
+}
+
+char *text_fold_map(const char *s, size_t **map)
 {
     struct buf b = BUF_INIT;
+    size_t *m = NULL, cap = 0;
+    size_t len = s ? strlen(s) : 0, i = 0;
     bool pending_space = false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (isspace(*p)) {
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        size_t step = n > 0 ? (size_t)n : 1;
+        if (n > 0 && is_space_cp(cp)) {
             pending_space = b.len > 0;
+            i += step;
             continue;
         }
-        if (pending_space && !drop_spaces)
+        size_t before = b.len;
+        if (pending_space)
             buf_addch(&b, ' ');
         pending_space = false;
-        if (p[0] == 0xC4 && p[1] == 0x91) {
-            buf_addch(&b, 'd');
-            p++;
-            continue;
+        fold_cp(&b, s + i, step);
+        if (map) {
+            ALLOC_GROW(m, b.len + 1, cap);
+            for (size_t k = before; k < b.len; k++)
+                m[k] = i;
         }
-        if (p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
-            pending_space = b.len > 0;
-            p++;
-            continue;
-        }
-        buf_addch(&b, (char)*p);
+        i += step;
+    }
+    if (map) {
+        ALLOC_GROW(m, b.len + 1, cap);
+        m[b.len] = len;
+        *map = m;
     }
     return buf_take(&b);
 }
 
 static char *fold(const char *s, bool drop_spaces)
 {
-    if (!s)
-        return xstrdup("");
-    char *mapped = map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                              UTF8PROC_CASEFOLD);
-    char *key = squeeze(mapped, drop_spaces);
-    free(mapped);
+    char *key = text_fold_map(s, NULL);
+    if (!drop_spaces)
+        return key;
+    char *w = key;
+    for (char *r = key; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
     return key;
 }
 

@@ -28,6 +28,14 @@ char *text_nfc(const char *s);
 /** The fold key of s (see above); "" for NULL. */
 char *text_fold(const char *s);
 
+/**
+ * text_fold() that also returns, in *map (newly allocated, free with free()),
+ * for each byte offset k of the key (and k == strlen(key)) the byte offset in
+ * s where the character that produced it starts, so a match found in the
+ * key can be cut out of the original text. map may be NULL.
+ */
+char *text_fold_map(const char *s, size_t **map);
+
 /** Same as text_fold() but with every space removed ("Thời  hạn" -> "thoihan"). */
 char *text_fold_nospace(const char *s);
 

@@ -29,7 +29,8 @@ void *xreallocarray(void *p, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return oom(SIZE_MAX);
-    void *q = realloc(p, n * size ? n * size : 1);
+    size_t bytes = n * size;
+    void *q = realloc(p, bytes ? bytes : 1);
     return q ? q : oom(n * size);
 }
 

@@ -1,0 +1,59 @@
+/*
+ * cli: the `giamsat` command line. main() finds the command in the table
+ * of commands.c and calls its cmd_* function; only this layer prints,
+ * chooses exit codes and reads files.
+ *
+ * Adding a command: write `int cmd_x(struct cli *c, int argc, char **argv)`
+ * in a cmd_*.c file, declare it here, add one row to commands[] in
+ * commands.c (name, function, usage), and add a test in tests/cli/.
+ */
+#ifndef GIAMSAT_CLI_H
+#define GIAMSAT_CLI_H
+
+#include "core/registry.h"
+#include "store/db.h"
+#include "util/err.h"
+
+#include <stdbool.h>
+
+struct cli {
+    const char *db_path; /* --db, default "giamsat.db" */
+    struct db *db;       /* opened by cli_open() */
+    struct registry reg; /* loaded by cli_open() */
+    struct err err;      /* the error main() prints */
+};
+
+/* ---- options ------------------------------------------------------------- */
+
+struct opt {
+    const char *name;  /* "--format" */
+    bool has_arg;
+    const char *value; /* set by args_parse(): the argument, or "" for a flag */
+};
+
+/**
+ * Parse argv[1..argc) against opts (terminated by a NULL name). Positional
+ * arguments are collected into pos (at most max_pos). "--help" sets *help.
+ * Unknown options and missing arguments are ERR_INVALID.
+ */
+int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
+               int *n_pos, bool *help, struct err *e);
+/** The value of option name, or NULL when not given. */
+const char *opt_value(const struct opt *opts, const char *name);
+
+/** Open the database (creating and seeding the registry when new) and load the registry. */
+int cli_open(struct cli *c);
+/** Print a usage line for cmd and return 0. */
+int cli_usage(const char *cmd);
+/** Read a whole file into memory (newly allocated, NUL-terminated). */
+int cli_read_file(const char *path, char **data, size_t *len, struct err *e);
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_tasks(struct cli *c, int argc, char **argv);
+int cmd_task(struct cli *c, int argc, char **argv);
+int cmd_agencies(struct cli *c, int argc, char **argv);
+int cmd_documents(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,126 @@
+/* cmd_import: `giamsat import FILE ...` and `giamsat demo`. */
+#include "cli.h"
+
+#include "core/embedded.h"
+#include "core/resolve.h"
+#include "import/import.h"
+#include "json/json_out.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_text_summary(const struct import_summary *s, const struct batch *b,
+                               const struct resolved_task *rt, bool dry_run)
+{
+    printf("%s: %zu nhiệm vụ, %zu nhiệm vụ con, %zu nhóm, %zu được tính; %zu chỉ tiêu;"
+           " %zu văn bản; %zu tên đơn vị đã xác định; %zu nhóm đã mở rộng;"
+           " %zu chưa xác định thời hạn\n",
+           dry_run ? "Chạy thử (không ghi)" : "Đã nhập", s->tasks, s->subtasks, s->groups,
+           s->counted, s->indicators, s->documents, s->agencies_resolved, s->groups_expanded,
+           s->no_due_date);
+    for (size_t i = 0; i < b->n_tasks; i++)
+        for (size_t k = 0; k < rt[i].lead.n + rt[i].coord.n; k++) {
+            const struct party *p = k < rt[i].lead.n ? &rt[i].lead.items[k]
+                                                     : &rt[i].coord.items[k - rt[i].lead.n];
+            if (p->kind == PARTY_UNRESOLVED)
+                fprintf(stderr, "dòng %zu: không xác định được đơn vị '%s'\n", b->tasks[i].line,
+                        p->text);
+        }
+    for (size_t i = 0; i < b->n_rejects; i++)
+        fprintf(stderr, "dòng %zu: bị từ chối: %s\n", b->rejects[i].line, b->rejects[i].reason);
+}
+
+/* Read, resolve, store (or dry-run) and report one file's bytes. */
+static int import_bytes(struct cli *c, const char *data, size_t len, const char *name,
+                        struct opt *opts)
+{
+    struct batch b = BATCH_INIT;
+    if (import_read(data, len, name, opt_value(opts, "--format"), &b, &c->err))
+        return c->err.kind;
+    struct import_summary sum = { 0 };
+    struct resolved_task *rt = resolve_batch(&c->reg, &b, &sum);
+    bool partial_ok = opt_value(opts, "--allow-partial") != NULL;
+    bool rejected = b.n_rejects > 0;
+    struct import_options io = {
+        .file = name,
+        .dry_run = opt_value(opts, "--dry-run") || (rejected && !partial_ok),
+        .document = opt_value(opts, "--document"),
+    };
+    int ret = store_import(c->db, &c->reg, &b, rt, &io, &sum, &c->err);
+    if (!ret) {
+        if (opt_value(opts, "--json")) {
+            char *js = json_import_summary(&sum, &b, rt);
+            printf("%s\n", js);
+            free(js);
+        } else {
+            print_text_summary(&sum, &b, rt, io.dry_run);
+        }
+        if (rejected && !partial_ok) {
+            fprintf(stderr, "giamsat import: %zu row(s) rejected in '%s': nothing was written"
+                            " (fix them, or use --allow-partial)\n",
+                    b.n_rejects, name);
+            ret = 1;
+        }
+    }
+    resolved_free(rt, b.n_tasks);
+    batch_release(&b);
+    return ret;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--format", true, NULL },     { "--document", true, NULL },
+                          { "--dry-run", false, NULL },   { "--allow-partial", false, NULL },
+                          { "--json", false, NULL },      { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 1, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("import");
+    if (n_pos != 1)
+        return err_set(&c->err, ERR_INVALID, "which file? (giamsat import FILE)");
+    char *data;
+    size_t len;
+    if (cli_read_file(pos[0], &data, &len, &c->err))
+        return c->err.kind;
+    int ret = cli_open(c);
+    if (!ret)
+        ret = import_bytes(c, data, len, pos[0], opts);
+    free(data);
+    return ret;
+}
+
+/* The shipped programme data, imported from the copies compiled into the binary. */
+static const struct {
+    const char *file;
+    const char *format;
+} demo_files[] = {
+    { "data/seeds/001_523cb3a39135c550.txt", "program" },
+    { "data/seeds/002_d7ea618fb136404a.txt", "plan" },
+};
+
+int cmd_demo(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--format", true, NULL }, { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("demo");
+    int ret = cli_open(c);
+    for (size_t i = 0; i < sizeof(demo_files) / sizeof(*demo_files) && !ret; i++) {
+        const struct embedded_file *f = embedded_find(demo_files[i].file);
+        if (!f)
+            return err_set(&c->err, ERR_INTERNAL, "'%s' is not built in", demo_files[i].file);
+        opts[0].value = demo_files[i].format;
+        ret = import_bytes(c, f->data, f->len, demo_files[i].file, opts);
+    }
+    return ret;
+}

@@ -1,0 +1,259 @@
+/* cmd_list: init, tasks, task, agencies and documents. */
+#include "cli.h"
+
+#include "core/registry.h"
+#include "json/json_out.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parse options; returns 1 when --help was printed, 0 to go on, <0 on error. */
+static int parse(struct cli *c, int argc, char **argv, struct opt *opts, const char **pos,
+                 int max_pos, int *n_pos, const char *cmd)
+{
+    bool help;
+    if (args_parse(argc, argv, opts, pos, max_pos, n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help) {
+        cli_usage(cmd);
+        return 1;
+    }
+    return cli_open(c);
+}
+
+static int check_format(struct cli *c, const char *fmt, const char *allowed)
+{
+    if (!fmt)
+        return 0;
+    char *list = xasprintf("|%s|", allowed), *want = xasprintf("|%s|", fmt);
+    bool ok = strstr(list, want) != NULL;
+    free(list);
+    free(want);
+    return ok ? 0 : err_set(&c->err, ERR_INVALID, "unknown format '%s' (use %s)", fmt, allowed);
+}
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos, ret = parse(c, argc, argv, opts, pos, 0, &n_pos, "init");
+    if (ret)
+        return ret > 0 ? 0 : ret;
+    struct store_counts k;
+    if (store_counts(c->db, &k, &c->err))
+        return c->err.kind;
+    printf("Cơ sở dữ liệu '%s': %ld đơn vị, %ld nhóm đơn vị, %ld văn bản, %ld nhiệm vụ\n",
+           c->db_path, k.agencies, k.groups, k.documents, k.tasks);
+    return 0;
+}
+
+/* CSV field quoting per RFC 4180. */
+static void csv_field(const char *s, bool last)
+{
+    bool quote = strpbrk(s, ",\"\n\r") != NULL;
+    if (quote) {
+        putchar('"');
+        for (; *s; s++) {
+            if (*s == '"')
+                putchar('"');
+            putchar(*s);
+        }
+        putchar('"');
+    } else {
+        fputs(s, stdout);
+    }
+    putchar(last ? '\n' : ',');
+}
+
+static char *joined(const struct strvec *v)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < v->n; i++)
+        len += strlen(v->items[i]) + 2;
+    char *s = xcalloc(len, 1);
+    for (size_t i = 0; i < v->n; i++) {
+        if (i)
+            strcat(s, "; ");
+        strcat(s, v->items[i]);
+    }
+    return s;
+}
+
+static void print_tasks_csv(const struct task_view *t, size_t n)
+{
+    const char *head[] = { "id", "tt", "name", "field", "documents", "lead", "coordinating",
+                           "output", "deadline_text", "due", "recurring" };
+    for (size_t i = 0; i < 11; i++)
+        csv_field(head[i], i == 10);
+    for (size_t i = 0; i < n; i++) {
+        char id[24], due[DATE_ISO_LEN];
+        snprintf(id, sizeof(id), "%ld", t[i].id);
+        date_iso(t[i].due, due);
+        char *docs = joined(&t[i].documents), *lead = joined(&t[i].lead),
+             *coord = joined(&t[i].coordinating);
+        const char *row[] = { id,    t[i].tt,     t[i].name,   t[i].field,  docs,
+                              lead,  coord,       t[i].output, t[i].deadline_text, due,
+                              strcmp(t[i].deadline_kind, "recurring") == 0 ? "true" : "false" };
+        for (size_t k = 0; k < 11; k++)
+            csv_field(row[k], k == 10);
+        free(docs);
+        free(lead);
+        free(coord);
+    }
+}
+
+static void print_tasks_table(const struct task_view *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char due[DATE_ISO_LEN];
+        date_iso(t[i].due, due);
+        printf("%5ld  %-8s %-10s %.90s\n", t[i].id, t[i].tt, *due ? due : t[i].deadline_kind,
+               t[i].name);
+    }
+    printf("%zu nhiệm vụ\n", n);
+}
+
+int cmd_tasks(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--agency", true, NULL }, { "--document", true, NULL },
+                          { "--field", true, NULL },  { "--search", true, NULL },
+                          { "--format", true, NULL }, { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos, ret = parse(c, argc, argv, opts, pos, 0, &n_pos, "tasks");
+    if (ret)
+        return ret > 0 ? 0 : ret;
+    const char *fmt = opt_value(opts, "--format");
+    if (check_format(c, fmt, "table|json|csv"))
+        return c->err.kind;
+    struct task_filter f = { opt_value(opts, "--agency"), opt_value(opts, "--document"),
+                             opt_value(opts, "--field"), opt_value(opts, "--search") };
+    struct task_view *t;
+    size_t n;
+    if (store_tasks(c->db, &c->reg, &f, &t, &n, &c->err))
+        return c->err.kind;
+    if (fmt && strcmp(fmt, "json") == 0) {
+        char *js = json_tasks(t, n);
+        printf("%s\n", js);
+        free(js);
+    } else if (fmt && strcmp(fmt, "csv") == 0) {
+        print_tasks_csv(t, n);
+    } else {
+        print_tasks_table(t, n);
+    }
+    task_views_free(t, n);
+    return 0;
+}
+
+static void print_task_text(const struct task_view *t)
+{
+    char due[DATE_ISO_LEN];
+    date_iso(t->due, due);
+    printf("Nhiệm vụ %ld (TT %s)%s\n%s\n", t->id, t->tt, t->is_group ? " - nhóm, không tính" : "",
+           t->name);
+    printf("Lĩnh vực: %s\n", t->field);
+    for (size_t i = 0; i < t->documents.n; i++)
+        printf("Văn bản: %s\n", t->documents.items[i]);
+    printf("Cơ quan chủ trì (như văn bản): %s\n", t->lead_text);
+    for (size_t i = 0; i < t->n_parties; i++) {
+        const struct party_view *p = &t->parties[i];
+        printf("  %s '%s' -> %s", strcmp(p->role, "lead") == 0 ? "chủ trì" : "phối hợp",
+               p->text, p->resolved ? p->resolved : "CHƯA XÁC ĐỊNH");
+        if (p->is_group && strcmp(p->role, "lead") == 0) {
+            printf(" = %zu đơn vị:", p->members.n);
+            for (size_t k = 0; k < p->members.n; k++)
+                printf("%s %s", k ? "," : "", p->members.items[k]);
+        }
+        putchar('\n');
+    }
+    printf("Giao cho %zu đơn vị chủ trì\n", t->lead.n);
+    printf("Cơ quan phối hợp (như văn bản): %s\n", t->coord_text);
+    printf("Kết quả: %s\n", t->output);
+    printf("Thời hạn: %s -> %s\n", t->deadline_text,
+           *due ? due : strcmp(t->deadline_kind, "recurring") == 0 ? "thường xuyên"
+                                                                   : "chưa xác định thời hạn");
+}
+
+int cmd_task(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--format", true, NULL }, { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos, ret = parse(c, argc, argv, opts, pos, 1, &n_pos, "task");
+    if (ret)
+        return ret > 0 ? 0 : ret;
+    const char *fmt = opt_value(opts, "--format");
+    if (check_format(c, fmt, "text|json"))
+        return c->err.kind;
+    char *end = NULL;
+    long id = n_pos == 1 ? strtol(pos[0], &end, 10) : 0;
+    if (n_pos != 1 || !end || *end || id <= 0)
+        return err_set(&c->err, ERR_INVALID, "give a task id (giamsat task ID)");
+    struct task_view t;
+    if (store_task(c->db, id, &t, &c->err))
+        return c->err.kind;
+    if (fmt && strcmp(fmt, "json") == 0) {
+        char *js = json_task(&t);
+        printf("%s\n", js);
+        free(js);
+    } else {
+        print_task_text(&t);
+    }
+    task_view_release(&t);
+    return 0;
+}
+
+int cmd_agencies(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--format", true, NULL }, { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos, ret = parse(c, argc, argv, opts, pos, 0, &n_pos, "agencies");
+    if (ret)
+        return ret > 0 ? 0 : ret;
+    const char *fmt = opt_value(opts, "--format");
+    if (check_format(c, fmt, "table|json"))
+        return c->err.kind;
+    struct agency_view *a;
+    size_t n;
+    if (store_agencies(c->db, &a, &n, &c->err))
+        return c->err.kind;
+    if (fmt && strcmp(fmt, "json") == 0) {
+        char *js = json_agencies(a, n);
+        printf("%s\n", js);
+        free(js);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            printf("%-60s %-11s %4ld%s%s\n", a[i].name, agency_kind_label(a[i].kind),
+                   a[i].lead_tasks, a[i].successor ? "  -> " : "",
+                   a[i].successor ? a[i].successor : "");
+    }
+    agency_views_free(a, n);
+    return 0;
+}
+
+int cmd_documents(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--format", true, NULL }, { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos, ret = parse(c, argc, argv, opts, pos, 0, &n_pos, "documents");
+    if (ret)
+        return ret > 0 ? 0 : ret;
+    const char *fmt = opt_value(opts, "--format");
+    if (check_format(c, fmt, "table|json"))
+        return c->err.kind;
+    struct document_view *d;
+    size_t n;
+    if (store_documents(c->db, &d, &n, &c->err))
+        return c->err.kind;
+    if (fmt && strcmp(fmt, "json") == 0) {
+        char *js = json_documents(d, n);
+        printf("%s\n", js);
+        free(js);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            printf("%5ld  %-70s %4ld nhiệm vụ\n", d[i].id, d[i].name, d[i].tasks);
+    }
+    document_views_free(d, n);
+    return 0;
+}

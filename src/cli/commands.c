@@ -1,0 +1,163 @@
+/* commands: the command table, option parsing and shared set-up; see cli.h. */
+#include "cli.h"
+
+#include "core/embedded.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
+               int *n_pos, bool *help, struct err *e)
+{
+    *n_pos = 0;
+    *help = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            *help = true;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0) {
+            if (*n_pos >= max_pos)
+                return err_set(e, ERR_INVALID, "unexpected argument '%s'", a);
+            pos[(*n_pos)++] = a;
+            continue;
+        }
+        struct opt *o = opts;
+        while (o->name && strcmp(o->name, a) != 0)
+            o++;
+        if (!o->name)
+            return err_set(e, ERR_INVALID, "unknown option '%s'", a);
+        if (o->has_arg && i + 1 >= argc)
+            return err_set(e, ERR_INVALID, "option '%s' needs a value", a);
+        o->value = o->has_arg ? argv[++i] : "";
+    }
+    return 0;
+}
+
+const char *opt_value(const struct opt *opts, const char *name)
+{
+    for (; opts->name; opts++)
+        if (strcmp(opts->name, name) == 0)
+            return opts->value;
+    return NULL;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len, struct err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return err_set(e, ERR_NOT_FOUND, "cannot open '%s': %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = xmalloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 >= cap) {
+            if (cap >= ((size_t)256 << 20)) {
+                fclose(f);
+                free(buf);
+                return err_set(e, ERR_INVALID, "'%s' is larger than 256 MiB", path);
+            }
+            cap *= 2;
+            buf = xreallocarray(buf, cap, 1);
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return err_set(e, ERR_STORAGE, "cannot read '%s'", path);
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+int cli_open(struct cli *c)
+{
+    if (db_open(c->db_path, &c->db, &c->err))
+        return c->err.kind;
+    /* A new database gets the shipped registry at once, so every command works. */
+    struct registry shipped = REGISTRY_INIT;
+    const struct embedded_file *a = embedded_find("data/agencies.tsv");
+    const struct embedded_file *g = embedded_find("data/groups.tsv");
+    size_t added;
+    int ret = !a || !g ? err_set(&c->err, ERR_INTERNAL, "the agency registry is missing")
+                       : registry_parse_tsv(&shipped, a->data, g->data, &c->err);
+    if (!ret)
+        ret = registry_build_index(&shipped, &c->err);
+    if (!ret)
+        ret = store_seed_registry(c->db, &shipped, &added, &c->err);
+    registry_release(&shipped);
+    if (!ret)
+        ret = store_load_registry(c->db, &c->reg, &c->err);
+    return ret;
+}
+
+static const struct command {
+    const char *name;
+    int (*fn)(struct cli *c, int argc, char **argv);
+    const char *usage;
+} commands[] = {
+    { "init", cmd_init, "init                 create the database and load the agency registry" },
+    { "import", cmd_import,
+      "import FILE [--format program|indicators|plan|table] [--document REF] [--dry-run]\n"
+      "                     [--allow-partial] [--json]" },
+    { "tasks", cmd_tasks,
+      "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
+    { "task", cmd_task, "task ID [--format text|json]" },
+    { "agencies", cmd_agencies, "agencies [--format table|json]" },
+    { "documents", cmd_documents, "documents [--format table|json]" },
+    { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
+};
+
+int cli_usage(const char *cmd)
+{
+    for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+        if (!cmd || strcmp(cmd, commands[i].name) == 0)
+            printf("%sgiamsat [--db FILE] %s\n", cmd ? "usage: " : "  ", commands[i].usage);
+    return 0;
+}
+
+int cli_main(int argc, char **argv);
+
+int cli_main(int argc, char **argv)
+{
+    struct cli c = { .db_path = "giamsat.db", .err = ERR_INIT, .reg = REGISTRY_INIT };
+    int i = 1;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+            c.db_path = argv[++i];
+        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("giamsat: theo dõi nhiệm vụ và chỉ tiêu (monitoring tasks and indicators)\n");
+            return cli_usage(NULL);
+        } else {
+            fprintf(stderr, "giamsat: unknown option '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        cli_usage(NULL);
+        return 2;
+    }
+    const struct command *cmd = NULL;
+    for (size_t k = 0; k < sizeof(commands) / sizeof(*commands); k++)
+        if (strcmp(argv[i], commands[k].name) == 0)
+            cmd = &commands[k];
+    if (!cmd) {
+        fprintf(stderr, "giamsat: unknown command '%s' (see giamsat --help)\n", argv[i]);
+        return 2;
+    }
+    int ret = cmd->fn(&c, argc - i, argv + i);
+    if (ret < 0)
+        fprintf(stderr, "giamsat %s: %s\n", cmd->name, c.err.msg);
+    registry_release(&c.reg);
+    db_close(c.db);
+    return ret < 0 ? err_exit_code(c.err.kind) : ret;
+}

@@ -1,0 +1,81 @@
+/* batch: the in-memory result of reading one file; see batch.h. */
+#include "batch.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct batch_task *batch_add_task(struct batch *b, size_t line)
+{
+    ALLOC_GROW(b->tasks, b->n_tasks + 1, b->cap_tasks);
+    struct batch_task *t = &b->tasks[b->n_tasks++];
+    memset(t, 0, sizeof(*t));
+    t->line = line;
+    t->parent = -1;
+    return t;
+}
+
+struct batch_indicator *batch_add_indicator(struct batch *b, size_t line)
+{
+    ALLOC_GROW(b->indicators, b->n_indicators + 1, b->cap_indicators);
+    struct batch_indicator *x = &b->indicators[b->n_indicators++];
+    memset(x, 0, sizeof(*x));
+    x->line = line;
+    return x;
+}
+
+void batch_reject(struct batch *b, size_t line, char *reason)
+{
+    ALLOC_GROW(b->rejects, b->n_rejects + 1, b->cap_rejects);
+    b->rejects[b->n_rejects++] = (struct batch_reject){ line, reason };
+}
+
+long batch_find_task(const struct batch *b, const char *code)
+{
+    for (size_t i = 0; i < b->n_tasks; i++)
+        if (b->tasks[i].code && strcmp(b->tasks[i].code, code) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void task_release(struct batch_task *t)
+{
+    free(t->code);
+    free(t->tt);
+    free(t->name);
+    free(t->field);
+    free(t->lead);
+    free(t->coord);
+    free(t->output);
+    free(t->deadline);
+    free(t->documents);
+    free(t->parent_code);
+    free(t->repeat_code);
+}
+
+static void indicator_release(struct batch_indicator *x)
+{
+    free(x->code);
+    free(x->parent_code);
+    free(x->name);
+    free(x->unit);
+    free(x->target);
+    free(x->agency);
+}
+
+void batch_release(struct batch *b)
+{
+    for (size_t i = 0; i < b->n_tasks; i++)
+        task_release(&b->tasks[i]);
+    for (size_t i = 0; i < b->n_indicators; i++)
+        indicator_release(&b->indicators[i]);
+    for (size_t i = 0; i < b->n_rejects; i++)
+        free(b->rejects[i].reason);
+    free(b->tasks);
+    free(b->indicators);
+    free(b->rejects);
+    docref_release(&b->document);
+    free(b->document_title);
+    *b = (struct batch)BATCH_INIT;
+}

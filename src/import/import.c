@@ -1,0 +1,125 @@
+/* import: format detection and dispatch; see import.h. */
+#include "import.h"
+
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const import_formats[] = { "program", "indicators", "plan", "table", NULL };
+
+static bool is_format(const char *f)
+{
+    for (size_t i = 0; import_formats[i]; i++)
+        if (strcmp(f, import_formats[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Line number (1-based) of byte offset off. */
+static size_t line_of(const char *data, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += data[i] == '\n';
+    return line;
+}
+
+static int check_text(const char *data, size_t len, const char *name, struct err *e)
+{
+    size_t bad;
+    if (text_is_utf8(data, len, &bad))
+        return 0;
+    return err_set(e, ERR_INVALID,
+                   "'%s' is not UTF-8 text (line %zu, byte %zu): save it as UTF-8 "
+                   "(for example CSV UTF-8), not Windows-1258 or another encoding",
+                   name, line_of(data, bad), bad + 1);
+}
+
+static const char *detect_text(const struct lines *l)
+{
+    bool tabs = false, plus_lead = false;
+    for (size_t i = 0; i < l->n; i++) {
+        tabs = tabs || strchr(l->items[i], '\t');
+        if (!plus_lead && strchr(l->items[i], '+') && text_starts_folded(l->items[i], "+ co quan chu tri"))
+            plus_lead = true;
+    }
+    if (tabs && lines_find(l, 0, "phu luc ii") >= 0)
+        return "program";
+    if (tabs && lines_find(l, 0, "phu luc i") >= 0)
+        return "indicators";
+    if (plus_lead)
+        return "plan";
+    return "table";
+}
+
+static int read_text(const char *data, size_t len, const char *name, const char *format,
+                     struct batch *b, struct err *e)
+{
+    struct lines l = LINES_INIT;
+    lines_split(&l, data, len);
+    if (!format)
+        format = detect_text(&l);
+    int ret = 0;
+    b->format = strcmp(format, "program") == 0 ? "program"
+                : strcmp(format, "indicators") == 0 ? "indicators" : "plan";
+    if (strcmp(format, "program") == 0) {
+        ret = import_program(&l, b, e);
+        if (!ret && lines_find(&l, 0, "phu luc i") >= 0)
+            ret = import_indicators(&l, b, e);
+    } else if (strcmp(format, "indicators") == 0) {
+        ret = import_indicators(&l, b, e);
+    } else {
+        ret = import_plan(&l, b, e);
+    }
+    lines_release(&l);
+    if (ret)
+        err_prefix(e, "'%s'", name);
+    return ret;
+}
+
+static int read_sheet(const char *data, size_t len, const char *name, struct batch *b,
+                      struct err *e)
+{
+    struct sheet sh = SHEET_INIT;
+    int ret = sheet_looks_like_xlsx(data, len) ? sheet_read_xlsx(&sh, data, len, name, e)
+                                               : sheet_read_csv(&sh, data, len, name, e);
+    if (!ret) {
+        b->format = "table";
+        ret = import_table(&sh, b, e);
+        if (ret)
+            err_prefix(e, "'%s'", name);
+    }
+    sheet_release(&sh);
+    return ret;
+}
+
+int import_read(const char *data, size_t len, const char *name, const char *format,
+                struct batch *b, struct err *e)
+{
+    int ret;
+    if (format && !is_format(format))
+        return err_set(e, ERR_INVALID,
+                       "unknown format '%s' (use program, indicators, plan or table)", format);
+    if (len == 0 || text_is_blank(data))
+        return err_set(e, ERR_INVALID, "'%s' is empty", name);
+    bool zip = sheet_looks_like_xlsx(data, len);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 && !zip) {
+        data += 3;
+        len -= 3;
+    }
+    if (zip || (format && strcmp(format, "table") == 0)) {
+        ret = read_sheet(data, len, name, b, e);
+    } else if ((ret = check_text(data, len, name, e)) == 0) {
+        struct lines probe = LINES_INIT;
+        lines_split(&probe, data, len);
+        const char *f = format ? format : detect_text(&probe);
+        lines_release(&probe);
+        ret = strcmp(f, "table") == 0 ? read_sheet(data, len, name, b, e)
+                                      : read_text(data, len, name, f, b, e);
+    }
+    if (ret)
+        batch_release(b);
+    return ret;
+}

@@ -1,0 +1,112 @@
+/*
+ * sheet: a table of text cells read from CSV or XLSX bytes.
+ *
+ * This is the bottom of the import layer: it turns the bytes of a
+ * spreadsheet the user exported (CSV UTF-8 or an Excel workbook) into rows of
+ * NFC UTF-8 strings, and knows nothing about what the columns mean. The
+ * caller reads the file; this module does no file I/O. It is the only module
+ * that uses libcsv, libzip and expat, and none of them shows in this header.
+ *
+ * Invariants of a filled struct sheet:
+ *  - rows[0..n) are the non-empty rows in file order: a row whose cells are
+ *    all blank (empty or white space) is never stored;
+ *  - every row has n >= 1 cells, every cell is a valid NFC UTF-8 string
+ *    without NUL bytes, never NULL ("" when empty);
+ *  - line is 1-based and strictly increases from row to row for CSV.
+ *
+ * Ownership: the struct sheet owns its rows, their cell arrays and every
+ * cell string; sheet_release() frees them all. Callers read the fields and
+ * copy (xstrdup) any cell they keep; a cell pointer is borrowed, valid until
+ * sheet_release(). The read functions fill a caller-owned struct sheet
+ * (usually on the stack, set to SHEET_INIT) and keep no pointer into `data`
+ * or `name`.
+ */
+#ifndef GIAMSAT_SHEET_H
+#define GIAMSAT_SHEET_H
+
+#include "util/err.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sheet_row {
+    size_t line;  /* 1-based: CSV physical line where the record starts; XLSX row number (r attribute) */
+    char **cells; /* n cells, each a NUL-terminated NFC UTF-8 string, never NULL ("" when empty) */
+    size_t n;
+};
+
+struct sheet {
+    struct sheet_row *rows; /* non-empty rows only, in file order */
+    size_t n, cap;
+};
+
+#define SHEET_INIT { NULL, 0, 0 }
+
+/** Largest XLSX part (uncompressed) that sheet_read_xlsx() accepts. */
+#define SHEET_XLSX_PART_MAX ((size_t)64 << 20)
+/** Most cells (gap cells included) that sheet_read_xlsx() builds. */
+#define SHEET_XLSX_CELLS_MAX ((size_t)1000000)
+/** Longest XLSX cell text, in bytes. */
+#define SHEET_XLSX_CELL_MAX ((size_t)1 << 20)
+
+/**
+ * Parse RFC 4180 CSV held in memory.
+ *
+ * - sh: receives the rows; anything it held before is released first.
+ * - data, len: the file's bytes (borrowed; need not be NUL-terminated).
+ *   UTF-8, with or without a BOM. The delimiter is ',' or ';' or tab: the
+ *   one of them that occurs most often outside quotes on the first line
+ *   (',' when none does or on a tie, then ';').
+ * - name: the file name, used in messages only (borrowed).
+ * - e: receives the message on failure.
+ *
+ * Quotes are strict: a quote may only open a field, and must be doubled
+ * inside a quoted field. Unquoted fields lose their leading and trailing
+ * spaces. Line endings may be LF, CRLF or CR. Rows whose cells are all blank
+ * are skipped. sheet_row.line counts physical lines, so a quoted cell that
+ * holds a line break makes the next record start on a later line.
+ *
+ * Returns 0, or ERR_INVALID with *sh left empty when the input is empty
+ * ("file is empty"), is binary (a NUL byte) or UTF-16, is not UTF-8 (the
+ * message names the line and the byte offset from the start of the file and
+ * asks for "CSV UTF-8"), or has a malformed or unterminated quote (the
+ * message names the line).
+ */
+int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *name,
+                   struct err *e);
+
+/**
+ * Read the first worksheet of an XLSX workbook held in memory.
+ *
+ * - sh, data, len, name, e: as for sheet_read_csv().
+ *
+ * The first <sheet> of xl/workbook.xml is found through
+ * xl/_rels/workbook.xml.rels; other sheets are ignored. Cells are placed by
+ * their reference (r="C7"), so skipped columns become "" cells; a row ends at
+ * its last non-empty cell, and sheet_row.line is the row number. Cell text:
+ *  - shared strings (rich text runs joined, phonetic <rPh> runs dropped),
+ *    inline strings and formula strings as they are;
+ *  - booleans as "TRUE" / "FALSE"; error values as written ("#N/A");
+ *  - numbers in the shortest form that round-trips 15 digits ("5", "2.5");
+ *  - numbers whose cell style has a date format (built-in 14-22 and 45-47, or
+ *    a custom format with d, m or y outside quotes and brackets) as
+ *    "dd/mm/yyyy", from the 1900 serial (with Excel's 29/02/1900) or the
+ *    1904 one when the workbook says so. The time of day is dropped.
+ *
+ * Returns 0, or ERR_INVALID with *sh left empty when: the input is empty; it
+ * is not a zip, is truncated or lacks a required part ("'NAME' is not a
+ * readable XLSX file (...)"); a part's XML is malformed (the message names
+ * the part and the line) or has a DTD; a part is over SHEET_XLSX_PART_MAX
+ * bytes uncompressed; the sheet has more than SHEET_XLSX_CELLS_MAX cells or a
+ * cell over SHEET_XLSX_CELL_MAX bytes.
+ */
+int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name,
+                    struct err *e);
+
+/** True if data starts like a zip archive ("PK\x03\x04"), as XLSX files do. */
+bool sheet_looks_like_xlsx(const char *data, size_t len);
+
+/** Free every row and cell; leaves *sh as SHEET_INIT. Accepts an empty sheet. */
+void sheet_release(struct sheet *sh);
+
+#endif

@@ -1,0 +1,216 @@
+/* db: opening, migrating and transactions; see db.h. */
+#include "db_internal.h"
+
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each migration takes the schema from version i to i + 1. Never edit a
+ * released one: add the next. */
+static const char *const migrations[] = {
+    /* 1: the programme: agencies, groups, documents, tasks, assignments, indicators */
+    "CREATE TABLE agency ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, name_key TEXT NOT NULL,"
+    " kind TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '',"
+    " successor_id INTEGER REFERENCES agency(id), note TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE agency_alias ("
+    " id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agency(id),"
+    " alias TEXT NOT NULL, alias_key TEXT NOT NULL, UNIQUE (agency_id, alias));"
+    "CREATE TABLE agency_group ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, rule TEXT NOT NULL,"
+    " note TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE group_alias ("
+    " id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES agency_group(id),"
+    " alias TEXT NOT NULL, alias_key TEXT NOT NULL, UNIQUE (group_id, alias));"
+    "CREATE TABLE document ("
+    " id INTEGER PRIMARY KEY, ref_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " name_key TEXT NOT NULL, kind TEXT, number TEXT, symbol TEXT, date TEXT,"
+    " original TEXT NOT NULL);"
+    "CREATE TABLE document_mention ("
+    " document_id INTEGER NOT NULL REFERENCES document(id), text TEXT NOT NULL,"
+    " PRIMARY KEY (document_id, text));"
+    "CREATE TABLE import_run ("
+    " id INTEGER PRIMARY KEY, at TEXT NOT NULL, file TEXT NOT NULL, format TEXT NOT NULL,"
+    " summary TEXT NOT NULL);"
+    "CREATE TABLE task ("
+    " id INTEGER PRIMARY KEY, origin_key TEXT NOT NULL UNIQUE, code TEXT,"
+    " tt TEXT NOT NULL DEFAULT '', name TEXT NOT NULL, name_key TEXT NOT NULL,"
+    " field TEXT NOT NULL DEFAULT '', parent_id INTEGER REFERENCES task(id),"
+    " parent_code TEXT, repeat_of_id INTEGER REFERENCES task(id), repeat_code TEXT,"
+    " is_group INTEGER NOT NULL DEFAULT 0, lead_text TEXT NOT NULL, coord_text TEXT NOT NULL,"
+    " output TEXT NOT NULL, deadline_text TEXT NOT NULL, due TEXT, deadline_kind TEXT NOT NULL,"
+    " documents_text TEXT, source_line INTEGER,"
+    " import_id INTEGER REFERENCES import_run(id), updated_import_id INTEGER);"
+    "CREATE INDEX task_parent ON task(parent_id);"
+    "CREATE TABLE task_document ("
+    " task_id INTEGER NOT NULL REFERENCES task(id), document_id INTEGER NOT NULL"
+    " REFERENCES document(id), PRIMARY KEY (task_id, document_id));"
+    "CREATE TABLE task_party ("
+    " task_id INTEGER NOT NULL REFERENCES task(id), role TEXT NOT NULL"
+    " CHECK (role IN ('lead', 'coord')), position INTEGER NOT NULL, text TEXT NOT NULL,"
+    " agency_id INTEGER REFERENCES agency(id), group_id INTEGER REFERENCES agency_group(id),"
+    " PRIMARY KEY (task_id, role, position));"
+    "CREATE TABLE assignment ("
+    " id INTEGER PRIMARY KEY, task_id INTEGER NOT NULL REFERENCES task(id),"
+    " agency_id INTEGER NOT NULL REFERENCES agency(id),"
+    " via_group_id INTEGER REFERENCES agency_group(id), named_as TEXT NOT NULL,"
+    " UNIQUE (task_id, agency_id));"
+    "CREATE INDEX assignment_agency ON assignment(agency_id);"
+    "CREATE TABLE task_history ("
+    " id INTEGER PRIMARY KEY, task_id INTEGER NOT NULL REFERENCES task(id),"
+    " import_id INTEGER REFERENCES import_run(id), field TEXT NOT NULL,"
+    " before TEXT, after TEXT);"
+    "CREATE TABLE indicator ("
+    " id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES document(id),"
+    " code TEXT NOT NULL, parent_code TEXT, name TEXT NOT NULL, unit TEXT NOT NULL,"
+    " target_text TEXT NOT NULL, horizon INTEGER, agency_text TEXT NOT NULL,"
+    " agency_id INTEGER REFERENCES agency(id), source_line INTEGER,"
+    " UNIQUE (document_id, code));",
+};
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int db_schema_version(void)
+{
+    return N_MIGRATIONS;
+}
+
+int db_error(struct db *db, const char *what, struct err *e)
+{
+    return err_set(e, ERR_STORAGE, "%s: %s", what, sqlite3_errmsg(db->conn));
+}
+
+int db_exec(struct db *db, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return 0;
+    int ret = err_set(e, ERR_STORAGE, "database error in '%s': %s", db->path,
+                      msg ? msg : "unknown");
+    sqlite3_free(msg);
+    return ret;
+}
+
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+    if (sqlite3_prepare_v2(db->conn, sql, -1, st, NULL) == SQLITE_OK)
+        return 0;
+    *st = NULL;
+    return db_error(db, "cannot prepare a query", e);
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return db_error(db, "cannot write to the database", e);
+}
+
+void db_bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, col, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    return s ? (const char *)s : "";
+}
+
+char *db_col_dup(sqlite3_stmt *st, int col)
+{
+    return xstrdup(db_col_text(st, col));
+}
+
+static int user_version(struct db *db, int *v, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "PRAGMA user_version", &st, e))
+        return e->kind;
+    *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int migrate(struct db *db, struct err *e)
+{
+    int v = 0;
+    if (user_version(db, &v, e))
+        return e->kind;
+    if (v > N_MIGRATIONS)
+        return err_set(e, ERR_STORAGE,
+                       "'%s' was written by a newer giamsat (schema %d, this one knows %d)",
+                       db->path, v, N_MIGRATIONS);
+    for (; v < N_MIGRATIONS; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+        if (db_begin(db, e) || db_exec(db, migrations[v], e) || db_exec(db, pragma, e) ||
+            db_commit(db, e)) {
+            db_rollback(db);
+            return e->kind;
+        }
+    }
+    return 0;
+}
+
+int db_open(const char *path, struct db **out, struct err *e)
+{
+    struct db *db = xcalloc(1, sizeof(*db));
+    db->path = xstrdup(path);
+    *out = NULL;
+    if (sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        err_set(e, ERR_STORAGE, "cannot open '%s': %s", path,
+                db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
+        db_close(db);
+        return ERR_STORAGE;
+    }
+    sqlite3_busy_timeout(db->conn, 5000);
+    if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", e) ||
+        migrate(db, e)) {
+        err_prefix(e, "cannot open '%s'", path);
+        db_close(db);
+        return ERR_STORAGE;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close(db->conn);
+    free(db->path);
+    free(db);
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+    if (db_exec(db, "BEGIN IMMEDIATE", e))
+        return e->kind;
+    db->in_tx = true;
+    return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+    if (db_exec(db, "COMMIT", e))
+        return e->kind;
+    db->in_tx = false;
+    return 0;
+}
+
+void db_rollback(struct db *db)
+{
+    if (db->in_tx)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    db->in_tx = false;
+}

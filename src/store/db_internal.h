@@ -1,0 +1,35 @@
+/*
+ * db_internal: what the store modules share and nobody else sees: the
+ * struct db layout and small statement helpers. Include only from
+ * src/store/.
+ */
+#ifndef GIAMSAT_DB_INTERNAL_H
+#define GIAMSAT_DB_INTERNAL_H
+
+#include "db.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+struct db {
+    sqlite3 *conn;
+    char *path;
+    bool in_tx;
+};
+
+/** Prepare sql; on failure records ERR_STORAGE with SQLite's message. */
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/** Step a statement that returns no row (or ignore rows). */
+int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e);
+/** Run sql that takes no parameters. */
+int db_exec(struct db *db, const char *sql, struct err *e);
+/** Bind text, or NULL when s is NULL. */
+void db_bind_text(sqlite3_stmt *st, int col, const char *s);
+/** Column text as a newly allocated string ("" for NULL). */
+char *db_col_dup(sqlite3_stmt *st, int col);
+/** Column text borrowed ("" for NULL), valid until the next step. */
+const char *db_col_text(sqlite3_stmt *st, int col);
+/** Record SQLite's current error as ERR_STORAGE ("what: message"). */
+int db_error(struct db *db, const char *what, struct err *e);
+
+#endif

@@ -1,0 +1,513 @@
+/*
+ * store_import: writing one resolved batch in one transaction; see store.h.
+ *
+ * Identity: a document by its reference key (kind + number + date, see
+ * core/docref.h); a task by "<document key>#<code>" (or "#name:<fold key>"
+ * when the row has no code); an indicator by document + code. Re-importing
+ * the same file therefore finds every row already there and changes
+ * nothing; a changed cell is updated and its old value kept in
+ * task_history.
+ */
+#include "db_internal.h"
+#include "store.h"
+
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct import_ctx {
+    struct db *db;
+    const struct registry *r;
+    const struct batch *b;
+    long run_id;
+    long source_doc;    /* 0 when the file names no document */
+    char *source_key;   /* ref key of the source document, or "" */
+    long *task_ids;     /* per batch task */
+    long *doc_ids;      /* distinct documents touched */
+    size_t n_docs, cap_docs;
+    struct err *e;
+};
+
+static long last_id(struct db *db)
+{
+    return (long)sqlite3_last_insert_rowid(db->conn);
+}
+
+static int query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    db_bind_text(st, 1, arg);
+    int rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read", e);
+}
+
+/* Run sql binding the given texts (NULL binds NULL); n <= 8. */
+static int run(struct db *db, const char *sql, const char *const *args, int n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    for (int i = 0; i < n; i++)
+        db_bind_text(st, i + 1, args[i]);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static char *ltoa_dup(long v)
+{
+    return xasprintf("%ld", v);
+}
+
+static void note_doc(struct import_ctx *c, long id)
+{
+    for (size_t i = 0; i < c->n_docs; i++)
+        if (c->doc_ids[i] == id)
+            return;
+    ALLOC_GROW(c->doc_ids, c->n_docs + 1, c->cap_docs);
+    c->doc_ids[c->n_docs++] = id;
+}
+
+/* ---- documents ----------------------------------------------------------- */
+
+static int upsert_document(struct import_ctx *c, const struct docref *ref, const char *title,
+                           long *id, char **key_out)
+{
+    char *key = ref && ref->kind ? docref_key(ref) : xasprintf("title|%s", title);
+    char *fold_title = NULL;
+    if (!ref || !ref->kind) {
+        fold_title = text_fold(title);
+        free(key);
+        key = xasprintf("title|%s", fold_title);
+    }
+    char *name = ref && ref->kind ? docref_name(ref) : xstrdup(title);
+    char *name_key = text_fold(name);
+    char iso[DATE_ISO_LEN] = "";
+    if (ref && ref->kind)
+        date_iso(ref->date, iso);
+    const char *original = ref && ref->original ? ref->original : title;
+    int ret = query_id(c->db, "SELECT id FROM document WHERE ref_key = ?", key, id, c->e);
+    if (!ret && !*id) {
+        const char *args[] = { key, name, name_key, ref && ref->kind ? ref->kind : "Kế hoạch",
+                               ref ? ref->number : NULL, ref ? ref->symbol : NULL,
+                               *iso ? iso : NULL, original };
+        ret = run(c->db,
+                  "INSERT INTO document (ref_key, name, name_key, kind, number, symbol, date,"
+                  " original) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  args, 8, c->e);
+        *id = last_id(c->db);
+    } else if (!ret && ref && ref->symbol) {
+        /* A later mention that carries the symbol completes the name. */
+        char *sid = ltoa_dup(*id);
+        const char *args[] = { name, name_key, ref->symbol, sid };
+        ret = run(c->db,
+                  "UPDATE document SET name = ?, name_key = ?, symbol = ? WHERE id = ?"
+                  " AND symbol IS NULL",
+                  args, 4, c->e);
+        free(sid);
+    }
+    if (!ret) {
+        char *sid = ltoa_dup(*id);
+        const char *args[] = { sid, original };
+        ret = run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
+        free(sid);
+        note_doc(c, *id);
+    }
+    if (key_out && !ret)
+        *key_out = key;
+    else
+        free(key);
+    free(fold_title);
+    free(name);
+    free(name_key);
+    return ret;
+}
+
+/* ---- tasks --------------------------------------------------------------- */
+
+static char *origin_key(const struct import_ctx *c, const struct batch_task *t)
+{
+    if (t->code)
+        return xasprintf("%s#%s", c->source_key, t->code);
+    char *k = text_fold(t->name);
+    char *key = xasprintf("%s#name:%s", c->source_key, k);
+    free(k);
+    return key;
+}
+
+static const char *const task_cols[] = { "tt", "name", "field", "lead_text", "coord_text",
+                                         "output", "deadline_text", "documents_text" };
+#define N_TASK_COLS 8
+
+static void task_values(const struct batch_task *t, const char *vals[N_TASK_COLS])
+{
+    vals[0] = t->tt ? t->tt : "";
+    vals[1] = t->name;
+    vals[2] = t->field ? t->field : "";
+    vals[3] = t->lead ? t->lead : "";
+    vals[4] = t->coord ? t->coord : "";
+    vals[5] = t->output ? t->output : "";
+    vals[6] = t->deadline ? t->deadline : "";
+    vals[7] = t->documents;
+}
+
+/* Compare stored columns with the batch and keep the old value of each change. */
+static int update_changed(struct import_ctx *c, long id, const struct batch_task *t)
+{
+    const char *vals[N_TASK_COLS];
+    task_values(t, vals);
+    int ret = 0;
+    char *sid = ltoa_dup(id), *srun = ltoa_dup(c->run_id);
+    for (int i = 0; i < N_TASK_COLS && !ret; i++) {
+        char *sql = xasprintf("SELECT %s FROM task WHERE id = ?", task_cols[i]);
+        sqlite3_stmt *st;
+        ret = db_prepare(c->db, sql, &st, c->e);
+        free(sql);
+        if (ret)
+            break;
+        sqlite3_bind_int64(st, 1, id);
+        char *old = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
+                        ? db_col_dup(st, 0)
+                        : NULL;
+        sqlite3_finalize(st);
+        bool same = (!old && !vals[i]) || (old && vals[i] && strcmp(old, vals[i]) == 0);
+        if (!same) {
+            const char *h[] = { sid, srun, task_cols[i], old, vals[i] };
+            ret = run(c->db, "INSERT INTO task_history (task_id, import_id, field, before, after)"
+                             " VALUES (?, ?, ?, ?, ?)", h, 5, c->e);
+            char *upd = xasprintf("UPDATE task SET %s = ?, updated_import_id = ? WHERE id = ?",
+                                  task_cols[i]);
+            const char *u[] = { vals[i], srun, sid };
+            if (!ret)
+                ret = run(c->db, upd, u, 3, c->e);
+            free(upd);
+        }
+        free(old);
+    }
+    free(sid);
+    free(srun);
+    return ret;
+}
+
+static int insert_task(struct import_ctx *c, const char *key, const struct batch_task *t,
+                       const struct resolved_task *rt, long *id)
+{
+    const char *vals[N_TASK_COLS];
+    task_values(t, vals);
+    char *name_key = text_fold(t->name);
+    char due[DATE_ISO_LEN];
+    date_iso(rt->deadline.due, due);
+    char *sline = xasprintf("%zu", t->line), *srun = ltoa_dup(c->run_id);
+    const char *args[] = { key,     t->code, vals[0], vals[1], name_key, vals[2], vals[3],
+                           vals[4], vals[5], vals[6], *due ? due : NULL,
+                           deadline_kind_name(rt->deadline.kind), vals[7], sline, srun,
+                           t->is_group ? "1" : "0", t->parent_code, t->repeat_code };
+    static const char sql[] =
+        "INSERT INTO task (origin_key, code, tt, name, name_key, field, lead_text, coord_text,"
+        " output, deadline_text, due, deadline_kind, documents_text, source_line, import_id,"
+        " is_group, parent_code, repeat_code)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *st;
+    int ret = db_prepare(c->db, sql, &st, c->e);
+    if (!ret) {
+        for (int i = 0; i < 18; i++)
+            db_bind_text(st, i + 1, args[i]);
+        ret = db_step_done(c->db, st, c->e);
+        sqlite3_finalize(st);
+    }
+    *id = last_id(c->db);
+    free(name_key);
+    free(sline);
+    free(srun);
+    return ret;
+}
+
+/* Derived columns follow the cells: refresh them on every import. */
+static int refresh_derived(struct import_ctx *c, long id, const struct batch_task *t,
+                           const struct resolved_task *rt)
+{
+    char due[DATE_ISO_LEN];
+    date_iso(rt->deadline.due, due);
+    char *name_key = text_fold(t->name), *sid = ltoa_dup(id);
+    const char *args[] = { name_key, *due ? due : NULL, deadline_kind_name(rt->deadline.kind),
+                           t->is_group ? "1" : "0", sid };
+    int ret = run(c->db,
+                  "UPDATE task SET name_key = ?, due = ?, deadline_kind = ?, is_group = ?"
+                  " WHERE id = ?",
+                  args, 5, c->e);
+    free(name_key);
+    free(sid);
+    return ret;
+}
+
+static long resolve_code(struct import_ctx *c, const char *code)
+{
+    if (!code)
+        return 0;
+    long p = batch_find_task(c->b, code);
+    if (p >= 0)
+        return c->task_ids[p];
+    char *key = xasprintf("%s#%s", c->source_key, code);
+    long id = 0;
+    query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
+    free(key);
+    return id;
+}
+
+static int link_task(struct import_ctx *c, long id, const struct batch_task *t)
+{
+    long parent = t->parent >= 0 ? c->task_ids[t->parent] : resolve_code(c, t->parent_code);
+    long repeat = resolve_code(c, t->repeat_code);
+    sqlite3_stmt *st;
+    if (db_prepare(c->db, "UPDATE task SET parent_id = ?, repeat_of_id = ? WHERE id = ?", &st,
+                   c->e))
+        return c->e->kind;
+    if (parent)
+        sqlite3_bind_int64(st, 1, parent);
+    if (repeat)
+        sqlite3_bind_int64(st, 2, repeat);
+    sqlite3_bind_int64(st, 3, id);
+    int ret = db_step_done(c->db, st, c->e);
+    sqlite3_finalize(st);
+    if (!ret && parent) {
+        char *sp = ltoa_dup(parent);
+        const char *a[] = { sp };
+        ret = run(c->db, "UPDATE task SET is_group = 1 WHERE id = ?", a, 1, c->e);
+        free(sp);
+    }
+    return ret;
+}
+
+static int write_documents(struct import_ctx *c, long id, const struct batch_task *t)
+{
+    char *sid = ltoa_dup(id);
+    int ret = 0;
+    if (c->source_doc) {
+        char *sd = ltoa_dup(c->source_doc);
+        const char *a[] = { sid, sd };
+        ret = run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+        free(sd);
+    }
+    struct docref *refs = NULL;
+    size_t n = 0;
+    if (!ret && t->documents)
+        ret = docref_parse_list(t->documents, &refs, &n, c->e);
+    for (size_t i = 0; i < n && !ret; i++) {
+        long doc;
+        ret = upsert_document(c, &refs[i], NULL, &doc, NULL);
+        char *sd = ltoa_dup(doc);
+        const char *a[] = { sid, sd };
+        if (!ret)
+            ret = run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+        free(sd);
+    }
+    for (size_t i = 0; i < n; i++)
+        docref_release(&refs[i]);
+    free(refs);
+    free(sid);
+    return ret;
+}
+
+static int write_parties(struct import_ctx *c, long id, const char *role, const struct parties *p)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "INSERT INTO task_party (task_id, role, position, text, agency_id, group_id)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   &st, c->e))
+        return c->e->kind;
+    int ret = 0;
+    for (size_t i = 0; i < p->n && !ret; i++) {
+        const struct party *x = &p->items[i];
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        sqlite3_bind_int64(st, 1, id);
+        db_bind_text(st, 2, role);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
+        db_bind_text(st, 4, x->text);
+        if (x->kind == PARTY_AGENCY)
+            sqlite3_bind_int64(st, 5, c->r->agencies[x->idx].id);
+        if (x->kind == PARTY_GROUP)
+            sqlite3_bind_int64(st, 6, c->r->groups[x->idx].id);
+        ret = db_step_done(c->db, st, c->e);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int write_assignments(struct import_ctx *c, long id, const struct resolved_task *rt)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "INSERT OR IGNORE INTO assignment (task_id, agency_id, via_group_id, named_as)"
+                   " VALUES (?, ?, ?, ?)",
+                   &st, c->e))
+        return c->e->kind;
+    int ret = 0;
+    for (size_t i = 0; i < rt->n_assign && !ret; i++) {
+        const struct assignment_plan *a = &rt->assign[i];
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, c->r->agencies[a->agency].id);
+        if (a->via_group >= 0)
+            sqlite3_bind_int64(st, 3, c->r->groups[a->via_group].id);
+        db_bind_text(st, 4, a->named_as);
+        ret = db_step_done(c->db, st, c->e);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int clear_task_links(struct import_ctx *c, long id)
+{
+    char *sid = ltoa_dup(id);
+    const char *a[] = { sid };
+    int ret = run(c->db, "DELETE FROM task_party WHERE task_id = ?", a, 1, c->e);
+    if (!ret)
+        ret = run(c->db, "DELETE FROM assignment WHERE task_id = ?", a, 1, c->e);
+    free(sid);
+    return ret;
+}
+
+static int store_task_row(struct import_ctx *c, size_t i, const struct resolved_task *rt)
+{
+    const struct batch_task *t = &c->b->tasks[i];
+    char *key = origin_key(c, t);
+    long id = 0;
+    int ret = query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
+    if (!ret)
+        ret = id ? update_changed(c, id, t) : insert_task(c, key, t, rt, &id);
+    free(key);
+    c->task_ids[i] = id;
+    if (!ret)
+        ret = refresh_derived(c, id, t, rt);
+    if (!ret)
+        ret = link_task(c, id, t);
+    if (!ret)
+        ret = write_documents(c, id, t);
+    if (!ret)
+        ret = clear_task_links(c, id);
+    if (!ret)
+        ret = write_parties(c, id, "lead", &rt->lead);
+    if (!ret)
+        ret = write_parties(c, id, "coord", &rt->coord);
+    if (!ret)
+        ret = write_assignments(c, id, rt);
+    if (ret)
+        err_prefix(c->e, "line %zu", t->line);
+    return ret;
+}
+
+/* ---- indicators ---------------------------------------------------------- */
+
+static int store_indicator(struct import_ctx *c, const struct batch_indicator *x)
+{
+    struct parties p = PARTIES_INIT;
+    registry_split(c->r, x->agency ? x->agency : "", &p);
+    long agency = 0;
+    for (size_t i = 0; i < p.n && !agency; i++)
+        if (p.items[i].kind == PARTY_AGENCY)
+            agency = c->r->agencies[registry_active(c->r, p.items[i].idx)].id;
+    parties_release(&p);
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "INSERT INTO indicator (document_id, code, parent_code, name, unit,"
+                   " target_text, horizon, agency_text, agency_id, source_line)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                   " ON CONFLICT (document_id, code) DO UPDATE SET name = excluded.name,"
+                   " unit = excluded.unit, target_text = excluded.target_text,"
+                   " horizon = excluded.horizon, agency_text = excluded.agency_text,"
+                   " agency_id = excluded.agency_id",
+                   &st, c->e))
+        return c->e->kind;
+    if (c->source_doc)
+        sqlite3_bind_int64(st, 1, c->source_doc);
+    const char *vals[] = { x->code, x->parent_code, x->name, x->unit, x->target };
+    for (int i = 0; i < 5; i++)
+        db_bind_text(st, i + 2, vals[i] ? vals[i] : (i == 1 ? NULL : ""));
+    if (x->horizon)
+        sqlite3_bind_int(st, 7, x->horizon);
+    db_bind_text(st, 8, x->agency ? x->agency : "");
+    if (agency)
+        sqlite3_bind_int64(st, 9, agency);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)x->line);
+    int ret = db_step_done(c->db, st, c->e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* ---- the import ---------------------------------------------------------- */
+
+static int start_run(struct import_ctx *c, const struct import_options *opt)
+{
+    char at[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    const char *args[] = { at, opt->file ? opt->file : "", c->b->format ? c->b->format : "" };
+    int ret = run(c->db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
+                  args, 3, c->e);
+    c->run_id = last_id(c->db);
+    return ret;
+}
+
+static int source_document(struct import_ctx *c, const struct import_options *opt)
+{
+    c->source_key = xstrdup("");
+    if (opt->document) {
+        struct docref ref;
+        if (docref_parse(opt->document, &ref, c->e) == 0) {
+            free(c->source_key);
+            c->source_key = NULL;
+            int ret = upsert_document(c, &ref, NULL, &c->source_doc, &c->source_key);
+            docref_release(&ref);
+            return ret;
+        }
+        /* Not a numbered reference: a titled document ("Kế hoạch ..."). */
+        err_clear(c->e);
+        free(c->source_key);
+        c->source_key = NULL;
+        return upsert_document(c, NULL, opt->document, &c->source_doc, &c->source_key);
+    }
+    if (!c->b->document.kind && !c->b->document_title)
+        return 0;
+    free(c->source_key);
+    c->source_key = NULL;
+    return upsert_document(c, c->b->document.kind ? &c->b->document : NULL,
+                           c->b->document_title, &c->source_doc, &c->source_key);
+}
+
+int store_import(struct db *db, const struct registry *r, const struct batch *b,
+                 const struct resolved_task *rt, const struct import_options *opt,
+                 struct import_summary *sum, struct err *e)
+{
+    struct import_ctx c = { .db = db, .r = r, .b = b, .e = e };
+    c.task_ids = xcalloc(b->n_tasks + 1, sizeof(long));
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = start_run(&c, opt);
+    if (!ret)
+        ret = source_document(&c, opt);
+    for (size_t i = 0; i < b->n_tasks && !ret; i++)
+        ret = store_task_row(&c, i, &rt[i]);
+    for (size_t i = 0; i < b->n_indicators && !ret; i++)
+        ret = store_indicator(&c, &b->indicators[i]);
+    sum->documents = c.n_docs;
+    if (!ret && !opt->dry_run)
+        ret = db_commit(db, e);
+    else
+        db_rollback(db);
+    free(c.task_ids);
+    free(c.doc_ids);
+    free(c.source_key);
+    return ret;
+}

@@ -1,0 +1,295 @@
+/* store_query: the read side (tasks, agencies, documents); see store.h. */
+#include "db_internal.h"
+#include "store.h"
+
+#include "util/buf.h"
+#include "util/collate.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Fill a strvec from a one-column query bound to id. */
+static int list_strings2(struct db *db, const char *sql, long id, long id2, struct strvec *out,
+                         struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    if (id2)
+        sqlite3_bind_int64(st, 2, id2);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        strvec_push(out, db_col_text(st, 0));
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int list_strings(struct db *db, const char *sql, long id, struct strvec *out,
+                        struct err *e)
+{
+    return list_strings2(db, sql, id, 0, out, e);
+}
+
+#define TASK_COLS                                                                                  \
+    "t.id, t.code, t.tt, t.name, t.field, t.output, t.deadline_text, t.deadline_kind, t.due,"     \
+    " t.parent_id, t.repeat_of_id, t.is_group, t.source_line, t.lead_text, t.coord_text"
+
+static void read_task_row(sqlite3_stmt *st, struct task_view *t)
+{
+    memset(t, 0, sizeof(*t));
+    t->id = sqlite3_column_int64(st, 0);
+    t->code = db_col_dup(st, 1);
+    t->tt = db_col_dup(st, 2);
+    t->name = db_col_dup(st, 3);
+    t->field = db_col_dup(st, 4);
+    t->output = db_col_dup(st, 5);
+    t->deadline_text = db_col_dup(st, 6);
+    t->deadline_kind = db_col_dup(st, 7);
+    if (date_parse_iso(db_col_text(st, 8), &t->due))
+        t->due = DATE_NONE;
+    t->parent_id = sqlite3_column_int64(st, 9);
+    t->repeat_of_id = sqlite3_column_int64(st, 10);
+    t->is_group = sqlite3_column_int(st, 11) != 0;
+    t->source_line = sqlite3_column_int64(st, 12);
+    t->lead_text = db_col_dup(st, 13);
+    t->coord_text = db_col_dup(st, 14);
+}
+
+static int task_lists(struct db *db, struct task_view *t, struct err *e)
+{
+    return list_strings(db,
+                        "SELECT d.name FROM task_document td JOIN document d ON d.id ="
+                        " td.document_id WHERE td.task_id = ? ORDER BY d.date, d.id",
+                        t->id, &t->documents, e) ||
+           list_strings(db,
+                        "SELECT a.name FROM assignment s JOIN agency a ON a.id = s.agency_id"
+                        " WHERE s.task_id = ? ORDER BY s.id",
+                        t->id, &t->lead, e) ||
+           list_strings(db,
+                        "SELECT COALESCE(a.name, g.name, p.text) FROM task_party p"
+                        " LEFT JOIN agency a ON a.id = p.agency_id LEFT JOIN agency_group g"
+                        " ON g.id = p.group_id WHERE p.task_id = ? AND p.role = 'coord'"
+                        " ORDER BY p.position",
+                        t->id, &t->coordinating, e);
+}
+
+/* Agency ids matching a user's name: exact name or alias first, else a part of a name. */
+static void agency_ids_for(struct db *db, const struct registry *r, const char *name,
+                           struct buf *in_list)
+{
+    bool is_group;
+    long idx = registry_lookup(r, name, &is_group);
+    if (idx >= 0 && !is_group) {
+        buf_addf(in_list, "%ld", r->agencies[registry_active(r, (size_t)idx)].id);
+        return;
+    }
+    char *key = text_fold(name);
+    for (size_t i = 0; i < r->n_agencies; i++) {
+        char *k = text_fold(r->agencies[i].name);
+        if (strstr(k, key) && !r->agencies[i].successor)
+            buf_addf(in_list, "%s%ld", in_list->len ? "," : "", r->agencies[i].id);
+        free(k);
+    }
+    free(key);
+    (void)db;
+}
+
+static void like_param(struct strvec *params, const char *text)
+{
+    char *key = text_fold(text);
+    strvec_push_take(params, xasprintf("%%%s%%", key));
+    free(key);
+}
+
+int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
+                struct task_view **out, size_t *n, struct err *e)
+{
+    struct buf sql = BUF_INIT;
+    struct strvec params = STRVEC_INIT;
+    buf_adds(&sql, "SELECT " TASK_COLS " FROM task t WHERE 1 = 1");
+    if (f->agency) {
+        struct buf ids = BUF_INIT;
+        agency_ids_for(db, r, f->agency, &ids);
+        if (!ids.len) {
+            buf_release(&ids);
+            buf_release(&sql);
+            return err_set(e, ERR_NOT_FOUND, "no agency named '%s'", f->agency);
+        }
+        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM assignment WHERE agency_id IN (%s))",
+                 ids.data);
+        buf_release(&ids);
+    }
+    if (f->document) {
+        buf_adds(&sql, " AND t.id IN (SELECT td.task_id FROM task_document td JOIN document d"
+                       " ON d.id = td.document_id WHERE d.name_key LIKE ?)");
+        like_param(&params, f->document);
+    }
+    if (f->field) {
+        buf_adds(&sql, " AND lower(t.field) LIKE ?");
+        strvec_push_take(&params, xasprintf("%%%s%%", f->field));
+    }
+    if (f->search) {
+        buf_adds(&sql, " AND t.name_key LIKE ?");
+        like_param(&params, f->search);
+    }
+    buf_adds(&sql, " ORDER BY t.id");
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql.data, &st, e);
+    buf_release(&sql);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < params.n && !ret; i++)
+        db_bind_text(st, (int)i + 1, params.items[i]);
+    while (!ret && sqlite3_step(st) == SQLITE_ROW) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_task_row(st, &(*out)[*n]);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < *n && !ret; i++)
+        ret = task_lists(db, &(*out)[i], e);
+    strvec_release(&params);
+    return ret;
+}
+
+static int task_parties(struct db *db, struct task_view *t, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT p.role, p.text, COALESCE(a.name, g.name), p.group_id FROM task_party p"
+                   " LEFT JOIN agency a ON a.id = p.agency_id LEFT JOIN agency_group g"
+                   " ON g.id = p.group_id WHERE p.task_id = ? ORDER BY p.role DESC, p.position",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, t->id);
+    size_t cap = 0;
+    long *group_ids = NULL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        ALLOC_GROW(t->parties, t->n_parties + 1, cap);
+        group_ids = xreallocarray(group_ids, cap, sizeof(long));
+        struct party_view *p = &t->parties[t->n_parties];
+        memset(p, 0, sizeof(*p));
+        p->role = db_col_dup(st, 0);
+        p->text = db_col_dup(st, 1);
+        p->resolved = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_dup(st, 2);
+        p->is_group = sqlite3_column_type(st, 3) != SQLITE_NULL;
+        group_ids[t->n_parties++] = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_finalize(st);
+    int ret = 0;
+    for (size_t i = 0; i < t->n_parties && !ret; i++) {
+        struct party_view *p = &t->parties[i];
+        if (p->is_group && strcmp(p->role, "lead") == 0)
+            ret = list_strings2(db,
+                                "SELECT a.name FROM assignment s JOIN agency a ON a.id ="
+                                " s.agency_id WHERE s.task_id = ? AND s.via_group_id = ?"
+                                " ORDER BY s.id",
+                                t->id, group_ids[i], &p->members, e);
+    }
+    free(group_ids);
+    return ret;
+}
+
+int store_task(struct db *db, long id, struct task_view *out, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT " TASK_COLS " FROM task t WHERE t.id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return err_set(e, ERR_NOT_FOUND, "no task with id %ld", id);
+    }
+    read_task_row(st, out);
+    sqlite3_finalize(st);
+    int ret = task_lists(db, out, e) || task_parties(db, out, e);
+    return ret ? e->kind : 0;
+}
+
+static int cmp_agency(const void *a, const void *b)
+{
+    return collate_vi(((const struct agency_view *)a)->name, ((const struct agency_view *)b)->name);
+}
+
+int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT a.id, a.name, a.kind, s.name, (SELECT count(*) FROM assignment x"
+                   " WHERE x.agency_id = a.id) FROM agency a LEFT JOIN agency s"
+                   " ON s.id = a.successor_id",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct agency_view *a = &(*out)[(*n)++];
+        memset(a, 0, sizeof(*a));
+        a->id = sqlite3_column_int64(st, 0);
+        a->name = db_col_dup(st, 1);
+        a->kind = db_col_dup(st, 2);
+        a->successor = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3);
+        a->lead_tasks = sqlite3_column_int64(st, 4);
+    }
+    sqlite3_finalize(st);
+    int ret = 0;
+    for (size_t i = 0; i < *n && !ret; i++)
+        ret = list_strings(db, "SELECT alias FROM agency_alias WHERE agency_id = ? ORDER BY id",
+                           (*out)[i].id, &(*out)[i].aliases, e);
+    if (*n)
+        qsort(*out, *n, sizeof(**out), cmp_agency);
+    return ret;
+}
+
+int store_documents(struct db *db, struct document_view **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT d.id, d.name, d.kind, d.number, d.date, (SELECT count(*) FROM"
+                   " task_document td WHERE td.document_id = d.id) FROM document d"
+                   " ORDER BY d.date IS NULL, d.date, d.id",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct document_view *d = &(*out)[(*n)++];
+        memset(d, 0, sizeof(*d));
+        d->id = sqlite3_column_int64(st, 0);
+        d->name = db_col_dup(st, 1);
+        d->kind = db_col_dup(st, 2);
+        d->number = db_col_dup(st, 3);
+        if (date_parse_iso(db_col_text(st, 4), &d->date))
+            d->date = DATE_NONE;
+        d->tasks = sqlite3_column_int64(st, 5);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int store_counts(struct db *db, struct store_counts *c, struct err *e)
+{
+    static const char *const sql[] = {
+        "SELECT count(*) FROM agency",      "SELECT count(*) FROM agency_group",
+        "SELECT count(*) FROM document",    "SELECT count(*) FROM task",
+        "SELECT count(*) FROM task WHERE is_group = 0", "SELECT count(*) FROM assignment",
+        "SELECT count(*) FROM indicator",
+    };
+    long *fields[] = { &c->agencies, &c->groups, &c->documents, &c->tasks,
+                       &c->counted,  &c->assignments, &c->indicators };
+    for (size_t i = 0; i < sizeof(sql) / sizeof(*sql); i++) {
+        sqlite3_stmt *st;
+        if (db_prepare(db, sql[i], &st, e))
+            return e->kind;
+        *fields[i] = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+    }
+    return 0;
+}
