@@ -192,7 +192,7 @@ static const matcher_cb matchers[] = {
 static bool first_date(const char *key, struct date *due, const char **end)
 {
     for (const char *p = key; *p; p++) {
-        if (p != key && isalnum((unsigned char)p[-1]))
+        if (p != key && (isalnum((unsigned char)p[-1]) || p[-1] == '/'))
             continue;
         for (size_t i = 0; i < sizeof(matchers) / sizeof(matchers[0]); i++) {
             const char *s = p;

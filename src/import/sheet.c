@@ -152,8 +152,8 @@ static int csv_check_text(const char *data, size_t len, size_t skip, const char 
     const char *nul = memchr(data, '\0', len);
     if (nul)
         return err_set(e, ERR_INVALID,
-                       "'%s' is binary data, not CSV text (NUL byte at line %zu, byte %zu)",
-                       name, csv_line_of(data, (size_t)(nul - data)), (size_t)(nul - data));
+                       "'%s' is binary data, not CSV text (NUL byte at line %zu, byte %zu)", name,
+                       csv_line_of(data, (size_t)(nul - data)), (size_t)(nul - data));
     if (!text_is_utf8(data + skip, len - skip, &bad))
         return err_set(e, ERR_INVALID,
                        "'%s' is not UTF-8 text (line %zu, byte %zu): save it as CSV UTF-8; "
@@ -192,14 +192,13 @@ static int csv_feed(struct csv_parser *p, struct csv_state *st, const char *s, s
     return 0;
 }
 
-int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *name,
-                   struct err *e)
+int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *name, struct err *e)
 {
     struct csv_parser p;
     bool have_parser = false;
     struct csv_state st = { .sh = sh, .row = STRVEC_INIT, .rec_line = 1 };
     size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    int ret;
+    int ret = -1;
 
     sheet_release(sh);
     ret = csv_check_text(data, len, skip, name, e);
@@ -325,8 +324,8 @@ static int xlsx_read_part(const struct xlsx *x, const char *path, bool optional,
         goto cleanup;
     }
     if (st.size > SHEET_XLSX_PART_MAX) {
-        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)",
-                      x->name, path, SHEET_XLSX_PART_MAX >> 20);
+        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)", x->name,
+                      path, SHEET_XLSX_PART_MAX >> 20);
         goto cleanup;
     }
     zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
@@ -364,10 +363,10 @@ struct xml_job {
     const char *name; /* file name, for messages */
     const char *part; /* zip path of the part, for messages */
     const struct xml_ops *ops;
-    void *state;      /* the part's own state, given to ops */
+    void *state; /* the part's own state, given to ops */
     XML_Parser parser;
     struct err *e;
-    int ret;          /* first error recorded by a handler, 0 while none */
+    int ret; /* first error recorded by a handler, 0 while none */
 };
 
 static const char *xml_local(const char *qname)
@@ -534,10 +533,10 @@ static int xlsx_find_sheet(struct xlsx *x, struct err *e)
 }
 
 struct styles_state {
-    bool in_xfs;       /* inside <cellXfs> (not <cellStyleXfs>) */
-    size_t *xf_fmt;    /* numFmtId of each cellXfs <xf> */
+    bool in_xfs;    /* inside <cellXfs> (not <cellStyleXfs>) */
+    size_t *xf_fmt; /* numFmtId of each cellXfs <xf> */
     size_t n_xf, cap_xf;
-    size_t *date_fmt;  /* custom numFmtIds whose code is a date */
+    size_t *date_fmt; /* custom numFmtIds whose code is a date */
     size_t n_date, cap_date;
 };
 
@@ -616,8 +615,8 @@ static int xlsx_load_styles(struct xlsx *x, struct err *e)
 /* Text of <t> runs, inside <si> (shared strings) or <is> (inline), phonetic runs left out. */
 struct runs {
     bool in_t;
-    size_t rph_depth;  /* > 0 inside <rPh>, whose <t> is a reading aid, not text */
-    struct buf text;   /* capped at SHEET_XLSX_CELL_MAX */
+    size_t rph_depth; /* > 0 inside <rPh>, whose <t> is a reading aid, not text */
+    struct buf text;  /* capped at SHEET_XLSX_CELL_MAX */
 };
 
 static void runs_start(struct runs *r, const char *el)
@@ -702,7 +701,7 @@ enum cell_type { CELL_NUMBER, CELL_SHARED, CELL_INLINE, CELL_STR, CELL_BOOL, CEL
 struct ws_state {
     const struct xlsx *x;
     struct sheet *sh;
-    struct strvec row;   /* cells of the current row, gaps as "" */
+    struct strvec row; /* cells of the current row, gaps as "" */
     bool in_row, in_cell, in_v, in_is;
     size_t row_num;      /* r of the current row, 1-based */
     size_t col;          /* 0-based column of the current cell */
@@ -870,8 +869,7 @@ static char *ws_cell_text(struct xml_job *job, const struct ws_state *w)
     case CELL_BOOL:
         return xstrdup(strcmp(v, "1") == 0 ? "TRUE" : strcmp(v, "0") == 0 ? "FALSE" : v);
     case CELL_NUMBER:
-        return number_text(v, w->style < w->x->n_xf && w->x->xf_date[w->style],
-                           w->x->date1904);
+        return number_text(v, w->style < w->x->n_xf && w->x->xf_date[w->style], w->x->date1904);
     case CELL_DATE:
         return iso_date_text(v);
     default:
@@ -942,8 +940,7 @@ static int xlsx_load_sheet(const struct xlsx *x, struct sheet *sh, struct err *e
     return ret;
 }
 
-int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name,
-                    struct err *e)
+int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name, struct err *e)
 {
     struct xlsx x = { .name = name, .sst = STRVEC_INIT };
     int ret;

@@ -30,9 +30,10 @@
 #include <stddef.h>
 
 struct sheet_row {
-    size_t line;  /* 1-based: CSV physical line where the record starts; XLSX row number (r attribute) */
+    size_t line;  /* 1-based: CSV physical line where the record starts;
+                     XLSX row number (r attribute) */
     char **cells; /* n cells, each a NUL-terminated NFC UTF-8 string, never NULL ("" when empty) */
-    size_t n;
+    size_t n;     /* number of cells, >= 1 */
 };
 
 struct sheet {
@@ -72,8 +73,7 @@ struct sheet {
  * asks for "CSV UTF-8"), or has a malformed or unterminated quote (the
  * message names the line).
  */
-int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *name,
-                   struct err *e);
+int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *name, struct err *e);
 
 /**
  * Read the first worksheet of an XLSX workbook held in memory.

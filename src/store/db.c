@@ -37,6 +37,7 @@ static const char *const migrations[] = {
     "CREATE TABLE task ("
     " id INTEGER PRIMARY KEY, origin_key TEXT NOT NULL UNIQUE, code TEXT,"
     " tt TEXT NOT NULL DEFAULT '', name TEXT NOT NULL, name_key TEXT NOT NULL,"
+    " search_key TEXT NOT NULL DEFAULT '',"
     " field TEXT NOT NULL DEFAULT '', parent_id INTEGER REFERENCES task(id),"
     " parent_code TEXT, repeat_of_id INTEGER REFERENCES task(id), repeat_code TEXT,"
     " is_group INTEGER NOT NULL DEFAULT 0, lead_text TEXT NOT NULL, coord_text TEXT NOT NULL,"

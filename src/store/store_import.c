@@ -237,12 +237,19 @@ static int refresh_derived(struct import_ctx *c, long id, const struct batch_tas
     char due[DATE_ISO_LEN];
     date_iso(rt->deadline.due, due);
     char *name_key = text_fold(t->name), *sid = ltoa_dup(id);
-    const char *args[] = { name_key, *due ? due : NULL, deadline_kind_name(rt->deadline.kind),
-                           t->is_group ? "1" : "0", sid };
+    /* Search covers what a reader sees of the task: text, units, output, field. */
+    char *all = xasprintf("%s | %s | %s | %s | %s", t->name, t->lead ? t->lead : "",
+                          t->coord ? t->coord : "", t->output ? t->output : "",
+                          t->field ? t->field : "");
+    char *search_key = text_fold(all);
+    const char *args[] = { name_key, search_key, *due ? due : NULL,
+                           deadline_kind_name(rt->deadline.kind), t->is_group ? "1" : "0", sid };
     int ret = run(c->db,
-                  "UPDATE task SET name_key = ?, due = ?, deadline_kind = ?, is_group = ?"
-                  " WHERE id = ?",
-                  args, 5, c->e);
+                  "UPDATE task SET name_key = ?, search_key = ?, due = ?, deadline_kind = ?,"
+                  " is_group = ? WHERE id = ?",
+                  args, 6, c->e);
+    free(all);
+    free(search_key);
     free(name_key);
     free(sid);
     return ret;

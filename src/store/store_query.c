@@ -131,7 +131,7 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
         strvec_push_take(&params, xasprintf("%%%s%%", f->field));
     }
     if (f->search) {
-        buf_adds(&sql, " AND t.name_key LIKE ?");
+        buf_adds(&sql, " AND t.search_key LIKE ?");
         like_param(&params, f->search);
     }
     buf_adds(&sql, " ORDER BY t.id");

@@ -234,7 +234,8 @@ static void test_release_empty(void **state)
 
 /* Workbook written the way Excel users' files are; its first sheet's dump. */
 static const char *basic_expect =
-    "1:T\xC3\xAAn nhi\xE1\xBB\x87m v\xE1\xBB\xA5|S\xE1\xBB\x91 l\xC6\xB0\xE1\xBB\xA3ng|H\xE1\xBA\xA1n|T\xE1\xBB\xB7 l\xE1\xBB\x87\n"
+    "1:T\xC3\xAAn nhi\xE1\xBB\x87m v\xE1\xBB\xA5|S\xE1\xBB\x91 l\xC6\xB0\xE1\xBB\xA3ng|"
+    "H\xE1\xBA\xA1n|T\xE1\xBB\xB7 l\xE1\xBB\x87\n"
     "2:B\xC3\xA1o c\xC3\xA1o qu\xC3\xBD|5|05/03/2024|2.5\n"
     "4:x|||7\n"
     "5:31/12/2024|0.3|-3|1234567890123\n"
@@ -369,7 +370,8 @@ static void test_xlsx_garbage(void **state)
     "<cellXfs>" xfs "</cellXfs></styleSheet>"
 
 static const char *default_rels =
-    XML_DECL "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    XML_DECL "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+             "relationships\">"
     "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "styles\" Target=\"styles.xml\"/>"
     "<Relationship Id=\"rId3\" Type=\"" REL_TYPE "sharedStrings\" Target=\"sharedStrings.xml\"/>"
@@ -436,7 +438,8 @@ static const struct xlsx_case xlsx_cases[] = {
       .sheet = WS("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"s\"><v>0</v></c>"
                   "</row><row r=\"3\"><c r=\"B3\" t=\"s\"><v>3</v></c></row>"
                   "<row r=\"9\"><c r=\"B9\" t=\"s\"><v>2</v></c></row>"),
-      .expect = "2:Ph\xC3\xB2ng K\xE1\xBA\xBF ho\xE1\xBA\xA1" "ch||H\xC3\xA0 N\xE1\xBB\x99i\n9:|A & B\n" },
+      .expect = "2:Ph\xC3\xB2ng K\xE1\xBA\xBF ho\xE1\xBA\xA1" "ch||H\xC3\xA0 N\xE1\xBB\x99i\n"
+                "9:|A & B\n" },
     { .name = "inline-rph.xlsx",
       .sheet = WS("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><r><t>a</t></r><r><t>b</t></r>"
                   "<rPh><t>ignored</t></rPh></is></c></row>"),

@@ -1,0 +1,7 @@
+# Helpers for the command-line tests: fail with a message, read a JSON number.
+die() { echo "FAILED: $*" >&2; exit 1; }
+# json_num FILE KEY -> the first "KEY": N in FILE
+json_num() { sed -n "s/^ *\"$2\": \([0-9]*\),\{0,1\}$/\1/p" "$1" | head -n 1; }
+expect_num() { v=$(json_num "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want $3 ($1)"; }
+db_count() { sqlite3 giamsat.db "$1"; }
+snapshot() { sqlite3 giamsat.db .dump | md5sum; }

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Run every tests/cli/NNN-*.sh against $GIAMSAT in a fresh temporary folder.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+fail=0
+for t in "$here"/[0-9][0-9][0-9]-*.sh; do
+    dir=$(mktemp -d)
+    if (cd "$dir" && SEEDS="$here/../../data/seeds" sh "$t") >"$dir/log" 2>&1; then
+        echo "ok   $(basename "$t")"
+    else
+        echo "FAIL $(basename "$t")"; sed 's/^/     /' "$dir/log"; fail=1
+    fi
+    rm -rf "$dir"
+done
+exit $fail
