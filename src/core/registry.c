@@ -8,6 +8,7 @@
 #include "util/xalloc.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,12 +271,16 @@ long registry_lookup(const struct registry *r, const char *name, bool *is_group)
     return idx;
 }
 
-long registry_find_agency(const struct registry *r, const char *name)
+/* Index of the item among items[0..n) (stride bytes apart, its char *name at
+ * name_off) whose name folds like `name`, or -1. */
+static long find_folded(const char *name, const void *items, size_t n, size_t stride,
+                        size_t name_off)
 {
     char *key = text_fold(name);
     long found = -1;
-    for (size_t i = 0; i < r->n_agencies && found < 0; i++) {
-        char *k = text_fold(r->agencies[i].name);
+    for (size_t i = 0; i < n && found < 0; i++) {
+        const char *item_name = *(char *const *)((const char *)items + i * stride + name_off);
+        char *k = text_fold(item_name);
         if (strcmp(k, key) == 0)
             found = (long)i;
         free(k);
@@ -284,18 +289,16 @@ long registry_find_agency(const struct registry *r, const char *name)
     return found;
 }
 
+long registry_find_agency(const struct registry *r, const char *name)
+{
+    return find_folded(name, r->agencies, r->n_agencies, sizeof(struct agency),
+                       offsetof(struct agency, name));
+}
+
 long registry_find_group(const struct registry *r, const char *name)
 {
-    char *key = text_fold(name);
-    long found = -1;
-    for (size_t i = 0; i < r->n_groups && found < 0; i++) {
-        char *k = text_fold(r->groups[i].name);
-        if (strcmp(k, key) == 0)
-            found = (long)i;
-        free(k);
-    }
-    free(key);
-    return found;
+    return find_folded(name, r->groups, r->n_groups, sizeof(struct agency_group),
+                       offsetof(struct agency_group, name));
 }
 
 size_t registry_active(const struct registry *r, size_t idx)
