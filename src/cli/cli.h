@@ -10,11 +10,14 @@
 #ifndef GIAMSAT_CLI_H
 #define GIAMSAT_CLI_H
 
+#include "core/batch.h"
+#include "core/date.h"
 #include "core/registry.h"
 #include "store/db.h"
 #include "util/err.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct cli {
     const char *db_path; /* --db, default "giamsat.db" */
@@ -48,6 +51,22 @@ int cli_usage(const char *cmd);
 /** Read a whole file into memory (newly allocated, NUL-terminated). */
 int cli_read_file(const char *path, char **data, size_t *len, struct err *e);
 
+/** A positive id from text; ERR_INVALID naming the text otherwise. */
+int cli_parse_id(const char *text, long *id, struct err *e);
+/** A date as users type it (dd/mm/yyyy or yyyy-mm-dd); ERR_INVALID naming opt otherwise. */
+int cli_parse_date(const char *text, const char *opt, struct date *out, struct err *e);
+/**
+ * Today's local date; GIAMSAT_TODAY=YYYY-MM-DD in the environment fixes
+ * it (tests replay a past week with it).
+ */
+struct date cli_today(void);
+/** Write len bytes to path, or to stdout when path is NULL or "-". */
+int cli_write_output(const char *path, const char *data, size_t len, struct err *e);
+
+/** Store the progress rows of b (a progress table); 1 when rows were rejected. */
+int import_progress_batch(struct cli *c, const struct batch *b, const char *name, bool dry_run,
+                          bool allow_partial, bool json);
+
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_tasks(struct cli *c, int argc, char **argv);
@@ -55,5 +74,8 @@ int cmd_task(struct cli *c, int argc, char **argv);
 int cmd_agencies(struct cli *c, int argc, char **argv);
 int cmd_documents(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_progress(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_remind(struct cli *c, int argc, char **argv);
 
 #endif

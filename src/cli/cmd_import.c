@@ -40,6 +40,13 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
     struct batch b = BATCH_INIT;
     if (import_read(data, len, name, opt_value(opts, "--format"), &b, &c->err))
         return c->err.kind;
+    if (b.n_progress) {
+        int ret = import_progress_batch(c, &b, name, opt_value(opts, "--dry-run") != NULL,
+                                        opt_value(opts, "--allow-partial") != NULL,
+                                        opt_value(opts, "--json") != NULL);
+        batch_release(&b);
+        return ret;
+    }
     struct import_summary sum = { 0 };
     struct resolved_task *rt = resolve_batch(&c->reg, &b, &sum);
     bool partial_ok = opt_value(opts, "--allow-partial") != NULL;

@@ -186,10 +186,11 @@ int cmd_task(struct cli *c, int argc, char **argv)
     const char *fmt = opt_value(opts, "--format");
     if (check_format(c, fmt, "text|json"))
         return c->err.kind;
-    char *end = NULL;
-    long id = n_pos == 1 ? strtol(pos[0], &end, 10) : 0;
-    if (n_pos != 1 || !end || *end || id <= 0)
+    long id = 0;
+    if (n_pos != 1)
         return err_set(&c->err, ERR_INVALID, "give a task id (giamsat task ID)");
+    if (cli_parse_id(pos[0], &id, &c->err))
+        return c->err.kind;
     struct task_view t;
     if (store_task(c->db, id, &t, &c->err))
         return c->err.kind;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e)
@@ -79,6 +80,52 @@ int cli_read_file(const char *path, char **data, size_t *len, struct err *e)
     return 0;
 }
 
+int cli_parse_id(const char *text, long *id, struct err *e)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || errno || v <= 0)
+        return err_set(e, ERR_INVALID, "'%s' is not a task id (a positive number)", text);
+    *id = v;
+    return 0;
+}
+
+int cli_parse_date(const char *text, const char *opt, struct date *out, struct err *e)
+{
+    if (date_parse_user(text, out) == 0)
+        return 0;
+    return err_set(e, ERR_INVALID, "%s '%s' is not a date (use dd/mm/yyyy or yyyy-mm-dd)", opt,
+                   text);
+}
+
+struct date cli_today(void)
+{
+    struct date d = DATE_NONE;
+    const char *fixed = getenv("GIAMSAT_TODAY");
+    if (fixed && date_parse_iso(fixed, &d) == 0)
+        return d;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+}
+
+int cli_write_output(const char *path, const char *data, size_t len, struct err *e)
+{
+    bool to_stdout = !path || !strcmp(path, "-");
+    FILE *f = to_stdout ? stdout : fopen(path, "wb");
+    if (!f)
+        return err_set(e, ERR_STORAGE, "cannot write '%s': %s", path, strerror(errno));
+    size_t put = fwrite(data, 1, len, f);
+    int failed = put != len || fflush(f) != 0;
+    if (!to_stdout)
+        failed |= fclose(f) != 0;
+    if (failed)
+        return err_set(e, ERR_STORAGE, "cannot write '%s'", to_stdout ? "standard output" : path);
+    return 0;
+}
+
 int cli_open(struct cli *c)
 {
     if (db_open(c->db_path, &c->db, &c->err))
@@ -114,6 +161,17 @@ static const struct command {
     { "task", cmd_task, "task ID [--format text|json]" },
     { "agencies", cmd_agencies, "agencies [--format table|json]" },
     { "documents", cmd_documents, "documents [--format table|json]" },
+    { "progress", cmd_progress,
+      "progress add --task ID|--code MÃ [--document DOC] --unit UNIT --date D\n"
+      "                     [--done [--completed-on D2] [--output TEXT]] [--reopen] [--result TEXT]\n"
+      "                     [--next TEXT] [--issues TEXT] [--percent N] [--attachment REF]\n"
+      "                     [--dry-run] [--json]\n"
+      "giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
+    { "report", cmd_report,
+      "report --as-of D [--due-by D2] [--document DOC] [--agency A]\n"
+      "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]" },
+    { "remind", cmd_remind,
+      "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 

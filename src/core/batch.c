@@ -64,6 +64,14 @@ static void indicator_release(struct batch_indicator *x)
     free(x->agency);
 }
 
+struct progress_row *batch_add_progress(struct batch *b, size_t line)
+{
+    ALLOC_GROW(b->progress, b->n_progress + 1, b->cap_progress);
+    struct progress_row *row = &b->progress[b->n_progress++];
+    *row = (struct progress_row){ .line = line };
+    return row;
+}
+
 void batch_release(struct batch *b)
 {
     for (size_t i = 0; i < b->n_tasks; i++)
@@ -72,8 +80,11 @@ void batch_release(struct batch *b)
         indicator_release(&b->indicators[i]);
     for (size_t i = 0; i < b->n_rejects; i++)
         free(b->rejects[i].reason);
+    for (size_t i = 0; i < b->n_progress; i++)
+        progress_row_release(&b->progress[i]);
     free(b->tasks);
     free(b->indicators);
+    free(b->progress);
     free(b->rejects);
     docref_release(&b->document);
     free(b->document_title);

@@ -11,6 +11,7 @@
 #define GIAMSAT_BATCH_H
 
 #include "docref.h"
+#include "progress.h"
 
 #include <stddef.h>
 
@@ -48,7 +49,7 @@ struct batch_reject {
 };
 
 struct batch {
-    const char *format;          /* "program", "indicators", "plan", "table" (static) */
+    const char *format;          /* "program", "indicators", "plan", "table", "progress" (static) */
     struct docref document;      /* the source document; kind may be NULL for tables */
     char *document_title;        /* title for documents without number ("Kế hoạch ...") */
     struct batch_task *tasks;
@@ -57,13 +58,17 @@ struct batch {
     size_t n_indicators, cap_indicators;
     struct batch_reject *rejects;
     size_t n_rejects, cap_rejects;
+    struct progress_row *progress; /* format "progress": reports, as written */
+    size_t n_progress, cap_progress;
 };
 
-#define BATCH_INIT { NULL, DOCREF_INIT, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define BATCH_INIT { NULL, DOCREF_INIT, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 /** Append an empty task (all strings NULL, parent -1) and return it. */
 struct batch_task *batch_add_task(struct batch *b, size_t line);
 struct batch_indicator *batch_add_indicator(struct batch *b, size_t line);
+/** Append an empty progress row (all fields NULL) and return it. */
+struct progress_row *batch_add_progress(struct batch *b, size_t line);
 /** Record a rejected row; takes ownership of reason. */
 void batch_reject(struct batch *b, size_t line, char *reason);
 /** Index of the task with this code, or -1. */

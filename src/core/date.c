@@ -1,6 +1,8 @@
 /* date: calendar arithmetic and formats; see date.h. */
 #include "date.h"
 
+#include "util/err.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +41,41 @@ int date_cmp(struct date a, struct date b)
     if (a.d != b.d)
         return a.d < b.d ? -1 : 1;
     return 0;
+}
+
+/*
+ * Howard Hinnant's days_from_civil / civil_from_days: exact for the
+ * proleptic Gregorian calendar, no tables, no time zones.
+ */
+long date_to_days(struct date d)
+{
+    ASSERT(date_is_set(d));
+    long y = d.y - (d.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (d.m + (d.m > 2 ? -3 : 9)) + 2) / 5 + d.d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+struct date date_add_days(struct date d, long n)
+{
+    long z = date_to_days(d) + n + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int year = (int)(yoe + era * 400 + (month <= 2));
+    return (struct date){ year, month, day };
+}
+
+struct date date_year_end(struct date d)
+{
+    ASSERT(date_is_set(d));
+    return (struct date){ d.y, 12, 31 };
 }
 
 void date_iso(struct date d, char out[DATE_ISO_LEN])

@@ -25,6 +25,12 @@ int date_cmp(struct date a, struct date b);
 void date_iso(struct date d, char out[DATE_ISO_LEN]);
 /** Write "dd/mm/yyyy" (or "" when unset) into out. */
 void date_dmy(struct date d, char out[DATE_ISO_LEN]);
+/** Days since 1970-01-01 (negative before); d must be set. */
+long date_to_days(struct date d);
+/** The date n days after d (n may be negative); d must be set. */
+struct date date_add_days(struct date d, long n);
+/** 31 December of d's year; d must be set. */
+struct date date_year_end(struct date d);
 /** Parse exactly "YYYY-MM-DD". Returns 0, or -1 when malformed or invalid. */
 int date_parse_iso(const char *s, struct date *out);
 /**

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const import_formats[] = { "program", "indicators", "plan", "table", NULL };
+const char *const import_formats[] = { "program", "indicators", "plan", "table", "progress", NULL };
 
 static bool is_format(const char *f)
 {
@@ -79,15 +79,22 @@ static int read_text(const char *data, size_t len, const char *name, const char 
     return ret;
 }
 
-static int read_sheet(const char *data, size_t len, const char *name, struct batch *b,
-                      struct err *e)
+static bool is(const char *format, const char *name)
+{
+    return format && strcmp(format, name) == 0;
+}
+
+/* A sheet is a task table unless forced or recognised as a progress table. */
+static int read_sheet(const char *data, size_t len, const char *name, const char *format,
+                      struct batch *b, struct err *e)
 {
     struct sheet sh = SHEET_INIT;
     int ret = sheet_looks_like_xlsx(data, len) ? sheet_read_xlsx(&sh, data, len, name, e)
                                                : sheet_read_csv(&sh, data, len, name, e);
     if (!ret) {
-        b->format = "table";
-        ret = import_table(&sh, b, e);
+        bool progress = is(format, "progress") || (!is(format, "table") && import_is_progress(&sh));
+        b->format = progress ? "progress" : "table";
+        ret = progress ? import_progress(&sh, b, e) : import_table(&sh, b, e);
         if (ret)
             err_prefix(e, "'%s'", name);
     }
@@ -101,7 +108,7 @@ int import_read(const char *data, size_t len, const char *name, const char *form
     int ret;
     if (format && !is_format(format))
         return err_set(e, ERR_INVALID,
-                       "unknown format '%s' (use program, indicators, plan or table)", format);
+                       "unknown format '%s' (use program, indicators, plan, table or progress)", format);
     if (len == 0 || text_is_blank(data))
         return err_set(e, ERR_INVALID, "'%s' is empty", name);
     bool zip = sheet_looks_like_xlsx(data, len);
@@ -109,14 +116,14 @@ int import_read(const char *data, size_t len, const char *name, const char *form
         data += 3;
         len -= 3;
     }
-    if (zip || (format && strcmp(format, "table") == 0)) {
-        ret = read_sheet(data, len, name, b, e);
+    if (zip || is(format, "table") || is(format, "progress")) {
+        ret = read_sheet(data, len, name, format, b, e);
     } else if ((ret = check_text(data, len, name, e)) == 0) {
         struct lines probe = LINES_INIT;
         lines_split(&probe, data, len);
         const char *f = format ? format : detect_text(&probe);
         lines_release(&probe);
-        ret = strcmp(f, "table") == 0 ? read_sheet(data, len, name, b, e)
+        ret = strcmp(f, "table") == 0 ? read_sheet(data, len, name, format, b, e)
                                       : read_text(data, len, name, f, b, e);
     }
     if (ret)

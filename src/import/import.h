@@ -7,7 +7,10 @@
  *   indicators  only the indicator table Phụ lục I;
  *   plan        the bullet-style plan (seed 002);
  *   table       a CSV or XLSX table whose columns are recognised by their
- *               headers as written in official tables.
+ *               headers as written in official tables;
+ *   progress    a CSV or XLSX table of progress reports (a table with a
+ *               Ngày báo cáo, Hoàn thành or Ngày hoàn thành column is one);
+ *               its rows go to batch->progress, as written.
  * With format NULL the format is detected from the content.
  *
  * The importers do no I/O: the caller reads the file. Bad input (empty,
@@ -24,6 +27,7 @@
 #include "sheet.h"
 #include "util/err.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 extern const char *const import_formats[]; /* NULL-terminated */
@@ -41,5 +45,8 @@ int import_program(const struct lines *l, struct batch *b, struct err *e);
 int import_indicators(const struct lines *l, struct batch *b, struct err *e);
 int import_plan(const struct lines *l, struct batch *b, struct err *e);
 int import_table(const struct sheet *sh, struct batch *b, struct err *e);
+int import_progress(const struct sheet *sh, struct batch *b, struct err *e);
+/** True when the sheet's header names it a progress table. */
+bool import_is_progress(const struct sheet *sh);
 
 #endif

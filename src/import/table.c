@@ -7,10 +7,11 @@
  */
 #include "import.h"
 
+#include "header.h"
+
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,7 @@ enum col {
     C_REPEAT, N_COLS
 };
 
-static const struct {
-    const char *header; /* letters and digits of the fold key */
-    enum col col;
-} headers[] = {
+static const struct header_spec headers[] = {
     { "tt", C_TT },
     { "stt", C_TT },
     { "ma", C_CODE },
@@ -50,42 +48,16 @@ static const struct {
     { "nhaclai", C_REPEAT },
 };
 
-/* Fold key with only letters and digits: "Nội dung, nhiệm vụ" -> "noidungnhiemvu". */
-static char *header_key(const char *cell)
-{
-    char *key = text_fold(cell);
-    char *w = key;
-    for (const char *r = key; *r; r++)
-        if (isalnum((unsigned char)*r))
-            *w++ = *r;
-    *w = '\0';
-    return key;
-}
-
 /* Map columns of row to enum col; returns true when a name column is found. */
 static bool map_header(const struct sheet_row *row, long cols[N_COLS])
 {
-    for (int c = 0; c < N_COLS; c++)
-        cols[c] = -1;
-    for (size_t i = 0; i < row->n; i++) {
-        char *key = header_key(row->cells[i]);
-        for (size_t h = 0; h < sizeof(headers) / sizeof(*headers); h++)
-            if (strcmp(key, headers[h].header) == 0 && cols[headers[h].col] < 0)
-                cols[headers[h].col] = (long)i;
-        free(key);
-    }
+    header_map(row, headers, sizeof(headers) / sizeof(*headers), cols, N_COLS);
     return cols[C_NAME] >= 0;
 }
 
 static char *cell(const struct sheet_row *row, const long cols[N_COLS], enum col c)
 {
-    if (cols[c] < 0 || (size_t)cols[c] >= row->n)
-        return NULL;
-    char *clean = text_clean(row->cells[cols[c]], false);
-    if (*clean)
-        return clean;
-    free(clean);
-    return NULL;
+    return header_cell(row, cols, c);
 }
 
 static char *or_empty(char *s)

@@ -1,5 +1,6 @@
 /* json_out: building the JSON forms with jansson; see json_out.h. */
 #include "json_out.h"
+#include "json_internal.h"
 
 #include "core/registry.h"
 #include "util/xalloc.h"
@@ -7,30 +8,6 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *dump(json_t *root)
-{
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
-}
-
-static json_t *strings(const struct strvec *v)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < v->n; i++)
-        json_array_append_new(a, json_string(v->items[i]));
-    return a;
-}
-
-static json_t *date_or_null(struct date d)
-{
-    char iso[DATE_ISO_LEN];
-    date_iso(d, iso);
-    return *iso ? json_string(iso) : json_null();
-}
 
 static json_t *id_or_null(long id)
 {
@@ -74,7 +51,7 @@ char *json_import_summary(const struct import_summary *sum, const struct batch *
         json_array_append_new(rejected, r);
     }
     json_object_set_new(o, "rejected", rejected);
-    return dump(o);
+    return json_dump_take(o);
 }
 
 static json_t *task_object(const struct task_view *t)
@@ -86,12 +63,12 @@ static json_t *task_object(const struct task_view *t)
     json_object_set_new(o, "name", json_string(t->name));
     json_object_set_new(o, "parent", id_or_null(t->parent_id));
     json_object_set_new(o, "field", json_string(t->field));
-    json_object_set_new(o, "documents", strings(&t->documents));
-    json_object_set_new(o, "lead", strings(&t->lead));
-    json_object_set_new(o, "coordinating", strings(&t->coordinating));
+    json_object_set_new(o, "documents", json_strings(&t->documents));
+    json_object_set_new(o, "lead", json_strings(&t->lead));
+    json_object_set_new(o, "coordinating", json_strings(&t->coordinating));
     json_object_set_new(o, "output", json_string(t->output));
     json_object_set_new(o, "deadline_text", json_string(t->deadline_text));
-    json_object_set_new(o, "due", date_or_null(t->due));
+    json_object_set_new(o, "due", json_date(t->due));
     json_object_set_new(o, "recurring", json_boolean(strcmp(t->deadline_kind, "recurring") == 0));
     json_object_set_new(o, "deadline_kind", json_string(t->deadline_kind));
     json_object_set_new(o, "is_group", json_boolean(t->is_group));
@@ -106,7 +83,7 @@ char *json_tasks(const struct task_view *t, size_t n)
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(a, task_object(&t[i]));
-    return dump(a);
+    return json_dump_take(a);
 }
 
 char *json_task(const struct task_view *t)
@@ -121,11 +98,11 @@ char *json_task(const struct task_view *t)
         json_object_set_new(x, "resolved", p->resolved ? json_string(p->resolved) : json_null());
         json_object_set_new(x, "group", json_boolean(p->is_group));
         if (p->is_group && strcmp(p->role, "lead") == 0)
-            json_object_set_new(x, "members", strings(&p->members));
+            json_object_set_new(x, "members", json_strings(&p->members));
         json_array_append_new(parties, x);
     }
     json_object_set_new(o, "parties", parties);
-    return dump(o);
+    return json_dump_take(o);
 }
 
 char *json_agencies(const struct agency_view *a, size_t n)
@@ -137,13 +114,13 @@ char *json_agencies(const struct agency_view *a, size_t n)
         json_object_set_new(o, "name", json_string(a[i].name));
         json_object_set_new(o, "kind", json_string(a[i].kind));
         json_object_set_new(o, "kind_label", json_string(agency_kind_label(a[i].kind)));
-        json_object_set_new(o, "aliases", strings(&a[i].aliases));
+        json_object_set_new(o, "aliases", json_strings(&a[i].aliases));
         json_object_set_new(o, "successor",
                             a[i].successor ? json_string(a[i].successor) : json_null());
         json_object_set_new(o, "lead_tasks", json_integer(a[i].lead_tasks));
         json_array_append_new(arr, o);
     }
-    return dump(arr);
+    return json_dump_take(arr);
 }
 
 char *json_documents(const struct document_view *d, size_t n)
@@ -155,9 +132,9 @@ char *json_documents(const struct document_view *d, size_t n)
         json_object_set_new(o, "name", json_string(d[i].name));
         json_object_set_new(o, "kind", json_string(d[i].kind));
         json_object_set_new(o, "number", json_string(d[i].number));
-        json_object_set_new(o, "date", date_or_null(d[i].date));
+        json_object_set_new(o, "date", json_date(d[i].date));
         json_object_set_new(o, "tasks", json_integer(d[i].tasks));
         json_array_append_new(arr, o);
     }
-    return dump(arr);
+    return json_dump_take(arr);
 }

@@ -69,6 +69,34 @@ static const char *const migrations[] = {
     " target_text TEXT NOT NULL, horizon INTEGER, agency_text TEXT NOT NULL,"
     " agency_id INTEGER REFERENCES agency(id), source_line INTEGER,"
     " UNIQUE (document_id, code));",
+
+    /* 2: progress reports. Append-only: a correction or a reopening is a
+     * new report, so any past date can be replayed. fingerprint makes a
+     * re-imported identical report a no-op. */
+    "CREATE TABLE progress_report ("
+    " id INTEGER PRIMARY KEY,"
+    " assignment_id INTEGER NOT NULL REFERENCES assignment(id),"
+    " reported_on TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('progress', 'done', 'reopen')),"
+    " completed_on TEXT, completed_on_given INTEGER NOT NULL DEFAULT 1,"
+    " result TEXT NOT NULL DEFAULT '', next_step TEXT NOT NULL DEFAULT '',"
+    " issues TEXT NOT NULL DEFAULT '', percent INTEGER CHECK (percent BETWEEN 0 AND 100),"
+    " output TEXT NOT NULL DEFAULT '', output_kind TEXT, output_number TEXT, output_date TEXT,"
+    " attachment TEXT NOT NULL DEFAULT '',"
+    " original TEXT NOT NULL,"
+    " source TEXT NOT NULL, source_line INTEGER, import_id INTEGER REFERENCES import_run(id),"
+    " entered_at TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+    " CHECK (kind = 'done' OR completed_on IS NULL),"
+    " CHECK (completed_on IS NULL OR completed_on <= reported_on),"
+    " UNIQUE (assignment_id, fingerprint));"
+    "CREATE INDEX progress_by_assignment ON progress_report(assignment_id, reported_on, id);"
+    /* An assignment with reports is never deleted: when its unit leaves the
+     * task's lead cell it is marked removed, and its history stays. */
+    "ALTER TABLE assignment ADD COLUMN removed_import_id INTEGER REFERENCES import_run(id);"
+    "CREATE TRIGGER progress_report_no_update BEFORE UPDATE ON progress_report"
+    " BEGIN SELECT RAISE(ABORT, 'progress reports are append-only'); END;"
+    "CREATE TRIGGER progress_report_no_delete BEFORE DELETE ON progress_report"
+    " BEGIN SELECT RAISE(ABORT, 'progress reports are append-only'); END;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -128,6 +156,35 @@ const char *db_col_text(sqlite3_stmt *st, int col)
 char *db_col_dup(sqlite3_stmt *st, int col)
 {
     return xstrdup(db_col_text(st, col));
+}
+
+long db_last_id(struct db *db)
+{
+    return (long)sqlite3_last_insert_rowid(db->conn);
+}
+
+int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    db_bind_text(st, 1, arg);
+    int rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read", e);
+}
+
+int db_run(struct db *db, const char *sql, const char *const *args, int n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    for (int i = 0; i < n; i++)
+        db_bind_text(st, i + 1, args[i]);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
 }
 
 static int user_version(struct db *db, int *v, struct err *e)

@@ -29,6 +29,12 @@ void db_bind_text(sqlite3_stmt *st, int col, const char *s);
 char *db_col_dup(sqlite3_stmt *st, int col);
 /** Column text borrowed ("" for NULL), valid until the next step. */
 const char *db_col_text(sqlite3_stmt *st, int col);
+/** Rowid of the last insert on this connection. */
+long db_last_id(struct db *db);
+/** First column of the first row of sql with one text parameter; *id = 0 when no row. */
+int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e);
+/** Run sql binding args[0..n) as text (NULL binds NULL), ignoring rows. */
+int db_run(struct db *db, const char *sql, const char *const *args, int n, struct err *e);
 /** Record SQLite's current error as ERR_STORAGE ("what: message"). */
 int db_error(struct db *db, const char *what, struct err *e);
 

@@ -32,36 +32,6 @@ struct import_ctx {
     struct err *e;
 };
 
-static long last_id(struct db *db)
-{
-    return (long)sqlite3_last_insert_rowid(db->conn);
-}
-
-static int query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e)
-{
-    sqlite3_stmt *st;
-    if (db_prepare(db, sql, &st, e))
-        return e->kind;
-    db_bind_text(st, 1, arg);
-    int rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read", e);
-}
-
-/* Run sql binding the given texts (NULL binds NULL); n <= 8. */
-static int run(struct db *db, const char *sql, const char *const *args, int n, struct err *e)
-{
-    sqlite3_stmt *st;
-    if (db_prepare(db, sql, &st, e))
-        return e->kind;
-    for (int i = 0; i < n; i++)
-        db_bind_text(st, i + 1, args[i]);
-    int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
-    return ret;
-}
-
 static char *ltoa_dup(long v)
 {
     return xasprintf("%ld", v);
@@ -94,21 +64,21 @@ static int upsert_document(struct import_ctx *c, const struct docref *ref, const
     if (ref && ref->kind)
         date_iso(ref->date, iso);
     const char *original = ref && ref->original ? ref->original : title;
-    int ret = query_id(c->db, "SELECT id FROM document WHERE ref_key = ?", key, id, c->e);
+    int ret = db_query_id(c->db, "SELECT id FROM document WHERE ref_key = ?", key, id, c->e);
     if (!ret && !*id) {
         const char *args[] = { key, name, name_key, ref && ref->kind ? ref->kind : "Kế hoạch",
                                ref ? ref->number : NULL, ref ? ref->symbol : NULL,
                                *iso ? iso : NULL, original };
-        ret = run(c->db,
+        ret = db_run(c->db,
                   "INSERT INTO document (ref_key, name, name_key, kind, number, symbol, date,"
                   " original) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   args, 8, c->e);
-        *id = last_id(c->db);
+        *id = db_last_id(c->db);
     } else if (!ret && ref && ref->symbol) {
         /* A later mention that carries the symbol completes the name. */
         char *sid = ltoa_dup(*id);
         const char *args[] = { name, name_key, ref->symbol, sid };
-        ret = run(c->db,
+        ret = db_run(c->db,
                   "UPDATE document SET name = ?, name_key = ?, symbol = ? WHERE id = ?"
                   " AND symbol IS NULL",
                   args, 4, c->e);
@@ -117,7 +87,7 @@ static int upsert_document(struct import_ctx *c, const struct docref *ref, const
     if (!ret) {
         char *sid = ltoa_dup(*id);
         const char *args[] = { sid, original };
-        ret = run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
+        ret = db_run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
         free(sid);
         note_doc(c, *id);
     }
@@ -181,13 +151,13 @@ static int update_changed(struct import_ctx *c, long id, const struct batch_task
         bool same = (!old && !vals[i]) || (old && vals[i] && strcmp(old, vals[i]) == 0);
         if (!same) {
             const char *h[] = { sid, srun, task_cols[i], old, vals[i] };
-            ret = run(c->db, "INSERT INTO task_history (task_id, import_id, field, before, after)"
+            ret = db_run(c->db, "INSERT INTO task_history (task_id, import_id, field, before, after)"
                              " VALUES (?, ?, ?, ?, ?)", h, 5, c->e);
             char *upd = xasprintf("UPDATE task SET %s = ?, updated_import_id = ? WHERE id = ?",
                                   task_cols[i]);
             const char *u[] = { vals[i], srun, sid };
             if (!ret)
-                ret = run(c->db, upd, u, 3, c->e);
+                ret = db_run(c->db, upd, u, 3, c->e);
             free(upd);
         }
         free(old);
@@ -223,7 +193,7 @@ static int insert_task(struct import_ctx *c, const char *key, const struct batch
         ret = db_step_done(c->db, st, c->e);
         sqlite3_finalize(st);
     }
-    *id = last_id(c->db);
+    *id = db_last_id(c->db);
     free(name_key);
     free(sline);
     free(srun);
@@ -244,7 +214,7 @@ static int refresh_derived(struct import_ctx *c, long id, const struct batch_tas
     char *search_key = text_fold(all);
     const char *args[] = { name_key, search_key, *due ? due : NULL,
                            deadline_kind_name(rt->deadline.kind), t->is_group ? "1" : "0", sid };
-    int ret = run(c->db,
+    int ret = db_run(c->db,
                   "UPDATE task SET name_key = ?, search_key = ?, due = ?, deadline_kind = ?,"
                   " is_group = ? WHERE id = ?",
                   args, 6, c->e);
@@ -264,7 +234,7 @@ static long resolve_code(struct import_ctx *c, const char *code)
         return c->task_ids[p];
     char *key = xasprintf("%s#%s", c->source_key, code);
     long id = 0;
-    query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
+    db_query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
     free(key);
     return id;
 }
@@ -287,7 +257,7 @@ static int link_task(struct import_ctx *c, long id, const struct batch_task *t)
     if (!ret && parent) {
         char *sp = ltoa_dup(parent);
         const char *a[] = { sp };
-        ret = run(c->db, "UPDATE task SET is_group = 1 WHERE id = ?", a, 1, c->e);
+        ret = db_run(c->db, "UPDATE task SET is_group = 1 WHERE id = ?", a, 1, c->e);
         free(sp);
     }
     return ret;
@@ -300,7 +270,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
     if (c->source_doc) {
         char *sd = ltoa_dup(c->source_doc);
         const char *a[] = { sid, sd };
-        ret = run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+        ret = db_run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
         free(sd);
     }
     struct docref *refs = NULL;
@@ -313,7 +283,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
         char *sd = ltoa_dup(doc);
         const char *a[] = { sid, sd };
         if (!ret)
-            ret = run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+            ret = db_run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
         free(sd);
     }
     for (size_t i = 0; i < n; i++)
@@ -354,8 +324,10 @@ static int write_assignments(struct import_ctx *c, long id, const struct resolve
 {
     sqlite3_stmt *st;
     if (db_prepare(c->db,
-                   "INSERT OR IGNORE INTO assignment (task_id, agency_id, via_group_id, named_as)"
-                   " VALUES (?, ?, ?, ?)",
+                   "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
+                   " VALUES (?, ?, ?, ?) ON CONFLICT (task_id, agency_id) DO UPDATE SET"
+                   " removed_import_id = NULL, via_group_id = excluded.via_group_id,"
+                   " named_as = excluded.named_as",
                    &st, c->e))
         return c->e->kind;
     int ret = 0;
@@ -378,9 +350,18 @@ static int clear_task_links(struct import_ctx *c, long id)
 {
     char *sid = ltoa_dup(id);
     const char *a[] = { sid };
-    int ret = run(c->db, "DELETE FROM task_party WHERE task_id = ?", a, 1, c->e);
+    int ret = db_run(c->db, "DELETE FROM task_party WHERE task_id = ?", a, 1, c->e);
     if (!ret)
-        ret = run(c->db, "DELETE FROM assignment WHERE task_id = ?", a, 1, c->e);
+        ret = db_run(c->db,
+                     "DELETE FROM assignment WHERE task_id = ? AND id NOT IN"
+                     " (SELECT assignment_id FROM progress_report)",
+                     a, 1, c->e);
+    char *run = ltoa_dup(c->run_id);
+    const char *b[] = { run, sid };
+    if (!ret)
+        ret = db_run(c->db, "UPDATE assignment SET removed_import_id = ? WHERE task_id = ?", b, 2,
+                     c->e);
+    free(run);
     free(sid);
     return ret;
 }
@@ -390,7 +371,7 @@ static int store_task_row(struct import_ctx *c, size_t i, const struct resolved_
     const struct batch_task *t = &c->b->tasks[i];
     char *key = origin_key(c, t);
     long id = 0;
-    int ret = query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
+    int ret = db_query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
     if (!ret)
         ret = id ? update_changed(c, id, t) : insert_task(c, key, t, rt, &id);
     free(key);
@@ -461,9 +442,9 @@ static int start_run(struct import_ctx *c, const struct import_options *opt)
     struct tm tm;
     strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
     const char *args[] = { at, opt->file ? opt->file : "", c->b->format ? c->b->format : "" };
-    int ret = run(c->db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
+    int ret = db_run(c->db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
                   args, 3, c->e);
-    c->run_id = last_id(c->db);
+    c->run_id = db_last_id(c->db);
     return ret;
 }
 

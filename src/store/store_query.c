@@ -2,6 +2,8 @@
 #include "db_internal.h"
 #include "store.h"
 
+#include "core/docref.h"
+
 #include "util/buf.h"
 #include "util/collate.h"
 #include "util/text.h"
@@ -65,7 +67,7 @@ static int task_lists(struct db *db, struct task_view *t, struct err *e)
                         t->id, &t->documents, e) ||
            list_strings(db,
                         "SELECT a.name FROM assignment s JOIN agency a ON a.id = s.agency_id"
-                        " WHERE s.task_id = ? ORDER BY s.id",
+                        " WHERE s.task_id = ? AND s.removed_import_id IS NULL ORDER BY s.id",
                         t->id, &t->lead, e) ||
            list_strings(db,
                         "SELECT COALESCE(a.name, g.name, p.text) FROM task_party p"
@@ -117,7 +119,7 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
             buf_release(&sql);
             return err_set(e, ERR_NOT_FOUND, "no agency named '%s'", f->agency);
         }
-        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM assignment WHERE agency_id IN (%s))",
+        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM assignment WHERE removed_import_id IS NULL AND agency_id IN (%s))",
                  ids.data);
         buf_release(&ids);
     }
@@ -186,6 +188,7 @@ static int task_parties(struct db *db, struct task_view *t, struct err *e)
             ret = list_strings2(db,
                                 "SELECT a.name FROM assignment s JOIN agency a ON a.id ="
                                 " s.agency_id WHERE s.task_id = ? AND s.via_group_id = ?"
+                                " AND s.removed_import_id IS NULL"
                                 " ORDER BY s.id",
                                 t->id, group_ids[i], &p->members, e);
     }
@@ -219,7 +222,8 @@ int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct er
     sqlite3_stmt *st;
     if (db_prepare(db,
                    "SELECT a.id, a.name, a.kind, s.name, (SELECT count(*) FROM assignment x"
-                   " WHERE x.agency_id = a.id) FROM agency a LEFT JOIN agency s"
+                   " WHERE x.agency_id = a.id AND x.removed_import_id IS NULL) FROM agency a"
+                   " LEFT JOIN agency s"
                    " ON s.id = a.successor_id",
                    &st, e))
         return e->kind;
@@ -279,7 +283,7 @@ int store_counts(struct db *db, struct store_counts *c, struct err *e)
     static const char *const sql[] = {
         "SELECT count(*) FROM agency",      "SELECT count(*) FROM agency_group",
         "SELECT count(*) FROM document",    "SELECT count(*) FROM task",
-        "SELECT count(*) FROM task WHERE is_group = 0", "SELECT count(*) FROM assignment",
+        "SELECT count(*) FROM task WHERE is_group = 0", "SELECT count(*) FROM assignment WHERE removed_import_id IS NULL",
         "SELECT count(*) FROM indicator",
     };
     long *fields[] = { &c->agencies, &c->groups, &c->documents, &c->tasks,
@@ -292,4 +296,49 @@ int store_counts(struct db *db, struct store_counts *c, struct err *e)
         sqlite3_finalize(st);
     }
     return 0;
+}
+
+static int document_by_ref(struct db *db, const char *text, long *id, struct err *e)
+{
+    struct docref ref;
+    struct err ignored = ERR_INIT;
+    *id = 0;
+    if (docref_parse(text, &ref, &ignored))
+        return 0;
+    char *key = docref_key(&ref);
+    docref_release(&ref);
+    int ret = db_query_id(db, "SELECT id FROM document WHERE ref_key = ?", key, id, e);
+    free(key);
+    return ret;
+}
+
+int store_find_document(struct db *db, const char *text, long *id, struct err *e)
+{
+    if (document_by_ref(db, text, id, e) || *id)
+        return e->kind;
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT id, name FROM document WHERE name_key LIKE ? ORDER BY date, id"
+                       " LIMIT 2", &st, e))
+        return e->kind;
+    char *key = text_fold(text);
+    char *like = xasprintf("%%%s%%", key);
+    db_bind_text(st, 1, like);
+    free(key);
+    free(like);
+    int n = 0;
+    char *names[2] = { NULL, NULL };
+    while (n < 2 && sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        names[n++] = db_col_dup(st, 1);
+    }
+    sqlite3_finalize(st);
+    int ret = 0;
+    if (n == 0)
+        ret = err_set(e, ERR_NOT_FOUND, "no document named '%s'", text);
+    else if (n > 1)
+        ret = err_set(e, ERR_INVALID, "'%s' names several documents ('%s', '%s', ...)", text,
+                      names[0], names[1]);
+    free(names[0]);
+    free(names[1]);
+    return ret;
 }

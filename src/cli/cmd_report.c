@@ -1,0 +1,265 @@
+/*
+ * cmd_report: `giamsat report` (the statistics report as of a date, in
+ * every format) and `giamsat remind` (reminder letters per unit).
+ */
+#include "cli.h"
+
+#include "core/remind.h"
+#include "core/report.h"
+#include "export/docx.h"
+#include "export/xlsx.h"
+#include "json/json_report.h"
+#include "render/csv.h"
+#include "render/html.h"
+#include "render/md.h"
+#include "render/remind_doc.h"
+#include "render/report_doc.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Reports are large but bounded: a cap keeps a runaway bug from filling the disk. */
+#define RENDER_MAX ((size_t)512 << 20)
+
+/* ---- scope: dates, document and unit ------------------------------------------ */
+
+struct scope {
+    struct date as_of, due_by;
+    long document_id, agency_id; /* 0 = all */
+};
+
+static int read_scope(struct cli *c, const struct opt *opts, struct scope *s)
+{
+    const char *as_of = opt_value(opts, "--as-of"), *due_by = opt_value(opts, "--due-by");
+    *s = (struct scope){ DATE_NONE, DATE_NONE, 0, 0 };
+    if (!as_of)
+        return err_set(&c->err, ERR_INVALID, "the report needs a date (--as-of D)");
+    if (cli_parse_date(as_of, "--as-of", &s->as_of, &c->err) ||
+        (due_by && cli_parse_date(due_by, "--due-by", &s->due_by, &c->err)))
+        return c->err.kind;
+    const char *doc = opt_value(opts, "--document"), *agency = opt_value(opts, "--agency");
+    if (doc && store_find_document(c->db, doc, &s->document_id, &c->err))
+        return c->err.kind;
+    if (agency) {
+        bool is_group = false;
+        long idx = registry_lookup(&c->reg, agency, &is_group);
+        if (idx < 0 || is_group)
+            return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", agency);
+        s->agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
+    }
+    return 0;
+}
+
+static int build_report(struct cli *c, const struct scope *s, struct programme *p,
+                        struct report *r)
+{
+    if (store_load_programme(c->db, p, &c->err))
+        return c->err.kind;
+    struct report_options o = { s->as_of, s->due_by, PROG_NONE, PROG_NONE };
+    if (s->document_id)
+        o.document = programme_find_document(p, s->document_id);
+    if (s->agency_id)
+        o.agency = programme_find_agency(p, s->agency_id);
+    return report_build(p, &o, r, &c->err);
+}
+
+/* ---- output -------------------------------------------------------------------- */
+
+static bool is_binary(const char *format)
+{
+    return !strcmp(format, "xlsx") || !strcmp(format, "docx");
+}
+
+/* Binary formats are written by libraries that need a path: stdout goes through a temp file. */
+static int write_binary(struct cli *c, const struct rdoc *d, const char *format,
+                        const char *path)
+{
+    bool to_stdout = !path || !strcmp(path, "-");
+    if (to_stdout && isatty(STDOUT_FILENO))
+        return err_set(&c->err, ERR_INVALID, "%s is binary: write it to a file with -o FILE",
+                       format);
+    char tmp[] = "/tmp/giamsat-XXXXXX";
+    const char *target = path;
+    if (to_stdout) {
+        int fd = mkstemp(tmp);
+        if (fd < 0)
+            return err_set(&c->err, ERR_STORAGE, "cannot create a temporary file");
+        close(fd);
+        target = tmp;
+    }
+    int ret = !strcmp(format, "xlsx") ? xlsx_write(d, target, &c->err)
+                                      : docx_write(d, target, &c->err);
+    if (!ret && to_stdout) {
+        char *data = NULL;
+        size_t len = 0;
+        ret = cli_read_file(tmp, &data, &len, &c->err);
+        if (!ret)
+            ret = cli_write_output(NULL, data, len, &c->err);
+        free(data);
+    }
+    if (to_stdout)
+        unlink(tmp);
+    return ret;
+}
+
+static int write_text(struct cli *c, const struct rdoc *d, const char *format,
+                      const char *section, const char *path)
+{
+    struct buf b;
+    buf_init(&b, RENDER_MAX);
+    if (!strcmp(format, "md"))
+        md_render(d, &b);
+    else if (!strcmp(format, "html"))
+        html_render(d, &b);
+    else
+        csv_render(d, section, &b);
+    int ret = buf_ok(&b) ? cli_write_output(path, b.data, b.len, &c->err)
+                         : err_set(&c->err, ERR_INTERNAL, "the %s output is too large", format);
+    buf_release(&b);
+    return ret;
+}
+
+/* Render d in format (md, html, csv, xlsx, docx) to path or stdout. */
+static int write_doc(struct cli *c, const struct rdoc *d, const char *format,
+                     const char *section, const char *path)
+{
+    if (section && strcmp(format, "csv"))
+        return err_set(&c->err, ERR_INVALID, "--section applies to --format csv only");
+    if (section && !csv_section_exists(d, section))
+        return err_set(&c->err, ERR_INVALID, "no section '%s' in the report", section);
+    if (is_binary(format))
+        return write_binary(c, d, format, path);
+    return write_text(c, d, format, section, path);
+}
+
+static int check_format(struct cli *c, const char *format, const char *const *allowed)
+{
+    for (size_t i = 0; allowed[i]; i++)
+        if (!strcmp(format, allowed[i]))
+            return 0;
+    return err_set(&c->err, ERR_INVALID, "unknown format '%s'", format);
+}
+
+/* ---- report -------------------------------------------------------------------- */
+
+static int emit_report(struct cli *c, const struct report *r, const char *format,
+                       const char *section, const char *path)
+{
+    if (!strcmp(format, "json")) {
+        char *js = json_report(r);
+        size_t len = strlen(js);
+        js[len] = '\n';
+        int ret = cli_write_output(path, js, len + 1, &c->err);
+        free(js);
+        return ret;
+    }
+    struct rdoc d = RDOC_INIT;
+    report_doc_build(r, &d);
+    int ret = write_doc(c, &d, format, section, path);
+    rdoc_release(&d);
+    return ret;
+}
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+    static const char *const formats[] = { "json", "md", "html", "csv", "xlsx", "docx", NULL };
+    struct opt opts[] = { { "--as-of", true, NULL },    { "--due-by", true, NULL },
+                          { "--document", true, NULL }, { "--agency", true, NULL },
+                          { "--format", true, NULL },   { "--section", true, NULL },
+                          { "-o", true, NULL },         { "--output", true, NULL },
+                          { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("report");
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
+    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
+    if (check_format(c, format, formats) || cli_open(c))
+        return c->err.kind;
+    struct scope s;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    int ret = read_scope(c, opts, &s);
+    if (!ret)
+        ret = build_report(c, &s, &p, &r);
+    if (!ret)
+        ret = emit_report(c, &r, format, opt_value(opts, "--section"), path);
+    report_release(&r);
+    programme_release(&p);
+    return ret;
+}
+
+/* ---- remind -------------------------------------------------------------------- */
+
+static int emit_reminders(struct cli *c, const struct reminders *rm, const char *format,
+                          const char *path)
+{
+    if (!strcmp(format, "json")) {
+        char *js = json_reminders(rm);
+        size_t len = strlen(js);
+        js[len] = '\n';
+        int ret = cli_write_output(path, js, len + 1, &c->err);
+        free(js);
+        return ret;
+    }
+    struct rdoc d = RDOC_INIT;
+    remind_doc_build(rm, &d);
+    int ret = !strcmp(format, "docx") ? write_binary(c, &d, format, path)
+                                      : write_doc(c, &d, "md", NULL, path);
+    rdoc_release(&d);
+    return ret;
+}
+
+static int read_within(struct cli *c, const char *text, long *days)
+{
+    char *end = NULL;
+    long v = text ? strtol(text, &end, 10) : -1;
+    if (!text || !*text || *end || v < 0 || v > 3660)
+        return err_set(&c->err, ERR_INVALID,
+                       "--within needs a number of days (0-3660), e.g. --within 14");
+    *days = v;
+    return 0;
+}
+
+int cmd_remind(struct cli *c, int argc, char **argv)
+{
+    static const char *const formats[] = { "text", "json", "docx", "md", NULL };
+    struct opt opts[] = { { "--as-of", true, NULL }, { "--within", true, NULL },
+                          { "--agency", true, NULL }, { "--format", true, NULL },
+                          { "-o", true, NULL },      { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("remind");
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "text";
+    long within = 0;
+    if (check_format(c, format, formats) || read_within(c, opt_value(opts, "--within"), &within) ||
+        cli_open(c))
+        return c->err.kind;
+    struct scope s;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct reminders rm = REMINDERS_INIT;
+    int ret = read_scope(c, opts, &s);
+    if (!ret)
+        ret = build_report(c, &s, &p, &r);
+    if (!ret)
+        remind_build(&r, within, &rm);
+    if (!ret)
+        ret = emit_reminders(c, &rm, format, opt_value(opts, "-o"));
+    reminders_release(&rm);
+    report_release(&r);
+    programme_release(&p);
+    return ret;
+}

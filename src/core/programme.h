@@ -1,0 +1,86 @@
+/*
+ * programme: an in-memory snapshot of what counting needs — counted and
+ * uncounted tasks, their documents, lead units (assignments) and the
+ * progress events of each assignment. The store fills it
+ * (store_load_programme); report.c and remind.c compute on it without I/O.
+ *
+ * Cross references are indexes into the snapshot's own arrays, never
+ * database ids, so the computation cannot dangle. Everything is owned by
+ * the struct programme and freed by programme_release().
+ */
+#ifndef GIAMSAT_PROGRAMME_H
+#define GIAMSAT_PROGRAMME_H
+
+#include "date.h"
+#include "deadline.h"
+#include "status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PROG_NONE ((size_t)-1) /* "no index" */
+
+struct prog_document {
+    long id;
+    char *name;       /* canonical: "Nghị quyết số 71/NQ-CP ngày 01/4/2025" */
+    struct date date; /* may be unset */
+};
+
+struct prog_agency {
+    long id;
+    char *name; /* canonical */
+    char *kind; /* bo_nganh, dia_phuong, ... */
+};
+
+struct prog_assignment {
+    long id;
+    size_t task;   /* index into tasks */
+    size_t agency; /* index into agencies */
+    struct progress_event *events; /* replay order */
+    size_t n_events;
+};
+
+struct prog_task {
+    long id;
+    char *code;
+    char *tt;
+    char *name;
+    char *field;
+    char *deadline_text;
+    enum deadline_kind deadline_kind;
+    struct date due;
+    bool is_group;        /* has sub-tasks: never counted */
+    long repeat_of_id;    /* 0, or the task this one repeats: not counted twice */
+    size_t *documents;    /* indexes, earliest document first */
+    size_t n_documents;
+    size_t *assignments;  /* indexes, in lead-cell order */
+    size_t n_assignments;
+};
+
+struct programme {
+    struct prog_document *documents; /* by date, undated last */
+    size_t n_documents;
+    struct prog_agency *agencies;
+    size_t n_agencies;
+    struct prog_task *tasks; /* import order */
+    size_t n_tasks;
+    struct prog_assignment *assignments;
+    size_t n_assignments;
+};
+
+#define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
+
+/** True when the statistics count the task: not a group, not a repeat. */
+bool programme_counts_task(const struct prog_task *t);
+
+/** Index of the task with database id, or PROG_NONE. Linear. */
+size_t programme_find_task(const struct programme *p, long id);
+/** Index of the agency with database id, or PROG_NONE. Linear. */
+size_t programme_find_agency(const struct programme *p, long id);
+/** Index of the document with database id, or PROG_NONE. Linear. */
+size_t programme_find_document(const struct programme *p, long id);
+
+/** Free everything the snapshot owns and reset it to PROGRAMME_INIT. */
+void programme_release(struct programme *p);
+
+#endif

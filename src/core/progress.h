@@ -1,0 +1,83 @@
+/*
+ * progress: progress reports (báo cáo tiến độ) as a unit enters them —
+ * the cells as written — and the rules that read and check them.
+ *
+ * A report belongs to one assignment (task x lead unit) and is dated. A
+ * completion is a report that states the completion date and the output;
+ * a reopening is a report too. Reports are never overwritten: the store
+ * appends, and status.c replays them.
+ *
+ * progress_read() turns the text of one report into typed values; the
+ * store then resolves the task and unit and calls progress_check() with
+ * what it found. Both return a reason a person can act on when the report
+ * cannot be accepted. No I/O.
+ */
+#ifndef GIAMSAT_PROGRESS_H
+#define GIAMSAT_PROGRESS_H
+
+#include "date.h"
+#include "status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One report as written (every field owned; NULL when absent). */
+struct progress_row {
+    size_t line;        /* source line; 0 for the command line */
+    char *task_id;      /* giamsat task id (command line) */
+    char *task_code;    /* Mã */
+    char *task_name;    /* Tên nhiệm vụ */
+    char *document;     /* Văn bản giao: narrows a code or name to one document */
+    char *unit;         /* Đơn vị / Cơ quan chủ trì */
+    char *reported_on;  /* Ngày báo cáo */
+    char *done;         /* Hoàn thành: có/không, x, 1, đã hoàn thành, mở lại */
+    char *completed_on; /* Ngày hoàn thành */
+    char *output;       /* Văn bản kết quả */
+    char *result;       /* Kết quả (đến ngày ...) */
+    char *next;         /* Dự kiến kết quả kỳ tới */
+    char *issues;       /* Vướng mắc, kiến nghị */
+    char *percent;      /* Tỷ lệ / tiến độ (%) */
+    char *attachment;   /* reference to an attached file */
+};
+
+/* What a row means once read. */
+struct progress_entry {
+    enum progress_kind kind;
+    struct date reported_on;
+    struct date completed_on; /* PROGRESS_DONE only */
+    bool completed_on_given;  /* false: defaulted to the report date */
+    int percent;              /* 0..100, or -1 */
+};
+
+/**
+ * Read a row's date, completion flag, completion date and percent.
+ * Returns 0, or -1 with *reason set to a newly allocated message (free it)
+ * naming the field and the text as written.
+ * A completion without Ngày hoàn thành is dated on the report date (the
+ * latest it can be) and completed_on_given is false so the store keeps
+ * the fact.
+ */
+int progress_read(const struct progress_row *row, struct progress_entry *out, char **reason);
+
+/* What the store found out about the row's task and unit. */
+struct progress_context {
+    struct date today;         /* the import's date: no report from the future */
+    struct date document_date; /* earliest document of the task, or unset */
+    bool unit_is_lead;         /* the unit has an assignment on the task */
+    const char *unit_name;     /* canonical, for messages */
+    long task_id;
+};
+
+/**
+ * Check an entry against the task: no date in the future of the import,
+ * a completion date neither after the report date nor before the task's
+ * document date, and the unit a lead unit of the task.
+ * Returns 0, or -1 with *reason (newly allocated).
+ */
+int progress_check(const struct progress_entry *en, const struct progress_context *ctx,
+                   char **reason);
+
+/** Free the strings of a row (not the row). */
+void progress_row_release(struct progress_row *row);
+
+#endif

@@ -1,0 +1,350 @@
+/* report: the statistics report as of a date; see report.h. */
+#include "report.h"
+
+#include "util/collate.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- per task ---------------------------------------------------------------- */
+
+static bool task_in_scope(const struct programme *p, const struct prog_task *t,
+                          const struct report_options *o)
+{
+    if (o->document != PROG_NONE) {
+        bool linked = false;
+        for (size_t i = 0; i < t->n_documents; i++)
+            linked |= t->documents[i] == o->document;
+        if (!linked)
+            return false;
+    }
+    if (o->agency != PROG_NONE) {
+        for (size_t i = 0; i < t->n_assignments; i++)
+            if (p->assignments[t->assignments[i]].agency == o->agency)
+                return true;
+        return false;
+    }
+    return true;
+}
+
+static bool assignment_in_scope(const struct prog_assignment *a, const struct report_options *o)
+{
+    return o->agency == PROG_NONE || a->agency == o->agency;
+}
+
+/*
+ * Replay each considered assignment of task t, record its bucket, and
+ * fold the states into the task's: done when all are done, on the latest
+ * completion date.
+ */
+static void count_task(struct report *r, size_t ti, struct report_task *item)
+{
+    const struct programme *p = r->prog;
+    const struct prog_task *t = &p->tasks[ti];
+    struct assignment_state task_st = { false, DATE_NONE, false };
+    size_t n_done = 0;
+
+    item->task = ti;
+    item->not_done = xcalloc(t->n_assignments ? t->n_assignments : 1, sizeof(size_t));
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        size_t ai = t->assignments[i];
+        const struct prog_assignment *a = &p->assignments[ai];
+        if (!assignment_in_scope(a, &r->opt))
+            continue;
+        struct assignment_state st = status_replay(a->events, a->n_events, r->opt.as_of);
+        enum bucket b = status_bucket(t->deadline_kind, t->due, &st, r->opt.as_of);
+        r->assignment_bucket[ai] = b;
+        r->assignments.n[b]++;
+        item->units_total++;
+        if (st.completed) {
+            n_done++;
+            if (date_cmp(st.completed_on, task_st.completed_on) > 0 ||
+                !date_is_set(task_st.completed_on))
+                task_st.completed_on = st.completed_on;
+        } else {
+            item->not_done[item->units_not_done++] = a->agency;
+        }
+    }
+    task_st.completed = item->units_total > 0 && n_done == item->units_total;
+    if (!task_st.completed)
+        task_st.completed_on = DATE_NONE;
+    item->completed_on = task_st.completed_on;
+    item->bucket = status_bucket(t->deadline_kind, t->due, &task_st, r->opt.as_of);
+    item->undated = status_is_undated(t->deadline_kind, &task_st);
+    r->tasks.n[item->bucket]++;
+    r->no_due_date += item->undated;
+}
+
+static size_t primary_document(const struct report *r, const struct prog_task *t)
+{
+    if (r->opt.document != PROG_NONE)
+        return r->opt.document;
+    return t->n_documents ? t->documents[0] : PROG_NONE;
+}
+
+/* ---- sections ---------------------------------------------------------------- */
+
+static struct report_document_row *document_row(struct report *r, size_t doc)
+{
+    for (size_t i = 0; i < r->n_by_document; i++)
+        if (r->by_document[i].document == doc)
+            return &r->by_document[i];
+    struct report_document_row *row = &r->by_document[r->n_by_document++];
+    row->document = doc;
+    return row;
+}
+
+static struct report_field_row *field_row(struct report *r, const char *field)
+{
+    for (size_t i = 0; i < r->n_by_field; i++)
+        if (!strcmp(r->by_field[i].field, field))
+            return &r->by_field[i];
+    struct report_field_row *row = &r->by_field[r->n_by_field++];
+    row->field = field;
+    return row;
+}
+
+/* Documents in the programme's date order; "no document" last. */
+static int document_row_cmp(const void *a, const void *b)
+{
+    const struct report_document_row *x = a, *y = b;
+    return (x->document > y->document) - (x->document < y->document);
+}
+
+static bool is_due_by(const struct report *r, const struct report_task *it)
+{
+    const struct prog_task *t = &r->prog->tasks[it->task];
+    return it->bucket == BUCKET_IN_PROGRESS && t->deadline_kind == DEADLINE_DATE &&
+           date_cmp(t->due, r->opt.due_by) <= 0;
+}
+
+/* qsort has no context argument; the lists are sorted one report at a time. */
+static const struct report *sort_ctx;
+
+static int item_due_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const struct prog_task *tx = &sort_ctx->prog->tasks[sort_ctx->items[x].task];
+    const struct prog_task *ty = &sort_ctx->prog->tasks[sort_ctx->items[y].task];
+    int c = date_cmp(tx->due, ty->due);
+    return c ? c : (x > y) - (x < y);
+}
+
+static void build_lists(struct report *r)
+{
+    r->overdue = xcalloc(r->n_items + 1, sizeof(size_t));
+    r->due_soon = xcalloc(r->n_items + 1, sizeof(size_t));
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (r->items[i].bucket == BUCKET_OVERDUE)
+            r->overdue[r->n_overdue++] = i;
+        else if (is_due_by(r, &r->items[i]))
+            r->due_soon[r->n_due_soon++] = i;
+    }
+    sort_ctx = r;
+    qsort(r->overdue, r->n_overdue, sizeof(size_t), item_due_cmp);
+    qsort(r->due_soon, r->n_due_soon, sizeof(size_t), item_due_cmp);
+    sort_ctx = NULL;
+}
+
+static void build_breakdowns(struct report *r)
+{
+    const struct programme *p = r->prog;
+    r->by_document = xcalloc(p->n_documents + 1, sizeof(*r->by_document));
+    r->by_field = xcalloc(r->n_items + 1, sizeof(*r->by_field));
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct prog_task *t = &p->tasks[r->items[i].task];
+        document_row(r, primary_document(r, t))->tasks.n[r->items[i].bucket]++;
+        field_row(r, t->field ? t->field : "")->tasks.n[r->items[i].bucket]++;
+    }
+    for (size_t ti = 0; ti < p->n_tasks; ti++) {
+        const struct prog_task *t = &p->tasks[ti];
+        if (t->is_group || !t->repeat_of_id || !task_in_scope(p, t, &r->opt))
+            continue;
+        r->repeats_not_counted++;
+        document_row(r, primary_document(r, t))->repeats++;
+    }
+    qsort(r->by_document, r->n_by_document, sizeof(*r->by_document), document_row_cmp);
+}
+
+/* ---- per unit ---------------------------------------------------------------- */
+
+static int agency_row_cmp(const void *a, const void *b)
+{
+    const struct report_agency_row *x = a, *y = b;
+    if (x->assignments.n[BUCKET_OVERDUE] != y->assignments.n[BUCKET_OVERDUE])
+        return x->assignments.n[BUCKET_OVERDUE] > y->assignments.n[BUCKET_OVERDUE] ? -1 : 1;
+    if (x->due_by != y->due_by)
+        return x->due_by > y->due_by ? -1 : 1;
+    return collate_vi(sort_ctx->prog->agencies[x->agency].name,
+                      sort_ctx->prog->agencies[y->agency].name);
+}
+
+/* Higher on-time share first (compared exactly, not by rounded percent). */
+static int rank_cmp(const void *a, const void *b)
+{
+    const struct report_agency_row *x = &sort_ctx->by_agency[*(const size_t *)a];
+    const struct report_agency_row *y = &sort_ctx->by_agency[*(const size_t *)b];
+    long lhs = x->assignments.n[BUCKET_DONE_ON_TIME] * y->total;
+    long rhs = y->assignments.n[BUCKET_DONE_ON_TIME] * x->total;
+    if (lhs != rhs)
+        return lhs > rhs ? -1 : 1;
+    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+}
+
+static void rank_agencies(struct report *r)
+{
+    r->ranking = xcalloc(r->n_by_agency + 1, sizeof(size_t));
+    for (size_t i = 0; i < r->n_by_agency; i++)
+        r->ranking[i] = i;
+    qsort(r->ranking, r->n_by_agency, sizeof(size_t), rank_cmp);
+    for (size_t k = 0; k < r->n_by_agency; k++) {
+        struct report_agency_row *row = &r->by_agency[r->ranking[k]];
+        const struct report_agency_row *prev = k ? &r->by_agency[r->ranking[k - 1]] : NULL;
+        bool tie = prev && prev->assignments.n[BUCKET_DONE_ON_TIME] * row->total ==
+                               row->assignments.n[BUCKET_DONE_ON_TIME] * prev->total;
+        row->rank = tie ? prev->rank : (long)k + 1;
+    }
+}
+
+static void build_by_agency(struct report *r)
+{
+    const struct programme *p = r->prog;
+    size_t *row_of = xcalloc(p->n_agencies + 1, sizeof(size_t));
+    r->by_agency = xcalloc(p->n_agencies + 1, sizeof(*r->by_agency));
+    for (size_t ai = 0; ai < p->n_assignments; ai++) {
+        enum bucket b = r->assignment_bucket[ai];
+        if (b == N_BUCKETS)
+            continue;
+        const struct prog_assignment *a = &p->assignments[ai];
+        if (!row_of[a->agency]) {
+            r->by_agency[r->n_by_agency].agency = a->agency;
+            row_of[a->agency] = ++r->n_by_agency;
+        }
+        struct report_agency_row *row = &r->by_agency[row_of[a->agency] - 1];
+        const struct prog_task *t = &p->tasks[a->task];
+        row->assignments.n[b]++;
+        row->total++;
+        row->due_by += b == BUCKET_IN_PROGRESS && t->deadline_kind == DEADLINE_DATE &&
+                       date_cmp(t->due, r->opt.due_by) <= 0;
+    }
+    free(row_of);
+    r->n_units = (long)r->n_by_agency;
+    for (size_t i = 0; i < r->n_by_agency; i++) {
+        struct report_agency_row *row = &r->by_agency[i];
+        row->on_time_pct = percent_round(row->assignments.n[BUCKET_DONE_ON_TIME], row->total);
+    }
+    sort_ctx = r;
+    qsort(r->by_agency, r->n_by_agency, sizeof(*r->by_agency), agency_row_cmp);
+    rank_agencies(r);
+    sort_ctx = NULL;
+}
+
+/* ---- reconciliation ---------------------------------------------------------- */
+
+static void add_check(struct report *r, const char *key, const char *label, long total, long sum)
+{
+    r->checks[r->n_checks++] = (struct report_check){ key, label, total, sum };
+}
+
+/* Recount every total from its parts; the parts were counted separately. */
+static void reconcile(struct report *r)
+{
+    struct bucket_counts docs = { { 0 } }, fields = { { 0 } }, units = { { 0 } };
+    long items_done = 0, repeats = 0;
+    for (size_t i = 0; i < r->n_by_document; i++) {
+        bucket_add(&docs, &r->by_document[i].tasks);
+        repeats += r->by_document[i].repeats;
+    }
+    for (size_t i = 0; i < r->n_by_field; i++)
+        bucket_add(&fields, &r->by_field[i].tasks);
+    for (size_t i = 0; i < r->n_by_agency; i++)
+        bucket_add(&units, &r->by_agency[i].assignments);
+    for (size_t i = 0; i < r->n_items; i++)
+        items_done += r->items[i].bucket <= BUCKET_DONE_LATE;
+
+    long total = bucket_total(&r->tasks);
+    r->checks = xcalloc(5 + 3 * N_BUCKETS, sizeof(*r->checks));
+    add_check(r, "tasks", "Tổng số nhiệm vụ = tổng các nhóm trạng thái", (long)r->n_items,
+              total);
+    add_check(r, "done", "Đã hoàn thành = đúng hạn + quá hạn", items_done,
+              r->tasks.n[BUCKET_DONE_ON_TIME] + r->tasks.n[BUCKET_DONE_LATE]);
+    add_check(r, "assignments", "Tổng số lượt giao = tổng theo đơn vị",
+              bucket_total(&r->assignments), bucket_total(&units));
+    add_check(r, "overdue", "Quá hạn = số nhiệm vụ trong danh sách quá hạn",
+              r->tasks.n[BUCKET_OVERDUE], (long)r->n_overdue);
+    for (int b = 0; b < N_BUCKETS; b++) {
+        add_check(r, "by_document", "Theo văn bản", r->tasks.n[b], docs.n[b]);
+        add_check(r, "by_field", "Theo lĩnh vực", r->tasks.n[b], fields.n[b]);
+    }
+    for (int b = 0; b < N_BUCKETS; b++)
+        add_check(r, "by_agency", "Theo đơn vị", r->assignments.n[b], units.n[b]);
+    add_check(r, "repeats", "Nhiệm vụ nhắc lại = tổng theo văn bản", r->repeats_not_counted,
+              repeats);
+    r->reconciled = true;
+    for (size_t i = 0; i < r->n_checks; i++)
+        r->reconciled &= r->checks[i].total == r->checks[i].sum;
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+int report_build(const struct programme *p, const struct report_options *opt,
+                 struct report *out, struct err *e)
+{
+    if (!date_is_set(opt->as_of))
+        return err_set(e, ERR_INVALID, "the report needs an as-of date");
+    out->opt = *opt;
+    if (!date_is_set(out->opt.due_by))
+        out->opt.due_by = date_year_end(opt->as_of);
+    if (date_cmp(out->opt.due_by, opt->as_of) < 0)
+        return err_set(e, ERR_INVALID, "the due-by date is before the as-of date");
+    out->prog = p;
+    out->assignment_bucket = xcalloc(p->n_assignments + 1, sizeof(enum bucket));
+    for (size_t i = 0; i < p->n_assignments; i++)
+        out->assignment_bucket[i] = N_BUCKETS;
+    out->items = xcalloc(p->n_tasks + 1, sizeof(*out->items));
+    for (size_t ti = 0; ti < p->n_tasks; ti++) {
+        const struct prog_task *t = &p->tasks[ti];
+        if (programme_counts_task(t) && task_in_scope(p, t, &out->opt))
+            count_task(out, ti, &out->items[out->n_items++]);
+    }
+    build_lists(out);
+    build_breakdowns(out);
+    build_by_agency(out);
+    reconcile(out);
+    for (size_t i = 0; i < out->n_checks; i++) {
+        const struct report_check *c = &out->checks[i];
+        if (c->total != c->sum)
+            return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s: %ld != %ld",
+                           c->key, c->total, c->sum);
+    }
+    return 0;
+}
+
+void report_release(struct report *r)
+{
+    for (size_t i = 0; i < r->n_items; i++)
+        free(r->items[i].not_done);
+    free(r->items);
+    free(r->overdue);
+    free(r->due_soon);
+    free(r->by_document);
+    free(r->by_agency);
+    free(r->ranking);
+    free(r->by_field);
+    free(r->assignment_bucket);
+    free(r->checks);
+    *r = (struct report)REPORT_INIT;
+}
+
+const char *report_document_name(const struct report *r, const struct report_document_row *row)
+{
+    if (row->document == PROG_NONE)
+        return "Không ghi văn bản";
+    return r->prog->documents[row->document].name;
+}
+
+const char *report_field_label(const struct report_field_row *row)
+{
+    return row->field[0] ? row->field : "Chưa phân lĩnh vực";
+}

@@ -1,0 +1,123 @@
+/* status: buckets and the replay of progress reports; see status.h. */
+#include "status.h"
+
+#include "util/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const bucket_keys[N_BUCKETS] = {
+    "done_on_time", "done_late", "in_progress", "recurring", "overdue",
+};
+
+static const char *const bucket_labels[N_BUCKETS] = {
+    "Hoàn thành đúng hạn",        "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
+    "Thường xuyên", "Quá hạn chưa hoàn thành",
+};
+
+static const char *const kind_names[] = { "progress", "done", "reopen" };
+
+const char *bucket_key(enum bucket b)
+{
+    ASSERT(b >= 0 && b < N_BUCKETS);
+    return bucket_keys[b];
+}
+
+const char *bucket_label(enum bucket b)
+{
+    ASSERT(b >= 0 && b < N_BUCKETS);
+    return bucket_labels[b];
+}
+
+const char *progress_kind_name(enum progress_kind k)
+{
+    ASSERT(k >= PROGRESS_UPDATE && k <= PROGRESS_REOPEN);
+    return kind_names[k];
+}
+
+int progress_kind_parse(const char *s, enum progress_kind *out)
+{
+    for (int k = PROGRESS_UPDATE; k <= PROGRESS_REOPEN; k++) {
+        if (!strcmp(s, kind_names[k])) {
+            *out = (enum progress_kind)k;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int event_cmp(const void *a, const void *b)
+{
+    const struct progress_event *x = a, *y = b;
+    int c = date_cmp(x->reported_on, y->reported_on);
+    if (c)
+        return c;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void status_sort_events(struct progress_event *ev, size_t n)
+{
+    if (n > 1)
+        qsort(ev, n, sizeof(*ev), event_cmp);
+}
+
+struct assignment_state status_replay(const struct progress_event *ev, size_t n,
+                                      struct date as_of)
+{
+    struct assignment_state st = { false, DATE_NONE, false };
+    for (size_t i = 0; i < n; i++) {
+        if (date_cmp(ev[i].reported_on, as_of) > 0)
+            break;
+        if (ev[i].kind == PROGRESS_DONE) {
+            st.completed = true;
+            st.completed_on = ev[i].completed_on;
+        } else if (ev[i].kind == PROGRESS_REOPEN && st.completed) {
+            st.completed = false;
+            st.completed_on = DATE_NONE;
+            st.reopened = true;
+        }
+    }
+    return st;
+}
+
+enum bucket status_bucket(enum deadline_kind kind, struct date due,
+                          const struct assignment_state *st, struct date as_of)
+{
+    bool dated = kind == DEADLINE_DATE && date_is_set(due);
+    if (st->completed) {
+        if (dated && date_cmp(st->completed_on, due) > 0)
+            return BUCKET_DONE_LATE;
+        return BUCKET_DONE_ON_TIME;
+    }
+    if (kind == DEADLINE_RECURRING)
+        return BUCKET_RECURRING;
+    if (dated && date_cmp(as_of, due) > 0)
+        return BUCKET_OVERDUE;
+    return BUCKET_IN_PROGRESS;
+}
+
+bool status_is_undated(enum deadline_kind kind, const struct assignment_state *st)
+{
+    return !st->completed && kind == DEADLINE_UNKNOWN;
+}
+
+long bucket_total(const struct bucket_counts *c)
+{
+    long sum = 0;
+    for (int b = 0; b < N_BUCKETS; b++)
+        sum += c->n[b];
+    return sum;
+}
+
+void bucket_add(struct bucket_counts *a, const struct bucket_counts *b)
+{
+    for (int i = 0; i < N_BUCKETS; i++)
+        a->n[i] += b->n[i];
+}
+
+long percent_round(long part, long total)
+{
+    if (total <= 0)
+        return 0;
+    return (200 * part + total) / (2 * total);
+}

@@ -1,0 +1,93 @@
+/*
+ * status: the five buckets of DOMAIN.md "Counting" for one assignment
+ * (task x lead unit) as of a date, computed by replaying its progress
+ * reports. Pure functions; no allocation.
+ *
+ * Replay rule: only reports dated on or before the as-of date count, in
+ * (report date, entry order). A completion report marks the assignment
+ * done with its completion date; a reopening report marks it not done;
+ * an ordinary progress report changes neither. So an assignment never
+ * goes from done back to not done as the date advances unless a
+ * reopening report says so.
+ */
+#ifndef GIAMSAT_STATUS_H
+#define GIAMSAT_STATUS_H
+
+#include "date.h"
+#include "deadline.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum bucket {
+    BUCKET_DONE_ON_TIME, /* hoàn thành đúng hạn */
+    BUCKET_DONE_LATE,    /* hoàn thành quá hạn */
+    BUCKET_IN_PROGRESS,  /* đang thực hiện trong hạn */
+    BUCKET_RECURRING,    /* thường xuyên, chưa hoàn thành */
+    BUCKET_OVERDUE,      /* quá hạn chưa hoàn thành */
+    N_BUCKETS
+};
+
+struct bucket_counts {
+    long n[N_BUCKETS];
+};
+
+enum progress_kind {
+    PROGRESS_UPDATE, /* a report of progress: does not change completion */
+    PROGRESS_DONE,   /* completion: states completed_on */
+    PROGRESS_REOPEN, /* a completed assignment is open again */
+};
+
+/* What the replay needs of one progress report. */
+struct progress_event {
+    struct date reported_on;  /* ngày báo cáo */
+    long seq;                 /* entry order among reports of the same date */
+    enum progress_kind kind;
+    struct date completed_on; /* PROGRESS_DONE only */
+};
+
+struct assignment_state {
+    bool completed;
+    struct date completed_on; /* when completed */
+    bool reopened;            /* a reopening report counted at least once */
+};
+
+/** Stable names for data and JSON: "done_on_time", ... */
+const char *bucket_key(enum bucket b);
+/** Vietnamese label as in the statistics report. */
+const char *bucket_label(enum bucket b);
+/** "progress", "done", "reopen". */
+const char *progress_kind_name(enum progress_kind k);
+/** Parse a progress_kind_name(); returns 0, or -1 when unknown. */
+int progress_kind_parse(const char *s, enum progress_kind *out);
+
+/** Sort events into replay order (reported_on, then seq). */
+void status_sort_events(struct progress_event *ev, size_t n);
+
+/**
+ * Replay events (in replay order) that are dated on or before as_of.
+ */
+struct assignment_state status_replay(const struct progress_event *ev, size_t n,
+                                      struct date as_of);
+
+/**
+ * The bucket of a unit of work due per (kind, due) in state st as of
+ * as_of. Completed with no due date is done on time; not completed with
+ * an undated, non-recurring deadline is in progress (a person must set
+ * the date: see status_is_undated()).
+ */
+enum bucket status_bucket(enum deadline_kind kind, struct date due,
+                          const struct assignment_state *st, struct date as_of);
+
+/** True for an open item whose deadline phrase has no date and is not recurring. */
+bool status_is_undated(enum deadline_kind kind, const struct assignment_state *st);
+
+/** Sum of the five counts. */
+long bucket_total(const struct bucket_counts *c);
+/** a += b, bucket by bucket. */
+void bucket_add(struct bucket_counts *a, const struct bucket_counts *b);
+
+/** Whole percent of part in total, rounded half up; 0 when total is 0. */
+long percent_round(long part, long total);
+
+#endif

@@ -1,0 +1,30 @@
+/* json_internal: shared jansson helpers; see json_internal.h. */
+#include "json_internal.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+
+char *json_dump_take(json_t *root)
+{
+    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    char *copy = xstrdup(s ? s : "null");
+    free(s);
+    return copy;
+}
+
+json_t *json_strings(const struct strvec *v)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < v->n; i++)
+        json_array_append_new(a, json_string(v->items[i]));
+    return a;
+}
+
+json_t *json_date(struct date d)
+{
+    char iso[DATE_ISO_LEN];
+    date_iso(d, iso);
+    return *iso ? json_string(iso) : json_null();
+}

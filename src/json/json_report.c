@@ -1,0 +1,250 @@
+/* json_report: the statistics report, progress and reminders as JSON; see json_report.h. */
+#include "json_report.h"
+
+#include "json_internal.h"
+
+#include <stdlib.h>
+
+static json_t *counts(const struct bucket_counts *c)
+{
+    json_t *o = json_object();
+    long total = bucket_total(c);
+    json_object_set_new(o, "total", json_integer(total));
+    for (int b = 0; b < N_BUCKETS; b++)
+        json_object_set_new(o, bucket_key((enum bucket)b), json_integer(c->n[b]));
+    json_object_set_new(o, "done",
+                        json_integer(c->n[BUCKET_DONE_ON_TIME] + c->n[BUCKET_DONE_LATE]));
+    json_object_set_new(o, "in_progress_on_time",
+                        json_integer(c->n[BUCKET_IN_PROGRESS] + c->n[BUCKET_RECURRING]));
+    return o;
+}
+
+/* Counts plus whole percentages of the total, as the headline shows them. */
+static json_t *task_counts(const struct bucket_counts *c, long repeats)
+{
+    json_t *o = counts(c);
+    json_object_set_new(o, "repeats_not_counted", json_integer(repeats));
+    json_t *pct = json_object();
+    long total = bucket_total(c);
+    const char *keys[] = { "done", "in_progress_on_time", "overdue" };
+    long parts[] = { c->n[BUCKET_DONE_ON_TIME] + c->n[BUCKET_DONE_LATE],
+                     c->n[BUCKET_IN_PROGRESS] + c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE] };
+    for (int i = 0; i < 3; i++)
+        json_object_set_new(pct, keys[i], json_integer(percent_round(parts[i], total)));
+    json_object_set_new(o, "percent", pct);
+    return o;
+}
+
+static json_t *task_item(const struct report *r, const struct report_task *it)
+{
+    const struct programme *p = r->prog;
+    const struct prog_task *t = &p->tasks[it->task];
+    json_t *o = json_object(), *docs = json_array(), *lead = json_array(), *nd = json_array();
+    for (size_t i = 0; i < t->n_documents; i++)
+        json_array_append_new(docs, json_string(p->documents[t->documents[i]].name));
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        const struct prog_assignment *a = &p->assignments[t->assignments[i]];
+        if (r->assignment_bucket[t->assignments[i]] != N_BUCKETS)
+            json_array_append_new(lead, json_string(p->agencies[a->agency].name));
+    }
+    for (size_t i = 0; i < it->units_not_done; i++)
+        json_array_append_new(nd, json_string(p->agencies[it->not_done[i]].name));
+    json_object_set_new(o, "id", json_integer(t->id));
+    json_object_set_new(o, "code", json_string(t->code));
+    json_object_set_new(o, "name", json_string(t->name));
+    json_object_set_new(o, "documents", docs);
+    json_object_set_new(o, "lead", lead);
+    json_object_set_new(o, "due", json_date(t->due));
+    json_object_set_new(o, "deadline_text", json_string(t->deadline_text));
+    json_object_set_new(o, "status", json_string(bucket_key(it->bucket)));
+    json_object_set_new(o, "units_total", json_integer((json_int_t)it->units_total));
+    json_object_set_new(o, "units_not_done", json_integer((json_int_t)it->units_not_done));
+    json_object_set_new(o, "not_done", nd);
+    return o;
+}
+
+static json_t *task_list(const struct report *r, const size_t *idx, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, task_item(r, &r->items[idx[i]]));
+    return a;
+}
+
+static json_t *by_document(const struct report *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->n_by_document; i++) {
+        const struct report_document_row *row = &r->by_document[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "document", json_string(report_document_name(r, row)));
+        json_object_set_new(o, "date", row->document == PROG_NONE
+                                           ? json_null()
+                                           : json_date(r->prog->documents[row->document].date));
+        json_object_set_new(o, "tasks", task_counts(&row->tasks, row->repeats));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *agency_row(const struct report *r, const struct report_agency_row *row)
+{
+    const struct prog_agency *ag = &r->prog->agencies[row->agency];
+    json_t *o = json_object();
+    json_object_set_new(o, "agency", json_string(ag->name));
+    json_object_set_new(o, "kind", json_string(ag->kind));
+    json_object_set_new(o, "overdue", json_integer(row->assignments.n[BUCKET_OVERDUE]));
+    json_object_set_new(o, "due_by", json_integer(row->due_by));
+    for (int b = 0; b < N_BUCKETS; b++)
+        if (b != BUCKET_OVERDUE)
+            json_object_set_new(o, bucket_key((enum bucket)b),
+                                json_integer(row->assignments.n[b]));
+    json_object_set_new(o, "total", json_integer(row->total));
+    json_object_set_new(o, "on_time_rate", json_integer(row->on_time_pct));
+    json_object_set_new(o, "rank", json_integer(row->rank));
+    return o;
+}
+
+static json_t *by_agency(const struct report *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->n_by_agency; i++)
+        json_array_append_new(a, agency_row(r, &r->by_agency[i]));
+    return a;
+}
+
+static json_t *by_field(const struct report *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->n_by_field; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "field", json_string(report_field_label(&r->by_field[i])));
+        json_object_set_new(o, "tasks", task_counts(&r->by_field[i].tasks, 0));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *checks(const struct report *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->n_checks; i++) {
+        const struct report_check *c = &r->checks[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "check", json_string(c->key));
+        json_object_set_new(o, "label", json_string(c->label));
+        json_object_set_new(o, "total", json_integer(c->total));
+        json_object_set_new(o, "sum", json_integer(c->sum));
+        json_object_set_new(o, "ok", json_boolean(c->total == c->sum));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+char *json_report(const struct report *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "as_of", json_date(r->opt.as_of));
+    json_object_set_new(o, "due_by", json_date(r->opt.due_by));
+    if (r->opt.document != PROG_NONE)
+        json_object_set_new(o, "document",
+                            json_string(r->prog->documents[r->opt.document].name));
+    if (r->opt.agency != PROG_NONE)
+        json_object_set_new(o, "agency", json_string(r->prog->agencies[r->opt.agency].name));
+    json_object_set_new(o, "tasks", task_counts(&r->tasks, r->repeats_not_counted));
+    json_object_set_new(o, "assignments", counts(&r->assignments));
+    json_object_set_new(o, "no_due_date", json_integer(r->no_due_date));
+    json_object_set_new(o, "units", json_integer(r->n_units));
+    json_object_set_new(o, "by_document", by_document(r));
+    json_object_set_new(o, "overdue", task_list(r, r->overdue, r->n_overdue));
+    json_object_set_new(o, "due_soon", task_list(r, r->due_soon, r->n_due_soon));
+    json_object_set_new(o, "by_agency", by_agency(r));
+    json_object_set_new(o, "by_field", by_field(r));
+    json_object_set_new(o, "checks", checks(r));
+    json_object_set_new(o, "reconciled", json_boolean(r->reconciled));
+    return json_dump_take(o);
+}
+
+char *json_progress_summary(const struct progress_summary *s)
+{
+    json_t *o = json_object(), *rej = json_array();
+    json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
+    json_object_set_new(o, "added", json_integer((json_int_t)s->added));
+    json_object_set_new(o, "duplicates", json_integer((json_int_t)s->duplicates));
+    json_object_set_new(o, "completions", json_integer((json_int_t)s->completions));
+    json_object_set_new(o, "reopenings", json_integer((json_int_t)s->reopenings));
+    json_object_set_new(o, "written", json_boolean(s->written));
+    if (s->last_id)
+        json_object_set_new(o, "id", json_integer(s->last_id));
+    for (size_t i = 0; i < s->n_rejects; i++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "line", json_integer((json_int_t)s->rejects[i].line));
+        json_object_set_new(x, "reason", json_string(s->rejects[i].reason));
+        json_array_append_new(rej, x);
+    }
+    json_object_set_new(o, "rejected", rej);
+    return json_dump_take(o);
+}
+
+static json_t *progress_item(const struct progress_view *v)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(v->id));
+    json_object_set_new(o, "task", json_integer(v->task_id));
+    json_object_set_new(o, "unit", json_string(v->unit));
+    json_object_set_new(o, "kind", json_string(v->kind));
+    json_object_set_new(o, "date", json_date(v->reported_on));
+    json_object_set_new(o, "completed_on", json_date(v->completed_on));
+    json_object_set_new(o, "percent", v->percent < 0 ? json_null() : json_integer(v->percent));
+    json_object_set_new(o, "result", json_string(v->result));
+    json_object_set_new(o, "next", json_string(v->next));
+    json_object_set_new(o, "issues", json_string(v->issues));
+    json_object_set_new(o, "output", json_string(v->output));
+    json_object_set_new(o, "attachment", json_string(v->attachment));
+    json_object_set_new(o, "source", json_string(v->source));
+    json_object_set_new(o, "entered_at", json_string(v->entered_at));
+    return o;
+}
+
+char *json_progress_list(const struct progress_view *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, progress_item(&v[i]));
+    return json_dump_take(a);
+}
+
+static json_t *remind_item(const struct programme *p, const struct remind_item *it)
+{
+    const struct prog_task *t = &p->tasks[it->task];
+    json_t *o = json_object(), *docs = json_array();
+    for (size_t i = 0; i < t->n_documents; i++)
+        json_array_append_new(docs, json_string(p->documents[t->documents[i]].name));
+    json_object_set_new(o, "id", json_integer(t->id));
+    json_object_set_new(o, "name", json_string(t->name));
+    json_object_set_new(o, "documents", docs);
+    json_object_set_new(o, "due", json_date(t->due));
+    json_object_set_new(o, it->overdue ? "days_overdue" : "days_left", json_integer(it->days));
+    return o;
+}
+
+char *json_reminders(const struct reminders *rm)
+{
+    const struct programme *p = rm->report->prog;
+    json_t *o = json_object(), *units = json_array();
+    json_object_set_new(o, "as_of", json_date(rm->report->opt.as_of));
+    json_object_set_new(o, "within", json_integer(rm->within));
+    json_object_set_new(o, "until", json_date(rm->until));
+    for (size_t i = 0; i < rm->n_units; i++) {
+        const struct remind_unit *u = &rm->units[i];
+        json_t *x = json_object(), *over = json_array(), *soon = json_array();
+        for (size_t k = 0; k < u->n_items; k++)
+            json_array_append_new(u->items[k].overdue ? over : soon, remind_item(p, &u->items[k]));
+        json_object_set_new(x, "agency", json_string(p->agencies[u->agency].name));
+        json_object_set_new(x, "overdue", over);
+        json_object_set_new(x, "due_soon", soon);
+        json_array_append_new(units, x);
+    }
+    json_object_set_new(o, "units", units);
+    return json_dump_take(o);
+}

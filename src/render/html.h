@@ -1,0 +1,45 @@
+/*
+ * html: renders an rdoc as one standalone HTML5 document to open in a
+ * browser and print on A4 (render layer, above core; no I/O).
+ *
+ * The output is polyglot markup: valid HTML5 and well-formed XML at once
+ * (every element closed, attributes double-quoted, <meta charset="utf-8"/>,
+ * the only references are &amp; &lt; &gt; &quot; &#39;), so XML tools can
+ * read it too. It is self-contained: one embedded <style>, no script, no
+ * external resource, so it can be mailed or archived as one file.
+ *
+ * Print layout follows Vietnamese administrative documents: A4 with a wider
+ * left margin (20mm 15mm 20mm 25mm), a serif font with Vietnamese glyphs at
+ * 13pt, the title centred. Tables have borders, repeat their header on
+ * every page and never split a row across pages; numbers (CELL_INT,
+ * CELL_PERCENT) are right-aligned (class "num"), and the last row of a table
+ * with has_total_row is bold (class "total").
+ *
+ * Structure: <h1> title, <p class="subtitle">, one <section> per rsection
+ * (id "s-KEY") with an <h2> title, <p> paragraphs, <ul> for consecutive list
+ * items and <table> with <th scope="col"> headers. A footnote reference is
+ * <sup><a href="#fn-N" id="fnref-N">N</a></sup>; the id is only on the first
+ * reference to N, so ids stay unique. Every footnote of the rdoc is listed
+ * at the end in <section class="footnotes"><ol><li id="fn-N">.
+ *
+ * Text: & < > " ' are escaped, a line break becomes <br/>, and C0 control
+ * characters other than tab (which XML forbids) are dropped.
+ */
+#ifndef GIAMSAT_HTML_H
+#define GIAMSAT_HTML_H
+
+#include "render/rdoc.h"
+#include "util/buf.h"
+
+/**
+ * Append the complete HTML document for d to out.
+ *
+ * @param d    the document; borrowed, not modified. Its text is UTF-8 and
+ *             every footnote index in it is 0 or <= d->footnotes.n (a larger
+ *             one is a bug of the builder: BUG()).
+ * @param out  appended to; check buf_ok(out) once afterwards. The caller
+ *             owns and releases it.
+ */
+void html_render(const struct rdoc *d, struct buf *out);
+
+#endif

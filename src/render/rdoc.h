@@ -1,0 +1,103 @@
+/*
+ * rdoc: a document to render — titles, paragraphs, tables of typed cells
+ * and footnotes — independent of the output format.
+ *
+ * The statistics report and the reminder letters are built once as an
+ * rdoc (report_doc.c, remind_doc.c); each format (Markdown, HTML, CSV,
+ * XLSX, DOCX) only renders an rdoc. So the words and numbers are the same
+ * in every format, and a new format is one renderer.
+ *
+ * Cells are typed so spreadsheet renderers can write real numbers and
+ * dates: CELL_INT and CELL_PERCENT carry num (a percent is a whole number
+ * 0..100), CELL_DATE carries date; every cell also has its display text
+ * (Vietnamese conventions: dd/mm/yyyy, "35%"). A cell may point to a
+ * footnote (1-based index into rdoc.footnotes).
+ *
+ * Ownership: the rdoc owns every string and array; rdoc_release() frees
+ * them. Builders use the rdoc_* append functions below.
+ */
+#ifndef GIAMSAT_RDOC_H
+#define GIAMSAT_RDOC_H
+
+#include "core/date.h"
+#include "util/strvec.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum cell_type { CELL_TEXT, CELL_INT, CELL_PERCENT, CELL_DATE };
+
+struct rcell {
+    enum cell_type type;
+    char *text;       /* display text, never NULL */
+    long num;         /* CELL_INT, CELL_PERCENT */
+    struct date date; /* CELL_DATE (unset: empty cell) */
+    size_t footnote;  /* 0, or 1-based index into rdoc.footnotes */
+};
+
+struct rtable {
+    struct strvec columns; /* header labels */
+    struct rcell *cells;   /* n_rows * columns.n, row-major */
+    size_t n_rows, cap_cells;
+    bool has_total_row;    /* the last row is a total: renderers may bold it */
+};
+
+/* A block of a section: a paragraph, a list item or a table. */
+enum rblock_type { RBLOCK_PARAGRAPH, RBLOCK_ITEM, RBLOCK_TABLE };
+
+struct rblock {
+    enum rblock_type type;
+    char *text;          /* paragraph / list item (may end with a footnote ref) */
+    size_t footnote;     /* 0, or 1-based footnote index attached to the text */
+    struct rtable table; /* RBLOCK_TABLE */
+};
+
+struct rsection {
+    char *key;   /* stable, ASCII: "tong_hop", "qua_han", ... (CSV section, sheet id) */
+    char *title; /* "I. Tổng hợp chung" */
+    char *sheet; /* short title for a spreadsheet tab (<= 31 chars) */
+    struct rblock *blocks;
+    size_t n_blocks, cap_blocks;
+};
+
+struct rdoc {
+    char *title;    /* "THỐNG KÊ NHIỆM VỤ THỰC HIỆN CỦA CÁC CƠ QUAN" */
+    char *subtitle; /* "(Cập nhật ngày 24/12/2025)" */
+    struct rsection *sections;
+    size_t n_sections, cap_sections;
+    struct strvec footnotes;
+};
+
+#define RDOC_INIT { 0 }
+
+/* ---- building ----------------------------------------------------------------- */
+
+/** Set the title and subtitle (copied). */
+void rdoc_set_title(struct rdoc *d, const char *title, const char *subtitle);
+/** Append a section; returns it (valid until the next rdoc_add_section). */
+struct rsection *rdoc_add_section(struct rdoc *d, const char *key, const char *title,
+                                  const char *sheet);
+/** Append a footnote (copied); returns its 1-based index. */
+size_t rdoc_add_footnote(struct rdoc *d, const char *text);
+/** Append a paragraph; takes ownership of text. */
+void rsection_paragraph(struct rsection *s, char *text, size_t footnote);
+/** Append a list item; takes ownership of text. */
+void rsection_item(struct rsection *s, char *text, size_t footnote);
+/** Append an empty table with the given NULL-terminated column labels; returns it. */
+struct rtable *rsection_table(struct rsection *s, const char *const *columns);
+
+/** Start a new row (all cells empty text). */
+void rtable_row(struct rtable *t);
+/** Set cell col of the last row. Text cells take ownership of text. */
+void rtable_text(struct rtable *t, size_t col, char *text);
+void rtable_int(struct rtable *t, size_t col, long n);
+void rtable_percent(struct rtable *t, size_t col, long pct);
+void rtable_date(struct rtable *t, size_t col, struct date d);
+/** Attach footnote fn (1-based) to cell col of the last row. */
+void rtable_footnote(struct rtable *t, size_t col, size_t fn);
+/** Cell (row, col). */
+const struct rcell *rtable_cell(const struct rtable *t, size_t row, size_t col);
+
+void rdoc_release(struct rdoc *d);
+
+#endif

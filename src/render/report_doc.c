@@ -1,0 +1,375 @@
+/* report_doc: the statistics report laid out for rendering; see report_doc.h. */
+#include "report_doc.h"
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+
+/* More lead units than this are summarised as "N đơn vị". */
+#define LEAD_NAMES_MAX 5
+
+static char *dmy(struct date d)
+{
+    char s[DATE_ISO_LEN];
+    date_dmy(d, s);
+    return xstrdup(s);
+}
+
+static long done_of(const struct bucket_counts *c)
+{
+    return c->n[BUCKET_DONE_ON_TIME] + c->n[BUCKET_DONE_LATE];
+}
+
+static long open_of(const struct bucket_counts *c)
+{
+    return c->n[BUCKET_IN_PROGRESS] + c->n[BUCKET_RECURRING];
+}
+
+/* ---- I. Tổng hợp chung ---------------------------------------------------------- */
+
+static char *summary_sentence(const struct report *r)
+{
+    const struct bucket_counts *c = &r->tasks;
+    long total = bucket_total(c);
+    char *as_of = dmy(r->opt.as_of);
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "Tổng số nhiệm vụ được giao đến ngày %s là %ld", as_of, total);
+    if (r->repeats_not_counted)
+        buf_addf(&b, " (không tính %ld nhiệm vụ nhắc lại nhiệm vụ đã giao)",
+                 r->repeats_not_counted);
+    buf_addf(&b,
+             ", trong đó: %ld nhiệm vụ đã hoàn thành (chiếm %ld%%), gồm %ld hoàn thành đúng hạn,"
+             " %ld hoàn thành quá hạn; đang thực hiện đúng hạn %ld nhiệm vụ (chiếm %ld%%), gồm"
+             " %ld nhiệm vụ có thời hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
+             " %ld nhiệm vụ (chiếm %ld%%).",
+             done_of(c), percent_round(done_of(c), total), c->n[BUCKET_DONE_ON_TIME],
+             c->n[BUCKET_DONE_LATE], open_of(c), percent_round(open_of(c), total),
+             c->n[BUCKET_IN_PROGRESS], c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE],
+             percent_round(c->n[BUCKET_OVERDUE], total));
+    free(as_of);
+    return buf_take(&b);
+}
+
+static char *focus_sentence(const struct report *r)
+{
+    char *due_by = dmy(r->opt.due_by);
+    long overdue = r->tasks.n[BUCKET_OVERDUE];
+    char *s = xasprintf("Trọng tâm từ nay đến ngày %s là hoàn thành %ld nhiệm vụ (%zu nhiệm vụ"
+                        " có thời hạn đến ngày %s; %ld nhiệm vụ đang thực hiện quá hạn).",
+                        due_by, (long)r->n_due_soon + overdue, r->n_due_soon, due_by, overdue);
+    free(due_by);
+    return s;
+}
+
+static void headline_row(struct rtable *t, const char *label, long n, long total, long assigned)
+{
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup(label));
+    rtable_int(t, 1, n);
+    rtable_percent(t, 2, percent_round(n, total));
+    rtable_int(t, 3, assigned);
+}
+
+static void section_summary(const struct report *r, struct rdoc *d)
+{
+    struct rsection *s = rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp");
+    rsection_paragraph(s, summary_sentence(r), 0);
+    rsection_paragraph(s, focus_sentence(r), 0);
+    if (r->no_due_date)
+        rsection_paragraph(s,
+                           xasprintf("Có %ld nhiệm vụ đang thực hiện chưa xác định thời hạn (thời"
+                                     " hạn không ghi ngày cụ thể), cần được xác định.",
+                                     r->no_due_date),
+                           0);
+    static const char *const cols[] = { "Nội dung", "Số nhiệm vụ", "Tỷ lệ",
+                                        "Số lượt giao đơn vị", NULL };
+    struct rtable *t = rsection_table(s, cols);
+    const struct bucket_counts *c = &r->tasks, *a = &r->assignments;
+    long total = bucket_total(c);
+    headline_row(t, "Tổng số nhiệm vụ", total, total, bucket_total(a));
+    headline_row(t, "Đã hoàn thành", done_of(c), total, done_of(a));
+    headline_row(t, "- Hoàn thành đúng hạn", c->n[0], total, a->n[0]);
+    headline_row(t, "- Hoàn thành quá hạn", c->n[1], total, a->n[1]);
+    headline_row(t, "Đang thực hiện đúng hạn", open_of(c), total, open_of(a));
+    headline_row(t, "- Có thời hạn", c->n[2], total, a->n[2]);
+    headline_row(t, "- Thường xuyên", c->n[3], total, a->n[3]);
+    headline_row(t, "Quá hạn chưa hoàn thành", c->n[4], total, a->n[4]);
+}
+
+/* ---- II. and VI.: counts per document / per field -------------------------------- */
+
+static const char *const count_cols[] = {
+    "STT", "", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+    "Đang thực hiện (có thời hạn)", "Thường xuyên", "Quá hạn chưa hoàn thành",
+    "Tỷ lệ hoàn thành", NULL,
+};
+
+static void count_row(struct rtable *t, long stt, char *label, const struct bucket_counts *c)
+{
+    rtable_row(t);
+    if (stt)
+        rtable_int(t, 0, stt);
+    rtable_text(t, 1, label);
+    rtable_int(t, 2, bucket_total(c));
+    for (int b = 0; b < N_BUCKETS; b++)
+        rtable_int(t, 3 + (size_t)b, c->n[b]);
+    rtable_percent(t, 8, percent_round(done_of(c), bucket_total(c)));
+}
+
+static struct rtable *count_table(struct rsection *s, const char *label)
+{
+    const char *cols[sizeof(count_cols) / sizeof(*count_cols)];
+    for (size_t i = 0; i < sizeof(cols) / sizeof(*cols); i++)
+        cols[i] = count_cols[i];
+    cols[1] = label;
+    return rsection_table(s, cols);
+}
+
+static char *document_item(const struct report *r, const struct report_document_row *row, size_t k)
+{
+    const struct bucket_counts *c = &row->tasks;
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "(%zu) %s: %ld/%ld nhiệm vụ đã hoàn thành (%ld đúng hạn; %ld quá hạn); %ld"
+                 " nhiệm vụ đang thực hiện đúng hạn; %ld nhiệm vụ thường xuyên; %ld nhiệm vụ"
+                 " đang thực hiện quá hạn",
+             k, report_document_name(r, row), done_of(c), bucket_total(c),
+             c->n[BUCKET_DONE_ON_TIME], c->n[BUCKET_DONE_LATE], c->n[BUCKET_IN_PROGRESS],
+             c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE]);
+    if (row->repeats)
+        buf_addf(&b, " (ngoài ra %ld nhiệm vụ nhắc lại, không tính)", row->repeats);
+    buf_addch(&b, '.');
+    return buf_take(&b);
+}
+
+static void section_documents(const struct report *r, struct rdoc *d)
+{
+    struct rsection *s =
+        rdoc_add_section(d, "van_ban", "II. Kết quả theo văn bản chỉ đạo", "Theo văn bản");
+    for (size_t i = 0; i < r->n_by_document; i++)
+        rsection_item(s, document_item(r, &r->by_document[i], i + 1), 0);
+    struct rtable *t = count_table(s, "Văn bản");
+    for (size_t i = 0; i < r->n_by_document; i++)
+        count_row(t, (long)i + 1, xstrdup(report_document_name(r, &r->by_document[i])),
+                  &r->by_document[i].tasks);
+    count_row(t, 0, xstrdup("Tổng cộng"), &r->tasks);
+    t->has_total_row = true;
+}
+
+static void section_fields(const struct report *r, struct rdoc *d)
+{
+    struct rsection *s =
+        rdoc_add_section(d, "linh_vuc", "VI. Kết quả theo lĩnh vực", "Theo lĩnh vực");
+    struct rtable *t = count_table(s, "Lĩnh vực");
+    for (size_t i = 0; i < r->n_by_field; i++)
+        count_row(t, (long)i + 1, xstrdup(report_field_label(&r->by_field[i])),
+                  &r->by_field[i].tasks);
+    count_row(t, 0, xstrdup("Tổng cộng"), &r->tasks);
+    t->has_total_row = true;
+}
+
+/* ---- III. and IV.: lists of tasks ------------------------------------------------- */
+
+char *report_not_done_text(const struct report *r, const struct report_task *it)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < it->units_not_done; i++)
+        buf_addf(&b, "%s%s", i ? ", " : "", r->prog->agencies[it->not_done[i]].name);
+    return buf_take(&b);
+}
+
+char *report_lead_text(const struct report *r, const struct report_task *it)
+{
+    const struct programme *p = r->prog;
+    const struct prog_task *t = &p->tasks[it->task];
+    struct buf b = BUF_INIT;
+    if (it->units_total > LEAD_NAMES_MAX) {
+        buf_addf(&b, "%zu đơn vị", it->units_total);
+    } else {
+        size_t k = 0;
+        for (size_t i = 0; i < t->n_assignments; i++)
+            if (r->assignment_bucket[t->assignments[i]] != N_BUCKETS)
+                buf_addf(&b, "%s%s", k++ ? ", " : "",
+                         p->agencies[p->assignments[t->assignments[i]].agency].name);
+    }
+    if (it->units_total == 0)
+        buf_adds(&b, "(chưa xác định đơn vị chủ trì)");
+    else if (it->units_not_done < it->units_total && it->units_not_done > 0)
+        buf_addf(&b, " (%zu/%zu đơn vị chưa hoàn thành)", it->units_not_done, it->units_total);
+    return buf_take(&b);
+}
+
+static char *documents_text(const struct report *r, const struct prog_task *t)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < t->n_documents; i++)
+        buf_addf(&b, "%s%s", i ? "; " : "", r->prog->documents[t->documents[i]].name);
+    return buf_take(&b);
+}
+
+static void task_row(struct rdoc *d, struct rtable *t, const struct report *r, size_t k,
+                     const struct report_task *it)
+{
+    const struct prog_task *task = &r->prog->tasks[it->task];
+    rtable_row(t);
+    rtable_int(t, 0, (long)k);
+    rtable_text(t, 1, xstrdup(task->name));
+    rtable_text(t, 2, documents_text(r, task));
+    rtable_text(t, 3, report_lead_text(r, it));
+    if (date_is_set(task->due))
+        rtable_date(t, 4, task->due);
+    rtable_text(t, 5, xstrdup(task->deadline_text));
+    rtable_text(t, 6, report_not_done_text(r, it));
+    /* The footnote names the units not done when only some are (as seed 004 does). */
+    if (it->units_not_done && it->units_not_done < it->units_total) {
+        char *names = report_not_done_text(r, it);
+        char *note = xasprintf("Đơn vị chưa hoàn thành: %s.", names);
+        rtable_footnote(t, 3, rdoc_add_footnote(d, note));
+        free(note);
+        free(names);
+    }
+}
+
+static void task_section(const struct report *r, struct rdoc *d, struct rsection *s,
+                         const size_t *idx, size_t n)
+{
+    static const char *const cols[] = { "STT",      "Nhiệm vụ",         "Văn bản",
+                                        "Cơ quan chủ trì", "Thời hạn", "Thời hạn (như văn bản)",
+                                        "Đơn vị chưa hoàn thành", NULL };
+    if (n == 0) {
+        rsection_paragraph(s, xstrdup("Không có nhiệm vụ."), 0);
+        return;
+    }
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t i = 0; i < n; i++)
+        task_row(d, t, r, i + 1, &r->items[idx[i]]);
+}
+
+static void section_overdue(const struct report *r, struct rdoc *d)
+{
+    struct rsection *s =
+        rdoc_add_section(d, "qua_han", "III. Nhiệm vụ quá hạn chưa hoàn thành", "Quá hạn");
+    rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ đang thực hiện quá hạn.", r->n_overdue), 0);
+    task_section(r, d, s, r->overdue, r->n_overdue);
+}
+
+static void section_due_soon(const struct report *r, struct rdoc *d)
+{
+    char *due_by = dmy(r->opt.due_by);
+    char *title = xasprintf("IV. Nhiệm vụ đang thực hiện có thời hạn đến ngày %s", due_by);
+    struct rsection *s = rdoc_add_section(d, "sap_den_han", title, "Sắp đến hạn");
+    rsection_paragraph(s,
+                       xasprintf("Có %zu nhiệm vụ đang thực hiện có thời hạn đến ngày %s.",
+                                 r->n_due_soon, due_by),
+                       0);
+    task_section(r, d, s, r->due_soon, r->n_due_soon);
+    free(title);
+    free(due_by);
+}
+
+/* ---- V. Theo đơn vị ----------------------------------------------------------------- */
+
+static void agency_row(struct rtable *t, const struct report *r, size_t k,
+                       const struct report_agency_row *row)
+{
+    const struct bucket_counts *c = &row->assignments;
+    rtable_row(t);
+    rtable_int(t, 0, (long)k);
+    rtable_text(t, 1, xstrdup(r->prog->agencies[row->agency].name));
+    rtable_int(t, 2, c->n[BUCKET_OVERDUE]);
+    rtable_int(t, 3, row->due_by);
+    rtable_int(t, 4, c->n[BUCKET_DONE_ON_TIME]);
+    rtable_int(t, 5, c->n[BUCKET_DONE_LATE]);
+    rtable_int(t, 6, c->n[BUCKET_IN_PROGRESS]);
+    rtable_int(t, 7, c->n[BUCKET_RECURRING]);
+    rtable_int(t, 8, row->total);
+    rtable_percent(t, 9, row->on_time_pct);
+    rtable_int(t, 10, row->rank);
+}
+
+static void ranking_table(const struct report *r, struct rsection *s)
+{
+    static const char *const cols[] = { "Hạng", "Đơn vị", "Tỷ lệ hoàn thành đúng hạn",
+                                        "Hoàn thành đúng hạn", "Tổng số nhiệm vụ", NULL };
+    rsection_paragraph(s, xstrdup("Xếp hạng theo tỷ lệ hoàn thành đúng hạn:"), 0);
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t k = 0; k < r->n_by_agency; k++) {
+        const struct report_agency_row *row = &r->by_agency[r->ranking[k]];
+        rtable_row(t);
+        rtable_int(t, 0, row->rank);
+        rtable_text(t, 1, xstrdup(r->prog->agencies[row->agency].name));
+        rtable_percent(t, 2, row->on_time_pct);
+        rtable_int(t, 3, row->assignments.n[BUCKET_DONE_ON_TIME]);
+        rtable_int(t, 4, row->total);
+    }
+}
+
+static void section_agencies(const struct report *r, struct rdoc *d)
+{
+    char *due_by = dmy(r->opt.due_by);
+    char *due_col = xasprintf("Có thời hạn đến %s", due_by);
+    const char *cols[] = { "STT", "Đơn vị", "Quá hạn chưa hoàn thành", due_col,
+                           "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện (trong hạn)",
+                           "Thường xuyên", "Tổng số", "Tỷ lệ đúng hạn", "Hạng", NULL };
+    struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
+    rsection_paragraph(s,
+                       xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."
+                                 " Mỗi nhiệm vụ giao cho nhiều đơn vị được tính cho từng đơn vị.",
+                                 r->n_units),
+                       0);
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t i = 0; i < r->n_by_agency; i++)
+        agency_row(t, r, i + 1, &r->by_agency[i]);
+    ranking_table(r, s);
+    free(due_col);
+    free(due_by);
+}
+
+/* ---- VII. Đối soát ------------------------------------------------------------------ */
+
+static void section_checks(const struct report *r, struct rdoc *d)
+{
+    static const char *const cols[] = { "Kiểm tra", "Tổng", "Tổng các phần", "Kết quả", NULL };
+    struct rsection *s = rdoc_add_section(d, "doi_soat", "VII. Đối soát số liệu", "Đối soát");
+    rsection_paragraph(s,
+                       xstrdup(r->reconciled ? "Mọi tổng số đều bằng tổng các phần cấu thành."
+                                             : "CẢNH BÁO: có tổng số không khớp với các phần."),
+                       0);
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t i = 0; i < r->n_checks; i++) {
+        const struct report_check *c = &r->checks[i];
+        rtable_row(t);
+        rtable_text(t, 0, xstrdup(c->label));
+        rtable_int(t, 1, c->total);
+        rtable_int(t, 2, c->sum);
+        rtable_text(t, 3, xstrdup(c->total == c->sum ? "Khớp" : "Không khớp"));
+    }
+}
+
+static char *subtitle(const struct report *r)
+{
+    char *as_of = dmy(r->opt.as_of);
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "(Cập nhật ngày %s", as_of);
+    if (r->opt.document != PROG_NONE)
+        buf_addf(&b, "; văn bản: %s", r->prog->documents[r->opt.document].name);
+    if (r->opt.agency != PROG_NONE)
+        buf_addf(&b, "; đơn vị: %s", r->prog->agencies[r->opt.agency].name);
+    buf_addch(&b, ')');
+    free(as_of);
+    return buf_take(&b);
+}
+
+void report_doc_build(const struct report *r, struct rdoc *d)
+{
+    char *sub = subtitle(r);
+    rdoc_set_title(d, "THỐNG KÊ NHIỆM VỤ THỰC HIỆN CỦA CÁC CƠ QUAN", sub);
+    free(sub);
+    section_summary(r, d);
+    section_documents(r, d);
+    section_overdue(r, d);
+    section_due_soon(r, d);
+    section_agencies(r, d);
+    section_fields(r, d);
+    section_checks(r, d);
+}

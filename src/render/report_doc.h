@@ -1,0 +1,33 @@
+/*
+ * report_doc: the statistics report (core/report.h) worded as Vietnamese
+ * offices write it (seed 004) and laid out as an rdoc, which every format
+ * renders. Section keys, stable for `report --format csv --section KEY`:
+ *
+ *   tong_hop     I.   Tổng hợp chung (headline counts and percentages)
+ *   van_ban      II.  Kết quả theo văn bản chỉ đạo
+ *   qua_han      III. Nhiệm vụ quá hạn chưa hoàn thành
+ *   sap_den_han  IV.  Nhiệm vụ đang thực hiện có thời hạn đến ngày D2
+ *   don_vi       V.   Kết quả theo đơn vị, and the ranking
+ *   linh_vuc     VI.  Kết quả theo lĩnh vực
+ *   doi_soat     VII. Đối soát số liệu (every total against its parts)
+ */
+#ifndef GIAMSAT_REPORT_DOC_H
+#define GIAMSAT_REPORT_DOC_H
+
+#include "core/report.h"
+#include "rdoc.h"
+
+/** Lay out r into *d (RDOC_INIT); free with rdoc_release(). r must outlive nothing: text is copied. */
+void report_doc_build(const struct report *r, struct rdoc *d);
+
+/**
+ * The lead units of a listed task as the report writes them: the names
+ * when few, "N đơn vị" when many, followed by "(x/y đơn vị chưa hoàn
+ * thành)" when some are done. Newly allocated.
+ */
+char *report_lead_text(const struct report *r, const struct report_task *it);
+
+/** "Bộ A, Bộ B" — the units of it not done, newly allocated. */
+char *report_not_done_text(const struct report *r, const struct report_task *it);
+
+#endif

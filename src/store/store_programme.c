@@ -1,0 +1,285 @@
+/*
+ * store_programme: reading the snapshot that counting works on
+ * (core/programme.h) and the progress timelines; see store.h.
+ *
+ * The snapshot is read with a handful of whole-table queries rather than
+ * one query per task, so a report over thousands of tasks stays fast.
+ */
+#include "db_internal.h"
+#include "store.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Map database ids to snapshot indexes with a sorted copy and bsearch. */
+struct id_map {
+    long *ids; /* sorted */
+    size_t *idx;
+    size_t n;
+};
+
+static int pair_cmp(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* ids[i] must be ascending: every query below orders by id. */
+static size_t map_find(const long *ids, size_t n, long id)
+{
+    const long *hit = bsearch(&id, ids, n, sizeof(long), pair_cmp);
+    return hit ? (size_t)(hit - ids) : PROG_NONE;
+}
+
+static struct date col_date(sqlite3_stmt *st, int col)
+{
+    struct date d = DATE_NONE;
+    if (sqlite3_column_type(st, col) != SQLITE_NULL)
+        date_parse_iso(db_col_text(st, col), &d);
+    return d;
+}
+
+static int finish(struct db *db, sqlite3_stmt *st, int rc, struct err *e)
+{
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the programme", e);
+}
+
+static int load_documents(struct db *db, struct programme *p, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT id, name, date FROM document ORDER BY date IS NULL, date, id", &st,
+                   e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ALLOC_GROW(p->documents, p->n_documents + 1, cap);
+        p->documents[p->n_documents++] = (struct prog_document){
+            sqlite3_column_int64(st, 0), db_col_dup(st, 1), col_date(st, 2) };
+    }
+    return finish(db, st, rc, e);
+}
+
+static int load_agencies(struct db *db, struct programme *p, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT id, name, kind FROM agency ORDER BY id", &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ALLOC_GROW(p->agencies, p->n_agencies + 1, cap);
+        p->agencies[p->n_agencies++] = (struct prog_agency){
+            sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2) };
+    }
+    return finish(db, st, rc, e);
+}
+
+static void read_task(sqlite3_stmt *st, struct prog_task *t)
+{
+    *t = (struct prog_task){ .id = sqlite3_column_int64(st, 0) };
+    t->code = db_col_dup(st, 1);
+    t->tt = db_col_dup(st, 2);
+    t->name = db_col_dup(st, 3);
+    t->field = db_col_dup(st, 4);
+    t->deadline_text = db_col_dup(st, 5);
+    const char *kind = db_col_text(st, 6);
+    t->deadline_kind = !strcmp(kind, "date")        ? DEADLINE_DATE
+                       : !strcmp(kind, "recurring") ? DEADLINE_RECURRING
+                                                    : DEADLINE_UNKNOWN;
+    t->due = col_date(st, 7);
+    t->is_group = sqlite3_column_int(st, 8) != 0;
+    t->repeat_of_id = sqlite3_column_int64(st, 9);
+}
+
+static int load_tasks(struct db *db, struct programme *p, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id, code, tt, name, field, deadline_text, deadline_kind, due,"
+                   " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
+                   " coalesce(repeat_of_id, 0) FROM task ORDER BY id",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ALLOC_GROW(p->tasks, p->n_tasks + 1, cap);
+        read_task(st, &p->tasks[p->n_tasks++]);
+    }
+    return finish(db, st, rc, e);
+}
+
+static void push_index(size_t **arr, size_t *n, size_t v)
+{
+    *arr = xreallocarray(*arr, *n + 1, sizeof(size_t));
+    (*arr)[(*n)++] = v;
+}
+
+/* Documents per task, earliest first (the programme's documents are by date). */
+static int load_task_documents(struct db *db, struct programme *p, const long *task_ids,
+                               struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT td.task_id, td.document_id FROM task_document td JOIN document d"
+                   " ON d.id = td.document_id ORDER BY td.task_id, d.date IS NULL, d.date, d.id",
+                   &st, e))
+        return e->kind;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 0));
+        size_t di = programme_find_document(p, sqlite3_column_int64(st, 1));
+        if (ti != PROG_NONE && di != PROG_NONE)
+            push_index(&p->tasks[ti].documents, &p->tasks[ti].n_documents, di);
+    }
+    return finish(db, st, rc, e);
+}
+
+static int load_assignments(struct db *db, struct programme *p, const long *task_ids,
+                            const long *agency_ids, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id, task_id, agency_id FROM assignment"
+                   " WHERE removed_import_id IS NULL ORDER BY id",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 1));
+        size_t ai = map_find(agency_ids, p->n_agencies, sqlite3_column_int64(st, 2));
+        if (ti == PROG_NONE || ai == PROG_NONE)
+            continue;
+        ALLOC_GROW(p->assignments, p->n_assignments + 1, cap);
+        p->assignments[p->n_assignments] =
+            (struct prog_assignment){ sqlite3_column_int64(st, 0), ti, ai, NULL, 0 };
+        push_index(&p->tasks[ti].assignments, &p->tasks[ti].n_assignments, p->n_assignments++);
+    }
+    return finish(db, st, rc, e);
+}
+
+static void read_event(sqlite3_stmt *st, struct progress_event *ev)
+{
+    enum progress_kind kind = PROGRESS_UPDATE;
+    progress_kind_parse(db_col_text(st, 3), &kind);
+    *ev = (struct progress_event){ col_date(st, 1), sqlite3_column_int64(st, 2), kind,
+                                   col_date(st, 4) };
+}
+
+static int load_events(struct db *db, struct programme *p, const long *assignment_ids,
+                       struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT assignment_id, reported_on, id, kind, completed_on FROM"
+                   " progress_report ORDER BY assignment_id, reported_on, id",
+                   &st, e))
+        return e->kind;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t ai = map_find(assignment_ids, p->n_assignments, sqlite3_column_int64(st, 0));
+        if (ai == PROG_NONE)
+            continue;
+        struct prog_assignment *a = &p->assignments[ai];
+        a->events = xreallocarray(a->events, a->n_events + 1, sizeof(*a->events));
+        read_event(st, &a->events[a->n_events++]);
+    }
+    return finish(db, st, rc, e);
+}
+
+static long *ids_of(size_t n, size_t stride, const void *base)
+{
+    long *ids = xcalloc(n + 1, sizeof(long));
+    for (size_t i = 0; i < n; i++)
+        ids[i] = *(const long *)((const char *)base + i * stride);
+    return ids;
+}
+
+int store_load_programme(struct db *db, struct programme *p, struct err *e)
+{
+    long *task_ids = NULL, *agency_ids = NULL, *assignment_ids = NULL;
+    int ret = load_documents(db, p, e) || load_agencies(db, p, e) || load_tasks(db, p, e);
+    if (!ret) {
+        task_ids = ids_of(p->n_tasks, sizeof(*p->tasks), p->tasks);
+        agency_ids = ids_of(p->n_agencies, sizeof(*p->agencies), p->agencies);
+        ret = load_task_documents(db, p, task_ids, e) ||
+              load_assignments(db, p, task_ids, agency_ids, e);
+    }
+    if (!ret) {
+        assignment_ids = ids_of(p->n_assignments, sizeof(*p->assignments), p->assignments);
+        ret = load_events(db, p, assignment_ids, e);
+    }
+    free(task_ids);
+    free(agency_ids);
+    free(assignment_ids);
+    if (ret) {
+        programme_release(p);
+        return e->kind ? e->kind : ERR_STORAGE;
+    }
+    return 0;
+}
+
+/* ---- timelines ------------------------------------------------------------------ */
+
+static void read_view(sqlite3_stmt *st, struct progress_view *v)
+{
+    v->id = sqlite3_column_int64(st, 0);
+    v->task_id = sqlite3_column_int64(st, 1);
+    v->unit = db_col_dup(st, 2);
+    v->kind = db_col_dup(st, 3);
+    v->reported_on = col_date(st, 4);
+    v->completed_on = col_date(st, 5);
+    v->percent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
+    v->result = db_col_dup(st, 7);
+    v->next = db_col_dup(st, 8);
+    v->issues = db_col_dup(st, 9);
+    v->output = db_col_dup(st, 10);
+    v->attachment = db_col_dup(st, 11);
+    v->source = db_col_dup(st, 12);
+    v->entered_at = db_col_dup(st, 13);
+}
+
+int store_progress_list(struct db *db, long task_id, struct progress_view **out, size_t *n,
+                        struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on,"
+                   " p.percent, p.result, p.next_step, p.issues, p.output, p.attachment,"
+                   " p.source, p.entered_at FROM progress_report p JOIN assignment s ON s.id ="
+                   " p.assignment_id JOIN agency a ON a.id = s.agency_id WHERE ?1 = 0 OR"
+                   " s.task_id = ?1 ORDER BY s.task_id, p.reported_on, p.id",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, task_id);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_view(st, &(*out)[(*n)++]);
+    }
+    return finish(db, st, rc, e);
+}
+
+void progress_views_free(struct progress_view *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].unit);
+        free(v[i].kind);
+        free(v[i].result);
+        free(v[i].next);
+        free(v[i].issues);
+        free(v[i].output);
+        free(v[i].attachment);
+        free(v[i].source);
+        free(v[i].entered_at);
+    }
+    free(v);
+}

@@ -1,0 +1,384 @@
+/*
+ * store_progress: appending progress reports in one transaction, and
+ * reading them back as timelines; see store.h.
+ *
+ * Every report keeps the row as written (column "original") next to what
+ * was read from it, where it came from (source, file, line) and when it
+ * was entered. The table refuses UPDATE and DELETE (see the migration).
+ */
+#include "db_internal.h"
+#include "store.h"
+
+#include "core/docref.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct progress_ctx {
+    struct db *db;
+    const struct registry *r;
+    const struct progress_options *opt;
+    struct progress_summary *sum;
+    long run_id; /* 0 for the command line */
+    struct err *e;
+};
+
+/* What the row resolved to. */
+struct progress_target {
+    long task_id;
+    long assignment_id; /* 0 when the unit is not a lead unit */
+    const char *unit;   /* canonical, borrowed from the registry */
+    struct date document_date;
+};
+
+static void reject(struct progress_summary *sum, size_t line, char *reason)
+{
+    ALLOC_GROW(sum->rejects, sum->n_rejects + 1, sum->cap_rejects);
+    sum->rejects[sum->n_rejects++] = (struct progress_reject){ line, reason };
+}
+
+/* ---- finding the task -------------------------------------------------------- */
+
+/*
+ * Up to two ids of the tasks matching `what` (an id, a code or a name key)
+ * within the document doc_key (or any document when NULL).
+ */
+static int match_tasks(struct db *db, const char *where, const char *what, const char *doc_key,
+                       long ids[2], int *n, struct err *e)
+{
+    char *sql = xasprintf("SELECT t.id FROM task t WHERE %s AND (?2 IS NULL OR EXISTS"
+                          " (SELECT 1 FROM task_document td JOIN document d ON d.id ="
+                          " td.document_id WHERE td.task_id = t.id AND d.ref_key = ?2))"
+                          " ORDER BY t.id LIMIT 2",
+                          where);
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql, &st, e);
+    free(sql);
+    if (ret)
+        return ret;
+    db_bind_text(st, 1, what);
+    db_bind_text(st, 2, doc_key);
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot find the task", e);
+}
+
+/* The document key narrowing the row, or NULL; *reason when unreadable. */
+static char *row_document_key(const struct progress_row *row, char **reason)
+{
+    if (!row->document)
+        return NULL;
+    struct docref ref;
+    struct err e = ERR_INIT;
+    if (docref_parse(row->document, &ref, &e)) {
+        *reason = xasprintf("cannot read Văn bản giao '%s'", row->document);
+        return NULL;
+    }
+    char *key = docref_key(&ref);
+    docref_release(&ref);
+    return key;
+}
+
+static const char *task_label(const struct progress_row *row, const char **what)
+{
+    if (row->task_id) {
+        *what = row->task_id;
+        return "id";
+    }
+    if (row->task_code) {
+        *what = row->task_code;
+        return "Mã";
+    }
+    *what = row->task_name;
+    return "Tên nhiệm vụ";
+}
+
+static int find_task(struct progress_ctx *c, const struct progress_row *row, long *task_id,
+                     char **reason)
+{
+    char *doc_key = row_document_key(row, reason);
+    if (*reason)
+        return 0;
+    const char *what;
+    const char *label = task_label(row, &what);
+    long ids[2];
+    int n = 0, ret = 0;
+    if (!what) {
+        *reason = xstrdup("the row names no task (Mã or Tên nhiệm vụ)");
+    } else if (row->task_id) {
+        ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*'", what,
+                          doc_key, ids, &n, c->e);
+    } else if (row->task_code) {
+        ret = match_tasks(c->db, "t.code = ?1", what, doc_key, ids, &n, c->e);
+    } else {
+        char *key = text_fold(what);
+        ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
+        free(key);
+    }
+    if (!ret && what && n == 0)
+        *reason = xasprintf("no task with %s '%.80s'%s", label, what,
+                            doc_key ? " in that Văn bản giao" : "");
+    else if (!ret && n > 1)
+        *reason = xasprintf("%s '%.80s' matches several tasks (ids %ld, %ld, ...): add a"
+                            " Văn bản giao column or give the task id",
+                            label, what, ids[0], ids[1]);
+    else if (!ret && what)
+        *task_id = ids[0];
+    free(doc_key);
+    return ret;
+}
+
+/* ---- the unit and the assignment ---------------------------------------------- */
+
+static int find_target(struct progress_ctx *c, const struct progress_row *row,
+                       struct progress_target *t, char **reason)
+{
+    bool is_group = false;
+    long idx = row->unit ? registry_lookup(c->r, row->unit, &is_group) : -1;
+    if (!row->unit) {
+        *reason = xstrdup("the unit (Đơn vị) is empty");
+        return 0;
+    }
+    if (idx < 0 || is_group) {
+        *reason = xasprintf(is_group ? "'%s' is a group of units: report for one unit"
+                                     : "unknown unit '%s'",
+                            row->unit);
+        return 0;
+    }
+    const struct agency *a = &c->r->agencies[registry_active(c->r, (size_t)idx)];
+    t->unit = a->name;
+    char *sql = xasprintf("SELECT id FROM assignment WHERE task_id = %ld AND agency_id = ?"
+                          " AND removed_import_id IS NULL",
+                          t->task_id);
+    char *aid = xasprintf("%ld", a->id);
+    int ret = db_query_id(c->db, sql, aid, &t->assignment_id, c->e);
+    free(sql);
+    free(aid);
+    if (ret)
+        return ret;
+    char *tid = xasprintf("%ld", t->task_id);
+    sqlite3_stmt *st;
+    ret = db_prepare(c->db,
+                     "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
+                     " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
+                     &st, c->e);
+    if (!ret) {
+        db_bind_text(st, 1, tid);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            date_parse_iso(db_col_text(st, 0), &t->document_date);
+        sqlite3_finalize(st);
+    }
+    free(tid);
+    return ret;
+}
+
+static int task_is_group(struct progress_ctx *c, long task_id, bool *is_group)
+{
+    char *tid = xasprintf("%ld", task_id);
+    long v = 0;
+    int ret = db_query_id(c->db, "SELECT is_group FROM task WHERE id = ?", tid, &v, c->e);
+    free(tid);
+    *is_group = v != 0;
+    return ret;
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+/* The row as written, one "label: text" line per cell that was given. */
+static char *row_original(const struct progress_row *row)
+{
+    const struct {
+        const char *label;
+        const char *text;
+    } cells[] = {
+        { "ID", row->task_id },          { "Mã", row->task_code },
+        { "Tên nhiệm vụ", row->task_name }, { "Văn bản giao", row->document },
+        { "Đơn vị", row->unit },         { "Ngày báo cáo", row->reported_on },
+        { "Hoàn thành", row->done },     { "Ngày hoàn thành", row->completed_on },
+        { "Văn bản kết quả", row->output }, { "Kết quả", row->result },
+        { "Dự kiến", row->next },        { "Vướng mắc, kiến nghị", row->issues },
+        { "Tiến độ", row->percent },     { "Tài liệu", row->attachment },
+    };
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
+        if (cells[i].text)
+            buf_addf(&b, "%s: %s\n", cells[i].label, cells[i].text);
+    return buf_take(&b);
+}
+
+/* Identity of a report's content: the same report imported twice is one. */
+static char *fingerprint(const struct progress_row *row, const struct progress_entry *en)
+{
+    char rep[DATE_ISO_LEN], done[DATE_ISO_LEN];
+    date_iso(en->reported_on, rep);
+    date_iso(en->completed_on, done);
+    char *raw = xasprintf("%s|%s|%s|%d|%s|%s|%s|%s|%s", progress_kind_name(en->kind), rep, done,
+                          en->percent, row->result ? row->result : "", row->next ? row->next : "",
+                          row->issues ? row->issues : "", row->output ? row->output : "",
+                          row->attachment ? row->attachment : "");
+    char *key = text_fold(raw);
+    free(raw);
+    return key;
+}
+
+static void bind_output(sqlite3_stmt *st, const char *output)
+{
+    struct docref ref;
+    struct err e = ERR_INIT;
+    if (!output || docref_parse(output, &ref, &e))
+        return;
+    char iso[DATE_ISO_LEN];
+    date_iso(ref.date, iso);
+    db_bind_text(st, 9, ref.kind);
+    char *num = ref.symbol ? xasprintf("%s%c%s", ref.number, ref.sep, ref.symbol)
+                           : xstrdup(ref.number);
+    db_bind_text(st, 10, num);
+    db_bind_text(st, 11, date_is_set(ref.date) ? iso : NULL);
+    free(num);
+    docref_release(&ref);
+}
+
+static void now_iso(char out[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+}
+
+static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
+{
+    char rep[DATE_ISO_LEN], done[DATE_ISO_LEN];
+    date_iso(en->reported_on, rep);
+    date_iso(en->completed_on, done);
+    db_bind_text(st, 2, rep);
+    db_bind_text(st, 3, progress_kind_name(en->kind));
+    db_bind_text(st, 4, en->kind == PROGRESS_DONE ? done : NULL);
+    sqlite3_bind_int(st, 5, en->kind != PROGRESS_DONE || en->completed_on_given);
+    if (en->percent >= 0)
+        sqlite3_bind_int(st, 6, en->percent);
+}
+
+static int insert_report(struct progress_ctx *c, const struct progress_row *row,
+                         const struct progress_entry *en, long assignment_id)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "INSERT OR IGNORE INTO progress_report (assignment_id, reported_on, kind,"
+                   " completed_on, completed_on_given, percent, result, next_step, output_kind,"
+                   " output_number, output_date, issues, output, attachment, original, source,"
+                   " source_line, import_id, entered_at, fingerprint) VALUES (?1, ?2, ?3, ?4,"
+                   " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                   &st, c->e))
+        return c->e->kind;
+    char at[32], *orig = row_original(row), *fp = fingerprint(row, en);
+    now_iso(at);
+    sqlite3_bind_int64(st, 1, assignment_id);
+    bind_entry(st, en);
+    db_bind_text(st, 7, row->result ? row->result : "");
+    db_bind_text(st, 8, row->next ? row->next : "");
+    bind_output(st, row->output);
+    db_bind_text(st, 12, row->issues ? row->issues : "");
+    db_bind_text(st, 13, row->output ? row->output : "");
+    db_bind_text(st, 14, row->attachment ? row->attachment : "");
+    db_bind_text(st, 15, orig);
+    db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
+    if (row->line)
+        sqlite3_bind_int64(st, 17, (sqlite3_int64)row->line);
+    if (c->run_id)
+        sqlite3_bind_int64(st, 18, c->run_id);
+    db_bind_text(st, 19, at);
+    db_bind_text(st, 20, fp);
+    int ret = db_step_done(c->db, st, c->e);
+    bool added = !ret && sqlite3_changes(c->db->conn) > 0;
+    sqlite3_finalize(st);
+    free(orig);
+    free(fp);
+    if (added) {
+        c->sum->added++;
+        c->sum->last_id = db_last_id(c->db);
+        c->sum->completions += en->kind == PROGRESS_DONE;
+        c->sum->reopenings += en->kind == PROGRESS_REOPEN;
+    } else if (!ret) {
+        c->sum->duplicates++;
+    }
+    return ret;
+}
+
+/* Read, resolve, check and append one row; a problem with the row is a reject. */
+static int add_row(struct progress_ctx *c, const struct progress_row *row)
+{
+    struct progress_entry en;
+    struct progress_target t = { 0 };
+    char *reason = NULL;
+    bool is_group = false;
+    int ret = 0;
+    if (progress_read(row, &en, &reason) == 0)
+        ret = find_task(c, row, &t.task_id, &reason);
+    if (!ret && !reason)
+        ret = task_is_group(c, t.task_id, &is_group);
+    if (!ret && !reason && is_group)
+        reason = xasprintf("task %ld is a group of sub-tasks: report on its sub-tasks",
+                           t.task_id);
+    if (!ret && !reason)
+        ret = find_target(c, row, &t, &reason);
+    if (!ret && !reason) {
+        struct progress_context ctx = { c->opt->today, t.document_date, t.assignment_id != 0,
+                                        t.unit, t.task_id };
+        progress_check(&en, &ctx, &reason);
+    }
+    if (!ret && !reason)
+        ret = insert_report(c, row, &en, t.assignment_id);
+    if (reason)
+        reject(c->sum, row->line, reason);
+    return ret;
+}
+
+static int start_run(struct progress_ctx *c)
+{
+    if (!c->opt->file)
+        return 0;
+    char at[32];
+    now_iso(at);
+    const char *args[] = { at, c->opt->file };
+    int ret = db_run(c->db,
+                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
+                     " 'progress', '')",
+                     args, 2, c->e);
+    c->run_id = db_last_id(c->db);
+    return ret;
+}
+
+int store_progress_add(struct db *db, const struct registry *r, const struct batch *b,
+                       const struct progress_options *opt, struct progress_summary *sum,
+                       struct err *e)
+{
+    struct progress_ctx c = { db, r, opt, sum, 0, e };
+    sum->rows = b->n_progress;
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = start_run(&c);
+    for (size_t i = 0; i < b->n_progress && !ret; i++)
+        ret = add_row(&c, &b->progress[i]);
+    bool keep = !opt->dry_run && (sum->n_rejects == 0 || opt->allow_partial);
+    if (!ret && keep)
+        ret = db_commit(db, e);
+    else
+        db_rollback(db);
+    sum->written = !ret && keep;
+    return ret;
+}
+
+void progress_summary_release(struct progress_summary *sum)
+{
+    for (size_t i = 0; i < sum->n_rejects; i++)
+        free(sum->rejects[i].reason);
+    free(sum->rejects);
+    *sum = (struct progress_summary){ 0 };
+}

@@ -1,0 +1,511 @@
+/*
+ * Unit tests for src/render: the Markdown, HTML and CSV renderers of an
+ * rdoc.
+ *
+ * One small report built by hand (Vietnamese text with & < > " ' |, commas,
+ * quotes and a line break in a cell, a footnote on a cell and on a
+ * paragraph, a total row) is rendered by each renderer: Markdown and CSV
+ * are compared byte for byte; HTML is parsed with expat, which proves it is
+ * well-formed, and the parsed text must equal the original text (so the
+ * escaping round-trips), every "#id" link must name an element and every id
+ * must be unique. Escaping rules are table-driven rows of {text, expected}.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "render/csv.h"
+#include "render/html.h"
+#include "render/md.h"
+#include "render/rdoc.h"
+#include "util/buf.h"
+#include "util/strvec.h"
+#include "util/xalloc.h"
+
+#include <expat.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOM "\xEF\xBB\xBF"
+
+/* ------------------------------------------------------------ fixture */
+
+static void fill_first_section(struct rdoc *d, size_t fn_units, size_t fn_as_of)
+{
+    static const char *const cols[] = { "Đơn vị", "Số nhiệm vụ", "Tỷ lệ", "Hạn", NULL };
+    struct rsection *s = rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp");
+    rsection_paragraph(s, xstrdup("Quá hạn 'chưa xong' < 5% & \"đúng hạn\" > 60%"), fn_as_of);
+    rsection_item(s, xstrdup("Nhiệm vụ A (1/4 đơn vị chưa hoàn thành)"), fn_units);
+    rsection_item(s, xstrdup("- Nhiệm vụ B | gấp"), 0);
+    struct rtable *t = rsection_table(s, cols);
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup("Bộ Công an, Bộ Quốc phòng"));
+    rtable_int(t, 1, 12);
+    rtable_percent(t, 2, 35);
+    rtable_date(t, 3, (struct date){ 2025, 12, 31 });
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup("Sở \"Tư pháp\"\nHà Nội"));
+    rtable_footnote(t, 0, fn_units);
+    rtable_int(t, 1, 3);
+    rtable_percent(t, 2, 100);
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup("Tổng cộng"));
+    rtable_int(t, 1, 15);
+    rtable_percent(t, 2, 40);
+    t->has_total_row = true;
+}
+
+/* The report every whole-document test renders. */
+static void build_doc(struct rdoc *d)
+{
+    static const char *const cols_units[] = { "STT", "Tên", NULL };
+    static const char *const cols_codes[] = { "Mã", NULL };
+    rdoc_set_title(d, "THỐNG KÊ NHIỆM VỤ & <KẾT QUẢ>", "(Cập nhật ngày 24/12/2025)");
+    size_t fn_units = rdoc_add_footnote(d, "Bộ Công an; Bộ \"Tài chính\"");
+    size_t fn_as_of = rdoc_add_footnote(d, "số liệu đến 14/11/2025");
+    fill_first_section(d, fn_units, fn_as_of);
+
+    struct rsection *s = rdoc_add_section(d, "qua_han", "II. Nhiệm vụ quá hạn", "Quá hạn");
+    rsection_paragraph(s, xstrdup("1. Không có bảng"), 0);
+
+    s = rdoc_add_section(d, "don_vi", "III. Theo đơn vị, lĩnh vực", "Đơn vị");
+    struct rtable *t = rsection_table(s, cols_units);
+    rtable_row(t);
+    rtable_int(t, 0, 1);
+    rtable_text(t, 1, xstrdup("A & B"));
+    t = rsection_table(s, cols_codes); /* the previous t may have moved */
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup("x'y"));
+}
+
+/* A document of one section "S" holding one paragraph or one text cell. */
+static void build_one(struct rdoc *d, const char *text, bool in_table)
+{
+    static const char *const cols[] = { "c", NULL };
+    struct rsection *s = rdoc_add_section(d, "s", "S", "S");
+    if (!in_table) {
+        rsection_paragraph(s, xstrdup(text), 0);
+        return;
+    }
+    struct rtable *t = rsection_table(s, cols);
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup(text));
+}
+
+typedef void render_fn(const struct rdoc *d, struct buf *out);
+
+static void csv_all(const struct rdoc *d, struct buf *out)
+{
+    csv_render(d, NULL, out);
+}
+
+/* Render d with fn and compare with want byte for byte. */
+static void assert_render(const char *what, const struct rdoc *d, render_fn *fn, const char *want)
+{
+    struct buf out = BUF_INIT;
+    fn(d, &out);
+    assert_true(buf_ok(&out));
+    if (out.len != strlen(want) || memcmp(out.data, want, out.len) != 0)
+        fail_msg("%s:\n--- got ---\n%s\n--- want ---\n%s", what, out.data, want);
+    buf_release(&out);
+}
+
+/* ------------------------------------------------------------ Markdown */
+
+static const char MD_DOC[] = "# THỐNG KÊ NHIỆM VỤ & \\<KẾT QUẢ\\>\n"
+                             "\n"
+                             "(Cập nhật ngày 24/12/2025)\n"
+                             "\n"
+                             "## I. Tổng hợp chung\n"
+                             "\n"
+                             "Quá hạn 'chưa xong' \\< 5% & \"đúng hạn\" \\> 60%[^2]\n"
+                             "\n"
+                             "- Nhiệm vụ A (1/4 đơn vị chưa hoàn thành)[^1]\n"
+                             "- \\- Nhiệm vụ B \\| gấp\n"
+                             "\n"
+                             "| Đơn vị | Số nhiệm vụ | Tỷ lệ | Hạn |\n"
+                             "| --- | ---: | ---: | --- |\n"
+                             "| Bộ Công an, Bộ Quốc phòng | 12 | 35% | 31/12/2025 |\n"
+                             "| Sở \"Tư pháp\"<br>Hà Nội[^1] | 3 | 100% |  |\n"
+                             "| **Tổng cộng** | **15** | **40%** |  |\n"
+                             "\n"
+                             "## II. Nhiệm vụ quá hạn\n"
+                             "\n"
+                             "1\\. Không có bảng\n"
+                             "\n"
+                             "## III. Theo đơn vị, lĩnh vực\n"
+                             "\n"
+                             "| STT | Tên |\n"
+                             "| ---: | --- |\n"
+                             "| 1 | A & B |\n"
+                             "\n"
+                             "| Mã |\n"
+                             "| --- |\n"
+                             "| x'y |\n"
+                             "\n"
+                             "[^1]: Bộ Công an; Bộ \"Tài chính\"\n"
+                             "[^2]: số liệu đến 14/11/2025\n";
+
+static void test_md_doc(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    build_doc(&d);
+    assert_render("markdown of the report", &d, md_render, MD_DOC);
+    rdoc_release(&d);
+}
+
+static const struct {
+    const char *text;
+    const char *md; /* the paragraph as rendered */
+} md_cases[] = {
+    { "Bình thường", "Bình thường" },
+    { "#1 ưu tiên", "\\#1 ưu tiên" },
+    { "12. Bộ Y tế", "12\\. Bộ Y tế" },
+    { "3) Bộ Xây dựng", "3\\) Bộ Xây dựng" },
+    { "2025 là năm", "2025 là năm" },
+    { "  - thụt lề", "\\- thụt lề" },
+    { "+ cộng", "\\+ cộng" },
+    { "= bằng", "\\= bằng" },
+    { "a*b_c`d[e]f", "a\\*b\\_c\\`d\\[e\\]f" },
+    { "100$ ~ 5! a\\b", "100\\$ \\~ 5\\! a\\\\b" },
+    { "dòng 1\r\ndòng 2\ndòng 3\rhết", "dòng 1<br>dòng 2<br>dòng 3<br>hết" },
+    { "giữa # và - và 1.", "giữa # và - và 1." },
+};
+
+static void test_md_escape(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(md_cases) / sizeof(md_cases[0]); i++) {
+        struct rdoc d = RDOC_INIT;
+        build_one(&d, md_cases[i].text, false);
+        char *want = xasprintf("## S\n\n%s\n", md_cases[i].md);
+        assert_render(md_cases[i].text, &d, md_render, want);
+        free(want);
+        rdoc_release(&d);
+    }
+}
+
+/* An item ending a section must not swallow the footnote definitions. */
+static void test_md_item_then_footnote(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    struct rsection *s = rdoc_add_section(&d, "s", "S", "S");
+    size_t fn = rdoc_add_footnote(&d, "ghi chú");
+    rsection_item(s, xstrdup("mục"), fn);
+    assert_render("item then footnote", &d, md_render, "## S\n\n- mục[^1]\n\n[^1]: ghi chú\n");
+    rdoc_release(&d);
+}
+
+/* ------------------------------------------------------------ HTML */
+
+struct xml_check {
+    struct buf text;     /* all character data, as the parser decoded it */
+    struct strvec ids;   /* every id attribute */
+    struct strvec hrefs; /* every href attribute */
+    int depth;
+    int n_roots;
+};
+
+static void XMLCALL xml_start(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_check *x = data;
+    if (x->depth++ == 0) {
+        x->n_roots++;
+        assert_string_equal(name, "html");
+    }
+    for (size_t i = 0; attrs[i]; i += 2) {
+        if (strcmp(attrs[i], "id") == 0) {
+            if (strvec_find(&x->ids, attrs[i + 1]) >= 0)
+                fail_msg("duplicate id '%s'", attrs[i + 1]);
+            strvec_push(&x->ids, attrs[i + 1]);
+        } else if (strcmp(attrs[i], "href") == 0) {
+            strvec_push(&x->hrefs, attrs[i + 1]);
+        }
+    }
+    /* Keep block texts apart so a strstr cannot match across elements. */
+    buf_addch(&x->text, '\x01');
+}
+
+static void XMLCALL xml_end(void *data, const XML_Char *name)
+{
+    struct xml_check *x = data;
+    (void)name;
+    x->depth--;
+    buf_addch(&x->text, '\x01');
+}
+
+static void XMLCALL xml_chars(void *data, const XML_Char *s, int len)
+{
+    struct xml_check *x = data;
+    buf_add(&x->text, s, (size_t)len);
+}
+
+/*
+ * Parse html with expat; fail unless it is well-formed with one <html>
+ * root, unique ids and internal links that all resolve. Fills x.
+ */
+static void parse_html(const struct buf *html, struct xml_check *x)
+{
+    XML_Parser p = XML_ParserCreate("UTF-8");
+    assert_non_null(p);
+    XML_SetUserData(p, x);
+    XML_SetElementHandler(p, xml_start, xml_end);
+    XML_SetCharacterDataHandler(p, xml_chars);
+    if (XML_Parse(p, html->data, (int)html->len, 1) != XML_STATUS_OK)
+        fail_msg("not well-formed XML at line %lu: %s\n%s",
+                 (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)),
+                 html->data);
+    XML_ParserFree(p);
+    assert_int_equal(x->n_roots, 1);
+    for (size_t i = 0; i < x->hrefs.n; i++) {
+        const char *h = x->hrefs.items[i];
+        if (h[0] != '#' || strvec_find(&x->ids, h + 1) < 0)
+            fail_msg("link '%s' names no element", h);
+    }
+}
+
+static void xml_check_release(struct xml_check *x)
+{
+    buf_release(&x->text);
+    strvec_release(&x->ids);
+    strvec_release(&x->hrefs);
+}
+
+/* Only the five references of polyglot markup may appear. */
+static void assert_only_basic_refs(const char *html)
+{
+    static const char *const ok[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+    for (const char *p = strchr(html, '&'); p; p = strchr(p + 1, '&')) {
+        bool found = false;
+        for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+            found = found || strncmp(p, ok[i], strlen(ok[i])) == 0;
+        if (!found)
+            fail_msg("unexpected reference at '%.12s'", p);
+    }
+}
+
+static const char *const html_must_contain[] = {
+    "<!DOCTYPE html>",
+    "lang=\"vi\"",
+    "<meta charset=\"utf-8\"/>",
+    "@page { size: A4; margin: 20mm 15mm 20mm 25mm; }",
+    "\"Times New Roman\", \"Liberation Serif\", \"Noto Serif\", serif",
+    "tr { page-break-inside: avoid;",
+    "thead { display: table-header-group; }",
+    "<h1>THỐNG KÊ NHIỆM VỤ &amp; &lt;KẾT QUẢ&gt;</h1>",
+    "<p class=\"subtitle\">(Cập nhật ngày 24/12/2025)</p>",
+    "<p>Quá hạn &#39;chưa xong&#39; &lt; 5% &amp; &quot;đúng hạn&quot; &gt; 60%"
+    "<sup><a href=\"#fn-2\" id=\"fnref-2\">2</a></sup></p>",
+    "<li>Nhiệm vụ A (1/4 đơn vị chưa hoàn thành)<sup><a href=\"#fn-1\" id=\"fnref-1\">1</a>"
+    "</sup></li>",
+    "<th scope=\"col\">Đơn vị</th>",
+    "<td>Sở &quot;Tư pháp&quot;<br/>Hà Nội<sup><a href=\"#fn-1\">1</a></sup></td>",
+    "<td class=\"num\">12</td><td class=\"num\">35%</td><td>31/12/2025</td>",
+    "<tr class=\"total\"><td>Tổng cộng</td><td class=\"num\">15</td>",
+    "<section id=\"s-don_vi\">",
+    "<section class=\"footnotes\">",
+    "<li id=\"fn-1\">Bộ Công an; Bộ &quot;Tài chính&quot;",
+};
+
+static void test_html_doc(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    struct buf out = BUF_INIT;
+    struct xml_check x = { .text = BUF_INIT };
+    build_doc(&d);
+    html_render(&d, &out);
+    assert_true(buf_ok(&out));
+    parse_html(&out, &x);
+    for (size_t i = 0; i < sizeof(html_must_contain) / sizeof(html_must_contain[0]); i++)
+        if (!strstr(out.data, html_must_contain[i]))
+            fail_msg("HTML lacks '%s':\n%s", html_must_contain[i], out.data);
+    assert_only_basic_refs(out.data);
+    assert_null(strstr(out.data, "<script"));
+    /* The parser gives back exactly the original text. */
+    assert_non_null(strstr(x.text.data, "\x01THỐNG KÊ NHIỆM VỤ & <KẾT QUẢ>\x01"));
+    assert_non_null(strstr(x.text.data, "Quá hạn 'chưa xong' < 5% & \"đúng hạn\" > 60%\x01"));
+    assert_non_null(strstr(x.text.data, "\x01- Nhiệm vụ B | gấp\x01"));
+    assert_non_null(strstr(x.text.data, "\x01x'y\x01"));
+    xml_check_release(&x);
+    buf_release(&out);
+    rdoc_release(&d);
+}
+
+static const struct {
+    const char *text;
+    const char *html; /* the paragraph as rendered */
+} html_cases[] = {
+    { "a & b", "<p>a &amp; b</p>" },
+    { "<b>'x'</b>", "<p>&lt;b&gt;&#39;x&#39;&lt;/b&gt;</p>" },
+    { "l1\r\nl2\nl3\rl4", "<p>l1<br/>l2<br/>l3<br/>l4</p>" },
+    { "trang\fsau\x01\x1f het", "<p>trangsau het</p>" },
+    { "cột\tcột", "<p>cột\tcột</p>" },
+};
+
+static void test_html_escape(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(html_cases) / sizeof(html_cases[0]); i++) {
+        struct rdoc d = RDOC_INIT;
+        struct buf out = BUF_INIT;
+        struct xml_check x = { .text = BUF_INIT };
+        build_one(&d, html_cases[i].text, false);
+        html_render(&d, &out);
+        parse_html(&out, &x);
+        if (!strstr(out.data, html_cases[i].html))
+            fail_msg("'%s': HTML lacks '%s':\n%s", html_cases[i].text, html_cases[i].html,
+                     out.data);
+        xml_check_release(&x);
+        buf_release(&out);
+        rdoc_release(&d);
+    }
+}
+
+/* ------------------------------------------------------------ CSV */
+
+static const char CSV_DOC[] = BOM "I. Tổng hợp chung\r\n"
+                                  "Đơn vị,Số nhiệm vụ,Tỷ lệ,Hạn\r\n"
+                                  "\"Bộ Công an, Bộ Quốc phòng\",12,35,2025-12-31\r\n"
+                                  "\"Sở \"\"Tư pháp\"\"\nHà Nội\",3,100,\r\n"
+                                  "Tổng cộng,15,40,\r\n"
+                                  "\r\n"
+                                  "\"III. Theo đơn vị, lĩnh vực\"\r\n"
+                                  "STT,Tên\r\n"
+                                  "1,A & B\r\n"
+                                  "\r\n"
+                                  "\"III. Theo đơn vị, lĩnh vực\"\r\n"
+                                  "Mã\r\n"
+                                  "x'y\r\n";
+
+static void test_csv_doc(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    build_doc(&d);
+    assert_render("csv of the report", &d, csv_all, CSV_DOC);
+    rdoc_release(&d);
+}
+
+static const struct {
+    const char *key;
+    int exists;
+    const char *csv;
+} csv_sections[] = {
+    { "don_vi", 1, BOM "STT,Tên\r\n1,A & B\r\n\r\nMã\r\nx'y\r\n" },
+    { "tong_hop", 1,
+      BOM "Đơn vị,Số nhiệm vụ,Tỷ lệ,Hạn\r\n\"Bộ Công an, Bộ Quốc phòng\",12,35,2025-12-31\r\n"
+          "\"Sở \"\"Tư pháp\"\"\nHà Nội\",3,100,\r\nTổng cộng,15,40,\r\n" },
+    { "qua_han", 1, BOM },
+    { "khong_co", 0, BOM },
+    { "", 0, BOM },
+};
+
+static void test_csv_section(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    build_doc(&d);
+    for (size_t i = 0; i < sizeof(csv_sections) / sizeof(csv_sections[0]); i++) {
+        struct buf out = BUF_INIT;
+        assert_int_equal(csv_section_exists(&d, csv_sections[i].key), csv_sections[i].exists);
+        csv_render(&d, csv_sections[i].key, &out);
+        if (strcmp(out.data, csv_sections[i].csv) != 0)
+            fail_msg("section '%s':\n--- got ---\n%s\n--- want ---\n%s", csv_sections[i].key,
+                     out.data, csv_sections[i].csv);
+        buf_release(&out);
+    }
+    assert_int_equal(csv_section_exists(&d, NULL), 0);
+    rdoc_release(&d);
+}
+
+static const struct {
+    const char *text;
+    const char *field;
+} csv_cases[] = {
+    { "Bình thường", "Bình thường" },
+    { "", "" },
+    { "a,b", "\"a,b\"" },
+    { "nói \"có\"", "\"nói \"\"có\"\"\"" },
+    { "a\r\nb", "\"a\r\nb\"" },
+    { "a\rb", "\"a\rb\"" },
+    { "a\nb", "\"a\nb\"" },
+    { "Tỷ lệ 35%; x'y", "Tỷ lệ 35%; x'y" },
+};
+
+static void test_csv_quoting(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(csv_cases) / sizeof(csv_cases[0]); i++) {
+        struct rdoc d = RDOC_INIT;
+        build_one(&d, csv_cases[i].text, true);
+        char *want = xasprintf(BOM "S\r\nc\r\n%s\r\n", csv_cases[i].field);
+        assert_render(csv_cases[i].text, &d, csv_all, want);
+        free(want);
+        rdoc_release(&d);
+    }
+}
+
+/* ------------------------------------------------------------ edge cases */
+
+/* No title, no footnotes, a table without columns, an empty table. */
+static void test_degenerate(void **state)
+{
+    (void)state;
+    static const char *const no_cols[] = { NULL };
+    static const char *const one_col[] = { "Số", NULL };
+    struct rdoc d = RDOC_INIT;
+    struct rsection *s = rdoc_add_section(&d, "k", "Trống", "Trống");
+    rsection_table(s, no_cols);
+    rsection_table(s, one_col);
+    assert_render("empty markdown", &d, md_render, "## Trống\n\n| Số |\n| --- |\n");
+    assert_render("empty csv", &d, csv_all, BOM "Trống\r\nSố\r\n");
+
+    struct buf out = BUF_INIT;
+    struct xml_check x = { .text = BUF_INIT };
+    html_render(&d, &out);
+    parse_html(&out, &x);
+    assert_non_null(strstr(out.data, "<title>Báo cáo</title>"));
+    assert_null(strstr(out.data, "footnotes\">"));
+    xml_check_release(&x);
+    buf_release(&out);
+    rdoc_release(&d);
+}
+
+/* A capped buffer fails stickily instead of overflowing. */
+static void test_capped_buffer(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    struct buf out;
+    build_doc(&d);
+    buf_init(&out, 64);
+    html_render(&d, &out);
+    assert_false(buf_ok(&out));
+    assert_true(out.len <= 64);
+    buf_release(&out);
+    rdoc_release(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_md_doc),
+        cmocka_unit_test(test_md_escape),
+        cmocka_unit_test(test_md_item_then_footnote),
+        cmocka_unit_test(test_html_doc),
+        cmocka_unit_test(test_html_escape),
+        cmocka_unit_test(test_csv_doc),
+        cmocka_unit_test(test_csv_section),
+        cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_degenerate),
+        cmocka_unit_test(test_capped_buffer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
