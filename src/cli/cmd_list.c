@@ -4,6 +4,7 @@
 #include "core/registry.h"
 #include "json/json_out.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -70,16 +71,10 @@ static void csv_field(const char *s, bool last)
 
 static char *joined(const struct strvec *v)
 {
-    size_t len = 1;
+    struct buf b = BUF_INIT;
     for (size_t i = 0; i < v->n; i++)
-        len += strlen(v->items[i]) + 2;
-    char *s = xcalloc(len, 1);
-    for (size_t i = 0; i < v->n; i++) {
-        if (i)
-            strcat(s, "; ");
-        strcat(s, v->items[i]);
-    }
-    return s;
+        buf_addf(&b, "%s%s", i ? "; " : "", v->items[i]);
+    return buf_take(&b);
 }
 
 static void print_tasks_csv(const struct task_view *t, size_t n)

@@ -12,12 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_progress_summary(const struct progress_summary *s, const char *name)
+static void print_rejects(const struct progress_summary *s, const char *name)
 {
-    printf("%s: %zu dòng; %zu báo cáo đã ghi (%zu hoàn thành, %zu mở lại); %zu trùng, bỏ qua;"
-           " %zu bị từ chối\n",
-           s->written ? "Đã ghi" : "Chạy thử (không ghi)", s->rows, s->added, s->completions,
-           s->reopenings, s->duplicates, s->n_rejects);
     for (size_t i = 0; i < s->n_rejects; i++) {
         if (s->rejects[i].line)
             fprintf(stderr, "%s dòng %zu: bị từ chối: %s\n", name, s->rejects[i].line,
@@ -25,6 +21,15 @@ static void print_progress_summary(const struct progress_summary *s, const char 
         else
             fprintf(stderr, "bị từ chối: %s\n", s->rejects[i].reason);
     }
+}
+
+static void print_progress_summary(const struct progress_summary *s)
+{
+    printf("%s: %zu dòng; %zu báo cáo %s (%zu hoàn thành, %zu mở lại); %zu trùng, bỏ qua;"
+           " %zu bị từ chối\n",
+           s->written ? "Đã ghi" : "Không ghi gì (chạy thử hoặc có dòng bị từ chối)", s->rows,
+           s->added, s->written ? "đã ghi" : "hợp lệ", s->completions, s->reopenings,
+           s->duplicates, s->n_rejects);
 }
 
 /* Store b's progress rows; 1 when rows were rejected and nothing written. */
@@ -39,9 +44,10 @@ int import_progress_batch(struct cli *c, const struct batch *b, const char *name
             char *js = json_progress_summary(&sum);
             printf("%s\n", js);
             free(js);
+        } else {
+            print_progress_summary(&sum);
         }
-        if (!json || sum.n_rejects)
-            print_progress_summary(&sum, name);
+        print_rejects(&sum, name);
         if (sum.n_rejects && !allow_partial) {
             fprintf(stderr, "giamsat import: %zu row(s) rejected in '%s': nothing was written"
                             " (fix them, or use --allow-partial)\n",

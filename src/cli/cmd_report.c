@@ -16,6 +16,7 @@
 #include "render/report_doc.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/strparse.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -220,12 +221,9 @@ static int emit_reminders(struct cli *c, const struct reminders *rm, const char 
 
 static int read_within(struct cli *c, const char *text, long *days)
 {
-    char *end = NULL;
-    long v = text ? strtol(text, &end, 10) : -1;
-    if (!text || !*text || *end || v < 0 || v > 3660)
+    if (!text || strparse_long(text, 0, 3660, days))
         return err_set(&c->err, ERR_INVALID,
                        "--within needs a number of days (0-3660), e.g. --within 14");
-    *days = v;
     return 0;
 }
 

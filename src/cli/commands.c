@@ -3,9 +3,11 @@
 
 #include "core/embedded.h"
 #include "store/store.h"
+#include "util/strparse.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@ int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int ma
             *help = true;
             continue;
         }
-        if (strncmp(a, "--", 2) != 0) {
+        if (a[0] != '-' || a[1] == '\0') {
             if (*n_pos >= max_pos)
                 return err_set(e, ERR_INVALID, "unexpected argument '%s'", a);
             pos[(*n_pos)++] = a;
@@ -55,8 +57,10 @@ int cli_read_file(const char *path, char **data, size_t *len, struct err *e)
         return err_set(e, ERR_NOT_FOUND, "cannot open '%s': %s", path, strerror(errno));
     size_t cap = 1 << 16, n = 0;
     char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        if (got == 0)
+            break;
         n += got;
         if (n + 1 >= cap) {
             if (cap >= ((size_t)256 << 20)) {
@@ -82,12 +86,8 @@ int cli_read_file(const char *path, char **data, size_t *len, struct err *e)
 
 int cli_parse_id(const char *text, long *id, struct err *e)
 {
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || errno || v <= 0)
+    if (strparse_long(text, 1, LONG_MAX, id))
         return err_set(e, ERR_INVALID, "'%s' is not a task id (a positive number)", text);
-    *id = v;
     return 0;
 }
 

@@ -118,7 +118,9 @@ int import_read(const char *data, size_t len, const char *name, const char *form
     }
     if (zip || is(format, "table") || is(format, "progress")) {
         ret = read_sheet(data, len, name, format, b, e);
-    } else if ((ret = check_text(data, len, name, e)) == 0) {
+    } else if (check_text(data, len, name, e)) {
+        ret = e->kind;
+    } else {
         struct lines probe = LINES_INIT;
         lines_split(&probe, data, len);
         const char *f = format ? format : detect_text(&probe);

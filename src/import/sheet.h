@@ -41,7 +41,9 @@ struct sheet {
     size_t n, cap;
 };
 
+/* clang-format off */
 #define SHEET_INIT { NULL, 0, 0 }
+/* clang-format on */
 
 /** Largest XLSX part (uncompressed) that sheet_read_xlsx() accepts. */
 #define SHEET_XLSX_PART_MAX ((size_t)64 << 20)

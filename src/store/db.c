@@ -132,7 +132,7 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
 int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
 {
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while (db_row(st, &rc))
         ;
     if (rc == SQLITE_DONE)
         return 0;

@@ -35,6 +35,12 @@ long db_last_id(struct db *db);
 int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e);
 /** Run sql binding args[0..n) as text (NULL binds NULL), ignoring rows. */
 int db_run(struct db *db, const char *sql, const char *const *args, int n, struct err *e);
+/** Step st; true while it yields a row. *rc receives SQLite's code (SQLITE_DONE at the end). */
+static inline bool db_row(sqlite3_stmt *st, int *rc)
+{
+    *rc = sqlite3_step(st);
+    return *rc == SQLITE_ROW;
+}
 /** Record SQLite's current error as ERR_STORAGE ("what: message"). */
 int db_error(struct db *db, const char *what, struct err *e);
 

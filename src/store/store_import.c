@@ -48,56 +48,93 @@ static void note_doc(struct import_ctx *c, long id)
 
 /* ---- documents ----------------------------------------------------------- */
 
+/* What identifies and names a document: a numbered reference or a title. */
+struct doc_identity {
+    char *key, *name, *name_key;
+    const char *kind, *number, *symbol, *original;
+    char iso[DATE_ISO_LEN];
+};
+
+static void doc_identity_init(struct doc_identity *d, const struct docref *ref, const char *title)
+{
+    bool numbered = ref && ref->kind;
+    *d = (struct doc_identity){ .iso = "" };
+    if (numbered) {
+        d->key = docref_key(ref);
+        d->name = docref_name(ref);
+        date_iso(ref->date, d->iso);
+    } else {
+        char *fold_title = text_fold(title);
+        d->key = xasprintf("title|%s", fold_title);
+        d->name = xstrdup(title);
+        free(fold_title);
+    }
+    d->name_key = text_fold(d->name);
+    d->kind = numbered ? ref->kind : "Kế hoạch";
+    d->number = ref ? ref->number : NULL;
+    d->symbol = ref ? ref->symbol : NULL;
+    d->original = ref && ref->original ? ref->original : title;
+}
+
+static void doc_identity_release(struct doc_identity *d)
+{
+    free(d->key);
+    free(d->name);
+    free(d->name_key);
+}
+
+static int insert_document(struct import_ctx *c, const struct doc_identity *d, long *id)
+{
+    const char *args[] = { d->key,    d->name,   d->name_key, d->kind,
+                           d->number, d->symbol, *d->iso ? d->iso : NULL, d->original };
+    int ret = db_run(c->db,
+                     "INSERT INTO document (ref_key, name, name_key, kind, number, symbol, date,"
+                     " original) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     args, 8, c->e);
+    *id = db_last_id(c->db);
+    return ret;
+}
+
+/* A later mention that carries the symbol completes the name. */
+static int complete_document(struct import_ctx *c, const struct doc_identity *d, long id)
+{
+    if (!d->symbol)
+        return 0;
+    char *sid = ltoa_dup(id);
+    const char *args[] = { d->name, d->name_key, d->symbol, sid };
+    int ret = db_run(c->db,
+                     "UPDATE document SET name = ?, name_key = ?, symbol = ? WHERE id = ?"
+                     " AND symbol IS NULL",
+                     args, 4, c->e);
+    free(sid);
+    return ret;
+}
+
+static int mention_document(struct import_ctx *c, const struct doc_identity *d, long id)
+{
+    char *sid = ltoa_dup(id);
+    const char *args[] = { sid, d->original };
+    int ret = db_run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
+    free(sid);
+    note_doc(c, id);
+    return ret;
+}
+
 static int upsert_document(struct import_ctx *c, const struct docref *ref, const char *title,
                            long *id, char **key_out)
 {
-    char *key = ref && ref->kind ? docref_key(ref) : xasprintf("title|%s", title);
-    char *fold_title = NULL;
-    if (!ref || !ref->kind) {
-        fold_title = text_fold(title);
-        free(key);
-        key = xasprintf("title|%s", fold_title);
+    struct doc_identity d;
+    doc_identity_init(&d, ref, title);
+    int ret = db_query_id(c->db, "SELECT id FROM document WHERE ref_key = ?", d.key, id, c->e);
+    if (!ret)
+        ret = *id ? complete_document(c, &d, *id) : insert_document(c, &d, id);
+    if (!ret)
+        ret = mention_document(c, &d, *id);
+    if (key_out && !ret) {
+        *key_out = d.key;
+        d.key = NULL;
     }
-    char *name = ref && ref->kind ? docref_name(ref) : xstrdup(title);
-    char *name_key = text_fold(name);
-    char iso[DATE_ISO_LEN] = "";
-    if (ref && ref->kind)
-        date_iso(ref->date, iso);
-    const char *original = ref && ref->original ? ref->original : title;
-    int ret = db_query_id(c->db, "SELECT id FROM document WHERE ref_key = ?", key, id, c->e);
-    if (!ret && !*id) {
-        const char *args[] = { key, name, name_key, ref && ref->kind ? ref->kind : "Kế hoạch",
-                               ref ? ref->number : NULL, ref ? ref->symbol : NULL,
-                               *iso ? iso : NULL, original };
-        ret = db_run(c->db,
-                  "INSERT INTO document (ref_key, name, name_key, kind, number, symbol, date,"
-                  " original) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  args, 8, c->e);
-        *id = db_last_id(c->db);
-    } else if (!ret && ref && ref->symbol) {
-        /* A later mention that carries the symbol completes the name. */
-        char *sid = ltoa_dup(*id);
-        const char *args[] = { name, name_key, ref->symbol, sid };
-        ret = db_run(c->db,
-                  "UPDATE document SET name = ?, name_key = ?, symbol = ? WHERE id = ?"
-                  " AND symbol IS NULL",
-                  args, 4, c->e);
-        free(sid);
-    }
-    if (!ret) {
-        char *sid = ltoa_dup(*id);
-        const char *args[] = { sid, original };
-        ret = db_run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
-        free(sid);
-        note_doc(c, *id);
-    }
-    if (key_out && !ret)
-        *key_out = key;
-    else
-        free(key);
-    free(fold_title);
-    free(name);
-    free(name_key);
+    doc_identity_release(&d);
     return ret;
 }
 

@@ -55,7 +55,7 @@ static int load_documents(struct db *db, struct programme *p, struct err *e)
         return e->kind;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         ALLOC_GROW(p->documents, p->n_documents + 1, cap);
         p->documents[p->n_documents++] = (struct prog_document){
             sqlite3_column_int64(st, 0), db_col_dup(st, 1), col_date(st, 2) };
@@ -70,7 +70,7 @@ static int load_agencies(struct db *db, struct programme *p, struct err *e)
         return e->kind;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         ALLOC_GROW(p->agencies, p->n_agencies + 1, cap);
         p->agencies[p->n_agencies++] = (struct prog_agency){
             sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2) };
@@ -106,7 +106,7 @@ static int load_tasks(struct db *db, struct programme *p, struct err *e)
         return e->kind;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         ALLOC_GROW(p->tasks, p->n_tasks + 1, cap);
         read_task(st, &p->tasks[p->n_tasks++]);
     }
@@ -130,7 +130,7 @@ static int load_task_documents(struct db *db, struct programme *p, const long *t
                    &st, e))
         return e->kind;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 0));
         size_t di = programme_find_document(p, sqlite3_column_int64(st, 1));
         if (ti != PROG_NONE && di != PROG_NONE)
@@ -150,7 +150,7 @@ static int load_assignments(struct db *db, struct programme *p, const long *task
         return e->kind;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 1));
         size_t ai = map_find(agency_ids, p->n_agencies, sqlite3_column_int64(st, 2));
         if (ti == PROG_NONE || ai == PROG_NONE)
@@ -181,7 +181,7 @@ static int load_events(struct db *db, struct programme *p, const long *assignmen
                    &st, e))
         return e->kind;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         size_t ai = map_find(assignment_ids, p->n_assignments, sqlite3_column_int64(st, 0));
         if (ai == PROG_NONE)
             continue;
@@ -261,7 +261,7 @@ int store_progress_list(struct db *db, long task_id, struct progress_view **out,
     *out = NULL;
     *n = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
         read_view(st, &(*out)[(*n)++]);
     }

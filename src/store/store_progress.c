@@ -64,7 +64,7 @@ static int match_tasks(struct db *db, const char *where, const char *what, const
     db_bind_text(st, 2, doc_key);
     int rc;
     *n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while (db_row(st, &rc))
         ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(db, "cannot find the task", e);

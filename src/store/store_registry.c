@@ -106,7 +106,7 @@ static int load_aliases(struct db *db, const char *sql, struct strvec *by_row, l
     if (db_prepare(db, sql, &st, e))
         return e->kind;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         long owner = sqlite3_column_int64(st, 0);
         for (size_t i = 0; i < n; i++)
             if (ids[i] == owner)

@@ -162,57 +162,71 @@ static size_t tag_len(const char *p)
     return (size_t)(end - p) + 1;
 }
 
+/* Length of the entity at p that entity_text() would replace, or 0; *text gets its text. */
+static size_t entity_at(const char *p, const char **text)
+{
+    for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+        size_t n = strlen(entities[i].name);
+        if (strncmp(p, entities[i].name, n) == 0) {
+            *text = entities[i].text;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* Tags become spaces, entities their text, tabs (and newlines unless kept) spaces. */
+static void strip_markup(const char *s, bool keep_newlines, struct buf *b)
+{
+    for (const char *p = s; *p;) {
+        const char *text;
+        size_t n = tag_len(p);
+        if (n) {
+            buf_addch(b, ' ');
+            p += n;
+        } else if ((n = entity_at(p, &text)) > 0) {
+            buf_adds(b, text);
+            p += n;
+        } else {
+            char c = *p++;
+            if (c == '\t' || (c == '\n' && !keep_newlines))
+                c = ' ';
+            if (c != '\r')
+                buf_addch(b, c);
+        }
+    }
+}
+
+/* Collapse spaces and no-break spaces (not newlines), trim each line, drop blank lines. */
+static void collapse_spaces(const char *s, struct buf *out)
+{
+    bool space = false;
+    for (const char *p = s; *p; p++) {
+        bool nbsp = p[0] == '\xC2' && p[1] == '\xA0';
+        bool line_start = out->len == 0 || out->data[out->len - 1] == '\n';
+        if (*p == ' ' || nbsp) {
+            p += nbsp;
+            space = !line_start;
+        } else if (*p == '\n') {
+            space = false;
+            if (!line_start)
+                buf_addch(out, '\n');
+        } else {
+            if (space)
+                buf_addch(out, ' ');
+            space = false;
+            buf_addch(out, *p);
+        }
+    }
+    while (out->len && out->data[out->len - 1] == '\n')
+        out->data[--out->len] = '\0';
+}
+
 char *text_clean(const char *s, bool keep_newlines)
 {
-    struct buf b = BUF_INIT;
-    for (const char *p = s ? s : ""; *p;) {
-        size_t t = tag_len(p);
-        if (t) {
-            buf_addch(&b, ' ');
-            p += t;
-            continue;
-        }
-        bool done = false;
-        for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]) && !done; i++) {
-            size_t n = strlen(entities[i].name);
-            if (strncmp(p, entities[i].name, n) == 0) {
-                buf_adds(&b, entities[i].text);
-                p += n;
-                done = true;
-            }
-        }
-        if (done)
-            continue;
-        char c = *p++;
-        if (c == '\r')
-            continue;
-        if (c == '\t' || (c == '\n' && !keep_newlines))
-            c = ' ';
-        buf_addch(&b, c);
-    }
-    /* Collapse spaces (not newlines) and trim each line. */
-    struct buf out = BUF_INIT;
-    bool space = false;
-    for (const char *p = b.data; *p; p++) {
-        if (*p == ' ' || (p[0] == '\xC2' && p[1] == '\xA0')) {
-            if (*p != ' ')
-                p++;
-            space = out.len > 0 && out.data[out.len - 1] != '\n';
-            continue;
-        }
-        if (*p == '\n') {
-            space = false;
-            if (out.len && out.data[out.len - 1] != '\n')
-                buf_addch(&out, '\n');
-            continue;
-        }
-        if (space)
-            buf_addch(&out, ' ');
-        space = false;
-        buf_addch(&out, *p);
-    }
-    while (out.len && out.data[out.len - 1] == '\n')
-        out.data[--out.len] = '\0';
+    struct buf b = BUF_INIT, out = BUF_INIT;
+    strip_markup(s ? s : "", keep_newlines, &b);
+    collapse_spaces(b.data, &out);
     buf_release(&b);
     char *raw = buf_take(&out);
     char *nfc = text_nfc(raw);

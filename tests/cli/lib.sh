@@ -5,3 +5,7 @@ json_num() { sed -n "s/^ *\"$2\": \([0-9]*\),\{0,1\}$/\1/p" "$1" | head -n 1; }
 expect_num() { v=$(json_num "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want $3 ($1)"; }
 db_count() { sqlite3 giamsat.db "$1"; }
 snapshot() { sqlite3 giamsat.db .dump | md5sum; }
+# jget FILE PATH -> the JSON value at PATH ('$.tasks.total'), read with SQLite's JSON functions
+jget() { sqlite3 :memory: "select json_extract(readfile('$1'), '$2')"; }
+# expect_json FILE PATH WANT
+expect_json() { v=$(jget "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want '$3' ($1)"; }

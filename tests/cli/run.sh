@@ -5,7 +5,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 fail=0
 for t in "$here"/[0-9][0-9][0-9]-*.sh; do
     dir=$(mktemp -d)
-    if (cd "$dir" && SEEDS="$here/../../data/seeds" sh "$t") >"$dir/log" 2>&1; then
+    if (cd "$dir" && SEEDS="$here/../../data/seeds" DATA="$here/../data" sh "$t") >"$dir/log" 2>&1; then
         echo "ok   $(basename "$t")"
     else
         echo "FAIL $(basename "$t")"; sed 's/^/     /' "$dir/log"; fail=1

@@ -7,6 +7,7 @@
 #include "core/embedded.h"
 #include "core/registry.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,12 +112,69 @@ static void test_successors_and_groups(void **state)
     free(m);
 }
 
+/*
+ * Seed 004's per-unit table ("20.  Bộ Nội vụ 2 10"): every unit it names
+ * resolves to one agency of the registry.
+ */
+static bool unit_row(const char *line, size_t len, char *name, size_t cap)
+{
+    size_t i = 0;
+    while (i < len && line[i] == ' ')
+        i++;
+    size_t digits = i;
+    while (i < len && line[i] >= '0' && line[i] <= '9')
+        i++;
+    if (i == digits || i >= len || line[i] != '.')
+        return false;
+    size_t start = i + 1, end = len;
+    for (int k = 0; k < 2; k++) { /* two trailing counts */
+        while (end > start && line[end - 1] == ' ')
+            end--;
+        size_t num_end = end;
+        while (end > start && line[end - 1] >= '0' && line[end - 1] <= '9')
+            end--;
+        if (end == num_end || line[end - 1] != ' ')
+            return false;
+    }
+    while (start < end && line[start] == ' ')
+        start++;
+    while (end > start && line[end - 1] == ' ')
+        end--;
+    if (end - start >= cap || end == start)
+        return false;
+    memcpy(name, line + start, end - start);
+    name[end - start] = '\0';
+    return true;
+}
+
+static void test_seed_004_units(void **state)
+{
+    (void)state;
+    const struct embedded_file *f = embedded_find("data/seeds/004_21fbf60b9a96082d.txt");
+    assert_non_null(f);
+    size_t found = 0;
+    for (const char *p = f->data; p < f->data + f->len;) {
+        const char *nl = memchr(p, '\n', (size_t)(f->data + f->len - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(f->data + f->len - p);
+        char name[256];
+        if (unit_row(p, len, name, sizeof(name))) {
+            bool is_group = true;
+            if (registry_lookup(&reg, name, &is_group) < 0 || is_group)
+                fail_msg("seed 004 unit '%s' does not resolve to one agency", name);
+            found++;
+        }
+        p += len + 1;
+    }
+    assert_int_equal(found, 62); /* the table lists 62 units */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split),
         cmocka_unit_test(test_unknown_is_kept),
         cmocka_unit_test(test_successors_and_groups),
+        cmocka_unit_test(test_seed_004_units),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,6 +15,7 @@
 #include "import.h"
 
 #include "util/buf.h"
+#include "util/strparse.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -174,8 +175,9 @@ static void plan_document(struct batch *b, const struct lines *l)
     for (size_t i = 0; i < l->n && !year; i++) {
         char *key = text_fold(l->items[i]);
         const char *p = strstr(key, "muc tieu cu the nam ");
-        if (p)
-            year = (int)strtol(p + 20, NULL, 10);
+        const char *digits = p ? p + 20 : NULL;
+        if (digits)
+            strparse_digits(&digits, 4, &year);
         free(key);
     }
     b->document_title = year ? xasprintf("Kế hoạch chuyển đổi số năm %d%s", year,

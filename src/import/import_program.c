@@ -9,6 +9,7 @@
 #include "import.h"
 
 #include "doctable.h"
+#include "util/strparse.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -145,8 +146,9 @@ static int horizon_of(const struct sheet_row *row)
     char *key = text_fold(text);
     const char *p = strstr(key, "nam ");
     int year = 0;
-    if (p && isdigit((unsigned char)p[4]))
-        year = (int)strtol(p + 4, NULL, 10);
+    const char *digits = p ? p + 4 : NULL;
+    if (digits)
+        strparse_digits(&digits, 4, &year);
     free(key);
     return year;
 }

@@ -1,0 +1,129 @@
+/*
+ * sheet_internal: what the files of the sheet module share and nobody else
+ * sees. Include only from src/import/sheet*.c.
+ *
+ * The module is split by format:
+ *  - sheet.c: the rows of a struct sheet (release, append) and small parsing
+ *    helpers shared by both readers;
+ *  - sheet_csv.c: sheet_read_csv(), the only file that includes csv.h;
+ *  - sheet_xlsx_part.c: the XLSX package: the zip archive (libzip) and an
+ *    event-driven XML driver (expat) that parses one part of it; the only
+ *    files that include zip.h and expat.h;
+ *  - sheet_xlsx.c: sheet_read_xlsx(): what the workbook, relationship,
+ *    styles, shared strings and worksheet parts mean.
+ *
+ * No library header is included here: struct xlsx names libzip's archive by
+ * its struct tag, and struct xml_job is opaque outside sheet_xlsx_part.c.
+ */
+#ifndef GIAMSAT_SHEET_INTERNAL_H
+#define GIAMSAT_SHEET_INTERNAL_H
+
+#include "sheet.h"
+
+#include "util/err.h"
+#include "util/strvec.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ------------------------------------------------------ rows (sheet.c) */
+
+/**
+ * Append the strings of v as a row numbered `line`, unless all of them are
+ * blank. Takes ownership of v's strings in both cases and leaves v empty
+ * (STRVEC_INIT), ready for the next row.
+ */
+void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v);
+
+/**
+ * Parse a decimal number of at most `max` into *out.
+ * Returns false, leaving *out untouched, unless s is non-NULL, non-empty,
+ * all ASCII digits and its value is <= max.
+ */
+bool sheet_parse_uint(const char *s, size_t max, size_t *out);
+
+/* ----------------------------------- XLSX package (sheet_xlsx_part.c) */
+
+struct zip; /* libzip's zip_t */
+
+/*
+ * One workbook being read. sheet_read_xlsx() owns it on its stack; xlsx_open()
+ * opens `za` and the part parsers of sheet_xlsx.c fill the rest.
+ */
+struct xlsx {
+    const char *name;  /* file name, for messages (borrowed) */
+    struct zip *za;    /* the archive, reading from the caller's bytes */
+    bool date1904;     /* workbookPr date1904: serials count from 1904-01-01 */
+    char *rid;         /* r:id of the first <sheet> of the workbook */
+    char *sheet_part;  /* zip path of the first sheet, from the workbook rels */
+    char *sst_part;    /* zip path of the shared strings, NULL = default */
+    char *styles_part; /* zip path of the styles, NULL = default */
+    struct strvec sst; /* shared strings, NFC */
+    bool *xf_date;     /* cellXfs index -> its number format is a date */
+    size_t n_xf;       /* entries of xf_date */
+};
+
+/** Free everything x owns (the archive included); x->name is left alone. */
+void xlsx_release(struct xlsx *x);
+
+/**
+ * Open the zip archive held in data[0..len) (borrowed: it must outlive x).
+ * Returns 0, or ERR_INVALID "'NAME' is not a readable XLSX file (...)"
+ * when libzip cannot read it.
+ */
+int xlsx_open(struct xlsx *x, const char *data, size_t len, struct err *e);
+
+/**
+ * Record ERR_INVALID "'NAME' is not a readable XLSX file (DETAIL)" in e,
+ * DETAIL being fmt formatted (cut at 511 bytes, first letter lower-cased).
+ * Returns the (negative) error kind, for `return xlsx_unreadable(...)`.
+ */
+int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/** The parse of one part; opaque, handed to the callbacks of struct xml_ops. */
+struct xml_job;
+
+/*
+ * What a part's parser does on each XML event. Element and attribute names
+ * come without their namespace prefix. The callbacks are not called after
+ * xml_fail().
+ */
+struct xml_ops {
+    void (*start)(struct xml_job *job, const char *el, const char **atts);
+    void (*end)(struct xml_job *job, const char *el);
+    void (*text)(struct xml_job *job, const char *s, size_t len); /* NULL: ignore text */
+};
+
+/**
+ * Parse part `path` of the archive, calling ops with `state`.
+ * - optional: a missing part is no error; state is then left untouched.
+ * Returns 0, or ERR_INVALID when the part is missing (and not optional),
+ * over SHEET_XLSX_PART_MAX bytes, unreadable, not well-formed XML, has a
+ * DTD, or when a callback called xml_fail(); the message names the part and
+ * the line.
+ */
+int xlsx_parse_part(const struct xlsx *x, const char *path, bool optional,
+                    const struct xml_ops *ops, void *state, struct err *e);
+
+/** The `state` given to xlsx_parse_part() (borrowed). */
+void *xml_state(struct xml_job *job);
+
+/**
+ * Value of the attribute of atts (expat's NULL-terminated name/value list)
+ * whose local name is `local`, or NULL. Borrowed; valid during the callback.
+ */
+const char *xml_attr(const char **atts, const char *local);
+
+/**
+ * Fail the parse: record ERR_INVALID "'NAME' is not a readable XLSX file
+ * (PART line N: DETAIL)", or "'NAME' is too large to import (...)" when
+ * too_big, and stop the parser. Only the first failure is kept.
+ */
+void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/** An end callback that does nothing, for parts that only look at start tags. */
+void xml_ignore_end(struct xml_job *job, const char *el);
+
+#endif

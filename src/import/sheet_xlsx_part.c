@@ -1,0 +1,245 @@
+/*
+ * sheet_xlsx_part: the XLSX package below sheet_xlsx.c: the zip archive
+ * (libzip) and an event-driven XML driver (expat) that parses one part of
+ * it with a struct xml_ops; see sheet_internal.h. The only file of giamsat
+ * that includes zip.h and expat.h. Sections: container, XML driver.
+ */
+#include "sheet.h"
+#include "sheet_internal.h"
+
+#include "util/xalloc.h"
+
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+/* ------------------------------------------------------ XLSX container */
+
+void xlsx_release(struct xlsx *x)
+{
+    if (x->za)
+        zip_discard(x->za);
+    free(x->rid);
+    free(x->sheet_part);
+    free(x->sst_part);
+    free(x->styles_part);
+    strvec_release(&x->sst);
+    free(x->xf_date);
+}
+
+int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)
+{
+    char detail[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    if (detail[0] >= 'A' && detail[0] <= 'Z' && detail[1] >= 'a' && detail[1] <= 'z')
+        detail[0] = (char)(detail[0] - 'A' + 'a');
+    return err_set(e, ERR_INVALID, "'%s' is not a readable XLSX file (%s)", name, detail);
+}
+
+int xlsx_open(struct xlsx *x, const char *data, size_t len, struct err *e)
+{
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &zerr);
+    if (src) {
+        x->za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+        if (!x->za)
+            zip_source_free(src);
+    }
+    int ret = 0;
+    if (!x->za)
+        ret = xlsx_unreadable(x->name, e, "%s", zip_error_strerror(&zerr));
+    zip_error_fini(&zerr);
+    return ret;
+}
+
+/* Read exactly `size` bytes, then check the entry ends there (libzip checks the CRC at the end). */
+static int zip_read_exact(zip_file_t *zf, char *bytes, zip_uint64_t size, const char *name,
+                          const char *path, struct err *e)
+{
+    zip_uint64_t got = 0;
+    char extra;
+    while (got < size) {
+        zip_int64_t n = zip_fread(zf, bytes + got, size - got);
+        if (n <= 0)
+            return xlsx_unreadable(name, e, "%s: %s", path,
+                                   n < 0 ? zip_file_strerror(zf) : "data ends early");
+        got += (zip_uint64_t)n;
+    }
+    zip_int64_t n = zip_fread(zf, &extra, 1);
+    if (n != 0)
+        return xlsx_unreadable(name, e, "%s: %s", path,
+                               n < 0 ? zip_file_strerror(zf) : "longer than its stated size");
+    return 0;
+}
+
+/*
+ * Read part `path` into a newly allocated NUL-terminated buffer (*out, free
+ * with free()). A missing part is an error unless `optional`, when *out is
+ * left NULL.
+ */
+static int xlsx_read_part(const struct xlsx *x, const char *path, bool optional, char **out,
+                          size_t *out_len, struct err *e)
+{
+    zip_file_t *zf = NULL;
+    char *bytes = NULL;
+    zip_stat_t st;
+    int ret = 0;
+
+    zip_int64_t idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE);
+    if (idx < 0) {
+        if (!optional)
+            ret = xlsx_unreadable(x->name, e, "%s is missing", path);
+        goto cleanup;
+    }
+    zip_stat_init(&st);
+    if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)) {
+        ret = xlsx_unreadable(x->name, e, "%s: %s", path, zip_strerror(x->za));
+        goto cleanup;
+    }
+    if (st.size > SHEET_XLSX_PART_MAX) {
+        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)", x->name,
+                      path, SHEET_XLSX_PART_MAX >> 20);
+        goto cleanup;
+    }
+    zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
+    if (!zf) {
+        ret = xlsx_unreadable(x->name, e, "%s: %s", path, zip_strerror(x->za));
+        goto cleanup;
+    }
+    bytes = xmalloc((size_t)st.size + 1);
+    ret = zip_read_exact(zf, bytes, st.size, x->name, path, e);
+    if (ret == 0) {
+        bytes[st.size] = '\0';
+        *out_len = (size_t)st.size;
+        *out = bytes;
+        bytes = NULL;
+    }
+cleanup:
+    if (zf)
+        zip_fclose(zf);
+    free(bytes);
+    return ret;
+}
+
+/* ---------------------------------------------------- XLSX XML driver */
+
+/* The parse of one part; see struct xml_ops and xlsx_parse_part(). */
+struct xml_job {
+    const char *name; /* file name, for messages */
+    const char *part; /* zip path of the part, for messages */
+    const struct xml_ops *ops;
+    void *state; /* the part's own state, given to ops */
+    XML_Parser parser;
+    struct err *e;
+    int ret; /* first error recorded by a handler, 0 while none */
+};
+
+static const char *xml_local(const char *qname)
+{
+    const char *colon = strrchr(qname, ':');
+    return colon ? colon + 1 : qname;
+}
+
+const char *xml_attr(const char **atts, const char *local)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp(xml_local(atts[i]), local) == 0)
+            return atts[i + 1];
+    return NULL;
+}
+
+void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
+{
+    char detail[512];
+    va_list ap;
+    if (job->ret)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    unsigned long line = (unsigned long)XML_GetCurrentLineNumber(job->parser);
+    job->ret = err_set(job->e, ERR_INVALID, "'%s' %s (%s line %lu: %s)", job->name,
+                       too_big ? "is too large to import" : "is not a readable XLSX file",
+                       job->part, line, detail);
+    XML_StopParser(job->parser, XML_FALSE);
+}
+
+static void XMLCALL xml_on_start(void *data, const XML_Char *el, const XML_Char **atts)
+{
+    struct xml_job *job = data;
+    if (!job->ret)
+        job->ops->start(job, xml_local(el), atts);
+}
+
+static void XMLCALL xml_on_end(void *data, const XML_Char *el)
+{
+    struct xml_job *job = data;
+    if (!job->ret)
+        job->ops->end(job, xml_local(el));
+}
+
+static void XMLCALL xml_on_text(void *data, const XML_Char *s, int len)
+{
+    struct xml_job *job = data;
+    if (!job->ret && len > 0)
+        job->ops->text(job, s, (size_t)len);
+}
+
+/* No part of an XLSX file has a DTD; refusing them rules out entity bombs. */
+static void XMLCALL xml_on_doctype(void *data, const XML_Char *doctype, const XML_Char *sysid,
+                                   const XML_Char *pubid, int has_internal_subset)
+{
+    (void)doctype, (void)sysid, (void)pubid, (void)has_internal_subset;
+    xml_fail(data, false, "a document type declaration is not allowed");
+}
+
+static int xml_run(struct xml_job *job, const char *bytes, size_t len)
+{
+    job->parser = XML_ParserCreate(NULL);
+    if (!job->parser)
+        return err_set(job->e, ERR_INTERNAL, "cannot create an XML parser");
+    XML_SetUserData(job->parser, job);
+    XML_SetElementHandler(job->parser, xml_on_start, xml_on_end);
+    if (job->ops->text)
+        XML_SetCharacterDataHandler(job->parser, xml_on_text);
+    XML_SetStartDoctypeDeclHandler(job->parser, xml_on_doctype);
+    ASSERT(len <= SHEET_XLSX_PART_MAX);
+    if (XML_Parse(job->parser, bytes, (int)len, XML_TRUE) == XML_STATUS_ERROR && !job->ret)
+        job->ret = xlsx_unreadable(job->name, job->e, "%s line %lu: %s", job->part,
+                                   (unsigned long)XML_GetCurrentLineNumber(job->parser),
+                                   XML_ErrorString(XML_GetErrorCode(job->parser)));
+    XML_ParserFree(job->parser);
+    job->parser = NULL;
+    return job->ret;
+}
+
+int xlsx_parse_part(const struct xlsx *x, const char *path, bool optional,
+                    const struct xml_ops *ops, void *state, struct err *e)
+{
+    char *bytes = NULL;
+    size_t len = 0;
+    int ret = xlsx_read_part(x, path, optional, &bytes, &len, e);
+    if (ret == 0 && bytes) {
+        struct xml_job job = { .name = x->name, .part = path, .ops = ops, .state = state, .e = e };
+        ret = xml_run(&job, bytes, len);
+    }
+    free(bytes);
+    return ret;
+}
+
+void *xml_state(struct xml_job *job)
+{
+    return job->state;
+}
+
+void xml_ignore_end(struct xml_job *job, const char *el)
+{
+    (void)job, (void)el;
+}

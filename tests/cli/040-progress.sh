@@ -1,0 +1,63 @@
+# Progress reports: the command line, a progress table, re-import, rejected rows.
+set -eu
+. "$(dirname "$0")/lib.sh"
+G=$GIAMSAT
+export GIAMSAT_TODAY=2026-01-15
+$G import "$SEEDS/001_523cb3a39135c550.txt" > /dev/null
+
+# progress add: a completion, then the same report again (kept once).
+$G progress add --task 1 --unit "Bộ KH&CN" --date 15/05/2025 --done --completed-on 28/04/2025 \
+    --output "Quyết định số 123/QĐ-TTg ngày 28/4/2025" --json > add.json
+expect_json add.json '$.added' 1
+$G progress add --task 1 --unit "bo khoa hoc va cong nghe" --date 2025-05-15 --done \
+    --completed-on 2025-04-28 --output "Quyết định số 123/QĐ-TTg ngày 28/4/2025" --json > again.json
+expect_json again.json '$.duplicates' 1
+[ "$(db_count 'select count(*) from progress_report')" = 1 ] || die "duplicate report stored"
+[ "$(db_count "select output_number from progress_report")" = "123/QĐ-TTg" ] || die "output ref"
+
+# Each refusal names the reason and writes nothing.
+before=$(snapshot)
+if $G progress add --task 1 --unit "Bộ Y tế" --date 2025-05-15 2> err.txt; then die "not a lead unit accepted"; fi
+grep -q "not a lead unit" err.txt || die "reason for a unit that is not lead"
+if $G progress add --task 1 --unit "Bộ KH&CN" --date 2027-01-01 2> err.txt; then die "future accepted"; fi
+grep -q "in the future" err.txt || die "reason for a future date"
+if $G progress add --task 1 --unit "Bộ KH&CN" --date 2025-05-15 --done --completed-on 2025-01-02 2> err.txt; then
+    die "completion before the document accepted"; fi
+grep -q "before the task's document date" err.txt || die "reason for an early completion"
+if $G progress add --task 9999 --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "unknown task accepted"; fi
+grep -q "no task" err.txt || die "reason for an unknown task"
+[ "$(snapshot)" = "$before" ] || die "a refused report changed the database"
+
+# Reports cannot be changed or deleted, even in SQL.
+if sqlite3 giamsat.db "delete from progress_report" 2> /dev/null; then die "delete allowed"; fi
+if sqlite3 giamsat.db "update progress_report set result = 'x'" 2> /dev/null; then die "update allowed"; fi
+
+# A progress table in the layout of official tables (detected by its Ngày báo cáo column).
+$G import "$DATA/progress_001.csv" --json > imp.json
+expect_json imp.json '$.rows' 7
+expect_json imp.json '$.added' 7
+expect_json imp.json '$.duplicates' 0
+expect_json imp.json '$.reopenings' 1
+$G import "$DATA/progress_001.csv" --json > imp2.json
+expect_json imp2.json '$.added' 0
+expect_json imp2.json '$.duplicates' 7
+[ "$(db_count "select count(*) from progress_report where source = 'import' and original like '%Kết quả: Đã trình Thủ tướng%'")" = 1 ] \
+    || die "the row as written is not kept"
+
+# A table with bad rows: every row named with its reason, nothing written, exit 1.
+before=$(snapshot)
+if $G import "$DATA/progress_bad.csv" 2> bad.txt; then die "bad table accepted"; fi
+for reason in "dòng 2: .*not a lead unit" "dòng 3: .*no task with Mã '999'" "dòng 4: .*in the future" \
+    "dòng 5: .*before the task's document date" "dòng 6: .*cannot read Hoàn thành" \
+    "dòng 7: .*after the report date"; do
+    grep -q "$reason" bad.txt || die "missing rejection: $reason"
+done
+[ "$(snapshot)" = "$before" ] || die "a rejected table changed the database"
+# --allow-partial keeps the one good row.
+$G import "$DATA/progress_bad.csv" --allow-partial --json > partial.json 2> /dev/null || true
+expect_json partial.json '$.added' 1
+
+# The timeline of a task, replayable.
+$G progress list --task 10 --format json > tl.json
+expect_json tl.json '$[0].kind' done
+expect_json tl.json '$[1].kind' reopen
