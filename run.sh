@@ -7,3 +7,5 @@ scripts/deps.sh
 make -s all
 build/giamsat --db giamsat.db demo
 build/giamsat --db giamsat.db init
+echo
+build/giamsat --db giamsat.db report --as-of "$(date +%Y-%m-%d)" --format md --section tong_hop

@@ -125,17 +125,26 @@ static int write_text(struct cli *c, const struct rdoc *d, const char *format,
     return ret;
 }
 
-/* Render d in format (md, html, csv, xlsx, docx) to path or stdout. */
+/*
+ * Render d in format (md, html, csv, xlsx, docx) to path or stdout; with
+ * section, only that section (a view sharing d's storage: not released).
+ */
 static int write_doc(struct cli *c, const struct rdoc *d, const char *format,
                      const char *section, const char *path)
 {
-    if (section && strcmp(format, "csv"))
-        return err_set(&c->err, ERR_INVALID, "--section applies to --format csv only");
-    if (section && !csv_section_exists(d, section))
-        return err_set(&c->err, ERR_INVALID, "no section '%s' in the report", section);
+    struct rdoc view = *d;
+    if (section) {
+        size_t i = 0;
+        while (i < d->n_sections && strcmp(d->sections[i].key, section))
+            i++;
+        if (i == d->n_sections)
+            return err_set(&c->err, ERR_INVALID, "no section '%s' in the report", section);
+        view.sections = &d->sections[i];
+        view.n_sections = 1;
+    }
     if (is_binary(format))
-        return write_binary(c, d, format, path);
-    return write_text(c, d, format, section, path);
+        return write_binary(c, &view, format, path);
+    return write_text(c, &view, format, section, path);
 }
 
 static int check_format(struct cli *c, const char *format, const char *const *allowed)

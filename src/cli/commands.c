@@ -169,7 +169,8 @@ static const struct command {
       "giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
     { "report", cmd_report,
       "report --as-of D [--due-by D2] [--document DOC] [--agency A]\n"
-      "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]" },
+      "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]\n"
+      "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc doi_soat" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },

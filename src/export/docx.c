@@ -24,6 +24,7 @@
 #define TEXT_W ((size_t)(PAGE_W - MARGIN_LEFT - MARGIN_RIGHT))
 #define CHAR_TW 140  /* width of a 12 pt character, bold and with room to spare, twips */
 #define CELL_PAD 280 /* the cell's left and right margins and some air, twips */
+#define WORD_MIN 4   /* narrowest column, characters */
 #define WORD_MAX 20  /* longest word a column must hold unbroken, characters */
 #define TEXT_MAX 60  /* longest text a column would like on one line, characters */
 
@@ -105,7 +106,8 @@ static void column_need(const struct rtable *t, size_t c, size_t *min, size_t *w
         lo = word > lo ? word : lo;
         hi = all > hi ? all : hi;
     }
-    lo = lo > WORD_MAX ? WORD_MAX : lo; /* a longer word (a link) may break */
+    /* A longer word (a link) may break; "STT" in bold capitals needs 4. */
+    lo = lo > WORD_MAX ? WORD_MAX : lo < WORD_MIN ? WORD_MIN : lo;
     hi = hi > TEXT_MAX ? TEXT_MAX : hi < lo ? lo : hi;
     *min = lo * CHAR_TW + CELL_PAD;
     *want = hi * CHAR_TW + CELL_PAD;

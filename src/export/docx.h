@@ -7,7 +7,8 @@
  * word/footnotes.xml, word/_rels/document.xml.rels, docProps/core.xml and
  * docProps/app.xml. The page follows Vietnamese administrative documents:
  * A4 portrait, margins 2 cm top and bottom, 1.5 cm right, 3 cm left, Times
- * New Roman 13 pt (also for complex-script and East Asian text).
+ * New Roman 13 pt (also for complex-script and East Asian text; 12 pt in
+ * tables, 10 pt in footnotes).
  *
  * Mapping of the rdoc:
  *  - title: centered bold ("Title" style); subtitle: centered italic;
@@ -16,7 +17,9 @@
  *  - paragraphs: justified, first line indented; list items: "- text";
  *  - tables: full width, single borders, the header row bold, shaded and
  *    repeated on every page, numbers and percents right-aligned, dates
- *    centered, the total row bold;
+ *    centered, the total row bold, rows never split across pages; column
+ *    widths fill the text width: each column gets its longest word, and the
+ *    room left is shared by how much longer each column's text is;
  *  - footnotes: real Word footnotes. Each reference (a cell's or a
  *    paragraph's footnote) becomes its own footnote after the text, because
  *    Word numbers footnotes by reference; rdoc footnotes that nothing refers
@@ -39,8 +42,10 @@
  * - e: receives the message on failure.
  *
  * Returns 0, or ERR_STORAGE when the file cannot be written ("cannot write
- * 'x.docx': <libzip message>"). libzip writes a temporary file next to path
- * and renames it, so on failure an existing file at path is left as it was.
+ * 'x.docx': <libzip message>"; ERR_INTERNAL if a part could not be
+ * formatted, which the unbounded buffers make a bug). libzip writes a
+ * temporary file next to path and renames it, so on failure an existing
+ * file at path is left as it was.
  */
 int docx_write(const struct rdoc *d, const char *path, struct err *e);
 

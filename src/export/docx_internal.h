@@ -29,7 +29,7 @@ void docx_xml_escape(struct buf *b, const char *s, size_t len);
  */
 void docx_run(struct buf *b, const char *text, const char *rpr);
 
-/** The parts that do not depend on the body. title may be NULL. */
+/** The parts that do not depend on the body; docx_core()'s title may be NULL. */
 void docx_content_types(struct buf *b);
 void docx_package_rels(struct buf *b);
 void docx_document_rels(struct buf *b);

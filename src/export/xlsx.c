@@ -20,7 +20,7 @@
 #define COL_MAX 50
 #define SUMMARY_WIDTH 80 /* column A of the summary sheet: an A4 page wide */
 #define PORTRAIT_MAX 100 /* wider tables print in landscape */
-#define LINE_PT 16.0     /* row height per line of 12 pt text */
+#define LINE_PT 15.75    /* row height per line of 12 pt text, as Excel sets it */
 #define TABLE_TOP 4      /* 0-based row of the first table of a section sheet */
 
 /* The formats of one workbook; libxlsxwriter owns and frees them. */
@@ -218,13 +218,14 @@ static size_t longest_word(const char *s)
 }
 
 /*
- * Lines s takes wrapped in a column `width` characters wide. Neither Excel
- * nor LibreOffice fits row heights of a file it did not lay out, so wrapped
- * rows get a height from this estimate; word wrap wastes some room.
+ * Lines s takes wrapped in a column `width` characters wide. LibreOffice
+ * does not fit row heights of a file it did not lay out, so wrapped rows get
+ * a height from this estimate. Times at 12 pt fits a little more than one
+ * character per width unit, which makes up for the room word wrap wastes.
  */
 static size_t text_lines(const char *s, size_t width)
 {
-    size_t usable = width > 4 ? width * 17 / 20 : 4, lines = 0;
+    size_t usable = width > 4 ? width - 1 : 4, lines = 0;
     for (;;) {
         size_t len = strcspn(s, "\n");
         size_t n = utf8_chars(s, len);

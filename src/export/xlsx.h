@@ -23,6 +23,12 @@
  * text). A text cell with a footnote gets " (n)" appended; a number or date
  * cell with one gets a cell comment "(n) text" instead. The total row
  * (rtable.has_total_row) is bold.
+ *
+ * Layout details: Times New Roman 12 pt; column widths from the longest
+ * header word and cell text (6 to 50 characters); rows with wrapped text get
+ * a height estimated from its length, as LibreOffice does not fit them; every
+ * sheet prints on A4 one page wide, a table wider than about 100 characters
+ * in landscape, with the first header row repeated on each page.
  */
 #ifndef GIAMSAT_XLSX_H
 #define GIAMSAT_XLSX_H
@@ -42,7 +48,8 @@
  *    zip container cannot be written ("cannot write 'x.xlsx': ...");
  *  - ERR_INTERNAL when libxlsxwriter rejects the content (a cell over 32767
  *    characters, more than 1048576 rows).
- * On failure no partial file is left at path.
+ * On failure nothing is left at path: a file that was there is gone too,
+ * as libxlsxwriter replaces it before it can fail.
  */
 int xlsx_write(const struct rdoc *d, const char *path, struct err *e);
 

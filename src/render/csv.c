@@ -1,7 +1,10 @@
 /* csv: RFC 4180 renderer of an rdoc's tables; see csv.h. */
 #include "csv.h"
 
+#include "util/xalloc.h"
+
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CSV_BOM "\xEF\xBB\xBF"
@@ -23,6 +26,28 @@ static void csv_field(struct buf *out, const char *s)
     buf_addch(out, '"');
 }
 
+/*
+ * A text cell a spreadsheet would run as a formula (task names come from
+ * imported files): '=', '+', '@', a tab or CR, or '-' not followed by a
+ * space ("- Hoàn thành đúng hạn" stays as written).
+ */
+static bool starts_like_formula(const char *s)
+{
+    return s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+           (s[0] == '-' && s[1] != ' ' && s[1] != '\0');
+}
+
+static void csv_text(struct buf *out, const char *s)
+{
+    if (!starts_like_formula(s)) {
+        csv_field(out, s);
+        return;
+    }
+    char *safe = xasprintf("'%s", s);
+    csv_field(out, safe);
+    free(safe);
+}
+
 /* Numbers and dates in the forms spreadsheets parse, not the display text. */
 static void csv_cell(struct buf *out, const struct rcell *c)
 {
@@ -37,7 +62,7 @@ static void csv_cell(struct buf *out, const struct rcell *c)
         buf_adds(out, iso);
         break;
     case CELL_TEXT:
-        csv_field(out, c->text);
+        csv_text(out, c->text);
         break;
     }
 }

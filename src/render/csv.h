@@ -13,9 +13,9 @@
  * unset), CELL_TEXT is the text as is. Paragraphs, list items and
  * footnotes are not part of the CSV: only tables are data.
  *
- * Text is written as is, as spreadsheets show it: a text cell starting with
- * '=', '+', '-' or '@' is not neutralised, so only open CSV of trusted data
- * in a spreadsheet that evaluates formulas.
+ * A text cell that a spreadsheet would evaluate as a formula ('=', '+',
+ * '@', tab, CR, or '-' not followed by a space) gets a leading apostrophe,
+ * as OWASP advises against CSV injection; other text is written as is.
  */
 #ifndef GIAMSAT_CSV_H
 #define GIAMSAT_CSV_H

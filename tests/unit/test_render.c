@@ -437,6 +437,12 @@ static const struct {
     { "a\rb", "\"a\rb\"" },
     { "a\nb", "\"a\nb\"" },
     { "Tỷ lệ 35%; x'y", "Tỷ lệ 35%; x'y" },
+    /* Formulas are neutralised; a list dash followed by a space is not one. */
+    { "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+    { "+1", "'+1" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "-2+3", "'-2+3" },
+    { "- Hoàn thành đúng hạn", "- Hoàn thành đúng hạn" },
 };
 
 static void test_csv_quoting(void **state)
