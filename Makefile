@@ -81,7 +81,7 @@ $(SANB)/ooxml-check: tests/tools/ooxml_check.c $(SANB)/src/util/buf.o \
 cli-tests: $(SANB)/ooxml-check
 export OOXML_CHECK := $(CURDIR)/$(SANB)/ooxml-check
 
-check: unit cli-tests
+check: unit cli-tests lint
 	@echo "all tests passed"
 
 bench: all

@@ -179,14 +179,15 @@ static size_t entity_at(const char *p, const char **text)
 static void strip_markup(const char *s, bool keep_newlines, struct buf *b)
 {
     for (const char *p = s; *p;) {
-        const char *text;
-        size_t n = tag_len(p);
-        if (n) {
+        const char *text = NULL;
+        size_t tag = tag_len(p);
+        size_t entity = tag ? 0 : entity_at(p, &text);
+        if (tag) {
             buf_addch(b, ' ');
-            p += n;
-        } else if ((n = entity_at(p, &text)) > 0) {
+            p += tag;
+        } else if (entity) {
             buf_adds(b, text);
-            p += n;
+            p += entity;
         } else {
             char c = *p++;
             if (c == '\t' || (c == '\n' && !keep_newlines))

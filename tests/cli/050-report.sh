@@ -76,3 +76,13 @@ $G remind --as-of 2025-12-24 --within 7 --format text > rm.txt
 grep -q "Kính gửi: Bộ Nội vụ" rm.txt || die "reminder letter"
 $G remind --as-of 2025-12-24 --within 7 --format docx -o rm.docx
 "$OOXML_CHECK" rm.docx > /dev/null || die "reminder docx"
+
+# Where LibreOffice is installed (not required), it must open and convert both files.
+if command -v soffice > /dev/null 2>&1; then
+    lo() { soffice -env:UserInstallation="file://$PWD/lo" --headless --convert-to "$1" --outdir out "$2" \
+        > /dev/null 2>&1 || true; }
+    lo pdf r.docx
+    [ -s out/r.pdf ] || die "LibreOffice cannot open the docx"
+    lo "csv:Text - txt - csv (StarCalc):44,34,76" r.xlsx
+    grep -q "THỐNG KÊ" out/r.csv || die "LibreOffice cannot open the xlsx"
+fi

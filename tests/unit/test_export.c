@@ -237,10 +237,8 @@ static void cells_text(void *user, const char *s, int len)
     struct sheet_cells *c = user;
     if (c->in_v && c->n) {
         char *v = c->cells[c->n - 1].v;
-        strncat(v, s,
-                sizeof(c->cells[0].v) - strlen(v) - 1 < (size_t)len
-                    ? sizeof(c->cells[0].v) - strlen(v) - 1
-                    : (size_t)len);
+        size_t room = sizeof(c->cells[0].v) - strlen(v) - 1;
+        strncat(v, s, (size_t)len < room ? (size_t)len : room);
     }
 }
 
