@@ -3,7 +3,7 @@
 # `make bench` prints timings; `make lint` checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
-PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter
+PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
@@ -15,7 +15,7 @@ CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototyp
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/import/*.c \
-	src/json/*.c src/render/*.c src/export/*.c)) $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
+	src/json/*.c src/render/*.c src/export/*.c src/web/*.c)) $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
 MAIN_SRC := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 EMBED := build/gen/embedded_data.c
@@ -33,7 +33,8 @@ all: $(REL)/giamsat
 
 # The registry and seed files are compiled into the binary so that `init`
 # and `import --seed` never read ../shared or the source tree at run time.
-DATA_FILES := data/agencies.tsv data/groups.tsv $(sort $(wildcard data/seeds/*.txt))
+DATA_FILES := data/agencies.tsv data/groups.tsv $(sort $(wildcard data/seeds/*.txt)) \
+	$(sort $(wildcard data/web/*))
 $(EMBED): $(DATA_FILES) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh $(DATA_FILES) > $@

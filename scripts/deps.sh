@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libicu-dev libjansson-dev \
 libcsv-dev libzip-dev libexpat1-dev libcmocka-dev libxlsxwriter-dev libmicrohttpd-dev \
-libsodium-dev sqlite3 pmccabe"
+libsodium-dev sqlite3 pmccabe curl"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

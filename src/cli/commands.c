@@ -3,6 +3,7 @@
 
 #include "core/embedded.h"
 #include "store/store.h"
+#include "util/clock.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
 
@@ -101,14 +102,9 @@ int cli_parse_date(const char *text, const char *opt, struct date *out, struct e
 
 struct date cli_today(void)
 {
-    struct date d = DATE_NONE;
-    const char *fixed = getenv("GIAMSAT_TODAY");
-    if (fixed && date_parse_iso(fixed, &d) == 0)
-        return d;
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+    struct date d;
+    clock_today(&d.y, &d.m, &d.d);
+    return date_is_valid(d.y, d.m, d.d) ? d : DATE_NONE;
 }
 
 int cli_write_output(const char *path, const char *data, size_t len, struct err *e)
@@ -173,6 +169,10 @@ static const struct command {
       "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc doi_soat" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
+    { "serve", cmd_serve, "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]" },
+    { "user", cmd_user,
+      "user add USERNAME --role admin|monitor|unit|viewer [--unit UNIT] [--name TEXT]\n"
+      "                     [--password P] [--if-missing]   (prints a new password once)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Each migration takes the schema from version i to i + 1. Never edit a
  * released one: add the next. */
@@ -97,6 +98,35 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'progress reports are append-only'); END;"
     "CREATE TRIGGER progress_report_no_delete BEFORE DELETE ON progress_report"
     " BEGIN SELECT RAISE(ABORT, 'progress reports are append-only'); END;",
+
+    /* 3: accounts, sessions, API tokens and the audit log. Tokens are
+     * stored as digests only; the audit log is append-only. */
+    "CREATE TABLE app_user ("
+    " id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " display_name TEXT NOT NULL, password_hash TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'monitor', 'unit', 'viewer')),"
+    " agency_id INTEGER REFERENCES agency(id), active INTEGER NOT NULL DEFAULT 1,"
+    " created_at TEXT NOT NULL,"
+    " CHECK (role <> 'unit' OR agency_id IS NOT NULL));"
+    "CREATE TABLE session ("
+    " digest TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES app_user(id),"
+    " csrf TEXT NOT NULL, created_at INTEGER NOT NULL, seen_at INTEGER NOT NULL);"
+    "CREATE TABLE api_token ("
+    " id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'monitor', 'unit', 'viewer')),"
+    " agency_id INTEGER REFERENCES agency(id), created_by INTEGER REFERENCES app_user(id),"
+    " created_at TEXT NOT NULL, revoked_at TEXT,"
+    " CHECK (role <> 'unit' OR agency_id IS NOT NULL));"
+    "CREATE TABLE audit_log ("
+    " id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES app_user(id), token_id INTEGER REFERENCES api_token(id),"
+    " action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER,"
+    " before TEXT, after TEXT, client TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX audit_by_entity ON audit_log(entity, entity_id);"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -156,6 +186,13 @@ const char *db_col_text(sqlite3_stmt *st, int col)
 char *db_col_dup(sqlite3_stmt *st, int col)
 {
     return xstrdup(db_col_text(st, col));
+}
+
+void db_timestamp(char out[DB_TS_LEN])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(out, DB_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 }
 
 long db_last_id(struct db *db)

@@ -41,6 +41,9 @@ static inline bool db_row(sqlite3_stmt *st, int *rc)
     *rc = sqlite3_step(st);
     return *rc == SQLITE_ROW;
 }
+#define DB_TS_LEN 32
+/** The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for created/entered columns. */
+void db_timestamp(char out[DB_TS_LEN]);
 /** Record SQLite's current error as ERR_STORAGE ("what: message"). */
 int db_error(struct db *db, const char *what, struct err *e);
 

@@ -52,6 +52,103 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
                  const struct resolved_task *rt, const struct import_options *opt,
                  struct import_summary *sum, struct err *e);
 
+/* ---- audit ------------------------------------------------------------------- */
+
+/* One line of the audit log: who, what, before and after. */
+struct audit_entry {
+    const char *actor;  /* username, "token:NAME" or "cli" */
+    long user_id;       /* 0 = none */
+    long token_id;      /* 0 = none */
+    const char *action; /* "progress.add", "user.create", "token.create", "import", "login" ... */
+    const char *entity; /* "progress_report", "app_user", "api_token", "import_run" ... */
+    long entity_id;
+    const char *before; /* text (JSON) or NULL */
+    const char *after;
+    const char *client; /* address, or "" */
+};
+
+/**
+ * Append to the audit log. Assumes the caller holds the write transaction
+ * that made the change, so the change and its audit line commit together.
+ */
+int store_audit(struct db *db, const struct audit_entry *a, struct err *e);
+
+/* One audit line as stored. */
+struct audit_view {
+    long id;
+    char *at, *actor, *action, *entity, *before, *after, *client;
+    long entity_id;
+};
+
+/** The latest `limit` audit lines, newest first. Free with audit_views_free(). */
+int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
+                     struct err *e);
+void audit_views_free(struct audit_view *v, size_t n);
+
+/* ---- accounts, sessions, API tokens ---------------------------------------------- */
+
+struct user_record {
+    long id;
+    char *username;
+    char *display;
+    char *password_hash;
+    char *role;     /* "admin", "monitor", "unit", "viewer" */
+    long agency_id; /* 0 = none */
+    char *agency;   /* canonical name, or "" */
+    bool active;
+    char *csrf;     /* store_session_find() only */
+};
+
+void user_record_release(struct user_record *u);
+void user_records_free(struct user_record *u, size_t n);
+
+/**
+ * Add a user (u->id is ignored) and its audit line in one transaction;
+ * *id receives the new id. ERR_CONFLICT when the username is taken,
+ * ERR_INVALID for an unknown role or a unit role without a unit.
+ */
+int store_user_add(struct db *db, const struct user_record *u, const struct audit_entry *a,
+                   long *id, struct err *e);
+/** Set a user's password hash and/or active flag (NULL / -1 = unchanged), audited. */
+int store_user_update(struct db *db, long id, const char *password_hash, int active,
+                      const struct audit_entry *a, struct err *e);
+/** The user with this username (any case); ERR_NOT_FOUND. */
+int store_user_find(struct db *db, const char *username, struct user_record *out, struct err *e);
+/** All users by username. */
+int store_users(struct db *db, struct user_record **out, size_t *n, struct err *e);
+
+/** Record a session (digest of its token) for user_id at unix time now. */
+int store_session_add(struct db *db, const char *digest, long user_id, const char *csrf,
+                      long now, struct err *e);
+/**
+ * The active user of a live session: not idle more than idle_s, not older
+ * than max_s; refreshes its last-seen time. Expired sessions are deleted.
+ * ERR_NOT_FOUND when there is none.
+ */
+int store_session_find(struct db *db, const char *digest, long now, long idle_s, long max_s,
+                       struct user_record *out, struct err *e);
+int store_session_drop(struct db *db, const char *digest, struct err *e);
+
+struct token_record {
+    long id;
+    char *name;
+    char *role;
+    long agency_id;
+    char *agency;
+    char *created_at;
+    bool revoked;
+};
+
+void token_record_release(struct token_record *t);
+void token_records_free(struct token_record *t, size_t n);
+/** Add a token (by the digest of its secret), audited; *id receives its id. */
+int store_token_add(struct db *db, const char *digest, const char *name, const char *role,
+                    long agency_id, const struct audit_entry *a, long *id, struct err *e);
+/** The live (not revoked) token with this digest; ERR_NOT_FOUND. */
+int store_token_find(struct db *db, const char *digest, struct token_record *out, struct err *e);
+int store_tokens(struct db *db, struct token_record **out, size_t *n, struct err *e);
+int store_token_revoke(struct db *db, long id, const struct audit_entry *a, struct err *e);
+
 /* ---- progress reports ------------------------------------------------------- */
 
 struct progress_options {
@@ -60,6 +157,7 @@ struct progress_options {
     struct date today;   /* reports dated later are rejected */
     bool dry_run;        /* check and write everything, then roll back */
     bool allow_partial;  /* keep the good rows when some are rejected */
+    const struct audit_entry *audit; /* when set, each added report is audited */
 };
 
 struct progress_reject {

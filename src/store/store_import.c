@@ -17,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct import_ctx {
     struct db *db;
@@ -474,10 +473,8 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
 
 static int start_run(struct import_ctx *c, const struct import_options *opt)
 {
-    char at[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    char at[DB_TS_LEN];
+    db_timestamp(at);
     const char *args[] = { at, opt->file ? opt->file : "", c->b->format ? c->b->format : "" };
     int ret = db_run(c->db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
                   args, 3, c->e);

@@ -16,7 +16,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct progress_ctx {
     struct db *db;
@@ -245,13 +244,6 @@ static void bind_output(sqlite3_stmt *st, const char *output)
     docref_release(&ref);
 }
 
-static void now_iso(char out[32])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-}
-
 static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
 {
     char rep[DATE_ISO_LEN], done[DATE_ISO_LEN];
@@ -277,8 +269,8 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                    &st, c->e))
         return c->e->kind;
-    char at[32], *orig = row_original(row), *fp = fingerprint(row, en);
-    now_iso(at);
+    char at[DB_TS_LEN], *orig = row_original(row), *fp = fingerprint(row, en);
+    db_timestamp(at);
     sqlite3_bind_int64(st, 1, assignment_id);
     bind_entry(st, en);
     db_bind_text(st, 7, row->result ? row->result : "");
@@ -297,12 +289,20 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     db_bind_text(st, 20, fp);
     int ret = db_step_done(c->db, st, c->e);
     bool added = !ret && sqlite3_changes(c->db->conn) > 0;
+    long id = db_last_id(c->db);
     sqlite3_finalize(st);
-    free(orig);
     free(fp);
+    if (added && c->opt->audit) {
+        struct audit_entry a = *c->opt->audit;
+        a.entity = "progress_report";
+        a.entity_id = id;
+        a.after = orig;
+        ret = store_audit(c->db, &a, c->e);
+    }
+    free(orig);
     if (added) {
         c->sum->added++;
-        c->sum->last_id = db_last_id(c->db);
+        c->sum->last_id = id;
         c->sum->completions += en->kind == PROGRESS_DONE;
         c->sum->reopenings += en->kind == PROGRESS_REOPEN;
     } else if (!ret) {
@@ -344,8 +344,8 @@ static int start_run(struct progress_ctx *c)
 {
     if (!c->opt->file)
         return 0;
-    char at[32];
-    now_iso(at);
+    char at[DB_TS_LEN];
+    db_timestamp(at);
     const char *args[] = { at, c->opt->file };
     int ret = db_run(c->db,
                      "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"

@@ -1,22 +1,29 @@
 /* collate: Vietnamese string order via ICU's collator; see collate.h. */
 #include "collate.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/ucol.h>
 
+/*
+ * ICU's comparison functions take a const UCollator and are safe to call
+ * from several threads at once; only opening it needs guarding, so the
+ * web server's threads share one collator opened once.
+ */
 static UCollator *collator;
-static int failed;
+static pthread_once_t opened = PTHREAD_ONCE_INIT;
+
+static void open_collator(void)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    collator = ucol_open("vi", &status);
+    if (U_FAILURE(status))
+        collator = NULL;
+}
 
 static UCollator *get(void)
 {
-    if (collator || failed)
-        return collator;
-    UErrorCode status = U_ZERO_ERROR;
-    collator = ucol_open("vi", &status);
-    if (U_FAILURE(status)) {
-        collator = NULL;
-        failed = 1;
-    }
+    pthread_once(&opened, open_collator);
     return collator;
 }
 

@@ -3,7 +3,8 @@
  *
  * collate_vi() compares two UTF-8 strings as a Vietnamese reader expects. It
  * falls back to byte order if ICU cannot open its Vietnamese collator. The
- * collator is opened once per process and is not thread-safe.
+ * collator is opened once per process; collate_vi() is safe to call from
+ * several threads, collate_shutdown() only when no other thread uses it.
  */
 #ifndef GIAMSAT_COLLATE_H
 #define GIAMSAT_COLLATE_H

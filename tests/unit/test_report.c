@@ -167,6 +167,12 @@ static int fixture_teardown(void **state)
     struct fixture *f = *state;
     programme_release(&f->p);
     free(f);
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
     collate_shutdown();
     return 0;
 }
@@ -418,5 +424,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reminders, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_randomized),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, group_teardown);
 }

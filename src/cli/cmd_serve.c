@@ -1,0 +1,133 @@
+/*
+ * cmd_serve: `giamsat serve` (the web application) and `giamsat user`
+ * (accounts, for the first administrator and for scripts).
+ */
+#include "cli.h"
+
+#include "store/store.h"
+#include "util/crypto.h"
+#include "util/strparse.h"
+#include "util/xalloc.h"
+#include "web/server.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Block the stop signals in every thread, so only sigwait() below sees them. */
+static void block_stop_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, set, NULL);
+}
+
+static int serve_options(struct cli *c, const struct opt *opts, struct server_options *so)
+{
+    long port = 8080, threads = 4;
+    *so = (struct server_options){ opt_value(opts, "--listen"), 8080, 4 };
+    if (opt_value(opts, "--port") && strparse_long(opt_value(opts, "--port"), 1, 65535, &port))
+        return err_set(&c->err, ERR_INVALID, "--port must be a number from 1 to 65535");
+    if (opt_value(opts, "--threads") &&
+        strparse_long(opt_value(opts, "--threads"), 1, 64, &threads))
+        return err_set(&c->err, ERR_INVALID, "--threads must be a number from 1 to 64");
+    so->port = (int)port;
+    so->threads = (int)threads;
+    return 0;
+}
+
+int cmd_serve(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--listen", true, NULL }, { "--port", true, NULL },
+                          { "--threads", true, NULL }, { "--secure-cookie", false, NULL },
+                          { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    struct server_options so;
+    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("serve");
+    if (serve_options(c, opts, &so) || cli_open(c))
+        return c->err.kind;
+    struct web_app app;
+    if (app_init(&app, c->db_path, &c->err))
+        return c->err.kind;
+    app.secure_cookie = opt_value(opts, "--secure-cookie") != NULL;
+    sigset_t set;
+    block_stop_signals(&set);
+    struct server *s = NULL;
+    int ret = server_start(&app, &so, &s, &c->err);
+    if (!ret) {
+        printf("giamsat đang chạy tại http://%s:%d/ (Ctrl+C để dừng)\n",
+               so.listen ? so.listen : "127.0.0.1", so.port);
+        fflush(stdout);
+        int sig = 0;
+        sigwait(&set, &sig);
+        fprintf(stderr, "giamsat: stopping (signal %d), finishing requests in flight\n", sig);
+        server_stop(s);
+    }
+    app_release(&app);
+    return ret;
+}
+
+/* ---- user ------------------------------------------------------------------------ */
+
+static int user_add(struct cli *c, const char *username, const struct opt *opts)
+{
+    const char *role = opt_value(opts, "--role") ? opt_value(opts, "--role") : "viewer";
+    const char *unit = opt_value(opts, "--unit"), *given = opt_value(opts, "--password");
+    struct user_record u = { .username = (char *)username, .role = (char *)role,
+                             .display = (char *)opt_value(opts, "--name") };
+    if (unit) {
+        bool is_group = false;
+        long idx = registry_lookup(&c->reg, unit, &is_group);
+        if (idx < 0 || is_group)
+            return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
+        u.agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
+    }
+    char *password = given ? xstrdup(given) : crypto_password_new(14);
+    if (crypto_init(&c->err) || !(u.password_hash = crypto_password_hash(password, &c->err))) {
+        free(password);
+        return c->err.kind;
+    }
+    struct audit_entry a = { "cli", 0, 0, "user.create", "app_user", 0, NULL, role, "" };
+    long id = 0;
+    int ret = store_user_add(c->db, &u, &a, &id, &c->err);
+    if (!ret && !given)
+        printf("Đã tạo tài khoản '%s' (%s). Mật khẩu (chỉ hiện một lần): %s\n", username, role,
+               password);
+    else if (!ret)
+        printf("Đã tạo tài khoản '%s' (%s)\n", username, role);
+    free(u.password_hash);
+    free(password);
+    return ret;
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--role", true, NULL },     { "--unit", true, NULL },
+                          { "--name", true, NULL },     { "--password", true, NULL },
+                          { "--if-missing", false, NULL }, { NULL, false, NULL } };
+    const char *pos[2];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help || n_pos != 2 || strcmp(pos[0], "add"))
+        return help ? cli_usage("user")
+                    : err_set(&c->err, ERR_INVALID, "use 'giamsat user add USERNAME --role R'");
+    if (cli_open(c))
+        return c->err.kind;
+    struct user_record existing = { 0 };
+    struct err ignored = ERR_INIT;
+    if (opt_value(opts, "--if-missing") && store_user_find(c->db, pos[1], &existing, &ignored) == 0) {
+        printf("Tài khoản '%s' đã có.\n", pos[1]);
+        user_record_release(&existing);
+        return 0;
+    }
+    return user_add(c, pos[1], opts);
+}

@@ -1,0 +1,47 @@
+/* access: roles and permissions; see access.h. */
+#include "access.h"
+
+#include <string.h>
+
+static const char *const names[] = { "", "viewer", "unit", "monitor", "admin" };
+static const char *const labels[] = { "", "Xem", "Đơn vị", "Giám sát", "Quản trị" };
+
+const char *role_name(enum role r)
+{
+    return r >= ROLE_NONE && r <= ROLE_ADMIN ? names[r] : "";
+}
+
+const char *role_label(enum role r)
+{
+    return r >= ROLE_NONE && r <= ROLE_ADMIN ? labels[r] : "";
+}
+
+enum role role_parse(const char *s)
+{
+    for (int r = ROLE_VIEWER; r <= ROLE_ADMIN; r++)
+        if (s && !strcmp(s, names[r]))
+            return (enum role)r;
+    return ROLE_NONE;
+}
+
+bool access_can_read(enum role r)
+{
+    return r >= ROLE_VIEWER;
+}
+
+bool access_can_report(enum role r, long own_agency_id, long agency_id)
+{
+    if (r >= ROLE_MONITOR)
+        return true;
+    return r == ROLE_UNIT && own_agency_id > 0 && own_agency_id == agency_id;
+}
+
+bool access_can_manage(enum role r)
+{
+    return r >= ROLE_MONITOR;
+}
+
+bool access_can_admin(enum role r)
+{
+    return r == ROLE_ADMIN;
+}

@@ -1,0 +1,33 @@
+/*
+ * access: who may do what (issue #4 "Accounts and permissions"), as pure
+ * predicates the web layer and the API call before every write.
+ *
+ *   quản trị (admin)   everything, including users and tokens
+ *   giám sát (monitor) everything but user and token administration
+ *   đơn vị (unit)      reads everything; writes progress for its own unit only
+ *   xem (viewer)       reads everything, writes nothing
+ */
+#ifndef GIAMSAT_ACCESS_H
+#define GIAMSAT_ACCESS_H
+
+#include <stdbool.h>
+
+enum role { ROLE_NONE, ROLE_VIEWER, ROLE_UNIT, ROLE_MONITOR, ROLE_ADMIN };
+
+/** "admin", "monitor", "unit", "viewer" ("" for ROLE_NONE). */
+const char *role_name(enum role r);
+/** Vietnamese label: "Quản trị", "Giám sát", "Đơn vị", "Xem". */
+const char *role_label(enum role r);
+/** Parse role_name(); ROLE_NONE when unknown. */
+enum role role_parse(const char *s);
+
+/** Reading is open to every signed-in user or token. */
+bool access_can_read(enum role r);
+/** Progress and completion for the assignment of unit `agency_id`. */
+bool access_can_report(enum role r, long own_agency_id, long agency_id);
+/** Imports, task edits, registry edits: the steering office. */
+bool access_can_manage(enum role r);
+/** Users, tokens: administrators only. */
+bool access_can_admin(enum role r);
+
+#endif

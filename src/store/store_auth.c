@@ -1,0 +1,462 @@
+/*
+ * store_auth: users, sessions, API tokens and the audit log; see store.h.
+ *
+ * Every change to a user or a token commits together with its audit
+ * line. Sessions and tokens are looked up by the digest of their secret
+ * (util/crypto.h); the secret itself is never stored.
+ */
+#include "db_internal.h"
+#include "store.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- audit ---------------------------------------------------------------------- */
+
+int store_audit(struct db *db, const struct audit_entry *a, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "INSERT INTO audit_log (at, actor, user_id, token_id, action, entity,"
+                   " entity_id, before, after, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   &st, e))
+        return e->kind;
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    db_bind_text(st, 1, at);
+    db_bind_text(st, 2, a->actor ? a->actor : "");
+    if (a->user_id)
+        sqlite3_bind_int64(st, 3, a->user_id);
+    if (a->token_id)
+        sqlite3_bind_int64(st, 4, a->token_id);
+    db_bind_text(st, 5, a->action);
+    db_bind_text(st, 6, a->entity ? a->entity : "");
+    if (a->entity_id)
+        sqlite3_bind_int64(st, 7, a->entity_id);
+    db_bind_text(st, 8, a->before);
+    db_bind_text(st, 9, a->after);
+    db_bind_text(st, 10, a->client ? a->client : "");
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
+                     struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id, at, actor, action, entity, coalesce(entity_id, 0), before, after,"
+                   " client FROM audit_log ORDER BY id DESC LIMIT ?",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, limit);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct audit_view *v = &(*out)[(*n)++];
+        *v = (struct audit_view){ .id = sqlite3_column_int64(st, 0) };
+        v->at = db_col_dup(st, 1);
+        v->actor = db_col_dup(st, 2);
+        v->action = db_col_dup(st, 3);
+        v->entity = db_col_dup(st, 4);
+        v->entity_id = sqlite3_column_int64(st, 5);
+        v->before = db_col_dup(st, 6);
+        v->after = db_col_dup(st, 7);
+        v->client = db_col_dup(st, 8);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the audit log", e);
+}
+
+void audit_views_free(struct audit_view *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].at);
+        free(v[i].actor);
+        free(v[i].action);
+        free(v[i].entity);
+        free(v[i].before);
+        free(v[i].after);
+        free(v[i].client);
+    }
+    free(v);
+}
+
+/* The audit line a for entity_id, inside the caller's transaction; nothing when a is NULL. */
+static int audited(struct db *db, const struct audit_entry *a, long entity_id, struct err *e)
+{
+    if (!a)
+        return 0;
+    struct audit_entry line = *a;
+    line.entity_id = entity_id;
+    return store_audit(db, &line, e);
+}
+
+static int finish_tx(struct db *db, int ret, struct err *e)
+{
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
+/* ---- users ---------------------------------------------------------------------- */
+
+#define USER_COLS                                                                                  \
+    "u.id, u.username, u.display_name, u.password_hash, u.role, coalesce(u.agency_id, 0),"       \
+    " coalesce(a.name, ''), u.active"
+#define USER_FROM " FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id"
+
+static void read_user(sqlite3_stmt *st, struct user_record *u)
+{
+    *u = (struct user_record){ .id = sqlite3_column_int64(st, 0) };
+    u->username = db_col_dup(st, 1);
+    u->display = db_col_dup(st, 2);
+    u->password_hash = db_col_dup(st, 3);
+    u->role = db_col_dup(st, 4);
+    u->agency_id = sqlite3_column_int64(st, 5);
+    u->agency = db_col_dup(st, 6);
+    u->active = sqlite3_column_int(st, 7) != 0;
+}
+
+void user_record_release(struct user_record *u)
+{
+    free(u->username);
+    free(u->display);
+    free(u->password_hash);
+    free(u->role);
+    free(u->agency);
+    free(u->csrf);
+    *u = (struct user_record){ 0 };
+}
+
+void user_records_free(struct user_record *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        user_record_release(&u[i]);
+    free(u);
+}
+
+static int check_role(const char *role, long agency_id, struct err *e)
+{
+    static const char *const roles[] = { "admin", "monitor", "unit", "viewer" };
+    for (size_t i = 0; i < 4; i++)
+        if (role && !strcmp(role, roles[i]))
+            return !strcmp(role, "unit") && !agency_id
+                       ? err_set(e, ERR_INVALID, "a unit account needs its unit")
+                       : 0;
+    return err_set(e, ERR_INVALID, "unknown role '%s' (admin, monitor, unit or viewer)",
+                   role ? role : "");
+}
+
+static int insert_user(struct db *db, const struct user_record *u, long *id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "INSERT INTO app_user (username, display_name, password_hash, role, agency_id,"
+                   " active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                   &st, e))
+        return e->kind;
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    db_bind_text(st, 1, u->username);
+    db_bind_text(st, 2, u->display ? u->display : u->username);
+    db_bind_text(st, 3, u->password_hash);
+    db_bind_text(st, 4, u->role);
+    if (u->agency_id)
+        sqlite3_bind_int64(st, 5, u->agency_id);
+    db_bind_text(st, 6, at);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_CONSTRAINT)
+        return err_set(e, ERR_CONFLICT, "the username '%s' is taken", u->username);
+    if (rc != SQLITE_DONE)
+        return db_error(db, "cannot add the user", e);
+    *id = db_last_id(db);
+    return 0;
+}
+
+int store_user_add(struct db *db, const struct user_record *u, const struct audit_entry *a,
+                   long *id, struct err *e)
+{
+    if (!u->username || !*u->username)
+        return err_set(e, ERR_INVALID, "the username is empty");
+    if (check_role(u->role, u->agency_id, e) || db_begin(db, e))
+        return e->kind;
+    int ret = insert_user(db, u, id, e);
+    if (!ret)
+        ret = audited(db, a, *id, e);
+    return finish_tx(db, ret, e);
+}
+
+int store_user_update(struct db *db, long id, const char *password_hash, int active,
+                      const struct audit_entry *a, struct err *e)
+{
+    if (db_begin(db, e))
+        return e->kind;
+    char *sid = xasprintf("%ld", id);
+    const char *act = active < 0 ? NULL : active ? "1" : "0";
+    const char *args[] = { password_hash, act, sid };
+    int ret = db_run(db,
+                     "UPDATE app_user SET password_hash = coalesce(?1, password_hash),"
+                     " active = coalesce(?2, active) WHERE id = ?3",
+                     args, 3, e);
+    if (!ret && sqlite3_changes(db->conn) == 0)
+        ret = err_set(e, ERR_NOT_FOUND, "no user %ld", id);
+    if (!ret && active == 0)
+        ret = db_run(db, "DELETE FROM session WHERE user_id = ?", args + 2, 1, e);
+    free(sid);
+    if (!ret)
+        ret = audited(db, a, id, e);
+    return finish_tx(db, ret, e);
+}
+
+static int user_query(struct db *db, const char *where, const char *arg,
+                      struct user_record **out, size_t *n, struct err *e)
+{
+    char *sql = xasprintf("SELECT " USER_COLS USER_FROM " %s ORDER BY u.username", where);
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql, &st, e);
+    free(sql);
+    if (ret)
+        return ret;
+    if (arg)
+        db_bind_text(st, 1, arg);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_user(st, &(*out)[(*n)++]);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read users", e);
+}
+
+int store_user_find(struct db *db, const char *username, struct user_record *out, struct err *e)
+{
+    struct user_record *u;
+    size_t n;
+    if (user_query(db, "WHERE u.username = ?", username, &u, &n, e))
+        return e->kind;
+    if (n == 0) {
+        free(u);
+        return err_set(e, ERR_NOT_FOUND, "no user '%s'", username);
+    }
+    *out = u[0]; /* usernames are unique: n == 1 */
+    free(u);
+    return 0;
+}
+
+int store_users(struct db *db, struct user_record **out, size_t *n, struct err *e)
+{
+    return user_query(db, "", NULL, out, n, e);
+}
+
+/* ---- sessions ------------------------------------------------------------------- */
+
+int store_session_add(struct db *db, const char *digest, long user_id, const char *csrf,
+                      long now, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "INSERT INTO session (digest, user_id, csrf, created_at, seen_at)"
+                   " VALUES (?, ?, ?, ?, ?)",
+                   &st, e))
+        return e->kind;
+    db_bind_text(st, 1, digest);
+    sqlite3_bind_int64(st, 2, user_id);
+    db_bind_text(st, 3, csrf);
+    sqlite3_bind_int64(st, 4, now);
+    sqlite3_bind_int64(st, 5, now);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int expire_sessions(struct db *db, long now, long idle_s, long max_s, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "DELETE FROM session WHERE seen_at < ? OR created_at < ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, now - idle_s);
+    sqlite3_bind_int64(st, 2, now - max_s);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int session_user(struct db *db, const char *digest, struct user_record *out,
+                        struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT " USER_COLS ", s.csrf" USER_FROM
+                   " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND u.active = 1",
+                   &st, e))
+        return e->kind;
+    db_bind_text(st, 1, digest);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        read_user(st, out);
+        out->csrf = db_col_dup(st, 8);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    return rc == SQLITE_DONE ? err_set(e, ERR_NOT_FOUND, "no such session")
+                             : db_error(db, "cannot read the session", e);
+}
+
+int store_session_find(struct db *db, const char *digest, long now, long idle_s, long max_s,
+                       struct user_record *out, struct err *e)
+{
+    if (expire_sessions(db, now, idle_s, max_s, e) || session_user(db, digest, out, e))
+        return e->kind;
+    sqlite3_stmt *st;
+    if (db_prepare(db, "UPDATE session SET seen_at = ? WHERE digest = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, now);
+    db_bind_text(st, 2, digest);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_session_drop(struct db *db, const char *digest, struct err *e)
+{
+    const char *args[] = { digest };
+    return db_run(db, "DELETE FROM session WHERE digest = ?", args, 1, e);
+}
+
+/* ---- API tokens ----------------------------------------------------------------- */
+
+int store_token_add(struct db *db, const char *digest, const char *name, const char *role,
+                    long agency_id, const struct audit_entry *a, long *id, struct err *e)
+{
+    if (check_role(role, agency_id, e) || db_begin(db, e))
+        return e->kind;
+    sqlite3_stmt *st;
+    int ret = db_prepare(db,
+                         "INSERT INTO api_token (digest, name, role, agency_id, created_by,"
+                         " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                         &st, e);
+    if (!ret) {
+        char at[DB_TS_LEN];
+        db_timestamp(at);
+        db_bind_text(st, 1, digest);
+        db_bind_text(st, 2, name);
+        db_bind_text(st, 3, role);
+        if (agency_id)
+            sqlite3_bind_int64(st, 4, agency_id);
+        if (a && a->user_id)
+            sqlite3_bind_int64(st, 5, a->user_id);
+        db_bind_text(st, 6, at);
+        ret = db_step_done(db, st, e);
+        sqlite3_finalize(st);
+        *id = db_last_id(db);
+    }
+    if (!ret)
+        ret = audited(db, a, *id, e);
+    return finish_tx(db, ret, e);
+}
+
+static void read_token(sqlite3_stmt *st, struct token_record *t)
+{
+    *t = (struct token_record){ .id = sqlite3_column_int64(st, 0) };
+    t->name = db_col_dup(st, 1);
+    t->role = db_col_dup(st, 2);
+    t->agency_id = sqlite3_column_int64(st, 3);
+    t->agency = db_col_dup(st, 4);
+    t->created_at = db_col_dup(st, 5);
+    t->revoked = sqlite3_column_int(st, 6) != 0;
+}
+
+static int token_query(struct db *db, const char *where, const char *arg,
+                       struct token_record **out, size_t *n, struct err *e)
+{
+    char *sql = xasprintf("SELECT t.id, t.name, t.role, coalesce(t.agency_id, 0),"
+                          " coalesce(a.name, ''), t.created_at, t.revoked_at IS NOT NULL"
+                          " FROM api_token t LEFT JOIN agency a ON a.id = t.agency_id %s"
+                          " ORDER BY t.id",
+                          where);
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql, &st, e);
+    free(sql);
+    if (ret)
+        return ret;
+    if (arg)
+        db_bind_text(st, 1, arg);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_token(st, &(*out)[(*n)++]);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read tokens", e);
+}
+
+void token_record_release(struct token_record *t)
+{
+    free(t->name);
+    free(t->role);
+    free(t->agency);
+    free(t->created_at);
+    *t = (struct token_record){ 0 };
+}
+
+void token_records_free(struct token_record *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        token_record_release(&t[i]);
+    free(t);
+}
+
+int store_token_find(struct db *db, const char *digest, struct token_record *out, struct err *e)
+{
+    struct token_record *t;
+    size_t n;
+    if (token_query(db, "WHERE t.digest = ? AND t.revoked_at IS NULL", digest, &t, &n, e))
+        return e->kind;
+    if (n == 0) {
+        free(t);
+        return err_set(e, ERR_NOT_FOUND, "no such token");
+    }
+    *out = t[0];
+    free(t);
+    return 0;
+}
+
+int store_tokens(struct db *db, struct token_record **out, size_t *n, struct err *e)
+{
+    return token_query(db, "", NULL, out, n, e);
+}
+
+int store_token_revoke(struct db *db, long id, const struct audit_entry *a, struct err *e)
+{
+    if (db_begin(db, e))
+        return e->kind;
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    char *sid = xasprintf("%ld", id);
+    const char *args[] = { at, sid };
+    int ret = db_run(db, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                     args, 2, e);
+    if (!ret && sqlite3_changes(db->conn) == 0)
+        ret = err_set(e, ERR_NOT_FOUND, "no live token %ld", id);
+    free(sid);
+    if (!ret)
+        ret = audited(db, a, id, e);
+    return finish_tx(db, ret, e);
+}

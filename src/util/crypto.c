@@ -1,0 +1,64 @@
+/* crypto: libsodium behind a small interface; see crypto.h. */
+#include "crypto.h"
+
+#include "xalloc.h"
+
+#include <sodium.h>
+#include <string.h>
+
+int crypto_init(struct err *e)
+{
+    if (sodium_init() < 0)
+        return err_set(e, ERR_INTERNAL, "cannot initialise libsodium");
+    return 0;
+}
+
+char *crypto_password_hash(const char *password, struct err *e)
+{
+    char *out = xmalloc(crypto_pwhash_STRBYTES);
+    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
+        return out;
+    free(out);
+    err_set(e, ERR_INTERNAL, "cannot hash the password (out of memory)");
+    return NULL;
+}
+
+bool crypto_password_ok(const char *hash, const char *password)
+{
+    return hash && *hash && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+void crypto_token(char out[CRYPTO_TOKEN_LEN])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof(raw));
+    sodium_bin2base64(out, CRYPTO_TOKEN_LEN, raw, sizeof(raw),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof(raw));
+}
+
+void crypto_digest(const char *token, char out[CRYPTO_DIGEST_LEN])
+{
+    unsigned char d[32];
+    crypto_generichash(d, sizeof(d), (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, CRYPTO_DIGEST_LEN, d, sizeof(d));
+}
+
+char *crypto_password_new(size_t n_chars)
+{
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    char *p = xmalloc(n_chars + 1);
+    for (size_t i = 0; i < n_chars; i++)
+        p[i] = alphabet[randombytes_uniform((uint32_t)(sizeof(alphabet) - 1))];
+    p[n_chars] = '\0';
+    return p;
+}
+
+bool crypto_equal(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la != lb)
+        return false;
+    return sodium_memcmp(a, b, la) == 0;
+}

@@ -1,0 +1,189 @@
+/*
+ * app: authentication, routing, access checks and security headers
+ * around every handler; see app.h.
+ */
+#include "app.h"
+
+#include "routes.h"
+#include "throttle.h"
+#include "store/store.h"
+#include "util/crypto.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+
+
+/* ---- set-up ---------------------------------------------------------------------- */
+
+int app_init(struct web_app *app, const char *db_path, struct err *e)
+{
+    *app = (struct web_app){ .db_path = db_path, .session_idle_s = 2 * 3600,
+                             .session_max_s = 12 * 3600 };
+    struct db *db = NULL;
+    if (crypto_init(e) || db_open(db_path, &db, e))
+        return e->kind;
+    int ret = store_load_registry(db, &app->reg, e);
+    db_close(db);
+    if (!ret)
+        app->throttle = throttle_new();
+    return ret;
+}
+
+void app_release(struct web_app *app)
+{
+    registry_release(&app->reg);
+    throttle_free(app->throttle);
+    app->throttle = NULL;
+}
+
+struct web_app *app_of(const struct req *rq)
+{
+    return rq->app;
+}
+
+static void close_db(void *db)
+{
+    db_close(db);
+}
+
+struct db *app_db(struct req *rq, struct resp *rs)
+{
+    if (rq->db)
+        return rq->db;
+    struct err e = ERR_INIT;
+    if (db_open(app_of(rq)->db_path, &rq->db, &e)) {
+        resp_error(rq, rs, 500, "%s", e.msg);
+        return NULL;
+    }
+    arena_defer(rq->arena, close_db, rq->db);
+    return rq->db;
+}
+
+/* ---- who is asking --------------------------------------------------------------- */
+
+static void principal_from_user(struct req *rq, const struct user_record *u)
+{
+    struct principal *w = &rq->who;
+    w->user_id = u->id;
+    w->name = arena_strdup(rq->arena, u->username);
+    w->display = arena_strdup(rq->arena, u->display);
+    w->role = role_parse(u->role);
+    w->agency_id = u->agency_id;
+    w->agency = arena_strdup(rq->arena, u->agency);
+    w->csrf = arena_strdup(rq->arena, u->csrf ? u->csrf : "");
+}
+
+static void principal_from_token(struct req *rq, const struct token_record *t)
+{
+    struct principal *w = &rq->who;
+    w->token_id = t->id;
+    w->name = arena_printf(rq->arena, "token:%s", t->name);
+    w->display = arena_strdup(rq->arena, t->name);
+    w->role = role_parse(t->role);
+    w->agency_id = t->agency_id;
+    w->agency = arena_strdup(rq->arena, t->agency);
+    w->csrf = "";
+}
+
+/* Sign the request in from its bearer token or session cookie; stays anonymous otherwise. */
+static void authenticate(struct req *rq, struct resp *rs)
+{
+    struct web_app *app = app_of(rq);
+    char digest[CRYPTO_DIGEST_LEN];
+    struct err e = ERR_INIT;
+    if (!strncmp(rq->authorization, "Bearer ", 7)) {
+        struct token_record t;
+        crypto_digest(rq->authorization + 7, digest);
+        struct db *db = app_db(rq, rs);
+        if (db && store_token_find(db, digest, &t, &e) == 0) {
+            principal_from_token(rq, &t);
+            token_record_release(&t);
+        }
+        return;
+    }
+    const char *cookie = req_cookie(rq, APP_SESSION_COOKIE);
+    if (!cookie || strlen(cookie) >= CRYPTO_TOKEN_LEN)
+        return;
+    crypto_digest(cookie, digest);
+    struct user_record u = { 0 };
+    struct db *db = app_db(rq, rs);
+    if (db && store_session_find(db, digest, (long)time(NULL), app->session_idle_s,
+                                 app->session_max_s, &u, &e) == 0)
+        principal_from_user(rq, &u);
+    user_record_release(&u);
+}
+
+/* ---- checks ---------------------------------------------------------------------- */
+
+static bool csrf_ok(const struct req *rq)
+{
+    if (rq->who.token_id)
+        return true; /* a bearer token is not sent by browsers on their own */
+    const char *sent = req_form(rq, "csrf");
+    return sent && *rq->who.csrf && crypto_equal(sent, rq->who.csrf);
+}
+
+static int deny_anonymous(struct req *rq, struct resp *rs)
+{
+    if (req_wants_json(rq)) {
+        resp_header(rs, "WWW-Authenticate", "Bearer");
+        return resp_error(rq, rs, 401, "sign in or send an API token (Authorization: Bearer)");
+    }
+    struct buf to = BUF_INIT;
+    buf_adds(&to, "/login?next=");
+    http_encode(&to, rq->path);
+    resp_redirect(rs, arena_strdup(rq->arena, to.data));
+    buf_release(&to);
+    return -1;
+}
+
+/* 0 when the principal may call the route; otherwise the error response is written. */
+static int check_access(struct req *rq, struct resp *rs, const struct route *r)
+{
+    if (r->flags & R_PUBLIC)
+        return 0;
+    if (!access_can_read(rq->who.role))
+        return deny_anonymous(rq, rs);
+    if ((r->flags & R_ADMIN) && !access_can_admin(rq->who.role))
+        return resp_error(rq, rs, 403, "only administrators (quản trị) may do this");
+    if ((r->flags & R_MANAGE) && !access_can_manage(rq->who.role))
+        return resp_error(rq, rs, 403, "only the steering office (giám sát) may do this");
+    if (!strcmp(rq->method, "POST") && !(r->flags & R_NO_CSRF) && !req_wants_json(rq) &&
+        !csrf_ok(rq))
+        return resp_error(rq, rs, 403, "the form has expired: reload the page and try again");
+    if (!strcmp(rq->method, "POST") && req_wants_json(rq) && !rq->who.token_id)
+        return resp_error(rq, rs, 403, "writes through the API need an API token");
+    return 0;
+}
+
+static void security_headers(struct resp *rs)
+{
+    resp_header(rs, "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    resp_header(rs, "X-Content-Type-Options", "nosniff");
+    resp_header(rs, "X-Frame-Options", "DENY");
+    resp_header(rs, "Referrer-Policy", "same-origin");
+}
+
+void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
+{
+    rq->app = app;
+    security_headers(rs);
+    bool path_known = false;
+    const struct route *r = route_find(rq, &path_known);
+    if (!r) {
+        resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
+                                                               : "no such page");
+        return;
+    }
+    if (!(r->flags & R_PUBLIC) || !strcmp(rq->path, "/login"))
+        authenticate(rq, rs);
+    if (rs->status >= 500 || check_access(rq, rs, r))
+        return;
+    if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
+        resp_header(rs, "Cache-Control", "no-store");
+}

@@ -1,0 +1,57 @@
+/*
+ * app: the web application — its configuration, the shared read-only
+ * agency registry, the login throttle — and the request dispatcher.
+ *
+ * Routing is a table (routes.c). Adding a page or an API endpoint:
+ *   1. write `int h_x(struct req *rq, struct resp *rs)` in the page_*.c or
+ *      api_*.c file of its area and declare it in handlers.h;
+ *   2. add one row to routes[] in routes.c: method, path pattern (":id"
+ *      for a number), handler, access flags;
+ *   3. add a test in tests/http/.
+ * A handler reads parameters with the req_*_or_400 getters, opens the
+ * database with app_db(), and fills rs; it returns 0, or -1 after it has
+ * written an error response.
+ */
+#ifndef GIAMSAT_APP_H
+#define GIAMSAT_APP_H
+
+#include "core/registry.h"
+#include "http.h"
+#include "store/db.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+
+struct throttle;
+
+#define APP_SESSION_COOKIE "gs_session"
+
+struct web_app {
+    const char *db_path;
+    struct registry reg;   /* loaded at start; read-only while serving */
+    long session_idle_s;   /* sign out after this long without a request */
+    long session_max_s;    /* and after this long in any case */
+    bool secure_cookie;    /* add "Secure" to cookies (behind HTTPS) */
+    struct throttle *throttle;
+};
+
+/** Load the registry of the database at db_path into app. Release with app_release(). */
+int app_init(struct web_app *app, const char *db_path, struct err *e);
+void app_release(struct web_app *app);
+
+/**
+ * Handle one request: authenticate (session cookie or bearer token),
+ * route, check the role and the CSRF token, call the handler, and add the
+ * security headers. Never fails: errors become responses.
+ */
+void app_handle(struct web_app *app, struct req *rq, struct resp *rs);
+
+/**
+ * The request's database connection, opened on first use and closed with
+ * the request's arena. NULL after writing a 500 response.
+ */
+struct db *app_db(struct req *rq, struct resp *rs);
+/** The application of a request. */
+struct web_app *app_of(const struct req *rq);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * handlers: every page and API handler, one group per file. Each has the
+ * handler_fn signature (routes.h): fill rs, return 0, or -1 after writing
+ * an error response.
+ */
+#ifndef GIAMSAT_HANDLERS_H
+#define GIAMSAT_HANDLERS_H
+
+#include "http.h"
+
+/* page_auth.c: sign in and out */
+int h_login_form(struct req *rq, struct resp *rs);
+int h_login(struct req *rq, struct resp *rs);
+int h_logout(struct req *rq, struct resp *rs);
+
+/* page_static.c: styles and scripts built into the binary */
+int h_static(struct req *rq, struct resp *rs);
+
+/* page_dashboard.c: Tổng quan */
+int h_dashboard(struct req *rq, struct resp *rs);
+int h_chart(struct req *rq, struct resp *rs);
+
+/* page_tasks.c: Nhiệm vụ (list, export, one task, progress entry) */
+int h_tasks(struct req *rq, struct resp *rs);
+int h_tasks_export(struct req *rq, struct resp *rs);
+int h_task(struct req *rq, struct resp *rs);
+int h_task_progress(struct req *rq, struct resp *rs);
+
+/* page_units.c: Đơn vị and Văn bản */
+int h_units(struct req *rq, struct resp *rs);
+int h_unit(struct req *rq, struct resp *rs);
+int h_documents(struct req *rq, struct resp *rs);
+int h_document(struct req *rq, struct resp *rs);
+
+/* page_report.c: Báo cáo */
+int h_report(struct req *rq, struct resp *rs);
+int h_report_download(struct req *rq, struct resp *rs);
+
+/* page_import.c: Nhập dữ liệu */
+int h_import_form(struct req *rq, struct resp *rs);
+int h_import(struct req *rq, struct resp *rs);
+
+/* page_admin.c: Quản trị */
+int h_admin(struct req *rq, struct resp *rs);
+int h_admin_user_add(struct req *rq, struct resp *rs);
+int h_admin_user_update(struct req *rq, struct resp *rs);
+int h_admin_token_add(struct req *rq, struct resp *rs);
+int h_admin_token_revoke(struct req *rq, struct resp *rs);
+int h_admin_audit(struct req *rq, struct resp *rs);
+
+/* api.c: /api/v1 */
+int api_tasks(struct req *rq, struct resp *rs);
+int api_task(struct req *rq, struct resp *rs);
+int api_units(struct req *rq, struct resp *rs);
+int api_documents(struct req *rq, struct resp *rs);
+int api_report(struct req *rq, struct resp *rs);
+int api_progress_list(struct req *rq, struct resp *rs);
+int api_progress_add(struct req *rq, struct resp *rs);
+int api_indicators(struct req *rq, struct resp *rs);
+int api_openapi(struct req *rq, struct resp *rs);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * page: what every server-rendered page shares — the layout (header,
+ * navigation, footer), HTML escaping, the CSRF field, status badges,
+ * paging and the as-of date picker. Pages write into rs->body.
+ *
+ * Every piece of text that did not come from this source file goes
+ * through page_text()/page_attr(): nothing a user or an import wrote
+ * reaches the browser unescaped.
+ */
+#ifndef GIAMSAT_PAGE_H
+#define GIAMSAT_PAGE_H
+
+#include "core/date.h"
+#include "core/status.h"
+#include "http.h"
+
+/** Append s escaped for HTML text or a quoted attribute value. */
+void page_text(struct buf *b, const char *s);
+#define page_attr page_text
+
+/**
+ * Start a page: doctype, head (title, the built-in stylesheet and script),
+ * header with the navigation (nav = "dashboard", "tasks", "units",
+ * "documents", "report", "import", "admin", or NULL) and the signed-in
+ * user, then <main>.
+ */
+void page_begin(struct req *rq, struct resp *rs, const char *title, const char *nav);
+/** Close <main>, the footer and the document. */
+void page_end(struct req *rq, struct resp *rs);
+
+/** The hidden CSRF field of a form. */
+void page_csrf(const struct req *rq, struct buf *b);
+/** A status badge: <span class="badge b-KEY">Vietnamese label</span>. */
+void page_badge(struct buf *b, enum bucket bucket);
+/** "dd/mm/yyyy" (or "—" when unset), escaped. */
+void page_date(struct buf *b, struct date d);
+
+/**
+ * The as-of date of a page: ?as_of=, else today. 0, or -1 after a 400
+ * response for a malformed date.
+ */
+int page_as_of(struct req *rq, struct resp *rs, struct date *out);
+/** A GET form with a date field "as_of" (and hidden fields for keep[] query keys). */
+void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,
+                     const char *const *keep);
+
+/**
+ * Links to pages 1..n_pages of the current list: base is the path; the
+ * current query is kept except "page".
+ */
+void page_pager(const struct req *rq, struct buf *b, long page, long n_pages);
+
+/** Today's local date (GIAMSAT_TODAY=YYYY-MM-DD in the environment fixes it for tests). */
+struct date page_today(void);
+
+#endif
