@@ -27,7 +27,7 @@ REL_OBJ := $(patsubst %.c,$(REL)/%.o,$(LIB_SRC)) $(REL)/gen/embedded_data.o
 SAN_OBJ := $(patsubst %.c,$(SANB)/%.o,$(LIB_SRC)) $(SANB)/gen/embedded_data.o
 TEST_BIN := $(patsubst tests/unit/%.c,$(SANB)/tests/%,$(TEST_SRC))
 
-.PHONY: all check unit cli-tests bench lint clean run
+.PHONY: all check unit cli-tests http-tests bench lint clean run
 all: $(REL)/giamsat
 	@ln -sf rel/giamsat build/giamsat
 
@@ -82,7 +82,10 @@ $(SANB)/ooxml-check: tests/tools/ooxml_check.c $(SANB)/src/util/buf.o \
 cli-tests: $(SANB)/ooxml-check
 export OOXML_CHECK := $(CURDIR)/$(SANB)/ooxml-check
 
-check: unit cli-tests lint
+http-tests: $(SANB)/giamsat $(SANB)/ooxml-check
+	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/http/run.sh
+
+check: unit cli-tests http-tests lint
 	@echo "all tests passed"
 
 bench: all

@@ -1,0 +1,55 @@
+# Helpers for the HTTP tests: a server on a free loopback port with a fresh database.
+# Each test: . lib.sh; start_server; ...; (the server stops when the test exits).
+die() { echo "FAILED: $*" >&2; exit 1; }
+jget() { sqlite3 :memory: "select json_extract(readfile('$1'), '$2')"; }
+expect_json() { v=$(jget "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want '$3' ($1)"; }
+db_count() { sqlite3 giamsat.db "$1"; }
+snapshot() { sqlite3 giamsat.db .dump | md5sum; }
+
+# start_server: demo data, an admin (admin / admin-pass-123), a unit account for Bộ Nội vụ
+# (noivu / noivu-pass-123) and a viewer (xem / xem-pass-123); serve on $PORT; base URL in $URL.
+start_server() {
+    export GIAMSAT_TODAY=${GIAMSAT_TODAY:-2025-12-24}
+    $GIAMSAT demo > demo.log 2>&1 || die "demo failed: $(cat demo.log)"
+    $GIAMSAT user add admin --role admin --password admin-pass-123 > /dev/null
+    $GIAMSAT user add noivu --role unit --unit "Bộ Nội vụ" --password noivu-pass-123 > /dev/null
+    $GIAMSAT user add xem --role viewer --password xem-pass-123 > /dev/null
+    PORT=$(( 20000 + $$ % 20000 ))
+    URL="http://127.0.0.1:$PORT"
+    $GIAMSAT serve --port "$PORT" > server.log 2>&1 &
+    SERVER_PID=$!
+    trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "$URL/login" && return 0
+        sleep 0.1
+    done
+    die "the server did not start: $(cat server.log)"
+}
+
+# login USER PASS JAR: sign in, keeping the session cookie in JAR.
+login() {
+    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" \
+        --data-urlencode "username=$1" --data-urlencode "password=$2" "$URL/login")
+    [ "$code" = 303 ] || die "login $1: HTTP $code"
+}
+
+# csrf JAR PATH: the CSRF token in the form of page PATH.
+csrf() {
+    curl -s -b "$1" "$URL$2" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+
+# status METHOD PATH [curl args...]: the HTTP status code.
+status() {
+    m=$1; p=$2; shift 2
+    curl -s -o /dev/null -w '%{http_code}' -X "$m" "$@" "$URL$p"
+}
+
+# get PATH FILE [curl args...]: fetch into FILE, fail unless 200.
+get() {
+    p=$1; f=$2; shift 2
+    code=$(curl -s -o "$f" -w '%{http_code}' "$@" "$URL$p")
+    [ "$code" = 200 ] || die "GET $p: HTTP $code ($(head -c 300 "$f"))"
+}
+
+# well_formed FILE: the page parses as XML (pages are written as polyglot XHTML).
+well_formed() { "$OOXML_CHECK" --xml "$1" > /dev/null || die "$1 is not well-formed"; }

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Run every tests/http/NNN-*.sh against a real server on loopback ($GIAMSAT serve),
+# each in a fresh temporary folder with its own database.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+fail=0
+for t in "$here"/[0-9][0-9][0-9]-*.sh; do
+    dir=$(mktemp -d)
+    if (cd "$dir" && DATA="$here/../data" sh -c ". '$here/lib.sh'; . '$t'") >"$dir/log" 2>&1; then
+        echo "ok   http/$(basename "$t")"
+    else
+        echo "FAIL http/$(basename "$t")"; sed 's/^/     /' "$dir/log"
+        [ -f "$dir/server.log" ] && sed 's/^/     server: /' "$dir/server.log" | tail -20
+        fail=1
+    fi
+    rm -rf "$dir"
+done
+exit $fail
