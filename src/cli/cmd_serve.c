@@ -131,3 +131,43 @@ int cmd_user(struct cli *c, int argc, char **argv)
     }
     return user_add(c, pos[1], opts);
 }
+
+/* ---- token --------------------------------------------------------------------------- */
+
+int cmd_token(struct cli *c, int argc, char **argv)
+{
+    struct opt opts[] = { { "--role", true, NULL }, { "--unit", true, NULL },
+                          { NULL, false, NULL } };
+    const char *pos[2];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help || n_pos != 2 || strcmp(pos[0], "add"))
+        return help ? cli_usage("token")
+                    : err_set(&c->err, ERR_INVALID, "use 'giamsat token add NAME --role R'");
+    if (cli_open(c) || crypto_init(&c->err))
+        return c->err.kind;
+    const char *role = opt_value(opts, "--role") ? opt_value(opts, "--role") : "viewer";
+    long agency_id = 0;
+    const char *unit = opt_value(opts, "--unit");
+    if (unit) {
+        bool is_group = false;
+        long idx = registry_lookup(&c->reg, unit, &is_group);
+        if (idx < 0 || is_group)
+            return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
+        agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
+    }
+    char token[CRYPTO_TOKEN_LEN], digest[CRYPTO_DIGEST_LEN];
+    crypto_token(token);
+    crypto_digest(token, digest);
+    struct audit_entry a = { "cli", 0, 0, "token.create", "api_token", 0, NULL, pos[1], "" };
+    long id = 0;
+    if (store_token_add(c->db, digest, pos[1], role, agency_id, &a, &id, &c->err))
+        return c->err.kind;
+    printf("%s\n", token);
+    fprintf(stderr, "Mã truy cập API '%s' (%s) — chỉ hiện một lần; gửi kèm"
+                    " \"Authorization: Bearer <mã>\"\n",
+            pos[1], role);
+    return 0;
+}

@@ -173,6 +173,8 @@ static const struct command {
     { "user", cmd_user,
       "user add USERNAME --role admin|monitor|unit|viewer [--unit UNIT] [--name TEXT]\n"
       "                     [--password P] [--if-missing]   (prints a new password once)" },
+    { "token", cmd_token,
+      "token add NAME --role admin|monitor|unit|viewer [--unit UNIT]   (prints the token once)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 
