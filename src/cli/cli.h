@@ -46,6 +46,12 @@ const char *opt_value(const struct opt *opts, const char *name);
 
 /** Open the database (creating and seeding the registry when new) and load the registry. */
 int cli_open(struct cli *c);
+/**
+ * cli_open() for commands that read or add to an existing programme: a
+ * missing database file is ERR_NOT_FOUND (a mistyped --db must not answer
+ * with an empty report).
+ */
+int cli_open_existing(struct cli *c);
 /** Print a usage line for cmd and return 0. */
 int cli_usage(const char *cmd);
 /** Read a whole file into memory (newly allocated, NUL-terminated). */

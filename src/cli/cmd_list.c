@@ -22,7 +22,7 @@ static int parse(struct cli *c, int argc, char **argv, struct opt *opts, const c
         cli_usage(cmd);
         return 1;
     }
-    return cli_open(c);
+    return strcmp(cmd, "init") ? cli_open_existing(c) : cli_open(c);
 }
 
 static int check_format(struct cli *c, const char *fmt, const char *allowed)

@@ -118,7 +118,7 @@ static int progress_add(struct cli *c, int argc, char **argv)
                                     false };
     struct progress_summary sum = { 0 };
     if (!ret)
-        ret = cli_open(c);
+        ret = cli_open_existing(c);
     if (!ret)
         ret = store_progress_add(c->db, &c->reg, &b, &opt, &sum, &c->err);
     if (!ret && sum.n_rejects)
@@ -129,9 +129,10 @@ static int progress_add(struct cli *c, int argc, char **argv)
         free(js);
     } else if (!ret && !sum.added) {
         printf("Báo cáo này đã có, không ghi lại\n");
+    } else if (!ret && sum.written) {
+        printf("Đã ghi báo cáo số %ld\n", sum.last_id);
     } else if (!ret) {
-        printf("Đã ghi báo cáo số %ld%s\n", sum.last_id,
-               sum.written ? "" : " (chạy thử, không ghi)");
+        printf("Báo cáo hợp lệ (chạy thử, không ghi)\n");
     }
     progress_summary_release(&sum);
     batch_release(&b);
@@ -174,7 +175,7 @@ static int progress_list(struct cli *c, int argc, char **argv)
         return err_set(&c->err, ERR_INVALID, "unknown format '%s' (use table or json)", format);
     struct progress_view *v = NULL;
     size_t n = 0;
-    int ret = cli_open(c);
+    int ret = cli_open_existing(c);
     if (!ret)
         ret = store_progress_list(c->db, id, &v, &n, &c->err);
     if (!ret && format && !strcmp(format, "json")) {

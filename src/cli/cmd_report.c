@@ -161,6 +161,8 @@ static int emit_report(struct cli *c, const struct report *r, const char *format
                        const char *section, const char *path)
 {
     if (!strcmp(format, "json")) {
+        if (section)
+            return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
         char *js = json_report(r);
         size_t len = strlen(js);
         js[len] = '\n';
@@ -192,7 +194,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
         return cli_usage("report");
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
     const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
-    if (check_format(c, format, formats) || cli_open(c))
+    if (check_format(c, format, formats) || cli_open_existing(c))
         return c->err.kind;
     struct scope s;
     struct programme p = PROGRAMME_INIT;
@@ -252,7 +254,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "text";
     long within = 0;
     if (check_format(c, format, formats) || read_within(c, opt_value(opts, "--within"), &within) ||
-        cli_open(c))
+        cli_open_existing(c))
         return c->err.kind;
     struct scope s;
     struct programme p = PROGRAMME_INIT;

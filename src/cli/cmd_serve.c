@@ -51,7 +51,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
         return c->err.kind;
     if (help)
         return cli_usage("serve");
-    if (serve_options(c, opts, &so) || cli_open(c))
+    if (serve_options(c, opts, &so) || cli_open_existing(c))
         return c->err.kind;
     struct web_app app;
     if (app_init(&app, c->db_path, &c->err))
@@ -120,7 +120,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
     if (help || n_pos != 2 || strcmp(pos[0], "add"))
         return help ? cli_usage("user")
                     : err_set(&c->err, ERR_INVALID, "use 'giamsat user add USERNAME --role R'");
-    if (cli_open(c))
+    if (cli_open_existing(c))
         return c->err.kind;
     struct user_record existing = { 0 };
     struct err ignored = ERR_INIT;
@@ -146,7 +146,7 @@ int cmd_token(struct cli *c, int argc, char **argv)
     if (help || n_pos != 2 || strcmp(pos[0], "add"))
         return help ? cli_usage("token")
                     : err_set(&c->err, ERR_INVALID, "use 'giamsat token add NAME --role R'");
-    if (cli_open(c) || crypto_init(&c->err))
+    if (cli_open_existing(c) || crypto_init(&c->err))
         return c->err.kind;
     const char *role = opt_value(opts, "--role") ? opt_value(opts, "--role") : "viewer";
     long agency_id = 0;

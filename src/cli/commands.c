@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e)
@@ -122,6 +123,15 @@ int cli_write_output(const char *path, const char *data, size_t len, struct err 
     return 0;
 }
 
+int cli_open_existing(struct cli *c)
+{
+    if (access(c->db_path, F_OK) != 0)
+        return err_set(&c->err, ERR_NOT_FOUND,
+                       "no database '%s' (create it with 'giamsat init' or 'giamsat demo')",
+                       c->db_path);
+    return cli_open(c);
+}
+
 int cli_open(struct cli *c)
 {
     if (db_open(c->db_path, &c->db, &c->err))
@@ -150,7 +160,7 @@ static const struct command {
 } commands[] = {
     { "init", cmd_init, "init                 create the database and load the agency registry" },
     { "import", cmd_import,
-      "import FILE [--format program|indicators|plan|table] [--document REF] [--dry-run]\n"
+      "import FILE [--format program|indicators|plan|table|progress] [--document REF] [--dry-run]\n"
       "                     [--allow-partial] [--json]" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
@@ -162,7 +172,7 @@ static const struct command {
       "                     [--done [--completed-on D2] [--output TEXT]] [--reopen] [--result TEXT]\n"
       "                     [--next TEXT] [--issues TEXT] [--percent N] [--attachment REF]\n"
       "                     [--dry-run] [--json]\n"
-      "giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
+      "  giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
     { "report", cmd_report,
       "report --as-of D [--due-by D2] [--document DOC] [--agency A]\n"
       "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]\n"

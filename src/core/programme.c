@@ -47,6 +47,7 @@ void programme_release(struct programme *p)
         free(t->name);
         free(t->field);
         free(t->deadline_text);
+        free(t->lead_text);
         free(t->documents);
         free(t->assignments);
     }

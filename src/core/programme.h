@@ -47,6 +47,7 @@ struct prog_task {
     char *name;
     char *field;
     char *deadline_text;
+    char *lead_text;      /* the lead cell as written ("Các bộ, ngành, địa phương") */
     enum deadline_kind deadline_kind;
     struct date due;
     bool is_group;        /* has sub-tasks: never counted */

@@ -144,7 +144,7 @@ void progress_row_release(struct progress_row *row)
     char **fields[] = {
         &row->task_id, &row->task_code,    &row->task_name, &row->document, &row->unit,
         &row->reported_on, &row->done,     &row->completed_on, &row->output, &row->result,
-        &row->next,    &row->issues,       &row->percent,   &row->attachment,
+        &row->next,    &row->issues,       &row->percent,   &row->attachment, &row->other,
     };
     for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
         FREE_AND_NULL(*fields[i]);

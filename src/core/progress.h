@@ -38,6 +38,7 @@ struct progress_row {
     char *issues;       /* Vướng mắc, kiến nghị */
     char *percent;      /* Tỷ lệ / tiến độ (%) */
     char *attachment;   /* reference to an attached file */
+    char *other;        /* "Header: value" lines of the table's other columns, kept as written */
 };
 
 /* What a row means once read. */

@@ -9,9 +9,17 @@
 
 /* ---- per task ---------------------------------------------------------------- */
 
+/*
+ * A task exists from the date of its earliest document: a report for an
+ * earlier date does not count it, so any past report can be reproduced.
+ * Tasks with no dated document are always in.
+ */
 static bool task_in_scope(const struct programme *p, const struct prog_task *t,
                           const struct report_options *o)
 {
+    if (t->n_documents && date_is_set(p->documents[t->documents[0]].date) &&
+        date_cmp(p->documents[t->documents[0]].date, o->as_of) > 0)
+        return false;
     if (o->document != PROG_NONE) {
         bool linked = false;
         for (size_t i = 0; i < t->n_documents; i++)
@@ -151,7 +159,7 @@ static void build_breakdowns(struct report *r)
 {
     const struct programme *p = r->prog;
     r->by_document = xcalloc(p->n_documents + 1, sizeof(*r->by_document));
-    r->by_field = xcalloc(r->n_items + 1, sizeof(*r->by_field));
+    r->by_field = xcalloc(p->n_tasks + 1, sizeof(*r->by_field));
     for (size_t i = 0; i < r->n_items; i++) {
         const struct prog_task *t = &p->tasks[r->items[i].task];
         document_row(r, primary_document(r, t))->tasks.n[r->items[i].bucket]++;
@@ -163,6 +171,7 @@ static void build_breakdowns(struct report *r)
             continue;
         r->repeats_not_counted++;
         document_row(r, primary_document(r, t))->repeats++;
+        field_row(r, t->field ? t->field : "")->repeats++;
     }
     qsort(r->by_document, r->n_by_document, sizeof(*r->by_document), document_row_cmp);
 }
@@ -242,6 +251,22 @@ static void build_by_agency(struct report *r)
 
 /* ---- reconciliation ---------------------------------------------------------- */
 
+/* Stable check names and their labels, one per section and bucket. */
+#define BUCKET_CHECKS(prefix, label)                                                               \
+    static const char *const prefix##_keys[N_BUCKETS] = {                                          \
+        #prefix ".done_on_time", #prefix ".done_late", #prefix ".in_progress",                     \
+        #prefix ".recurring", #prefix ".overdue",                                                  \
+    };                                                                                             \
+    static const char *const prefix##_labels[N_BUCKETS] = {                                        \
+        label ": hoàn thành đúng hạn", label ": hoàn thành quá hạn",                               \
+        label ": đang thực hiện trong hạn", label ": thường xuyên",                                \
+        label ": quá hạn chưa hoàn thành",                                                         \
+    }
+
+BUCKET_CHECKS(by_document, "Tổng theo văn bản = tổng số");
+BUCKET_CHECKS(by_field, "Tổng theo lĩnh vực = tổng số");
+BUCKET_CHECKS(by_agency, "Tổng theo đơn vị = tổng lượt giao");
+
 static void add_check(struct report *r, const char *key, const char *label, long total, long sum)
 {
     r->checks[r->n_checks++] = (struct report_check){ key, label, total, sum };
@@ -274,11 +299,11 @@ static void reconcile(struct report *r)
     add_check(r, "overdue", "Quá hạn = số nhiệm vụ trong danh sách quá hạn",
               r->tasks.n[BUCKET_OVERDUE], (long)r->n_overdue);
     for (int b = 0; b < N_BUCKETS; b++) {
-        add_check(r, "by_document", "Theo văn bản", r->tasks.n[b], docs.n[b]);
-        add_check(r, "by_field", "Theo lĩnh vực", r->tasks.n[b], fields.n[b]);
+        add_check(r, by_document_keys[b], by_document_labels[b], r->tasks.n[b], docs.n[b]);
+        add_check(r, by_field_keys[b], by_field_labels[b], r->tasks.n[b], fields.n[b]);
     }
     for (int b = 0; b < N_BUCKETS; b++)
-        add_check(r, "by_agency", "Theo đơn vị", r->assignments.n[b], units.n[b]);
+        add_check(r, by_agency_keys[b], by_agency_labels[b], r->assignments.n[b], units.n[b]);
     add_check(r, "repeats", "Nhiệm vụ nhắc lại = tổng theo văn bản", r->repeats_not_counted,
               repeats);
     r->reconciled = true;

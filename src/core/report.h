@@ -9,6 +9,9 @@
  * and fails when one does not: a report that does not add up is never
  * produced silently.
  *
+ * Scope: tasks whose earliest document is dated after the as-of date are
+ * not yet assigned and do not appear.
+ *
  * Counting (DOMAIN.md): a task is done when all its considered
  * assignments are done, on the latest of their completion dates. Groups
  * and repeats are not counted; repeats are tallied in repeats_not_counted.
@@ -54,6 +57,7 @@ struct report_document_row {
 struct report_field_row {
     const char *field; /* borrowed from a task; "" when the task has none */
     struct bucket_counts tasks;
+    long repeats;      /* repeated tasks in this field, not counted */
 };
 
 struct report_agency_row {
@@ -67,7 +71,7 @@ struct report_agency_row {
 
 /* One line of the reconciliation block: a total and the sum of its parts. */
 struct report_check {
-    const char *key;   /* stable: "tasks", "assignments", "by_document", ... */
+    const char *key;   /* stable: "tasks", "done", "assignments", "overdue", "by_document.overdue", ... */
     const char *label; /* Vietnamese, for the rendered report */
     long total;
     long sum;

@@ -9,14 +9,22 @@
 
 #include "header.h"
 
+#include "util/buf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 enum pcol {
     P_ID, P_CODE, P_NAME, P_DOCS, P_UNIT, P_DATE, P_DONE, P_COMPLETED, P_OUTPUT, P_RESULT,
-    P_NEXT, P_ISSUES, P_PERCENT, P_ATTACH, N_PCOLS
+    P_NEXT, P_ISSUES, P_PERCENT, P_ATTACH,
+    P_COORD, /* recognised so it is not taken for the unit; kept with the other columns */
+    N_PCOLS
 };
 
-/* Order matters within a column id: the first header that matches wins. */
+/*
+ * Rules are tried in order (header.h), each taking the first free column
+ * it matches: specific names come before general ones ("Kết quả thực
+ * hiện" before "Kết quả", "Đơn vị phối hợp" before "Đơn vị ...").
+ */
 static const struct header_spec progress_headers[] = {
     { "id", P_ID },
     { "ma", P_CODE },
@@ -27,28 +35,35 @@ static const struct header_spec progress_headers[] = {
     { "noidung", P_NAME },
     { "vanbangiao", P_DOCS },
     { "vanbanchidao", P_DOCS },
+    { "coquanphoihop*", P_COORD },
+    { "donviphoihop*", P_COORD },
     { "donvi", P_UNIT },
     { "coquanchutri", P_UNIT },
     { "donvichutri", P_UNIT },
     { "donvithuchien", P_UNIT },
     { "donvibaocao", P_UNIT },
-    { "ngaybaocao", P_DATE },
-    { "hoanthanh", P_DONE },
-    { "dahoanthanh", P_DONE },
-    { "ngayhoanthanh", P_COMPLETED },
-    { "vanbanketqua", P_OUTPUT },
-    { "sanphamketqua", P_OUTPUT },
-    { "ketquathuchien", P_RESULT },
+    { "donvi*", P_UNIT },
+    { "coquanchutri*", P_UNIT },
+    { "ngaybaocao*", P_DATE },
+    { "ngayhoanthanh*", P_COMPLETED },
+    { "dahoanthanh*", P_DONE },
+    { "hoanthanh*", P_DONE },
+    { "vanbanketqua*", P_OUTPUT },
+    { "sanphamketqua*", P_OUTPUT },
+    { "ketquathuchien*", P_RESULT },
     { "ketquadenngay*", P_RESULT },
+    { "tiendothuchien*", P_RESULT },
     { "ketqua", P_RESULT },
     { "dukien*", P_NEXT },
     { "vuongmac*", P_ISSUES },
-    { "tiendo*", P_PERCENT },
-    { "tyle*", P_PERCENT },
+    { "tiendo", P_PERCENT },
+    { "tiendophantram", P_PERCENT },
+    { "tylehoanthanh*", P_PERCENT },
+    { "tyle", P_PERCENT },
     { "phantram*", P_PERCENT },
     { "tailieu*", P_ATTACH },
-    { "tepdinhkem", P_ATTACH },
-    { "dinhkem", P_ATTACH },
+    { "tepdinhkem*", P_ATTACH },
+    { "dinhkem*", P_ATTACH },
 };
 #define N_SPECS (sizeof(progress_headers) / sizeof(*progress_headers))
 
@@ -73,9 +88,36 @@ bool import_is_progress(const struct sheet *sh)
     return find_header(sh, cols) >= 0;
 }
 
-static void progress_row(struct batch *b, const struct sheet_row *row, const long cols[N_PCOLS])
+static bool is_progress_field(const long cols[N_PCOLS], size_t i)
+{
+    for (int c = 0; c < P_COORD; c++)
+        if (cols[c] == (long)i)
+            return true;
+    return false;
+}
+
+/* "Header: value" lines of the cells no progress field reads, so nothing written is lost. */
+static char *other_cells(const struct sheet_row *header, const struct sheet_row *row,
+                         const long cols[N_PCOLS])
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < row->n; i++) {
+        if (is_progress_field(cols, i) || text_is_blank(row->cells[i]))
+            continue;
+        buf_addf(&b, "%s: %s\n", i < header->n && *header->cells[i] ? header->cells[i] : "?",
+                 row->cells[i]);
+    }
+    if (b.len)
+        return buf_take(&b);
+    buf_release(&b);
+    return NULL;
+}
+
+static void progress_row(struct batch *b, const struct sheet_row *header,
+                         const struct sheet_row *row, const long cols[N_PCOLS])
 {
     struct progress_row *p = batch_add_progress(b, row->line);
+    p->other = other_cells(header, row, cols);
     p->task_id = header_cell(row, cols, P_ID);
     p->task_code = header_cell(row, cols, P_CODE);
     p->task_name = header_cell(row, cols, P_NAME);
@@ -108,7 +150,7 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
                        "the progress table has no unit column ('Đơn vị' or 'Cơ quan chủ trì')");
     b->format = "progress";
     for (size_t i = (size_t)header + 1; i < sh->n; i++)
-        progress_row(b, &sh->rows[i], cols);
+        progress_row(b, &sh->rows[header], &sh->rows[i], cols);
     if (b->n_progress == 0)
         return err_set(e, ERR_INVALID, "the progress table has a header but no rows");
     return 0;

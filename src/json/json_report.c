@@ -119,7 +119,7 @@ static json_t *by_field(const struct report *r)
     for (size_t i = 0; i < r->n_by_field; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "field", json_string(report_field_label(&r->by_field[i])));
-        json_object_set_new(o, "tasks", task_counts(&r->by_field[i].tasks, 0));
+        json_object_set_new(o, "tasks", task_counts(&r->by_field[i].tasks, r->by_field[i].repeats));
         json_array_append_new(a, o);
     }
     return a;

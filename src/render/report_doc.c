@@ -1,6 +1,7 @@
 /* report_doc: the statistics report laid out for rendering; see report_doc.h. */
 #include "report_doc.h"
 
+#include "core/registry.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -41,7 +42,7 @@ static char *summary_sentence(const struct report *r)
     buf_addf(&b,
              ", trong đó: %ld nhiệm vụ đã hoàn thành (chiếm %ld%%), gồm %ld hoàn thành đúng hạn,"
              " %ld hoàn thành quá hạn; đang thực hiện đúng hạn %ld nhiệm vụ (chiếm %ld%%), gồm"
-             " %ld nhiệm vụ có thời hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
+             " %ld nhiệm vụ trong hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
              " %ld nhiệm vụ (chiếm %ld%%).",
              done_of(c), percent_round(done_of(c), total), c->n[BUCKET_DONE_ON_TIME],
              c->n[BUCKET_DONE_LATE], open_of(c), percent_round(open_of(c), total),
@@ -62,6 +63,24 @@ static char *focus_sentence(const struct report *r)
     return s;
 }
 
+/* Open tasks whose deadline names no date: counted in progress, named so a person sets one. */
+static void undated_tasks(const struct report *r, struct rsection *s)
+{
+    if (!r->no_due_date)
+        return;
+    rsection_paragraph(s,
+                       xasprintf("Có %ld nhiệm vụ đang thực hiện chưa xác định thời hạn (thời"
+                                 " hạn không ghi ngày cụ thể), được tính là đang thực hiện"
+                                 " trong hạn cho đến khi có thời hạn:",
+                                 r->no_due_date),
+                       0);
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct prog_task *t = &r->prog->tasks[r->items[i].task];
+        if (r->items[i].undated)
+            rsection_item(s, xasprintf("%s (thời hạn: %s)", t->name, t->deadline_text), 0);
+    }
+}
+
 static void headline_row(struct rtable *t, const char *label, long n, long total, long assigned)
 {
     rtable_row(t);
@@ -73,15 +92,11 @@ static void headline_row(struct rtable *t, const char *label, long n, long total
 
 static void section_summary(const struct report *r, struct rdoc *d)
 {
-    struct rsection *s = rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp");
+    struct rsection *s =
+        rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp chung");
     rsection_paragraph(s, summary_sentence(r), 0);
     rsection_paragraph(s, focus_sentence(r), 0);
-    if (r->no_due_date)
-        rsection_paragraph(s,
-                           xasprintf("Có %ld nhiệm vụ đang thực hiện chưa xác định thời hạn (thời"
-                                     " hạn không ghi ngày cụ thể), cần được xác định.",
-                                     r->no_due_date),
-                           0);
+    undated_tasks(r, s);
     static const char *const cols[] = { "Nội dung", "Số nhiệm vụ", "Tỷ lệ",
                                         "Số lượt giao đơn vị", NULL };
     struct rtable *t = rsection_table(s, cols);
@@ -92,7 +107,7 @@ static void section_summary(const struct report *r, struct rdoc *d)
     headline_row(t, "- Hoàn thành đúng hạn", c->n[0], total, a->n[0]);
     headline_row(t, "- Hoàn thành quá hạn", c->n[1], total, a->n[1]);
     headline_row(t, "Đang thực hiện đúng hạn", open_of(c), total, open_of(a));
-    headline_row(t, "- Có thời hạn", c->n[2], total, a->n[2]);
+    headline_row(t, "- Trong hạn", c->n[2], total, a->n[2]);
     headline_row(t, "- Thường xuyên", c->n[3], total, a->n[3]);
     headline_row(t, "Quá hạn chưa hoàn thành", c->n[4], total, a->n[4]);
 }
@@ -101,7 +116,7 @@ static void section_summary(const struct report *r, struct rdoc *d)
 
 static const char *const count_cols[] = {
     "STT", "", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
-    "Đang thực hiện (có thời hạn)", "Thường xuyên", "Quá hạn chưa hoàn thành",
+    "Đang thực hiện trong hạn", "Thường xuyên", "Quá hạn chưa hoàn thành",
     "Tỷ lệ hoàn thành", NULL,
 };
 
@@ -131,11 +146,11 @@ static char *document_item(const struct report *r, const struct report_document_
     const struct bucket_counts *c = &row->tasks;
     struct buf b = BUF_INIT;
     buf_addf(&b, "(%zu) %s: %ld/%ld nhiệm vụ đã hoàn thành (%ld đúng hạn; %ld quá hạn); %ld"
-                 " nhiệm vụ đang thực hiện đúng hạn; %ld nhiệm vụ thường xuyên; %ld nhiệm vụ"
-                 " đang thực hiện quá hạn",
+                 " nhiệm vụ đang thực hiện đúng hạn (%ld trong hạn; %ld thường xuyên); %ld"
+                 " nhiệm vụ đang thực hiện quá hạn",
              k, report_document_name(r, row), done_of(c), bucket_total(c),
-             c->n[BUCKET_DONE_ON_TIME], c->n[BUCKET_DONE_LATE], c->n[BUCKET_IN_PROGRESS],
-             c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE]);
+             c->n[BUCKET_DONE_ON_TIME], c->n[BUCKET_DONE_LATE], open_of(c),
+             c->n[BUCKET_IN_PROGRESS], c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE]);
     if (row->repeats)
         buf_addf(&b, " (ngoài ra %ld nhiệm vụ nhắc lại, không tính)", row->repeats);
     buf_addch(&b, '.');
@@ -173,6 +188,10 @@ static void section_fields(const struct report *r, struct rdoc *d)
 char *report_not_done_text(const struct report *r, const struct report_task *it)
 {
     struct buf b = BUF_INIT;
+    if (it->units_not_done == it->units_total && it->units_total > LEAD_NAMES_MAX) {
+        buf_addf(&b, "Tất cả %zu đơn vị", it->units_total);
+        return buf_take(&b);
+    }
     for (size_t i = 0; i < it->units_not_done; i++)
         buf_addf(&b, "%s%s", i ? ", " : "", r->prog->agencies[it->not_done[i]].name);
     return buf_take(&b);
@@ -184,6 +203,8 @@ char *report_lead_text(const struct report *r, const struct report_task *it)
     const struct prog_task *t = &p->tasks[it->task];
     struct buf b = BUF_INIT;
     if (it->units_total > LEAD_NAMES_MAX) {
+        if (t->lead_text && *t->lead_text)
+            buf_addf(&b, "%s: ", t->lead_text);
         buf_addf(&b, "%zu đơn vị", it->units_total);
     } else {
         size_t k = 0;
@@ -276,15 +297,16 @@ static void agency_row(struct rtable *t, const struct report *r, size_t k,
     rtable_row(t);
     rtable_int(t, 0, (long)k);
     rtable_text(t, 1, xstrdup(r->prog->agencies[row->agency].name));
-    rtable_int(t, 2, c->n[BUCKET_OVERDUE]);
-    rtable_int(t, 3, row->due_by);
+    rtable_text(t, 2, xstrdup(agency_kind_label(r->prog->agencies[row->agency].kind)));
+    rtable_int(t, 3, c->n[BUCKET_OVERDUE]);
     rtable_int(t, 4, c->n[BUCKET_DONE_ON_TIME]);
     rtable_int(t, 5, c->n[BUCKET_DONE_LATE]);
     rtable_int(t, 6, c->n[BUCKET_IN_PROGRESS]);
-    rtable_int(t, 7, c->n[BUCKET_RECURRING]);
-    rtable_int(t, 8, row->total);
-    rtable_percent(t, 9, row->on_time_pct);
-    rtable_int(t, 10, row->rank);
+    rtable_int(t, 7, row->due_by);
+    rtable_int(t, 8, c->n[BUCKET_RECURRING]);
+    rtable_int(t, 9, row->total);
+    rtable_percent(t, 10, row->on_time_pct);
+    rtable_int(t, 11, row->rank);
 }
 
 static void ranking_table(const struct report *r, struct rsection *s)
@@ -307,10 +329,10 @@ static void ranking_table(const struct report *r, struct rsection *s)
 static void section_agencies(const struct report *r, struct rdoc *d)
 {
     char *due_by = dmy(r->opt.due_by);
-    char *due_col = xasprintf("Có thời hạn đến %s", due_by);
-    const char *cols[] = { "STT", "Đơn vị", "Quá hạn chưa hoàn thành", due_col,
-                           "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện (trong hạn)",
-                           "Thường xuyên", "Tổng số", "Tỷ lệ đúng hạn", "Hạng", NULL };
+    char *due_col = xasprintf("trong đó: có thời hạn đến %s", due_by);
+    const char *cols[] = { "STT", "Đơn vị", "Khối", "Quá hạn chưa hoàn thành",
+                           "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
+                           due_col, "Thường xuyên", "Tổng số", "Tỷ lệ đúng hạn", "Hạng", NULL };
     struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
     rsection_paragraph(s,
                        xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."

@@ -73,6 +73,9 @@ struct audit_entry {
  */
 int store_audit(struct db *db, const struct audit_entry *a, struct err *e);
 
+/** Append one audit line in a transaction of its own (for events that change nothing else). */
+int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e);
+
 /* One audit line as stored. */
 struct audit_view {
     long id;

@@ -43,6 +43,18 @@ int store_audit(struct db *db, const struct audit_entry *a, struct err *e)
     return ret;
 }
 
+int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e)
+{
+    if (db_begin(db, e))
+        return e->kind;
+    int ret = store_audit(db, a, e);
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
 int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
                      struct err *e)
 {

@@ -93,6 +93,7 @@ static void read_task(sqlite3_stmt *st, struct prog_task *t)
     t->due = col_date(st, 7);
     t->is_group = sqlite3_column_int(st, 8) != 0;
     t->repeat_of_id = sqlite3_column_int64(st, 9);
+    t->lead_text = db_col_dup(st, 10);
 }
 
 static int load_tasks(struct db *db, struct programme *p, struct err *e)
@@ -101,7 +102,7 @@ static int load_tasks(struct db *db, struct programme *p, struct err *e)
     if (db_prepare(db,
                    "SELECT id, code, tt, name, field, deadline_text, deadline_kind, due,"
                    " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
-                   " coalesce(repeat_of_id, 0) FROM task ORDER BY id",
+                   " coalesce(repeat_of_id, 0), lead_text FROM task ORDER BY id",
                    &st, e))
         return e->kind;
     size_t cap = 0;

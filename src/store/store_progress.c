@@ -11,11 +11,19 @@
 
 #include "core/docref.h"
 #include "util/buf.h"
+#include "util/strparse.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A report content already met in this batch, so done / reopen / done stays three reports. */
+struct seen_report {
+    long assignment_id;
+    char *fingerprint;
+};
 
 struct progress_ctx {
     struct db *db;
@@ -24,6 +32,8 @@ struct progress_ctx {
     struct progress_summary *sum;
     long run_id; /* 0 for the command line */
     struct err *e;
+    struct seen_report *seen;
+    size_t n_seen;
 };
 
 /* What the row resolved to. */
@@ -99,21 +109,36 @@ static const char *task_label(const struct progress_row *row, const char **what)
     return "Tên nhiệm vụ";
 }
 
+/* The reason when n tasks (ids) match instead of one, or NULL. */
+static char *match_reason(const char *label, const char *what, const char *doc_key,
+                          const long ids[2], int n)
+{
+    if (n == 0)
+        return xasprintf("no task with %s '%.80s'%s", label, what,
+                         doc_key ? " in that Văn bản giao" : "");
+    if (n > 1)
+        return xasprintf("%s '%.80s' matches several tasks (ids %ld, %ld, ...): add a"
+                         " Văn bản giao column or give the task id",
+                         label, what, ids[0], ids[1]);
+    return NULL;
+}
+
 static int find_task(struct progress_ctx *c, const struct progress_row *row, long *task_id,
                      char **reason)
 {
     char *doc_key = row_document_key(row, reason);
-    if (*reason)
-        return 0;
     const char *what;
     const char *label = task_label(row, &what);
-    long ids[2];
+    long ids[2] = { 0, 0 };
     int n = 0, ret = 0;
+    if (*reason)
+        return 0;
     if (!what) {
         *reason = xstrdup("the row names no task (Mã or Tên nhiệm vụ)");
+    } else if (row->task_id && strparse_long(row->task_id, 1, LONG_MAX, &ids[0])) {
+        *reason = xasprintf("'%.40s' is not a task id (a positive number)", row->task_id);
     } else if (row->task_id) {
-        ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*'", what,
-                          doc_key, ids, &n, c->e);
+        ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER)", what, doc_key, ids, &n, c->e);
     } else if (row->task_code) {
         ret = match_tasks(c->db, "t.code = ?1", what, doc_key, ids, &n, c->e);
     } else {
@@ -121,14 +146,9 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
         ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
         free(key);
     }
-    if (!ret && what && n == 0)
-        *reason = xasprintf("no task with %s '%.80s'%s", label, what,
-                            doc_key ? " in that Văn bản giao" : "");
-    else if (!ret && n > 1)
-        *reason = xasprintf("%s '%.80s' matches several tasks (ids %ld, %ld, ...): add a"
-                            " Văn bản giao column or give the task id",
-                            label, what, ids[0], ids[1]);
-    else if (!ret && what)
+    if (!ret && !*reason)
+        *reason = match_reason(label, what, doc_key, ids, n);
+    if (!ret && !*reason)
         *task_id = ids[0];
     free(doc_key);
     return ret;
@@ -178,14 +198,60 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
     return ret;
 }
 
-static int task_is_group(struct progress_ctx *c, long task_id, bool *is_group)
+/* Why the task takes no report of its own (a group, a repeat), or NULL. */
+static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
 {
     char *tid = xasprintf("%ld", task_id);
-    long v = 0;
-    int ret = db_query_id(c->db, "SELECT is_group FROM task WHERE id = ?", tid, &v, c->e);
+    long is_group = 0, repeat_of = 0;
+    int ret = db_query_id(c->db, "SELECT is_group FROM task WHERE id = ?", tid, &is_group, c->e);
+    if (!ret)
+        ret = db_query_id(c->db, "SELECT coalesce(repeat_of_id, 0) FROM task WHERE id = ?", tid,
+                          &repeat_of, c->e);
     free(tid);
-    *is_group = v != 0;
+    if (!ret && is_group)
+        *reason = xasprintf("task %ld is a group of sub-tasks: report on its sub-tasks", task_id);
+    else if (!ret && repeat_of)
+        *reason = xasprintf("task %ld repeats task %ld, which is the one counted: report on"
+                            " task %ld",
+                            task_id, repeat_of, repeat_of);
     return ret;
+}
+
+/* A reopening must reopen something: the assignment is completed on its date. */
+static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
+                        const struct progress_target *t, char **reason)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "SELECT reported_on, id, kind, completed_on FROM progress_report"
+                   " WHERE assignment_id = ? ORDER BY reported_on, id",
+                   &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, t->assignment_id);
+    struct progress_event *ev = NULL;
+    size_t n = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ev = xreallocarray(ev, n + 1, sizeof(*ev));
+        ev[n] = (struct progress_event){ DATE_NONE, sqlite3_column_int64(st, 1), PROGRESS_UPDATE,
+                                         DATE_NONE };
+        date_parse_iso(db_col_text(st, 0), &ev[n].reported_on);
+        progress_kind_parse(db_col_text(st, 2), &ev[n].kind);
+        date_parse_iso(db_col_text(st, 3), &ev[n].completed_on);
+        n++;
+    }
+    sqlite3_finalize(st);
+    struct assignment_state s = status_replay(ev, n, en->reported_on);
+    free(ev);
+    if (rc != SQLITE_DONE)
+        return db_error(c->db, "cannot read the reports", c->e);
+    if (!s.completed) {
+        char d[DATE_ISO_LEN];
+        date_dmy(en->reported_on, d);
+        *reason = xasprintf("'%s' has not completed task %ld on %s: there is nothing to reopen",
+                            t->unit, t->task_id, d);
+    }
+    return 0;
 }
 
 /* ---- writing ------------------------------------------------------------------ */
@@ -209,11 +275,19 @@ static char *row_original(const struct progress_row *row)
     for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
         if (cells[i].text)
             buf_addf(&b, "%s: %s\n", cells[i].label, cells[i].text);
+    if (row->other)
+        buf_adds(&b, row->other);
     return buf_take(&b);
 }
 
-/* Identity of a report's content: the same report imported twice is one. */
-static char *fingerprint(const struct progress_row *row, const struct progress_entry *en)
+/*
+ * Identity of a report's content: the same report imported twice is one.
+ * The k-th identical report of an assignment within one batch gets "#k",
+ * so a batch may say done, reopen, done, and importing it again adds
+ * nothing.
+ */
+static char *fingerprint(struct progress_ctx *c, long assignment_id,
+                         const struct progress_row *row, const struct progress_entry *en)
 {
     char rep[DATE_ISO_LEN], done[DATE_ISO_LEN];
     date_iso(en->reported_on, rep);
@@ -224,7 +298,16 @@ static char *fingerprint(const struct progress_row *row, const struct progress_e
                           row->attachment ? row->attachment : "");
     char *key = text_fold(raw);
     free(raw);
-    return key;
+    size_t k = 1;
+    for (size_t i = 0; i < c->n_seen; i++)
+        k += c->seen[i].assignment_id == assignment_id && !strcmp(c->seen[i].fingerprint, key);
+    c->seen = xreallocarray(c->seen, c->n_seen + 1, sizeof(*c->seen));
+    c->seen[c->n_seen++] = (struct seen_report){ assignment_id, xstrdup(key) };
+    if (k == 1)
+        return key;
+    char *numbered = xasprintf("%s#%zu", key, k);
+    free(key);
+    return numbered;
 }
 
 static void bind_output(sqlite3_stmt *st, const char *output)
@@ -257,8 +340,24 @@ static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
         sqlite3_bind_int(st, 6, en->percent);
 }
 
+/* Whether the assignment already has a report with this fingerprint. */
+static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *fp, bool *dup)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(c->db,
+                   "SELECT 1 FROM progress_report WHERE assignment_id = ? AND fingerprint = ?",
+                   &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, assignment_id);
+    db_bind_text(st, 2, fp);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    *dup = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+}
+
 static int insert_report(struct progress_ctx *c, const struct progress_row *row,
-                         const struct progress_entry *en, long assignment_id)
+                         const struct progress_entry *en, long assignment_id, const char *fp)
 {
     sqlite3_stmt *st;
     if (db_prepare(c->db,
@@ -269,7 +368,7 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                    &st, c->e))
         return c->e->kind;
-    char at[DB_TS_LEN], *orig = row_original(row), *fp = fingerprint(row, en);
+    char at[DB_TS_LEN], *orig = row_original(row);
     db_timestamp(at);
     sqlite3_bind_int64(st, 1, assignment_id);
     bind_entry(st, en);
@@ -291,7 +390,6 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     bool added = !ret && sqlite3_changes(c->db->conn) > 0;
     long id = db_last_id(c->db);
     sqlite3_finalize(st);
-    free(fp);
     if (added && c->opt->audit) {
         struct audit_entry a = *c->opt->audit;
         a.entity = "progress_report";
@@ -317,15 +415,11 @@ static int add_row(struct progress_ctx *c, const struct progress_row *row)
     struct progress_entry en;
     struct progress_target t = { 0 };
     char *reason = NULL;
-    bool is_group = false;
     int ret = 0;
     if (progress_read(row, &en, &reason) == 0)
         ret = find_task(c, row, &t.task_id, &reason);
     if (!ret && !reason)
-        ret = task_is_group(c, t.task_id, &is_group);
-    if (!ret && !reason && is_group)
-        reason = xasprintf("task %ld is a group of sub-tasks: report on its sub-tasks",
-                           t.task_id);
+        ret = task_refusal(c, t.task_id, &reason);
     if (!ret && !reason)
         ret = find_target(c, row, &t, &reason);
     if (!ret && !reason) {
@@ -333,8 +427,17 @@ static int add_row(struct progress_ctx *c, const struct progress_row *row)
                                         t.unit, t.task_id };
         progress_check(&en, &ctx, &reason);
     }
-    if (!ret && !reason)
-        ret = insert_report(c, row, &en, t.assignment_id);
+    char *fp = !ret && !reason ? fingerprint(c, t.assignment_id, row, &en) : NULL;
+    bool dup = false;
+    if (fp)
+        ret = is_duplicate(c, t.assignment_id, fp, &dup);
+    if (!ret && dup)
+        c->sum->duplicates++;
+    if (!ret && fp && !dup && en.kind == PROGRESS_REOPEN)
+        ret = check_reopen(c, &en, &t, &reason);
+    if (!ret && fp && !dup && !reason)
+        ret = insert_report(c, row, &en, t.assignment_id, fp);
+    free(fp);
     if (reason)
         reject(c->sum, row->line, reason);
     return ret;
@@ -359,7 +462,7 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
                        const struct progress_options *opt, struct progress_summary *sum,
                        struct err *e)
 {
-    struct progress_ctx c = { db, r, opt, sum, 0, e };
+    struct progress_ctx c = { db, r, opt, sum, 0, e, NULL, 0 };
     sum->rows = b->n_progress;
     int ret = db_begin(db, e);
     if (!ret)
@@ -372,6 +475,9 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
     else
         db_rollback(db);
     sum->written = !ret && keep;
+    for (size_t i = 0; i < c.n_seen; i++)
+        free(c.seen[i].fingerprint);
+    free(c.seen);
     return ret;
 }
 

@@ -98,11 +98,25 @@ static void agency_ids_for(struct db *db, const struct registry *r, const char *
     (void)db;
 }
 
-static void like_param(struct strvec *params, const char *text)
+/* "%words%" for LIKE ... ESCAPE '\\', with the user's own % and _ taken literally. */
+static char *like_pattern(const char *text)
 {
     char *key = text_fold(text);
-    strvec_push_take(params, xasprintf("%%%s%%", key));
+    struct buf b = BUF_INIT;
+    buf_addch(&b, '%');
+    for (const char *p = key; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            buf_addch(&b, '\\');
+        buf_addch(&b, *p);
+    }
+    buf_addch(&b, '%');
     free(key);
+    return buf_take(&b);
+}
+
+static void like_param(struct strvec *params, const char *text)
+{
+    strvec_push_take(params, like_pattern(text));
 }
 
 int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
@@ -125,7 +139,7 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
     }
     if (f->document) {
         buf_adds(&sql, " AND t.id IN (SELECT td.task_id FROM task_document td JOIN document d"
-                       " ON d.id = td.document_id WHERE d.name_key LIKE ?)");
+                       " ON d.id = td.document_id WHERE d.name_key LIKE ? ESCAPE '\\')");
         like_param(&params, f->document);
     }
     if (f->field) {
@@ -133,7 +147,7 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
         strvec_push_take(&params, xasprintf("%%%s%%", f->field));
     }
     if (f->search) {
-        buf_adds(&sql, " AND t.search_key LIKE ?");
+        buf_adds(&sql, " AND t.search_key LIKE ? ESCAPE '\\'");
         like_param(&params, f->search);
     }
     buf_adds(&sql, " ORDER BY t.id");
@@ -317,13 +331,11 @@ int store_find_document(struct db *db, const char *text, long *id, struct err *e
     if (document_by_ref(db, text, id, e) || *id)
         return e->kind;
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT id, name FROM document WHERE name_key LIKE ? ORDER BY date, id"
-                       " LIMIT 2", &st, e))
+    if (db_prepare(db, "SELECT id, name FROM document WHERE name_key LIKE ? ESCAPE '\\'"
+                       " ORDER BY date, id LIMIT 2", &st, e))
         return e->kind;
-    char *key = text_fold(text);
-    char *like = xasprintf("%%%s%%", key);
+    char *like = like_pattern(text);
     db_bind_text(st, 1, like);
-    free(key);
     free(like);
     int n = 0;
     char *names[2] = { NULL, NULL };

@@ -61,3 +61,27 @@ expect_json partial.json '$.added' 1
 $G progress list --task 10 --format json > tl.json
 expect_json tl.json '$[0].kind' done
 expect_json tl.json '$[1].kind' reopen
+
+# Ids are whole numbers; a repeated task or a group takes no report; a reopening must reopen.
+if $G progress add --task 1abc --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "1abc accepted"; fi
+grep -q "not a task id" err.txt || die "reason for 1abc"
+if $G progress add --task 5 --unit "Bộ Nội vụ" --date 2025-06-01 --reopen 2> err.txt; then
+    die "reopening an open task accepted"; fi
+grep -q "nothing to reopen" err.txt || die "reason for a reopening of nothing"
+group=$(db_count "select id from task where is_group = 1 limit 1")
+if $G progress add --task "$group" --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then
+    die "a group accepted a report"; fi
+grep -q "group of sub-tasks" err.txt || die "reason for a group"
+
+# done, reopen, done on one day in one table are three reports; importing it again adds none.
+cat > again.csv <<'CSV'
+Mã,Đơn vị,Ngày báo cáo,Hoàn thành,Ngày hoàn thành,Kết quả thực hiện
+5,Bộ Nội vụ,01/07/2025,x,30/06/2025,Đã ban hành
+5,Bộ Nội vụ,01/07/2025,mở lại,,Đã ban hành
+5,Bộ Nội vụ,01/07/2025,x,30/06/2025,Đã ban hành
+CSV
+$G import again.csv --json > a1.json
+expect_json a1.json '$.added' 3
+$G import again.csv --json > a2.json
+expect_json a2.json '$.added' 0
+expect_json a2.json '$.duplicates' 3

@@ -86,3 +86,13 @@ if command -v soffice > /dev/null 2>&1; then
     lo "csv:Text - txt - csv (StarCalc):44,34,76" r.xlsx
     grep -q "THỐNG KÊ" out/r.csv || die "LibreOffice cannot open the xlsx"
 fi
+
+# A report for a date before the programme's document counts none of its tasks.
+$G report --as-of 2025-03-31 --format json > early.json
+expect_json early.json '$.tasks.total' 0
+expect_json early.json '$.reconciled' 1
+# --section is for the laid-out formats; a mistyped --db is an error, not an empty report.
+if $G report --as-of 2025-12-24 --format json --section don_vi > /dev/null 2>&1; then
+    die "--section with json accepted"; fi
+if $G --db nope.db report --as-of 2025-12-24 > /dev/null 2>&1; then die "missing database accepted"; fi
+[ ! -e nope.db ] || die "a mistyped --db created a database"

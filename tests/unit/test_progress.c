@@ -212,6 +212,38 @@ static void test_detection(void **state)
     assert_non_null(strstr(e.msg, "unit column"));
 }
 
+/*
+ * Headers as offices write them: a required-output "Kết quả" next to the
+ * "Kết quả thực hiện" that is the result; "Hoàn thành (có/không)";
+ * "Ngày hoàn thành (dd/mm/yyyy)"; "Đơn vị / Cơ quan chủ trì"; free-text
+ * "Tiến độ thực hiện"; a column no field reads is kept with the row.
+ */
+static void test_official_headers(void **state)
+{
+    (void)state;
+    const char *csv = "TT,Mã,Đơn vị / Cơ quan chủ trì,Đơn vị phối hợp,Kết quả,Thời hạn,"
+                      "Kết quả thực hiện,Tiến độ thực hiện,Ngày báo cáo,Hoàn thành (có/không),"
+                      "Ngày hoàn thành (dd/mm/yyyy),Ghi chú\n"
+                      "1,16,Bộ KH&CN,Bộ Tư pháp,Luật,Tháng 5/2025,Đã trình Quốc hội,"
+                      "Đúng kế hoạch,20/06/2025,x,19/06/2025,Đã thông qua\n";
+    struct batch b = BATCH_INIT;
+    struct err e = ERR_INIT;
+    if (import_read(csv, strlen(csv), "p.csv", NULL, &b, &e))
+        fail_msg("%s", e.msg);
+    assert_string_equal(b.format, "progress");
+    const struct progress_row *row = &b.progress[0];
+    assert_string_equal(row->unit, "Bộ KH&CN");
+    assert_string_equal(row->result, "Đã trình Quốc hội");
+    assert_null(row->percent);
+    assert_string_equal(row->done, "x");
+    assert_string_equal(row->completed_on, "19/06/2025");
+    assert_non_null(strstr(row->other, "Kết quả: Luật"));
+    assert_non_null(strstr(row->other, "Tiến độ thực hiện: Đúng kế hoạch"));
+    assert_non_null(strstr(row->other, "Ghi chú: Đã thông qua"));
+    assert_non_null(strstr(row->other, "Đơn vị phối hợp: Bộ Tư pháp"));
+    batch_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_xlsx_table),
         cmocka_unit_test(test_detection),
+        cmocka_unit_test(test_official_headers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

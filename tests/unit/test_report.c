@@ -55,6 +55,7 @@ static size_t add_task(struct programme *p, const char *name, const char *due, s
     t->name = xstrdup(name);
     t->field = xstrdup(p->n_tasks % 2 ? "Thể chế" : "Hạ tầng");
     t->deadline_text = xstrdup(due);
+    t->lead_text = xstrdup("");
     if (!strcmp(due, "recurring"))
         t->deadline_kind = DEADLINE_RECURRING;
     else if (!strcmp(due, "unknown"))
