@@ -90,7 +90,9 @@ static int user_add(struct cli *c, const char *username, const struct opt *opts)
         u.agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
     }
     char *password = given ? xstrdup(given) : crypto_password_new(14);
-    if (crypto_init(&c->err) || !(u.password_hash = crypto_password_hash(password, &c->err))) {
+    if (!crypto_init(&c->err))
+        u.password_hash = crypto_password_hash(password, &c->err);
+    if (!u.password_hash) {
         free(password);
         return c->err.kind;
     }

@@ -35,8 +35,8 @@ static int item_cmp(const void *x, const void *y)
     return (a->task > b->task) - (a->task < b->task);
 }
 
-/* qsort has no context argument; reminders are built one at a time. */
-static const struct programme *sort_prog;
+/* qsort has no context argument: a per-thread pointer (the server runs in parallel). */
+static _Thread_local const struct programme *sort_prog;
 
 static int unit_cmp(const void *x, const void *y)
 {

@@ -127,8 +127,8 @@ static bool is_due_by(const struct report *r, const struct report_task *it)
            date_cmp(t->due, r->opt.due_by) <= 0;
 }
 
-/* qsort has no context argument; the lists are sorted one report at a time. */
-static const struct report *sort_ctx;
+/* qsort has no context argument: a per-thread pointer (the server builds reports in parallel). */
+static _Thread_local const struct report *sort_ctx;
 
 static int item_due_cmp(const void *a, const void *b)
 {

@@ -12,6 +12,7 @@ struct html {
     const struct rdoc *d;
     bool *ref_seen; /* [1..footnotes.n]: an element already has id fnref-N */
     bool in_list;   /* a <ul> is open for consecutive list items */
+    int level;      /* heading level of the title; sections use level + 1 */
 };
 
 /*
@@ -169,9 +170,9 @@ static void html_section(struct html *h, const struct rsection *s)
     } else {
         buf_adds(h->out, "<section>\n");
     }
-    buf_adds(h->out, "<h2>");
+    buf_addf(h->out, "<h%d>", h->level + 1);
     html_text(h->out, s->title);
-    buf_adds(h->out, "</h2>\n");
+    buf_addf(h->out, "</h%d>\n", h->level + 1);
     for (size_t i = 0; i < s->n_blocks; i++)
         html_block(h, &s->blocks[i]);
     html_list(h, false);
@@ -209,12 +210,12 @@ static void html_head(struct buf *out, const struct rdoc *d)
     buf_adds(out, "</style>\n</head>\n");
 }
 
-static void html_heading(struct buf *out, const struct rdoc *d)
+static void html_heading(struct buf *out, const struct rdoc *d, int level)
 {
     if (d->title && d->title[0]) {
-        buf_adds(out, "<h1>");
+        buf_addf(out, "<h%d>", level);
         html_text(out, d->title);
-        buf_adds(out, "</h1>\n");
+        buf_addf(out, "</h%d>\n", level);
     }
     if (d->subtitle && d->subtitle[0]) {
         buf_adds(out, "<p class=\"subtitle\">");
@@ -223,16 +224,30 @@ static void html_heading(struct buf *out, const struct rdoc *d)
     }
 }
 
-void html_render(const struct rdoc *d, struct buf *out)
+/* The title, the sections and the footnotes, with the title at heading level `level`. */
+static void html_body(const struct rdoc *d, int level, struct buf *out)
 {
-    struct html h = { .out = out, .d = d };
+    struct html h = { .out = out, .d = d, .level = level };
     h.ref_seen = xcalloc(d->footnotes.n + 1, sizeof(*h.ref_seen));
-    html_head(out, d);
-    buf_adds(out, "<body>\n");
-    html_heading(out, d);
+    html_heading(out, d, level);
     for (size_t i = 0; i < d->n_sections; i++)
         html_section(&h, &d->sections[i]);
     html_footnotes(&h);
-    buf_adds(out, "</body>\n</html>\n");
     free(h.ref_seen);
+}
+
+void html_render(const struct rdoc *d, struct buf *out)
+{
+    html_head(out, d);
+    buf_adds(out, "<body>\n");
+    html_body(d, 1, out);
+    buf_adds(out, "</body>\n</html>\n");
+}
+
+void html_render_fragment(const struct rdoc *d, int level, struct buf *out)
+{
+    ASSERT(level >= 1 && level <= 5);
+    buf_adds(out, "<div class=\"rdoc\">\n");
+    html_body(d, level, out);
+    buf_adds(out, "</div>\n");
 }

@@ -42,4 +42,18 @@
  */
 void html_render(const struct rdoc *d, struct buf *out);
 
+/**
+ * Append d as a fragment to embed in a page: <div class="rdoc"> holding
+ * what html_render() puts in <body> — the title as <hLEVEL>, the subtitle,
+ * the sections with <hLEVEL+1> titles and the footnotes — with the same
+ * markup, escaping and ids (so one fragment per page keeps ids unique),
+ * and no <html>, <head>, <style> or <body>: the page's stylesheet styles
+ * it (classes "subtitle", "num", "total", "footnotes", "back").
+ *
+ * @param d      as for html_render().
+ * @param level  heading level of the title, 1 to 5 (other values: BUG()).
+ * @param out    appended to; check buf_ok(out) once afterwards.
+ */
+void html_render_fragment(const struct rdoc *d, int level, struct buf *out);
+
 #endif

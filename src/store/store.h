@@ -125,8 +125,9 @@ int store_session_add(struct db *db, const char *digest, long user_id, const cha
                       long now, struct err *e);
 /**
  * The active user of a live session: not idle more than idle_s, not older
- * than max_s; refreshes its last-seen time. Expired sessions are deleted.
- * ERR_NOT_FOUND when there is none.
+ * than max_s; refreshes its last-seen time (at most once a minute).
+ * ERR_NOT_FOUND when there is none. Expired sessions are swept by
+ * store_session_add().
  */
 int store_session_find(struct db *db, const char *digest, long now, long idle_s, long max_s,
                        struct user_record *out, struct err *e);

@@ -275,9 +275,14 @@ int store_users(struct db *db, struct user_record **out, size_t *n, struct err *
 
 /* ---- sessions ------------------------------------------------------------------- */
 
+static int expire_sessions(struct db *db, long now, long idle_s, long max_s, struct err *e);
+
 int store_session_add(struct db *db, const char *digest, long user_id, const char *csrf,
                       long now, struct err *e)
 {
+    /* Sessions older than a day are gone whatever the timeouts: sweep them at each sign-in. */
+    if (expire_sessions(db, now, 24 * 3600, 24 * 3600, e))
+        return e->kind;
     sqlite3_stmt *st;
     if (db_prepare(db,
                    "INSERT INTO session (digest, user_id, csrf, created_at, seen_at)"
@@ -306,16 +311,19 @@ static int expire_sessions(struct db *db, long now, long idle_s, long max_s, str
     return ret;
 }
 
-static int session_user(struct db *db, const char *digest, struct user_record *out,
-                        struct err *e)
+static int session_user(struct db *db, const char *digest, long now, long idle_s, long max_s,
+                        struct user_record *out, struct err *e)
 {
     sqlite3_stmt *st;
     if (db_prepare(db,
                    "SELECT " USER_COLS ", s.csrf" USER_FROM
-                   " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND u.active = 1",
+                   " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND u.active = 1"
+                   " AND s.seen_at >= ? AND s.created_at >= ?",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, digest);
+    sqlite3_bind_int64(st, 2, now - idle_s);
+    sqlite3_bind_int64(st, 3, now - max_s);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         read_user(st, out);
@@ -328,13 +336,18 @@ static int session_user(struct db *db, const char *digest, struct user_record *o
                              : db_error(db, "cannot read the session", e);
 }
 
+/*
+ * Reading a session writes only when its last-seen time is a minute old,
+ * so the many requests of one page do not queue behind each other.
+ */
 int store_session_find(struct db *db, const char *digest, long now, long idle_s, long max_s,
                        struct user_record *out, struct err *e)
 {
-    if (expire_sessions(db, now, idle_s, max_s, e) || session_user(db, digest, out, e))
+    if (session_user(db, digest, now, idle_s, max_s, out, e))
         return e->kind;
     sqlite3_stmt *st;
-    if (db_prepare(db, "UPDATE session SET seen_at = ? WHERE digest = ?", &st, e))
+    if (db_prepare(db, "UPDATE session SET seen_at = ?1 WHERE digest = ?2 AND seen_at < ?1 - 60",
+                   &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, now);
     db_bind_text(st, 2, digest);

@@ -410,34 +410,52 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
 }
 
 /* Read, resolve, check and append one row; a problem with the row is a reject. */
+/* Read the row and find its task and assignment; a problem with the row sets *reason. */
+static int resolve_row(struct progress_ctx *c, const struct progress_row *row,
+                       struct progress_entry *en, struct progress_target *t, char **reason)
+{
+    int ret = 0;
+    if (progress_read(row, en, reason))
+        return 0;
+    ret = find_task(c, row, &t->task_id, reason);
+    if (!ret && !*reason)
+        ret = task_refusal(c, t->task_id, reason);
+    if (!ret && !*reason)
+        ret = find_target(c, row, t, reason);
+    if (!ret && !*reason) {
+        struct progress_context ctx = { c->opt->today, t->document_date, t->assignment_id != 0,
+                                        t->unit, t->task_id };
+        progress_check(en, &ctx, reason);
+    }
+    return ret;
+}
+
+/* Append a resolved report unless it is already there; a reopening must reopen something. */
+static int record_row(struct progress_ctx *c, const struct progress_row *row,
+                      const struct progress_entry *en, const struct progress_target *t,
+                      char **reason)
+{
+    char *fp = fingerprint(c, t->assignment_id, row, en);
+    bool dup = false;
+    int ret = is_duplicate(c, t->assignment_id, fp, &dup);
+    if (!ret && dup)
+        c->sum->duplicates++;
+    else if (!ret && en->kind == PROGRESS_REOPEN)
+        ret = check_reopen(c, en, t, reason);
+    if (!ret && !dup && !*reason)
+        ret = insert_report(c, row, en, t->assignment_id, fp);
+    free(fp);
+    return ret;
+}
+
 static int add_row(struct progress_ctx *c, const struct progress_row *row)
 {
     struct progress_entry en;
     struct progress_target t = { 0 };
     char *reason = NULL;
-    int ret = 0;
-    if (progress_read(row, &en, &reason) == 0)
-        ret = find_task(c, row, &t.task_id, &reason);
+    int ret = resolve_row(c, row, &en, &t, &reason);
     if (!ret && !reason)
-        ret = task_refusal(c, t.task_id, &reason);
-    if (!ret && !reason)
-        ret = find_target(c, row, &t, &reason);
-    if (!ret && !reason) {
-        struct progress_context ctx = { c->opt->today, t.document_date, t.assignment_id != 0,
-                                        t.unit, t.task_id };
-        progress_check(&en, &ctx, &reason);
-    }
-    char *fp = !ret && !reason ? fingerprint(c, t.assignment_id, row, &en) : NULL;
-    bool dup = false;
-    if (fp)
-        ret = is_duplicate(c, t.assignment_id, fp, &dup);
-    if (!ret && dup)
-        c->sum->duplicates++;
-    if (!ret && fp && !dup && en.kind == PROGRESS_REOPEN)
-        ret = check_reopen(c, &en, &t, &reason);
-    if (!ret && fp && !dup && !reason)
-        ret = insert_report(c, row, &en, t.assignment_id, fp);
-    free(fp);
+        ret = record_row(c, row, &en, &t, &reason);
     if (reason)
         reject(c->sum, row->line, reason);
     return ret;

@@ -54,37 +54,44 @@ static bool is_number(const char *s, size_t n)
     return true;
 }
 
-/* Match path against pattern segment by segment, collecting parameters into rq. */
+/* One segment: literal text must be equal, ":id" must be a number. */
+static bool segment_matches(const char *p, size_t p_len, const char *s, size_t s_len)
+{
+    if (*p == ':')
+        return is_number(s, s_len);
+    return p_len == s_len && !strncmp(p, s, p_len);
+}
+
+/*
+ * Match path against pattern segment by segment; when rq is given, store
+ * the parameters (":id" segments and a final "*") into it.
+ */
 static bool match(const char *pattern, const char *path, struct req *rq)
 {
-    size_t n_params = 0;
+    const char *params[4];
+    size_t lens[4], n_params = 0;
     const char *p = pattern, *s = path;
-    while (*p && *s) {
-        if (*p != '/' || *s != '/')
-            return false;
-        p++;
-        s++;
+    while (*p == '/' && *s == '/') {
+        p++, s++;
         const char *pe = strchrnul(p, '/'), *se = strchrnul(s, '/');
         if (!strcmp(p, "*")) {
-            if (rq)
-                rq->params[n_params++] = arena_strdup(rq->arena, s);
-            s += strlen(s);
-            p = pe;
+            params[n_params] = s;
+            lens[n_params++] = strlen(s);
+            p = pe, s += strlen(s);
             break;
         }
-        if (*p == ':') {
-            if (!is_number(s, (size_t)(se - s)) || n_params >= 4)
-                return false;
-            if (rq)
-                rq->params[n_params++] = arena_strndup(rq->arena, s, (size_t)(se - s));
-        } else if ((size_t)(pe - p) != (size_t)(se - s) || strncmp(p, s, (size_t)(pe - p))) {
+        if (!segment_matches(p, (size_t)(pe - p), s, (size_t)(se - s)) || n_params >= 4)
             return false;
+        if (*p == ':') {
+            params[n_params] = s;
+            lens[n_params++] = (size_t)(se - s);
         }
-        p = pe;
-        s = se;
+        p = pe, s = se;
     }
     if (*p || *s)
         return false;
+    for (size_t i = 0; rq && i < n_params; i++)
+        rq->params[i] = arena_strndup(rq->arena, params[i], lens[i]);
     if (rq)
         rq->n_params = n_params;
     return true;

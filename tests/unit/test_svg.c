@@ -1,0 +1,531 @@
+/*
+ * Unit tests for src/render/svg (the dashboard's charts) and for the HTML
+ * fragment of an rdoc (html_render_fragment), the two renderers the web
+ * pages embed.
+ *
+ * Every output is parsed with expat, which proves it is well-formed XML
+ * (and valid UTF-8: a label cut in the middle of a character would fail).
+ * The parse collects the root's attributes, every element with its
+ * attributes in document order and all character data, so the checks read
+ * decoded values: escaping must round-trip, links must be the hrefs given,
+ * and geometry is read back from the attributes. Geometry cases are rows
+ * of values looped over: donut dash lengths must be proportional to the
+ * values and add up to the circumference exactly; bar widths must be
+ * proportional to the bar totals with the largest bar full width; a total
+ * of 0 must draw nothing (and no NaN).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "render/html.h"
+#include "render/rdoc.h"
+#include "render/svg.h"
+#include "util/buf.h"
+#include "util/strvec.h"
+#include "util/xalloc.h"
+
+#include <expat.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BAR_MAX_MILLI 560000LL /* svg.c: BAR_MAX, the width of the largest bar */
+
+/* ------------------------------------------------------------ parsing */
+
+#define MAX_ELEMS 4096
+
+struct elem {
+    char *name;
+    struct strvec attrs; /* key, value, key, value ... */
+    int depth;
+};
+
+struct parsed {
+    struct elem elems[MAX_ELEMS];
+    size_t n;
+    struct buf text; /* character data, elements separated by \x01 */
+    int depth;
+};
+
+static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct parsed *p = data;
+    assert_true(p->n < MAX_ELEMS);
+    struct elem *e = &p->elems[p->n++];
+    e->name = xstrdup(name);
+    e->attrs = (struct strvec)STRVEC_INIT;
+    for (size_t i = 0; attrs[i]; i++)
+        strvec_push(&e->attrs, attrs[i]);
+    e->depth = p->depth++;
+    buf_addch(&p->text, '\x01');
+}
+
+static void XMLCALL on_end(void *data, const XML_Char *name)
+{
+    struct parsed *p = data;
+    (void)name;
+    p->depth--;
+    buf_addch(&p->text, '\x01');
+}
+
+static void XMLCALL on_chars(void *data, const XML_Char *s, int len)
+{
+    struct parsed *p = data;
+    buf_add(&p->text, s, (size_t)len);
+}
+
+/* Parse xml into a new struct parsed; fail the test unless it is well-formed. */
+static struct parsed *parse(const struct buf *xml)
+{
+    struct parsed *p = xcalloc(1, sizeof(*p));
+    p->text = (struct buf)BUF_INIT;
+    XML_Parser x = XML_ParserCreate("UTF-8");
+    assert_non_null(x);
+    XML_SetUserData(x, p);
+    XML_SetElementHandler(x, on_start, on_end);
+    XML_SetCharacterDataHandler(x, on_chars);
+    if (XML_Parse(x, xml->data, (int)xml->len, 1) != XML_STATUS_OK)
+        fail_msg("not well-formed at line %lu: %s\n%s", (unsigned long)XML_GetCurrentLineNumber(x),
+                 XML_ErrorString(XML_GetErrorCode(x)), xml->data);
+    XML_ParserFree(x);
+    return p;
+}
+
+static void parsed_free(struct parsed *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->elems[i].name);
+        strvec_release(&p->elems[i].attrs);
+    }
+    buf_release(&p->text);
+    free(p);
+}
+
+static const char *attr(const struct elem *e, const char *key)
+{
+    for (size_t i = 0; i + 1 < e->attrs.n; i += 2)
+        if (!strcmp(e->attrs.items[i], key))
+            return e->attrs.items[i + 1];
+    return NULL;
+}
+
+/* A length attribute in thousandths ("12.345" -> 12345). */
+static long long milli_of(const char *s)
+{
+    assert_non_null(s);
+    double v = strtod(s, NULL);
+    return (long long)(v * 1000.0 + (v < 0 ? -0.5 : 0.5));
+}
+
+/* The elements named `name` that have attribute `key`, in order. */
+static size_t select_elems(const struct parsed *p, const char *name, const char *key,
+                           const struct elem **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n && n < max; i++)
+        if (!strcmp(p->elems[i].name, name) && (!key || attr(&p->elems[i], key)))
+            out[n++] = &p->elems[i];
+    return n;
+}
+
+/* The hrefs of every <a>, in order. */
+static void hrefs(const struct parsed *p, struct strvec *out)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (!strcmp(p->elems[i].name, "a"))
+            strvec_push(out, attr(&p->elems[i], "href"));
+}
+
+/* The root is an accessible chart: role img, aria-label = title, <title> then <desc>. */
+static void assert_chart_root(const struct parsed *p, const char *title, const char *desc)
+{
+    assert_true(p->n >= 3);
+    const struct elem *root = &p->elems[0];
+    assert_string_equal(root->name, "svg");
+    assert_string_equal(attr(root, "xmlns"), "http://www.w3.org/2000/svg");
+    assert_string_equal(attr(root, "role"), "img");
+    assert_string_equal(attr(root, "aria-label"), title);
+    assert_non_null(attr(root, "viewBox"));
+    assert_string_equal(p->elems[1].name, "title");
+    assert_string_equal(p->elems[2].name, "desc");
+    char *want = xasprintf("\x01\x01%s\x01\x01%s\x01", title, desc);
+    assert_memory_equal(p->text.data, want, strlen(want));
+    free(want);
+}
+
+/* No style, script or NaN: CSP-safe and numerically sane. */
+static void assert_clean(const struct buf *out)
+{
+    assert_null(strstr(out->data, "style"));
+    assert_null(strstr(out->data, "<script"));
+    assert_null(strstr(out->data, "nan"));
+    assert_null(strstr(out->data, "inf"));
+    assert_null(strstr(out->data, "-0."));
+}
+
+/* ------------------------------------------------------------ donut */
+
+static const char *const fills[] = { "#00703c", "#8a4b00", "#1d4f91", "#4c2c92", "#b10e1e" };
+
+/* Slices named "S0", "S1"... with the given values and links "/l?i=I&x=1". */
+static void make_slices(struct svg_slice *s, char names[][8], char links[][24], const long *v,
+                        size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = (unsigned)i % 10;
+        snprintf(names[i], 8, "S%u", k);
+        snprintf(links[i], 24, "/l?i=%u&x=1", k);
+        s[i] = (struct svg_slice){ names[i], v[i], fills[i % 5], links[i] };
+    }
+}
+
+static const struct {
+    long v[8];
+    size_t n;
+} donut_cases[] = {
+    { { 1, 1, 2 }, 3 },
+    { { 3, 0, 7 }, 3 },
+    { { 0, 0, 0, 0, 5 }, 5 },
+    { { 1, 2, 3, 4, 5 }, 5 },
+    { { 0, 0, 215, 28, 182 }, 5 },
+    { { 1, 999999 }, 2 },
+    { { 7, 7, 7, 7, 7, 7, 7 }, 7 },
+};
+
+/* The arcs (circles with a dash array): proportional, contiguous, summing to C. */
+static void check_arcs(const struct parsed *p, const long *v, size_t n)
+{
+    const struct elem *arcs[16];
+    size_t n_arcs = select_elems(p, "circle", "stroke-dasharray", arcs, 16);
+    long long total = 0, start = 0;
+    size_t n_nonzero = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += v[i];
+        n_nonzero += v[i] > 0;
+    }
+    assert_int_equal(n_arcs, n_nonzero);
+    size_t a = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == 0)
+            continue;
+        const char *dash = attr(arcs[a], "stroke-dasharray");
+        const char *gap = strchr(dash, ' ');
+        assert_non_null(gap);
+        long long len = milli_of(dash), rest = milli_of(gap + 1);
+        assert_int_equal(len + rest, SVG_DONUT_CIRC_MILLI);
+        /* len / C == v / total, to within one thousandth (cumulative rounding). */
+        long long err = len * total - v[i] * SVG_DONUT_CIRC_MILLI;
+        assert_true(err <= total && err >= -total);
+        assert_int_equal(milli_of(attr(arcs[a], "stroke-dashoffset")),
+                         SVG_DONUT_CIRC_MILLI - start);
+        assert_string_equal(attr(arcs[a], "stroke"), fills[i % 5]);
+        start += len;
+        a++;
+    }
+    assert_int_equal(start, SVG_DONUT_CIRC_MILLI);
+}
+
+static void test_donut_proportional(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof(donut_cases) / sizeof(donut_cases[0]); c++) {
+        struct svg_slice s[8];
+        char names[8][8], links[8][24];
+        make_slices(s, names, links, donut_cases[c].v, donut_cases[c].n);
+        struct buf out = BUF_INIT;
+        svg_donut(&out, s, donut_cases[c].n, "Tình trạng", "Mô tả");
+        assert_true(buf_ok(&out));
+        assert_clean(&out);
+        struct parsed *p = parse(&out);
+        assert_chart_root(p, "Tình trạng", "Mô tả");
+        check_arcs(p, donut_cases[c].v, donut_cases[c].n);
+        parsed_free(p);
+        buf_release(&out);
+    }
+}
+
+/* Links: every non-zero slice's arc and every legend entry, decoded back to the href given. */
+static void test_donut_links(void **state)
+{
+    (void)state;
+    static const long v[] = { 2, 0, 3 };
+    struct svg_slice s[3];
+    char names[3][8], links[3][24];
+    make_slices(s, names, links, v, 3);
+    s[1].href = NULL;
+    struct buf out = BUF_INIT;
+    svg_donut(&out, s, 3, "T", "D");
+    assert_non_null(strstr(out.data, "href=\"/l?i=0&amp;x=1\""));
+    struct parsed *p = parse(&out);
+    struct strvec h = STRVEC_INIT;
+    hrefs(p, &h);
+    /* arcs of S0 and S2, then the legend of S0 and S2 (S1 has no link) */
+    assert_int_equal(h.n, 4);
+    assert_string_equal(h.items[0], "/l?i=0&x=1");
+    assert_string_equal(h.items[1], "/l?i=2&x=1");
+    assert_string_equal(h.items[2], "/l?i=0&x=1");
+    assert_string_equal(h.items[3], "/l?i=2&x=1");
+    /* tooltips and legend give value and share */
+    assert_non_null(strstr(p->text.data, "S0: 2 (40%)"));
+    assert_non_null(strstr(p->text.data, "S1: 0 (0%)"));
+    assert_non_null(strstr(p->text.data, "\x01"
+                                         "5\x01")); /* the total in the centre */
+    strvec_release(&h);
+    parsed_free(p);
+    buf_release(&out);
+}
+
+static void test_donut_zero(void **state)
+{
+    (void)state;
+    static const long v[] = { 0, 0, 0 };
+    struct svg_slice s[3];
+    char names[3][8], links[3][24];
+    make_slices(s, names, links, v, 3);
+    for (size_t n = 0; n <= 3; n += 3) {
+        struct buf out = BUF_INIT;
+        svg_donut(&out, s, n, "Không có", "Trống");
+        assert_clean(&out);
+        struct parsed *p = parse(&out);
+        assert_chart_root(p, "Không có", "Trống");
+        const struct elem *arcs[4];
+        assert_int_equal(select_elems(p, "circle", "stroke-dasharray", arcs, 4), 0);
+        assert_int_equal(select_elems(p, "circle", NULL, arcs, 4), 1); /* the empty ring */
+        assert_non_null(strstr(p->text.data, "\x01"
+                                             "0\x01"));
+        parsed_free(p);
+        buf_release(&out);
+    }
+}
+
+/* ------------------------------------------------------------ escaping */
+
+static const char *const nasty[] = {
+    "A & B",
+    "<script>alert('x')</script>",
+    "\"quoted\" & 'single'",
+    "Bộ Khoa học & Công nghệ <KH&CN>",
+};
+
+static void test_escaping(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(nasty) / sizeof(nasty[0]); i++) {
+        struct svg_slice s = { nasty[i], 3, "#b10e1e", "/tasks?agency=A&status=\"x\"" };
+        struct svg_bar bar = { nasty[i], "/tasks?q=<b>", &s, 1 };
+        struct buf out = BUF_INIT;
+        svg_donut(&out, &s, 1, nasty[i], nasty[i]);
+        svg_bars(&out, &bar, 1, nasty[i], nasty[i]);
+        assert_null(strstr(out.data, "<script"));
+        /* two roots: wrap them so expat sees one document */
+        struct buf doc = BUF_INIT;
+        buf_adds(&doc, "<r>");
+        buf_add(&doc, out.data, out.len);
+        buf_adds(&doc, "</r>");
+        struct parsed *p = parse(&doc);
+        assert_string_equal(attr(&p->elems[1], "aria-label"), nasty[i]);
+        char *want = xasprintf("\x01%s: 3 (100%%)\x01", nasty[i]);
+        assert_non_null(strstr(p->text.data, want));
+        free(want);
+        struct strvec h = STRVEC_INIT;
+        hrefs(p, &h);
+        assert_true(h.n >= 3);
+        assert_true(strvec_find(&h, "/tasks?agency=A&status=\"x\"") >= 0);
+        assert_true(strvec_find(&h, "/tasks?q=<b>") >= 0);
+        strvec_release(&h);
+        parsed_free(p);
+        buf_release(&doc);
+        buf_release(&out);
+    }
+}
+
+/* Control characters XML forbids are dropped, never written. */
+static void test_control_chars(void **state)
+{
+    (void)state;
+    struct svg_slice s = { "a\x01"
+                           "b\x1f"
+                           "c\nd",
+                           1, NULL, NULL };
+    struct buf out = BUF_INIT;
+    svg_donut(&out, &s, 1, "t\x02", "d\x03");
+    struct parsed *p = parse(&out);
+    assert_non_null(strstr(p->text.data, "abc d: 1 (100%)"));
+    assert_string_equal(attr(&p->elems[0], "aria-label"), "t");
+    parsed_free(p);
+    buf_release(&out);
+}
+
+/* ------------------------------------------------------------ bars */
+
+static const struct {
+    long v[6][3]; /* per bar, up to three segments */
+    size_t n_bars, n_segs;
+} bar_cases[] = {
+    { { { 5 }, { 10 }, { 1 } }, 3, 1 },
+    { { { 1, 2, 3 }, { 0, 0, 0 }, { 6, 0, 6 } }, 3, 3 },
+    { { { 0 }, { 0 } }, 2, 1 },
+    { { { 182, 0, 7 }, { 3, 3, 3 }, { 1, 1, 1 }, { 0, 1, 0 }, { 99, 1, 0 }, { 2, 2, 2 } }, 6, 3 },
+};
+
+/* Segments of a bar: contiguous from 0, widths proportional to value / max. Returns its end. */
+static long long check_bar(const struct elem *const *rects, size_t *r, const long *v, size_t n_segs,
+                           long long max)
+{
+    long long x = 0, cum = 0;
+    for (size_t k = 0; k < n_segs; k++) {
+        cum += v[k];
+        if (v[k] == 0)
+            continue;
+        const struct elem *e = rects[(*r)++];
+        assert_int_equal(milli_of(attr(e, "x")), x);
+        long long w = milli_of(attr(e, "width"));
+        assert_int_equal(x + w, cum * BAR_MAX_MILLI / max);
+        x += w;
+    }
+    return x;
+}
+
+static void test_bars_proportional(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof(bar_cases) / sizeof(bar_cases[0]); c++) {
+        struct svg_slice segs[6][3];
+        struct svg_bar bars[6];
+        long long max = 0;
+        size_t n_rects = 0;
+        for (size_t i = 0; i < bar_cases[c].n_bars; i++) {
+            long long t = 0;
+            for (size_t k = 0; k < bar_cases[c].n_segs; k++) {
+                segs[i][k] = (struct svg_slice){ "Seg", bar_cases[c].v[i][k], fills[k], NULL };
+                t += bar_cases[c].v[i][k];
+                n_rects += bar_cases[c].v[i][k] > 0;
+            }
+            max = t > max ? t : max;
+            bars[i] = (struct svg_bar){ "Bar", NULL, segs[i], bar_cases[c].n_segs };
+        }
+        struct buf out = BUF_INIT;
+        svg_bars(&out, bars, bar_cases[c].n_bars, "Cột", "Mô tả cột");
+        assert_clean(&out);
+        struct parsed *p = parse(&out);
+        assert_chart_root(p, "Cột", "Mô tả cột");
+        const struct elem *rects[64];
+        /* legend swatches have no title child; bar rects are those with a width in milli */
+        size_t n = select_elems(p, "rect", "fill", rects, 64);
+        size_t legend = bar_cases[c].n_segs > 1 ? bar_cases[c].n_segs : 0;
+        assert_int_equal(n, legend + n_rects);
+        size_t r = legend;
+        long long longest = 0;
+        for (size_t i = 0; i < bar_cases[c].n_bars && max > 0; i++) {
+            long long end = check_bar(rects, &r, bar_cases[c].v[i], bar_cases[c].n_segs, max);
+            longest = end > longest ? end : longest;
+        }
+        assert_int_equal(longest, max > 0 ? BAR_MAX_MILLI : 0); /* the largest bar: full width */
+        parsed_free(p);
+        buf_release(&out);
+    }
+}
+
+static void test_bars_empty(void **state)
+{
+    (void)state;
+    struct buf out = BUF_INIT;
+    svg_bars(&out, NULL, 0, "Trống", "Không có gì");
+    assert_clean(&out);
+    struct parsed *p = parse(&out);
+    assert_chart_root(p, "Trống", "Không có gì");
+    assert_non_null(strstr(p->text.data, "Không có số liệu"));
+    parsed_free(p);
+    buf_release(&out);
+}
+
+/* A long label is cut on a character boundary with "…"; the tooltip keeps all of it. */
+static void test_bars_long_label(void **state)
+{
+    (void)state;
+    struct buf label = BUF_INIT;
+    for (int i = 0; i < 30; i++)
+        buf_adds(&label, "Đổi mới "); /* 8 code points, 13 bytes each time */
+    struct svg_slice s = { "Quá hạn", 4, "#b10e1e", "/tasks?field=x&status=overdue" };
+    struct svg_bar bar = { label.data, "/tasks?field=x", &s, 1 };
+    struct buf out = BUF_INIT;
+    svg_bars(&out, &bar, 1, "Lĩnh vực", "d");
+    struct parsed *p = parse(&out);
+    char *shown = xasprintf("\x01%.*s…\x01", 117, label.data); /* 72 code points */
+    assert_non_null(strstr(p->text.data, shown));
+    char *full = xasprintf("\x01%s\x01", label.data);
+    assert_non_null(strstr(p->text.data, full));
+    struct strvec h = STRVEC_INIT;
+    hrefs(p, &h);
+    assert_int_equal(h.n, 2);
+    assert_string_equal(h.items[0], "/tasks?field=x");
+    assert_string_equal(h.items[1], "/tasks?field=x&status=overdue");
+    strvec_release(&h);
+    free(shown);
+    free(full);
+    parsed_free(p);
+    buf_release(&out);
+    buf_release(&label);
+}
+
+/* ------------------------------------------------------------ HTML fragment */
+
+static void build_doc(struct rdoc *d)
+{
+    static const char *const cols[] = { "Đơn vị", "Số", NULL };
+    rdoc_set_title(d, "THỐNG KÊ & <X>", "(Cập nhật ngày 24/12/2025)");
+    size_t fn = rdoc_add_footnote(d, "Bộ A; Bộ B");
+    struct rsection *s = rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp");
+    rsection_paragraph(s, xstrdup("Có 3 nhiệm vụ"), fn);
+    struct rtable *t = rsection_table(s, cols);
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup("Bộ \"C\""));
+    rtable_int(t, 1, 3);
+}
+
+static void test_html_fragment(void **state)
+{
+    (void)state;
+    struct rdoc d = RDOC_INIT;
+    struct buf frag = BUF_INIT, full = BUF_INIT;
+    build_doc(&d);
+    html_render_fragment(&d, 2, &frag);
+    html_render(&d, &full);
+    struct parsed *p = parse(&frag);
+    assert_string_equal(p->elems[0].name, "div");
+    assert_string_equal(attr(&p->elems[0], "class"), "rdoc");
+    assert_string_equal(p->elems[1].name, "h2");
+    assert_non_null(strstr(frag.data, "<h2>THỐNG KÊ &amp; &lt;X&gt;</h2>"));
+    assert_non_null(strstr(frag.data, "<section id=\"s-tong_hop\">\n<h3>I. Tổng hợp chung</h3>"));
+    assert_non_null(strstr(frag.data, "<th scope=\"col\">Đơn vị</th>"));
+    assert_non_null(strstr(frag.data, "<td class=\"num\">3</td>"));
+    assert_non_null(strstr(frag.data, "<li id=\"fn-1\">Bộ A; Bộ B"));
+    assert_null(strstr(frag.data, "<html"));
+    assert_null(strstr(frag.data, "<style"));
+    assert_null(strstr(frag.data, "<body"));
+    /* the standalone document keeps its levels: h1 title, h2 sections */
+    assert_non_null(strstr(full.data, "<h1>THỐNG KÊ &amp; &lt;X&gt;</h1>"));
+    assert_non_null(strstr(full.data, "<h2>I. Tổng hợp chung</h2>"));
+    parsed_free(p);
+    buf_release(&frag);
+    buf_release(&full);
+    rdoc_release(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_donut_proportional), cmocka_unit_test(test_donut_links),
+        cmocka_unit_test(test_donut_zero),         cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_control_chars),      cmocka_unit_test(test_bars_proportional),
+        cmocka_unit_test(test_bars_empty),         cmocka_unit_test(test_bars_long_label),
+        cmocka_unit_test(test_html_fragment),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
