@@ -14,14 +14,20 @@ start_server() {
     $GIAMSAT user add admin --role admin --password admin-pass-123 > /dev/null
     $GIAMSAT user add noivu --role unit --unit "Bộ Nội vụ" --password noivu-pass-123 > /dev/null
     $GIAMSAT user add xem --role viewer --password xem-pass-123 > /dev/null
-    PORT=$(( 20000 + $$ % 20000 ))
-    URL="http://127.0.0.1:$PORT"
-    $GIAMSAT serve --port "$PORT" > server.log 2>&1 &
-    SERVER_PID=$!
-    trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
-    for _ in $(seq 1 100); do
-        curl -s -o /dev/null "$URL/login" && return 0
-        sleep 0.1
+    # A free port: other test runs may be using the first one tried.
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+        PORT=$(( 20000 + ($$ * 7 + attempt * 997) % 40000 ))
+        URL="http://127.0.0.1:$PORT"
+        $GIAMSAT serve --port "$PORT" > server.log 2>&1 &
+        SERVER_PID=$!
+        trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
+        for _ in $(seq 1 100); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            curl -s -o /dev/null "$URL/login" && kill -0 "$SERVER_PID" 2>/dev/null && return 0
+            sleep 0.1
+        done
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
     done
     die "the server did not start: $(cat server.log)"
 }
