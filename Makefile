@@ -82,6 +82,14 @@ $(SANB)/ooxml-check: tests/tools/ooxml_check.c $(SANB)/src/util/buf.o \
 cli-tests: $(SANB)/ooxml-check
 export OOXML_CHECK := $(CURDIR)/$(SANB)/ooxml-check
 
+# openapi-check: the test tool that checks API responses against
+# data/web/openapi.json; HTTP tests find it through $OPENAPI_CHECK.
+$(SANB)/openapi-check: tests/tools/openapi_check.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $^ -o $@ $(PKG_LIBS)
+http-tests: $(SANB)/openapi-check
+export OPENAPI_CHECK := $(CURDIR)/$(SANB)/openapi-check
+
 http-tests: $(SANB)/giamsat $(SANB)/ooxml-check
 	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/http/run.sh
 

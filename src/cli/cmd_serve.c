@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Block the stop signals in every thread, so only sigwait() below sees them. */
 static void block_stop_signals(sigset_t *set)
@@ -74,36 +75,67 @@ int cmd_serve(struct cli *c, int argc, char **argv)
     return ret;
 }
 
-/* ---- user ------------------------------------------------------------------------ */
+/* ---- user and token ------------------------------------------------------------- */
+
+/* The unit an account or token writes for, by any of its names. */
+static int unit_id(struct cli *c, const char *unit, long *id)
+{
+    *id = 0;
+    if (!unit)
+        return 0;
+    bool is_group = false;
+    long idx = registry_lookup(&c->reg, unit, &is_group);
+    if (idx < 0 || is_group)
+        return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
+    *id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
+    return 0;
+}
+
+/* The stored role name of --role (English or Vietnamese form). */
+static int role_of(struct cli *c, const char *text, const char **out)
+{
+    enum role r = role_parse(text ? text : "xem");
+    if (r == ROLE_NONE)
+        return err_set(&c->err, ERR_INVALID,
+                       "unknown role '%s' (quan_tri, giam_sat, don_vi or xem)", text);
+    *out = role_name(r);
+    return 0;
+}
+
+/* The first line of standard input when it is not a terminal, or NULL (then one is made). */
+static char *password_from_stdin(void)
+{
+    if (isatty(STDIN_FILENO))
+        return NULL;
+    char line[512];
+    if (!fgets(line, sizeof(line), stdin))
+        return NULL;
+    line[strcspn(line, "\r\n")] = '\0';
+    return line[0] ? xstrdup(line) : NULL;
+}
 
 static int user_add(struct cli *c, const char *username, const struct opt *opts)
 {
-    const char *role = opt_value(opts, "--role") ? opt_value(opts, "--role") : "viewer";
-    const char *unit = opt_value(opts, "--unit"), *given = opt_value(opts, "--password");
-    struct user_record u = { .username = (char *)username, .role = (char *)role,
+    struct user_record u = { .username = (char *)username,
                              .display = (char *)opt_value(opts, "--name") };
-    if (unit) {
-        bool is_group = false;
-        long idx = registry_lookup(&c->reg, unit, &is_group);
-        if (idx < 0 || is_group)
-            return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
-        u.agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
-    }
-    char *password = given ? xstrdup(given) : crypto_password_new(14);
+    const char *role = NULL;
+    if (role_of(c, opt_value(opts, "--role"), &role) ||
+        unit_id(c, opt_value(opts, "--unit"), &u.agency_id))
+        return c->err.kind;
+    u.role = (char *)role;
+    char *given = opt_value(opts, "--password") ? xstrdup(opt_value(opts, "--password"))
+                                                 : password_from_stdin();
+    char *password = given ? given : crypto_password_new(14);
     if (!crypto_init(&c->err))
         u.password_hash = crypto_password_hash(password, &c->err);
-    if (!u.password_hash) {
-        free(password);
-        return c->err.kind;
-    }
     struct audit_entry a = { "cli", 0, 0, "user.create", "app_user", 0, NULL, role, "" };
     long id = 0;
-    int ret = store_user_add(c->db, &u, &a, &id, &c->err);
+    int ret = u.password_hash ? store_user_add(c->db, &u, &a, &id, &c->err) : c->err.kind;
     if (!ret && !given)
-        printf("Đã tạo tài khoản '%s' (%s). Mật khẩu (chỉ hiện một lần): %s\n", username, role,
-               password);
+        printf("Đã tạo tài khoản '%s' (%s). Mật khẩu (chỉ hiện một lần): %s\n", username,
+               role_label(role_parse(role)), password);
     else if (!ret)
-        printf("Đã tạo tài khoản '%s' (%s)\n", username, role);
+        printf("Đã tạo tài khoản '%s' (%s)\n", username, role_label(role_parse(role)));
     free(u.password_hash);
     free(password);
     return ret;
@@ -111,8 +143,8 @@ static int user_add(struct cli *c, const char *username, const struct opt *opts)
 
 int cmd_user(struct cli *c, int argc, char **argv)
 {
-    struct opt opts[] = { { "--role", true, NULL },     { "--unit", true, NULL },
-                          { "--name", true, NULL },     { "--password", true, NULL },
+    struct opt opts[] = { { "--role", true, NULL },       { "--unit", true, NULL },
+                          { "--name", true, NULL },       { "--password", true, NULL },
                           { "--if-missing", false, NULL }, { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
@@ -121,12 +153,13 @@ int cmd_user(struct cli *c, int argc, char **argv)
         return c->err.kind;
     if (help || n_pos != 2 || strcmp(pos[0], "add"))
         return help ? cli_usage("user")
-                    : err_set(&c->err, ERR_INVALID, "use 'giamsat user add USERNAME --role R'");
+                    : err_set(&c->err, ERR_INVALID, "use 'giamsat user add LOGIN --role ROLE'");
     if (cli_open_existing(c))
         return c->err.kind;
     struct user_record existing = { 0 };
     struct err ignored = ERR_INIT;
-    if (opt_value(opts, "--if-missing") && store_user_find(c->db, pos[1], &existing, &ignored) == 0) {
+    if (opt_value(opts, "--if-missing") &&
+        store_user_find(c->db, pos[1], &existing, &ignored) == 0) {
         printf("Tài khoản '%s' đã có.\n", pos[1]);
         user_record_release(&existing);
         return 0;
@@ -134,42 +167,36 @@ int cmd_user(struct cli *c, int argc, char **argv)
     return user_add(c, pos[1], opts);
 }
 
-/* ---- token --------------------------------------------------------------------------- */
-
 int cmd_token(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--role", true, NULL }, { "--unit", true, NULL },
-                          { NULL, false, NULL } };
+                          { "--name", true, NULL }, { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
     bool help;
     if (args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err))
         return c->err.kind;
-    if (help || n_pos != 2 || strcmp(pos[0], "add"))
+    if (help || n_pos < 1 || strcmp(pos[0], "add"))
         return help ? cli_usage("token")
-                    : err_set(&c->err, ERR_INVALID, "use 'giamsat token add NAME --role R'");
-    if (cli_open_existing(c) || crypto_init(&c->err))
-        return c->err.kind;
-    const char *role = opt_value(opts, "--role") ? opt_value(opts, "--role") : "viewer";
+                    : err_set(&c->err, ERR_INVALID, "use 'giamsat token add --role ROLE'");
+    const char *name = opt_value(opts, "--name") ? opt_value(opts, "--name")
+                       : n_pos == 2                ? pos[1]
+                                                   : "api";
+    const char *role = NULL;
     long agency_id = 0;
-    const char *unit = opt_value(opts, "--unit");
-    if (unit) {
-        bool is_group = false;
-        long idx = registry_lookup(&c->reg, unit, &is_group);
-        if (idx < 0 || is_group)
-            return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
-        agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
-    }
+    if (role_of(c, opt_value(opts, "--role"), &role) || cli_open_existing(c) ||
+        crypto_init(&c->err) || unit_id(c, opt_value(opts, "--unit"), &agency_id))
+        return c->err.kind;
     char token[CRYPTO_TOKEN_LEN], digest[CRYPTO_DIGEST_LEN];
     crypto_token(token);
     crypto_digest(token, digest);
-    struct audit_entry a = { "cli", 0, 0, "token.create", "api_token", 0, NULL, pos[1], "" };
+    struct audit_entry a = { "cli", 0, 0, "token.create", "api_token", 0, NULL, name, "" };
     long id = 0;
-    if (store_token_add(c->db, digest, pos[1], role, agency_id, &a, &id, &c->err))
+    if (store_token_add(c->db, digest, name, role, agency_id, &a, &id, &c->err))
         return c->err.kind;
     printf("%s\n", token);
     fprintf(stderr, "Mã truy cập API '%s' (%s) — chỉ hiện một lần; gửi kèm"
                     " \"Authorization: Bearer <mã>\"\n",
-            pos[1], role);
+            name, role_label(role_parse(role)));
     return 0;
 }

@@ -181,10 +181,11 @@ static const struct command {
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "serve", cmd_serve, "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]" },
     { "user", cmd_user,
-      "user add USERNAME --role admin|monitor|unit|viewer [--unit UNIT] [--name TEXT]\n"
-      "                     [--password P] [--if-missing]   (prints a new password once)" },
+      "user add LOGIN --role quan_tri|giam_sat|don_vi|xem [--unit UNIT] [--name TEXT]\n"
+      "                     [--password P] [--if-missing]   (password from stdin, or made and"
+      " printed once)" },
     { "token", cmd_token,
-      "token add NAME --role admin|monitor|unit|viewer [--unit UNIT]   (prints the token once)" },
+      "token add --role ROLE [--unit UNIT] [--name NAME]   (prints the token once)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 

@@ -16,10 +16,13 @@ const char *role_label(enum role r)
     return r >= ROLE_NONE && r <= ROLE_ADMIN ? labels[r] : "";
 }
 
+/* The Vietnamese names the command line accepts too (issue #4). */
+static const char *const vi_names[] = { "", "xem", "don_vi", "giam_sat", "quan_tri" };
+
 enum role role_parse(const char *s)
 {
     for (int r = ROLE_VIEWER; r <= ROLE_ADMIN; r++)
-        if (s && !strcmp(s, names[r]))
+        if (s && (!strcmp(s, names[r]) || !strcmp(s, vi_names[r])))
             return (enum role)r;
     return ROLE_NONE;
 }

@@ -18,7 +18,7 @@ enum role { ROLE_NONE, ROLE_VIEWER, ROLE_UNIT, ROLE_MONITOR, ROLE_ADMIN };
 const char *role_name(enum role r);
 /** Vietnamese label: "Quản trị", "Giám sát", "Đơn vị", "Xem". */
 const char *role_label(enum role r);
-/** Parse role_name(); ROLE_NONE when unknown. */
+/** Parse role_name() or its Vietnamese form (quan_tri, giam_sat, don_vi, xem); ROLE_NONE when unknown. */
 enum role role_parse(const char *s);
 
 /** Reading is open to every signed-in user or token. */

@@ -127,6 +127,14 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+
+    /* 4: uploads waiting for confirmation on the import page: the file's
+     * bytes between the dry run and the import, for at most a day. */
+    "CREATE TABLE upload ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL, format TEXT, document TEXT,"
+    " bytes BLOB NOT NULL, created_by INTEGER NOT NULL REFERENCES app_user(id),"
+    " created_at INTEGER NOT NULL);"
+    "CREATE INDEX upload_by_age ON upload(created_at);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

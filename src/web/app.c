@@ -123,6 +123,10 @@ static bool csrf_ok(const struct req *rq)
     if (rq->who.token_id)
         return true; /* a bearer token is not sent by browsers on their own */
     const char *sent = req_form(rq, "csrf");
+    /* An upload (multipart) carries the token in the query of its form's action,
+     * so it is checked before the body is parsed. */
+    if (!strncasecmp(rq->content_type, "multipart/form-data", 19))
+        sent = req_query(rq, "csrf");
     return sent && *rq->who.csrf && crypto_equal(sent, rq->who.csrf);
 }
 

@@ -40,6 +40,8 @@ const struct route routes[] = {
     { "GET", "/api/v1/report", api_report, 0 },
     { "GET", "/api/v1/progress", api_progress_list, 0 },
     { "POST", "/api/v1/progress", api_progress_add, 0 },
+    { "POST", "/api/v1/tasks/:id/progress", api_progress_add, 0 },
+    { "GET", "/api/v1/agencies", api_units, 0 },
     { "GET", "/api/v1/indicators", api_indicators, 0 },
 };
 const size_t n_routes = sizeof(routes) / sizeof(routes[0]);

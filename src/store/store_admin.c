@@ -1,0 +1,457 @@
+/*
+ * store_admin: uploads, audited imports and registry edits; see
+ * store_admin.h.
+ *
+ * An import and its audit line commit together although store_import()
+ * and store_progress_add() own their transaction: before calling them we
+ * arm a TEMP trigger on this connection that appends the audit line when
+ * the import inserts its import_run row, inside the import's own
+ * transaction (so a rolled-back import leaves no line, and the line names
+ * the run). TEMP objects are private to the connection and dropped again
+ * at once.
+ */
+#include "db_internal.h"
+#include "store_admin.h"
+
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int finish_tx(struct db *db, int ret, struct err *e)
+{
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
+/* ---- uploads ------------------------------------------------------------------------- */
+
+static int purge_uploads(struct db *db, long now, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "DELETE FROM upload WHERE created_at < ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, now - UPLOAD_MAX_AGE_S);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int insert_upload(struct db *db, const struct upload_record *u, long now, long *id,
+                         struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "INSERT INTO upload (name, format, document, bytes, created_by, created_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   &st, e))
+        return e->kind;
+    db_bind_text(st, 1, u->name ? u->name : "");
+    db_bind_text(st, 2, u->format);
+    db_bind_text(st, 3, u->document);
+    sqlite3_bind_blob64(st, 4, u->len ? u->bytes : "", u->len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, u->created_by);
+    sqlite3_bind_int64(st, 6, now);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    *id = db_last_id(db);
+    return ret;
+}
+
+int store_upload_add(struct db *db, const struct upload_record *u, long now, long *id,
+                     struct err *e)
+{
+    if (db_begin(db, e))
+        return e->kind;
+    int ret = purge_uploads(db, now, e);
+    if (!ret)
+        ret = insert_upload(db, u, now, id, e);
+    return finish_tx(db, ret, e);
+}
+
+static void read_upload(sqlite3_stmt *st, struct upload_record *u)
+{
+    *u = (struct upload_record){ .id = sqlite3_column_int64(st, 0) };
+    u->name = db_col_dup(st, 1);
+    u->format = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_dup(st, 2);
+    u->document = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3);
+    const void *blob = sqlite3_column_blob(st, 4);
+    u->len = (size_t)sqlite3_column_bytes(st, 4);
+    u->bytes = xmalloc(u->len + 1);
+    if (u->len)
+        memcpy(u->bytes, blob, u->len);
+    u->bytes[u->len] = '\0';
+    u->created_by = sqlite3_column_int64(st, 5);
+    u->created_at = sqlite3_column_int64(st, 6);
+}
+
+int store_upload_get(struct db *db, long id, long user_id, long now, struct upload_record *out,
+                     struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id, name, format, document, bytes, created_by, created_at FROM upload"
+                   " WHERE id = ? AND created_at >= ?",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, now - UPLOAD_MAX_AGE_S);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_upload(st, out);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, ERR_NOT_FOUND, "no upload %ld (it is older than a day, or imported)", id);
+    if (rc != SQLITE_ROW)
+        return db_error(db, "cannot read the upload", e);
+    if (out->created_by != user_id) {
+        upload_record_release(out);
+        return err_set(e, ERR_FORBIDDEN, "upload %ld belongs to another user", id);
+    }
+    return 0;
+}
+
+int store_upload_drop(struct db *db, long id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "DELETE FROM upload WHERE id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+void upload_record_release(struct upload_record *u)
+{
+    free(u->name);
+    free(u->format);
+    free(u->document);
+    free(u->bytes);
+    *u = (struct upload_record){ 0 };
+}
+
+/* ---- imports with their audit line ---------------------------------------------------- */
+
+/* Arm the TEMP trigger that audits the next import_run row with a. */
+static int arm_run_audit(struct db *db, const struct audit_entry *a, struct err *e)
+{
+    if (db_exec(db,
+                "CREATE TEMP TABLE IF NOT EXISTS audit_pending (actor TEXT, user_id INTEGER,"
+                " token_id INTEGER, action TEXT, before TEXT, after TEXT, client TEXT);"
+                "DELETE FROM temp.audit_pending;"
+                "CREATE TEMP TRIGGER IF NOT EXISTS audit_import_run AFTER INSERT ON main.import_run"
+                " BEGIN INSERT INTO audit_log (at, actor, user_id, token_id, action, entity,"
+                " entity_id, before, after, client) SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+                " actor, user_id, token_id, action, 'import_run', NEW.id, before, after, client"
+                " FROM audit_pending; END;",
+                e))
+        return e->kind;
+    sqlite3_stmt *st;
+    if (db_prepare(db, "INSERT INTO temp.audit_pending VALUES (?, ?, ?, ?, ?, ?, ?)", &st, e))
+        return e->kind;
+    db_bind_text(st, 1, a->actor ? a->actor : "");
+    if (a->user_id)
+        sqlite3_bind_int64(st, 2, a->user_id);
+    if (a->token_id)
+        sqlite3_bind_int64(st, 3, a->token_id);
+    db_bind_text(st, 4, a->action);
+    db_bind_text(st, 5, a->before);
+    db_bind_text(st, 6, a->after);
+    db_bind_text(st, 7, a->client ? a->client : "");
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Drop the trigger again; keeps the first error (ret) when there was one. */
+static int disarm_run_audit(struct db *db, int ret, struct err *e)
+{
+    struct err ignored = ERR_INIT;
+    int dropped = db_exec(db,
+                          "DROP TRIGGER IF EXISTS temp.audit_import_run;"
+                          "DELETE FROM temp.audit_pending;",
+                          ret ? &ignored : e);
+    return ret ? ret : dropped;
+}
+
+int store_import_audited(struct db *db, const struct registry *r, const struct batch *b,
+                         const struct resolved_task *rt, const struct import_options *opt,
+                         const struct audit_entry *a, struct import_summary *sum, struct err *e)
+{
+    ASSERT(!opt->dry_run && !db->in_tx);
+    int ret = arm_run_audit(db, a, e);
+    if (!ret)
+        ret = store_import(db, r, b, rt, opt, sum, e);
+    return disarm_run_audit(db, ret, e);
+}
+
+int store_progress_audited(struct db *db, const struct registry *r, const struct batch *b,
+                           const struct progress_options *opt, const struct audit_entry *a,
+                           struct progress_summary *sum, struct err *e)
+{
+    ASSERT(opt->file && !db->in_tx);
+    int ret = arm_run_audit(db, a, e);
+    if (!ret)
+        ret = store_progress_add(db, r, b, opt, sum, e);
+    return disarm_run_audit(db, ret, e);
+}
+
+/* ---- unresolved names ----------------------------------------------------------------- */
+
+int store_unresolved(struct db *db, struct unresolved_view **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (db_prepare(db,
+                   "SELECT p.text, p.task_id, t.tt, coalesce(t.source_line, 0), p.role = 'lead'"
+                   " FROM task_party p JOIN task t ON t.id = p.task_id"
+                   " WHERE p.agency_id IS NULL AND p.group_id IS NULL"
+                   " ORDER BY p.text, p.task_id, p.role, p.position",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct unresolved_view *v = &(*out)[(*n)++];
+        v->text = db_col_dup(st, 0);
+        v->task_id = sqlite3_column_int64(st, 1);
+        v->tt = db_col_dup(st, 2);
+        v->line = sqlite3_column_int64(st, 3);
+        v->lead = sqlite3_column_int(st, 4) != 0;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read unresolved names", e);
+}
+
+void unresolved_views_free(struct unresolved_view *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].text);
+        free(v[i].tt);
+    }
+    free(v);
+}
+
+int store_agency_name(struct db *db, long id, char **name, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT name FROM agency WHERE id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    *name = rc == SQLITE_ROW ? db_col_dup(st, 0) : NULL;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, ERR_NOT_FOUND, "no unit %ld", id);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the unit", e);
+}
+
+/* ---- aliases -------------------------------------------------------------------------- */
+
+/* The first column of sql (binding key, then id) as a new string, or NULL when no row. */
+static int name_where(struct db *db, const char *sql, const char *key, long id, char **out,
+                      struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    if (db_prepare(db, sql, &st, e))
+        return e->kind;
+    db_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = db_col_dup(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read names", e);
+}
+
+/* The name of a group whose name or alias folds to key, or NULL. */
+static int group_named(struct db *db, const char *key, char **out, struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    if (db_prepare(db,
+                   "SELECT g.name, g.name FROM agency_group g UNION ALL"
+                   " SELECT g.name, a.alias FROM group_alias a JOIN agency_group g"
+                   " ON g.id = a.group_id",
+                   &st, e))
+        return e->kind;
+    int rc;
+    while (!*out && db_row(st, &rc)) {
+        char *k = text_fold(db_col_text(st, 1));
+        if (!strcmp(k, key))
+            *out = db_col_dup(st, 0);
+        free(k);
+    }
+    sqlite3_finalize(st);
+    return *out || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read groups", e);
+}
+
+/* ERR_CONFLICT when key names another agency or a group. */
+static int alias_free_for(struct db *db, const char *alias, const char *key, long agency_id,
+                          struct err *e)
+{
+    char *other = NULL;
+    int ret = name_where(db, "SELECT name FROM agency WHERE name_key = ? AND id <> ?", key,
+                         agency_id, &other, e);
+    if (!ret && !other)
+        ret = name_where(db,
+                         "SELECT a.name FROM agency_alias x JOIN agency a ON a.id = x.agency_id"
+                         " WHERE x.alias_key = ? AND x.agency_id <> ?",
+                         key, agency_id, &other, e);
+    if (!ret && !other)
+        ret = group_named(db, key, &other, e);
+    if (!ret && other)
+        ret = err_set(e, ERR_CONFLICT, "the name '%s' already belongs to '%s'", alias, other);
+    free(other);
+    return ret;
+}
+
+static int insert_alias(struct db *db, long agency_id, const char *alias, const char *key,
+                        struct err *e)
+{
+    char *known = NULL;
+    int ret = name_where(db,
+                         "SELECT name FROM agency WHERE name_key = ?1 AND id = ?2 UNION ALL"
+                         " SELECT alias FROM agency_alias WHERE alias_key = ?1 AND agency_id = ?2",
+                         key, agency_id, &known, e);
+    if (ret || known) {
+        free(known);
+        return ret;
+    }
+    sqlite3_stmt *st;
+    if (db_prepare(db, "INSERT INTO agency_alias (agency_id, alias, alias_key) VALUES (?, ?, ?)",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, agency_id);
+    db_bind_text(st, 2, alias);
+    db_bind_text(st, 3, key);
+    ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* One unresolved party to link: its primary key and text. */
+struct party_ref {
+    long task_id;
+    char *role;
+    long position;
+    char *text;
+};
+
+static int matching_parties(struct db *db, const char *key, struct party_ref **out, size_t *n,
+                            struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT task_id, role, position, text FROM task_party"
+                   " WHERE agency_id IS NULL AND group_id IS NULL",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        char *k = text_fold(db_col_text(st, 3));
+        if (!strcmp(k, key)) {
+            ALLOC_GROW(*out, *n + 1, cap);
+            (*out)[(*n)++] = (struct party_ref){ sqlite3_column_int64(st, 0), db_col_dup(st, 1),
+                                                 sqlite3_column_int64(st, 2), db_col_dup(st, 3) };
+        }
+        free(k);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read task parties", e);
+}
+
+static int link_party(struct db *db, const struct party_ref *p, long agency_id, long active_id,
+                      struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "UPDATE task_party SET agency_id = ? WHERE task_id = ? AND role = ?"
+                   " AND position = ?",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, agency_id);
+    sqlite3_bind_int64(st, 2, p->task_id);
+    db_bind_text(st, 3, p->role);
+    sqlite3_bind_int64(st, 4, p->position);
+    int ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    if (ret || strcmp(p->role, "lead") != 0)
+        return ret;
+    if (db_prepare(db,
+                   "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
+                   " VALUES (?, ?, NULL, ?) ON CONFLICT (task_id, agency_id) DO UPDATE SET"
+                   " removed_import_id = NULL WHERE removed_import_id IS NOT NULL",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, p->task_id);
+    sqlite3_bind_int64(st, 2, active_id);
+    db_bind_text(st, 3, p->text);
+    ret = db_step_done(db, st, e);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int relink(struct db *db, const char *key, long agency_id, long active_id, size_t *n_linked,
+                  struct err *e)
+{
+    struct party_ref *refs = NULL;
+    size_t n = 0;
+    int ret = matching_parties(db, key, &refs, &n, e);
+    for (size_t i = 0; i < n && !ret; i++)
+        ret = link_party(db, &refs[i], agency_id, active_id, e);
+    for (size_t i = 0; i < n; i++) {
+        free(refs[i].role);
+        free(refs[i].text);
+    }
+    free(refs);
+    *n_linked = ret ? 0 : n;
+    return ret;
+}
+
+/* The alias line of the audit log: what was added to whom, and what it linked. */
+static int audit_alias(struct db *db, const struct audit_entry *a, long agency_id,
+                       const char *alias, const char *name, size_t n_linked, struct err *e)
+{
+    struct audit_entry line = *a;
+    char *after = xasprintf("alias: %s; unit: %s; linked: %zu", alias, name, n_linked);
+    line.entity = "agency";
+    line.entity_id = agency_id;
+    line.after = after;
+    int ret = store_audit(db, &line, e);
+    free(after);
+    return ret;
+}
+
+int store_alias_add(struct db *db, long agency_id, long active_id, const char *alias,
+                    const struct audit_entry *a, size_t *n_linked, struct err *e)
+{
+    *n_linked = 0;
+    if (text_is_blank(alias))
+        return err_set(e, ERR_INVALID, "the alias is empty");
+    char *name = NULL, *clean = text_clean(alias, false), *key = text_fold(clean);
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = store_agency_name(db, agency_id, &name, e);
+    if (!ret)
+        ret = alias_free_for(db, clean, key, agency_id, e);
+    if (!ret)
+        ret = insert_alias(db, agency_id, clean, key, e);
+    if (!ret)
+        ret = relink(db, key, agency_id, active_id, n_linked, e);
+    if (!ret)
+        ret = audit_alias(db, a, agency_id, clean, name, *n_linked, e);
+    free(name);
+    free(clean);
+    free(key);
+    return finish_tx(db, ret, e);
+}

@@ -1,0 +1,192 @@
+/*
+ * api: the shared pieces of /api/v1 and its simple endpoints — units,
+ * documents, indicators, the statistics report and the OpenAPI
+ * document; see api.h.
+ */
+#include "api.h"
+
+#include "app.h"
+#include "handlers.h"
+#include "core/embedded.h"
+#include "core/report.h"
+#include "json/json_api.h"
+#include "json/json_out.h"
+#include "json/json_report.h"
+#include "store/store.h"
+#include "store/store_api.h"
+#include "util/strparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define API_CONTENT_TYPE "application/json"
+
+/* ---- shared --------------------------------------------------------------------- */
+
+int api_send_take(struct resp *rs, int status, char *json)
+{
+    rs->status = status;
+    rs->content_type = API_CONTENT_TYPE;
+    buf_reset(&rs->body);
+    buf_adds(&rs->body, json);
+    buf_addch(&rs->body, '\n');
+    free(json);
+    return 0;
+}
+
+static bool is_allowed(const char *key, const char *const *allowed)
+{
+    for (size_t i = 0; allowed && allowed[i]; i++)
+        if (!strcmp(key, allowed[i]))
+            return true;
+    return false;
+}
+
+int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed)
+{
+    for (size_t i = 0; i < rq->n_query; i++) {
+        if (is_allowed(rq->query[i].key, allowed))
+            continue;
+        struct buf known = BUF_INIT;
+        for (size_t k = 0; allowed && allowed[k]; k++)
+            buf_addf(&known, "%s%s", k ? ", " : "", allowed[k]);
+        int ret = resp_error(rq, rs, 400, "unknown parameter '%.80s' (%s%s)", rq->query[i].key,
+                             known.len ? "accepted: " : "this endpoint takes none", known.data);
+        buf_release(&known);
+        return ret;
+    }
+    return 0;
+}
+
+long api_path_id(struct req *rq, struct resp *rs)
+{
+    long id = 0;
+    if (rq->n_params < 1 || strparse_long(rq->params[0], 1, 999999999999L, &id))
+        return resp_error(rq, rs, 404, "no such id '%s'", rq->n_params ? rq->params[0] : "");
+    return id;
+}
+
+/* ---- lists ---------------------------------------------------------------------- */
+
+int api_units(struct req *rq, struct resp *rs)
+{
+    if (api_params_or_400(rq, rs, NULL))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct agency_view *a = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_agencies(db, &a, &n, &e))
+        return resp_err(rq, rs, &e);
+    int ret = api_send_take(rs, 200, json_agencies(a, n));
+    agency_views_free(a, n);
+    return ret;
+}
+
+int api_documents(struct req *rq, struct resp *rs)
+{
+    if (api_params_or_400(rq, rs, NULL))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct document_view *d = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_documents(db, &d, &n, &e))
+        return resp_err(rq, rs, &e);
+    int ret = api_send_take(rs, 200, json_documents(d, n));
+    document_views_free(d, n);
+    return ret;
+}
+
+int api_indicators(struct req *rq, struct resp *rs)
+{
+    if (api_params_or_400(rq, rs, NULL))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct indicator_view *v = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_indicators(db, &v, &n, &e))
+        return resp_err(rq, rs, &e);
+    int ret = api_send_take(rs, 200, json_api_indicators(v, n));
+    indicator_views_free(v, n);
+    return ret;
+}
+
+/* ---- the statistics report ---------------------------------------------------------- */
+
+/* The report's options from the query; -1 after a 400 naming the parameter. */
+static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct date *as_of,
+                        struct date *due_by, long *document_id, long *agency_id)
+{
+    if (!req_query_nonblank(rq, "as_of"))
+        return resp_error(rq, rs, 400, "parameter 'as_of' is required (yyyy-mm-dd)");
+    if (req_date_or_400(rq, rs, "as_of", DATE_NONE, as_of) ||
+        req_date_or_400(rq, rs, "due_by", DATE_NONE, due_by))
+        return -1;
+    const char *doc = req_query_nonblank(rq, "document");
+    const char *agency = req_query_nonblank(rq, "agency");
+    struct err e = ERR_INIT;
+    *document_id = *agency_id = 0;
+    if (doc && store_find_document(db, doc, document_id, &e))
+        return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
+    if (agency) {
+        const struct registry *reg = &app_of(rq)->reg;
+        bool is_group = false;
+        long idx = registry_lookup(reg, agency, &is_group);
+        if (idx < 0 || is_group)
+            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.200s'", agency);
+        *agency_id = reg->agencies[registry_active(reg, (size_t)idx)].id;
+    }
+    return 0;
+}
+
+int api_report(struct req *rq, struct resp *rs)
+{
+    static const char *const params[] = { "as_of", "due_by", "document", "agency", NULL };
+    if (api_params_or_400(rq, rs, params))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct report_options o = { DATE_NONE, DATE_NONE, PROG_NONE, PROG_NONE };
+    long document_id, agency_id;
+    if (report_scope(rq, rs, db, &o.as_of, &o.due_by, &document_id, &agency_id))
+        return -1;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct err e = ERR_INIT;
+    int ret = store_load_programme(db, &p, &e);
+    if (!ret && document_id)
+        o.document = programme_find_document(&p, document_id);
+    if (!ret && agency_id)
+        o.agency = programme_find_agency(&p, agency_id);
+    if (!ret)
+        ret = report_build(&p, &o, &r, &e);
+    /* Exactly the text of `giamsat report --format json`, newline included. */
+    ret = ret ? resp_err(rq, rs, &e) : api_send_take(rs, 200, json_report(&r));
+    report_release(&r);
+    programme_release(&p);
+    return ret;
+}
+
+/* ---- the OpenAPI document ------------------------------------------------------------ */
+
+int api_openapi(struct req *rq, struct resp *rs)
+{
+    if (api_params_or_400(rq, rs, NULL))
+        return -1;
+    const struct embedded_file *f = embedded_find("data/web/openapi.json");
+    if (!f)
+        return resp_error(rq, rs, 500, "the OpenAPI document is not built in");
+    rs->content_type = API_CONTENT_TYPE;
+    resp_header(rs, "Cache-Control", "public, max-age=300");
+    buf_add(&rs->body, f->data, f->len);
+    return 0;
+}

@@ -1,0 +1,38 @@
+/*
+ * api: /api/v1, the JSON interface for other systems (issue #4 "API for
+ * other systems"). The handlers are declared in handlers.h and live in
+ * api.c (units, documents, indicators, report, the OpenAPI document),
+ * api_tasks.c (the task list and one task, with statuses as of a date)
+ * and api_progress.c (progress reports: read and create).
+ *
+ * Every response is JSON; errors are {"error":{"status","message"}}
+ * (resp_error() writes them for /api/ paths). Each endpoint declares the
+ * query parameters it accepts and answers 400 to any other, so a typo in
+ * a filter never silently widens a result. data/web/openapi.json
+ * describes every endpoint and shape; keep it in step with the code (the
+ * HTTP tests 2NN check real responses against it).
+ *
+ * This header holds what the api_*.c files share.
+ */
+#ifndef GIAMSAT_API_H
+#define GIAMSAT_API_H
+
+#include "http.h"
+
+/**
+ * Answer with JSON text: status, the API content type, the text and a
+ * final newline. Takes ownership of json (freed here). Returns 0.
+ */
+int api_send_take(struct resp *rs, int status, char *json);
+
+/**
+ * 0 when every query parameter of rq is one of allowed (NULL-terminated;
+ * NULL or { NULL } = none); otherwise a 400 naming the first other one,
+ * and -1.
+ */
+int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed);
+
+/** The id in the path (":id"), or -1 after a 404 response. */
+long api_path_id(struct req *rq, struct resp *rs);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * api_progress: GET /api/v1/progress (the reports of a task, or of all
+ * tasks) and POST /api/v1/progress (one new report from another system);
+ * see api.h.
+ *
+ * A write goes through the same path as the command line and imports:
+ * the body becomes one progress table row and store_progress_add()
+ * resolves, checks and appends it with its audit line in one transaction.
+ * Before that the caller's right to report for the unit is checked
+ * (core/access.h); a refusal writes nothing but an audit line of its own.
+ */
+#include "api.h"
+
+#include "app.h"
+#include "handlers.h"
+#include "page.h"
+#include "core/batch.h"
+#include "json/json_api.h"
+#include "json/json_report.h"
+#include "store/store.h"
+#include "store/store_api.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- reading -------------------------------------------------------------------- */
+
+int api_progress_list(struct req *rq, struct resp *rs)
+{
+    static const char *const params[] = { "task", NULL };
+    long task = 0;
+    if (api_params_or_400(rq, rs, params) ||
+        req_long_or_400(rq, rs, "task", 1, 999999999999L, 0, &task))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct err e = ERR_INIT;
+    struct task_view t;
+    if (task && store_task(db, task, &t, &e))
+        return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 404, "no task with id %ld", task)
+                                       : resp_err(rq, rs, &e);
+    if (task)
+        task_view_release(&t);
+    struct progress_view *v = NULL;
+    size_t n = 0;
+    if (store_progress_list(db, task, &v, &n, &e))
+        return resp_err(rq, rs, &e);
+    int ret = api_send_take(rs, 200, json_progress_list(v, n));
+    progress_views_free(v, n);
+    return ret;
+}
+
+/* ---- writing -------------------------------------------------------------------- */
+
+/* 0 when task id exists; otherwise a 404 (or 500) response and -1. */
+static int task_exists_or_404(struct req *rq, struct resp *rs, long id)
+{
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct err e = ERR_INIT;
+    struct task_view t;
+    if (store_task(db, id, &t, &e))
+        return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 404, "no task with id %ld", id)
+                                       : resp_err(rq, rs, &e);
+    task_view_release(&t);
+    return 0;
+}
+
+static bool is_json(const char *content_type)
+{
+    static const char want[] = "application/json";
+    size_t len = sizeof(want) - 1;
+    return !strncasecmp(content_type, want, len) &&
+           (content_type[len] == '\0' || content_type[len] == ';' || content_type[len] == ' ');
+}
+
+/* Read the body into *in; -1 after a 413, 415 or 400 response. */
+static int read_body(struct req *rq, struct resp *rs, struct progress_request *in)
+{
+    if (!is_json(rq->content_type))
+        return resp_error(rq, rs, 415, "send the report as JSON (Content-Type: application/json)");
+    if (rq->body_len > JSON_API_BODY_MAX)
+        return resp_error(rq, rs, 413, "the body is larger than %zu bytes", JSON_API_BODY_MAX);
+    struct err e = ERR_INIT;
+    if (json_api_read_progress(rq->body, rq->body_len, in, &e))
+        return resp_err(rq, rs, &e);
+    if (rq->n_params) { /* a route that names the task in its path */
+        long id = api_path_id(rq, rs);
+        if (id < 0)
+            return -1;
+        if (in->task && in->task != id)
+            return resp_error(rq, rs, 400, "field 'task' (%ld) differs from the path's task %ld",
+                              in->task, id);
+        in->task = id;
+        if (task_exists_or_404(rq, rs, id))
+            return -1;
+    }
+    if (!in->task)
+        return resp_error(rq, rs, 400, "field 'task' is required (the task id)");
+    in->row.task_id = xasprintf("%ld", in->task);
+    return 0;
+}
+
+/* The database id of the unit a report names, or 0 when no single unit has that name. */
+static long unit_id(const struct registry *reg, const char *name)
+{
+    bool is_group = false;
+    long idx = registry_lookup(reg, name, &is_group);
+    if (idx < 0 || is_group)
+        return 0;
+    return reg->agencies[registry_active(reg, (size_t)idx)].id;
+}
+
+/* 403 when the caller may not report for the row's unit; the refusal is audited. */
+static int check_right(struct req *rq, struct resp *rs, const struct progress_request *in,
+                       const struct audit_entry *audit)
+{
+    const struct principal *w = &rq->who;
+    if (access_can_report(w->role, w->agency_id, unit_id(&app_of(rq)->reg, in->row.unit)))
+        return 0;
+    const char *why = "this token may not write progress reports (read only)";
+    if (w->role == ROLE_UNIT)
+        why = arena_printf(rq->arena, "a unit token may report only for its own unit (%s)",
+                           w->agency);
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct audit_entry a = *audit;
+    a.action = "progress.denied";
+    a.entity = "task";
+    a.entity_id = in->task;
+    char *after = json_api_refusal(in->task, in->row.unit, why);
+    a.after = after;
+    struct err e = ERR_INIT;
+    int ret = store_audit_alone(db, &a, &e);
+    free(after);
+    return ret ? resp_err(rq, rs, &e) : resp_error(rq, rs, 403, "%s", why);
+}
+
+/* Append the report; 201 when written, 200 for a duplicate, 422 when rejected. */
+static int add_report(struct req *rq, struct resp *rs, struct progress_request *in,
+                      const struct audit_entry *audit)
+{
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct batch b = BATCH_INIT;
+    *batch_add_progress(&b, 0) = in->row;
+    in->row = (struct progress_row){ 0 }; /* the batch owns the strings now */
+    struct progress_options opt = { .source = "api", .today = page_today(), .audit = audit };
+    struct progress_summary sum = { 0 };
+    struct err e = ERR_INIT;
+    int ret = store_progress_add(db, &app_of(rq)->reg, &b, &opt, &sum, &e);
+    if (ret)
+        ret = resp_err(rq, rs, &e);
+    else if (sum.n_rejects)
+        ret = resp_error(rq, rs, 422, "%s", sum.rejects[0].reason);
+    else
+        ret = api_send_take(rs, sum.added ? 201 : 200, json_api_progress_result(&sum));
+    progress_summary_release(&sum);
+    batch_release(&b);
+    return ret;
+}
+
+int api_progress_add(struct req *rq, struct resp *rs)
+{
+    struct progress_request in = PROGRESS_REQUEST_INIT;
+    struct audit_entry audit = { .actor = rq->who.name,
+                                 .user_id = rq->who.user_id,
+                                 .token_id = rq->who.token_id,
+                                 .action = "progress.add",
+                                 .client = rq->client };
+    int ret = api_params_or_400(rq, rs, NULL);
+    if (!ret)
+        ret = read_body(rq, rs, &in);
+    if (!ret)
+        ret = check_right(rq, rs, &in, &audit);
+    if (!ret)
+        ret = add_report(rq, rs, &in, &audit);
+    progress_request_release(&in);
+    return ret;
+}

@@ -1,0 +1,234 @@
+/*
+ * api_tasks: GET /api/v1/tasks (the list of `giamsat tasks --format json`
+ * with paging and a status as of a date) and GET /api/v1/tasks/:id (one
+ * task with its assignments and progress history); see api.h.
+ *
+ * Statuses are those of the statistics report: each assignment is
+ * replayed to the date (core/status.h) and a task is done when all its
+ * lead units are, on the latest completion date (report.c's rule).
+ */
+#include "api.h"
+
+#include "app.h"
+#include "handlers.h"
+#include "page.h"
+#include "core/programme.h"
+#include "json/json_api.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_LIMIT 100 /* items per page unless ?limit= */
+#define LIST_LIMIT_MAX 1000
+#define LIST_OFFSET_MAX 1000000000L
+
+/* ---- status as of a date ------------------------------------------------------------ */
+
+/* A task exists from the date of its earliest document (report.c's scope rule). */
+static bool is_assigned_by(const struct programme *p, const struct prog_task *t, struct date as_of)
+{
+    return !t->n_documents || !date_is_set(p->documents[t->documents[0]].date) ||
+           date_cmp(p->documents[t->documents[0]].date, as_of) <= 0;
+}
+
+/*
+ * The bucket of task ti as of as_of: N_BUCKETS for a group (never
+ * counted) and for a task whose document is later than as_of. When out
+ * is not NULL it receives one entry per assignment of the task, in
+ * lead-cell order.
+ */
+static enum bucket task_status(const struct programme *p, size_t ti, struct date as_of,
+                               struct api_assignment *out)
+{
+    const struct prog_task *t = &p->tasks[ti];
+    struct assignment_state task_st = { false, DATE_NONE, false };
+    size_t n_done = 0;
+    bool counted = !t->is_group && is_assigned_by(p, t, as_of);
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        const struct prog_assignment *a = &p->assignments[t->assignments[i]];
+        struct assignment_state st = status_replay(a->events, a->n_events, as_of);
+        if (out)
+            out[i] = (struct api_assignment){
+                p->agencies[a->agency].name,
+                counted ? status_bucket(t->deadline_kind, t->due, &st, as_of) : N_BUCKETS,
+                st.completed ? st.completed_on : DATE_NONE
+            };
+        if (!st.completed)
+            continue;
+        n_done++;
+        if (!date_is_set(task_st.completed_on) ||
+            date_cmp(st.completed_on, task_st.completed_on) > 0)
+            task_st.completed_on = st.completed_on;
+    }
+    if (!counted)
+        return N_BUCKETS;
+    task_st.completed = t->n_assignments > 0 && n_done == t->n_assignments;
+    if (!task_st.completed)
+        task_st.completed_on = DATE_NONE;
+    return status_bucket(t->deadline_kind, t->due, &task_st, as_of);
+}
+
+/* Statuses of the n tasks t as of as_of (N_BUCKETS when unknown to the snapshot). */
+static int statuses(struct req *rq, struct db *db, const struct task_view *t, size_t n,
+                    struct date as_of, enum bucket *out, struct err *e)
+{
+    struct programme p = PROGRAMME_INIT;
+    if (store_load_programme(db, &p, e))
+        return e->kind;
+    long max_id = 0;
+    for (size_t i = 0; i < p.n_tasks; i++)
+        max_id = p.tasks[i].id > max_id ? p.tasks[i].id : max_id;
+    /* id -> snapshot index, so the lookup stays linear in the number of tasks */
+    size_t *by_id = arena_calloc(rq->arena, (size_t)max_id + 1, sizeof(size_t));
+    for (long id = 0; id <= max_id; id++)
+        by_id[id] = PROG_NONE;
+    for (size_t i = 0; i < p.n_tasks; i++)
+        by_id[p.tasks[i].id] = i;
+    for (size_t i = 0; i < n; i++) {
+        size_t ti = t[i].id >= 0 && t[i].id <= max_id ? by_id[t[i].id] : PROG_NONE;
+        out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(&p, ti, as_of, NULL);
+    }
+    programme_release(&p);
+    return 0;
+}
+
+/* ---- the list ------------------------------------------------------------------------- */
+
+struct list_query {
+    struct task_filter filter;
+    long limit, offset;
+    struct date as_of; /* set when statuses are wanted */
+    int status;        /* a bucket to keep, or -1 for all */
+};
+
+/* Read the list's parameters; -1 after a 400 naming the bad one. */
+static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q)
+{
+    static const char *const params[] = { "agency", "document", "field",  "search", "status",
+                                          "as_of",  "limit",    "offset", NULL };
+    if (api_params_or_400(rq, rs, params) ||
+        req_long_or_400(rq, rs, "limit", 1, LIST_LIMIT_MAX, LIST_LIMIT, &q->limit) ||
+        req_long_or_400(rq, rs, "offset", 0, LIST_OFFSET_MAX, 0, &q->offset) ||
+        req_date_or_400(rq, rs, "as_of", DATE_NONE, &q->as_of))
+        return -1;
+    q->filter =
+        (struct task_filter){ req_query_nonblank(rq, "agency"), req_query_nonblank(rq, "document"),
+                              req_query_nonblank(rq, "field"), req_query_nonblank(rq, "search") };
+    const char *status = req_query_nonblank(rq, "status");
+    q->status = -1;
+    for (int b = 0; status && b < N_BUCKETS; b++)
+        if (!strcmp(status, bucket_key((enum bucket)b)))
+            q->status = b;
+    if (status && q->status < 0)
+        return resp_error(rq, rs, 400,
+                          "parameter 'status' must be one of done_on_time, done_late,"
+                          " in_progress, recurring, overdue");
+    if (status && !date_is_set(q->as_of))
+        q->as_of = page_today();
+    return 0;
+}
+
+/* Keep the tasks of q's status (when set) and cut the page; returns the total kept. */
+static size_t select_page(const struct list_query *q, const struct task_view *t,
+                          const enum bucket *st, size_t n, struct task_view *page,
+                          enum bucket *page_st, size_t *n_page)
+{
+    size_t kept = 0;
+    *n_page = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (q->status >= 0 && (!st || st[i] != (enum bucket)q->status))
+            continue;
+        if (kept >= (size_t)q->offset && *n_page < (size_t)q->limit) {
+            page[*n_page] = t[i]; /* a shallow copy: the strings stay with t */
+            if (st)
+                page_st[*n_page] = st[i];
+            (*n_page)++;
+        }
+        kept++;
+    }
+    return kept;
+}
+
+int api_tasks(struct req *rq, struct resp *rs)
+{
+    struct list_query q;
+    if (list_query_read(rq, rs, &q))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct task_view *t = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_tasks(db, &app_of(rq)->reg, &q.filter, &t, &n, &e))
+        return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 400, "parameter 'agency': %s", e.msg)
+                                       : resp_err(rq, rs, &e);
+    bool with_status = date_is_set(q.as_of);
+    enum bucket *st = with_status ? arena_calloc(rq->arena, n + 1, sizeof(*st)) : NULL;
+    int ret = with_status ? statuses(rq, db, t, n, q.as_of, st, &e) : 0;
+    if (ret) {
+        ret = resp_err(rq, rs, &e);
+    } else {
+        struct task_view *page = arena_calloc(rq->arena, n + 1, sizeof(*page));
+        enum bucket *page_st = with_status ? arena_calloc(rq->arena, n + 1, sizeof(*st)) : NULL;
+        size_t n_page, total = select_page(&q, t, st, n, page, page_st, &n_page);
+        ret = api_send_take(
+            rs, 200,
+            json_api_task_page(page, n_page, page_st, q.as_of, (long)total, q.limit, q.offset));
+    }
+    task_views_free(t, n);
+    return ret;
+}
+
+/* ---- one task ---------------------------------------------------------------------- */
+
+/* The task's status and assignments as of d->as_of, into d (arrays in the arena). */
+static int task_detail(struct req *rq, struct db *db, long id, struct api_task_detail *d,
+                       struct programme *p, struct err *e)
+{
+    if (store_load_programme(db, p, e))
+        return e->kind;
+    size_t ti = programme_find_task(p, id);
+    d->status = N_BUCKETS;
+    if (ti == PROG_NONE)
+        return 0;
+    size_t n = p->tasks[ti].n_assignments;
+    struct api_assignment *a = arena_calloc(rq->arena, n + 1, sizeof(*a));
+    d->status = task_status(p, ti, d->as_of, a);
+    d->assignments = a;
+    d->n_assignments = n;
+    return 0;
+}
+
+int api_task(struct req *rq, struct resp *rs)
+{
+    static const char *const params[] = { "as_of", NULL };
+    struct api_task_detail d = { 0 };
+    if (api_params_or_400(rq, rs, params) ||
+        req_date_or_400(rq, rs, "as_of", page_today(), &d.as_of))
+        return -1;
+    long id = api_path_id(rq, rs);
+    struct db *db = id > 0 ? app_db(rq, rs) : NULL;
+    if (!db)
+        return -1;
+    struct task_view t;
+    struct err e = ERR_INIT;
+    if (store_task(db, id, &t, &e))
+        return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 404, "no task with id %ld", id)
+                                       : resp_err(rq, rs, &e);
+    struct programme p = PROGRAMME_INIT;
+    struct progress_view *pv = NULL;
+    size_t n_pv = 0;
+    int ret = task_detail(rq, db, id, &d, &p, &e);
+    if (!ret)
+        ret = store_progress_list(db, id, &pv, &n_pv, &e);
+    d.progress = pv;
+    d.n_progress = n_pv;
+    ret = ret ? resp_err(rq, rs, &e) : api_send_take(rs, 200, json_api_task(&t, &d));
+    progress_views_free(pv, n_pv);
+    programme_release(&p);
+    task_view_release(&t);
+    return ret;
+}

@@ -1,0 +1,580 @@
+/*
+ * page_admin: Quản trị — accounts, API tokens, units with their aliases,
+ * the names imports could not resolve, and the group rules. The audit
+ * log (/admin/audit) is in page_audit.c.
+ *
+ * Every write here is one store call that commits the change together
+ * with its audit line. Secrets (a generated password, an API token) are
+ * shown once on the page that answers the POST and never stored in
+ * clear. The alias forms post to /import (step=alias, page_import.c),
+ * which owns re-linking what an import could not resolve.
+ */
+#include "handlers.h"
+
+#include "app.h"
+#include "page.h"
+#include "store/store_admin.h"
+#include "util/crypto.h"
+#include "util/strparse.h"
+#include "util/text.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PASSWORD_LEN 14 /* generated passwords */
+#define PASSWORD_MIN 10 /* chosen passwords */
+
+/* Everything the administration page lists, released with the request. */
+struct admin_data {
+    struct user_record *users;
+    size_t n_users;
+    struct token_record *tokens;
+    size_t n_tokens;
+    struct agency_view *agencies;
+    size_t n_agencies;
+    struct unresolved_view *unresolved;
+    size_t n_unresolved;
+    struct registry reg;
+};
+
+static void admin_data_free_cb(void *p)
+{
+    struct admin_data *d = p;
+    user_records_free(d->users, d->n_users);
+    token_records_free(d->tokens, d->n_tokens);
+    agency_views_free(d->agencies, d->n_agencies);
+    unresolved_views_free(d->unresolved, d->n_unresolved);
+    registry_release(&d->reg);
+}
+
+static struct audit_entry audit_of(const struct req *rq, const char *action, const char *entity,
+                                   const char *before, const char *after)
+{
+    return (struct audit_entry){ rq->who.name, rq->who.user_id, rq->who.token_id, action, entity, 0,
+                                 before,       after,           rq->client };
+}
+
+/* A page with an error summary and a link back to the administration page. */
+static int error_page(struct req *rq, struct resp *rs, int status, const char *msg)
+{
+    struct buf *b = &rs->body;
+    buf_reset(b);
+    rs->status = status;
+    page_begin(rq, rs, "Quản trị", "admin");
+    buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
+    page_text(b, msg);
+    buf_adds(b, "</p></div><p><a href=\"/admin\">Quay lại trang quản trị</a></p>");
+    page_end(rq, rs);
+    return -1;
+}
+
+static int error_from(struct req *rq, struct resp *rs, const struct err *e)
+{
+    return error_page(rq, rs, http_status_of(e->kind), e->msg);
+}
+
+/* One table cell holding text s, escaped. */
+static void cell(struct buf *b, const char *s)
+{
+    buf_adds(b, "<td>");
+    page_text(b, s);
+    buf_adds(b, "</td>");
+}
+
+/* ---- form pieces --------------------------------------------------------------------- */
+
+/* The active units (no successor), for a select named "agency". */
+static void unit_select(struct buf *b, const char *id, const struct admin_data *d, bool blank)
+{
+    buf_addf(b, "<select id=\"%s\" name=\"agency\">", id);
+    if (blank)
+        buf_adds(b, "<option value=\"\">— Không gắn đơn vị —</option>");
+    for (size_t i = 0; i < d->n_agencies; i++) {
+        if (d->agencies[i].successor)
+            continue;
+        buf_addf(b, "<option value=\"%ld\">", d->agencies[i].id);
+        page_text(b, d->agencies[i].name);
+        buf_adds(b, "</option>");
+    }
+    buf_adds(b, "</select>");
+}
+
+/* A labelled input; hint (optional) is shown under the label. */
+static void field(struct buf *b, const char *id, const char *name, const char *label,
+                  const char *hint, const char *input_attrs)
+{
+    buf_addf(b, "<div class=\"field\"><label for=\"%s\">%s</label>", id, label);
+    if (hint)
+        buf_addf(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>", id, hint);
+    buf_addf(b, "<input id=\"%s\" name=\"%s\" %s%s%s%s/></div>", id, name, input_attrs,
+             hint ? " aria-describedby=\"" : "", hint ? id : "", hint ? "-hint\"" : "");
+}
+
+/* The role and unit fields of the user and token forms; ids start with prefix. */
+static void role_unit_fields(struct buf *b, const char *prefix, const struct admin_data *d)
+{
+    buf_addf(b,
+             "<div class=\"field\"><label for=\"%s-role\">Vai trò</label><select"
+             " id=\"%s-role\" name=\"role\">",
+             prefix, prefix);
+    for (int r = ROLE_VIEWER; r <= ROLE_ADMIN; r++)
+        buf_addf(b, "<option value=\"%s\"%s>%s</option>", role_name((enum role)r),
+                 r == ROLE_UNIT ? " selected=\"selected\"" : "", role_label((enum role)r));
+    buf_addf(b,
+             "</select></div><div class=\"field\"><label for=\"%s-unit\">Đơn vị (cho vai"
+             " trò Đơn vị)</label>",
+             prefix);
+    char id[32];
+    snprintf(id, sizeof(id), "%s-unit", prefix);
+    unit_select(b, id, d, true);
+    buf_adds(b, "</div>");
+}
+
+/* ---- users --------------------------------------------------------------------------- */
+
+static void user_action(const struct req *rq, struct buf *b, const struct user_record *u,
+                        const char *action, const char *label)
+{
+    buf_addf(b, "<form method=\"post\" action=\"/admin/users/%ld\">", u->id);
+    page_csrf(rq, b);
+    buf_addf(b,
+             "<input type=\"hidden\" name=\"action\" value=\"%s\"/><button type=\"submit\""
+             " class=\"secondary\" aria-label=\"%s: ",
+             action, label);
+    page_attr(b, u->username);
+    buf_addf(b, "\">%s</button></form>", label);
+}
+
+static void user_row(const struct req *rq, struct buf *b, const struct user_record *u)
+{
+    buf_adds(b, "<tr>");
+    cell(b, u->username);
+    cell(b, u->display);
+    cell(b, role_label(role_parse(u->role)));
+    cell(b, u->agency);
+    buf_addf(b, "<td>%s</td><td>", u->active ? "Đang hoạt động" : "Đã khóa");
+    user_action(rq, b, u, "reset", "Đặt lại mật khẩu");
+    if (!u->active)
+        user_action(rq, b, u, "enable", "Mở khóa");
+    else if (u->id != rq->who.user_id)
+        user_action(rq, b, u, "disable", "Khóa");
+    buf_adds(b, "</td></tr>");
+}
+
+static void users_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    buf_adds(b, "<section id=\"nguoi-dung\"><h2>Tài khoản</h2><table><thead><tr>"
+                "<th>Tên đăng nhập</th><th>Tên hiển thị</th><th>Vai trò</th><th>Đơn vị</th>"
+                "<th>Trạng thái</th><th>Thao tác</th></tr></thead><tbody>");
+    for (size_t i = 0; i < d->n_users; i++)
+        user_row(rq, b, &d->users[i]);
+    buf_adds(b, "</tbody></table><h3>Thêm tài khoản</h3><form method=\"post\""
+                " action=\"/admin/users\">");
+    page_csrf(rq, b);
+    field(b, "username", "username", "Tên đăng nhập", "Chữ cái không dấu, chữ số, . _ - @",
+          "required=\"required\" maxlength=\"64\" autocomplete=\"off\"");
+    field(b, "display", "display", "Tên hiển thị", NULL, "maxlength=\"200\"");
+    role_unit_fields(b, "user", d);
+    field(b, "password", "password", "Mật khẩu",
+          "Để trống để hệ thống tạo mật khẩu (chỉ hiện một lần); nếu tự đặt, ít nhất 10 ký tự.",
+          "type=\"password\" autocomplete=\"new-password\"");
+    buf_adds(b, "<button type=\"submit\">Thêm tài khoản</button></form></section>");
+}
+
+/* ---- API tokens ---------------------------------------------------------------------- */
+
+static void token_row(const struct req *rq, struct buf *b, const struct token_record *t)
+{
+    buf_addf(b, "<tr><td class=\"num\">%ld</td>", t->id);
+    cell(b, t->name);
+    cell(b, role_label(role_parse(t->role)));
+    cell(b, t->agency);
+    cell(b, t->created_at);
+    buf_addf(b, "<td>%s</td><td>", t->revoked ? "Đã thu hồi" : "Đang dùng");
+    if (!t->revoked) {
+        buf_addf(b, "<form method=\"post\" action=\"/admin/tokens/%ld/revoke\">", t->id);
+        page_csrf(rq, b);
+        buf_adds(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"Thu hồi mã ");
+        page_attr(b, t->name);
+        buf_adds(b, "\">Thu hồi</button></form>");
+    }
+    buf_adds(b, "</td></tr>");
+}
+
+static void tokens_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    buf_adds(b, "<section id=\"ma-api\"><h2>Mã truy cập API</h2><p>Hệ thống khác gửi mã trong"
+                " tiêu đề <code>Authorization: Bearer …</code>. Mã chỉ hiện một lần khi tạo;"
+                " chỉ bản băm được lưu.</p><table><thead><tr><th class=\"num\">Số</th><th>Tên</th>"
+                "<th>Vai trò</th><th>Đơn vị</th><th>Tạo lúc</th><th>Trạng thái</th>"
+                "<th>Thao tác</th></tr></thead><tbody>");
+    for (size_t i = 0; i < d->n_tokens; i++)
+        token_row(rq, b, &d->tokens[i]);
+    buf_adds(b, "</tbody></table><h3>Tạo mã truy cập</h3><form method=\"post\""
+                " action=\"/admin/tokens\">");
+    page_csrf(rq, b);
+    field(b, "token-name", "name", "Tên (hệ thống sử dụng)", NULL,
+          "required=\"required\" maxlength=\"100\"");
+    role_unit_fields(b, "token", d);
+    buf_adds(b, "<button type=\"submit\">Tạo mã</button></form></section>");
+}
+
+/* ---- units, aliases, unresolved names, groups ---------------------------------------- */
+
+static void agency_row(struct buf *b, const struct agency_view *a)
+{
+    buf_adds(b, "<tr>");
+    cell(b, a->name);
+    cell(b, agency_kind_label(a->kind));
+    buf_adds(b, "<td>");
+    for (size_t k = 0; k < a->aliases.n; k++) {
+        if (k)
+            buf_adds(b, "; ");
+        page_text(b, a->aliases.items[k]);
+    }
+    buf_adds(b, "</td>");
+    cell(b, a->successor ? a->successor : "");
+    buf_addf(b, "<td class=\"num\">%ld</td></tr>", a->lead_tasks);
+}
+
+static void alias_form(const struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    buf_adds(b, "<h3>Thêm tên gọi khác cho một đơn vị</h3><form method=\"post\""
+                " action=\"/import\">");
+    page_csrf(rq, b);
+    buf_adds(b, "<input type=\"hidden\" name=\"step\" value=\"alias\"/><div class=\"field\">"
+                "<label for=\"alias-unit\">Đơn vị</label>");
+    unit_select(b, "alias-unit", d, false);
+    buf_adds(b, "</div>");
+    field(b, "alias", "alias", "Tên gọi khác", NULL, "required=\"required\" maxlength=\"300\"");
+    buf_adds(b, "<button type=\"submit\">Thêm tên gọi</button></form>");
+}
+
+static void units_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    buf_adds(b, "<section id=\"don-vi\"><h2>Đơn vị và tên gọi khác</h2>");
+    alias_form(rq, b, d);
+    buf_adds(b, "<table><thead><tr><th>Đơn vị</th><th>Khối</th><th>Tên gọi khác</th>"
+                "<th>Nay thuộc</th><th class=\"num\">Nhiệm vụ chủ trì</th></tr></thead><tbody>");
+    for (size_t i = 0; i < d->n_agencies; i++)
+        agency_row(b, &d->agencies[i]);
+    buf_adds(b, "</tbody></table></section>");
+}
+
+/* One distinct unresolved text (rows [from, to) of d->unresolved) with its mapping form. */
+static void unresolved_item(const struct req *rq, struct buf *b, const struct admin_data *d,
+                            size_t from, size_t to)
+{
+    const struct unresolved_view *v = d->unresolved;
+    buf_adds(b, "<tr>");
+    cell(b, v[from].text);
+    buf_adds(b, "<td>");
+    for (size_t i = from; i < to; i++)
+        buf_addf(b, "%s<a href=\"/tasks/%ld\">nhiệm vụ %ld</a> (dòng %ld, %s)",
+                 i > from ? "; " : "", v[i].task_id, v[i].task_id, v[i].line,
+                 v[i].lead ? "chủ trì" : "phối hợp");
+    buf_adds(b, "</td><td><form method=\"post\" action=\"/import\">");
+    page_csrf(rq, b);
+    buf_adds(b, "<input type=\"hidden\" name=\"step\" value=\"alias\"/><input type=\"hidden\""
+                " name=\"alias\" value=\"");
+    page_attr(b, v[from].text);
+    buf_addf(b, "\"/><label for=\"map-%zu\">Đơn vị</label> ", from);
+    char id[32];
+    snprintf(id, sizeof(id), "map-%zu", from);
+    unit_select(b, id, d, false);
+    buf_adds(b, " <button type=\"submit\">Gắn</button></form></td></tr>");
+}
+
+static void unresolved_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    buf_adds(b, "<section id=\"chua-xac-dinh\"><h2>Tên đơn vị chưa xác định</h2>");
+    if (!d->n_unresolved) {
+        buf_adds(b, "<p>Mọi tên đơn vị trong các lần nhập đều đã xác định.</p></section>");
+        return;
+    }
+    buf_adds(b, "<p>Gắn mỗi tên với một đơn vị: tên đó được thêm làm tên gọi khác của đơn vị,"
+                " và các nhiệm vụ nêu tên đó được giao cho đơn vị.</p><table><thead><tr>"
+                "<th>Tên như trong tệp</th><th>Nhiệm vụ</th><th>Gắn với đơn vị</th></tr></thead>"
+                "<tbody>");
+    for (size_t from = 0, to; from < d->n_unresolved; from = to) {
+        for (to = from + 1; to < d->n_unresolved; to++)
+            if (strcmp(d->unresolved[to].text, d->unresolved[from].text))
+                break;
+        unresolved_item(rq, b, d, from, to);
+    }
+    buf_adds(b, "</tbody></table></section>");
+}
+
+static void groups_section(struct buf *b, const struct registry *r)
+{
+    buf_adds(b, "<section id=\"nhom\"><h2>Nhóm đơn vị</h2><p>Quy tắc mở rộng nhóm được quản lý"
+                " trong tệp dữ liệu đơn vị (chỉ xem).</p><table><thead><tr><th>Nhóm</th>"
+                "<th>Quy tắc</th><th class=\"num\">Số đơn vị</th></tr></thead><tbody>");
+    for (size_t i = 0; i < r->n_groups; i++) {
+        size_t *members = NULL, n = 0;
+        registry_expand(r, i, &members, &n);
+        free(members);
+        buf_adds(b, "<tr>");
+        cell(b, r->groups[i].name);
+        cell(b, *r->groups[i].rule ? r->groups[i].rule : "(người dùng chọn đơn vị)");
+        buf_addf(b, "<td class=\"num\">%zu</td></tr>", n);
+    }
+    buf_adds(b, "</tbody></table></section>");
+}
+
+static int load_admin(struct db *db, struct admin_data *d, struct err *e)
+{
+    if (store_users(db, &d->users, &d->n_users, e) ||
+        store_tokens(db, &d->tokens, &d->n_tokens, e) ||
+        store_agencies(db, &d->agencies, &d->n_agencies, e) ||
+        store_unresolved(db, &d->unresolved, &d->n_unresolved, e) ||
+        store_load_registry(db, &d->reg, e))
+        return e->kind;
+    return 0;
+}
+
+int h_admin(struct req *rq, struct resp *rs)
+{
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct admin_data *d = arena_calloc(rq->arena, 1, sizeof(*d));
+    arena_defer(rq->arena, admin_data_free_cb, d);
+    struct err e = ERR_INIT;
+    if (load_admin(db, d, &e))
+        return resp_err(rq, rs, &e);
+    struct buf *b = &rs->body;
+    page_begin(rq, rs, "Quản trị", "admin");
+    buf_adds(b, "<nav aria-label=\"Mục trong trang\"><ul><li><a href=\"#nguoi-dung\">Tài khoản"
+                "</a></li><li><a href=\"#ma-api\">Mã truy cập API</a></li><li><a href=\"#don-vi\">"
+                "Đơn vị</a></li><li><a href=\"#chua-xac-dinh\">Tên chưa xác định</a></li><li><a"
+                " href=\"#nhom\">Nhóm đơn vị</a></li><li><a href=\"/admin/audit\">Nhật ký thao tác"
+                "</a></li></ul></nav>");
+    users_section(rq, b, d);
+    tokens_section(rq, b, d);
+    unresolved_section(rq, b, d);
+    units_section(rq, b, d);
+    groups_section(b, &d->reg);
+    page_end(rq, rs);
+    return 0;
+}
+
+/* ---- writes -------------------------------------------------------------------------- */
+
+/* The role (and unit, for a unit role) of a user or token form; -1 after an error page. */
+static int role_and_unit(struct req *rq, struct resp *rs, struct db *db, const char **role,
+                         long *agency_id, char **unit_name)
+{
+    enum role r = role_parse(req_form(rq, "role"));
+    const char *unit = req_form(rq, "agency");
+    *agency_id = 0;
+    *unit_name = NULL;
+    if (r == ROLE_NONE)
+        return error_page(rq, rs, 400, "Vai trò không hợp lệ.");
+    *role = role_name(r);
+    if (r != ROLE_UNIT)
+        return 0;
+    if (!unit || strparse_long(unit, 1, LONG_MAX, agency_id))
+        return error_page(rq, rs, 400, "Tài khoản hoặc mã của vai trò Đơn vị cần chọn đơn vị.");
+    struct err e = ERR_INIT;
+    if (store_agency_name(db, *agency_id, unit_name, &e))
+        return error_page(rq, rs, 400, "Không có đơn vị đã chọn.");
+    return 0;
+}
+
+static bool is_username(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@", s[i]))
+            return false;
+    return true;
+}
+
+/* A page that shows a secret once: the new password or API token. */
+static void secret_page(struct req *rq, struct resp *rs, const char *title, const char *what,
+                        const char *label, const char *id, const char *secret)
+{
+    struct buf *b = &rs->body;
+    page_begin(rq, rs, title, "admin");
+    buf_adds(b, "<div class=\"notice\" role=\"status\"><p>");
+    page_text(b, what);
+    buf_adds(b, "</p>");
+    if (secret) {
+        buf_addf(b, "<p>%s (chỉ hiện một lần, hãy lưu lại ngay): <code id=\"%s\">", label, id);
+        page_text(b, secret);
+        buf_adds(b, "</code></p>");
+    }
+    buf_adds(b, "</div><p><a href=\"/admin\">Quay lại trang quản trị</a></p>");
+    page_end(rq, rs);
+}
+
+/* Hash password and add the user of the form; -1 after an error page. */
+static int add_user(struct req *rq, struct resp *rs, struct db *db, struct user_record *u,
+                    const char *password, const char *unit_name)
+{
+    struct err e = ERR_INIT;
+    char *hash = crypto_password_hash(password, &e);
+    if (!hash)
+        return error_from(rq, rs, &e);
+    u->password_hash = hash;
+    const char *after = arena_printf(rq->arena, "username: %s; role: %s; unit: %s", u->username,
+                                     u->role, unit_name ? unit_name : "");
+    struct audit_entry a = audit_of(rq, "user.create", "app_user", NULL, after);
+    long id = 0;
+    int ret = store_user_add(db, u, &a, &id, &e);
+    free(hash);
+    return ret ? error_from(rq, rs, &e) : 0;
+}
+
+int h_admin_user_add(struct req *rq, struct resp *rs)
+{
+    const char *username = req_form(rq, "username"), *display = req_form(rq, "display");
+    const char *given = req_form(rq, "password"), *role = NULL;
+    if (!is_username(username))
+        return error_page(rq, rs, 400,
+                          "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các"
+                          " dấu . _ - @ (tối đa 64 ký tự).");
+    if (given && *given && strlen(given) < PASSWORD_MIN)
+        return error_page(rq, rs, 400, "Mật khẩu tự đặt cần ít nhất 10 ký tự.");
+    struct db *db = app_db(rq, rs);
+    long agency_id = 0;
+    char *unit_name = NULL;
+    if (!db || role_and_unit(rq, rs, db, &role, &agency_id, &unit_name))
+        return -1;
+    struct user_record u = { .username = (char *)username,
+                             .role = (char *)role,
+                             .agency_id = agency_id,
+                             .display =
+                                 display && !text_is_blank(display) ? (char *)display : NULL };
+    char *generated = given && *given ? NULL : crypto_password_new(PASSWORD_LEN);
+    int ret = add_user(rq, rs, db, &u, generated ? generated : given, unit_name);
+    if (!ret)
+        secret_page(rq, rs, "Đã tạo tài khoản",
+                    arena_printf(rq->arena, "Đã tạo tài khoản '%s' (%s).", username,
+                                 role_label(role_parse(role))),
+                    "Mật khẩu", "password", generated);
+    free(generated);
+    free(unit_name);
+    return ret;
+}
+
+/* The user with this id, into *out (release with user_record_release()); -1 after 404. */
+static int find_user(struct req *rq, struct resp *rs, struct db *db, long id,
+                     struct user_record *out)
+{
+    struct user_record *all = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_users(db, &all, &n, &e))
+        return error_from(rq, rs, &e);
+    int ret = -1;
+    for (size_t i = 0; i < n; i++)
+        if (all[i].id == id) {
+            *out = all[i];
+            all[i] = (struct user_record){ 0 };
+            ret = 0;
+        }
+    user_records_free(all, n);
+    return ret ? error_page(rq, rs, 404, "Không có tài khoản này.") : 0;
+}
+
+static int reset_password(struct req *rq, struct resp *rs, struct db *db,
+                          const struct user_record *u)
+{
+    struct err e = ERR_INIT;
+    char *password = crypto_password_new(PASSWORD_LEN);
+    char *hash = crypto_password_hash(password, &e);
+    struct audit_entry a = audit_of(rq, "user.reset_password", "app_user", NULL,
+                                    arena_printf(rq->arena, "username: %s", u->username));
+    int ret = hash ? store_user_update(db, u->id, hash, -1, &a, &e) : e.kind;
+    if (ret)
+        error_from(rq, rs, &e);
+    else
+        secret_page(rq, rs, "Đã đặt lại mật khẩu",
+                    arena_printf(rq->arena, "Đã đặt lại mật khẩu của '%s'.", u->username),
+                    "Mật khẩu mới", "password", password);
+    free(hash);
+    free(password);
+    return ret ? -1 : 0;
+}
+
+static int set_active(struct req *rq, struct resp *rs, struct db *db, const struct user_record *u,
+                      bool active)
+{
+    if (!active && u->id == rq->who.user_id)
+        return error_page(rq, rs, 409, "Bạn không thể tự khóa tài khoản của mình.");
+    struct err e = ERR_INIT;
+    struct audit_entry a =
+        audit_of(rq, active ? "user.enable" : "user.disable", "app_user",
+                 arena_printf(rq->arena, "username: %s; active: %d", u->username, u->active),
+                 arena_printf(rq->arena, "username: %s; active: %d", u->username, active));
+    if (store_user_update(db, u->id, NULL, active, &a, &e))
+        return error_from(rq, rs, &e);
+    return resp_redirect(rs, "/admin#nguoi-dung");
+}
+
+int h_admin_user_update(struct req *rq, struct resp *rs)
+{
+    long id = 0;
+    const char *action = req_form(rq, "action");
+    if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
+        return error_page(rq, rs, 404, "Không có tài khoản này.");
+    if (!action ||
+        (strcmp(action, "reset") && strcmp(action, "disable") && strcmp(action, "enable")))
+        return error_page(rq, rs, 400, "Thao tác không hợp lệ (reset, disable hoặc enable).");
+    struct db *db = app_db(rq, rs);
+    struct user_record u = { 0 };
+    if (!db || find_user(rq, rs, db, id, &u))
+        return -1;
+    int ret = !strcmp(action, "reset") ? reset_password(rq, rs, db, &u)
+                                       : set_active(rq, rs, db, &u, !strcmp(action, "enable"));
+    user_record_release(&u);
+    return ret;
+}
+
+int h_admin_token_add(struct req *rq, struct resp *rs)
+{
+    const char *name = req_form(rq, "name"), *role = NULL;
+    if (!name || text_is_blank(name) || strlen(name) > 100)
+        return error_page(rq, rs, 400, "Hãy đặt tên cho mã (tối đa 100 ký tự).");
+    struct db *db = app_db(rq, rs);
+    long agency_id = 0;
+    char *unit_name = NULL;
+    if (!db || role_and_unit(rq, rs, db, &role, &agency_id, &unit_name))
+        return -1;
+    char token[CRYPTO_TOKEN_LEN], digest[CRYPTO_DIGEST_LEN];
+    crypto_token(token);
+    crypto_digest(token, digest);
+    const char *after = arena_printf(rq->arena, "name: %s; role: %s; unit: %s", name, role,
+                                     unit_name ? unit_name : "");
+    free(unit_name);
+    struct audit_entry a = audit_of(rq, "token.create", "api_token", NULL, after);
+    struct err e = ERR_INIT;
+    long id = 0;
+    if (store_token_add(db, digest, name, role, agency_id, &a, &id, &e))
+        return error_from(rq, rs, &e);
+    secret_page(rq, rs, "Đã tạo mã truy cập",
+                arena_printf(rq->arena, "Đã tạo mã truy cập số %ld '%s'.", id, name), "Mã", "token",
+                token);
+    return 0;
+}
+
+int h_admin_token_revoke(struct req *rq, struct resp *rs)
+{
+    long id = 0;
+    if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
+        return error_page(rq, rs, 404, "Không có mã này.");
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct audit_entry a = audit_of(rq, "token.revoke", "api_token", NULL, "revoked");
+    struct err e = ERR_INIT;
+    if (store_token_revoke(db, id, &a, &e))
+        return error_from(rq, rs, &e);
+    return resp_redirect(rs, "/admin#ma-api");
+}

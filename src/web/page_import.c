@@ -1,0 +1,585 @@
+/*
+ * page_import: Nhập dữ liệu — upload a file, see the dry run, confirm.
+ *
+ * POST /import takes three steps, told apart by the "step" field:
+ *   check    (multipart/form-data, the CSRF token in the action's query):
+ *            read the upload, run the import with dry_run, show the
+ *            summary, every unresolved name and every rejected row, and
+ *            keep the bytes in the upload table for the confirmation;
+ *   confirm  the uploader imports the kept bytes for real, in one
+ *            transaction with its audit line (store_import_audited);
+ *   alias    map a unit name an import could not resolve (the forms on
+ *            /admin): add it as an alias of a unit and re-link the tasks
+ *            that name it (store_alias_add), audited.
+ * Imports resolve names with a registry loaded from the database for the
+ * request, so aliases added since the server started count.
+ */
+#include "handlers.h"
+
+#include "app.h"
+#include "core/resolve.h"
+#include "import/import.h"
+#include "json/json_out.h"
+#include "json/json_report.h"
+#include "multipart.h"
+#include "page.h"
+#include "store/store_admin.h"
+#include "util/strparse.h"
+#include "util/text.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* What to import: a file's bytes and how to read them. */
+struct import_job {
+    const char *name;     /* the file's name, for messages and the import log */
+    const char *format;   /* NULL: detect from the content */
+    const char *document; /* overrides the file's source document, or NULL */
+    const char *data;
+    size_t len;
+    bool allow_partial; /* keep the good rows when some are rejected */
+};
+
+/* A file read and resolved, and what storing it did or would do. */
+struct import_result {
+    struct batch b;
+    struct resolved_task *rt;     /* task imports; NULL for progress tables */
+    struct import_summary sum;    /* task imports */
+    struct progress_summary psum; /* progress tables */
+};
+
+static const struct {
+    const char *key, *label;
+} formats[] = {
+    { "auto", "Tự nhận dạng theo nội dung" },
+    { "program", "Chương trình hành động (bảng nhiệm vụ Phụ lục II)" },
+    { "indicators", "Bảng chỉ tiêu (Phụ lục I)" },
+    { "plan", "Kế hoạch trình bày theo gạch đầu dòng" },
+    { "table", "Bảng nhiệm vụ CSV hoặc XLSX" },
+    { "progress", "Bảng báo cáo tiến độ CSV hoặc XLSX" },
+};
+#define N_FORMATS (sizeof(formats) / sizeof(*formats))
+
+/* The Vietnamese name of an import format ("table" -> "Bảng nhiệm vụ ..."). */
+static const char *format_label(const char *key)
+{
+    for (size_t i = 1; key && i < N_FORMATS; i++)
+        if (!strcmp(key, formats[i].key))
+            return formats[i].label;
+    return key ? key : "";
+}
+
+/* ---- shared pieces ------------------------------------------------------------------- */
+
+static void registry_free_cb(void *p)
+{
+    registry_release(p);
+}
+
+/* The registry as stored now (released with the request); NULL after a 500. */
+static struct registry *fresh_registry(struct req *rq, struct resp *rs, struct db *db)
+{
+    struct registry *r = arena_calloc(rq->arena, 1, sizeof(*r));
+    struct err e = ERR_INIT;
+    arena_defer(rq->arena, registry_free_cb, r);
+    if (store_load_registry(db, r, &e)) {
+        resp_err(rq, rs, &e);
+        return NULL;
+    }
+    return r;
+}
+
+static void result_free_cb(void *p)
+{
+    struct import_result *x = p;
+    resolved_free(x->rt, x->b.n_tasks);
+    batch_release(&x->b);
+    progress_summary_release(&x->psum);
+}
+
+static struct audit_entry audit_of(const struct req *rq, const char *action)
+{
+    return (struct audit_entry){
+        rq->who.name, rq->who.user_id, rq->who.token_id, action, "import_run", 0, NULL,
+        NULL,         rq->client
+    };
+}
+
+/* A page with an error summary (status, title, message) and a way back. */
+static int error_page(struct req *rq, struct resp *rs, int status, const char *title,
+                      const char *msg, const char *back)
+{
+    struct buf *b = &rs->body;
+    buf_reset(b);
+    rs->status = status;
+    page_begin(rq, rs, title, "import");
+    buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
+    page_text(b, msg);
+    buf_adds(b, "</p></div><p><a href=\"");
+    page_attr(b, back);
+    buf_adds(b, "\">Quay lại</a></p>");
+    page_end(rq, rs);
+    return -1;
+}
+
+/* ---- the upload form ----------------------------------------------------------------- */
+
+static void upload_form(const struct req *rq, struct buf *b)
+{
+    buf_adds(b, "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/import?csrf=");
+    struct buf tok = BUF_INIT;
+    http_encode(&tok, rq->who.csrf ? rq->who.csrf : "");
+    page_attr(b, tok.data);
+    buf_release(&tok);
+    buf_adds(b, "\"><input type=\"hidden\" name=\"step\" value=\"check\"/>"
+                "<div class=\"field\"><label for=\"file\">Tệp dữ liệu</label>"
+                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8) hoặc XLSX; văn bản chương"
+                " trình, kế hoạch dạng TXT (UTF-8).</p><input type=\"file\" id=\"file\""
+                " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>"
+                "<div class=\"field\"><label for=\"format\">Loại dữ liệu</label>"
+                "<select id=\"format\" name=\"format\">");
+    for (size_t i = 0; i < N_FORMATS; i++)
+        buf_addf(b, "<option value=\"%s\">%s</option>", formats[i].key, formats[i].label);
+    buf_adds(b, "</select></div><div class=\"field\"><label for=\"document\">Văn bản giao"
+                " (không bắt buộc)</label><p class=\"hint\" id=\"document-hint\">Ví dụ: Nghị"
+                " quyết 71/NQ-CP ngày 01/4/2025. Để trống nếu tệp đã ghi văn bản.</p>"
+                "<input id=\"document\" name=\"document\" aria-describedby=\"document-hint\"/>"
+                "</div><button type=\"submit\">Kiểm tra (chạy thử, chưa ghi)</button></form>");
+}
+
+static void form_page(struct req *rq, struct resp *rs, const char *error)
+{
+    struct buf *b = &rs->body;
+    buf_reset(b);
+    page_begin(rq, rs, "Nhập dữ liệu", "import");
+    if (error) {
+        buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><h2>Không đọc được tệp</h2><p>");
+        page_text(b, error);
+        buf_adds(b, "</p><p>Cơ sở dữ liệu không thay đổi.</p></div>");
+    }
+    buf_adds(b, "<p>Tải tệp lên để kiểm tra trước: hệ thống chạy thử, cho biết số nhiệm vụ,"
+                " tên đơn vị chưa xác định và các dòng bị từ chối. Dữ liệu chỉ được ghi khi"
+                " bạn xác nhận. Nhập lại cùng một tệp không tạo bản ghi trùng.</p>");
+    upload_form(rq, b);
+    if (access_can_admin(rq->who.role))
+        buf_adds(b, "<p><a href=\"/admin#chua-xac-dinh\">Tên đơn vị chưa xác định</a> · ");
+    else
+        buf_adds(b, "<p>");
+    buf_adds(b, "<a href=\"/admin/audit\">Nhật ký thao tác</a></p>");
+    page_end(rq, rs);
+}
+
+int h_import_form(struct req *rq, struct resp *rs)
+{
+    form_page(rq, rs, NULL);
+    return 0;
+}
+
+/* ---- running an import --------------------------------------------------------------- */
+
+/* Read the job's bytes and resolve them; on failure a 422 page with the importer's message. */
+static struct import_result *read_job(struct req *rq, struct resp *rs, const struct registry *reg,
+                                      const struct import_job *job)
+{
+    struct import_result *x = arena_calloc(rq->arena, 1, sizeof(*x));
+    x->b = (struct batch)BATCH_INIT;
+    struct err e = ERR_INIT;
+    if (import_read(job->data, job->len, job->name, job->format, &x->b, &e)) {
+        rs->status = 422;
+        form_page(rq, rs, e.msg);
+        return NULL;
+    }
+    arena_defer(rq->arena, result_free_cb, x);
+    if (!x->b.n_progress)
+        x->rt = resolve_batch(reg, &x->b, &x->sum);
+    return x;
+}
+
+static size_t n_rejected(const struct import_result *x)
+{
+    return x->b.n_progress ? x->psum.n_rejects : x->b.n_rejects;
+}
+
+/* Store x: a dry run, or for real with the audit line a (a != NULL). */
+static int store_job(struct req *rq, struct db *db, const struct registry *reg,
+                     const struct import_job *job, struct import_result *x,
+                     const struct audit_entry *a, struct err *e)
+{
+    if (x->b.n_progress) {
+        struct audit_entry each = audit_of(rq, "progress.import");
+        struct progress_options po = { job->name, "import",           page_today(),
+                                       a == NULL, job->allow_partial, a ? &each : NULL };
+        progress_summary_release(&x->psum);
+        x->psum = (struct progress_summary){ 0 };
+        return a ? store_progress_audited(db, reg, &x->b, &po, a, &x->psum, e)
+                 : store_progress_add(db, reg, &x->b, &po, &x->psum, e);
+    }
+    struct import_options io = { job->name, a == NULL, job->document };
+    return a ? store_import_audited(db, reg, &x->b, x->rt, &io, a, &x->sum, e)
+             : store_import(db, reg, &x->b, x->rt, &io, &x->sum, e);
+}
+
+/* ---- the summary --------------------------------------------------------------------- */
+
+static void fact(struct buf *b, const char *key, const char *label, size_t n)
+{
+    buf_addf(b, "<dt>%s</dt><dd data-key=\"%s\">%zu</dd>", label, key, n);
+}
+
+static void unresolved_table(struct buf *b, const struct import_result *x)
+{
+    buf_adds(b, "<h2>Tên đơn vị chưa xác định</h2>");
+    size_t rows = 0;
+    for (size_t i = 0; i < x->b.n_tasks; i++)
+        for (size_t k = 0; k < x->rt[i].lead.n + x->rt[i].coord.n; k++) {
+            bool lead = k < x->rt[i].lead.n;
+            const struct party *p =
+                lead ? &x->rt[i].lead.items[k] : &x->rt[i].coord.items[k - x->rt[i].lead.n];
+            if (p->kind != PARTY_UNRESOLVED)
+                continue;
+            if (rows++ == 0)
+                buf_adds(b, "<table class=\"unresolved\"><thead><tr><th class=\"num\">Dòng</th>"
+                            "<th>Tên như trong tệp</th><th>Vai trò</th></tr></thead><tbody>");
+            buf_addf(b, "<tr><td class=\"num\">%zu</td><td>", x->b.tasks[i].line);
+            page_text(b, p->text);
+            buf_addf(b, "</td><td>%s</td></tr>", lead ? "chủ trì" : "phối hợp");
+        }
+    buf_adds(b, rows ? "</tbody></table>" : "<p>Không có.</p>");
+}
+
+static void reject_row(struct buf *b, size_t line, const char *reason)
+{
+    buf_addf(b, "<tr><td class=\"num\">%zu</td><td>", line);
+    page_text(b, reason);
+    buf_adds(b, "</td></tr>");
+}
+
+static void rejected_table(struct buf *b, const struct import_result *x)
+{
+    buf_adds(b, "<h2>Dòng bị từ chối</h2>");
+    size_t n = n_rejected(x);
+    if (!n) {
+        buf_adds(b, "<p>Không có.</p>");
+        return;
+    }
+    buf_adds(b, "<table class=\"rejected\"><thead><tr><th class=\"num\">Dòng</th><th>Lý do</th>"
+                "</tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++) {
+        if (x->b.n_progress)
+            reject_row(b, x->psum.rejects[i].line, x->psum.rejects[i].reason);
+        else
+            reject_row(b, x->b.rejects[i].line, x->b.rejects[i].reason);
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+static void summary(struct buf *b, const struct import_result *x)
+{
+    buf_adds(b, "<dl class=\"facts summary\">");
+    if (x->b.n_progress) {
+        const struct progress_summary *s = &x->psum;
+        fact(b, "rows", "Số dòng", s->rows);
+        fact(b, "added", "Báo cáo hợp lệ", s->added);
+        fact(b, "completions", "Trong đó hoàn thành", s->completions);
+        fact(b, "reopenings", "Mở lại", s->reopenings);
+        fact(b, "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates);
+        fact(b, "rejected", "Dòng bị từ chối", s->n_rejects);
+        buf_adds(b, "</dl>");
+        rejected_table(b, x);
+        return;
+    }
+    const struct import_summary *s = &x->sum;
+    fact(b, "tasks", "Nhiệm vụ", s->tasks);
+    fact(b, "subtasks", "Nhiệm vụ con", s->subtasks);
+    fact(b, "groups", "Nhóm nhiệm vụ (không tính)", s->groups);
+    fact(b, "counted", "Nhiệm vụ được tính", s->counted);
+    fact(b, "indicators", "Chỉ tiêu", s->indicators);
+    fact(b, "documents", "Văn bản", s->documents);
+    fact(b, "agencies_resolved", "Tên đơn vị đã xác định", s->agencies_resolved);
+    fact(b, "groups_expanded", "Nhóm đơn vị đã mở rộng", s->groups_expanded);
+    fact(b, "no_due_date", "Chưa xác định thời hạn", s->no_due_date);
+    fact(b, "unresolved", "Tên đơn vị chưa xác định", s->unresolved);
+    fact(b, "rejected", "Dòng bị từ chối", x->b.n_rejects);
+    buf_adds(b, "</dl>");
+    unresolved_table(b, x);
+    rejected_table(b, x);
+}
+
+static void confirm_form(const struct req *rq, struct buf *b, long upload_id, size_t rejected)
+{
+    buf_adds(b, "<form method=\"post\" action=\"/import\">");
+    page_csrf(rq, b);
+    buf_addf(b,
+             "<input type=\"hidden\" name=\"step\" value=\"confirm\"/>"
+             "<input type=\"hidden\" name=\"upload\" value=\"%ld\"/>",
+             upload_id);
+    if (rejected)
+        buf_addf(b,
+                 "<div class=\"field\"><input type=\"checkbox\" id=\"allow_partial\""
+                 " name=\"allow_partial\" value=\"1\"/> <label for=\"allow_partial\">Cho phép"
+                 " nhập một phần (bỏ qua %zu dòng bị từ chối)</label></div>",
+                 rejected);
+    buf_adds(b, "<button type=\"submit\">Xác nhận nhập</button></form>");
+}
+
+/* The summary page of a dry run (upload_id > 0: with the confirm form) or of an import. */
+static void summary_page(struct req *rq, struct resp *rs, const struct import_job *job,
+                         const struct import_result *x, long upload_id, const char *notice)
+{
+    struct buf *b = &rs->body;
+    buf_reset(b);
+    page_begin(rq, rs, upload_id ? "Kiểm tra tệp nhập" : "Đã nhập dữ liệu", "import");
+    if (notice) {
+        buf_adds(b, "<div class=\"notice\" role=\"status\"><p>");
+        page_text(b, notice);
+        buf_adds(b, "</p></div>");
+    }
+    buf_adds(b, "<p>Tệp <strong>");
+    page_text(b, job->name);
+    buf_adds(b, "</strong> (");
+    page_text(b, format_label(x->b.format));
+    buf_adds(b, upload_id ? "). Chạy thử: chưa ghi gì vào cơ sở dữ liệu.</p>"
+                          : "). Đã ghi vào cơ sở dữ liệu.</p>");
+    summary(b, x);
+    if (upload_id)
+        confirm_form(rq, b, upload_id, n_rejected(x));
+    buf_adds(b, "<p><a href=\"/import\">Nhập tệp khác</a></p>");
+    page_end(rq, rs);
+}
+
+/* ---- step 1: check ------------------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *back = strrchr(path, '\\');
+    const char *s = slash > back ? slash : back;
+    s = s ? s + 1 : path;
+    return *s ? s : "upload";
+}
+
+/* The format a form names into *out (NULL: detect it); -1 when there is no such format. */
+static int parse_format(const char *v, const char **out)
+{
+    *out = NULL;
+    if (!v || !*v || !strcmp(v, "auto"))
+        return 0;
+    for (size_t i = 1; i < N_FORMATS; i++)
+        if (!strcmp(v, formats[i].key)) {
+            *out = formats[i].key;
+            return 0;
+        }
+    return -1;
+}
+
+/* The job an upload describes; -1 after a 400 response. */
+static int job_from_upload(struct req *rq, struct resp *rs, struct import_job *job)
+{
+    struct multipart_part *parts;
+    size_t n;
+    struct err e = ERR_INIT;
+    if (multipart_parse(rq->arena, rq->content_type, rq->body, rq->body_len, &parts, &n, &e))
+        return resp_err(rq, rs, &e);
+    const struct multipart_part *file = multipart_find(parts, n, "file");
+    if (!file || !file->filename || (!*file->filename && !file->len))
+        return error_page(rq, rs, 400, "Nhập dữ liệu", "Hãy chọn tệp cần nhập (trường 'file').",
+                          "/import");
+    const char *format = multipart_text(rq->arena, parts, n, "format");
+    const char *doc = multipart_text(rq->arena, parts, n, "document");
+    *job =
+        (struct import_job){ base_name(file->filename), NULL, NULL, file->data, file->len, false };
+    if (parse_format(format, &job->format))
+        return error_page(rq, rs, 400, "Nhập dữ liệu", "Loại dữ liệu không hợp lệ.", "/import");
+    if (doc && !text_is_blank(doc))
+        job->document = doc;
+    return 0;
+}
+
+static int keep_upload(struct req *rq, struct resp *rs, struct db *db, const struct import_job *job,
+                       long *id)
+{
+    struct upload_record u = { 0,
+                               (char *)job->name,
+                               (char *)job->format,
+                               (char *)job->document,
+                               (char *)job->data,
+                               job->len,
+                               rq->who.user_id,
+                               0 };
+    struct err e = ERR_INIT;
+    if (store_upload_add(db, &u, (long)time(NULL), id, &e))
+        return resp_err(rq, rs, &e);
+    return 0;
+}
+
+static int import_check(struct req *rq, struct resp *rs)
+{
+    struct import_job job;
+    struct db *db = app_db(rq, rs);
+    if (!db || job_from_upload(rq, rs, &job))
+        return -1;
+    struct registry *reg = fresh_registry(rq, rs, db);
+    struct import_result *x = reg ? read_job(rq, rs, reg, &job) : NULL;
+    if (!x)
+        return -1;
+    struct err e = ERR_INIT;
+    long id = 0;
+    if (store_job(rq, db, reg, &job, x, NULL, &e))
+        return resp_err(rq, rs, &e);
+    if (keep_upload(rq, rs, db, &job, &id))
+        return -1;
+    summary_page(rq, rs, &job, x, id, NULL);
+    return 0;
+}
+
+/* ---- step 2: confirm ----------------------------------------------------------------- */
+
+static void upload_free_cb(void *p)
+{
+    upload_record_release(p);
+}
+
+/* The upload the form names, if it is the caller's; NULL after an error response. */
+static struct upload_record *find_upload(struct req *rq, struct resp *rs, struct db *db)
+{
+    long id = 0;
+    const char *v = req_form(rq, "upload");
+    if (!v || strparse_long(v, 1, LONG_MAX, &id)) {
+        error_page(rq, rs, 400, "Nhập dữ liệu", "Thiếu mã tệp tải lên ('upload').", "/import");
+        return NULL;
+    }
+    struct upload_record *u = arena_calloc(rq->arena, 1, sizeof(*u));
+    struct err e = ERR_INIT;
+    if (store_upload_get(db, id, rq->who.user_id, (long)time(NULL), u, &e)) {
+        error_page(rq, rs, http_status_of(e.kind), "Nhập dữ liệu", e.msg, "/import");
+        return NULL;
+    }
+    arena_defer(rq->arena, upload_free_cb, u);
+    return u;
+}
+
+/* The after text of the import's audit line: the summary as JSON. */
+static const char *summary_text(struct req *rq, const struct import_result *x)
+{
+    char *js = x->b.n_progress ? json_progress_summary(&x->psum)
+                               : json_import_summary(&x->sum, &x->b, x->rt);
+    char *out = arena_strdup(rq->arena, js);
+    free(js);
+    return out;
+}
+
+static int import_confirm(struct req *rq, struct resp *rs)
+{
+    struct db *db = app_db(rq, rs);
+    struct upload_record *u = db ? find_upload(rq, rs, db) : NULL;
+    struct registry *reg = u ? fresh_registry(rq, rs, db) : NULL;
+    if (!reg)
+        return -1;
+    struct import_job job = { u->name,  u->format, u->document,
+                              u->bytes, u->len,    req_form(rq, "allow_partial") != NULL };
+    struct import_result *x = read_job(rq, rs, reg, &job);
+    struct err e = ERR_INIT;
+    if (!x || store_job(rq, db, reg, &job, x, NULL, &e))
+        return x ? resp_err(rq, rs, &e) : -1;
+    if (n_rejected(x) && !job.allow_partial) {
+        rs->status = 422;
+        summary_page(rq, rs, &job, x, u->id,
+                     "Có dòng bị từ chối nên chưa ghi gì. Sửa tệp rồi tải lên lại, hoặc chọn"
+                     " \"Cho phép nhập một phần\" để bỏ qua các dòng đó.");
+        return -1;
+    }
+    struct audit_entry a = audit_of(rq, "import");
+    a.after = summary_text(rq, x);
+    if (store_job(rq, db, reg, &job, x, &a, &e) || store_upload_drop(db, u->id, &e))
+        return resp_err(rq, rs, &e);
+    summary_page(rq, rs, &job, x, 0, NULL);
+    return 0;
+}
+
+/* ---- alias: map a name to a unit ----------------------------------------------------- */
+
+/* Index of the agency with database id `id`, or -1. */
+static long agency_index(const struct registry *r, long id)
+{
+    for (size_t i = 0; i < r->n_agencies; i++)
+        if (r->agencies[i].id == id)
+            return (long)i;
+    return -1;
+}
+
+/* 0 when alias can name agency idx without making the registry ambiguous; else 409. */
+static int check_alias(struct req *rq, struct resp *rs, struct registry *r, size_t idx,
+                       const char *alias, const char *back)
+{
+    struct err e = ERR_INIT;
+    bool is_group = false;
+    long owner = registry_lookup(r, alias, &is_group);
+    if (owner >= 0 && (is_group || (size_t)owner != idx)) {
+        err_set(&e, ERR_CONFLICT, "the name '%s' already belongs to '%s'", alias,
+                is_group ? r->groups[owner].name : r->agencies[owner].name);
+        return error_page(rq, rs, 409, "Không thêm được tên gọi", e.msg, back);
+    }
+    strvec_push(&r->agencies[idx].aliases, alias);
+    if (registry_build_index(r, &e) == 0)
+        return 0;
+    return error_page(rq, rs, 409, "Không thêm được tên gọi", e.msg, back);
+}
+
+static int import_alias(struct req *rq, struct resp *rs)
+{
+    const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
+    const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
+    long agency_id = 0;
+    if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))
+        return error_page(rq, rs, 400, "Không thêm được tên gọi", "Hãy chọn đơn vị.", back);
+    if (!alias || text_is_blank(alias) || strlen(alias) > 300)
+        return error_page(rq, rs, 400, "Không thêm được tên gọi",
+                          "Hãy nhập tên gọi (tối đa 300 ký tự).", back);
+    struct db *db = app_db(rq, rs);
+    struct registry *reg = db ? fresh_registry(rq, rs, db) : NULL;
+    long idx = reg ? agency_index(reg, agency_id) : -1;
+    if (!reg)
+        return -1;
+    if (idx < 0)
+        return error_page(rq, rs, 404, "Không thêm được tên gọi", "Không có đơn vị này.", back);
+    size_t active = registry_active(reg, (size_t)idx);
+    if (check_alias(rq, rs, reg, (size_t)idx, alias, back))
+        return -1;
+    struct audit_entry a = audit_of(rq, "alias.add");
+    size_t n_linked = 0;
+    struct err e = ERR_INIT;
+    if (store_alias_add(db, agency_id, reg->agencies[active].id, alias, &a, &n_linked, &e))
+        return error_page(rq, rs, http_status_of(e.kind), "Không thêm được tên gọi", e.msg, back);
+    struct buf *b = &rs->body;
+    page_begin(rq, rs, "Đã thêm tên gọi", "admin");
+    buf_adds(b, "<div class=\"notice\" role=\"status\"><p>Tên gọi “");
+    page_text(b, alias);
+    buf_adds(b, "” nay chỉ đơn vị ");
+    page_text(b, reg->agencies[idx].name);
+    buf_addf(b,
+             ". Đã gắn lại <strong id=\"linked\">%zu</strong> lượt nêu tên trong các nhiệm vụ."
+             "</p></div><p><a href=\"",
+             n_linked);
+    page_attr(b, back);
+    buf_adds(b, "\">Quay lại</a></p>");
+    page_end(rq, rs);
+    return 0;
+}
+
+/* ---- the route ----------------------------------------------------------------------- */
+
+int h_import(struct req *rq, struct resp *rs)
+{
+    if (!rq->who.user_id)
+        return resp_error(rq, rs, 403, "imports through the page need a signed-in user");
+    if (!strncmp(rq->content_type, "multipart/form-data", 19))
+        return import_check(rq, rs);
+    const char *step = req_form(rq, "step");
+    if (step && !strcmp(step, "confirm"))
+        return import_confirm(rq, rs);
+    if (step && !strcmp(step, "alias"))
+        return import_alias(rq, rs);
+    return error_page(rq, rs, 400, "Nhập dữ liệu",
+                      "Yêu cầu không hợp lệ: tải tệp lên bằng biểu mẫu nhập dữ liệu.", "/import");
+}

@@ -1,0 +1,202 @@
+/* page_lists: the snapshot, task rows and table pieces the list pages share; see page_lists.h. */
+#include "page_lists.h"
+
+#include "app.h"
+#include "page.h"
+#include "render/report_doc.h"
+#include "store/store.h"
+#include "util/strparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LEAD_NAMES_MAX 5 /* more lead units than this are written "N đơn vị", as the report does */
+
+/* ---- the snapshot and its report ------------------------------------------------- */
+
+static void release_data(void *p)
+{
+    struct page_data *pd = p;
+    report_release(&pd->rep);
+    programme_release(&pd->prog);
+}
+
+struct page_data *page_data_load(struct req *rq, struct resp *rs)
+{
+    struct page_data *pd = arena_alloc(rq->arena, sizeof(*pd));
+    if (page_as_of(rq, rs, &pd->as_of))
+        return NULL;
+    pd->as_of_given = req_query_nonblank(rq, "as_of") != NULL;
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return NULL;
+    arena_defer(rq->arena, release_data, pd);
+    struct err e = ERR_INIT;
+    struct report_options opt = { .as_of = pd->as_of, .document = PROG_NONE, .agency = PROG_NONE };
+    if (store_load_programme(db, &pd->prog, &e) || report_build(&pd->prog, &opt, &pd->rep, &e)) {
+        resp_error(rq, rs, 500, "cannot compute the statistics: %s", e.msg);
+        return NULL;
+    }
+    pd->item_of = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(size_t));
+    for (size_t i = 0; i < pd->prog.n_tasks; i++)
+        pd->item_of[i] = PROG_NONE;
+    for (size_t k = 0; k < pd->rep.n_items; k++)
+        pd->item_of[pd->rep.items[k].task] = k;
+    return pd;
+}
+
+const struct report_task *page_item(const struct page_data *pd, size_t ti)
+{
+    size_t k = pd->item_of[ti];
+    return k == PROG_NONE ? NULL : &pd->rep.items[k];
+}
+
+struct task_row page_task_row(const struct page_data *pd, size_t ti, size_t agency)
+{
+    struct task_row row = { ti, N_BUCKETS };
+    if (agency == PROG_NONE) {
+        const struct report_task *it = page_item(pd, ti);
+        if (it)
+            row.bucket = it->bucket;
+        return row;
+    }
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    for (size_t i = 0; i < t->n_assignments; i++)
+        if (pd->prog.assignments[t->assignments[i]].agency == agency)
+            row.bucket = pd->rep.assignment_bucket[t->assignments[i]];
+    return row;
+}
+
+int page_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed)
+{
+    for (size_t i = 0; i < rq->n_query; i++) {
+        bool known = false;
+        for (size_t k = 0; allowed[k] && !known; k++)
+            known = !strcmp(rq->query[i].key, allowed[k]);
+        if (!known)
+            return resp_error(rq, rs, 400, "unknown parameter '%s'", rq->query[i].key);
+    }
+    return 0;
+}
+
+size_t page_task_of_path(struct req *rq, struct resp *rs, const struct page_data *pd)
+{
+    long id = 0;
+    size_t ti = PROG_NONE;
+    if (rq->n_params && !strparse_long(rq->params[0], 1, 1L << 50, &id))
+        ti = programme_find_task(&pd->prog, id);
+    if (ti == PROG_NONE)
+        resp_error(rq, rs, 404, "no task with id %s", rq->n_params ? rq->params[0] : "?");
+    return ti;
+}
+
+const char *page_as_of_query(const struct req *rq, const struct page_data *pd)
+{
+    if (!pd->as_of_given)
+        return "";
+    char iso[DATE_ISO_LEN];
+    date_iso(pd->as_of, iso);
+    return arena_printf(rq->arena, "?as_of=%s", iso);
+}
+
+/* ---- cells ------------------------------------------------------------------------ */
+
+char *page_lead_text(const struct page_data *pd, size_t ti)
+{
+    const struct report_task *it = page_item(pd, ti);
+    if (it)
+        return report_lead_text(&pd->rep, it);
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    struct buf b = BUF_INIT;
+    if (t->n_assignments > LEAD_NAMES_MAX)
+        buf_addf(&b, "%zu đơn vị", t->n_assignments);
+    for (size_t i = 0; i < t->n_assignments && t->n_assignments <= LEAD_NAMES_MAX; i++)
+        buf_addf(&b, "%s%s", i ? ", " : "",
+                 pd->prog.agencies[pd->prog.assignments[t->assignments[i]].agency].name);
+    if (!t->n_assignments)
+        buf_adds(&b, "—");
+    return buf_take(&b);
+}
+
+void page_deadline(struct buf *b, const struct prog_task *t)
+{
+    if (date_is_set(t->due))
+        page_date(b, t->due);
+    else if (t->deadline_kind == DEADLINE_RECURRING)
+        buf_adds(b, "Thường xuyên");
+    else
+        buf_adds(b, "Chưa xác định thời hạn");
+}
+
+void page_row_status(struct buf *b, const struct page_data *pd, const struct task_row *row)
+{
+    const struct prog_task *t = &pd->prog.tasks[row->task];
+    if (row->bucket < N_BUCKETS) {
+        page_badge(b, row->bucket);
+        const struct report_task *it = page_item(pd, row->task);
+        if (it && it->undated)
+            buf_adds(b, " <span class=\"hint\">chưa xác định thời hạn</span>");
+    } else if (t->is_group) {
+        buf_adds(b, "Nhóm nhiệm vụ (tính theo nhiệm vụ con)");
+    } else if (t->repeat_of_id) {
+        buf_adds(b, "Nhắc lại nhiệm vụ trước (không tính lại)");
+    } else {
+        buf_adds(b, "—");
+    }
+}
+
+void page_bucket_heads(struct buf *b)
+{
+    for (int k = 0; k < N_BUCKETS; k++)
+        buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th>", bucket_label((enum bucket)k));
+}
+
+void page_bucket_cells(struct buf *b, const struct bucket_counts *c)
+{
+    for (int k = 0; k < N_BUCKETS; k++)
+        buf_addf(b, "<td class=\"num\">%ld</td>", c->n[k]);
+}
+
+/* ---- the task table --------------------------------------------------------------- */
+
+static void task_tr(const struct req *rq, struct buf *b, const struct page_data *pd,
+                    const struct task_row *row)
+{
+    const struct prog_task *t = &pd->prog.tasks[row->task];
+    buf_adds(b, "<tr><td>");
+    page_text(b, t->tt);
+    buf_addf(b, "</td><td><a href=\"/tasks/%ld", t->id);
+    page_attr(b, page_as_of_query(rq, pd));
+    buf_adds(b, "\">");
+    page_text(b, t->name);
+    buf_adds(b, "</a></td><td>");
+    char *lead = page_lead_text(pd, row->task);
+    page_text(b, lead);
+    free(lead);
+    buf_adds(b, "</td><td>");
+    page_deadline(b, t);
+    buf_adds(b, "</td><td>");
+    page_row_status(b, pd, row);
+    buf_adds(b, "</td></tr>");
+}
+
+void page_task_table(const struct req *rq, struct buf *b, const struct page_data *pd,
+                     const struct task_row *rows, size_t n, const char *caption)
+{
+    if (n == 0) {
+        buf_adds(b, "<p>Không có nhiệm vụ nào.</p>");
+        return;
+    }
+    buf_adds(b, "<table class=\"tasks\">");
+    if (caption) {
+        buf_adds(b, "<caption>");
+        page_text(b, caption);
+        buf_adds(b, "</caption>");
+    }
+    buf_adds(b, "<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">Nhiệm vụ</th>"
+                "<th scope=\"col\">Cơ quan chủ trì</th><th scope=\"col\">Thời hạn</th>"
+                "<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++)
+        task_tr(rq, b, pd, &rows[i]);
+    buf_adds(b, "</tbody></table>");
+}

@@ -1,0 +1,375 @@
+/*
+ * page_task: the page of one task (GET /tasks/:id) — its text, documents,
+ * lead and coordinating units with the units each group expression
+ * became, the deadline as written and as read, each assignment's status
+ * as of the page's date, the timeline of progress reports, and the form
+ * to add one (page_task_form.c) for a user who may report for one of its
+ * lead units.
+ */
+#include "handlers.h"
+
+#include "app.h"
+#include "page.h"
+#include "page_lists.h"
+#include "store/store.h"
+#include "util/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- facts --------------------------------------------------------------------------- */
+
+static void fact(struct buf *b, const char *term, const char *value)
+{
+    buf_addf(b, "<dt>%s</dt><dd>", term);
+    page_text(b, value && *value ? value : "—");
+    buf_adds(b, "</dd>");
+}
+
+/* " (ghi là “text”)" when a party was written otherwise than its canonical name. */
+static void written_as(struct buf *b, const struct party_view *p, const char *what)
+{
+    char *a = text_fold(p->text), *c = text_fold(p->resolved);
+    bool same = !strcmp(a, c);
+    free(a);
+    free(c);
+    if (same && !*what)
+        return;
+    buf_addf(b, " <span class=\"hint\">(%s%s", what, same || !*what ? "" : ", ");
+    if (!same) {
+        buf_adds(b, "ghi là “");
+        page_text(b, p->text);
+        buf_adds(b, "”");
+    }
+    buf_adds(b, ")</span>");
+}
+
+/* A unit named in a cell: its canonical name, what it was written as, and its successor. */
+static void party_agency(const struct req *rq, struct buf *b, const struct party_view *p)
+{
+    const struct registry *reg = &app_of(rq)->reg;
+    page_text(b, p->resolved);
+    written_as(b, p, "");
+    long idx = registry_find_agency(reg, p->resolved);
+    if (idx >= 0 && reg->agencies[idx].successor) {
+        buf_adds(b, " – nay là ");
+        page_text(b, reg->agencies[idx].successor);
+    }
+}
+
+/* A group expression and, in the lead cell, the units it became. */
+static void party_group(struct buf *b, const struct party_view *p)
+{
+    buf_adds(b, "<strong>");
+    page_text(b, p->resolved);
+    buf_adds(b, "</strong>");
+    written_as(b, p, "nhóm đơn vị");
+    if (strcmp(p->role, "lead"))
+        return;
+    if (!p->members.n) {
+        buf_adds(b, ": chưa xác định đơn vị thành viên");
+        return;
+    }
+    buf_addf(b, "<details><summary>Gồm %zu đơn vị</summary><ul class=\"members\">", p->members.n);
+    for (size_t i = 0; i < p->members.n; i++) {
+        buf_adds(b, "<li>");
+        page_text(b, p->members.items[i]);
+        buf_adds(b, "</li>");
+    }
+    buf_adds(b, "</ul></details>");
+}
+
+static void parties(const struct req *rq, struct buf *b, const struct task_view *t,
+                    const char *role, const char *term)
+{
+    size_t n = 0;
+    buf_addf(b, "<dt>%s</dt><dd><ul class=\"parties\">", term);
+    for (size_t i = 0; i < t->n_parties; i++) {
+        const struct party_view *p = &t->parties[i];
+        if (strcmp(p->role, role))
+            continue;
+        n++;
+        buf_adds(b, "<li>");
+        if (p->is_group && p->resolved) {
+            party_group(b, p);
+        } else if (p->resolved) {
+            party_agency(rq, b, p);
+        } else {
+            page_text(b, p->text);
+            buf_adds(b, " <span class=\"hint\">(chưa xác định được đơn vị)</span>");
+        }
+        buf_adds(b, "</li>");
+    }
+    if (!n)
+        buf_adds(b, "<li>—</li>");
+    buf_adds(b, "</ul></dd>");
+}
+
+static void documents(const struct req *rq, struct buf *b, const struct page_data *pd,
+                      const struct prog_task *t)
+{
+    buf_adds(b, "<dt>Văn bản giao</dt><dd>");
+    for (size_t i = 0; i < t->n_documents; i++) {
+        const struct prog_document *d = &pd->prog.documents[t->documents[i]];
+        buf_addf(b, "%s<a href=\"/documents/%ld", i ? "; " : "", d->id);
+        page_attr(b, page_as_of_query(rq, pd));
+        buf_adds(b, "\">");
+        page_text(b, d->name);
+        buf_adds(b, "</a>");
+    }
+    buf_adds(b, t->n_documents ? "</dd>" : "—</dd>");
+}
+
+static void deadline(struct buf *b, const struct task_view *tv, const struct prog_task *t)
+{
+    fact(b, "Thời hạn (như văn bản)", tv->deadline_text);
+    buf_adds(b, "<dt>Thời hạn (đã xác định)</dt><dd>");
+    if (date_is_set(t->due))
+        page_date(b, t->due);
+    else if (t->deadline_kind == DEADLINE_RECURRING)
+        buf_adds(b, "thường xuyên (không có hạn cụ thể)");
+    else
+        buf_adds(b, "chưa xác định thời hạn – cần người có thẩm quyền đặt ngày");
+    buf_adds(b, "</dd>");
+}
+
+static void task_link(const struct req *rq, struct buf *b, const struct page_data *pd, long id)
+{
+    size_t ti = programme_find_task(&pd->prog, id);
+    buf_addf(b, "<a href=\"/tasks/%ld", id);
+    page_attr(b, page_as_of_query(rq, pd));
+    buf_adds(b, "\">");
+    if (ti != PROG_NONE && *pd->prog.tasks[ti].tt) {
+        buf_adds(b, "TT ");
+        page_text(b, pd->prog.tasks[ti].tt);
+        buf_adds(b, " – ");
+    }
+    page_text(b, ti != PROG_NONE ? pd->prog.tasks[ti].name : "nhiệm vụ");
+    buf_adds(b, "</a>");
+}
+
+static void relatives(const struct req *rq, struct buf *b, const struct page_data *pd,
+                      const struct task_view *tv)
+{
+    if (tv->parent_id) {
+        buf_adds(b, "<dt>Thuộc nhiệm vụ</dt><dd>");
+        task_link(rq, b, pd, tv->parent_id);
+        buf_adds(b, "</dd>");
+    }
+    if (tv->repeat_of_id) {
+        buf_adds(b, "<dt>Nhắc lại nhiệm vụ</dt><dd>");
+        task_link(rq, b, pd, tv->repeat_of_id);
+        buf_adds(b, " <span class=\"hint\">(không tính lại trong thống kê)</span></dd>");
+    }
+    if (tv->n_children) {
+        buf_adds(b, "<dt>Nhiệm vụ con</dt><dd><ul>");
+        for (size_t i = 0; i < tv->n_children; i++) {
+            buf_adds(b, "<li>");
+            task_link(rq, b, pd, tv->children[i]);
+            buf_adds(b, "</li>");
+        }
+        buf_adds(b, "</ul></dd>");
+    }
+}
+
+static void facts(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
+                  const struct task_view *tv)
+{
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    buf_adds(b, "<dl class=\"facts\">");
+    fact(b, "Nội dung nhiệm vụ", tv->name);
+    fact(b, "TT", tv->tt);
+    fact(b, "Mã", tv->code);
+    fact(b, "Lĩnh vực", tv->field);
+    documents(rq, b, pd, t);
+    parties(rq, b, tv, "lead", "Cơ quan chủ trì");
+    parties(rq, b, tv, "coord", "Cơ quan phối hợp");
+    fact(b, "Kết quả, sản phẩm", tv->output);
+    deadline(b, tv, t);
+    relatives(rq, b, pd, tv);
+    buf_adds(b, "</dl>");
+}
+
+/* ---- status ------------------------------------------------------------------------ */
+
+static void task_status(struct buf *b, const struct page_data *pd, size_t ti)
+{
+    const struct report_task *it = page_item(pd, ti);
+    struct task_row row = page_task_row(pd, ti, PROG_NONE);
+    buf_adds(b, "<p class=\"status\">Tình trạng đến ngày ");
+    page_date(b, pd->as_of);
+    buf_adds(b, ": ");
+    page_row_status(b, pd, &row);
+    if (it && it->units_not_done && it->units_not_done < it->units_total)
+        buf_addf(b, " (%zu/%zu đơn vị chưa hoàn thành)", it->units_not_done, it->units_total);
+    if (it && it->bucket <= BUCKET_DONE_LATE) {
+        buf_adds(b, ", hoàn thành ngày ");
+        page_date(b, it->completed_on);
+    }
+    buf_adds(b, ".</p>");
+}
+
+static void assignments(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti)
+{
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    buf_adds(b, "<h2 id=\"don-vi\">Tình trạng của từng đơn vị chủ trì</h2>");
+    if (!t->n_assignments) {
+        buf_adds(b, "<p>Nhiệm vụ chưa có đơn vị chủ trì.</p>");
+        return;
+    }
+    buf_adds(b, "<table><thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Tình trạng"
+                "</th><th scope=\"col\">Ngày hoàn thành</th></tr></thead><tbody>");
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        const struct prog_assignment *a = &pd->prog.assignments[t->assignments[i]];
+        struct assignment_state st = status_replay(a->events, a->n_events, pd->as_of);
+        enum bucket bk = status_bucket(t->deadline_kind, t->due, &st, pd->as_of);
+        buf_addf(b, "<tr><td><a href=\"/units/%ld", pd->prog.agencies[a->agency].id);
+        page_attr(b, page_as_of_query(rq, pd));
+        buf_adds(b, "\">");
+        page_text(b, pd->prog.agencies[a->agency].name);
+        buf_adds(b, "</a></td><td>");
+        page_badge(b, bk);
+        buf_adds(b, "</td><td>");
+        if (st.completed)
+            page_date(b, st.completed_on);
+        else
+            buf_adds(b, "—");
+        buf_adds(b, "</td></tr>");
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+/* ---- timeline ---------------------------------------------------------------------- */
+
+static const char *kind_label(const char *kind)
+{
+    if (!strcmp(kind, "done"))
+        return "Hoàn thành";
+    if (!strcmp(kind, "reopen"))
+        return "Mở lại";
+    return "Báo cáo tiến độ";
+}
+
+static const char *source_label(const char *source)
+{
+    static const char *const map[][2] = {
+        { "web", "nhập trên trang web" },
+        { "api", "hệ thống khác (API)" },
+        { "import", "nhập từ tệp" },
+        { "cli", "dòng lệnh" },
+    };
+    for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
+        if (!strcmp(source, map[i][0]))
+            return map[i][1];
+    return source;
+}
+
+static void report_entry(struct buf *b, const struct progress_view *v)
+{
+    buf_adds(b, "<li><h3>");
+    page_date(b, v->reported_on);
+    buf_adds(b, " – ");
+    page_text(b, v->unit);
+    buf_addf(b, " – %s", kind_label(v->kind));
+    if (date_is_set(v->completed_on)) {
+        buf_adds(b, " ngày ");
+        page_date(b, v->completed_on);
+    }
+    buf_adds(b, "</h3><dl class=\"facts\">");
+    if (*v->result)
+        fact(b, "Kết quả", v->result);
+    if (*v->next)
+        fact(b, "Dự kiến kỳ tới", v->next);
+    if (*v->issues)
+        fact(b, "Vướng mắc, kiến nghị", v->issues);
+    if (*v->output)
+        fact(b, "Văn bản kết quả", v->output);
+    if (v->percent >= 0)
+        buf_addf(b, "<dt>Tiến độ</dt><dd>%d%%</dd>", v->percent);
+    fact(b, "Nguồn", source_label(v->source));
+    buf_adds(b, "</dl></li>");
+}
+
+static int timeline(struct req *rq, struct resp *rs, long task_id)
+{
+    struct progress_view *v = NULL;
+    size_t n = 0;
+    struct err e = ERR_INIT;
+    if (store_progress_list(rq->db, task_id, &v, &n, &e))
+        return resp_err(rq, rs, &e);
+    struct buf *b = &rs->body;
+    buf_adds(b, "<h2 id=\"bao-cao\">Báo cáo tiến độ</h2>");
+    if (!n)
+        buf_adds(b, "<p>Chưa có báo cáo tiến độ.</p>");
+    else
+        buf_adds(b, "<ol class=\"timeline\">");
+    for (size_t i = 0; i < n; i++)
+        report_entry(b, &v[i]);
+    if (n)
+        buf_adds(b, "</ol>");
+    progress_views_free(v, n);
+    return 0;
+}
+
+/* ---- the page ---------------------------------------------------------------------- */
+
+static void saved_notice(const struct req *rq, struct buf *b)
+{
+    const char *saved = req_query(rq, "saved");
+    if (!saved)
+        return;
+    buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
+             !strcmp(saved, "1") ? "Đã ghi báo cáo tiến độ."
+                                 : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
+}
+
+int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
+                   const struct progress_form *form)
+{
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    struct task_view tv;
+    struct err e = ERR_INIT;
+    if (store_task(rq->db, t->id, &tv, &e))
+        return resp_err(rq, rs, &e);
+    const char *title = *t->tt ? arena_printf(rq->arena, "Nhiệm vụ TT %s", t->tt)
+                               : arena_printf(rq->arena, "Nhiệm vụ số %ld", t->id);
+    page_begin(rq, rs, title, "tasks");
+    struct buf *b = &rs->body;
+    saved_notice(rq, b);
+    page_as_of_form(rq, b, pd->as_of, NULL);
+    task_status(b, pd, ti);
+    facts(rq, b, pd, ti, &tv);
+    task_view_release(&tv);
+    assignments(rq, b, pd, ti);
+    if (timeline(rq, rs, t->id))
+        return -1;
+    size_t n_units = 0;
+    size_t *units = page_report_units(rq, pd, ti, &n_units);
+    if (n_units) {
+        page_progress_form(rq, b, pd, ti, units, n_units, form);
+    } else if (form->error) {
+        buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
+        page_text(b, form->error);
+        buf_adds(b, "</p></div>");
+    }
+    page_end(rq, rs);
+    return 0;
+}
+
+int h_task(struct req *rq, struct resp *rs)
+{
+    static const char *const allowed[] = { "as_of", "saved", NULL };
+    if (page_params_or_400(rq, rs, allowed))
+        return -1;
+    struct page_data *pd = page_data_load(rq, rs);
+    if (!pd)
+        return -1;
+    size_t ti = page_task_of_path(rq, rs, pd);
+    if (ti == PROG_NONE)
+        return -1;
+    char today[DATE_ISO_LEN];
+    date_iso(page_today(), today);
+    struct progress_form form = { .unit_id = rq->who.agency_id,
+                                  .date = arena_strdup(rq->arena, today) };
+    return page_task_show(rq, rs, pd, ti, &form);
+}

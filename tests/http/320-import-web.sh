@@ -1,0 +1,161 @@
+# Nhập dữ liệu: upload, dry run (counts, unresolved names, rejected rows; nothing written),
+# confirm (imported with its audit line), re-import (no duplicates), bad files (422, nothing
+# written), partial imports, progress tables, CSRF and ownership of an upload.
+set -eu
+start_server
+$GIAMSAT user add gs --role monitor --password monitor-pass-1 > /dev/null
+login admin admin-pass-123 admin
+login gs monitor-pass-1 gs
+# What an import may change (sessions and the upload table aside).
+data_snapshot() {
+    sqlite3 giamsat.db .dump | grep -v '^INSERT INTO session\|^INSERT INTO upload' | md5sum
+}
+get /import form.html -b admin
+well_formed form.html
+grep -q 'enctype="multipart/form-data"' form.html || die "the form does not upload"
+grep -q '<label for="file">' form.html || die "file field without a label"
+action=$(sed -n 's/.*action="\(\/import?csrf=[^"]*\)".*/\1/p' form.html | head -n 1)
+[ -n "$action" ] || die "no CSRF token in the form's action"
+action_gs=$(curl -s -b gs "$URL/import" | sed -n 's/.*action="\(\/import?csrf=[^"]*\)".*/\1/p')
+tok=$(csrf admin /import)
+tok_gs=$(csrf gs /import)
+# upload JAR ACTION FILE [more curl args]: POST the file for a dry run; the status code.
+upload() {
+    j=$1 a=$2 f=$3
+    shift 3
+    curl -s -o check.html -w '%{http_code}' -b "$j" -F step=check -F "file=@$f" "$@" "$URL$a"
+}
+fact() { sed -n "s/.*data-key=\"$1\">\([0-9]*\)<.*/\1/p" check.html; }
+upload_id() { sed -n 's/.*name="upload" value="\([0-9]*\)".*/\1/p' check.html; }
+
+cat > t.csv <<'CSV'
+Mã,Tên nhiệm vụ,Văn bản giao,Cơ quan chủ trì,Cơ quan phối hợp,Thời hạn
+W1,Xây dựng cổng dữ liệu thử nghiệm,Kế hoạch số 12/KH-BCĐ ngày 05/12/2025,Bộ Nội vụ,Bộ Công an,Tháng 6/2026
+W2,Đánh giá mức độ sẵn sàng,Kế hoạch số 12/KH-BCĐ ngày 05/12/2025,"Các bộ, cơ quan ngang bộ",,Quý II/2026
+W3,Việc của một sở mới,Kế hoạch số 12/KH-BCĐ ngày 05/12/2025,Sở Khoa học Hà Giang mới,,Khi có yêu cầu
+CSV
+tasks_before=$(db_count 'select count(*) from task')
+
+# Step 1: the dry run shows the counts and the unresolved name, and writes nothing.
+before=$(data_snapshot)
+code=$(upload admin "$action" t.csv -F format=auto -F document=)
+[ "$code" = 200 ] || die "dry run: HTTP $code ($(head -c 300 check.html))"
+well_formed check.html
+[ "$(fact tasks)" = 3 ] || die "tasks = $(fact tasks)"
+[ "$(fact counted)" = 3 ] || die "counted"
+[ "$(fact documents)" = 1 ] || die "documents = $(fact documents)"
+[ "$(fact groups_expanded)" = 1 ] || die "groups expanded"
+[ "$(fact unresolved)" = 1 ] || die "unresolved"
+[ "$(fact rejected)" = 0 ] || die "rejected"
+grep -q '<td>Sở Khoa học Hà Giang mới</td>' check.html || die "unresolved name not listed"
+grep -q 'Xác nhận nhập' check.html || die "no confirm button"
+[ "$(data_snapshot)" = "$before" ] || die "the dry run changed the database"
+[ "$(db_count 'select count(*) from upload')" = 1 ] || die "upload not kept"
+id=$(upload_id)
+
+# Only the uploader may confirm it.
+[ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$id")" = 403 ] \
+    || die "another user confirmed the upload"
+[ "$(status POST /import -b admin --data "step=confirm&upload=$id")" = 403 ] \
+    || die "confirm without CSRF"
+[ "$(data_snapshot)" = "$before" ] || die "a refused confirmation changed the database"
+
+# Step 2: confirm imports it, in one transaction with its audit line.
+code=$(curl -s -o done.html -w '%{http_code}' -b admin --data "csrf=$tok&step=confirm&upload=$id" \
+    "$URL/import")
+[ "$code" = 200 ] || die "confirm: HTTP $code ($(head -c 300 done.html))"
+well_formed done.html
+grep -q 'Đã ghi vào cơ sở dữ liệu' done.html || die "no confirmation"
+[ "$(db_count 'select count(*) from task')" = $((tasks_before + 3)) ] || die "tasks not imported"
+[ "$(db_count "select count(*) from task_party where text = 'Sở Khoa học Hà Giang mới' and agency_id is null")" = 1 ] \
+    || die "unresolved name not kept"
+run=$(db_count 'select max(id) from import_run')
+[ "$(db_count "select file from import_run where id = $run")" = t.csv ] || die "import log"
+[ "$(db_count "select count(*) from audit_log where action = 'import' and entity = 'import_run' and entity_id = $run and actor = 'admin'")" = 1 ] \
+    || die "no audit line for the import"
+db_count "select after from audit_log where action = 'import'" | grep -q '"tasks": 3' \
+    || die "the audit line lacks the summary"
+[ "$(db_count 'select count(*) from upload')" = 0 ] || die "upload kept after the import"
+[ "$(status POST /import -b admin --data "csrf=$tok&step=confirm&upload=$id")" = 404 ] \
+    || die "an upload imported twice"
+
+# Re-importing the same file adds nothing.
+upload admin "$action" t.csv > /dev/null
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b admin --data "csrf=$tok&step=confirm&upload=$(upload_id)" "$URL/import")" = 200 ] \
+    || die "re-import"
+[ "$(db_count 'select count(*) from task')" = $((tasks_before + 3)) ] || die "re-import duplicated"
+
+# The audit page shows the import, its long summary folded in <details>.
+get /admin/audit audit.html -b gs
+well_formed audit.html
+grep -q '<td>import</td>' audit.html || die "audit page lacks the import"
+grep -q '<details>' audit.html || die "long audit text not folded"
+
+# Bad files: the importer's message, 422, and nothing written (not even the upload).
+before=$(data_snapshot)
+bad() { # file, words of the message
+    code=$(upload admin "$action" "$1")
+    [ "$code" = 422 ] || die "$1: HTTP $code, want 422"
+    well_formed check.html
+    grep -q "$2" check.html || die "$1: message lacks '$2'"
+    [ "$(data_snapshot)" = "$before" ] || die "$1 changed the database"
+    [ "$(db_count 'select count(*) from upload')" = 0 ] || die "$1 was kept"
+}
+: > empty.csv
+bad empty.csv "is empty"
+printf 'T\352n nhi\352m v\371,C\241 quan ch\367 tr\354\nabc,def\n' > cp1258.csv
+bad cp1258.csv "not UTF-8"
+printf 'PK\003\004this is not really a zip file at all' > truncated.xlsx
+bad truncated.xlsx "truncated.xlsx"
+printf 'TT,Đơn vị,Thời hạn\n1,Bộ Công an,Tháng 6/2026\n' > noname.csv
+bad noname.csv "task-name column"
+
+# Malformed requests.
+[ "$(upload admin /import t.csv)" = 403 ] || die "upload without the CSRF token"
+[ "$(upload admin /import?csrf=forged t.csv)" = 403 ] || die "upload with a forged token"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b admin -F step=check -F x=1 "$URL$action")" = 400 ] \
+    || die "upload without a file"
+[ "$(upload admin "$action" t.csv -F format=nonsense)" = 400 ] || die "unknown format"
+[ "$(status POST "$action" -b admin -H 'Content-Type: multipart/form-data; boundary=zz' --data-binary 'junk')" = 400 ] \
+    || die "malformed multipart body"
+[ "$(data_snapshot)" = "$before" ] || die "malformed requests changed the database"
+
+# Rejected rows: refused unless "allow partial" is ticked, as on the command line.
+printf 'Tên nhiệm vụ,Cơ quan chủ trì,Thời hạn\nViệc nhập một phần,Bộ Y tế,Tháng 9/2026\n,Bộ Y tế,\n' > reject.csv
+[ "$(upload admin "$action" reject.csv)" = 200 ] || die "dry run with a rejected row"
+[ "$(fact rejected)" = 1 ] || die "rejected count"
+grep -q '<td class="num">3</td><td>the task name' check.html || die "rejected row not listed"
+grep -q 'name="allow_partial"' check.html || die "no allow-partial box"
+id=$(upload_id)
+[ "$(status POST /import -b admin --data "csrf=$tok&step=confirm&upload=$id")" = 422 ] \
+    || die "partial import without consent"
+[ "$(data_snapshot)" = "$before" ] || die "a refused partial import changed the database"
+[ "$(status POST /import -b admin --data "csrf=$tok&step=confirm&upload=$id&allow_partial=1")" = 200 ] \
+    || die "partial import"
+[ "$(db_count "select count(*) from task where name = 'Việc nhập một phần'")" = 1 ] \
+    || die "good row not imported"
+
+# A progress table: its own summary; confirmed with one future-dated row left out.
+cat > progress.csv <<'CSV'
+Mã,Đơn vị,Kết quả,Ngày báo cáo,Hoàn thành,Ngày hoàn thành
+5,Bộ Nội vụ,Đang xây dựng dự thảo Đề án (nhập qua trang web),21/05/2025,không,
+13,Bộ Nội vụ,Đã xây dựng kế hoạch thi đua (nhập qua trang web),01/07/2025,không,
+5,Bộ Nội vụ,Báo cáo từ tương lai,15/05/2027,không,
+CSV
+[ "$(upload gs "$action_gs" progress.csv -F format=progress)" = 200 ] || die "progress dry run"
+well_formed check.html
+[ "$(fact rows)" = 3 ] || die "progress rows = $(fact rows)"
+[ "$(fact added)" = 2 ] || die "progress added = $(fact added)"
+[ "$(fact rejected)" = 1 ] || die "progress rejected"
+grep -q 'in the future' check.html || die "progress reject reason"
+reports=$(db_count 'select count(*) from progress_report')
+[ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$(upload_id)")" = 422 ] \
+    || die "progress import with a rejected row, without consent"
+[ "$(db_count 'select count(*) from progress_report')" = "$reports" ] || die "reports written"
+[ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$(upload_id)&allow_partial=1")" = 200 ] \
+    || die "progress import"
+[ "$(db_count 'select count(*) from progress_report')" = $((reports + 2)) ] || die "reports"
+[ "$(db_count "select count(*) from audit_log where action = 'progress.import' and actor = 'gs'")" = 2 ] \
+    || die "progress reports not audited"
+[ "$(db_count "select count(*) from audit_log where action = 'import' and actor = 'gs'")" = 1 ] \
+    || die "progress import not audited"
