@@ -34,7 +34,7 @@ all: $(REL)/giamsat
 # The registry and seed files are compiled into the binary so that `init`
 # and `import --seed` never read ../shared or the source tree at run time.
 DATA_FILES := data/agencies.tsv data/groups.tsv $(sort $(wildcard data/seeds/*.txt)) \
-	$(sort $(wildcard data/web/*))
+	$(sort $(wildcard data/web/*)) $(sort $(wildcard data/demo/*))
 $(EMBED): $(DATA_FILES) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh $(DATA_FILES) > $@

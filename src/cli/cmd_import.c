@@ -109,6 +109,8 @@ static const struct {
 } demo_files[] = {
     { "data/seeds/001_523cb3a39135c550.txt", "program" },
     { "data/seeds/002_d7ea618fb136404a.txt", "plan" },
+    /* A few example progress reports, marked "(Số liệu mẫu)", so the dashboard is not empty. */
+    { "data/demo/tien_do_mau.csv", "progress" },
 };
 
 int cmd_demo(struct cli *c, int argc, char **argv)

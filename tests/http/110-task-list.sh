@@ -46,7 +46,9 @@ get "/tasks?status=in_progress_on_time&as_of=2025-12-24" ip.html -b jar
 get "/tasks?status=overdue&as_of=2025-03-01" early.html -b jar
 [ "$(n_tasks early.html)" -lt "$(n_tasks o.html)" ] || die "as_of does not change the status"
 get "/tasks?status=done" d.html -b jar
-[ "$(n_tasks d.html)" = 0 ] && grep -q 'Không có nhiệm vụ nào' d.html || die "done before any report"
+[ "$(n_tasks d.html)" = "$(jget r.json '$.tasks.done')" ] || die "done count"
+get "/tasks?status=done&as_of=2025-03-01" d0.html -b jar
+[ "$(n_tasks d0.html)" = 0 ] && grep -q 'Không có nhiệm vụ nào' d0.html || die "done before any report"
 
 # Deadline range, document, lead unit (by id or name), unit kind, field.
 get "/tasks?due_from=2025-06-01&due_to=2025-06-30" due.html -b jar

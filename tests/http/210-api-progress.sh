@@ -39,7 +39,8 @@ MON=$($GIAMSAT token add office --role monitor)
 # A task whose only lead unit is Bộ Nội vụ, and one led by Bộ Công an alone.
 single="select task_id from assignment s join agency a on a.id = s.agency_id
         where s.removed_import_id is null and s.task_id in (select task_id from assignment
-        where removed_import_id is null group by task_id having count(*) = 1)"
+        where removed_import_id is null group by task_id having count(*) = 1)
+        and s.id not in (select assignment_id from progress_report)"
 OWN=$(db_count "$single and a.name = 'Bộ Nội vụ' order by task_id limit 1")
 OTHER=$(db_count "$single and a.name = 'Bộ Công an' order by task_id limit 1")
 [ -n "$OWN" ] && [ -n "$OTHER" ] || die "no single-unit tasks in the demo data"
