@@ -33,12 +33,26 @@ int store_seed_registry(struct db *db, const struct registry *r, size_t *n_added
 /** Load the registry from the database into *r (REGISTRY_INIT) and index it. */
 int store_load_registry(struct db *db, struct registry *r, struct err *e);
 
+/* One line of the audit log: who, what, before and after. */
+struct audit_entry {
+    const char *actor;  /* username, "token:NAME" or "cli" */
+    long user_id;       /* 0 = none */
+    long token_id;      /* 0 = none */
+    const char *action; /* "progress.add", "user.create", "token.create", "import", "login" ... */
+    const char *entity; /* "progress_report", "app_user", "api_token", "import_run" ... */
+    long entity_id;
+    const char *before; /* text (JSON) or NULL */
+    const char *after;
+    const char *client; /* address, or "" */
+};
+
 /* ---- import ---------------------------------------------------------------- */
 
 struct import_options {
     const char *file;     /* for the import log */
     bool dry_run;         /* compute everything, then roll back */
     const char *document; /* a reference that overrides the batch's source document */
+    const struct audit_entry *audit; /* when set, the import_run is audited in the same transaction */
 };
 
 /**
@@ -54,18 +68,6 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
 
 /* ---- audit ------------------------------------------------------------------- */
 
-/* One line of the audit log: who, what, before and after. */
-struct audit_entry {
-    const char *actor;  /* username, "token:NAME" or "cli" */
-    long user_id;       /* 0 = none */
-    long token_id;      /* 0 = none */
-    const char *action; /* "progress.add", "user.create", "token.create", "import", "login" ... */
-    const char *entity; /* "progress_report", "app_user", "api_token", "import_run" ... */
-    long entity_id;
-    const char *before; /* text (JSON) or NULL */
-    const char *after;
-    const char *client; /* address, or "" */
-};
 
 /**
  * Append to the audit log. Assumes the caller holds the write transaction
@@ -161,7 +163,8 @@ struct progress_options {
     struct date today;   /* reports dated later are rejected */
     bool dry_run;        /* check and write everything, then roll back */
     bool allow_partial;  /* keep the good rows when some are rejected */
-    const struct audit_entry *audit; /* when set, each added report is audited */
+    const struct audit_entry *audit;     /* when set, each added report is audited */
+    const struct audit_entry *run_audit; /* when set (with file), the import_run is audited */
 };
 
 struct progress_reject {

@@ -1,5 +1,5 @@
 /*
- * store_admin: uploads, audited imports and registry edits; see
+ * store_admin: uploads and registry edits; see
  * store_admin.h.
  *
  * An import and its audit line commit together although store_import()
@@ -135,71 +135,6 @@ void upload_record_release(struct upload_record *u)
     *u = (struct upload_record){ 0 };
 }
 
-/* ---- imports with their audit line ---------------------------------------------------- */
-
-/* Arm the TEMP trigger that audits the next import_run row with a. */
-static int arm_run_audit(struct db *db, const struct audit_entry *a, struct err *e)
-{
-    if (db_exec(db,
-                "CREATE TEMP TABLE IF NOT EXISTS audit_pending (actor TEXT, user_id INTEGER,"
-                " token_id INTEGER, action TEXT, before TEXT, after TEXT, client TEXT);"
-                "DELETE FROM temp.audit_pending;"
-                "CREATE TEMP TRIGGER IF NOT EXISTS audit_import_run AFTER INSERT ON main.import_run"
-                " BEGIN INSERT INTO audit_log (at, actor, user_id, token_id, action, entity,"
-                " entity_id, before, after, client) SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
-                " actor, user_id, token_id, action, 'import_run', NEW.id, before, after, client"
-                " FROM audit_pending; END;",
-                e))
-        return e->kind;
-    sqlite3_stmt *st;
-    if (db_prepare(db, "INSERT INTO temp.audit_pending VALUES (?, ?, ?, ?, ?, ?, ?)", &st, e))
-        return e->kind;
-    db_bind_text(st, 1, a->actor ? a->actor : "");
-    if (a->user_id)
-        sqlite3_bind_int64(st, 2, a->user_id);
-    if (a->token_id)
-        sqlite3_bind_int64(st, 3, a->token_id);
-    db_bind_text(st, 4, a->action);
-    db_bind_text(st, 5, a->before);
-    db_bind_text(st, 6, a->after);
-    db_bind_text(st, 7, a->client ? a->client : "");
-    int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Drop the trigger again; keeps the first error (ret) when there was one. */
-static int disarm_run_audit(struct db *db, int ret, struct err *e)
-{
-    struct err ignored = ERR_INIT;
-    int dropped = db_exec(db,
-                          "DROP TRIGGER IF EXISTS temp.audit_import_run;"
-                          "DELETE FROM temp.audit_pending;",
-                          ret ? &ignored : e);
-    return ret ? ret : dropped;
-}
-
-int store_import_audited(struct db *db, const struct registry *r, const struct batch *b,
-                         const struct resolved_task *rt, const struct import_options *opt,
-                         const struct audit_entry *a, struct import_summary *sum, struct err *e)
-{
-    ASSERT(!opt->dry_run && !db->in_tx);
-    int ret = arm_run_audit(db, a, e);
-    if (!ret)
-        ret = store_import(db, r, b, rt, opt, sum, e);
-    return disarm_run_audit(db, ret, e);
-}
-
-int store_progress_audited(struct db *db, const struct registry *r, const struct batch *b,
-                           const struct progress_options *opt, const struct audit_entry *a,
-                           struct progress_summary *sum, struct err *e)
-{
-    ASSERT(opt->file && !db->in_tx);
-    int ret = arm_run_audit(db, a, e);
-    if (!ret)
-        ret = store_progress_add(db, r, b, opt, sum, e);
-    return disarm_run_audit(db, ret, e);
-}
 
 /* ---- unresolved names ----------------------------------------------------------------- */
 

@@ -55,22 +55,6 @@ void upload_record_release(struct upload_record *u);
 
 /* ---- imports with their audit line ---------------------------------------------------- */
 
-/**
- * store_import() (never a dry run: opt->dry_run must be false) whose
- * transaction also appends the audit line a, with entity "import_run"
- * and the new run's id. Assumes the caller holds no transaction.
- */
-int store_import_audited(struct db *db, const struct registry *r, const struct batch *b,
-                         const struct resolved_task *rt, const struct import_options *opt,
-                         const struct audit_entry *a, struct import_summary *sum, struct err *e);
-/**
- * store_progress_add() (opt->file must be set, so the import is a run)
- * whose transaction also appends the audit line a for the run, when it
- * writes anything. Free sum with progress_summary_release().
- */
-int store_progress_audited(struct db *db, const struct registry *r, const struct batch *b,
-                           const struct progress_options *opt, const struct audit_entry *a,
-                           struct progress_summary *sum, struct err *e);
 
 /* ---- registry edits ------------------------------------------------------------------- */
 

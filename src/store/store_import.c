@@ -508,6 +508,15 @@ static int source_document(struct import_ctx *c, const struct import_options *op
                            c->b->document_title, &c->source_doc, &c->source_key);
 }
 
+/* The audit line of an import, on its import_run row, inside the import's transaction. */
+static int audit_run(struct db *db, const struct audit_entry *a, long run_id, struct err *e)
+{
+    struct audit_entry line = *a;
+    line.entity = "import_run";
+    line.entity_id = run_id;
+    return store_audit(db, &line, e);
+}
+
 int store_import(struct db *db, const struct registry *r, const struct batch *b,
                  const struct resolved_task *rt, const struct import_options *opt,
                  struct import_summary *sum, struct err *e)
@@ -517,6 +526,8 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
     int ret = db_begin(db, e);
     if (!ret)
         ret = start_run(&c, opt);
+    if (!ret && opt->audit)
+        ret = audit_run(db, opt->audit, c.run_id, e);
     if (!ret)
         ret = source_document(&c, opt);
     for (size_t i = 0; i < b->n_tasks && !ret; i++)

@@ -473,6 +473,12 @@ static int start_run(struct progress_ctx *c)
                      " 'progress', '')",
                      args, 2, c->e);
     c->run_id = db_last_id(c->db);
+    if (!ret && c->opt->run_audit) {
+        struct audit_entry line = *c->opt->run_audit;
+        line.entity = "import_run";
+        line.entity_id = c->run_id;
+        ret = store_audit(c->db, &line, c->e);
+    }
     return ret;
 }
 

@@ -7,7 +7,7 @@
  *            summary, every unresolved name and every rejected row, and
  *            keep the bytes in the upload table for the confirmation;
  *   confirm  the uploader imports the kept bytes for real, in one
- *            transaction with its audit line (store_import_audited);
+ *            transaction with its audit line (import_options.audit);
  *   alias    map a unit name an import could not resolve (the forms on
  *            /admin): add it as an alias of a unit and re-link the tasks
  *            that name it (store_alias_add), audited.
@@ -210,15 +210,13 @@ static int store_job(struct req *rq, struct db *db, const struct registry *reg,
     if (x->b.n_progress) {
         struct audit_entry each = audit_of(rq, "progress.import");
         struct progress_options po = { job->name, "import",           page_today(),
-                                       a == NULL, job->allow_partial, a ? &each : NULL };
+                                       a == NULL, job->allow_partial, a ? &each : NULL, a };
         progress_summary_release(&x->psum);
         x->psum = (struct progress_summary){ 0 };
-        return a ? store_progress_audited(db, reg, &x->b, &po, a, &x->psum, e)
-                 : store_progress_add(db, reg, &x->b, &po, &x->psum, e);
+        return store_progress_add(db, reg, &x->b, &po, &x->psum, e);
     }
-    struct import_options io = { job->name, a == NULL, job->document };
-    return a ? store_import_audited(db, reg, &x->b, x->rt, &io, a, &x->sum, e)
-             : store_import(db, reg, &x->b, x->rt, &io, &x->sum, e);
+    struct import_options io = { job->name, a == NULL, job->document, a };
+    return store_import(db, reg, &x->b, x->rt, &io, &x->sum, e);
 }
 
 /* ---- the summary --------------------------------------------------------------------- */
