@@ -39,8 +39,9 @@ int h_report_download(struct req *rq, struct resp *rs);
 /* page_import.c: Nhập dữ liệu */
 int h_import_form(struct req *rq, struct resp *rs);
 int h_import(struct req *rq, struct resp *rs);
+int h_admin_alias(struct req *rq, struct resp *rs);
 
-/* page_admin.c: Quản trị */
+/* page_admin.c, page_audit.c: Quản trị and the audit log */
 int h_admin(struct req *rq, struct resp *rs);
 int h_admin_user_add(struct req *rq, struct resp *rs);
 int h_admin_user_update(struct req *rq, struct resp *rs);

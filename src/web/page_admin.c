@@ -6,7 +6,7 @@
  * Every write here is one store call that commits the change together
  * with its audit line. Secrets (a generated password, an API token) are
  * shown once on the page that answers the POST and never stored in
- * clear. The alias forms post to /import (step=alias, page_import.c),
+ * clear. The alias forms post to /admin/aliases (h_admin_alias in page_import.c),
  * which owns re-linking what an import could not resolve.
  */
 #include "handlers.h"
@@ -242,9 +242,9 @@ static void agency_row(struct buf *b, const struct agency_view *a)
 static void alias_form(const struct req *rq, struct buf *b, const struct admin_data *d)
 {
     buf_adds(b, "<h3>Thêm tên gọi khác cho một đơn vị</h3><form method=\"post\""
-                " action=\"/import\">");
+                " action=\"/admin/aliases\">");
     page_csrf(rq, b);
-    buf_adds(b, "<input type=\"hidden\" name=\"step\" value=\"alias\"/><div class=\"field\">"
+    buf_adds(b, "<div class=\"field\">"
                 "<label for=\"alias-unit\">Đơn vị</label>");
     unit_select(b, "alias-unit", d, false);
     buf_adds(b, "</div>");
@@ -275,10 +275,9 @@ static void unresolved_item(const struct req *rq, struct buf *b, const struct ad
         buf_addf(b, "%s<a href=\"/tasks/%ld\">nhiệm vụ %ld</a> (dòng %ld, %s)",
                  i > from ? "; " : "", v[i].task_id, v[i].task_id, v[i].line,
                  v[i].lead ? "chủ trì" : "phối hợp");
-    buf_adds(b, "</td><td><form method=\"post\" action=\"/import\">");
+    buf_adds(b, "</td><td><form method=\"post\" action=\"/admin/aliases\">");
     page_csrf(rq, b);
-    buf_adds(b, "<input type=\"hidden\" name=\"step\" value=\"alias\"/><input type=\"hidden\""
-                " name=\"alias\" value=\"");
+    buf_adds(b, "<input type=\"hidden\" name=\"alias\" value=\"");
     page_attr(b, v[from].text);
     buf_addf(b, "\"/><label for=\"map-%zu\">Đơn vị</label> ", from);
     char id[32];

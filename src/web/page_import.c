@@ -8,9 +8,9 @@
  *            keep the bytes in the upload table for the confirmation;
  *   confirm  the uploader imports the kept bytes for real, in one
  *            transaction with its audit line (import_options.audit);
- *   alias    map a unit name an import could not resolve (the forms on
- *            /admin): add it as an alias of a unit and re-link the tasks
- *            that name it (store_alias_add), audited.
+ *   POST /admin/aliases (h_admin_alias): map a unit name an import could
+ *            not resolve (the forms on /admin): add it as an alias of a unit
+ *            and re-link the tasks that name it (store_alias_add), audited.
  * Imports resolve names with a registry loaded from the database for the
  * request, so aliases added since the server started count.
  */
@@ -524,7 +524,7 @@ static int check_alias(struct req *rq, struct resp *rs, struct registry *r, size
     return error_page(rq, rs, 409, "Không thêm được tên gọi", e.msg, back);
 }
 
-static int import_alias(struct req *rq, struct resp *rs)
+int h_admin_alias(struct req *rq, struct resp *rs)
 {
     const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
     const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
@@ -576,8 +576,6 @@ int h_import(struct req *rq, struct resp *rs)
     const char *step = req_form(rq, "step");
     if (step && !strcmp(step, "confirm"))
         return import_confirm(rq, rs);
-    if (step && !strcmp(step, "alias"))
-        return import_alias(rq, rs);
     return error_page(rq, rs, 400, "Nhập dữ liệu",
                       "Yêu cầu không hợp lệ: tải tệp lên bằng biểu mẫu nhập dữ liệu.", "/import");
 }

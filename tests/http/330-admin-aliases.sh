@@ -28,8 +28,8 @@ tq=$(db_count "select id from agency where name = 'Tuyên Quang'")
 bca=$(db_count "select id from agency where name = 'Bộ Công an'")
 alias_post() { # agency, alias: the status code, page in alias.html
     curl -s -o alias.html -w '%{http_code}' -b admin --data-urlencode "csrf=$tok" \
-        --data-urlencode step=alias --data-urlencode "agency=$1" --data-urlencode "alias=$2" \
-        "$URL/import"
+        --data-urlencode "agency=$1" --data-urlencode "alias=$2" \
+        "$URL/admin/aliases"
 }
 # Collisions: a name that already belongs to another unit, or to a group, is refused.
 before=$(sqlite3 giamsat.db "select count(*) from agency_alias; select count(*) from audit_log")
@@ -45,7 +45,7 @@ grep -q "already belongs to" alias.html || die "conflict message"
 # A viewer or a unit account cannot map names.
 login noivu noivu-pass-123 unit
 t=$(db_count "select csrf from session s join app_user u on u.id = s.user_id where u.username = 'noivu'")
-[ "$(status POST /import -b unit --data-urlencode "csrf=$t" --data step=alias \
+[ "$(status POST /admin/aliases -b unit --data-urlencode "csrf=$t" \
     --data "agency=$tq" --data-urlencode "alias=Sở Khoa học Hà Giang mới")" = 403 ] \
     || die "unit account mapped a name"
 
