@@ -36,8 +36,8 @@ static int read_kind(const char *text, enum progress_kind *kind, char **reason)
     else if (in_list(reopen_words, key))
         *kind = PROGRESS_REOPEN;
     else if (!in_list(open_words, key)) {
-        *reason = xasprintf("cannot read Hoàn thành '%s' (use có/không, x, 1, đã hoàn thành"
-                            " or mở lại)",
+        *reason = xasprintf("không đọc được Hoàn thành '%s' (ghi có/không, x, 1, đã hoàn thành"
+                            " hoặc mở lại)",
                             text);
         ret = -1;
     }
@@ -49,7 +49,8 @@ static int read_date(const char *text, const char *field, struct date *out, char
 {
     if (date_parse_user(text, out) == 0)
         return 0;
-    *reason = xasprintf("cannot read %s '%s' (use dd/mm/yyyy or yyyy-mm-dd)", field, text);
+    *reason = xasprintf("không đọc được %s '%s' (ghi ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd)",
+                        field, text);
     return -1;
 }
 
@@ -70,7 +71,7 @@ static int read_percent(const char *text, int *out, char **reason)
     }
     free(t);
     if (!ok || v > 100) {
-        *reason = xasprintf("cannot read the percent '%s' (a whole number 0-100)", text);
+        *reason = xasprintf("không đọc được Tiến độ (%%) '%s' (một số nguyên từ 0 đến 100)", text);
         return -1;
     }
     *out = v;
@@ -81,7 +82,7 @@ int progress_read(const struct progress_row *row, struct progress_entry *out, ch
 {
     *out = (struct progress_entry){ PROGRESS_UPDATE, DATE_NONE, DATE_NONE, false, -1 };
     if (!row->reported_on || text_is_blank(row->reported_on)) {
-        *reason = xstrdup("the report date (Ngày báo cáo) is empty");
+        *reason = xstrdup("thiếu Ngày báo cáo");
         return -1;
     }
     if (read_date(row->reported_on, "Ngày báo cáo", &out->reported_on, reason) ||
@@ -92,7 +93,7 @@ int progress_read(const struct progress_row *row, struct progress_entry *out, ch
         out->kind = PROGRESS_DONE; /* a completion date alone states completion */
     if (out->kind != PROGRESS_DONE) {
         if (has_completed) {
-            *reason = xasprintf("Ngày hoàn thành '%s' is given but Hoàn thành says '%s'",
+            *reason = xasprintf("có Ngày hoàn thành '%s' nhưng cột Hoàn thành ghi '%s'",
                                 row->completed_on, row->done);
             return -1;
         }
@@ -113,12 +114,12 @@ int progress_check(const struct progress_entry *en, const struct progress_contex
     if (date_is_set(ctx->today) && date_cmp(en->reported_on, ctx->today) > 0) {
         date_dmy(en->reported_on, a);
         date_dmy(ctx->today, b);
-        *reason = xasprintf("the report date %s is in the future (today is %s)", a, b);
+        *reason = xasprintf("ngày báo cáo %s là ngày trong tương lai (hôm nay là %s)", a, b);
         return -1;
     }
     if (!ctx->unit_is_lead) {
-        *reason = xasprintf("'%s' is not a lead unit (cơ quan chủ trì) of task %ld",
-                            ctx->unit_name, ctx->task_id);
+        *reason = xasprintf("'%s' không phải cơ quan chủ trì của nhiệm vụ %ld", ctx->unit_name,
+                            ctx->task_id);
         return -1;
     }
     if (en->kind != PROGRESS_DONE)
@@ -126,14 +127,13 @@ int progress_check(const struct progress_entry *en, const struct progress_contex
     if (date_cmp(en->completed_on, en->reported_on) > 0) {
         date_dmy(en->completed_on, a);
         date_dmy(en->reported_on, b);
-        *reason = xasprintf("the completion date %s is after the report date %s", a, b);
+        *reason = xasprintf("ngày hoàn thành %s sau ngày báo cáo %s", a, b);
         return -1;
     }
     if (date_is_set(ctx->document_date) && date_cmp(en->completed_on, ctx->document_date) < 0) {
         date_dmy(en->completed_on, a);
         date_dmy(ctx->document_date, b);
-        *reason = xasprintf("the completion date %s is before the task's document date %s", a,
-                            b);
+        *reason = xasprintf("ngày hoàn thành %s trước ngày của văn bản giao nhiệm vụ %s", a, b);
         return -1;
     }
     return 0;

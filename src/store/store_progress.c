@@ -87,7 +87,7 @@ static char *row_document_key(const struct progress_row *row, char **reason)
     struct docref ref;
     struct err e = ERR_INIT;
     if (docref_parse(row->document, &ref, &e)) {
-        *reason = xasprintf("cannot read Văn bản giao '%s'", row->document);
+        *reason = xasprintf("không đọc được Văn bản giao '%s'", row->document);
         return NULL;
     }
     char *key = docref_key(&ref);
@@ -99,7 +99,7 @@ static const char *task_label(const struct progress_row *row, const char **what)
 {
     if (row->task_id) {
         *what = row->task_id;
-        return "id";
+        return "mã số";
     }
     if (row->task_code) {
         *what = row->task_code;
@@ -114,11 +114,11 @@ static char *match_reason(const char *label, const char *what, const char *doc_k
                           const long ids[2], int n)
 {
     if (n == 0)
-        return xasprintf("no task with %s '%.80s'%s", label, what,
-                         doc_key ? " in that Văn bản giao" : "");
+        return xasprintf("không có nhiệm vụ có %s '%.80s'%s", label, what,
+                         doc_key ? " trong văn bản giao đó" : "");
     if (n > 1)
-        return xasprintf("%s '%.80s' matches several tasks (ids %ld, %ld, ...): add a"
-                         " Văn bản giao column or give the task id",
+        return xasprintf("%s '%.80s' khớp với nhiều nhiệm vụ (%ld, %ld, ...): thêm cột Văn bản"
+                         " giao hoặc ghi mã số nhiệm vụ",
                          label, what, ids[0], ids[1]);
     return NULL;
 }
@@ -134,9 +134,10 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
     if (*reason)
         return 0;
     if (!what) {
-        *reason = xstrdup("the row names no task (Mã or Tên nhiệm vụ)");
+        *reason = xstrdup("dòng không ghi nhiệm vụ (Mã hoặc Tên nhiệm vụ)");
     } else if (row->task_id && strparse_long(row->task_id, 1, LONG_MAX, &ids[0])) {
-        *reason = xasprintf("'%.40s' is not a task id (a positive number)", row->task_id);
+        *reason = xasprintf("'%.40s' không phải mã số nhiệm vụ (một số nguyên dương)",
+                            row->task_id);
     } else if (row->task_id) {
         ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER)", what, doc_key, ids, &n, c->e);
     } else if (row->task_code) {
@@ -162,12 +163,12 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
     bool is_group = false;
     long idx = row->unit ? registry_lookup(c->r, row->unit, &is_group) : -1;
     if (!row->unit) {
-        *reason = xstrdup("the unit (Đơn vị) is empty");
+        *reason = xstrdup("thiếu Đơn vị");
         return 0;
     }
     if (idx < 0 || is_group) {
-        *reason = xasprintf(is_group ? "'%s' is a group of units: report for one unit"
-                                     : "unknown unit '%s'",
+        *reason = xasprintf(is_group ? "'%s' là một nhóm đơn vị: mỗi báo cáo cho một đơn vị"
+                                     : "không xác định được đơn vị '%s'",
                             row->unit);
         return 0;
     }
@@ -209,10 +210,12 @@ static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
                           &repeat_of, c->e);
     free(tid);
     if (!ret && is_group)
-        *reason = xasprintf("task %ld is a group of sub-tasks: report on its sub-tasks", task_id);
+        *reason = xasprintf("nhiệm vụ %ld là nhóm gồm các nhiệm vụ con: báo cáo theo từng nhiệm"
+                            " vụ con",
+                            task_id);
     else if (!ret && repeat_of)
-        *reason = xasprintf("task %ld repeats task %ld, which is the one counted: report on"
-                            " task %ld",
+        *reason = xasprintf("nhiệm vụ %ld nhắc lại nhiệm vụ %ld (nhiệm vụ được tính): báo cáo"
+                            " vào nhiệm vụ %ld",
                             task_id, repeat_of, repeat_of);
     return ret;
 }
@@ -248,7 +251,7 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
     if (!s.completed) {
         char d[DATE_ISO_LEN];
         date_dmy(en->reported_on, d);
-        *reason = xasprintf("'%s' has not completed task %ld on %s: there is nothing to reopen",
+        *reason = xasprintf("'%s' chưa hoàn thành nhiệm vụ %ld tại ngày %s: không có gì để mở lại",
                             t->unit, t->task_id, d);
     }
     return 0;

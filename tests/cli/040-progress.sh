@@ -18,14 +18,14 @@ expect_json again.json '$.duplicates' 1
 # Each refusal names the reason and writes nothing.
 before=$(snapshot)
 if $G progress add --task 1 --unit "Bộ Y tế" --date 2025-05-15 2> err.txt; then die "not a lead unit accepted"; fi
-grep -q "not a lead unit" err.txt || die "reason for a unit that is not lead"
+grep -q "không phải cơ quan chủ trì" err.txt || die "reason for a unit that is not lead"
 if $G progress add --task 1 --unit "Bộ KH&CN" --date 2027-01-01 2> err.txt; then die "future accepted"; fi
-grep -q "in the future" err.txt || die "reason for a future date"
+grep -q "trong tương lai" err.txt || die "reason for a future date"
 if $G progress add --task 1 --unit "Bộ KH&CN" --date 2025-05-15 --done --completed-on 2025-01-02 2> err.txt; then
     die "completion before the document accepted"; fi
-grep -q "before the task's document date" err.txt || die "reason for an early completion"
+grep -q "trước ngày của văn bản" err.txt || die "reason for an early completion"
 if $G progress add --task 9999 --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "unknown task accepted"; fi
-grep -q "no task" err.txt || die "reason for an unknown task"
+grep -q "không có nhiệm vụ" err.txt || die "reason for an unknown task"
 [ "$(snapshot)" = "$before" ] || die "a refused report changed the database"
 
 # Reports cannot be changed or deleted, even in SQL.
@@ -47,9 +47,9 @@ expect_json imp2.json '$.duplicates' 7
 # A table with bad rows: every row named with its reason, nothing written, exit 1.
 before=$(snapshot)
 if $G import "$DATA/progress_bad.csv" 2> bad.txt; then die "bad table accepted"; fi
-for reason in "dòng 2: .*not a lead unit" "dòng 3: .*no task with Mã '999'" "dòng 4: .*in the future" \
-    "dòng 5: .*before the task's document date" "dòng 6: .*cannot read Hoàn thành" \
-    "dòng 7: .*after the report date"; do
+for reason in "dòng 2: .*không phải cơ quan chủ trì" "dòng 3: .*không có nhiệm vụ có Mã '999'" \
+    "dòng 4: .*trong tương lai" "dòng 5: .*trước ngày của văn bản" \
+    "dòng 6: .*không đọc được Hoàn thành" "dòng 7: .*sau ngày báo cáo"; do
     grep -q "$reason" bad.txt || die "missing rejection: $reason"
 done
 [ "$(snapshot)" = "$before" ] || die "a rejected table changed the database"
@@ -64,14 +64,14 @@ expect_json tl.json '$[1].kind' reopen
 
 # Ids are whole numbers; a repeated task or a group takes no report; a reopening must reopen.
 if $G progress add --task 1abc --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "1abc accepted"; fi
-grep -q "not a task id" err.txt || die "reason for 1abc"
+grep -q "không phải mã số nhiệm vụ" err.txt || die "reason for 1abc"
 if $G progress add --task 5 --unit "Bộ Nội vụ" --date 2025-06-01 --reopen 2> err.txt; then
     die "reopening an open task accepted"; fi
-grep -q "nothing to reopen" err.txt || die "reason for a reopening of nothing"
+grep -q "không có gì để mở lại" err.txt || die "reason for a reopening of nothing"
 group=$(db_count "select id from task where is_group = 1 limit 1")
 if $G progress add --task "$group" --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then
     die "a group accepted a report"; fi
-grep -q "group of sub-tasks" err.txt || die "reason for a group"
+grep -q "nhóm gồm các nhiệm vụ con" err.txt || die "reason for a group"
 
 # done, reopen, done on one day in one table are three reports; importing it again adds none.
 cat > again.csv <<'CSV'

@@ -147,7 +147,7 @@ well_formed check.html
 [ "$(fact rows)" = 3 ] || die "progress rows = $(fact rows)"
 [ "$(fact added)" = 2 ] || die "progress added = $(fact added)"
 [ "$(fact rejected)" = 1 ] || die "progress rejected"
-grep -q 'in the future' check.html || die "progress reject reason"
+grep -q 'trong tương lai' check.html || die "progress reject reason"
 reports=$(db_count 'select count(*) from progress_report')
 [ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$(upload_id)")" = 422 ] \
     || die "progress import with a rejected row, without consent"

@@ -55,7 +55,7 @@ static const struct {
     { "15/12/2025", "không", "01/12/2025", NULL, 0, PROGRESS_UPDATE, NULL, NULL, -1, 0,
       "Ngày hoàn thành" },
     { "15/12/2025", "x", "hôm qua", NULL, 0, PROGRESS_UPDATE, NULL, NULL, -1, 0, "hôm qua" },
-    { "15/12/2025", NULL, NULL, "120%", 0, PROGRESS_UPDATE, NULL, NULL, -1, 0, "percent" },
+    { "15/12/2025", NULL, NULL, "120%", 0, PROGRESS_UPDATE, NULL, NULL, -1, 0, "Tiến độ" },
 };
 
 static char *dup_or_null(const char *s)
@@ -103,10 +103,10 @@ static const struct {
     { "2025-12-15", "2025-12-15", "2025-04-01", 1, NULL },  /* completed on the report day */
     { "2025-04-01", "2025-04-01", "2025-04-01", 1, NULL },  /* completed on the document day */
     { "2026-01-15", NULL, "2025-04-01", 1, NULL },          /* dated today */
-    { "2026-01-16", NULL, "2025-04-01", 1, "future" },
-    { "2025-12-15", "2025-12-16", "2025-04-01", 1, "after the report date" },
-    { "2025-12-15", "2025-03-31", "2025-04-01", 1, "before the task's document date" },
-    { "2025-12-15", NULL, "2025-04-01", 0, "not a lead unit" },
+    { "2026-01-16", NULL, "2025-04-01", 1, "tương lai" },
+    { "2025-12-15", "2025-12-16", "2025-04-01", 1, "sau ngày báo cáo" },
+    { "2025-12-15", "2025-03-31", "2025-04-01", 1, "trước ngày của văn bản" },
+    { "2025-12-15", NULL, "2025-04-01", 0, "không phải cơ quan chủ trì" },
     { "2025-12-15", "2025-01-01", NULL, 1, NULL },          /* no document date: no floor */
 };
 
