@@ -13,6 +13,7 @@ void task_view_release(struct task_view *t)
     free(t->output);
     free(t->deadline_text);
     free(t->deadline_kind);
+    free(t->due_note);
     free(t->lead_text);
     free(t->coord_text);
     strvec_release(&t->documents);

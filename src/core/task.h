@@ -39,7 +39,9 @@ struct task_view {
     char *output;
     char *deadline_text;
     char *deadline_kind; /* "date", "recurring", "unknown" */
-    struct date due;
+    struct date due;     /* the date set by a person when there is one, else the phrase's */
+    bool due_by_person;  /* due was set by a person (store_task_set_due) */
+    char *due_note;      /* why, as the person wrote it ("" when none) */
     long parent_id;      /* 0 = none */
     long repeat_of_id;   /* 0 = none */
     bool is_group;

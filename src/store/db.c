@@ -8,6 +8,15 @@
 #include <string.h>
 #include <time.h>
 
+/* Migration 5: three triggers that bump data_generation on any change to table t. */
+#define GENERATION_TRIGGERS(t)                                                                     \
+    "CREATE TRIGGER " t "_generation_insert AFTER INSERT ON " t                                     \
+    " BEGIN UPDATE data_generation SET n = n + 1; END;"                                            \
+    "CREATE TRIGGER " t "_generation_update AFTER UPDATE ON " t                                     \
+    " BEGIN UPDATE data_generation SET n = n + 1; END;"                                            \
+    "CREATE TRIGGER " t "_generation_delete AFTER DELETE ON " t                                     \
+    " BEGIN UPDATE data_generation SET n = n + 1; END;"
+
 /* Each migration takes the schema from version i to i + 1. Never edit a
  * released one: add the next. */
 static const char *const migrations[] = {
@@ -135,6 +144,27 @@ static const char *const migrations[] = {
     " bytes BLOB NOT NULL, created_by INTEGER NOT NULL REFERENCES app_user(id),"
     " created_at INTEGER NOT NULL);"
     "CREATE INDEX upload_by_age ON upload(created_at);",
+
+    /* 5: the data generation: a counter that every committed change to
+     * what the programme snapshot, the statistics report or a document or
+     * unit lookup reads moves forward, so the server can cache a report
+     * and know with one query whether it is still current (any writer —
+     * the server, the command line — bumps it, by these triggers). */
+    "CREATE TABLE data_generation (n INTEGER NOT NULL);"
+    "INSERT INTO data_generation (n) VALUES (1);"
+    GENERATION_TRIGGERS("agency") GENERATION_TRIGGERS("agency_alias")
+    GENERATION_TRIGGERS("agency_group") GENERATION_TRIGGERS("group_alias")
+    GENERATION_TRIGGERS("document") GENERATION_TRIGGERS("document_mention")
+    GENERATION_TRIGGERS("task") GENERATION_TRIGGERS("task_document")
+    GENERATION_TRIGGERS("task_party") GENERATION_TRIGGERS("assignment")
+    GENERATION_TRIGGERS("progress_report") GENERATION_TRIGGERS("indicator"),
+
+    /* 6: a due date set by a person (DOMAIN.md: a deadline phrase with no
+     * date is "flagged for a person to set one"). Kept apart from `due`,
+     * which re-imports recompute from the phrase, so an import never
+     * overwrites what a person decided. */
+    "ALTER TABLE task ADD COLUMN due_set TEXT;"
+    "ALTER TABLE task ADD COLUMN due_set_note TEXT NOT NULL DEFAULT '';",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -309,6 +339,11 @@ int db_commit(struct db *db, struct err *e)
         return e->kind;
     db->in_tx = false;
     return 0;
+}
+
+bool db_is_idle(struct db *db)
+{
+    return sqlite3_get_autocommit(db->conn) && !sqlite3_next_stmt(db->conn, NULL);
 }
 
 void db_rollback(struct db *db)

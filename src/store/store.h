@@ -227,6 +227,36 @@ void progress_views_free(struct progress_view *v, size_t n);
  */
 int store_load_programme(struct db *db, struct programme *p, struct err *e);
 
+/**
+ * The data generation: a number that every committed change to the
+ * programme's tables (tasks, documents, units and their aliases and
+ * groups, assignments, progress reports, indicators), by any connection
+ * or process, makes larger (schema 5's triggers). Equal generations mean
+ * equal snapshots, so a cache keyed by it is never stale. One indexed
+ * read of a one-row table.
+ */
+int store_data_generation(struct db *db, long *generation, struct err *e);
+
+/**
+ * store_load_programme() and store_data_generation() in one read
+ * transaction, so *generation is exactly the generation of *p. Assumes
+ * no transaction is open on db.
+ */
+int store_load_snapshot(struct db *db, struct programme *p, long *generation, struct err *e);
+
+/* ---- edits ------------------------------------------------------------------------ */
+
+/**
+ * Set (or, with an unset date, clear) the due date a person decided for
+ * a task — typically one whose deadline phrase names no date — with a
+ * note saying why. The phrase as written and the date parsed from it stay
+ * as they are; re-imports never touch this date. One transaction with a
+ * task_history line and the audit line a (may be NULL). ERR_NOT_FOUND for
+ * an unknown task.
+ */
+int store_task_set_due(struct db *db, long task_id, struct date due, const char *note,
+                       const struct audit_entry *a, struct err *e);
+
 /* ---- queries ---------------------------------------------------------------- */
 
 /**

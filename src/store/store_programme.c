@@ -100,7 +100,9 @@ static int load_tasks(struct db *db, struct programme *p, struct err *e)
 {
     sqlite3_stmt *st;
     if (db_prepare(db,
-                   "SELECT id, code, tt, name, field, deadline_text, deadline_kind, due,"
+                   "SELECT id, code, tt, name, field, deadline_text,"
+                   " CASE WHEN due_set IS NULL THEN deadline_kind ELSE 'date' END,"
+                   " coalesce(due_set, due),"
                    " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
                    " coalesce(repeat_of_id, 0), lead_text FROM task ORDER BY id",
                    &st, e))
@@ -219,6 +221,32 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e)
     free(agency_ids);
     free(assignment_ids);
     if (ret) {
+        programme_release(p);
+        return e->kind ? e->kind : ERR_STORAGE;
+    }
+    return 0;
+}
+
+int store_data_generation(struct db *db, long *generation, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "SELECT n FROM data_generation", &st, e))
+        return e->kind;
+    int rc = sqlite3_step(st);
+    *generation = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
+}
+
+int store_load_snapshot(struct db *db, struct programme *p, long *generation, struct err *e)
+{
+    /* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
+    if (db_exec(db, "BEGIN", e))
+        return e->kind;
+    db->in_tx = true;
+    if (store_data_generation(db, generation, e) || store_load_programme(db, p, e) ||
+        db_commit(db, e)) {
+        db_rollback(db);
         programme_release(p);
         return e->kind ? e->kind : ERR_STORAGE;
     }

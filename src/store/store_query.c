@@ -35,8 +35,10 @@ static int list_strings(struct db *db, const char *sql, long id, struct strvec *
 }
 
 #define TASK_COLS                                                                                  \
-    "t.id, t.code, t.tt, t.name, t.field, t.output, t.deadline_text, t.deadline_kind, t.due,"     \
-    " t.parent_id, t.repeat_of_id, t.is_group, t.source_line, t.lead_text, t.coord_text"
+    "t.id, t.code, t.tt, t.name, t.field, t.output, t.deadline_text,"                              \
+    " CASE WHEN t.due_set IS NULL THEN t.deadline_kind ELSE 'date' END, coalesce(t.due_set, t.due)," \
+    " t.parent_id, t.repeat_of_id, t.is_group, t.source_line, t.lead_text, t.coord_text,"          \
+    " t.due_set IS NOT NULL, t.due_set_note"
 
 static void read_task_row(sqlite3_stmt *st, struct task_view *t)
 {
@@ -57,6 +59,8 @@ static void read_task_row(sqlite3_stmt *st, struct task_view *t)
     t->source_line = sqlite3_column_int64(st, 12);
     t->lead_text = db_col_dup(st, 13);
     t->coord_text = db_col_dup(st, 14);
+    t->due_by_person = sqlite3_column_int(st, 15) != 0;
+    t->due_note = db_col_dup(st, 16);
 }
 
 static int task_lists(struct db *db, struct task_view *t, struct err *e)

@@ -25,6 +25,7 @@ int h_tasks(struct req *rq, struct resp *rs);
 int h_tasks_export(struct req *rq, struct resp *rs);
 int h_task(struct req *rq, struct resp *rs);
 int h_task_progress(struct req *rq, struct resp *rs);
+int h_task_due(struct req *rq, struct resp *rs);
 
 /* page_units.c: Đơn vị and Văn bản */
 int h_units(struct req *rq, struct resp *rs);

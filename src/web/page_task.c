@@ -130,7 +130,37 @@ static void deadline(struct buf *b, const struct task_view *tv, const struct pro
         buf_adds(b, "thường xuyên (không có hạn cụ thể)");
     else
         buf_adds(b, "chưa xác định thời hạn – cần người có thẩm quyền đặt ngày");
+    if (tv->due_by_person) {
+        buf_adds(b, " <span class=\"hint\">(do người có thẩm quyền đặt");
+        if (*tv->due_note) {
+            buf_adds(b, ": ");
+            page_text(b, tv->due_note);
+        }
+        buf_adds(b, ")</span>");
+    }
     buf_adds(b, "</dd>");
+}
+
+/* For the steering office: set (or clear) the due date a deadline phrase did not give. */
+static void due_form(const struct req *rq, struct buf *b, const struct task_view *tv)
+{
+    if (!access_can_manage(rq->who.role))
+        return;
+    char iso[DATE_ISO_LEN] = "";
+    if (tv->due_by_person)
+        date_iso(tv->due, iso);
+    buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
+                " action=\"/tasks/%ld/due\">",
+             tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
+    page_csrf(rq, b);
+    buf_adds(b, "<div class=\"field\"><label for=\"due\">Thời hạn hoàn thành</label>"
+                "<input type=\"date\" id=\"due\" name=\"due\" value=\"");
+    page_attr(b, iso);
+    buf_adds(b, "\"/><p class=\"hint\">Để trống để bỏ thời hạn đã đặt và dùng lại thời hạn ghi"
+                " trong văn bản.</p></div><div class=\"field\"><label for=\"due_note\">Căn cứ"
+                "</label><input id=\"due_note\" name=\"due_note\" maxlength=\"300\" value=\"");
+    page_attr(b, tv->due_note ? tv->due_note : "");
+    buf_adds(b, "\"/></div><button type=\"submit\">Lưu thời hạn</button></form></details>");
 }
 
 static void task_link(const struct req *rq, struct buf *b, const struct page_data *pd, long id)
@@ -319,8 +349,9 @@ static void saved_notice(const struct req *rq, struct buf *b)
     if (!saved)
         return;
     buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
-             !strcmp(saved, "1") ? "Đã ghi báo cáo tiến độ."
-                                 : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
+             !strcmp(saved, "1")     ? "Đã ghi báo cáo tiến độ."
+             : !strcmp(saved, "due") ? "Đã lưu thời hạn."
+                                     : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }
 
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
@@ -339,6 +370,7 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
     facts(rq, b, pd, ti, &tv);
+    due_form(rq, b, &tv);
     task_view_release(&tv);
     assignments(rq, b, pd, ti);
     if (timeline(rq, rs, t->id))

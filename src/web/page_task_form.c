@@ -21,6 +21,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include <limits.h>
 #include <string.h>
 
 /* ---- the form ---------------------------------------------------------------------- */
@@ -242,4 +243,28 @@ int h_task_progress(struct req *rq, struct resp *rs)
         return 0;
     rs->status = 422;
     return page_task_show(rq, rs, pd, ti, &form);
+}
+
+/* POST /tasks/:id/due (steering office): the due date a person decides, audited. */
+int h_task_due(struct req *rq, struct resp *rs)
+{
+    long id = 0;
+    struct date due = DATE_NONE;
+    const char *text = req_form(rq, "due"), *note = req_form(rq, "due_note");
+    if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
+        return resp_error(rq, rs, 404, "no such task");
+    if (text && *text && date_parse_user(text, &due))
+        return resp_error(rq, rs, 400, "'due' must be a date (yyyy-mm-dd or dd/mm/yyyy)");
+    if (note && strlen(note) > 300)
+        return resp_error(rq, rs, 400, "'due_note' is longer than 300 characters");
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return -1;
+    struct audit_entry a = { .actor = rq->who.name, .user_id = rq->who.user_id,
+                             .token_id = rq->who.token_id, .action = "task.due",
+                             .client = rq->client };
+    struct err e = ERR_INIT;
+    if (store_task_set_due(db, id, due, note, &a, &e))
+        return resp_err(rq, rs, &e);
+    return resp_redirect(rs, arena_printf(rq->arena, "/tasks/%ld?saved=due", id));
 }

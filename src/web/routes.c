@@ -17,6 +17,7 @@ const struct route routes[] = {
     { "GET", "/tasks/export", h_tasks_export, 0 },
     { "GET", "/tasks/:id", h_task, 0 },
     { "POST", "/tasks/:id/progress", h_task_progress, 0 },
+    { "POST", "/tasks/:id/due", h_task_due, R_MANAGE },
     { "GET", "/units", h_units, 0 },
     { "GET", "/units/:id", h_unit, 0 },
     { "GET", "/documents", h_documents, 0 },
