@@ -1,6 +1,7 @@
 # giamsat build. `make` builds build/giamsat; `make check` builds an
 # AddressSanitizer + UndefinedBehaviorSanitizer variant and runs every test;
-# `make bench` prints timings; `make lint` checks the source rules.
+# `make bench` prints timings (`make bench-web`: the web server under wrk); `make lint`
+# checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
 PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium
@@ -93,11 +94,26 @@ export OPENAPI_CHECK := $(CURDIR)/$(SANB)/openapi-check
 http-tests: $(SANB)/giamsat $(SANB)/ooxml-check
 	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/http/run.sh
 
+# browser-tests: the web application end to end in Debian's chromium, driven by
+# playwright-core (npm ci in tests/browser; never a downloaded browser), against the
+# sanitizer build; screenshots go to build/artifacts/browser/.
+.PHONY: browser-tests
+browser-tests: $(SANB)/giamsat $(SANB)/ooxml-check
+	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/browser/run.sh
+check: browser-tests
+
 check: unit cli-tests http-tests lint
 	@echo "all tests passed"
 
 bench: all
 	scripts/bench.sh $(REL)/giamsat
+	scripts/bench_web.sh $(REL)/giamsat
+
+# bench-web: the dashboard, the task list and /api/v1/report driven by wrk on
+# loopback (requests/s, p50, p99); skipped with a note when wrk is missing.
+.PHONY: bench-web
+bench-web: all
+	scripts/bench_web.sh $(REL)/giamsat
 
 lint:
 	scripts/lint.sh

@@ -4,9 +4,11 @@
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libicu-dev libjansson-dev \
 libcsv-dev libzip-dev libexpat1-dev libcmocka-dev libxlsxwriter-dev libmicrohttpd-dev \
-libsodium-dev sqlite3 pmccabe curl"
+libsodium-dev sqlite3 pmccabe curl chromium nodejs npm wrk"
 missing=""
 for p in $PKGS; do
+    # NodeSource's nodejs package carries npm itself (and conflicts with Debian's npm).
+    [ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0

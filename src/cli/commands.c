@@ -186,6 +186,12 @@ static const struct command {
       " printed once)" },
     { "token", cmd_token,
       "token add --role ROLE [--unit UNIT] [--name NAME]   (prints the token once)" },
+    { "indicators", cmd_indicators, "indicators [--as-of D] [--format table|json|csv]" },
+    { "measure", cmd_measure,
+      "measure add --indicator CODE --date D --value V [--unit UNIT] [--bloc BLOC]\n"
+      "                     [--source TEXT] [--document DOC] [--json]\n"
+      "  giamsat [--db FILE] measure list --indicator CODE [--document DOC] [--format table|json]\n"
+      "  giamsat [--db FILE] measure baseline --indicator CODE --date D --value V [--document DOC]" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 

@@ -62,6 +62,7 @@ static void indicator_release(struct batch_indicator *x)
     free(x->unit);
     free(x->target);
     free(x->agency);
+    free(x->field);
 }
 
 struct progress_row *batch_add_progress(struct batch *b, size_t line)

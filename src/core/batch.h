@@ -40,6 +40,7 @@ struct batch_indicator {
     char *unit;
     char *target;        /* as written: "≥ 80" */
     char *agency;        /* monitoring agency cell */
+    char *field;         /* group heading ("Chính phủ số"), or NULL */
     int horizon;         /* 2030, 2045 */
 };
 

@@ -44,6 +44,8 @@ int import_read(const char *data, size_t len, const char *name, const char *form
 int import_program(const struct lines *l, struct batch *b, struct err *e);
 int import_indicators(const struct lines *l, struct batch *b, struct err *e);
 int import_plan(const struct lines *l, struct batch *b, struct err *e);
+/** The plan's "Mục tiêu cụ thể năm <year>" targets as indicators (import_plan() calls it). */
+int import_plan_targets(const struct lines *l, struct batch *b, struct err *e);
 int import_table(const struct sheet *sh, struct batch *b, struct err *e);
 int import_progress(const struct sheet *sh, struct batch *b, struct err *e);
 /** True when the sheet's header names it a progress table. */

@@ -32,25 +32,48 @@
 
 /* ---- text ------------------------------------------------------------------- */
 
-/* Append the first len bytes of s escaped for XML text and attributes. */
+/* True for a byte written as itself in XML text and attributes. */
+static bool is_plain(char c)
+{
+    return (unsigned char)c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+/* What a byte that is not plain becomes: its entity, a space for a line break or tab, or
+ * nothing for another control character (XML 1.0 cannot carry it). */
+static const char *replacement(char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    case '\n':
+    case '\r':
+    case '\t':
+        return " ";
+    default:
+        return "";
+    }
+}
+
+/* Append the first len bytes of s (up to a NUL) escaped for XML text and attributes. */
 static void esc_n(struct buf *b, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len && s[i]; i++) {
-        char c = s[i];
-        if (c == '&')
-            buf_adds(b, "&amp;");
-        else if (c == '<')
-            buf_adds(b, "&lt;");
-        else if (c == '>')
-            buf_adds(b, "&gt;");
-        else if (c == '"')
-            buf_adds(b, "&quot;");
-        else if (c == '\'')
-            buf_adds(b, "&#39;");
-        else if (c == '\n' || c == '\r' || c == '\t')
-            buf_addch(b, ' ');
-        else if ((unsigned char)c >= 0x20)
-            buf_addch(b, c);
+    size_t i = 0;
+    while (i < len && s[i]) {
+        size_t run = 0; /* plain bytes are copied a run at a time */
+        while (i + run < len && is_plain(s[i + run]))
+            run++;
+        buf_add(b, s + i, run);
+        i += run;
+        if (i < len && s[i])
+            buf_adds(b, replacement(s[i++]));
     }
 }
 

@@ -165,6 +165,34 @@ static const char *const migrations[] = {
      * overwrites what a person decided. */
     "ALTER TABLE task ADD COLUMN due_set TEXT;"
     "ALTER TABLE task ADD COLUMN due_set_note TEXT NOT NULL DEFAULT '';",
+
+    /* 7: indicator measurements (issue #5). Append-only like progress
+     * reports: a correction is a new measurement (the latest on a date
+     * wins), so the status of any past date can be replayed. A value is a
+     * number (value) or a person's judgement (judgement: met / not_met /
+     * on_track), never both; unit_id is the agency measured and bloc the
+     * scale or bloc of a broken-down target ("khối bộ", "Thế giới"), both
+     * NULL for the indicator as a whole. An indicator gains an optional
+     * baseline and the group it belongs to ("Chính phủ số", seed 002). */
+    "CREATE TABLE measurement ("
+    " id INTEGER PRIMARY KEY,"
+    " indicator_id INTEGER NOT NULL REFERENCES indicator(id),"
+    " measured_on TEXT NOT NULL, value REAL,"
+    " judgement TEXT CHECK (judgement IN ('met', 'not_met', 'on_track')),"
+    " unit_id INTEGER REFERENCES agency(id), bloc TEXT,"
+    " original TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',"
+    " entered_via TEXT NOT NULL CHECK (entered_via IN ('cli', 'web', 'api', 'import')),"
+    " entered_by TEXT NOT NULL DEFAULT '', entered_at TEXT NOT NULL,"
+    " CHECK ((value IS NULL) <> (judgement IS NULL)));"
+    "CREATE INDEX measurement_by_indicator ON measurement(indicator_id, measured_on, id);"
+    "CREATE TRIGGER measurement_no_update BEFORE UPDATE ON measurement"
+    " BEGIN SELECT RAISE(ABORT, 'measurements are append-only'); END;"
+    "CREATE TRIGGER measurement_no_delete BEFORE DELETE ON measurement"
+    " BEGIN SELECT RAISE(ABORT, 'measurements are append-only'); END;"
+    "ALTER TABLE indicator ADD COLUMN baseline_value REAL;"
+    "ALTER TABLE indicator ADD COLUMN baseline_date TEXT;"
+    "ALTER TABLE indicator ADD COLUMN field TEXT NOT NULL DEFAULT '';"
+    GENERATION_TRIGGERS("measurement"),
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -195,6 +223,39 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
         return 0;
     *st = NULL;
     return db_error(db, "cannot prepare a query", e);
+}
+
+int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+    size_t i = 0;
+    while (i < db->n_cached && strcmp(db->cached[i].sql, sql))
+        i++;
+    if (i < db->n_cached && !sqlite3_stmt_busy(db->cached[i].st)) {
+        *st = db->cached[i].st;
+        return 0;
+    }
+    /* In use higher up the stack, or no room left: a statement of its own. */
+    if (i < db->n_cached || db->n_cached == DB_STMT_CACHE)
+        return db_prepare(db, sql, st, e);
+    if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+        *st = NULL;
+        return db_error(db, "cannot prepare a query", e);
+    }
+    db->cached[db->n_cached].sql = xstrdup(sql);
+    db->cached[db->n_cached++].st = *st;
+    return 0;
+}
+
+void db_finish_cached(struct db *db, sqlite3_stmt *st)
+{
+    for (size_t i = 0; st && i < db->n_cached; i++) {
+        if (db->cached[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return;
+        }
+    }
+    sqlite3_finalize(st);
 }
 
 int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
@@ -320,6 +381,10 @@ void db_close(struct db *db)
 {
     if (!db)
         return;
+    for (size_t i = 0; i < db->n_cached; i++) {
+        sqlite3_finalize(db->cached[i].st);
+        free(db->cached[i].sql);
+    }
     sqlite3_close(db->conn);
     free(db->path);
     free(db);
@@ -343,7 +408,13 @@ int db_commit(struct db *db, struct err *e)
 
 bool db_is_idle(struct db *db)
 {
-    return sqlite3_get_autocommit(db->conn) && !sqlite3_next_stmt(db->conn, NULL);
+    if (!sqlite3_get_autocommit(db->conn))
+        return false;
+    for (sqlite3_stmt *st = sqlite3_next_stmt(db->conn, NULL); st;
+         st = sqlite3_next_stmt(db->conn, st))
+        if (sqlite3_stmt_busy(st))
+            return false; /* stepped and not reset: it holds a read snapshot */
+    return true;
 }
 
 void db_rollback(struct db *db)

@@ -15,6 +15,8 @@
 
 #include "util/err.h"
 
+#include <stdbool.h>
+
 struct db;
 
 /** Open or create `path`. Returns 0 and a new handle (close with db_close()). */
@@ -25,6 +27,14 @@ int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 /** Undo the open transaction; safe to call when none is open. */
 void db_rollback(struct db *db);
+
+/**
+ * True when db has no transaction open and no statement in progress
+ * (stepped and not reset or finalized): its next query starts from the
+ * latest committed data. A connection kept for reuse (web/dbpool.h) must
+ * be idle.
+ */
+bool db_is_idle(struct db *db);
 
 /** Schema version this build writes. */
 int db_schema_version(void);

@@ -10,15 +10,34 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
+
+#define DB_STMT_CACHE 8 /* statements kept prepared per connection (db_prepare_cached) */
 
 struct db {
     sqlite3 *conn;
     char *path;
     bool in_tx;
+    struct {
+        char *sql; /* owned copy of the text, the key */
+        sqlite3_stmt *st;
+    } cached[DB_STMT_CACHE];
+    size_t n_cached;
 };
 
 /** Prepare sql; on failure records ERR_STORAGE with SQLite's message. */
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/**
+ * db_prepare() for a query a connection runs again and again (on every
+ * web request): the statement stays prepared on db, keyed by the text of
+ * sql, and comes back reset with no bindings. Give it back with
+ * db_finish_cached(), never sqlite3_finalize(). When the one kept for sql
+ * is in use (or the cache is full) a fresh statement is prepared, and
+ * db_finish_cached() finalizes it.
+ */
+int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/** Reset a statement of db_prepare_cached() for its next use (or finalize it); accepts NULL. */
+void db_finish_cached(struct db *db, sqlite3_stmt *st);
 /** Step a statement that returns no row (or ignore rows). */
 int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e);
 /** Run sql that takes no parameters. */

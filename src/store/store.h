@@ -232,8 +232,8 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e);
  * programme's tables (tasks, documents, units and their aliases and
  * groups, assignments, progress reports, indicators), by any connection
  * or process, makes larger (schema 5's triggers). Equal generations mean
- * equal snapshots, so a cache keyed by it is never stale. One indexed
- * read of a one-row table.
+ * equal snapshots, so a cache keyed by it is never stale. One read of a
+ * one-row table, on a statement kept prepared on db.
  */
 int store_data_generation(struct db *db, long *generation, struct err *e);
 

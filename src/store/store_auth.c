@@ -312,14 +312,14 @@ static int expire_sessions(struct db *db, long now, long idle_s, long max_s, str
 }
 
 static int session_user(struct db *db, const char *digest, long now, long idle_s, long max_s,
-                        struct user_record *out, struct err *e)
+                        struct user_record *out, long *seen_at, struct err *e)
 {
-    sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT " USER_COLS ", s.csrf" USER_FROM
-                   " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND u.active = 1"
-                   " AND s.seen_at >= ? AND s.created_at >= ?",
-                   &st, e))
+    sqlite3_stmt *st; /* kept prepared: every signed-in request runs it */
+    if (db_prepare_cached(db,
+                          "SELECT " USER_COLS ", s.csrf, s.seen_at" USER_FROM
+                          " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND"
+                          " u.active = 1 AND s.seen_at >= ? AND s.created_at >= ?",
+                          &st, e))
         return e->kind;
     db_bind_text(st, 1, digest);
     sqlite3_bind_int64(st, 2, now - idle_s);
@@ -328,8 +328,9 @@ static int session_user(struct db *db, const char *digest, long now, long idle_s
     if (rc == SQLITE_ROW) {
         read_user(st, out);
         out->csrf = db_col_dup(st, 8);
+        *seen_at = (long)sqlite3_column_int64(st, 9);
     }
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? err_set(e, ERR_NOT_FOUND, "no such session")
@@ -338,13 +339,18 @@ static int session_user(struct db *db, const char *digest, long now, long idle_s
 
 /*
  * Reading a session writes only when its last-seen time is a minute old,
- * so the many requests of one page do not queue behind each other.
+ * so the many requests of one page do not queue behind each other. The
+ * UPDATE is not even started otherwise: starting one takes the database's
+ * write lock, matching row or not.
  */
 int store_session_find(struct db *db, const char *digest, long now, long idle_s, long max_s,
                        struct user_record *out, struct err *e)
 {
-    if (session_user(db, digest, now, idle_s, max_s, out, e))
+    long seen_at = 0;
+    if (session_user(db, digest, now, idle_s, max_s, out, &seen_at, e))
         return e->kind;
+    if (seen_at >= now - 60)
+        return 0;
     sqlite3_stmt *st;
     if (db_prepare(db, "UPDATE session SET seen_at = ?1 WHERE digest = ?2 AND seen_at < ?1 - 60",
                    &st, e))
@@ -413,8 +419,8 @@ static int token_query(struct db *db, const char *where, const char *arg,
                           " FROM api_token t LEFT JOIN agency a ON a.id = t.agency_id %s"
                           " ORDER BY t.id",
                           where);
-    sqlite3_stmt *st;
-    int ret = db_prepare(db, sql, &st, e);
+    sqlite3_stmt *st; /* kept prepared: every request with a token runs it */
+    int ret = db_prepare_cached(db, sql, &st, e);
     free(sql);
     if (ret)
         return ret;
@@ -428,7 +434,7 @@ static int token_query(struct db *db, const char *where, const char *arg,
         ALLOC_GROW(*out, *n + 1, cap);
         read_token(st, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read tokens", e);
 }
 

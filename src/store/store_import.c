@@ -445,12 +445,12 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
     sqlite3_stmt *st;
     if (db_prepare(c->db,
                    "INSERT INTO indicator (document_id, code, parent_code, name, unit,"
-                   " target_text, horizon, agency_text, agency_id, source_line)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                   " target_text, horizon, agency_text, agency_id, source_line, field)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                    " ON CONFLICT (document_id, code) DO UPDATE SET name = excluded.name,"
                    " unit = excluded.unit, target_text = excluded.target_text,"
                    " horizon = excluded.horizon, agency_text = excluded.agency_text,"
-                   " agency_id = excluded.agency_id",
+                   " agency_id = excluded.agency_id, field = excluded.field",
                    &st, c->e))
         return c->e->kind;
     if (c->source_doc)
@@ -464,6 +464,7 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
     if (agency)
         sqlite3_bind_int64(st, 9, agency);
     sqlite3_bind_int64(st, 10, (sqlite3_int64)x->line);
+    db_bind_text(st, 11, x->field ? x->field : "");
     int ret = db_step_done(c->db, st, c->e);
     sqlite3_finalize(st);
     return ret;

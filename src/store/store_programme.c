@@ -230,11 +230,11 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e)
 int store_data_generation(struct db *db, long *generation, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT n FROM data_generation", &st, e))
+    if (db_prepare_cached(db, "SELECT n FROM data_generation", &st, e))
         return e->kind;
     int rc = sqlite3_step(st);
     *generation = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
 }
 

@@ -78,10 +78,20 @@ void buf_addch(struct buf *b, char c)
 
 void buf_addf(struct buf *b, const char *fmt, ...)
 {
+    if (b->failed)
+        return;
+    /* Format straight into the spare room; only a text that does not fit is formatted twice. */
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
     va_end(ap);
+    if (n >= 0 && (size_t)n < room && !(b->max && b->len + (size_t)n > b->max)) {
+        b->len += (size_t)n;
+        return;
+    }
+    if (room)
+        b->data[b->len] = '\0'; /* undo a partial write */
     if (n < 0) {
         b->failed = true;
         return;

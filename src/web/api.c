@@ -7,11 +7,11 @@
 
 #include "app.h"
 #include "handlers.h"
+#include "report_cache.h"
 #include "core/embedded.h"
 #include "core/report.h"
 #include "json/json_api.h"
 #include "json/json_out.h"
-#include "json/json_report.h"
 #include "store/store.h"
 #include "store/store_api.h"
 #include "util/strparse.h"
@@ -159,21 +159,25 @@ int api_report(struct req *rq, struct resp *rs)
     long document_id, agency_id;
     if (report_scope(rq, rs, db, &o.as_of, &o.due_by, &document_id, &agency_id))
         return -1;
-    struct programme p = PROGRAMME_INIT;
-    struct report r = REPORT_INIT;
+    /* The snapshot, the report and its JSON text come from the shared cache. */
+    struct cached_snapshot *s = NULL;
+    struct cached_report *r = NULL;
     struct err e = ERR_INIT;
-    int ret = store_load_programme(db, &p, &e);
-    if (!ret && document_id)
-        o.document = programme_find_document(&p, document_id);
-    if (!ret && agency_id)
-        o.agency = programme_find_agency(&p, agency_id);
-    if (!ret)
-        ret = report_build(&p, &o, &r, &e);
-    /* Exactly the text of `giamsat report --format json`, newline included. */
-    ret = ret ? resp_err(rq, rs, &e) : api_send_take(rs, 200, json_report(&r));
-    report_release(&r);
-    programme_release(&p);
-    return ret;
+    if (report_cache_snapshot_for_req(rq, db, &s, &e))
+        return resp_err(rq, rs, &e);
+    if (document_id)
+        o.document = programme_find_document(&s->prog, document_id);
+    if (agency_id)
+        o.agency = programme_find_agency(&s->prog, agency_id);
+    if (report_cache_report_for_req(rq, s, &o, &r, &e))
+        return resp_err(rq, rs, &e);
+    /* Exactly the text of `giamsat report --format json`, newline included; not copied. */
+    size_t len = 0;
+    const char *json = report_cache_json(app_of(rq)->cache, r, &len);
+    rs->status = 200;
+    rs->content_type = API_CONTENT_TYPE;
+    resp_shared(rs, json, len);
+    return 0;
 }
 
 /* ---- the OpenAPI document ------------------------------------------------------------ */

@@ -4,6 +4,8 @@
  */
 #include "app.h"
 
+#include "dbpool.h"
+#include "report_cache.h"
 #include "routes.h"
 #include "throttle.h"
 #include "store/store.h"
@@ -14,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-
+#define APP_DB_IDLE 16 /* connections kept open between requests (> the thread pool) */
 
 /* ---- set-up ---------------------------------------------------------------------- */
 
@@ -27,8 +29,11 @@ int app_init(struct web_app *app, const char *db_path, struct err *e)
         return e->kind;
     int ret = store_load_registry(db, &app->reg, e);
     db_close(db);
-    if (!ret)
+    if (!ret) {
         app->throttle = throttle_new();
+        app->pool = db_pool_new(db_path, APP_DB_IDLE);
+        app->cache = report_cache_new(REPORT_CACHE_SIZE);
+    }
     return ret;
 }
 
@@ -37,6 +42,10 @@ void app_release(struct web_app *app)
     registry_release(&app->reg);
     throttle_free(app->throttle);
     app->throttle = NULL;
+    report_cache_free(app->cache);
+    app->cache = NULL;
+    db_pool_free(app->pool);
+    app->pool = NULL;
 }
 
 struct web_app *app_of(const struct req *rq)
@@ -44,9 +53,16 @@ struct web_app *app_of(const struct req *rq)
     return rq->app;
 }
 
-static void close_db(void *db)
+/* A pooled connection lent to a request; given back when its arena is freed. */
+struct lent_db {
+    struct db_pool *pool;
+    struct db *db;
+};
+
+static void give_back_db(void *p)
 {
-    db_close(db);
+    struct lent_db *l = p;
+    db_pool_put(l->pool, l->db);
 }
 
 struct db *app_db(struct req *rq, struct resp *rs)
@@ -54,11 +70,14 @@ struct db *app_db(struct req *rq, struct resp *rs)
     if (rq->db)
         return rq->db;
     struct err e = ERR_INIT;
-    if (db_open(app_of(rq)->db_path, &rq->db, &e)) {
+    struct lent_db *l = arena_alloc(rq->arena, sizeof(*l));
+    l->pool = app_of(rq)->pool;
+    if (db_pool_get(l->pool, &l->db, &e)) {
         resp_error(rq, rs, 500, "%s", e.msg);
         return NULL;
     }
-    arena_defer(rq->arena, close_db, rq->db);
+    arena_defer(rq->arena, give_back_db, l);
+    rq->db = l->db;
     return rq->db;
 }
 

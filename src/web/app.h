@@ -23,6 +23,8 @@
 #include <stdbool.h>
 
 struct throttle;
+struct db_pool;
+struct report_cache;
 
 #define APP_SESSION_COOKIE "gs_session"
 
@@ -33,6 +35,8 @@ struct web_app {
     long session_max_s;    /* and after this long in any case */
     bool secure_cookie;    /* add "Secure" to cookies (behind HTTPS) */
     struct throttle *throttle;
+    struct db_pool *pool;        /* the connections app_db() hands out (dbpool.h) */
+    struct report_cache *cache;  /* snapshots and reports shared by requests (report_cache.h) */
 };
 
 /** Load the registry of the database at db_path into app. Release with app_release(). */
@@ -47,8 +51,9 @@ void app_release(struct web_app *app);
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs);
 
 /**
- * The request's database connection, opened on first use and closed with
- * the request's arena. NULL after writing a 500 response.
+ * The request's database connection, taken from the application's pool
+ * on first use and given back with the request's arena (no transaction
+ * left open). NULL after writing a 500 response.
  */
 struct db *app_db(struct req *rq, struct resp *rs);
 /** The application of a request. */

@@ -39,16 +39,33 @@ char *http_decode(struct arena *a, const char *s, size_t len, bool form)
     return out;
 }
 
+static bool is_unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+/* Encoded in chunks on the stack, one append each: pages encode many Vietnamese names. */
 void http_encode(struct buf *b, const char *s)
 {
+    static const char hex[] = "0123456789ABCDEF";
+    char out[256];
+    size_t n = 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            strchr("-._~", c))
-            buf_addch(b, (char)c);
-        else
-            buf_addf(b, "%%%02X", c);
+        if (n > sizeof(out) - 3) {
+            buf_add(b, out, n);
+            n = 0;
+        }
+        if (is_unreserved(c)) {
+            out[n++] = (char)c;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[c >> 4];
+            out[n++] = hex[c & 15];
+        }
     }
+    buf_add(b, out, n);
 }
 
 /* Split "a=1&b=2" into kv (decoded), at most HTTP_MAX_PARAMS. */
@@ -137,6 +154,13 @@ void resp_release(struct resp *rs)
     buf_release(&rs->body);
 }
 
+void resp_shared(struct resp *rs, const char *data, size_t len)
+{
+    buf_reset(&rs->body);
+    rs->shared = data;
+    rs->shared_len = len;
+}
+
 void resp_header(struct resp *rs, const char *key, const char *value)
 {
     ASSERT(rs->n_headers < HTTP_MAX_HEADERS);
@@ -200,6 +224,7 @@ int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     rs->status = status;
+    rs->shared = NULL;
     error_body(rq, rs, msg);
     return -1;
 }

@@ -74,6 +74,8 @@ struct resp {
     struct kv headers[HTTP_MAX_HEADERS];
     size_t n_headers;
     const char *file;          /* a temporary file to send instead of body, or NULL */
+    const char *shared;        /* bytes to send instead of body (resp_shared()), or NULL */
+    size_t shared_len;
 };
 
 /** Set up a request for the given method and target ("/tasks?page=2"), parsing the query. */
@@ -91,6 +93,13 @@ const char *req_cookie(const struct req *rq, const char *name);
 
 void resp_init(struct resp *rs);
 void resp_release(struct resp *rs);
+/**
+ * Send data[0..len) as the body instead of rs->body, without copying it:
+ * for large bodies shared between requests (a cached report). Borrowed:
+ * data must stay valid until the request's arena is freed, which happens
+ * after the response is sent. An error response set later replaces it.
+ */
+void resp_shared(struct resp *rs, const char *data, size_t len);
 /** Add a response header; both strings must outlive the response (arena or static). */
 void resp_header(struct resp *rs, const char *key, const char *value);
 

@@ -10,8 +10,14 @@
 
 void page_text(struct buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
+    while (s && *s) {
+        /* Copy the run up to the next character that needs escaping at once. */
+        size_t n = strcspn(s, "&<>\"'");
+        buf_add(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        switch (*s++) {
         case '&':
             buf_adds(b, "&amp;");
             break;
@@ -24,11 +30,9 @@ void page_text(struct buf *b, const char *s)
         case '"':
             buf_adds(b, "&quot;");
             break;
-        case '\'':
+        default: /* '\'' */
             buf_adds(b, "&#39;");
             break;
-        default:
-            buf_addch(b, *s);
         }
     }
 }
@@ -81,7 +85,8 @@ void page_begin(struct req *rq, struct resp *rs, const char *title, const char *
     struct buf *b = &rs->body;
     rs->content_type = "text/html; charset=utf-8";
     buf_adds(b, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"/>"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>");
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                "<link rel=\"icon\" href=\"data:,\"/><title>");
     page_text(b, title);
     buf_adds(b, " – giamsat</title><link rel=\"stylesheet\" href=\"/static/style.css\"/>"
                 "<script src=\"/static/app.js\" defer=\"defer\"></script></head><body>"

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "page.h"
+#include "report_cache.h"
 #include "render/report_doc.h"
 #include "store/store.h"
 #include "util/strparse.h"
@@ -14,13 +15,6 @@
 
 /* ---- the snapshot and its report ------------------------------------------------- */
 
-static void release_data(void *p)
-{
-    struct page_data *pd = p;
-    report_release(&pd->rep);
-    programme_release(&pd->prog);
-}
-
 struct page_data *page_data_load(struct req *rq, struct resp *rs)
 {
     struct page_data *pd = arena_alloc(rq->arena, sizeof(*pd));
@@ -30,13 +24,18 @@ struct page_data *page_data_load(struct req *rq, struct resp *rs)
     struct db *db = app_db(rq, rs);
     if (!db)
         return NULL;
-    arena_defer(rq->arena, release_data, pd);
     struct err e = ERR_INIT;
     struct report_options opt = { .as_of = pd->as_of, .document = PROG_NONE, .agency = PROG_NONE };
-    if (store_load_programme(db, &pd->prog, &e) || report_build(&pd->prog, &opt, &pd->rep, &e)) {
+    struct cached_snapshot *snap = NULL;
+    struct cached_report *cr = NULL;
+    if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
+        report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
         resp_error(rq, rs, 500, "cannot compute the statistics: %s", e.msg);
         return NULL;
     }
+    /* Shallow copies of the shared, read-only cache entries, held until the request ends. */
+    pd->prog = snap->prog;
+    pd->rep = cr->rep;
     pd->item_of = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(size_t));
     for (size_t i = 0; i < pd->prog.n_tasks; i++)
         pd->item_of[i] = PROG_NONE;

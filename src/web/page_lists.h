@@ -22,19 +22,23 @@
 
 #define PAGE_LIST_SIZE 50 /* rows per page of a task list */
 
-/* The snapshot and its report as of one date (owned by the request's arena). */
+/*
+ * The snapshot and its report as of one date (owned by the request's
+ * arena). prog and rep are shallow copies of entries of the server's
+ * report cache (report_cache.h), shared with other requests: read-only.
+ */
 struct page_data {
     struct date as_of;
     bool as_of_given; /* ?as_of= was in the query: links carry it on */
-    struct programme prog;
-    struct report rep;
+    struct programme prog; /* read-only */
+    struct report rep;     /* read-only */
     size_t *item_of; /* per task of prog: index into rep.items, or PROG_NONE */
 };
 
 /**
  * Load the programme and build the report as of the page's ?as_of= date
- * (default page_today()). The result is released with the request's
- * arena. NULL after writing the response: 400 for a malformed date, 500
+ * (default page_today()), from the server's report cache. The result is
+ * released with the request's arena. NULL after writing the response: 400 for a malformed date, 500
  * when the database cannot be read or the report does not reconcile.
  */
 struct page_data *page_data_load(struct req *rq, struct resp *rs);

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "handlers.h"
 #include "page.h"
+#include "report_cache.h"
 #include "export/docx.h"
 #include "export/xlsx.h"
 #include "json/json_report.h"
@@ -25,13 +26,6 @@
 #include <unistd.h>
 
 /* ---- building the report ------------------------------------------------------ */
-
-static void page_report_release(void *p)
-{
-    struct page_report *pr = p;
-    report_release(&pr->rep);
-    programme_release(&pr->prog);
-}
 
 /* The unit named by the user, as a snapshot index: registry name, then its successor. */
 static int find_agency(const struct req *rq, const struct programme *p, const char *name,
@@ -64,18 +58,23 @@ static int find_document(struct db *db, const struct programme *p, const char *t
 int page_report_load(struct req *rq, struct db *db, const struct page_report_scope *scope,
                      struct page_report **out, struct err *e)
 {
-    /* Zeroed: prog is PROGRAMME_INIT and rep REPORT_INIT, so the release is always safe. */
+    /* Zeroed: prog is PROGRAMME_INIT and rep REPORT_INIT until the cache fills them. */
     struct page_report *pr = arena_alloc(rq->arena, sizeof(*pr));
-    arena_defer(rq->arena, page_report_release, pr);
     *out = pr;
-    if (store_load_programme(db, &pr->prog, e))
+    struct cached_snapshot *snap = NULL;
+    struct cached_report *cr = NULL;
+    if (report_cache_snapshot_for_req(rq, db, &snap, e))
         return e->kind;
+    /* Shallow copies of the shared, read-only cache entries, held until the request ends. */
+    pr->prog = snap->prog;
     pr->loaded = true;
     struct report_options o = { scope->as_of, scope->due_by, PROG_NONE, PROG_NONE };
     if ((scope->document && find_document(db, &pr->prog, scope->document, &o.document, e)) ||
-        (scope->agency && find_agency(rq, &pr->prog, scope->agency, &o.agency, e)))
+        (scope->agency && find_agency(rq, &pr->prog, scope->agency, &o.agency, e)) ||
+        report_cache_report_for_req(rq, snap, &o, &cr, e))
         return e->kind;
-    return report_build(&pr->prog, &o, &pr->rep, e);
+    pr->rep = cr->rep;
+    return 0;
 }
 
 /* as_of (default today), due_by, document, agency; -1 after a 400 response. */

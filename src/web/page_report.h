@@ -7,9 +7,10 @@
  * command line (cli/cmd_report.c): load the programme snapshot, resolve
  * the document (store_find_document: any written form of a reference, or
  * words of its name) and the unit (the registry: name, alias or
- * abbreviation, followed to its successor), then report_build(). The
- * snapshot and report live in the request's arena: they are released
- * with the request, never by the caller.
+ * abbreviation, followed to its successor), then report_build(), the
+ * snapshot and the report coming from the server's report cache
+ * (report_cache.h). They are held by the request's arena and released
+ * with the request, never by the caller; both are shared: read-only.
  */
 #ifndef GIAMSAT_PAGE_REPORT_H
 #define GIAMSAT_PAGE_REPORT_H
@@ -25,10 +26,10 @@ struct page_report_scope {
     const char *agency;   /* as the user wrote it, or NULL for all */
 };
 
-/* A built report and the snapshot it borrows; arena-owned. */
+/* A built report and the snapshot it borrows; arena-held shallow copies of cache entries. */
 struct page_report {
-    struct programme prog;
-    struct report rep;
+    struct programme prog; /* read-only */
+    struct report rep;     /* read-only */
     bool loaded; /* prog holds the snapshot (even when the report failed) */
 };
 

@@ -82,8 +82,12 @@ static void build_req(struct MHD_Connection *c, struct conn_ctx *ctx, const char
 static enum MHD_Result send_resp(struct MHD_Connection *c, struct resp *rs)
 {
     size_t len = rs->body.len;
+    /* A shared body outlives the response: the request's arena holds it until on_completed. */
     struct MHD_Response *r =
-        MHD_create_response_from_buffer(len, buf_take(&rs->body), MHD_RESPMEM_MUST_FREE);
+        rs->shared ? MHD_create_response_from_buffer(rs->shared_len, (void *)rs->shared,
+                                                     MHD_RESPMEM_PERSISTENT)
+                   : MHD_create_response_from_buffer(len, buf_take(&rs->body),
+                                                     MHD_RESPMEM_MUST_FREE);
     if (!r)
         return MHD_NO;
     MHD_add_response_header(r, "Content-Type", rs->content_type);

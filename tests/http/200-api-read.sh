@@ -48,12 +48,17 @@ cmp -s units.json cli-units.json || die "/api/v1/units differs from 'giamsat age
 cmp -s docs.json cli-docs.json || die "/api/v1/documents differs from 'giamsat documents --format json'"
 expect_json docs.json '$[0].name' 'Nghị quyết số 71/NQ-CP ngày 01/4/2025'
 
-# Indicators: the 54 rows of Phụ lục I, sub-indicators linked to their parent.
+# Indicators: the 54 rows of Phụ lục I, sub-indicators linked to their parent, and the 25
+# targets of the 2025 plan (seed 002).
 api GET /api/v1/indicators ind.json 200 -H "$AUTH"
-[ "$(sqlite3 :memory: "select json_array_length(readfile('ind.json'))")" = 54 ] || die "indicators"
-expect_json ind.json '$[11].code' 11.1
-expect_json ind.json '$[11].parent_code' 11
-expect_json ind.json '$[11].horizon' 2030
+[ "$(sqlite3 :memory: "select json_array_length(readfile('ind.json'))")" = 79 ] || die "indicators"
+[ "$(sqlite3 :memory: "select count(*) from json_each(readfile('ind.json'))
+    where json_extract(value, '$.document') = 'Nghị quyết số 71/NQ-CP ngày 01/4/2025'")" = 54 ] \
+    || die "indicators of 71/NQ-CP"
+k=$(sqlite3 :memory: "select key from json_each(readfile('ind.json'))
+    where json_extract(value, '$.code') = '11.1'")
+expect_json ind.json "\$[$k].parent_code" 11
+expect_json ind.json "\$[$k].horizon" 2030
 
 # The task list: the CLI's items, paged; total counts every match.
 $GIAMSAT tasks --format json > cli-tasks.json

@@ -1,0 +1,336 @@
+/* store_indicators: indicators, measurements and baselines; see store_indicators.h. */
+#include "store_indicators.h"
+
+#include "db_internal.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INDICATOR_SELECT                                                                           \
+    "SELECT i.id, i.code, i.parent_code, i.name, i.unit, i.target_text, i.horizon,"                \
+    " COALESCE(a.name, i.agency_text), d.name, i.field, i.agency_id, i.baseline_value,"            \
+    " i.baseline_date FROM indicator i LEFT JOIN agency a ON a.id = i.agency_id"                   \
+    " LEFT JOIN document d ON d.id = i.document_id"
+
+#define MEASUREMENT_SELECT                                                                         \
+    "SELECT m.id, m.indicator_id, m.measured_on, m.value, m.judgement, m.unit_id, a.name,"         \
+    " m.bloc, m.original, m.source, m.entered_via, m.entered_by, m.entered_at"                     \
+    " FROM measurement m LEFT JOIN agency a ON a.id = m.unit_id"
+
+static char *col_dup_or_null(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_dup(st, col);
+}
+
+static struct date col_date(sqlite3_stmt *st, int col)
+{
+    struct date d = DATE_NONE;
+    if (sqlite3_column_type(st, col) != SQLITE_NULL && date_parse_iso(db_col_text(st, col), &d))
+        d = DATE_NONE;
+    return d;
+}
+
+static void read_indicator(sqlite3_stmt *st, struct indicator *x)
+{
+    memset(x, 0, sizeof(*x));
+    x->id = sqlite3_column_int64(st, 0);
+    x->code = db_col_dup(st, 1);
+    x->parent_code = col_dup_or_null(st, 2);
+    x->name = db_col_dup(st, 3);
+    x->unit = db_col_dup(st, 4);
+    x->target_text = db_col_dup(st, 5);
+    x->horizon = sqlite3_column_int(st, 6);
+    x->agency = db_col_dup(st, 7);
+    x->document = col_dup_or_null(st, 8);
+    x->field = db_col_dup(st, 9);
+    x->agency_id = sqlite3_column_int64(st, 10);
+    x->has_baseline = sqlite3_column_type(st, 11) != SQLITE_NULL;
+    x->baseline = sqlite3_column_double(st, 11);
+    x->baseline_on = col_date(st, 12);
+    x->has_baseline = x->has_baseline && date_is_set(x->baseline_on);
+}
+
+static void read_measurement(sqlite3_stmt *st, struct measurement *m)
+{
+    m->id = sqlite3_column_int64(st, 0);
+    m->on = col_date(st, 2);
+    m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
+    m->value = sqlite3_column_double(st, 3);
+    m->judgement = judgement_parse(db_col_text(st, 4));
+    m->unit_id = sqlite3_column_int64(st, 5);
+    m->unit_name = col_dup_or_null(st, 6);
+    m->bloc = col_dup_or_null(st, 7);
+    m->text = db_col_dup(st, 8);
+    m->source = db_col_dup(st, 9);
+    m->entered_via = db_col_dup(st, 10);
+    m->entered_by = db_col_dup(st, 11);
+    m->entered_at = db_col_dup(st, 12);
+}
+
+static int read_indicators(struct db *db, sqlite3_stmt *st, struct indicator **out, size_t *n,
+                           struct err *e)
+{
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_indicator(st, &(*out)[(*n)++]);
+    }
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the indicators", e);
+}
+
+/* Attach the measurements st yields (ordered by indicator) to x[0..n). */
+static int read_measurements(struct db *db, sqlite3_stmt *st, struct indicator *x, size_t n,
+                             struct err *e)
+{
+    struct indicator *owner = NULL;
+    int rc;
+    while (db_row(st, &rc)) {
+        long id = sqlite3_column_int64(st, 1);
+        for (size_t i = 0; (!owner || owner->id != id) && i < n; i++)
+            owner = &x[i];
+        if (owner && owner->id == id)
+            read_measurement(st, indicator_add_measurement(owner));
+    }
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the measurements", e);
+}
+
+int store_indicator_list(struct db *db, struct indicator **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st = NULL, *ms = NULL;
+    *out = NULL;
+    *n = 0;
+    int ret = db_prepare(
+        db, INDICATOR_SELECT " ORDER BY d.date IS NULL, d.date, i.document_id, i.id", &st, e);
+    if (!ret)
+        ret = read_indicators(db, st, out, n, e);
+    if (!ret)
+        ret = db_prepare(db, MEASUREMENT_SELECT " ORDER BY m.indicator_id, m.measured_on, m.id",
+                         &ms, e);
+    if (!ret)
+        ret = read_measurements(db, ms, *out, *n, e);
+    sqlite3_finalize(st);
+    sqlite3_finalize(ms);
+    if (ret) {
+        indicators_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return ret;
+}
+
+int store_indicator_load(struct db *db, long id, struct indicator *out, struct err *e)
+{
+    sqlite3_stmt *st = NULL, *ms = NULL;
+    struct indicator *x = NULL;
+    size_t n = 0;
+    memset(out, 0, sizeof(*out));
+    int ret = db_prepare(db, INDICATOR_SELECT " WHERE i.id = ?", &st, e);
+    if (!ret) {
+        sqlite3_bind_int64(st, 1, id);
+        ret = read_indicators(db, st, &x, &n, e);
+    }
+    if (!ret && n == 0)
+        ret = err_set(e, ERR_NOT_FOUND, "không có chỉ tiêu số %ld", id);
+    if (!ret)
+        ret = db_prepare(
+            db, MEASUREMENT_SELECT " WHERE m.indicator_id = ? ORDER BY m.measured_on, m.id", &ms,
+            e);
+    if (!ret) {
+        sqlite3_bind_int64(ms, 1, id);
+        ret = read_measurements(db, ms, x, n, e);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(ms);
+    if (!ret) {
+        *out = x[0];
+        free(x);
+    } else {
+        indicators_free(x, n);
+    }
+    return ret;
+}
+
+/* ---- finding an indicator by code ------------------------------------------------ */
+
+static int count_code(struct db *db, const char *code, long document, long *id, int *n,
+                      struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id FROM indicator WHERE code = ? AND (? = 0 OR document_id = ?)"
+                   " ORDER BY id",
+                   &st, e))
+        return e->kind;
+    db_bind_text(st, 1, code);
+    sqlite3_bind_int64(st, 2, document);
+    sqlite3_bind_int64(st, 3, document);
+    int rc;
+    *n = 0;
+    while (db_row(st, &rc)) {
+        if (!*n)
+            *id = sqlite3_column_int64(st, 0);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the indicators", e);
+}
+
+int store_indicator_find(struct db *db, const char *code, const char *document, long *id,
+                         struct err *e)
+{
+    long doc = 0;
+    int n = 0;
+    *id = 0;
+    if (document && store_find_document(db, document, &doc, e))
+        return e->kind;
+    if (count_code(db, code, doc, id, &n, e))
+        return e->kind;
+    if (n == 0)
+        return err_set(e, ERR_NOT_FOUND, "không có chỉ tiêu mã '%s'%s", code,
+                       document ? " trong văn bản này" : "");
+    if (n > 1)
+        return err_set(e, ERR_INVALID,
+                       "mã chỉ tiêu '%s' có ở %d văn bản: ghi thêm văn bản (--document)", code, n);
+    return 0;
+}
+
+/* ---- writes ------------------------------------------------------------------------- */
+
+static int finish(struct db *db, int ret, struct err *e)
+{
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
+static void bind_measurement(sqlite3_stmt *st, long indicator_id, const struct measurement *m,
+                             const char *actor, const char *iso, const char *at)
+{
+    sqlite3_bind_int64(st, 1, indicator_id);
+    db_bind_text(st, 2, iso);
+    if (m->has_value)
+        sqlite3_bind_double(st, 3, m->value);
+    db_bind_text(st, 4, m->has_value ? NULL : judgement_key(m->judgement));
+    if (m->unit_id)
+        sqlite3_bind_int64(st, 5, m->unit_id);
+    db_bind_text(st, 6, m->bloc);
+    db_bind_text(st, 7, m->text);
+    db_bind_text(st, 8, m->source ? m->source : "");
+    db_bind_text(st, 9, m->entered_via);
+    db_bind_text(st, 10, actor);
+    db_bind_text(st, 11, at);
+}
+
+/* "2025-12-31: 82% [khối bộ] (nguồn: ...)": the audit line's after. */
+static char *measurement_summary(const struct measurement *m, const char *iso)
+{
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "%s: %s", iso, m->text);
+    if (m->bloc)
+        buf_addf(&b, " [%s]", m->bloc);
+    if (m->unit_name)
+        buf_addf(&b, " [%s]", m->unit_name);
+    if (m->source && *m->source)
+        buf_addf(&b, " (nguồn: %s)", m->source);
+    return buf_take(&b);
+}
+
+static int audit_measurement(struct db *db, const struct audit_entry *a, long id,
+                             const struct measurement *m, const char *iso, struct err *e)
+{
+    struct audit_entry line = *a;
+    char *after = measurement_summary(m, iso);
+    line.action = "measurement.add";
+    line.entity = "measurement";
+    line.entity_id = id;
+    line.after = after;
+    int ret = store_audit(db, &line, e);
+    free(after);
+    return ret;
+}
+
+int store_measurement_add(struct db *db, long indicator_id, const struct measurement *m,
+                          const struct audit_entry *a, long *id, struct err *e)
+{
+    char iso[DATE_ISO_LEN], at[DB_TS_LEN];
+    sqlite3_stmt *st = NULL;
+    date_iso(m->on, iso);
+    db_timestamp(at);
+    *id = 0;
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = db_prepare(db,
+                         "INSERT INTO measurement (indicator_id, measured_on, value, judgement,"
+                         " unit_id, bloc, original, source, entered_via, entered_by, entered_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         &st, e);
+    if (!ret) {
+        bind_measurement(st, indicator_id, m, a && a->actor ? a->actor : "", iso, at);
+        ret = db_step_done(db, st, e);
+        *id = db_last_id(db);
+    }
+    sqlite3_finalize(st);
+    if (!ret && a)
+        ret = audit_measurement(db, a, *id, m, iso, e);
+    if (ret)
+        *id = 0;
+    return finish(db, ret, e);
+}
+
+/* "40 (2024-12-31)", or NULL when the indicator has no baseline. */
+static int current_baseline(struct db *db, long id, char **text, struct err *e)
+{
+    sqlite3_stmt *st;
+    *text = NULL;
+    if (db_prepare(db, "SELECT baseline_value, baseline_date FROM indicator WHERE id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        *text = xasprintf("%g (%s)", sqlite3_column_double(st, 0), db_col_text(st, 1));
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, ERR_NOT_FOUND, "không có chỉ tiêu số %ld", id);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the indicator", e);
+}
+
+int store_indicator_set_baseline(struct db *db, long indicator_id, double v, struct date on,
+                                 const struct audit_entry *a, struct err *e)
+{
+    char iso[DATE_ISO_LEN];
+    char *before = NULL, *after = NULL;
+    sqlite3_stmt *st = NULL;
+    date_iso(on, iso);
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = current_baseline(db, indicator_id, &before, e);
+    if (!ret)
+        ret = db_prepare(
+            db, "UPDATE indicator SET baseline_value = ?, baseline_date = ? WHERE id = ?", &st, e);
+    if (!ret) {
+        sqlite3_bind_double(st, 1, v);
+        db_bind_text(st, 2, iso);
+        sqlite3_bind_int64(st, 3, indicator_id);
+        ret = db_step_done(db, st, e);
+    }
+    sqlite3_finalize(st);
+    if (!ret && a) {
+        struct audit_entry line = *a;
+        after = xasprintf("%g (%s)", v, iso);
+        line.action = "indicator.baseline";
+        line.entity = "indicator";
+        line.entity_id = indicator_id;
+        line.before = before;
+        line.after = after;
+        ret = store_audit(db, &line, e);
+    }
+    free(before);
+    free(after);
+    return finish(db, ret, e);
+}

@@ -1,0 +1,318 @@
+/* report_cache: shared, generation-keyed snapshots and reports; see report_cache.h. */
+#include "report_cache.h"
+
+#include "app.h"
+#include "json/json_report.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct report_cache {
+    pthread_mutex_t lock;  /* guards everything below and every refs and json field */
+    pthread_mutex_t build; /* held while loading a snapshot or building a report or its JSON */
+    struct cached_snapshot *current; /* the latest snapshot loaded, or NULL */
+    struct cached_report **reports;  /* reports[0..n_reports) */
+    size_t n_reports;
+    size_t max_reports;
+    unsigned long clock; /* counts hits, for LRU */
+};
+
+struct report_cache *report_cache_new(size_t max_reports)
+{
+    struct report_cache *c = xcalloc(1, sizeof(*c));
+    pthread_mutex_init(&c->lock, NULL);
+    pthread_mutex_init(&c->build, NULL);
+    c->max_reports = max_reports ? max_reports : 1;
+    c->reports = xcalloc(c->max_reports + 1, sizeof(*c->reports));
+    return c;
+}
+
+/* ---- references (caller holds c->lock) -------------------------------------------- */
+
+static void snapshot_unref(struct cached_snapshot *s)
+{
+    if (!s || --s->refs > 0)
+        return;
+    programme_release(&s->prog);
+    free(s);
+}
+
+static void report_unref(struct cached_report *r)
+{
+    if (!r || --r->refs > 0)
+        return;
+    report_release(&r->rep);
+    snapshot_unref(r->snap);
+    free(r->json);
+    free(r);
+}
+
+/* Take reports[i] out of the table. */
+static void drop_report(struct report_cache *c, size_t i)
+{
+    struct cached_report *r = c->reports[i];
+    c->reports[i] = c->reports[--c->n_reports];
+    report_unref(r);
+}
+
+/* Drop every report older than generation: they can never be asked for again. */
+static void drop_older(struct report_cache *c, long generation)
+{
+    for (size_t i = c->n_reports; i-- > 0;)
+        if (c->reports[i]->generation < generation)
+            drop_report(c, i);
+}
+
+void report_cache_free(struct report_cache *c)
+{
+    if (!c)
+        return;
+    while (c->n_reports)
+        drop_report(c, c->n_reports - 1);
+    snapshot_unref(c->current);
+    pthread_mutex_destroy(&c->lock);
+    pthread_mutex_destroy(&c->build);
+    free(c->reports);
+    free(c);
+}
+
+/* ---- snapshots ------------------------------------------------------------------- */
+
+/* The current snapshot when it is at least generation, referenced; else NULL. */
+static struct cached_snapshot *current_at_least(struct report_cache *c, long generation)
+{
+    pthread_mutex_lock(&c->lock);
+    struct cached_snapshot *s = c->current;
+    if (s && s->generation >= generation)
+        s->refs++;
+    else
+        s = NULL;
+    pthread_mutex_unlock(&c->lock);
+    return s;
+}
+
+/* Load db's snapshot and make it current (unless a later one already is). Holds c->build. */
+static int load_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot **out,
+                         struct err *e)
+{
+    struct cached_snapshot *s = xcalloc(1, sizeof(*s));
+    if (store_load_snapshot(db, &s->prog, &s->generation, e)) {
+        free(s);
+        return e->kind;
+    }
+    s->refs = 2; /* the cache's and the caller's */
+    pthread_mutex_lock(&c->lock);
+    if (!c->current || c->current->generation < s->generation) {
+        snapshot_unref(c->current);
+        c->current = s;
+        drop_older(c, s->generation);
+    } else {
+        s->refs--; /* not kept: only the caller holds it */
+    }
+    pthread_mutex_unlock(&c->lock);
+    *out = s;
+    return 0;
+}
+
+int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot **out,
+                          struct err *e)
+{
+    long generation = 0;
+    *out = NULL;
+    if (store_data_generation(db, &generation, e))
+        return e->kind;
+    *out = current_at_least(c, generation);
+    if (*out)
+        return 0;
+    pthread_mutex_lock(&c->build);
+    /* Another thread may have loaded it while this one waited. */
+    *out = current_at_least(c, generation);
+    int ret = *out ? 0 : load_snapshot(c, db, out, e);
+    pthread_mutex_unlock(&c->build);
+    return ret;
+}
+
+void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&c->lock);
+    snapshot_unref(s);
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* ---- reports --------------------------------------------------------------------- */
+
+static bool same_date(struct date a, struct date b)
+{
+    return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+static bool same_key(const struct cached_report *r, long generation, const struct report_options *o)
+{
+    return r->generation == generation && same_date(r->opt.as_of, o->as_of) &&
+           same_date(r->opt.due_by, o->due_by) && r->opt.document == o->document &&
+           r->opt.agency == o->agency;
+}
+
+/* The report of (s, o) in the table, referenced; else NULL. */
+static struct cached_report *find_report(struct report_cache *c, const struct cached_snapshot *s,
+                                         const struct report_options *o)
+{
+    struct cached_report *hit = NULL;
+    pthread_mutex_lock(&c->lock);
+    for (size_t i = 0; i < c->n_reports && !hit; i++)
+        if (c->reports[i]->snap == s && same_key(c->reports[i], s->generation, o))
+            hit = c->reports[i];
+    if (hit) {
+        hit->refs++;
+        hit->used = ++c->clock;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return hit;
+}
+
+/* Put r in the table, evicting the least recently used report when full. */
+static void insert_report(struct report_cache *c, struct cached_report *r)
+{
+    pthread_mutex_lock(&c->lock);
+    if (c->current && r->generation < c->current->generation) {
+        pthread_mutex_unlock(&c->lock);
+        return; /* already outdated: only its holder keeps it */
+    }
+    if (c->n_reports == c->max_reports) {
+        size_t lru = 0;
+        for (size_t i = 1; i < c->n_reports; i++)
+            if (c->reports[i]->used < c->reports[lru]->used)
+                lru = i;
+        drop_report(c, lru);
+    }
+    r->refs++;
+    r->used = ++c->clock;
+    c->reports[c->n_reports++] = r;
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* Build the report of (s, o) and keep it. Holds c->build. */
+static int build_report(struct report_cache *c, struct cached_snapshot *s,
+                        const struct report_options *o, struct cached_report **out, struct err *e)
+{
+    struct cached_report *r = xcalloc(1, sizeof(*r));
+    if (report_build(&s->prog, o, &r->rep, e)) {
+        report_release(&r->rep);
+        free(r);
+        return e->kind;
+    }
+    r->generation = s->generation;
+    r->opt = *o;
+    r->refs = 1; /* the caller's */
+    pthread_mutex_lock(&c->lock);
+    s->refs++; /* the report's */
+    r->snap = s;
+    pthread_mutex_unlock(&c->lock);
+    insert_report(c, r);
+    *out = r;
+    return 0;
+}
+
+int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
+                        const struct report_options *opt, struct cached_report **out, struct err *e)
+{
+    *out = find_report(c, s, opt);
+    if (*out)
+        return 0;
+    pthread_mutex_lock(&c->build);
+    *out = find_report(c, s, opt);
+    int ret = *out ? 0 : build_report(c, s, opt, out, e);
+    pthread_mutex_unlock(&c->build);
+    return ret;
+}
+
+void report_cache_report_put(struct report_cache *c, struct cached_report *r)
+{
+    if (!r)
+        return;
+    pthread_mutex_lock(&c->lock);
+    report_unref(r);
+    pthread_mutex_unlock(&c->lock);
+}
+
+static const char *json_of(struct report_cache *c, struct cached_report *r, size_t *len)
+{
+    pthread_mutex_lock(&c->lock);
+    const char *json = r->json;
+    *len = r->json_len;
+    pthread_mutex_unlock(&c->lock);
+    return json;
+}
+
+const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len)
+{
+    const char *json = json_of(c, r, len);
+    if (json)
+        return json;
+    pthread_mutex_lock(&c->build);
+    json = json_of(c, r, len);
+    if (!json) {
+        struct buf text = BUF_INIT;
+        char *body = json_report(&r->rep);
+        buf_adds(&text, body);
+        buf_addch(&text, '\n');
+        free(body);
+        *len = text.len;
+        char *built = buf_take(&text);
+        pthread_mutex_lock(&c->lock);
+        r->json = built;
+        r->json_len = *len;
+        pthread_mutex_unlock(&c->lock);
+        json = built;
+    }
+    pthread_mutex_unlock(&c->build);
+    return json;
+}
+
+/* ---- for a request ----------------------------------------------------------------- */
+
+/* A reference that ends with a request's arena. */
+struct held {
+    struct report_cache *cache;
+    struct cached_snapshot *snap;
+    struct cached_report *report;
+};
+
+static void release_held(void *p)
+{
+    struct held *h = p;
+    report_cache_report_put(h->cache, h->report);
+    report_cache_snapshot_put(h->cache, h->snap);
+}
+
+static struct held *hold(struct req *rq)
+{
+    struct held *h = arena_alloc(rq->arena, sizeof(*h));
+    h->cache = app_of(rq)->cache;
+    arena_defer(rq->arena, release_held, h);
+    return h;
+}
+
+int report_cache_snapshot_for_req(struct req *rq, struct db *db, struct cached_snapshot **out,
+                                  struct err *e)
+{
+    struct held *h = hold(rq);
+    int ret = report_cache_snapshot(h->cache, db, &h->snap, e);
+    *out = h->snap;
+    return ret;
+}
+
+int report_cache_report_for_req(struct req *rq, struct cached_snapshot *s,
+                                const struct report_options *opt, struct cached_report **out,
+                                struct err *e)
+{
+    struct held *h = hold(rq);
+    int ret = report_cache_report(h->cache, s, opt, &h->report, e);
+    *out = h->report;
+    return ret;
+}

@@ -1,0 +1,106 @@
+/*
+ * report_cache: the programme snapshot and the statistics reports built
+ * from it, shared by the server's threads so that a request reads them
+ * instead of loading thousands of rows and counting again.
+ *
+ * Freshness. Every entry is keyed by the data generation of the database
+ * (store_data_generation(): a counter that every committed write to the
+ * programme's tables moves forward, by the server or by the command line).
+ * A request reads the current generation first (one small query) and
+ * only ever gets a snapshot of that generation or a later one, so a
+ * write committed before the request began is always seen. Entries of
+ * older generations are dropped as soon as a newer snapshot is loaded.
+ *
+ * Sharing. A snapshot and a report are immutable once published and read
+ * by many threads at a time: never write into them (the pages copy the
+ * struct programme and struct report headers into their own structs;
+ * those copies share the arrays and are read-only too). Each is reference
+ * counted: a request holds its references until its arena is freed (the
+ * *_for_req() functions), so eviction never frees what a request reads.
+ *
+ * Bounds and locking. At most max_reports reports are kept (least
+ * recently used evicted) and one current snapshot. One mutex guards the
+ * table and the counts (held for lookups only); a second one serialises
+ * loading and building, so many requests that miss at once (after a
+ * write) wait for one build instead of each loading the programme.
+ */
+#ifndef GIAMSAT_REPORT_CACHE_H
+#define GIAMSAT_REPORT_CACHE_H
+
+#include "core/programme.h"
+#include "core/report.h"
+#include "http.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define REPORT_CACHE_SIZE 32 /* reports kept by the server */
+
+struct report_cache;
+
+/* The programme at one data generation. Read-only; fields after prog are private. */
+struct cached_snapshot {
+    long generation;
+    struct programme prog;
+    int refs; /* one while current, plus one per holder (a request, a report built on it) */
+};
+
+/* A built report over a snapshot. Read-only; fields after rep are private. */
+struct cached_report {
+    struct cached_snapshot *snap; /* read-only for holders, like everything here */
+    struct report rep;            /* rep.prog is &snap->prog */
+    long generation;              /* the key: generation and options (indexes into snap->prog) */
+    struct report_options opt;
+    char *json; /* json_report(&rep) and "\n", built on first use, or NULL */
+    size_t json_len;
+    unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
+    int refs;           /* one while in the table, plus one per holder */
+};
+
+/** An empty cache keeping up to max_reports reports. Free with report_cache_free(). */
+struct report_cache *report_cache_new(size_t max_reports);
+/** Free the cache and everything no request still holds; accepts NULL. No request may run. */
+void report_cache_free(struct report_cache *c);
+
+/**
+ * The snapshot of db's current data generation (or a later one), loaded
+ * from db on a miss (store_load_snapshot()). *out is referenced: give it
+ * back with report_cache_snapshot_put(). db must have no open transaction.
+ * Errors: ERR_STORAGE from the database.
+ */
+int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot **out,
+                          struct err *e);
+/** Drop one reference to s; accepts NULL. */
+void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s);
+
+/**
+ * The report of opt over s->prog (opt->document and opt->agency are
+ * indexes into s->prog, or PROG_NONE), built with report_build() on a
+ * miss. *out is referenced: give it back with report_cache_report_put().
+ * Errors: report_build()'s (ERR_INVALID, ERR_INTERNAL when the report does
+ * not reconcile); a failed build is not kept and *out is NULL.
+ */
+int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
+                        const struct report_options *opt, struct cached_report **out,
+                        struct err *e);
+/** Drop one reference to r; accepts NULL. */
+void report_cache_report_put(struct report_cache *c, struct cached_report *r);
+
+/**
+ * The text json_report() writes for r and a final newline (the body of
+ * `giamsat report --format json`), built on first use. Borrowed: valid
+ * while r is held. *len receives its length.
+ */
+const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len);
+
+/* ---- for a request: the application's cache, released with the request's arena ---- */
+
+/** report_cache_snapshot() of the request's application; the reference ends with rq. */
+int report_cache_snapshot_for_req(struct req *rq, struct db *db, struct cached_snapshot **out,
+                                  struct err *e);
+/** report_cache_report() of the request's application; the reference ends with rq. */
+int report_cache_report_for_req(struct req *rq, struct cached_snapshot *s,
+                                const struct report_options *opt, struct cached_report **out,
+                                struct err *e);
+
+#endif

@@ -1,0 +1,451 @@
+// End-to-end test of the giamsat web application in a real browser: Debian's
+// chromium (/usr/bin/chromium) driven by playwright-core, never a downloaded browser.
+//
+// A fresh database (`giamsat demo`, an admin account, GIAMSAT_TODAY=2025-12-24), a
+// server on a free loopback port, then what a person does: sign in, search "bo cong an"
+// as you type and find the Ministry of Public Security's tasks, open one of its overdue
+// tasks, add a progress report, record completion, see the dashboard's numbers move,
+// download the XLSX report. Every page visited is checked for accessibility basics
+// (lang="vi", one h1, every field labelled) and no console error (CSP violations
+// included), page error or failed request may happen.
+//
+// Environment: GIAMSAT (the binary, required), OOXML_CHECK (optional checker of the
+// .xlsx), CHROMIUM (default /usr/bin/chromium), ARTIFACTS (default
+// build/artifacts/browser): screenshots and the downloaded report are kept there.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const rel = (f) => (path.relative(root, f).startsWith('..') ? f : path.relative(root, f));
+const GIAMSAT = process.env.GIAMSAT;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(process.env.ARTIFACTS || path.join(here, '../../build/artifacts/browser'));
+const TODAY = '2025-12-24';
+const QUERY = 'bo cong an';
+const MINISTRY = 'Bộ Công an';
+const ADMIN = ['admin', 'admin-pass-123'];
+
+const started = Date.now();
+let step = 'setup';
+const log = (msg) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s ${msg}`);
+class Failure extends Error {}
+function check(cond, msg) {
+    if (!cond) throw new Failure(msg);
+}
+function eq(got, want, what) {
+    check(got === want, `${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+}
+
+if (!GIAMSAT || !fs.existsSync(GIAMSAT)) {
+    console.error(`FAILED: set GIAMSAT to the giamsat binary (got ${JSON.stringify(GIAMSAT)})`);
+    process.exit(1);
+}
+if (!fs.existsSync(CHROMIUM)) {
+    console.error(`FAILED: ${CHROMIUM} is missing. Install Debian's chromium: apt-get install -y chromium`);
+    process.exit(1);
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'giamsat-e2e-'));
+const db = path.join(tmp, 'giamsat.db');
+const env = { ...process.env, GIAMSAT_TODAY: TODAY };
+// The command line on the same database (WAL: it reads while the server runs).
+function cli(...args) {
+    try {
+        return execFileSync(GIAMSAT, ['--db', db, ...args],
+            { env, encoding: 'utf8', cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    } catch (e) {
+        const err = String(e.stderr || e.message).split('\n').slice(0, 30).join('\n    ');
+        throw new Failure(`giamsat ${args.join(' ')}: exit ${e.status ?? e.signal}\n    ${err}`);
+    }
+}
+const cliJson = (...args) => JSON.parse(cli(...args, '--format', 'json'));
+
+let server = null;
+let serverExit = null;
+let browser = null;
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const s = net.createServer();
+        s.unref();
+        s.on('error', reject);
+        s.listen(0, '127.0.0.1', () => {
+            const { port } = s.address();
+            s.close(() => resolve(port));
+        });
+    });
+}
+
+// Start `giamsat serve` on a free port; retry: another test may take the port first.
+async function startServer() {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+        const port = await freePort();
+        const out = fs.openSync(path.join(tmp, 'server.log'), 'w');
+        const child = spawn(GIAMSAT, ['--db', db, 'serve', '--listen', '127.0.0.1', '--port', String(port)],
+            { env, cwd: tmp, stdio: ['ignore', out, out] });
+        fs.closeSync(out);
+        let exited = null;
+        const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
+            exited = { code, signal };
+            resolve(exited);
+        }));
+        const url = `http://127.0.0.1:${port}`;
+        for (let i = 0; i < 100 && !exited; i++) {
+            try {
+                const r = await fetch(`${url}/login`);
+                if (r.status === 200 && !exited) {
+                    server = child;
+                    serverExit = exit;
+                    return url;
+                }
+            } catch { /* not listening yet */ }
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        if (!exited) child.kill('SIGTERM');
+        await exit;
+    }
+    throw new Failure(`the server did not start:\n${serverLog()}`);
+}
+
+function serverLog() {
+    try {
+        return fs.readFileSync(path.join(tmp, 'server.log'), 'utf8').split('\n').slice(-30).join('\n');
+    } catch {
+        return '(no server.log)';
+    }
+}
+
+// Stop the server with SIGTERM; it must exit by itself (cleanly) within 10 s.
+async function stopServer() {
+    if (!server) return null;
+    const child = server;
+    server = null;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+    const r = await serverExit;
+    clearTimeout(timer);
+    return r;
+}
+process.on('exit', () => { if (server) server.kill('SIGKILL'); });
+for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => { if (server) server.kill('SIGKILL'); process.exit(1); });
+}
+
+// Problems seen by the browser: console errors (CSP violations among them), uncaught
+// page errors, failed requests and HTTP errors.
+const problems = [];
+function watch(page) {
+    page.on('console', (m) => {
+        // The browser asks for /favicon.ico by itself; the application has none (404).
+        if (m.type() === 'error' && /\/favicon\.ico$/.test(m.location().url || '')) return;
+        if (m.type() === 'error') problems.push(`[${step}] console error: ${m.text()} (${m.location().url || page.url()})`);
+    });
+    page.on('pageerror', (e) => problems.push(`[${step}] page error: ${e.message}`));
+    page.on('requestfailed', (r) => {
+        // A link that becomes a download aborts its navigation: expected, not a failure.
+        if (r.failure()?.errorText === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/report/download') return;
+        problems.push(`[${step}] request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+        // The browser asks for /favicon.ico by itself; the application has none.
+        if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico')
+            problems.push(`[${step}] HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+    });
+}
+
+// Accessibility basics of the page in view: lang="vi", exactly one h1, a label (or an
+// aria-label) for every field a person fills in, an accessible name for every image.
+async function a11y(page, what) {
+    const found = await page.evaluate(() => {
+        const out = [];
+        const lang = document.documentElement.getAttribute('lang');
+        if (lang !== 'vi') out.push(`<html lang="${lang}">, want "vi"`);
+        const h1 = document.querySelectorAll('h1').length;
+        if (h1 !== 1) out.push(`${h1} h1 elements, want 1`);
+        if (!document.title.trim()) out.push('no <title>');
+        for (const el of document.querySelectorAll('input, select, textarea')) {
+            const type = (el.getAttribute('type') || '').toLowerCase();
+            if (['hidden', 'submit', 'button', 'reset'].includes(type)) continue;
+            const labelled = (el.labels && [...el.labels].some((l) => l.textContent.trim()))
+                || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            if (!labelled) out.push(`unlabelled ${el.tagName.toLowerCase()} name="${el.name}" id="${el.id}"`);
+        }
+        for (const img of document.querySelectorAll('img:not([alt])')) out.push(`img without alt: ${img.src}`);
+        for (const svg of document.querySelectorAll('svg[role="img"]'))
+            if (!svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby')) out.push('svg role=img without a name');
+        for (const b of document.querySelectorAll('button, a[href]'))
+            if (!b.textContent.trim() && !b.getAttribute('aria-label') && !b.querySelector('svg, img[alt]'))
+                out.push(`${b.tagName.toLowerCase()} without a name: ${b.outerHTML.slice(0, 80)}`);
+        return out;
+    });
+    check(found.length === 0, `accessibility of ${what} (${page.url()}):\n    ${found.join('\n    ')}`);
+}
+
+async function shot(page, name) {
+    const file = path.join(ARTIFACTS, name);
+    await page.screenshot({ path: file, fullPage: true, timeout: 30000 });
+    return file;
+}
+
+// Submit the progress form: POST, 303, then the task page with ?saved=1 (the URL may
+// already be that one, so wait for the new GET's response and its load).
+async function submitProgress(page, form, id) {
+    const saved = (r) => {
+        const u = new URL(r.url());
+        return r.request().method() === 'GET' && u.pathname === `/tasks/${id}` && u.searchParams.get('saved') === '1';
+    };
+    const [post, get] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/tasks/${id}/progress`),
+        page.waitForResponse(saved),
+        form.getByRole('button', { name: 'Ghi báo cáo' }).click(),
+    ]);
+    eq(post.status(), 303, 'POST progress: HTTP status');
+    eq(get.status(), 200, 'the task page after saving: HTTP status');
+    await page.waitForLoadState('load');
+}
+
+async function cards(page) {
+    const n = async (k) => Number(await page.locator(`#n-${k}`).textContent());
+    return { total: await n('total'), done: await n('done'), overdue: await n('overdue'),
+             in_progress_on_time: await n('in_progress_on_time') };
+}
+
+async function main() {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    step = 'database';
+    cli('demo');
+    cli('user', 'add', ADMIN[0], '--role', 'admin', '--password', ADMIN[1]);
+    const url = await startServer();
+    log(`server at ${url} (${rel(path.resolve(GIAMSAT))})`);
+
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        // The machine has no network beyond loopback: keep chromium from calling home.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+               '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({
+        baseURL: url, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
+        viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+    });
+    context.setDefaultTimeout(10000);
+    const page = await context.newPage();
+    watch(page);
+    log(`chromium ${browser.version()}`);
+
+    // 1. Sign in through the form; the dashboard follows.
+    step = 'sign in';
+    const anon = await page.goto('/');
+    eq(new URL(page.url()).pathname, '/login', 'an anonymous visitor is sent to');
+    check(anon.ok(), `GET /login: HTTP ${anon.status()}`);
+    await a11y(page, 'the sign-in page');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(ADMIN[0]);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN[1]);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'),
+        page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    log('signed in as admin');
+
+    // 2. The dashboard's numbers, as the JSON report has them.
+    step = 'dashboard';
+    await a11y(page, 'the dashboard');
+    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY, 'dashboard date');
+    const before = await cards(page);
+    const rep0 = cliJson('report', '--as-of', TODAY);
+    for (const k of Object.keys(before)) eq(before[k], rep0.tasks[k], `dashboard card ${k} vs giamsat report`);
+    check(before.overdue > 0, 'the demo data has no overdue task');
+    eq(await page.locator('svg[role="img"]').count(), 4, 'charts on the dashboard');
+    log(`dashboard: total ${before.total}, done ${before.done}, overdue ${before.overdue}`);
+
+    // 3. Tasks: type "bo cong an" (no diacritics) and let the live search reload the list.
+    step = 'search';
+    await Promise.all([page.waitForURL((u) => u.pathname === '/tasks'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Nhiệm vụ' }).click()]);
+    await a11y(page, 'the task list');
+    const search = page.getByRole('searchbox', { name: 'Tìm kiếm' });
+    check(await search.getAttribute('data-live-search') !== null, 'the search box is not marked data-live-search');
+    const allCount = Number(await page.locator('#n-tasks').textContent());
+    await search.click();
+    // No submit button pressed: app.js submits the form 400 ms after the last key.
+    await Promise.all([
+        page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('q') === QUERY, { timeout: 10000 }),
+        search.pressSequentially(QUERY, { delay: 40 }),
+    ]);
+    await page.waitForLoadState('load');
+    eq(await search.inputValue(), QUERY, 'the search box after the reload');
+    const want = cliJson('tasks', '--search', QUERY);
+    const count = Number(await page.locator('#n-tasks').textContent());
+    eq(count, want.length, `tasks found for "${QUERY}" (giamsat tasks --search)`);
+    check(count > 0 && count < allCount, `the search did not narrow the list (${count} of ${allCount})`);
+    // Every task found names the Ministry (as lead, coordinator or in its text) ...
+    const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    for (const t of want)
+        check(fold(`${t.name} ${t.lead_text} ${t.coord_text}`).includes(QUERY), `task ${t.id} found but does not mention ${MINISTRY}`);
+    // ... and every task led by the Ministry alone is among them.
+    const led = cliJson('tasks', '--agency', MINISTRY).filter((t) => t.lead_text === MINISTRY);
+    const foundIds = new Set(want.map((t) => t.id));
+    check(led.length > 0, `no task led by ${MINISTRY}`);
+    for (const t of led) check(foundIds.has(t.id), `task ${t.id}, led by ${MINISTRY}, not found by "${QUERY}"`);
+    // The rows on screen are the first page of that list, in order.
+    const table = page.getByRole('table', { name: 'Danh sách nhiệm vụ' });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        id: Number((/^\/tasks\/(\d+)/.exec(tr.querySelector('a[href^="/tasks/"]')?.getAttribute('href') || '') || [])[1]),
+        lead: tr.cells[2]?.textContent.trim(),
+        status: tr.querySelector('.badge')?.textContent.trim(),
+        name: tr.querySelector('a[href^="/tasks/"]')?.textContent.trim(),
+    })));
+    check(rows.length > 0, 'no row in the task list');
+    eq(rows.map((r) => r.id).join(','), want.slice(0, rows.length).map((t) => t.id).join(','),
+        'the listed tasks vs giamsat tasks --search');
+    const ministryRows = rows.filter((r) => r.lead === MINISTRY);
+    check(ministryRows.length > 0, `no row led by ${MINISTRY} on the first page`);
+    for (const r of ministryRows) check(led.some((t) => t.id === r.id), `row ${r.id} shows ${MINISTRY} as lead, the CLI does not`);
+    await shot(page, 'tasks-search.png');
+    log(`search "${QUERY}": ${count} tasks, ${rows.length} on the first page, ${ministryRows.length} led by ${MINISTRY}`);
+
+    // 4. One of the Ministry's overdue tasks (led by it alone): open it from the list.
+    step = 'task page';
+    const target = ministryRows.find((r) => r.status === 'Quá hạn chưa hoàn thành');
+    check(target, `no overdue task led by ${MINISTRY} on the first page`);
+    await Promise.all([page.waitForURL((u) => u.pathname === `/tasks/${target.id}`),
+        table.getByRole('link', { name: target.name, exact: true }).first().click()]);
+    await a11y(page, 'the task page');
+    const status = page.locator('p.status .badge');
+    eq((await status.textContent()).trim(), 'Quá hạn chưa hoàn thành', `task ${target.id} status`);
+    const form = page.locator(`form[action="/tasks/${target.id}/progress"]`);
+    const unit = form.getByLabel('Đơn vị báo cáo', { exact: true });
+    eq((await unit.locator('option:checked').textContent()).trim(), MINISTRY, 'the reporting unit');
+    eq(await form.getByLabel('Ngày báo cáo', { exact: true }).inputValue(), TODAY, 'the report date default');
+
+    // 5. A progress report (not done): the notice, the report in the timeline, still overdue.
+    step = 'progress report';
+    const result1 = 'Đã trình Chính phủ dự thảo (kiểm thử trên trình duyệt)';
+    await form.getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).fill(result1);
+    await form.getByLabel('Dự kiến kết quả kỳ tới', { exact: true }).fill('Ban hành trong tháng 12/2025');
+    await form.getByLabel('Vướng mắc, kiến nghị', { exact: true }).fill('Không có');
+    await form.getByLabel('Tiến độ (%, không bắt buộc)', { exact: true }).fill('80');
+    await submitProgress(page, form, target.id);
+    await a11y(page, 'the task page after a report');
+    eq((await page.locator('.notice[role="status"]').textContent()).trim(), 'Đã ghi báo cáo tiến độ.', 'the notice');
+    const timeline = page.locator('ol.timeline > li');
+    eq(await timeline.count(), 1, 'reports in the timeline');
+    check((await timeline.first().textContent()).includes(result1), 'the report is not in the timeline');
+    check((await timeline.first().textContent()).includes('80%'), 'the percentage is not in the timeline');
+    eq((await status.textContent()).trim(), 'Quá hạn chưa hoàn thành', 'status after a progress report');
+    log(`task ${target.id}: progress report saved`);
+
+    // 6. Completion: done, completed on 22/12/2025, with the output document.
+    step = 'completion';
+    const output = 'Nghị định số 999/2025/NĐ-CP ngày 22/12/2025';
+    await form.getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).fill('Đã ban hành Nghị định');
+    await form.getByLabel('Đơn vị đã hoàn thành nhiệm vụ', { exact: true }).check();
+    await form.getByLabel('Ngày hoàn thành (để trống: ngày báo cáo)', { exact: true }).fill('2025-12-22');
+    await form.getByLabel('Văn bản kết quả (số, ký hiệu, ngày ban hành)', { exact: true }).fill(output);
+    await submitProgress(page, form, target.id);
+    eq(await page.locator('ol.timeline > li').count(), 2, 'reports in the timeline');
+    eq((await page.locator('.notice[role="status"]').textContent()).trim(), 'Đã ghi báo cáo tiến độ.', 'the notice');
+    eq((await status.textContent()).trim(), 'Hoàn thành quá hạn', 'status after completion');
+    check((await page.locator('ol.timeline').textContent()).includes(output), 'the output document is not in the timeline');
+    check((await page.locator('table').first().textContent()).includes('22/12/2025'), 'the completion date is not shown');
+    await a11y(page, 'the task page after completion');
+    const taskShot = await shot(page, 'task.png');
+    log(`task ${target.id}: completed (Hoàn thành quá hạn)`);
+
+    // 7. The dashboard as of the same day: one more done, one less overdue.
+    step = 'dashboard after';
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Tổng quan' }).click()]);
+    await a11y(page, 'the dashboard');
+    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY, 'dashboard date');
+    const after = await cards(page);
+    eq(after.done, before.done + 1, 'dashboard: done');
+    eq(after.overdue, before.overdue - 1, 'dashboard: overdue');
+    eq(after.total, before.total, 'dashboard: total');
+    eq(after.in_progress_on_time, before.in_progress_on_time, 'dashboard: in progress on time');
+    const rep1 = cliJson('report', '--as-of', TODAY);
+    for (const k of Object.keys(after)) eq(after[k], rep1.tasks[k], `dashboard card ${k} vs giamsat report`);
+    const dashShot = await shot(page, 'dashboard.png');
+    log(`dashboard: done ${before.done} -> ${after.done}, overdue ${before.overdue} -> ${after.overdue}`);
+
+    // 8. The report page: download the XLSX of the whole report, then show the Ministry's
+    // report (the whole one is ~55,000 px tall: too slow to photograph on every run).
+    step = 'report';
+    await Promise.all([page.waitForURL((u) => u.pathname === '/report'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Báo cáo' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo thống kê' }).waitFor();
+    await a11y(page, 'the report page');
+    check((await page.locator('main').textContent()).includes(`quá hạn chưa hoàn thành ${after.overdue} nhiệm vụ`),
+        'the report page does not have the new overdue count');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Excel (.xlsx)' }).click()]);
+    const failed = await download.failure();
+    check(!failed, `the download failed: ${failed}`);
+    eq(download.suggestedFilename(), `thong-ke-${TODAY}.xlsx`, 'the file name');
+    const xlsx = path.join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(xlsx);
+    const bytes = fs.readFileSync(xlsx);
+    check(bytes.length > 1000 && bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')),
+        `${xlsx} is not a zip (${bytes.length} bytes)`);
+    if (process.env.OOXML_CHECK) {
+        let text;
+        try {
+            text = execFileSync(process.env.OOXML_CHECK, ['--text', xlsx], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        } catch (e) {
+            throw new Failure(`${process.env.OOXML_CHECK} rejects ${xlsx}: ${e.stderr || e.message}`);
+        }
+        check(text.includes(`quá hạn chưa hoàn thành ${after.overdue} nhiệm vụ`)
+            && text.includes(`${after.done} nhiệm vụ đã hoàn thành`), 'the XLSX does not have the new numbers');
+        log(`report: ${download.suggestedFilename()} (${bytes.length} bytes) passes ooxml-check, has the new numbers`);
+    } else {
+        log(`report: ${download.suggestedFilename()} (${bytes.length} bytes) is a zip (OOXML_CHECK not set)`);
+    }
+    await page.getByLabel('Cơ quan chủ trì', { exact: true }).selectOption({ label: MINISTRY });
+    await Promise.all([page.waitForURL((u) => u.pathname === '/report' && u.searchParams.get('agency') === MINISTRY),
+        page.getByRole('button', { name: 'Xem báo cáo' }).click()]);
+    await a11y(page, "the Ministry's report page");
+    const repUnit = cliJson('report', '--as-of', TODAY, '--agency', MINISTRY);
+    const unitText = await page.locator('main').textContent();
+    check(unitText.includes(`là ${repUnit.tasks.total}, trong đó: ${repUnit.tasks.done} nhiệm vụ đã hoàn thành`),
+        `the report page for ${MINISTRY} does not say ${repUnit.tasks.total} tasks, ${repUnit.tasks.done} done`);
+    const xlsxLink = await page.getByRole('link', { name: 'Excel (.xlsx)' }).getAttribute('href');
+    eq(new URL(xlsxLink, url).searchParams.get('agency'), MINISTRY, 'the XLSX link keeps the unit');
+    const reportShot = await shot(page, 'report.png');
+    log(`report page for ${MINISTRY}: ${repUnit.tasks.total} tasks, ${repUnit.tasks.done} done`);
+
+    step = 'end';
+    await page.close();
+    check(problems.length === 0, `the browser saw problems:\n    ${problems.join('\n    ')}`);
+    for (const f of [dashShot, taskShot, reportShot]) console.log(`  artefact: ${rel(f)}`);
+}
+
+let ok = false;
+try {
+    await main();
+    ok = true;
+} catch (e) {
+    console.error(`FAILED at step "${step}": ${e instanceof Failure ? e.message : e.stack || e}`);
+    if (problems.length) console.error(`  the browser also saw:\n    ${problems.join('\n    ')}`);
+} finally {
+    if (browser) await browser.close().catch(() => {});
+    const r = await stopServer();
+    if (r && (r.code !== 0 || r.signal)) {
+        console.error(`FAILED: the server did not stop cleanly on SIGTERM (exit ${r.code}, signal ${r.signal})`);
+        ok = false;
+    }
+    if (!ok) console.error(`  server log (last lines):\n${serverLog().replace(/^/gm, '    ')}`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+}
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+if (ok) {
+    console.log(`1 passed, 0 failed (browser e2e, ${secs} s)`);
+    process.exit(0);
+}
+console.log(`0 passed, 1 failed (browser e2e, ${secs} s)`);
+process.exit(1);
