@@ -90,7 +90,9 @@ static void num_cell(struct buf *b, long n, const char *href)
 
 static void thead(struct buf *b, const char *caption, const char *const *cols)
 {
-    buf_adds(b, "<table class=\"chart-data\"><caption>");
+    /* The numbers behind a chart: folded away on screen, for screen readers and checking. */
+    buf_adds(b, "<details class=\"chart-data\"><summary>Bảng số liệu</summary>"
+                "<table class=\"chart-data\"><caption>");
     page_text(b, caption);
     buf_adds(b, "</caption><thead><tr>");
     for (size_t i = 0; cols[i]; i++) {
@@ -195,7 +197,7 @@ static void status_table(const struct dash *d, struct buf *b)
     }
     buf_addf(b,
              "<tr class=\"total\"><td>Tổng số</td><td class=\"num\">%ld</td>"
-             "<td class=\"num\">100%%</td></tr></tbody></table>",
+             "<td class=\"num\">100%%</td></tr></tbody></table></details>",
              total);
 }
 
@@ -274,7 +276,7 @@ static void category_table(const struct dash *d, struct buf *b, const char *key,
                                 : NULL);
         buf_addf(b, "<td class=\"num\">%ld</td></tr>", bucket_total(c[i].c));
     }
-    buf_adds(b, "</tbody></table>");
+    buf_adds(b, "</tbody></table></details>");
 }
 
 static void documents_svg(const struct dash *d, struct buf *b)
@@ -362,7 +364,7 @@ static void units_table(const struct dash *d, struct buf *b)
                  tasks_href(d, "agency", name, "overdue"));
         buf_addf(b, "<td class=\"num\">%ld</td></tr>", d->r->by_agency[i].total);
     }
-    buf_adds(b, "</tbody></table>");
+    buf_adds(b, "</tbody></table></details>");
 }
 
 /* ---- the charts ------------------------------------------------------------------ */
