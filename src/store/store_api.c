@@ -31,7 +31,7 @@ int store_indicators(struct db *db, struct indicator_view **out, size_t *n, stru
                    " i.horizon, COALESCE(a.name, i.agency_text), d.name FROM indicator i"
                    " LEFT JOIN agency a ON a.id = i.agency_id"
                    " LEFT JOIN document d ON d.id = i.document_id"
-                   " ORDER BY d.date, i.document_id, i.id",
+                   " ORDER BY d.date IS NULL, d.date, i.document_id, i.id",
                    &st, e))
         return e->kind;
     size_t cap = 0;
