@@ -123,6 +123,8 @@ static void like_param(struct strvec *params, const char *text)
     strvec_push_take(params, like_pattern(text));
 }
 
+static int document_by_ref(struct db *db, const char *text, long *id, struct err *e);
+
 int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
                 struct task_view **out, size_t *n, struct err *e)
 {
@@ -141,7 +143,16 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
                  ids.data);
         buf_release(&ids);
     }
-    if (f->document) {
+    long doc_id = 0;
+    if (f->document && document_by_ref(db, f->document, &doc_id, e)) {
+        buf_release(&sql);
+        strvec_release(&params);
+        return e->kind;
+    }
+    if (doc_id) {
+        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM task_document WHERE document_id = %ld)",
+                 doc_id);
+    } else if (f->document) {
         buf_adds(&sql, " AND t.id IN (SELECT td.task_id FROM task_document td JOIN document d"
                        " ON d.id = td.document_id WHERE d.name_key LIKE ? ESCAPE '\\')");
         like_param(&params, f->document);
@@ -316,6 +327,33 @@ int store_counts(struct db *db, struct store_counts *c, struct err *e)
     return 0;
 }
 
+/*
+ * A reference written without its date ("Nghị quyết 71/NQ-CP") names the
+ * document of that kind and number (and symbol, when written) if there is
+ * only one; *id stays 0 otherwise.
+ */
+static int document_by_number(struct db *db, const struct docref *ref, const char *key,
+                              long *id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "SELECT id FROM document WHERE substr(ref_key, 1, length(?1)) = ?1"
+                   " AND (?2 IS NULL OR upper(symbol) = upper(?2)) LIMIT 2",
+                   &st, e))
+        return e->kind;
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, ref->symbol);
+    long found[2] = { 0, 0 };
+    int n = 0, rc;
+    while (db_row(st, &rc))
+        found[n++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_error(db, "cannot find the document", e);
+    *id = n == 1 ? found[0] : 0;
+    return 0;
+}
+
 static int document_by_ref(struct db *db, const char *text, long *id, struct err *e)
 {
     struct docref ref;
@@ -324,8 +362,10 @@ static int document_by_ref(struct db *db, const char *text, long *id, struct err
     if (docref_parse(text, &ref, &ignored))
         return 0;
     char *key = docref_key(&ref);
+    int ret = date_is_set(ref.date)
+                  ? db_query_id(db, "SELECT id FROM document WHERE ref_key = ?", key, id, e)
+                  : document_by_number(db, &ref, key, id, e);
     docref_release(&ref);
-    int ret = db_query_id(db, "SELECT id FROM document WHERE ref_key = ?", key, id, e);
     free(key);
     return ret;
 }

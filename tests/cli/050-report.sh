@@ -96,3 +96,10 @@ if $G report --as-of 2025-12-24 --format json --section don_vi > /dev/null 2>&1;
     die "--section with json accepted"; fi
 if $G --db nope.db report --as-of 2025-12-24 > /dev/null 2>&1; then die "missing database accepted"; fi
 [ ! -e nope.db ] || die "a mistyped --db created a database"
+
+# A reference written without its date names the only document of that kind and number.
+$G report --as-of 2025-12-24 --document "Nghị quyết 71/NQ-CP" --format json > nodate.json
+expect_json nodate.json '$.tasks.total' 326
+$G tasks --document "Nghị quyết 71/NQ-CP" --format json > nodate-tasks.json
+[ "$(sqlite3 :memory: "select json_array_length(readfile('nodate-tasks.json'))")" = 329 ] \
+    || die "tasks --document without the date"
