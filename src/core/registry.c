@@ -206,7 +206,7 @@ static int index_agency(struct registry *r, size_t idx, struct err *e)
     return ret;
 }
 
-static int check_rule(const struct registry *r, const struct agency_group *g, struct err *e)
+int registry_check_rule(const struct registry *r, const struct agency_group *g, struct err *e)
 {
     char *rule = xstrdup(g->rule);
     char *save = NULL;
@@ -247,7 +247,7 @@ int registry_build_index(struct registry *r, struct err *e)
             ret = err_set(e, ERR_INVALID, "'%s': unknown successor '%s'", a->name, a->successor);
     }
     for (size_t i = 0; i < r->n_groups && !ret; i++)
-        ret = check_rule(r, &r->groups[i], e);
+        ret = registry_check_rule(r, &r->groups[i], e);
     return ret;
 }
 

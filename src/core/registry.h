@@ -80,6 +80,8 @@ size_t registry_add_agency(struct registry *r, struct agency *a);
 /** Append a group, taking ownership of its strings. Returns its index. */
 size_t registry_add_group(struct registry *r, struct agency_group *g);
 
+/** Check that g's rule names known tags/kinds/units; ERR_INVALID names the bad term. */
+int registry_check_rule(const struct registry *r, const struct agency_group *g, struct err *e);
 /** Check and index the registry; ERR_INVALID names the problem. */
 int registry_build_index(struct registry *r, struct err *e);
 

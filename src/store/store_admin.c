@@ -13,6 +13,7 @@
 #include "db_internal.h"
 #include "store_admin.h"
 
+#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -389,4 +390,137 @@ int store_alias_add(struct db *db, long agency_id, long active_id, const char *a
     free(clean);
     free(key);
     return finish_tx(db, ret, e);
+}
+
+/* ---- group rules ---------------------------------------------------------------------- */
+
+/* The run that marks assignments a rule change takes away (they keep their reports). */
+static int registry_run(struct db *db, const char *group, long *run_id, struct err *e)
+{
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    char *file = xasprintf("quy tắc nhóm: %s", group);
+    const char *args[] = { at, file };
+    int ret = db_run(db,
+                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
+                     " 'registry', '')",
+                     args, 2, e);
+    free(file);
+    *run_id = db_last_id(db);
+    return ret;
+}
+
+/* Give every task led by group g an assignment to each of its members (reviving removed ones). */
+static int add_members(struct db *db, long g, const long *ids, size_t n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db,
+                   "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
+                   " SELECT p.task_id, ?1, ?2, p.text FROM task_party p WHERE p.role = 'lead'"
+                   " AND p.group_id = ?2 ON CONFLICT (task_id, agency_id) DO UPDATE SET"
+                   " removed_import_id = NULL",
+                   &st, e))
+        return e->kind;
+    int ret = 0;
+    for (size_t i = 0; i < n && !ret; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int64(st, 2, g);
+        ret = db_step_done(db, st, e);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/*
+ * Take away the assignments that came through group g to units no longer
+ * in it (keep_ids), unless the task names the unit itself: deleted when
+ * they have no report, marked removed (with their history) otherwise.
+ */
+static int drop_members(struct db *db, long g, const char *keep_ids, long run_id, struct err *e)
+{
+    char *where = xasprintf("via_group_id = %ld AND agency_id NOT IN (%s) AND agency_id NOT IN"
+                            " (SELECT agency_id FROM task_party p WHERE p.task_id ="
+                            " assignment.task_id AND p.role = 'lead' AND p.agency_id IS NOT NULL)"
+                            " AND removed_import_id IS NULL",
+                            g, *keep_ids ? keep_ids : "0");
+    char *del = xasprintf("DELETE FROM assignment WHERE %s AND id NOT IN"
+                          " (SELECT assignment_id FROM progress_report)",
+                          where);
+    char *mark = xasprintf("UPDATE assignment SET removed_import_id = %ld WHERE %s", run_id, where);
+    int ret = db_exec(db, del, e);
+    if (!ret)
+        ret = db_exec(db, mark, e);
+    free(where);
+    free(del);
+    free(mark);
+    return ret;
+}
+
+/* The database ids of g's members under its current rule, and the same as "1,2,3". */
+static long *rule_members(const struct registry *r, size_t g, size_t *n, struct buf *csv)
+{
+    size_t *members = NULL;
+    registry_expand(r, g, &members, n);
+    long *ids = xcalloc(*n + 1, sizeof(long));
+    for (size_t i = 0; i < *n; i++) {
+        ids[i] = r->agencies[members[i]].id;
+        buf_addf(csv, "%s%ld", i ? "," : "", ids[i]);
+    }
+    free(members);
+    return ids;
+}
+
+/* The writes of a rule change, inside the caller's transaction. */
+static int apply_rule(struct db *db, const struct registry *r, size_t g, const char *before,
+                      const struct audit_entry *a, struct err *e)
+{
+    const struct agency_group *grp = &r->groups[g];
+    struct buf keep = BUF_INIT;
+    size_t n = 0;
+    long *ids = rule_members(r, g, &n, &keep), run_id = 0;
+    char *sid = xasprintf("%ld", grp->id);
+    const char *args[] = { grp->rule, sid };
+    int ret = db_run(db, "UPDATE agency_group SET rule = ? WHERE id = ?", args, 2, e);
+    if (!ret)
+        ret = registry_run(db, grp->name, &run_id, e);
+    if (!ret)
+        ret = add_members(db, grp->id, ids, n, e);
+    if (!ret)
+        ret = drop_members(db, grp->id, keep.data, run_id, e);
+    if (!ret && a) {
+        struct audit_entry line = *a;
+        line.entity = "agency_group";
+        line.entity_id = grp->id;
+        line.before = before;
+        line.after = grp->rule;
+        ret = store_audit(db, &line, e);
+    }
+    free(sid);
+    free(ids);
+    buf_release(&keep);
+    return ret;
+}
+
+int store_group_set_rule(struct db *db, struct registry *r, long group_id, const char *rule,
+                         const struct audit_entry *a, struct err *e)
+{
+    size_t g = 0;
+    while (g < r->n_groups && r->groups[g].id != group_id)
+        g++;
+    if (g == r->n_groups)
+        return err_set(e, ERR_NOT_FOUND, "no group %ld", group_id);
+    char *before = r->groups[g].rule;
+    r->groups[g].rule = text_clean(rule, false);
+    int ret = registry_check_rule(r, &r->groups[g], e);
+    if (!ret)
+        ret = db_begin(db, e);
+    if (!ret)
+        ret = apply_rule(db, r, g, before, a, e);
+    if (!ret)
+        ret = db_commit(db, e);
+    else
+        db_rollback(db);
+    free(before);
+    return ret;
 }

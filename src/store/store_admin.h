@@ -92,4 +92,17 @@ int store_agency_name(struct db *db, long id, char **name, struct err *e);
 int store_alias_add(struct db *db, long agency_id, long active_id, const char *alias,
                     const struct audit_entry *a, size_t *n_linked, struct err *e);
 
+/**
+ * Change group g's member rule (registry.h syntax: "tag:X+kind:Y+unit:Name")
+ * and re-expand every task led by the group, in one transaction with the
+ * audit line a (before and after rule): members that join get an
+ * assignment; members that leave lose theirs — deleted when it has no
+ * report, marked removed (history kept) when it has — unless the task
+ * names the unit itself. r is a registry freshly loaded from db; its rule
+ * for g is updated. ERR_INVALID names a bad term; ERR_NOT_FOUND an
+ * unknown group.
+ */
+int store_group_set_rule(struct db *db, struct registry *r, long group_id, const char *rule,
+                         const struct audit_entry *a, struct err *e);
+
 #endif

@@ -49,6 +49,8 @@ int h_admin_user_update(struct req *rq, struct resp *rs);
 int h_admin_token_add(struct req *rq, struct resp *rs);
 int h_admin_token_revoke(struct req *rq, struct resp *rs);
 int h_admin_audit(struct req *rq, struct resp *rs);
+/* page_groups.c */
+int h_admin_group_rule(struct req *rq, struct resp *rs);
 
 /* api.c: /api/v1 */
 int api_tasks(struct req *rq, struct resp *rs);

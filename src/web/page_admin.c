@@ -11,6 +11,8 @@
  */
 #include "handlers.h"
 
+#include "page_groups.h"
+
 #include "app.h"
 #include "page.h"
 #include "store/store_admin.h"
@@ -306,22 +308,6 @@ static void unresolved_section(const struct req *rq, struct buf *b, const struct
     buf_adds(b, "</tbody></table></section>");
 }
 
-static void groups_section(struct buf *b, const struct registry *r)
-{
-    buf_adds(b, "<section id=\"nhom\"><h2>Nhóm đơn vị</h2><p>Quy tắc mở rộng nhóm được quản lý"
-                " trong tệp dữ liệu đơn vị (chỉ xem).</p><table><thead><tr><th>Nhóm</th>"
-                "<th>Quy tắc</th><th class=\"num\">Số đơn vị</th></tr></thead><tbody>");
-    for (size_t i = 0; i < r->n_groups; i++) {
-        size_t *members = NULL, n = 0;
-        registry_expand(r, i, &members, &n);
-        free(members);
-        buf_adds(b, "<tr>");
-        cell(b, r->groups[i].name);
-        cell(b, *r->groups[i].rule ? r->groups[i].rule : "(người dùng chọn đơn vị)");
-        buf_addf(b, "<td class=\"num\">%zu</td></tr>", n);
-    }
-    buf_adds(b, "</tbody></table></section>");
-}
 
 static int load_admin(struct db *db, struct admin_data *d, struct err *e)
 {
@@ -355,7 +341,7 @@ int h_admin(struct req *rq, struct resp *rs)
     tokens_section(rq, b, d);
     unresolved_section(rq, b, d);
     units_section(rq, b, d);
-    groups_section(b, &d->reg);
+    page_admin_groups(rq, b, &d->reg);
     page_end(rq, rs);
     return 0;
 }

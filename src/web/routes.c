@@ -33,6 +33,7 @@ const struct route routes[] = {
     { "POST", "/admin/tokens/:id/revoke", h_admin_token_revoke, R_ADMIN },
     { "GET", "/admin/audit", h_admin_audit, R_MANAGE },
     { "POST", "/admin/aliases", h_admin_alias, R_MANAGE },
+    { "POST", "/admin/groups/:id", h_admin_group_rule, R_ADMIN },
 
     { "GET", "/api/v1/openapi.json", api_openapi, R_PUBLIC },
     { "GET", "/api/v1/tasks", api_tasks, 0 },
