@@ -137,7 +137,7 @@ static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct d
     if (doc && store_find_document(db, doc, document_id, &e))
         return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
     if (agency) {
-        const struct registry *reg = &app_of(rq)->reg;
+        const struct registry *reg = rq->registry;
         bool is_group = false;
         long idx = registry_lookup(reg, agency, &is_group);
         if (idx < 0 || is_group)

@@ -6,6 +6,7 @@
 
 #include "dbpool.h"
 #include "report_cache.h"
+#include "regcache.h"
 #include "routes.h"
 #include "throttle.h"
 #include "store/store.h"
@@ -27,8 +28,13 @@ int app_init(struct web_app *app, const char *db_path, struct err *e)
     struct db *db = NULL;
     if (crypto_init(e) || db_open(db_path, &db, e))
         return e->kind;
-    int ret = store_load_registry(db, &app->reg, e);
+    struct registry reg = REGISTRY_INIT;
+    long gen = 0;
+    int ret = store_load_registry(db, &reg, e) || store_data_generation(db, &gen, e);
     db_close(db);
+    if (!ret)
+        app->regs = regcache_new(&reg, gen);
+    registry_release(&reg);
     if (!ret) {
         app->throttle = throttle_new();
         app->pool = db_pool_new(db_path, APP_DB_IDLE);
@@ -39,7 +45,8 @@ int app_init(struct web_app *app, const char *db_path, struct err *e)
 
 void app_release(struct web_app *app)
 {
-    registry_release(&app->reg);
+    regcache_free(app->regs);
+    app->regs = NULL;
     throttle_free(app->throttle);
     app->throttle = NULL;
     report_cache_free(app->cache);
@@ -192,6 +199,38 @@ static void security_headers(struct resp *rs)
     resp_header(rs, "Referrer-Policy", "same-origin");
 }
 
+struct registry_hold {
+    struct regcache *cache;
+    struct regcache_ref *ref;
+};
+
+static void put_registry(void *p)
+{
+    struct registry_hold *h = p;
+    regcache_put(h->cache, h->ref);
+}
+
+/* rq->registry: the shared registry, reloaded first when the data generation moved. */
+static int attach_registry(struct req *rq, struct resp *rs)
+{
+    struct web_app *app = app_of(rq);
+    struct db *db = app_db(rq, rs);
+    struct err e = ERR_INIT;
+    long gen = 0;
+    if (!db)
+        return -1;
+    if (store_data_generation(db, &gen, &e))
+        return resp_err(rq, rs, &e);
+    struct registry_hold *h = arena_alloc(rq->arena, sizeof(*h));
+    h->cache = app->regs;
+    h->ref = regcache_get(app->regs, db, gen, &e);
+    if (!h->ref)
+        return resp_err(rq, rs, &e);
+    arena_defer(rq->arena, put_registry, h);
+    rq->registry = regcache_registry(h->ref);
+    return 0;
+}
+
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
 {
     rq->app = app;
@@ -206,6 +245,8 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     if (!(r->flags & R_PUBLIC) || !strcmp(rq->path, "/login"))
         authenticate(rq, rs);
     if (rs->status >= 500 || check_access(rq, rs, r))
+        return;
+    if (!(r->flags & R_PUBLIC) && attach_registry(rq, rs))
         return;
     if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
         resp_header(rs, "Cache-Control", "no-store");

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 
 struct throttle;
+struct regcache;
 struct db_pool;
 struct report_cache;
 
@@ -30,7 +31,7 @@ struct report_cache;
 
 struct web_app {
     const char *db_path;
-    struct registry reg;   /* loaded at start; read-only while serving */
+    struct regcache *regs; /* the agency registry, reloaded when the data moves (regcache.h) */
     long session_idle_s;   /* sign out after this long without a request */
     long session_max_s;    /* and after this long in any case */
     bool secure_cookie;    /* add "Secure" to cookies (behind HTTPS) */

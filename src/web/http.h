@@ -28,6 +28,7 @@
 #define HTTP_BODY_MAX ((size_t)64 << 20)  /* largest response */
 
 struct db;
+struct registry;
 
 struct kv {
     const char *key;
@@ -65,6 +66,7 @@ struct req {
     struct principal who;      /* role ROLE_NONE when anonymous */
     void *app;                 /* the application (struct web_app *) */
     struct db *db;             /* opened on first use by app_db() */
+    const struct registry *registry; /* the agency registry as of this request (app.c) */
 };
 
 struct resp {

@@ -31,7 +31,7 @@
 static int find_agency(const struct req *rq, const struct programme *p, const char *name,
                        size_t *out, struct err *e)
 {
-    const struct registry *reg = &app_of(rq)->reg;
+    const struct registry *reg = rq->registry;
     bool is_group = false;
     long idx = registry_lookup(reg, name, &is_group);
     size_t i = PROG_NONE;

@@ -47,7 +47,7 @@ static void written_as(struct buf *b, const struct party_view *p, const char *wh
 /* A unit named in a cell: its canonical name, what it was written as, and its successor. */
 static void party_agency(const struct req *rq, struct buf *b, const struct party_view *p)
 {
-    const struct registry *reg = &app_of(rq)->reg;
+    const struct registry *reg = rq->registry;
     page_text(b, p->resolved);
     written_as(b, p, "");
     long idx = registry_find_agency(reg, p->resolved);

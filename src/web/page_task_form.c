@@ -196,7 +196,7 @@ static int add_report(struct req *rq, struct resp *rs, long task_id, const char 
                                  .client = rq->client };
     struct progress_options opt = { .source = "web", .today = page_today(), .audit = &audit };
     row_from_form(form, task_id, unit, batch_add_progress(&b, 0));
-    int ret = store_progress_add(rq->db, &app_of(rq)->reg, &b, &opt, &sum, &e);
+    int ret = store_progress_add(rq->db, rq->registry, &b, &opt, &sum, &e);
     if (ret)
         ret = resp_err(rq, rs, &e);
     else if (sum.n_rejects)

@@ -84,7 +84,7 @@ static int parse_document(struct req *rq, struct resp *rs, const struct page_dat
 static int parse_agency(struct req *rq, struct resp *rs, const struct page_data *pd,
                         struct task_query *q)
 {
-    const struct registry *reg = &app_of(rq)->reg;
+    const struct registry *reg = rq->registry;
     const char *v = req_query_nonblank(rq, "agency");
     long id = 0;
     if (!v)

@@ -158,7 +158,7 @@ static void unit_facts(const struct req *rq, struct buf *b, const struct page_da
                        size_t agency, const struct report_agency_row *row)
 {
     const struct prog_agency *a = &pd->prog.agencies[agency];
-    const struct registry *reg = &app_of(rq)->reg;
+    const struct registry *reg = rq->registry;
     long idx = registry_find_agency(reg, a->name);
     buf_adds(b, "<dl class=\"facts\"><dt>Khối</dt><dd>");
     page_text(b, agency_kind_label(a->kind));
