@@ -137,8 +137,10 @@ static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct d
     if (doc && store_find_document(db, doc, document_id, &e))
         return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
     if (agency) {
-        const struct registry *reg = rq->registry;
+        const struct registry *reg = app_registry(rq, rs);
         bool is_group = false;
+        if (!reg)
+            return -1;
         long idx = registry_lookup(reg, agency, &is_group);
         if (idx < 0 || is_group)
             return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.200s'", agency);

@@ -120,7 +120,10 @@ static int check_right(struct req *rq, struct resp *rs, const struct progress_re
                        const struct audit_entry *audit)
 {
     const struct principal *w = &rq->who;
-    if (access_can_report(w->role, w->agency_id, unit_id(rq->registry, in->row.unit)))
+    const struct registry *reg = app_registry(rq, rs);
+    if (!reg)
+        return -1;
+    if (access_can_report(w->role, w->agency_id, unit_id(reg, in->row.unit)))
         return 0;
     const char *why = "this token may not write progress reports (read only)";
     if (w->role == ROLE_UNIT)
@@ -154,7 +157,7 @@ static int add_report(struct req *rq, struct resp *rs, struct progress_request *
     struct progress_options opt = { .source = "api", .today = page_today(), .audit = audit };
     struct progress_summary sum = { 0 };
     struct err e = ERR_INIT;
-    int ret = store_progress_add(db, rq->registry, &b, &opt, &sum, &e);
+    int ret = store_progress_add(db, app_registry(rq, rs), &b, &opt, &sum, &e);
     if (ret)
         ret = resp_err(rq, rs, &e);
     else if (sum.n_rejects)

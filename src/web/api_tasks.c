@@ -162,7 +162,10 @@ int api_tasks(struct req *rq, struct resp *rs)
     struct task_view *t = NULL;
     size_t n = 0;
     struct err e = ERR_INIT;
-    if (store_tasks(db, rq->registry, &q.filter, &t, &n, &e))
+    const struct registry *reg = app_registry(rq, rs);
+    if (!reg)
+        return -1;
+    if (store_tasks(db, reg, &q.filter, &t, &n, &e))
         return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 400, "parameter 'agency': %s", e.msg)
                                        : resp_err(rq, rs, &e);
     bool with_status = date_is_set(q.as_of);

@@ -210,25 +210,30 @@ static void put_registry(void *p)
     regcache_put(h->cache, h->ref);
 }
 
-/* rq->registry: the shared registry, reloaded first when the data generation moved. */
-static int attach_registry(struct req *rq, struct resp *rs)
+const struct registry *app_registry(struct req *rq, struct resp *rs)
 {
+    if (rq->registry)
+        return rq->registry;
     struct web_app *app = app_of(rq);
     struct db *db = app_db(rq, rs);
     struct err e = ERR_INIT;
     long gen = 0;
     if (!db)
-        return -1;
-    if (store_data_generation(db, &gen, &e))
-        return resp_err(rq, rs, &e);
+        return NULL;
+    if (store_data_generation(db, &gen, &e)) {
+        resp_err(rq, rs, &e);
+        return NULL;
+    }
     struct registry_hold *h = arena_alloc(rq->arena, sizeof(*h));
     h->cache = app->regs;
     h->ref = regcache_get(app->regs, db, gen, &e);
-    if (!h->ref)
-        return resp_err(rq, rs, &e);
+    if (!h->ref) {
+        resp_err(rq, rs, &e);
+        return NULL;
+    }
     arena_defer(rq->arena, put_registry, h);
     rq->registry = regcache_registry(h->ref);
-    return 0;
+    return rq->registry;
 }
 
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
@@ -246,7 +251,8 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
         authenticate(rq, rs);
     if (rs->status >= 500 || check_access(rq, rs, r))
         return;
-    if (!(r->flags & R_PUBLIC) && attach_registry(rq, rs))
+    /* Pages get the registry up front; API handlers ask for it when they need it. */
+    if (!(r->flags & R_PUBLIC) && !req_wants_json(rq) && !app_registry(rq, rs))
         return;
     if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
         resp_header(rs, "Cache-Control", "no-store");

@@ -57,6 +57,12 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs);
  * left open). NULL after writing a 500 response.
  */
 struct db *app_db(struct req *rq, struct resp *rs);
+/**
+ * The agency registry as of this request (reloaded when the data
+ * generation has moved; see regcache.h), kept in rq->registry and released
+ * with the request. NULL after writing a 500 response.
+ */
+const struct registry *app_registry(struct req *rq, struct resp *rs);
 /** The application of a request. */
 struct web_app *app_of(const struct req *rq);
 
