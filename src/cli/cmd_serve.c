@@ -27,8 +27,8 @@ static void block_stop_signals(sigset_t *set)
 
 static int serve_options(struct cli *c, const struct opt *opts, struct server_options *so)
 {
-    long port = 8080, threads = 4;
-    *so = (struct server_options){ opt_value(opts, "--listen"), 8080, 4 };
+    long port = 8080, threads = SERVER_THREADS;
+    *so = (struct server_options){ opt_value(opts, "--listen"), 8080, SERVER_THREADS };
     if (opt_value(opts, "--port") && strparse_long(opt_value(opts, "--port"), 1, 65535, &port))
         return err_set(&c->err, ERR_INVALID, "--port must be a number from 1 to 65535");
     if (opt_value(opts, "--threads") &&

@@ -13,10 +13,16 @@
 
 #include "app.h"
 
+/*
+ * Thread pool size: measured with wrk on 2 cores (docs/PERFORMANCE.md), 8
+ * threads serve the cached API report at the lowest p99; 4 and 16 queue more.
+ */
+#define SERVER_THREADS 8
+
 struct server_options {
     const char *listen; /* IPv4 address, default "127.0.0.1" */
     int port;           /* default 8080 */
-    int threads;        /* thread pool size, default 4 */
+    int threads;        /* thread pool size, default SERVER_THREADS */
 };
 
 struct server;
