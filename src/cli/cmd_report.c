@@ -47,11 +47,9 @@ static int read_scope(struct cli *c, const struct opt *opts, struct scope *s)
     if (doc && store_find_document(c->db, doc, &s->document_id, &c->err))
         return c->err.kind;
     if (agency) {
-        bool is_group = false;
-        long idx = registry_lookup(&c->reg, agency, &is_group);
-        if (idx < 0 || is_group)
+        s->agency_id = registry_unit_id(&c->reg, agency);
+        if (!s->agency_id)
             return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", agency);
-        s->agency_id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
     }
     return 0;
 }
@@ -155,6 +153,16 @@ static int check_format(struct cli *c, const char *format, const char *const *al
     return err_set(&c->err, ERR_INVALID, "unknown format '%s'", format);
 }
 
+/* Write a JSON text (taking ownership) and a final newline to path or stdout. */
+static int write_json(struct cli *c, char *js, const char *path)
+{
+    size_t len = strlen(js);
+    js[len] = '\n'; /* the NUL's place: cli_write_output takes a length */
+    int ret = cli_write_output(path, js, len + 1, &c->err);
+    free(js);
+    return ret;
+}
+
 /* ---- report -------------------------------------------------------------------- */
 
 static int emit_report(struct cli *c, const struct report *r, const char *format,
@@ -163,12 +171,7 @@ static int emit_report(struct cli *c, const struct report *r, const char *format
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
-        char *js = json_report(r);
-        size_t len = strlen(js);
-        js[len] = '\n';
-        int ret = cli_write_output(path, js, len + 1, &c->err);
-        free(js);
-        return ret;
+        return write_json(c, json_report(r), path);
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build(r, &d);
@@ -215,12 +218,7 @@ static int emit_reminders(struct cli *c, const struct reminders *rm, const char 
                           const char *path)
 {
     if (!strcmp(format, "json")) {
-        char *js = json_reminders(rm);
-        size_t len = strlen(js);
-        js[len] = '\n';
-        int ret = cli_write_output(path, js, len + 1, &c->err);
-        free(js);
-        return ret;
+        return write_json(c, json_reminders(rm), path);
     }
     struct rdoc d = RDOC_INIT;
     remind_doc_build(rm, &d);

@@ -83,12 +83,8 @@ static int unit_id(struct cli *c, const char *unit, long *id)
     *id = 0;
     if (!unit)
         return 0;
-    bool is_group = false;
-    long idx = registry_lookup(&c->reg, unit, &is_group);
-    if (idx < 0 || is_group)
-        return err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
-    *id = c->reg.agencies[registry_active(&c->reg, (size_t)idx)].id;
-    return 0;
+    *id = registry_unit_id(&c->reg, unit);
+    return *id ? 0 : err_set(&c->err, ERR_NOT_FOUND, "no unit named '%s'", unit);
 }
 
 /* The stored role name of --role (English or Vietnamese form). */

@@ -313,6 +313,15 @@ size_t registry_active(const struct registry *r, size_t idx)
     return idx;
 }
 
+long registry_unit_id(const struct registry *r, const char *name)
+{
+    bool is_group = false;
+    long idx = name ? registry_lookup(r, name, &is_group) : -1;
+    if (idx < 0 || is_group)
+        return 0;
+    return r->agencies[registry_active(r, (size_t)idx)].id;
+}
+
 static bool has_tag(const char *tags, const char *tag)
 {
     size_t n = strlen(tag);

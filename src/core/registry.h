@@ -97,6 +97,13 @@ long registry_lookup(const struct registry *r, const char *name, bool *is_group)
 size_t registry_active(const struct registry *r, size_t idx);
 
 /**
+ * The database id of the unit that carries tasks now for `name` (a name,
+ * alias or abbreviation; an old name gives its successor), or 0 when the
+ * name is unknown or names a group of units.
+ */
+long registry_unit_id(const struct registry *r, const char *name);
+
+/**
  * Members of group g: a newly allocated array of agency indexes (free with
  * free()), in registry order; *n may be 0 (then *members is NULL).
  */

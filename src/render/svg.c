@@ -2,6 +2,7 @@
 #include "svg.h"
 
 #include "core/status.h"
+#include "util/xml.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -32,55 +33,15 @@
 
 /* ---- text ------------------------------------------------------------------- */
 
-/* True for a byte written as itself in XML text and attributes. */
-static bool is_plain(char c)
-{
-    return (unsigned char)c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
-}
-
-/* What a byte that is not plain becomes: its entity, a space for a line break or tab, or
- * nothing for another control character (XML 1.0 cannot carry it). */
-static const char *replacement(char c)
-{
-    switch (c) {
-    case '&':
-        return "&amp;";
-    case '<':
-        return "&lt;";
-    case '>':
-        return "&gt;";
-    case '"':
-        return "&quot;";
-    case '\'':
-        return "&#39;";
-    case '\n':
-    case '\r':
-    case '\t':
-        return " ";
-    default:
-        return "";
-    }
-}
-
-/* Append the first len bytes of s (up to a NUL) escaped for XML text and attributes. */
+/* Chart labels are drawn on one line: line breaks and tabs become spaces. */
 static void esc_n(struct buf *b, const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len && s[i]) {
-        size_t run = 0; /* plain bytes are copied a run at a time */
-        while (i + run < len && is_plain(s[i + run]))
-            run++;
-        buf_add(b, s + i, run);
-        i += run;
-        if (i < len && s[i])
-            buf_adds(b, replacement(s[i++]));
-    }
+    xml_escape_n(b, s, len, XML_SPACE_BLANK);
 }
 
 static void esc(struct buf *b, const char *s)
 {
-    if (s)
-        esc_n(b, s, strlen(s));
+    xml_escape(b, s, XML_SPACE_BLANK);
 }
 
 /* Number of UTF-8 code points of s. */

@@ -138,13 +138,11 @@ static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct d
         return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
     if (agency) {
         const struct registry *reg = app_registry(rq, rs);
-        bool is_group = false;
         if (!reg)
             return -1;
-        long idx = registry_lookup(reg, agency, &is_group);
-        if (idx < 0 || is_group)
+        *agency_id = registry_unit_id(reg, agency);
+        if (!*agency_id)
             return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.200s'", agency);
-        *agency_id = reg->agencies[registry_active(reg, (size_t)idx)].id;
     }
     return 0;
 }

@@ -105,16 +105,6 @@ static int read_body(struct req *rq, struct resp *rs, struct progress_request *i
     return 0;
 }
 
-/* The database id of the unit a report names, or 0 when no single unit has that name. */
-static long unit_id(const struct registry *reg, const char *name)
-{
-    bool is_group = false;
-    long idx = registry_lookup(reg, name, &is_group);
-    if (idx < 0 || is_group)
-        return 0;
-    return reg->agencies[registry_active(reg, (size_t)idx)].id;
-}
-
 /* 403 when the caller may not report for the row's unit; the refusal is audited. */
 static int check_right(struct req *rq, struct resp *rs, const struct progress_request *in,
                        const struct audit_entry *audit)
@@ -123,7 +113,7 @@ static int check_right(struct req *rq, struct resp *rs, const struct progress_re
     const struct registry *reg = app_registry(rq, rs);
     if (!reg)
         return -1;
-    if (access_can_report(w->role, w->agency_id, unit_id(reg, in->row.unit)))
+    if (access_can_report(w->role, w->agency_id, registry_unit_id(reg, in->row.unit)))
         return 0;
     const char *why = "this token may not write progress reports (read only)";
     if (w->role == ROLE_UNIT)

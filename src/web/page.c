@@ -3,6 +3,7 @@
 
 #include "core/access.h"
 #include "util/clock.h"
+#include "util/xml.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,31 +11,7 @@
 
 void page_text(struct buf *b, const char *s)
 {
-    while (s && *s) {
-        /* Copy the run up to the next character that needs escaping at once. */
-        size_t n = strcspn(s, "&<>\"'");
-        buf_add(b, s, n);
-        s += n;
-        if (!*s)
-            break;
-        switch (*s++) {
-        case '&':
-            buf_adds(b, "&amp;");
-            break;
-        case '<':
-            buf_adds(b, "&lt;");
-            break;
-        case '>':
-            buf_adds(b, "&gt;");
-            break;
-        case '"':
-            buf_adds(b, "&quot;");
-            break;
-        default: /* '\'' */
-            buf_adds(b, "&#39;");
-            break;
-        }
-    }
+    xml_escape(b, s, XML_SPACE_KEEP);
 }
 
 static const struct {

@@ -32,11 +32,8 @@ static int find_agency(const struct req *rq, const struct programme *p, const ch
                        size_t *out, struct err *e)
 {
     const struct registry *reg = rq->registry;
-    bool is_group = false;
-    long idx = registry_lookup(reg, name, &is_group);
-    size_t i = PROG_NONE;
-    if (idx >= 0 && !is_group)
-        i = programme_find_agency(p, reg->agencies[registry_active(reg, (size_t)idx)].id);
+    long id = registry_unit_id(reg, name);
+    size_t i = id ? programme_find_agency(p, id) : PROG_NONE;
     if (i == PROG_NONE)
         return err_set(e, ERR_NOT_FOUND, "no unit named '%s'", name);
     *out = i;

@@ -90,11 +90,9 @@ static int parse_agency(struct req *rq, struct resp *rs, const struct page_data 
     if (!v)
         return 0;
     if (strparse_long(v, 1, 1L << 40, &id)) {
-        bool is_group = false;
-        long idx = registry_lookup(reg, v, &is_group);
-        if (idx < 0 || is_group)
+        id = registry_unit_id(reg, v);
+        if (!id)
             return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
-        id = reg->agencies[registry_active(reg, (size_t)idx)].id;
     }
     q->agency = programme_find_agency(&pd->prog, id);
     if (q->agency == PROG_NONE)
