@@ -6,11 +6,11 @@
  */
 #include "cli.h"
 
-#include "core/indicator.h"
+#include "core/indicator_board.h"
+#include "core/measure_entry.h"
 #include "json/json_indicators.h"
 #include "store/store_indicators.h"
 #include "util/buf.h"
-#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -41,36 +41,13 @@ static int need(struct cli *c, const struct opt *opts, const char *name, const c
 
 /* ---- giamsat indicators ------------------------------------------------------- */
 
-/* The indicators, their targets and statuses, side by side. */
-struct board {
-    struct indicator *x;
-    struct target *t;
-    struct indicator_result *r;
-    size_t n;
-    struct date as_of;
-};
-
-static void board_release(struct board *b)
+static int board_load(struct cli *c, struct indicator_board *b, struct date as_of)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        indicator_result_release(&b->r[i]);
-        target_release(&b->t[i]);
-    }
-    free(b->r);
-    free(b->t);
-    indicators_free(b->x, b->n);
-}
-
-static int board_load(struct cli *c, struct board *b)
-{
-    if (store_indicator_list(c->db, &b->x, &b->n, &c->err))
+    struct indicator *x = NULL;
+    size_t n = 0;
+    if (store_indicator_list(c->db, &x, &n, &c->err))
         return c->err.kind;
-    b->t = xcalloc(b->n + 1, sizeof(*b->t));
-    b->r = xcalloc(b->n + 1, sizeof(*b->r));
-    for (size_t i = 0; i < b->n; i++) {
-        target_parse(&b->t[i], b->x[i].target_text, b->x[i].unit);
-        indicator_evaluate(&b->x[i], &b->t[i], b->as_of, 0, &b->r[i]);
-    }
+    indicator_board_build(b, x, n, as_of);
     return 0;
 }
 
@@ -86,7 +63,7 @@ static void latest_text(const struct measurement *m, struct buf *out)
     buf_addf(out, "%s (%s)", m->text, d);
 }
 
-static void print_table(const struct board *b)
+static void print_table(const struct indicator_board *b)
 {
     size_t count[4] = { 0 };
     char d[DATE_ISO_LEN];
@@ -141,7 +118,7 @@ static void csv_row(struct buf *out, const struct indicator *x, const struct ind
         csv_cell(out, cells[k], k + 1 == n);
 }
 
-static void print_csv(const struct board *b)
+static void print_csv(const struct indicator_board *b)
 {
     struct buf out = BUF_INIT;
     buf_adds(&out, "code,name,unit,target_text,horizon,latest_date,latest_value,status,rule\r\n");
@@ -151,7 +128,7 @@ static void print_csv(const struct board *b)
     buf_release(&out);
 }
 
-static void print_board(const struct board *b, const char *format)
+static void print_board(const struct indicator_board *b, const char *format)
 {
     if (format && !strcmp(format, "json")) {
         char *js = json_indicator_list(b->x, b->t, b->r, b->n, b->as_of);
@@ -176,12 +153,13 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
     if (format && strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv"))
         return err_set(&c->err, ERR_INVALID, "unknown format '%s' (use table, json or csv)",
                        format);
-    struct board b = { .as_of = cli_today() };
-    ret = (as_of && cli_parse_date(as_of, "--as-of", &b.as_of, &c->err)) || cli_open_existing(c) ||
-          board_load(c, &b);
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    struct date on = cli_today();
+    ret = (as_of && cli_parse_date(as_of, "--as-of", &on, &c->err)) || cli_open_existing(c) ||
+          board_load(c, &b, on);
     if (!ret)
         print_board(&b, format);
-    board_release(&b);
+    indicator_board_release(&b);
     return ret ? c->err.kind : 0;
 }
 
@@ -201,46 +179,9 @@ static int load_named(struct cli *c, const struct opt *opts, struct indicator *x
     return 0;
 }
 
-/*
- * --bloc names a scale or bloc; --unit names one too, or else an agency
- * (a per-unit measurement). Sets m->unit_id / m->unit_name for an agency
- * and *part for a scale or bloc.
- */
-static int resolve_unit(struct cli *c, const struct opt *opts, const struct indicator *x,
-                        const struct target *t, struct measurement *m, const char **part)
+static int refused(struct cli *c, const char *field, char *reason)
 {
-    const char *unit = opt_value(opts, "--unit");
-    *part = opt_value(opts, "--bloc");
-    if (!unit)
-        return 0;
-    if (!*part && target_find_part(t, unit)) {
-        *part = unit;
-        return 0;
-    }
-    bool is_group = false;
-    long idx = registry_lookup(&c->reg, unit, &is_group);
-    if (idx < 0 || is_group)
-        return err_set(&c->err, ERR_INVALID,
-                       "--unit '%s' không phải một đơn vị, thang đo hay khối của chỉ tiêu %s", unit,
-                       x->code);
-    const struct agency *a = &c->reg.agencies[registry_active(&c->reg, (size_t)idx)];
-    m->unit_id = a->id;
-    m->unit_name = xstrdup(a->name);
-    return 0;
-}
-
-static const char *option_of(const char *field, const struct opt *opts)
-{
-    if (!strcmp(field, "date"))
-        return "--date";
-    if (!strcmp(field, "part"))
-        return opt_value(opts, "--bloc") ? "--bloc" : "--unit";
-    return "--value";
-}
-
-static int refused(struct cli *c, const struct opt *opts, const char *field, char *reason)
-{
-    err_set(&c->err, ERR_INVALID, "%s: %s", field ? option_of(field, opts) : "--value", reason);
+    err_set(&c->err, ERR_INVALID, "--%s: %s", field, reason);
     free(reason);
     return ERR_INVALID;
 }
@@ -249,22 +190,12 @@ static int refused(struct cli *c, const struct opt *opts, const char *field, cha
 static int measure_from_opts(struct cli *c, const struct opt *opts, const struct indicator *x,
                              const struct target *t, struct measurement *m)
 {
-    struct measure_reading r;
+    struct measure_input in = { opt_value(opts, "--value"), opt_value(opts, "--unit"),
+                                opt_value(opts, "--bloc"), opt_value(opts, "--source"), m->on };
     char *reason = NULL;
-    const char *field = NULL, *part = NULL, *label = NULL;
-    const char *value = opt_value(opts, "--value");
-    if (measure_read(value, &r, &reason))
-        return refused(c, opts, NULL, reason);
-    if (resolve_unit(c, opts, x, t, m, &part))
-        return c->err.kind;
-    if (indicator_check(x, t, &r, part, m->on, cli_today(), &label, &reason, &field))
-        return refused(c, opts, field, reason);
-    m->has_value = r.has_value;
-    m->value = r.value;
-    m->judgement = r.judgement;
-    m->bloc = label ? xstrdup(label) : NULL;
-    m->text = text_clean(value, false);
-    m->source = xstrdup(opt_value(opts, "--source") ? opt_value(opts, "--source") : "");
+    const char *field = NULL;
+    if (measure_entry_prepare(&c->reg, x, t, &in, cli_today(), m, &reason, &field))
+        return refused(c, field, reason);
     m->entered_via = xstrdup("cli");
     return 0;
 }

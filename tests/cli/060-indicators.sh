@@ -169,7 +169,7 @@ refuse "--unit: chỉ tiêu 5 có mục tiêu riêng cho từng thang đo hay kh
     --indicator 5 --date 31/12/2025 --value 3
 refuse "--bloc: chỉ tiêu 5 không có thang đo hay khối 'Châu Á'" \
     --indicator 5 --bloc "Châu Á" --date 31/12/2025 --value 3
-refuse "--unit 'Nowhere' không phải một đơn vị" --indicator 12 --unit Nowhere --date 31/12/2025 --value 5
+refuse "--unit: 'Nowhere' không phải một đơn vị" --indicator 12 --unit Nowhere --date 31/12/2025 --value 5
 if $G indicators --as-of 2025-13-01 2> err.txt; then die "bad --as-of accepted"; fi
 grep -q -- "--as-of '2025-13-01' is not a date" err.txt || die "--as-of message"
 if $G indicators --format xml 2> err.txt; then die "bad --format accepted"; fi

@@ -1,0 +1,153 @@
+/* indicator_board: indicators with status and their counts; see indicator_board.h. */
+#include "indicator_board.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void indicator_board_build(struct indicator_board *b, struct indicator *x, size_t n,
+                           struct date as_of)
+{
+    b->x = x;
+    b->n = n;
+    b->as_of = as_of;
+    b->t = xcalloc(n + 1, sizeof(*b->t));
+    b->r = xcalloc(n + 1, sizeof(*b->r));
+    for (size_t i = 0; i < n; i++) {
+        target_parse(&b->t[i], x[i].target_text, x[i].unit);
+        indicator_evaluate(&x[i], &b->t[i], as_of, 0, &b->r[i]);
+    }
+}
+
+void indicator_board_release(struct indicator_board *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        indicator_result_release(&b->r[i]);
+        target_release(&b->t[i]);
+    }
+    free(b->r);
+    free(b->t);
+    indicators_free(b->x, b->n);
+    memset(b, 0, sizeof(*b));
+}
+
+bool indicator_board_counted(const struct indicator_board *b, size_t i)
+{
+    return b->t[i].kind != TARGET_NONE;
+}
+
+long indicator_board_find(const struct indicator_board *b, long id)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (b->x[i].id == id)
+            return (long)i;
+    return -1;
+}
+
+static void tally_add(struct indicator_tally *t, enum indicator_status s)
+{
+    t->total++;
+    t->count[s]++;
+    t->green_pct = (long)((t->count[IND_GREEN] * 200 + t->total) / (t->total * 2));
+}
+
+void indicator_board_total(const struct indicator_board *b, struct indicator_tally *all)
+{
+    memset(all, 0, sizeof(*all));
+    all->label = xstrdup("Tổng số");
+    for (size_t i = 0; i < b->n; i++)
+        if (indicator_board_counted(b, i))
+            tally_add(all, b->r[i].status);
+}
+
+/* What x is grouped by, as a label; agency_id and horizon set for their tallies. */
+static char *key_of(const struct indicator *x, enum indicator_tally_by by, long *agency_id,
+                    int *horizon)
+{
+    *agency_id = 0;
+    *horizon = 0;
+    switch (by) {
+    case TALLY_AGENCY:
+        *agency_id = x->agency_id;
+        return xstrdup(x->agency && *x->agency ? x->agency : "Chưa xác định cơ quan theo dõi");
+    case TALLY_HORIZON:
+        *horizon = x->horizon;
+        return x->horizon ? xasprintf("Đến năm %d", x->horizon)
+                          : xstrdup("Chưa xác định thời hạn");
+    case TALLY_FIELD:
+        break;
+    }
+    return xstrdup(x->field && *x->field ? x->field : "Chưa phân nhóm");
+}
+
+static int by_horizon(const void *a, const void *b)
+{
+    const struct indicator_tally *x = a, *y = b;
+    /* Unknown horizons last. */
+    int hx = x->horizon ? x->horizon : 1 << 30, hy = y->horizon ? y->horizon : 1 << 30;
+    return (hx > hy) - (hx < hy);
+}
+
+static bool same_key(const struct indicator_tally *t, const char *label, long agency_id,
+                     int horizon, enum indicator_tally_by by)
+{
+    if (by == TALLY_AGENCY && (t->agency_id || agency_id))
+        return t->agency_id == agency_id;
+    if (by == TALLY_HORIZON)
+        return t->horizon == horizon;
+    return !strcmp(t->label, label);
+}
+
+void indicator_board_tally(const struct indicator_board *b, enum indicator_tally_by by,
+                           struct indicator_tally **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (!indicator_board_counted(b, i))
+            continue;
+        long agency_id;
+        int horizon;
+        char *label = key_of(&b->x[i], by, &agency_id, &horizon);
+        size_t k = 0;
+        while (k < *n && !same_key(&(*out)[k], label, agency_id, horizon, by))
+            k++;
+        if (k == *n) {
+            ALLOC_GROW(*out, *n + 1, cap);
+            memset(&(*out)[k], 0, sizeof(**out));
+            (*out)[k].label = label;
+            (*out)[k].agency_id = agency_id;
+            (*out)[k].horizon = horizon;
+            (*n)++;
+        } else {
+            free(label);
+        }
+        tally_add(&(*out)[k], b->r[i].status);
+    }
+    if (by == TALLY_HORIZON && *n > 1)
+        qsort(*out, *n, sizeof(**out), by_horizon);
+}
+
+void indicator_tallies_free(struct indicator_tally *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].label);
+    free(v);
+}
+
+bool indicator_board_agency(const struct indicator_board *b, long agency_id,
+                            struct indicator_tally *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (size_t i = 0; i < b->n; i++) {
+        if (!indicator_board_counted(b, i) || b->x[i].agency_id != agency_id || !agency_id)
+            continue;
+        if (!out->label)
+            out->label = xstrdup(b->x[i].agency);
+        out->agency_id = agency_id;
+        tally_add(out, b->r[i].status);
+    }
+    return out->total > 0;
+}

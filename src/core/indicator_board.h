@@ -1,0 +1,79 @@
+/*
+ * indicator_board: every indicator with its parsed target and its status
+ * as of one date, and the counts leaders read off it — per status, per
+ * monitoring agency, per horizon, per group (lĩnh vực: Chính phủ số, Kinh
+ * tế số...) — with the share of green indicators. Core layer: no I/O; the
+ * store supplies the indicators, front-ends and the report show the board.
+ *
+ * Counted indicators: those with a target. A heading that only groups
+ * sub-indicators ("11", target empty) is listed but not counted, so the
+ * counts add up to the number of targets someone has to meet.
+ */
+#ifndef GIAMSAT_INDICATOR_BOARD_H
+#define GIAMSAT_INDICATOR_BOARD_H
+
+#include "indicator.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct indicator_board {
+    struct indicator *x;        /* owned */
+    struct target *t;           /* t[i]: x[i]'s target, parsed */
+    struct indicator_result *r; /* r[i]: x[i]'s status as of as_of */
+    size_t n;
+    struct date as_of;
+};
+
+#define INDICATOR_BOARD_INIT { 0 }
+
+/* Counts over a set of indicators. */
+struct indicator_tally {
+    char *label;          /* "Bộ Khoa học và Công nghệ", "Đến năm 2030", "Chính phủ số" (owned) */
+    long agency_id;       /* TALLY_AGENCY: the agency, 0 when not resolved */
+    int horizon;          /* TALLY_HORIZON: the year, 0 when unknown */
+    size_t total;         /* counted indicators */
+    size_t count[4];      /* by enum indicator_status */
+    long green_pct;       /* count[IND_GREEN] / total, whole percent rounded half up; 0 when none */
+};
+
+enum indicator_tally_by { TALLY_AGENCY, TALLY_HORIZON, TALLY_FIELD };
+
+/**
+ * Take ownership of x[0..n) (as store_indicator_list() returns them), parse
+ * every target and evaluate every indicator as a whole as of as_of. *b must
+ * be INDICATOR_BOARD_INIT or released. Free with indicator_board_release().
+ */
+void indicator_board_build(struct indicator_board *b, struct indicator *x, size_t n,
+                           struct date as_of);
+void indicator_board_release(struct indicator_board *b);
+
+/** True when x[i] is counted (it has a target). */
+bool indicator_board_counted(const struct indicator_board *b, size_t i);
+
+/** The index of the indicator with this id, or -1. */
+long indicator_board_find(const struct indicator_board *b, long id);
+
+/** Counts over every counted indicator into *all (label "Tổng số"; free its label). */
+void indicator_board_total(const struct indicator_board *b, struct indicator_tally *all);
+
+/**
+ * Counts per agency (in the order agencies first appear; indicators with
+ * no monitoring agency under "Chưa xác định cơ quan theo dõi"), per horizon
+ * (ascending; "Đến năm 2030") or per group (in order of appearance;
+ * "Chưa phân nhóm" for none). *out is newly allocated (NULL when *n is 0);
+ * free with indicator_tallies_free().
+ */
+void indicator_board_tally(const struct indicator_board *b, enum indicator_tally_by by,
+                           struct indicator_tally **out, size_t *n);
+void indicator_tallies_free(struct indicator_tally *v, size_t n);
+
+/**
+ * The per-agency tally for agency_id into *out (zeroed first; free its
+ * label). Returns false (and *out empty) when the agency monitors no
+ * counted indicator.
+ */
+bool indicator_board_agency(const struct indicator_board *b, long agency_id,
+                            struct indicator_tally *out);
+
+#endif

@@ -1,0 +1,80 @@
+/* measure_entry: read and check a measurement as given; see measure_entry.h. */
+#include "measure_entry.h"
+
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool given(const char *s)
+{
+    return s && *s;
+}
+
+/*
+ * in->unit names a scale or bloc of the target (when no bloc is given),
+ * or else an agency: then m is measured for that unit alone.
+ */
+static int resolve_unit(const struct registry *reg, const struct indicator *x,
+                        const struct target *t, const struct measure_input *in,
+                        struct measurement *m, const char **part, char **reason)
+{
+    *part = given(in->bloc) ? in->bloc : NULL;
+    if (!given(in->unit))
+        return 0;
+    if (!*part && target_find_part(t, in->unit)) {
+        *part = in->unit;
+        return 0;
+    }
+    bool is_group = false;
+    long idx = registry_lookup(reg, in->unit, &is_group);
+    if (idx < 0 || is_group) {
+        *reason = xasprintf("'%s' không phải một đơn vị, thang đo hay khối của chỉ tiêu %s",
+                            in->unit, x->code);
+        return -1;
+    }
+    const struct agency *a = &reg->agencies[registry_active(reg, (size_t)idx)];
+    m->unit_id = a->id;
+    m->unit_name = xstrdup(a->name);
+    return 0;
+}
+
+int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
+                          const struct target *t, const struct measure_input *in,
+                          struct date today, struct measurement *m, char **reason,
+                          const char **field)
+{
+    struct measure_reading r;
+    const char *part = NULL, *label = NULL;
+    *field = "value";
+    if (!given(in->value)) {
+        *reason = xasprintf("thiếu giá trị của chỉ tiêu %s (ví dụ 82%%, 0,72, thứ 5, đạt)",
+                            x->code);
+        return -1;
+    }
+    if (!date_is_set(in->on)) {
+        *field = "date";
+        *reason = xasprintf("thiếu ngày đo của chỉ tiêu %s (dd/mm/yyyy)", x->code);
+        return -1;
+    }
+    if (measure_read(in->value, &r, reason))
+        return -1;
+    if (resolve_unit(reg, x, t, in, m, &part, reason)) {
+        *field = "unit";
+        return -1;
+    }
+    m->on = in->on;
+    if (indicator_check(x, t, &r, part, in->on, today, &label, reason, field)) {
+        if (!strcmp(*field, "part"))
+            *field = given(in->bloc) ? "bloc" : "unit";
+        return -1;
+    }
+    m->has_value = r.has_value;
+    m->value = r.value;
+    m->judgement = r.judgement;
+    m->bloc = label ? xstrdup(label) : NULL;
+    m->text = text_clean(in->value, false);
+    m->source = xstrdup(given(in->source) ? in->source : "");
+    return 0;
+}
