@@ -39,6 +39,11 @@ bool access_can_report(enum role r, long own_agency_id, long agency_id)
     return r == ROLE_UNIT && own_agency_id > 0 && own_agency_id == agency_id;
 }
 
+bool access_can_measure(enum role r, long own_agency_id, long agency_id)
+{
+    return access_can_report(r, own_agency_id, agency_id);
+}
+
 bool access_can_manage(enum role r)
 {
     return r >= ROLE_MONITOR;

@@ -4,7 +4,8 @@
  *
  *   quản trị (admin)   everything, including users and tokens
  *   giám sát (monitor) everything but user and token administration
- *   đơn vị (unit)      reads everything; writes progress for its own unit only
+ *   đơn vị (unit)      reads everything; writes progress for its own unit,
+ *                      and measurements of the indicators it monitors
  *   xem (viewer)       reads everything, writes nothing
  */
 #ifndef GIAMSAT_ACCESS_H
@@ -25,6 +26,11 @@ enum role role_parse(const char *s);
 bool access_can_read(enum role r);
 /** Progress and completion for the assignment of unit `agency_id`. */
 bool access_can_report(enum role r, long own_agency_id, long agency_id);
+/**
+ * A measurement of an indicator whose monitoring agency is agency_id (0
+ * when not resolved): the steering office, or that agency's focal point.
+ */
+bool access_can_measure(enum role r, long own_agency_id, long agency_id);
 /** Imports, task edits, registry edits: the steering office. */
 bool access_can_manage(enum role r);
 /** Users, tokens: administrators only. */
