@@ -1,0 +1,264 @@
+/*
+ * The indicator board: statuses of every indicator on one date and the
+ * counts leaders read (per agency, horizon and group, share of green);
+ * headings without a target are not counted. Then measure_entry, the one
+ * reading of a measurement as typed that the command line, the pages, the
+ * API and the import share, and who may enter one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/access.h"
+#include "core/indicator_board.h"
+#include "core/measure_entry.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct date D(const char *iso)
+{
+    struct date d = DATE_NONE;
+    if (date_parse_iso(iso, &d))
+        fail_msg("bad fixture date '%s'", iso);
+    return d;
+}
+
+struct fixture {
+    const char *code, *target, *unit, *agency, *field;
+    long agency_id;
+    int horizon;
+    const char *value; /* one measurement on 2025-12-31, or NULL */
+};
+
+/* Status on 2026-01-15: green, red (past 2025 unmet), grey, amber/red by path. */
+static const struct fixture fixtures[] = {
+    { "11", "", "", "", "", 0, 2030, NULL }, /* a heading: listed, not counted */
+    { "11.1", "≥ 80", "%", "Bộ Khoa học và Công nghệ", "", 11, 2030, "82%" },
+    { "11.2", "90", "%", "Văn phòng Chính phủ", "", 15, 2030, NULL },
+    { "12", "≥ 80", "%", "Ngân hàng Nhà nước Việt Nam", "", 17, 2030, "85" },
+    { "KH2025.2", "80%", "%", "", "Chính phủ số", 0, 2025, "70%" },
+    { "KH2025.4", "20,5% GDP", "% GDP", "", "Kinh tế số", 0, 2025, "21" },
+    { "KH2025.3", "70%", "%", "", "Chính phủ số", 0, 2025, "75%" },
+    { "36", "≥ 50", "%", "Bộ Khoa học và Công nghệ", "", 11, 2045, NULL },
+};
+
+#define N_FIXTURES (sizeof(fixtures) / sizeof(*fixtures))
+
+static void board_from_fixtures(struct indicator_board *b)
+{
+    struct indicator *x = xcalloc(N_FIXTURES, sizeof(*x));
+    for (size_t i = 0; i < N_FIXTURES; i++) {
+        const struct fixture *f = &fixtures[i];
+        x[i].id = (long)i + 1;
+        x[i].code = xstrdup(f->code);
+        x[i].name = xstrdup(f->code);
+        x[i].unit = xstrdup(f->unit);
+        x[i].target_text = xstrdup(f->target);
+        x[i].agency = xstrdup(f->agency);
+        x[i].field = xstrdup(f->field);
+        x[i].agency_id = f->agency_id;
+        x[i].horizon = f->horizon;
+        if (!f->value)
+            continue;
+        struct measurement *m = indicator_add_measurement(&x[i]);
+        struct measure_reading r;
+        char *reason = NULL;
+        if (measure_read(f->value, &r, &reason))
+            fail_msg("%s: %s", f->code, reason);
+        m->id = 1;
+        m->on = D("2025-12-31");
+        m->has_value = true;
+        m->value = r.value;
+        m->text = xstrdup(f->value);
+        m->source = xstrdup("");
+    }
+    indicator_board_build(b, x, N_FIXTURES, D("2026-01-15"));
+}
+
+static void test_statuses_and_total(void **state)
+{
+    (void)state;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    board_from_fixtures(&b);
+    enum indicator_status want[] = { IND_GREY,  IND_GREEN, IND_GREY,  IND_GREEN,
+                                     IND_RED,   IND_GREEN, IND_GREEN, IND_GREY };
+    for (size_t i = 0; i < N_FIXTURES; i++)
+        assert_int_equal(b.r[i].status, want[i]);
+    assert_false(indicator_board_counted(&b, 0));
+    assert_true(indicator_board_counted(&b, 1));
+
+    struct indicator_tally all;
+    indicator_board_total(&b, &all);
+    assert_int_equal(all.total, 7); /* the heading "11" is not counted */
+    assert_int_equal(all.count[IND_GREEN], 4);
+    assert_int_equal(all.count[IND_RED], 1);
+    assert_int_equal(all.count[IND_GREY], 2);
+    assert_int_equal(all.count[IND_AMBER], 0);
+    assert_int_equal(all.green_pct, 57); /* 4/7 = 57.1% */
+    free(all.label);
+    assert_int_equal(indicator_board_find(&b, 4), 3);
+    assert_int_equal(indicator_board_find(&b, 99), -1);
+    indicator_board_release(&b);
+}
+
+static void test_tallies(void **state)
+{
+    (void)state;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    board_from_fixtures(&b);
+    struct indicator_tally *t;
+    size_t n;
+
+    indicator_board_tally(&b, TALLY_HORIZON, &t, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(t[0].label, "Đến năm 2025");
+    assert_int_equal(t[0].total, 3);
+    assert_int_equal(t[0].count[IND_GREEN], 2);
+    assert_int_equal(t[0].green_pct, 67);
+    assert_int_equal(t[1].horizon, 2030);
+    assert_int_equal(t[1].total, 3);
+    assert_int_equal(t[2].horizon, 2045);
+    assert_int_equal(t[2].green_pct, 0);
+    indicator_tallies_free(t, n);
+
+    indicator_board_tally(&b, TALLY_AGENCY, &t, &n);
+    assert_int_equal(n, 4); /* KH&CN, VPCP, NHNN, none */
+    assert_string_equal(t[0].label, "Bộ Khoa học và Công nghệ");
+    assert_int_equal(t[0].total, 2);
+    assert_int_equal(t[0].count[IND_GREEN], 1);
+    assert_int_equal(t[0].green_pct, 50);
+    assert_string_equal(t[3].label, "Chưa xác định cơ quan theo dõi");
+    assert_int_equal(t[3].total, 3);
+    size_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += t[i].total;
+    assert_int_equal(sum, 7);
+    indicator_tallies_free(t, n);
+
+    indicator_board_tally(&b, TALLY_FIELD, &t, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(t[0].label, "Chưa phân nhóm");
+    assert_string_equal(t[1].label, "Chính phủ số");
+    assert_int_equal(t[1].total, 2);
+    assert_int_equal(t[1].count[IND_RED], 1);
+    assert_string_equal(t[2].label, "Kinh tế số");
+    indicator_tallies_free(t, n);
+
+    struct indicator_tally one;
+    assert_true(indicator_board_agency(&b, 17, &one));
+    assert_int_equal(one.total, 1);
+    assert_int_equal(one.green_pct, 100);
+    free(one.label);
+    assert_false(indicator_board_agency(&b, 2, &one));
+    assert_false(indicator_board_agency(&b, 0, &one));
+    indicator_board_release(&b);
+}
+
+/* One registry agency, so a unit named in a measurement can resolve. */
+static void registry_with_one(struct registry *reg)
+{
+    struct agency a = { 0 };
+    a.id = 7;
+    a.name = xstrdup("Bộ Nội vụ");
+    a.kind = xstrdup("bo_nganh");
+    a.tags = xstrdup("");
+    a.note = xstrdup("");
+    registry_add_agency(reg, &a);
+    struct err e = ERR_INIT;
+    if (registry_build_index(reg, &e))
+        fail_msg("%s", e.msg);
+}
+
+static int prepare(const struct registry *reg, const char *target, const char *unit_col,
+                   struct measure_input in, struct measurement *m, const char **field)
+{
+    struct indicator x = { 0 };
+    x.code = xstrdup("T");
+    x.unit = xstrdup(unit_col);
+    x.target_text = xstrdup(target);
+    struct target t = TARGET_INIT;
+    target_parse(&t, target, unit_col);
+    char *reason = NULL;
+    memset(m, 0, sizeof(*m));
+    int ret = measure_entry_prepare(reg, &x, &t, &in, D("2025-12-24"), m, &reason, field);
+    free(reason);
+    target_release(&t);
+    indicator_release(&x);
+    return ret;
+}
+
+static void test_measure_entry(void **state)
+{
+    (void)state;
+    struct registry reg = REGISTRY_INIT;
+    registry_with_one(&reg);
+    struct measurement m;
+    const char *field = NULL;
+    const char *blocs = "80%, trong đó khối bộ đạt tối thiểu 85%, khối địa phương đạt tối thiểu 70%";
+
+    struct measure_input in = { " 82 % ", NULL, NULL, "Báo cáo 12/2025", D("2025-12-01") };
+    assert_int_equal(prepare(&reg, "≥ 80", "%", in, &m, &field), 0);
+    assert_true(m.has_value);
+    assert_true(m.value == 82);
+    assert_string_equal(m.text, "82 %");
+    assert_string_equal(m.source, "Báo cáo 12/2025");
+    assert_null(m.bloc);
+    measurement_release(&m);
+
+    /* a per-unit figure, and a bloc named through the unit field */
+    in = (struct measure_input){ "90%", "Bộ Nội vụ", NULL, NULL, D("2025-12-01") };
+    assert_int_equal(prepare(&reg, blocs, "%", in, &m, &field), 0);
+    assert_int_equal(m.unit_id, 7);
+    assert_string_equal(m.source, "");
+    measurement_release(&m);
+    in = (struct measure_input){ "90%", "khối bộ", NULL, NULL, D("2025-12-01") };
+    assert_int_equal(prepare(&reg, blocs, "%", in, &m, &field), 0);
+    assert_int_equal(m.unit_id, 0);
+    assert_non_null(m.bloc);
+    measurement_release(&m);
+
+    /* each refusal names the field to fix */
+    struct {
+        struct measure_input in;
+        const char *target, *want;
+    } bad[] = {
+        { { "", NULL, NULL, NULL, D("2025-12-01") }, "≥ 80", "value" },
+        { { "abc", NULL, NULL, NULL, D("2025-12-01") }, "≥ 80", "value" },
+        { { "82", NULL, NULL, NULL, DATE_NONE }, "≥ 80", "date" },
+        { { "82", NULL, NULL, NULL, D("2025-12-25") }, "≥ 80", "date" },
+        { { "82", "Nowhere", NULL, NULL, D("2025-12-01") }, "≥ 80", "unit" },
+        { { "82", NULL, "khối tỉnh", NULL, D("2025-12-01") }, blocs, "bloc" },
+        { { "82", NULL, NULL, NULL, D("2025-12-01") }, "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "unit" },
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+        assert_int_equal(prepare(&reg, bad[i].target, "%", bad[i].in, &m, &field), -1);
+        assert_string_equal(field, bad[i].want);
+        measurement_release(&m);
+    }
+    registry_release(&reg);
+}
+
+static void test_who_may_measure(void **state)
+{
+    (void)state;
+    assert_true(access_can_measure(ROLE_ADMIN, 0, 11));
+    assert_true(access_can_measure(ROLE_MONITOR, 0, 0));
+    assert_true(access_can_measure(ROLE_UNIT, 11, 11));
+    assert_false(access_can_measure(ROLE_UNIT, 7, 11));
+    assert_false(access_can_measure(ROLE_UNIT, 0, 0)); /* no agency: the steering office's */
+    assert_false(access_can_measure(ROLE_VIEWER, 11, 11));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_statuses_and_total),
+        cmocka_unit_test(test_tallies),
+        cmocka_unit_test(test_measure_entry),
+        cmocka_unit_test(test_who_may_measure),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
