@@ -9,6 +9,7 @@
 #include "core/indicator_board.h"
 #include "core/measure_entry.h"
 #include "json/json_indicators.h"
+#include "render/csv.h"
 #include "store/store_indicators.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -82,27 +83,8 @@ static void print_table(const struct indicator_board *b)
     }
 }
 
-/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-static void csv_cell(struct buf *out, const char *s, bool last)
-{
-    bool formula = s[0] && strchr("=+@\t\r", s[0]) != NULL;
-    if (strpbrk(s, ",\"\r\n") || formula) {
-        buf_addch(out, '"');
-        if (formula)
-            buf_addch(out, '\'');
-        for (; *s; s++) {
-            if (*s == '"')
-                buf_addch(out, '"');
-            buf_addch(out, *s);
-        }
-        buf_addch(out, '"');
-    } else {
-        buf_adds(out, s);
-    }
-    buf_adds(out, last ? "\r\n" : ",");
-}
-
-static void csv_row(struct buf *out, const struct indicator *x, const struct indicator_result *r)
+static void csv_indicator(struct buf *out, const struct indicator *x,
+                          const struct indicator_result *r)
 {
     char date[DATE_ISO_LEN] = "", horizon[16] = "";
     const struct measurement *m = r->latest;
@@ -113,17 +95,17 @@ static void csv_row(struct buf *out, const struct indicator *x, const struct ind
     const char *cells[] = { x->code, x->name, x->unit,          x->target_text,
                             horizon, date,    m ? m->text : "", indicator_status_key(r->status),
                             r->rule };
-    size_t n = sizeof(cells) / sizeof(*cells);
-    for (size_t k = 0; k < n; k++)
-        csv_cell(out, cells[k], k + 1 == n);
+    csv_row(out, cells, sizeof(cells) / sizeof(*cells));
 }
 
 static void print_csv(const struct indicator_board *b)
 {
     struct buf out = BUF_INIT;
-    buf_adds(&out, "code,name,unit,target_text,horizon,latest_date,latest_value,status,rule\r\n");
+    const char *head[] = { "code",   "name",        "unit",         "target_text", "horizon",
+                           "latest_date", "latest_value", "status",     "rule" };
+    csv_row(&out, head, sizeof(head) / sizeof(*head));
     for (size_t i = 0; i < b->n; i++)
-        csv_row(&out, &b->x[i], &b->r[i]);
+        csv_indicator(&out, &b->x[i], &b->r[i]);
     fwrite(out.data, 1, out.len, stdout);
     buf_release(&out);
 }

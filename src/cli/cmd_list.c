@@ -3,6 +3,7 @@
 
 #include "core/registry.h"
 #include "json/json_out.h"
+#include "render/csv.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -51,24 +52,6 @@ int cmd_init(struct cli *c, int argc, char **argv)
     return 0;
 }
 
-/* CSV field quoting per RFC 4180. */
-static void csv_field(const char *s, bool last)
-{
-    bool quote = strpbrk(s, ",\"\n\r") != NULL;
-    if (quote) {
-        putchar('"');
-        for (; *s; s++) {
-            if (*s == '"')
-                putchar('"');
-            putchar(*s);
-        }
-        putchar('"');
-    } else {
-        fputs(s, stdout);
-    }
-    putchar(last ? '\n' : ',');
-}
-
 static char *joined(const struct strvec *v)
 {
     struct buf b = BUF_INIT;
@@ -81,8 +64,8 @@ static void print_tasks_csv(const struct task_view *t, size_t n)
 {
     const char *head[] = { "id", "tt", "name", "field", "documents", "lead", "coordinating",
                            "output", "deadline_text", "due", "recurring" };
-    for (size_t i = 0; i < 11; i++)
-        csv_field(head[i], i == 10);
+    struct buf out = BUF_INIT;
+    csv_row(&out, head, 11);
     for (size_t i = 0; i < n; i++) {
         char id[24], due[DATE_ISO_LEN];
         snprintf(id, sizeof(id), "%ld", t[i].id);
@@ -92,12 +75,13 @@ static void print_tasks_csv(const struct task_view *t, size_t n)
         const char *row[] = { id,    t[i].tt,     t[i].name,   t[i].field,  docs,
                               lead,  coord,       t[i].output, t[i].deadline_text, due,
                               strcmp(t[i].deadline_kind, "recurring") == 0 ? "true" : "false" };
-        for (size_t k = 0; k < 11; k++)
-            csv_field(row[k], k == 10);
+        csv_row(&out, row, 11);
         free(docs);
         free(lead);
         free(coord);
     }
+    fwrite(out.data, 1, out.len, stdout);
+    buf_release(&out);
 }
 
 static void print_tasks_table(const struct task_view *t, size_t n)

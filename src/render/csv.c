@@ -48,6 +48,16 @@ static void csv_text(struct buf *out, const char *s)
     free(safe);
 }
 
+void csv_row(struct buf *out, const char *const *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_addch(out, ',');
+        csv_text(out, cells[i]);
+    }
+    buf_adds(out, CSV_EOL);
+}
+
 /* Numbers and dates in the forms spreadsheets parse, not the display text. */
 static void csv_cell(struct buf *out, const struct rcell *c)
 {

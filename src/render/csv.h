@@ -43,6 +43,12 @@
 void csv_render(const struct rdoc *d, const char *section_key, struct buf *out);
 
 /**
+ * Append one row of text cells (quoted and neutralised as above) ending
+ * with CRLF, without a BOM: for the command line's flat CSV listings.
+ */
+void csv_row(struct buf *out, const char *const *cells, size_t n);
+
+/**
  * Whether d has a section whose key is `key` (so the CLI can reject an
  * unknown --section). Returns 1 or 0; 0 for a NULL key.
  */
