@@ -15,6 +15,45 @@
       search.setSelectionRange(end, end);
     }
   }
+  /* Sortable tables (table[data-sortable]): a click on a column heading sorts the rows by
+     the cells' data-sort values without a reload, first in the heading's data-sort-dir,
+     then the other way; empty values stay last. Without this file the heading links
+     (?sort=KEY) sort on the server. */
+  function sortKey(cell) {
+    var v = cell ? cell.getAttribute("data-sort") : null;
+    if (v === null) v = cell ? cell.textContent : "";
+    if (v === "") return null;
+    var n = Number(v);
+    return isNaN(n) ? v : n;
+  }
+  function compareKeys(x, y) {
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    return String(x).localeCompare(String(y), "vi");
+  }
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      var link = th.querySelector("a");
+      if (!link || !table.tBodies.length) return;
+      link.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var current = th.getAttribute("aria-sort");
+        var dir = current ? (current === "ascending" ? "descending" : "ascending")
+                          : (th.getAttribute("data-sort-dir") || "ascending");
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", dir);
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortKey(a.cells[col]), y = sortKey(b.cells[col]);
+          if (x === null || y === null) return (x === null) - (y === null);
+          var r = compareKeys(x, y);
+          return dir === "ascending" ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
   /* Confirmation for buttons that say so (data-confirm="..."). */
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (ev) {

@@ -1,9 +1,11 @@
 /*
  * cmd_report: `giamsat report` (the statistics report as of a date, in
- * every format) and `giamsat remind` (reminder letters per unit).
+ * every format, with its indicator section) and `giamsat remind`
+ * (reminder letters per unit).
  */
 #include "cli.h"
 
+#include "core/indicator_board.h"
 #include "core/remind.h"
 #include "core/report.h"
 #include "export/docx.h"
@@ -15,6 +17,7 @@
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_indicators.h"
 #include "util/buf.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
@@ -65,6 +68,36 @@ static int build_report(struct cli *c, const struct scope *s, struct programme *
     if (s->agency_id)
         o.agency = programme_find_agency(p, s->agency_id);
     return report_build(p, &o, r, &c->err);
+}
+
+/* Keep only the indicators agency_id monitors (x[0..*n) owned: the others are released). */
+static void keep_agency(struct indicator *x, size_t *n, long agency_id)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (x[i].agency_id == agency_id)
+            x[k++] = x[i];
+        else
+            indicator_release(&x[i]);
+    }
+    *n = k;
+}
+
+/*
+ * The indicator board of r's scope as of its date: every indicator, or with a unit filter
+ * the ones that unit monitors. A board whose counts do not add up stops the report, as a
+ * report that does not reconcile does.
+ */
+static int build_board(struct cli *c, const struct report *r, struct indicator_board *b)
+{
+    struct indicator *x = NULL;
+    size_t n = 0;
+    if (store_indicator_list(c->db, &x, &n, &c->err))
+        return c->err.kind;
+    if (r->opt.agency != PROG_NONE)
+        keep_agency(x, &n, r->prog->agencies[r->opt.agency].id);
+    indicator_board_build(b, x, n, r->opt.as_of);
+    return report_indicators_reconcile(b, &c->err);
 }
 
 /* ---- output -------------------------------------------------------------------- */
@@ -165,16 +198,16 @@ static int write_json(struct cli *c, char *js, const char *path)
 
 /* ---- report -------------------------------------------------------------------- */
 
-static int emit_report(struct cli *c, const struct report *r, const char *format,
-                       const char *section, const char *path)
+static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
+                       const char *format, const char *section, const char *path)
 {
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
-        return write_json(c, json_report(r), path);
+        return write_json(c, json_report(r, b), path);
     }
     struct rdoc d = RDOC_INIT;
-    report_doc_build(r, &d);
+    report_doc_build(r, b, &d);
     int ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
@@ -202,11 +235,15 @@ int cmd_report(struct cli *c, int argc, char **argv)
     struct scope s;
     struct programme p = PROGRAMME_INIT;
     struct report r = REPORT_INIT;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
     int ret = read_scope(c, opts, &s);
     if (!ret)
         ret = build_report(c, &s, &p, &r);
     if (!ret)
-        ret = emit_report(c, &r, format, opt_value(opts, "--section"), path);
+        ret = build_board(c, &r, &b);
+    if (!ret)
+        ret = emit_report(c, &r, &b, format, opt_value(opts, "--section"), path);
+    indicator_board_release(&b);
     report_release(&r);
     programme_release(&p);
     return ret;

@@ -160,8 +160,8 @@ static const struct command {
 } commands[] = {
     { "init", cmd_init, "init                 create the database and load the agency registry" },
     { "import", cmd_import,
-      "import FILE [--format program|indicators|plan|table|progress] [--document REF] [--dry-run]\n"
-      "                     [--allow-partial] [--json]" },
+      "import FILE [--format program|indicators|plan|table|progress|measurements]\n"
+      "                     [--document REF] [--dry-run] [--allow-partial] [--json]" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
     { "task", cmd_task, "task ID [--format text|json]" },
@@ -176,7 +176,8 @@ static const struct command {
     { "report", cmd_report,
       "report --as-of D [--due-by D2] [--document DOC] [--agency A]\n"
       "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]\n"
-      "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc doi_soat" },
+      "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc\n"
+      "                     chi_tieu doi_soat" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "serve", cmd_serve, "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]" },

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const import_formats[] = { "program", "indicators", "plan", "table", "progress", NULL };
+const char *const import_formats[] = { "program",  "indicators",   "plan", "table",
+                                       "progress", "measurements", NULL };
 
 static bool is_format(const char *f)
 {
@@ -84,17 +85,41 @@ static bool is(const char *format, const char *name)
     return format && strcmp(format, name) == 0;
 }
 
-/* A sheet is a task table unless forced or recognised as a progress table. */
+/*
+ * The format of a sheet: as forced, else a progress table, else (when the
+ * caller takes measurement tables, mt != NULL) a measurement table, else
+ * a task table.
+ */
+static const char *sheet_format(const struct sheet *sh, const char *format,
+                                const struct measure_table *mt)
+{
+    if (format && strcmp(format, "program") && strcmp(format, "indicators") &&
+        strcmp(format, "plan"))
+        return format;
+    if (import_is_progress(sh))
+        return "progress";
+    if (mt && import_is_measurements(sh))
+        return "measurements";
+    return "table";
+}
+
 static int read_sheet(const char *data, size_t len, const char *name, const char *format,
-                      struct batch *b, struct err *e)
+                      struct batch *b, struct measure_table *mt, struct err *e)
 {
     struct sheet sh = SHEET_INIT;
     int ret = sheet_looks_like_xlsx(data, len) ? sheet_read_xlsx(&sh, data, len, name, e)
                                                : sheet_read_csv(&sh, data, len, name, e);
     if (!ret) {
-        bool progress = is(format, "progress") || (!is(format, "table") && import_is_progress(&sh));
-        b->format = progress ? "progress" : "table";
-        ret = progress ? import_progress(&sh, b, e) : import_table(&sh, b, e);
+        const char *f = sheet_format(&sh, format, mt);
+        b->format = !strcmp(f, "progress")       ? "progress"
+                    : !strcmp(f, "measurements") ? "measurements"
+                                                 : "table";
+        if (!strcmp(f, "progress"))
+            ret = import_progress(&sh, b, e);
+        else if (!strcmp(f, "measurements"))
+            ret = import_measurements(&sh, mt, e);
+        else
+            ret = import_table(&sh, b, e);
         if (ret)
             err_prefix(e, "'%s'", name);
     }
@@ -102,13 +127,27 @@ static int read_sheet(const char *data, size_t len, const char *name, const char
     return ret;
 }
 
-int import_read(const char *data, size_t len, const char *name, const char *format,
-                struct batch *b, struct err *e)
+/* 0 when format (NULL: detect) is one the caller reads; ERR_INVALID listing them otherwise. */
+static int check_format(const char *format, bool measurements, struct err *e)
+{
+    if (!format || (is_format(format) && (measurements || !is(format, "measurements"))))
+        return 0;
+    return err_set(e, ERR_INVALID, "unknown format '%s' (use program, indicators, plan, table%s)",
+                   format, measurements ? ", progress or measurements" : " or progress");
+}
+
+/* Whether format names a sheet (CSV or XLSX) format. */
+static bool is_sheet_format(const char *format)
+{
+    return is(format, "table") || is(format, "progress") || is(format, "measurements");
+}
+
+int import_read_all(const char *data, size_t len, const char *name, const char *format,
+                    struct batch *b, struct measure_table *mt, struct err *e)
 {
     int ret;
-    if (format && !is_format(format))
-        return err_set(e, ERR_INVALID,
-                       "unknown format '%s' (use program, indicators, plan, table or progress)", format);
+    if (check_format(format, mt != NULL, e))
+        return e->kind;
     if (len == 0 || text_is_blank(data))
         return err_set(e, ERR_INVALID, "'%s' is empty", name);
     bool zip = sheet_looks_like_xlsx(data, len);
@@ -116,8 +155,8 @@ int import_read(const char *data, size_t len, const char *name, const char *form
         data += 3;
         len -= 3;
     }
-    if (zip || is(format, "table") || is(format, "progress")) {
-        ret = read_sheet(data, len, name, format, b, e);
+    if (zip || is_sheet_format(format)) {
+        ret = read_sheet(data, len, name, format, b, mt, e);
     } else if (check_text(data, len, name, e)) {
         ret = e->kind;
     } else {
@@ -125,10 +164,19 @@ int import_read(const char *data, size_t len, const char *name, const char *form
         lines_split(&probe, data, len);
         const char *f = format ? format : detect_text(&probe);
         lines_release(&probe);
-        ret = strcmp(f, "table") == 0 ? read_sheet(data, len, name, format, b, e)
+        ret = strcmp(f, "table") == 0 ? read_sheet(data, len, name, format, b, mt, e)
                                       : read_text(data, len, name, f, b, e);
     }
-    if (ret)
+    if (ret) {
         batch_release(b);
+        if (mt)
+            measure_table_release(mt);
+    }
     return ret;
+}
+
+int import_read(const char *data, size_t len, const char *name, const char *format,
+                struct batch *b, struct err *e)
+{
+    return import_read_all(data, len, name, format, b, NULL, e);
 }

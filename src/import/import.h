@@ -10,8 +10,15 @@
  *               headers as written in official tables;
  *   progress    a CSV or XLSX table of progress reports (a table with a
  *               Ngày báo cáo, Hoàn thành or Ngày hoàn thành column is one);
- *               its rows go to batch->progress, as written.
- * With format NULL the format is detected from the content.
+ *               its rows go to batch->progress, as written;
+ *   measurements a CSV or XLSX table of indicator measurements (a table
+ *               with an indicator column — Mã chỉ tiêu, Chỉ tiêu or Mã —,
+ *               a date column — Ngày đo, Ngày or Thời điểm — and a value
+ *               column — Giá trị or Kết quả —, and no task-name column);
+ *               its rows go to a struct measure_table, as written, and
+ *               only import_read_all() reads them.
+ * With format NULL the format is detected from the content: a sheet is a
+ * progress table first, then a measurement table, else a task table.
  *
  * The importers do no I/O: the caller reads the file. Bad input (empty,
  * not UTF-8, binary, truncated XLSX, no task-name column) fails with
@@ -32,13 +39,65 @@
 
 extern const char *const import_formats[]; /* NULL-terminated */
 
+/* ---- measurement tables ------------------------------------------------------ */
+
+/* The fields of a measurement table, as recognised by their header. */
+enum measure_field {
+    MF_CODE,     /* Mã chỉ tiêu / Chỉ tiêu / Mã */
+    MF_DOCUMENT, /* Văn bản: names the document when several use the code */
+    MF_DATE,     /* Ngày đo / Ngày / Thời điểm */
+    MF_VALUE,    /* Giá trị / Kết quả */
+    MF_UNIT,     /* Đơn vị: an agency (per-unit breakdown), or a scale or bloc */
+    MF_BLOC,     /* Khối / Thang đo */
+    MF_SOURCE,   /* Nguồn */
+    N_MEASURE_FIELDS
+};
+
+/* One measurement row as written: every string owned, NULL when the cell is blank. */
+struct measure_row {
+    size_t line;                  /* CSV line or XLSX row number (1-based) */
+    char *cell[N_MEASURE_FIELDS]; /* cleaned of markup, by enum measure_field */
+    char *written;                /* every non-blank cell as "Header: cell" lines */
+};
+
+/*
+ * The rows of one measurement table. header[f] is field f's header as
+ * written in the file ("Giá trị (%)"), NULL when the table has no such
+ * column: rejections name the column with it. Owns everything; free
+ * with measure_table_release().
+ */
+struct measure_table {
+    char *header[N_MEASURE_FIELDS];
+    struct measure_row *rows;
+    size_t n, cap;
+};
+
+/* clang-format off */
+#define MEASURE_TABLE_INIT { { NULL }, NULL, 0, 0 }
+/* clang-format on */
+
+/** Free every row and header; leaves *t as MEASURE_TABLE_INIT. */
+void measure_table_release(struct measure_table *t);
+
+/* ---- reading a file ------------------------------------------------------------ */
+
 /**
  * Read data[0..len) (borrowed) named `name` (for messages) as `format`
  * (or detect it when NULL) into *b, which must be BATCH_INIT. On failure
- * *b is released and the error says why.
+ * *b is released and the error says why. Measurement tables are not
+ * detected here, and format "measurements" is ERR_INVALID: read them
+ * with import_read_all().
  */
 int import_read(const char *data, size_t len, const char *name, const char *format,
                 struct batch *b, struct err *e);
+
+/**
+ * import_read(), and measurement tables too: for those b->format is
+ * "measurements", b stays empty and the rows go to *mt (which must be
+ * MEASURE_TABLE_INIT). On failure *b and *mt are released.
+ */
+int import_read_all(const char *data, size_t len, const char *name, const char *format,
+                    struct batch *b, struct measure_table *mt, struct err *e);
 
 /* The individual readers, for tests. Each appends to *b. */
 int import_program(const struct lines *l, struct batch *b, struct err *e);
@@ -50,5 +109,12 @@ int import_table(const struct sheet *sh, struct batch *b, struct err *e);
 int import_progress(const struct sheet *sh, struct batch *b, struct err *e);
 /** True when the sheet's header names it a progress table. */
 bool import_is_progress(const struct sheet *sh);
+/**
+ * The rows of a measurement table into *mt (MEASURE_TABLE_INIT). ERR_INVALID
+ * when no row among the first ten is a measurement header or no row follows it.
+ */
+int import_measurements(const struct sheet *sh, struct measure_table *mt, struct err *e);
+/** True when the sheet's header names it a measurement table (and not a task table). */
+bool import_is_measurements(const struct sheet *sh);
 
 #endif

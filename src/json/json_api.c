@@ -1,4 +1,7 @@
-/* json_api: the /api/v1 JSON and the reading of request bodies; see json_api.h. */
+/*
+ * json_api: the /api/v1 JSON and the reading of request bodies (a progress
+ * report, a measurement); see json_api.h.
+ */
 #include "json_api.h"
 
 #include "json_internal.h"
@@ -8,6 +11,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,27 +68,6 @@ char *json_api_task(const struct task_view *t, const struct api_task_detail *d)
     json_object_set_new(o, "progress",
                         reparse_take(json_progress_list(d->progress, d->n_progress)));
     return json_dump_take(o);
-}
-
-char *json_api_indicators(const struct indicator_view *v, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_integer(v[i].id));
-        json_object_set_new(o, "code", json_string(v[i].code));
-        json_object_set_new(o, "name", json_string(v[i].name));
-        json_object_set_new(o, "unit", json_string(v[i].unit));
-        json_object_set_new(o, "target_text", json_string(v[i].target_text));
-        json_object_set_new(o, "horizon", v[i].horizon ? json_integer(v[i].horizon) : json_null());
-        json_object_set_new(o, "agency", json_string(v[i].agency));
-        json_object_set_new(o, "parent_code",
-                            v[i].parent_code ? json_string(v[i].parent_code) : json_null());
-        json_object_set_new(o, "document",
-                            v[i].document ? json_string(v[i].document) : json_null());
-        json_array_append_new(a, o);
-    }
-    return json_dump_take(a);
 }
 
 char *json_api_progress_result(const struct progress_summary *s)
@@ -281,4 +264,121 @@ void progress_request_release(struct progress_request *rq)
 {
     progress_row_release(&rq->row);
     *rq = PROGRESS_REQUEST_INIT;
+}
+
+/* ---- reading a measurement ------------------------------------------------------ */
+
+#define CODE_MAX 64      /* bytes of an indicator code */
+#define VALUE_MAX 200    /* bytes of a value as typed */
+#define SOURCE_MAX 2000  /* bytes of a source */
+#define DATE_TEXT_MAX 40 /* bytes of a date as typed */
+
+#define MAT(member) offsetof(struct measure_request, member)
+
+/* A measurement's fields; off is in struct measure_request ("date" is read apart). */
+static const struct field_spec measure_fields[] = {
+    { "indicator", FK_TEXT, CODE_MAX, MAT(indicator) },
+    { "document", FK_TEXT, UNIT_MAX, MAT(document) },
+    { "date", FK_DATE, 0, MAT(on) },
+    { "value", FK_TEXT, VALUE_MAX, MAT(value) },
+    { "unit", FK_TEXT, UNIT_MAX, MAT(unit) },
+    { "bloc", FK_TEXT, UNIT_MAX, MAT(bloc) },
+    { "source", FK_TEXT, SOURCE_MAX, MAT(source) },
+};
+#define N_MEASURE_FIELDS (sizeof(measure_fields) / sizeof(measure_fields[0]))
+
+/*
+ * A JSON number as a Vietnamese reader writes it ("82", "0,72"): a point
+ * would read as a thousands separator in "81.400". No exponent.
+ */
+static int number_text(json_t *v, char **dst, struct err *e)
+{
+    char s[64];
+    if (json_is_integer(v))
+        snprintf(s, sizeof(s), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    else
+        snprintf(s, sizeof(s), "%.15g", json_real_value(v));
+    if (strpbrk(s, "eEnN"))
+        return err_set(e, ERR_INVALID,
+                       "field 'value' must be a plain number (no exponent) or a text (\"82%%\")");
+    char *point = strchr(s, '.');
+    if (point)
+        *point = ',';
+    *dst = xstrdup(s);
+    return 0;
+}
+
+static int read_user_date(json_t *v, struct date *out, struct err *e)
+{
+    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+    if (!s || strlen(s) > DATE_TEXT_MAX || date_parse_user(s, out))
+        return err_set(e, ERR_INVALID,
+                       "field 'date' must be a date (\"YYYY-MM-DD\" or \"dd/mm/yyyy\")");
+    return 0;
+}
+
+/* One member of a measurement body; null leaves the field absent. */
+static int read_measure_member(const char *key, json_t *v, struct measure_request *out,
+                               struct err *e)
+{
+    const struct field_spec *f = NULL;
+    for (size_t i = 0; i < N_MEASURE_FIELDS && !f; i++)
+        if (!strcmp(measure_fields[i].name, key))
+            f = &measure_fields[i];
+    if (!f)
+        return err_set(e, ERR_INVALID,
+                       "unknown field '%.80s' (known: indicator, document, date, value, unit,"
+                       " bloc, source)",
+                       key);
+    if (json_is_null(v))
+        return 0;
+    if (f->kind == FK_DATE)
+        return read_user_date(v, &out->on, e);
+    char **dst = (char **)((char *)out + f->off);
+    if (f->off == MAT(value) && json_is_number(v))
+        return number_text(v, dst, e);
+    if (f->off == MAT(value) && !json_is_string(v))
+        return err_set(e, ERR_INVALID, "field 'value' must be a string or a number");
+    return read_text(f, v, dst, e);
+}
+
+int json_api_read_measurement(const char *body, size_t len, struct measure_request *out,
+                              struct err *e)
+{
+    json_t *root = load_object(body, len, e);
+    if (!root)
+        return e->kind;
+    int ret = 0;
+    for (void *it = json_object_iter(root); it && !ret; it = json_object_iter_next(root, it))
+        ret = read_measure_member(json_object_iter_key(it), json_object_iter_value(it), out, e);
+    json_decref(root);
+    if (!ret && !date_is_set(out->on))
+        ret = err_set(e, ERR_INVALID, "field 'date' is required (the date measured, YYYY-MM-DD)");
+    if (!ret && !out->value)
+        ret = err_set(e, ERR_INVALID,
+                      "field 'value' is required (as written: 82%%, 0,72, thứ 5, đạt)");
+    return ret;
+}
+
+void measure_request_release(struct measure_request *rq)
+{
+    free(rq->indicator);
+    free(rq->document);
+    free(rq->value);
+    free(rq->unit);
+    free(rq->bloc);
+    free(rq->source);
+    *rq = MEASURE_REQUEST_INIT;
+}
+
+char *json_api_measure_refusal(const char *code, const char *reason)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "indicator", json_string(code));
+    json_object_set_new(o, "reason", json_string(reason));
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    char *copy = xstrdup(s ? s : "null");
+    free(s);
+    return copy;
 }

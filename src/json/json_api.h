@@ -1,7 +1,8 @@
 /*
  * json_api: the JSON of the /api/v1 endpoints (issue #4 "API for other
- * systems") that json_out.h and json_report.h do not already give, and
- * the reading of API request bodies.
+ * systems") that json_out.h, json_report.h and json_indicators.h do not
+ * already give, and the reading of API request bodies (a progress report,
+ * a measurement).
  *
  * The contract shapes are not written twice: a task here is exactly the
  * object of json_tasks()/json_task() and a progress report exactly an
@@ -19,7 +20,6 @@
 #include "core/status.h"
 #include "core/task.h"
 #include "store/store.h"
-#include "store/store_api.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,9 +56,6 @@ char *json_api_task_page(const struct task_view *t, size_t n, const enum bucket 
 /** The json_task() object plus "as_of", "status", "assignments" and "progress". */
 char *json_api_task(const struct task_view *t, const struct api_task_detail *d);
 
-/** [{"id","code","name","unit","target_text","horizon","agency","parent_code","document"}] */
-char *json_api_indicators(const struct indicator_view *v, size_t n);
-
 /** {"id":N,"added":true} when a report was written, else {"added":false,"duplicate":true}. */
 char *json_api_progress_result(const struct progress_summary *s);
 
@@ -94,5 +91,42 @@ struct progress_request {
 int json_api_read_progress(const char *body, size_t len, struct progress_request *out,
                            struct err *e);
 void progress_request_release(struct progress_request *rq);
+
+/* A POST /api/v1/measurements body, read; every string owned, NULL when absent or "". */
+struct measure_request {
+    char *indicator; /* "indicator": the code ("11.1", "KH2025.1") */
+    char *document;  /* "document": the source document, when several use the code */
+    char *value;     /* "value" as typed; a JSON number as text with a decimal comma */
+    char *unit;      /* "unit": an agency (per-unit breakdown), or a scale or bloc */
+    char *bloc;      /* "bloc": a scale or bloc of the target */
+    char *source;    /* "source" */
+    struct date on;  /* "date" (yyyy-mm-dd or dd/mm/yyyy) */
+};
+
+#define MEASURE_REQUEST_INIT ((struct measure_request){ 0 })
+
+/**
+ * Read body (len bytes, at most JSON_API_BODY_MAX) into *out, which must
+ * be MEASURE_REQUEST_INIT:
+ * {"indicator","document","date","value","unit","bloc","source"}, strings
+ * but "value", which may also be a JSON number (82, 0.72: written "82",
+ * "0,72", the decimal comma a Vietnamese reader types); null stands for an
+ * absent field. Returns 0, or ERR_INVALID with a message naming the field
+ * for: a body that is not JSON or not an object, an unknown or repeated
+ * field, a value of the wrong type, too long or not a date, a missing
+ * "date" or "value". "indicator" is not required here (a route may name
+ * the indicator in its path), and the value is not read here
+ * (core/measure_entry.h does that). Release *out with
+ * measure_request_release() in every case.
+ */
+int json_api_read_measurement(const char *body, size_t len, struct measure_request *out,
+                              struct err *e);
+void measure_request_release(struct measure_request *rq);
+
+/**
+ * The "after" text of the audit line of a refused measurement:
+ * {"indicator":"CODE","reason":"..."} on one line.
+ */
+char *json_api_measure_refusal(const char *code, const char *reason);
 
 #endif

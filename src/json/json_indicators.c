@@ -7,15 +7,6 @@
 #include <jansson.h>
 #include <stdlib.h>
 
-static char *dump(json_t *root)
-{
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    json_decref(root);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
-}
-
 static json_t *str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -96,8 +87,8 @@ static void add_status(json_t *o, const struct indicator_result *r)
     json_object_set_new(o, "rule", json_string(r->rule));
 }
 
-static json_t *indicator_object(const struct indicator *x, const struct target *t,
-                                const struct indicator_result *r, struct date as_of)
+json_t *json_indicator_item(const struct indicator *x, const struct target *t,
+                            const struct indicator_result *r, struct date as_of)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(x->id));
@@ -126,30 +117,105 @@ char *json_indicator_list(const struct indicator *x, const struct target *t,
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, indicator_object(&x[i], &t[i], &r[i], as_of));
-    return dump(a);
+        json_array_append_new(a, json_indicator_item(&x[i], &t[i], &r[i], as_of));
+    return json_dump_take(a);
+}
+
+/* A measurement with who entered it, how and when (a history entry). */
+static json_t *entry_object(const struct measurement *m)
+{
+    json_t *o = measurement_object(m);
+    json_object_set_new(o, "entered_via", str_or_null(m->entered_via));
+    json_object_set_new(o, "entered_by", str_or_null(m->entered_by));
+    json_object_set_new(o, "entered_at", str_or_null(m->entered_at));
+    return o;
+}
+
+static json_t *history_array(const struct indicator *x)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < x->n_m; i++)
+        json_array_append_new(a, entry_object(&x->m[i]));
+    return a;
 }
 
 char *json_measurements(const struct indicator *x)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < x->n_m; i++) {
-        json_t *o = measurement_object(&x->m[i]);
-        json_object_set_new(o, "entered_via", str_or_null(x->m[i].entered_via));
-        json_object_set_new(o, "entered_by", str_or_null(x->m[i].entered_by));
-        json_object_set_new(o, "entered_at", str_or_null(x->m[i].entered_at));
-        json_array_append_new(a, o);
-    }
-    return dump(a);
+    return json_dump_take(history_array(x));
 }
 
-char *json_measurement_added(const struct indicator *x, long id, struct date on,
-                             const struct indicator_result *r)
+static json_t *added_object(const struct indicator *x, long id, struct date on,
+                            const struct indicator_result *r)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(id));
     json_object_set_new(o, "code", json_string(x->code));
     json_object_set_new(o, "date", json_date(on));
     add_status(o, r);
-    return dump(o);
+    return o;
+}
+
+char *json_measurement_added(const struct indicator *x, long id, struct date on,
+                             const struct indicator_result *r)
+{
+    return json_dump_take(added_object(x, id, on, r));
+}
+
+/* ---- the API's forms ------------------------------------------------------------ */
+
+char *json_indicator_page(const struct indicator *x, const struct target *t,
+                          const struct indicator_result *r, size_t n, struct date as_of, long total,
+                          long limit, long offset)
+{
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, json_indicator_item(&x[i], &t[i], &r[i], as_of));
+    json_t *o = json_object();
+    json_object_set_new(o, "items", items);
+    json_object_set_new(o, "total", json_integer(total));
+    json_object_set_new(o, "limit", json_integer(limit));
+    json_object_set_new(o, "offset", json_integer(offset));
+    json_object_set_new(o, "as_of", json_date(as_of));
+    return json_dump_take(o);
+}
+
+static json_t *unit_object(const struct indicator_unit_status *u)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "unit_id", json_integer(u->unit_id));
+    json_object_set_new(o, "unit", json_string(u->unit));
+    json_object_set_new(o, "measurements", json_integer((json_int_t)u->n_measurements));
+    add_status(o, &u->r);
+    json_object_set_new(o, "latest", latest_or_null(u->r.latest));
+    if (u->r.n_parts > 1)
+        json_object_set_new(o, "parts", parts_array(&u->r));
+    return o;
+}
+
+char *json_indicator_detail(const struct indicator *x, const struct target *t,
+                            const struct indicator_result *r, struct date as_of,
+                            const struct indicator_unit_status *u, size_t n_u)
+{
+    json_t *o = json_indicator_item(x, t, r, as_of);
+    json_object_set_new(o, "history", history_array(x));
+    json_t *units = json_array();
+    for (size_t i = 0; i < n_u; i++)
+        json_array_append_new(units, unit_object(&u[i]));
+    json_object_set_new(o, "by_unit", units);
+    return json_dump_take(o);
+}
+
+char *json_measurement_created(const struct indicator *x, const struct measurement *m,
+                               const struct indicator_result *r, struct date as_of,
+                               const struct indicator_unit_status *u)
+{
+    json_t *o = added_object(x, m->id, m->on, r);
+    json_object_set_new(o, "indicator_id", json_integer(x->id));
+    json_object_set_new(o, "as_of", json_date(as_of));
+    json_object_set_new(o, "measurement", entry_object(m));
+    json_object_set_new(o, "latest", latest_or_null(r->latest));
+    if (r->n_parts > 1)
+        json_object_set_new(o, "parts", parts_array(r));
+    json_object_set_new(o, "unit_status", u ? unit_object(u) : json_null());
+    return json_dump_take(o);
 }

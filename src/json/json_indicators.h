@@ -1,7 +1,9 @@
 /*
  * json_indicators: the JSON forms of indicators with their status and of
- * measurements (issue #5), read by other systems and by our tests. Built
- * here so that jansson stays in src/json/.
+ * measurements (issue #5), read by other systems and by our tests: the
+ * command line's (`indicators --format json`, `measure list|add`) and
+ * /api/v1/indicators', which wraps the very same objects. Built here so
+ * that jansson stays in src/json/.
  *
  * Numbers are written with up to 15 significant digits (0,72 is 0.72, a
  * whole number has no decimal point). Every function returns a newly
@@ -29,11 +31,54 @@
 char *json_indicator_list(const struct indicator *x, const struct target *t,
                           const struct indicator_result *r, size_t n, struct date as_of);
 
-/** One indicator's measurements, oldest first: [{"id","date","value","judgement",...}]. */
+/**
+ * One indicator's measurements, oldest first: the "latest" object above
+ * plus "entered_via", "entered_by", "entered_at".
+ */
 char *json_measurements(const struct indicator *x);
 
 /** What `measure add --json` prints: {"id","code","date","status","status_label","rule"}. */
 char *json_measurement_added(const struct indicator *x, long id, struct date on,
                              const struct indicator_result *r);
+
+/* ---- the API's forms (GET/POST /api/v1/indicators, issue #5) ------------------- */
+
+/* One unit of a per-unit breakdown: its status from its own measurements. */
+struct indicator_unit_status {
+    long unit_id;              /* the agency's id */
+    const char *unit;          /* its canonical name; borrowed */
+    size_t n_measurements;     /* the unit's measurements dated on or before as_of */
+    struct indicator_result r; /* indicator_evaluate(x, t, as_of, unit_id); owned by the caller */
+};
+
+/**
+ * One page of the indicator list, the tasks list's envelope:
+ * {"items":[json_indicator_list() item],"total","limit","offset","as_of"}.
+ * x, t, r hold the n items of the page; total counts every match.
+ */
+char *json_indicator_page(const struct indicator *x, const struct target *t,
+                          const struct indicator_result *r, size_t n, struct date as_of, long total,
+                          long limit, long offset);
+
+/**
+ * One indicator: the json_indicator_list() item plus "history" (every
+ * measurement, as json_measurements()) and "by_unit" (u[0..n_u): one
+ * {"unit_id","unit","measurements","status","status_label","rule",
+ * "latest"[,"parts"]} per unit the measurements name; [] when none).
+ */
+char *json_indicator_detail(const struct indicator *x, const struct target *t,
+                            const struct indicator_result *r, struct date as_of,
+                            const struct indicator_unit_status *u, size_t n_u);
+
+/**
+ * A measurement just stored (m, one of x's): json_measurement_added()'s
+ * keys with r the status of the indicator as a whole as of as_of, then
+ * "indicator_id", "as_of", "measurement" (as in "history"), "latest",
+ * "parts" (several clauses only) and "unit_status" (u as a "by_unit" item,
+ * or null when m is not a unit's own measurement).
+ */
+char *json_measurement_created(const struct indicator *x, const struct measurement *m,
+                               const struct indicator_result *r, struct date as_of,
+                               const struct indicator_unit_status *u);
 
 #endif

@@ -7,7 +7,7 @@
 
 char *json_dump_take(json_t *root)
 {
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(root);
     char *copy = xstrdup(s ? s : "null");
     free(s);

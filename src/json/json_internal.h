@@ -6,15 +6,27 @@
 #define GIAMSAT_JSON_INTERNAL_H
 
 #include "core/date.h"
+#include "core/indicator.h"
 #include "util/strvec.h"
 
 #include <jansson.h>
 
-/** Serialise root (indented, key order kept), drop the reference; newly allocated text. */
+/**
+ * Serialise root (indented, key order kept, reals with up to 15 significant
+ * digits: 0,72 is 0.72), drop the reference; newly allocated text.
+ */
 char *json_dump_take(json_t *root);
 /** A new array of the strings of v. */
 json_t *json_strings(const struct strvec *v);
 /** "YYYY-MM-DD", or null when d is unset. */
 json_t *json_date(struct date d);
+
+/**
+ * One indicator as `giamsat indicators --format json` writes it (see
+ * json_indicator_list()); defined in json_indicators.c, shared with the
+ * report's indicator section so the two forms cannot drift apart.
+ */
+json_t *json_indicator_item(const struct indicator *x, const struct target *t,
+                            const struct indicator_result *r, struct date as_of);
 
 #endif

@@ -1,7 +1,10 @@
 /* json_report: the statistics report, progress and reminders as JSON; see json_report.h. */
 #include "json_report.h"
 
+#include "json_indicators.h"
 #include "json_internal.h"
+
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 
@@ -141,7 +144,84 @@ static json_t *checks(const struct report *r)
     return a;
 }
 
-char *json_report(const struct report *r)
+/* ---- the indicator section (issue #5) --------------------------------------------- */
+
+/* "total", then a count per status (green first, as the report's tables), then "green_rate". */
+static void add_tally(json_t *o, const struct indicator_tally *t)
+{
+    static const enum indicator_status order[] = { IND_GREEN, IND_AMBER, IND_RED, IND_GREY };
+    json_object_set_new(o, "total", json_integer((json_int_t)t->total));
+    for (size_t k = 0; k < 4; k++)
+        json_object_set_new(o, indicator_status_key(order[k]),
+                            json_integer((json_int_t)t->count[order[k]]));
+    json_object_set_new(o, "green_rate", json_integer(t->green_pct));
+}
+
+static json_t *tally_object(const struct indicator_tally *t, enum indicator_tally_by by)
+{
+    json_t *o = json_object();
+    if (by == TALLY_HORIZON) {
+        json_object_set_new(o, "horizon", t->horizon ? json_integer(t->horizon) : json_null());
+        json_object_set_new(o, "label", json_string(t->label));
+    } else {
+        json_object_set_new(o, by == TALLY_AGENCY ? "agency" : "field", json_string(t->label));
+    }
+    add_tally(o, t);
+    return o;
+}
+
+static json_t *tallies(const struct indicator_board *b, enum indicator_tally_by by)
+{
+    struct indicator_tally *v = NULL;
+    size_t n = 0;
+    indicator_board_tally(b, by, &v, &n);
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, tally_object(&v[i], by));
+    indicator_tallies_free(v, n);
+    return a;
+}
+
+/* The counted indicators, each as `giamsat indicators --format json` writes it. */
+static json_t *indicator_items(const struct indicator_board *b)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n; i++)
+        if (indicator_board_counted(b, i))
+            json_array_append_new(a, json_indicator_item(&b->x[i], &b->t[i], &b->r[i], b->as_of));
+    return a;
+}
+
+static json_t *indicators(const struct indicator_board *b)
+{
+    json_t *o = json_object();
+    struct indicator_tally all;
+    size_t not_counted = 0;
+    for (size_t i = 0; i < b->n; i++)
+        not_counted += !indicator_board_counted(b, i);
+    indicator_board_total(b, &all);
+    json_object_set_new(o, "as_of", json_date(b->as_of));
+    add_tally(o, &all);
+    free(all.label);
+    json_object_set_new(o, "not_counted", json_integer((json_int_t)not_counted));
+    json_object_set_new(o, "by_horizon", tallies(b, TALLY_HORIZON));
+    json_object_set_new(o, "by_agency", tallies(b, TALLY_AGENCY));
+    json_object_set_new(o, "by_field", tallies(b, TALLY_FIELD));
+    json_object_set_new(o, "items", indicator_items(b));
+    return o;
+}
+
+/* As json_dump_take(), with reals as json_indicators writes them (0.72, not 0.7199...). */
+static char *dump_report(json_t *root)
+{
+    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    json_decref(root);
+    char *copy = xstrdup(s ? s : "null");
+    free(s);
+    return copy;
+}
+
+char *json_report(const struct report *r, const struct indicator_board *b)
 {
     json_t *o = json_object();
     json_object_set_new(o, "as_of", json_date(r->opt.as_of));
@@ -162,7 +242,9 @@ char *json_report(const struct report *r)
     json_object_set_new(o, "by_field", by_field(r));
     json_object_set_new(o, "checks", checks(r));
     json_object_set_new(o, "reconciled", json_boolean(r->reconciled));
-    return json_dump_take(o);
+    if (b)
+        json_object_set_new(o, "indicators", indicators(b));
+    return dump_report(o);
 }
 
 char *json_progress_summary(const struct progress_summary *s)

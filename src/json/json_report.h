@@ -8,6 +8,7 @@
 #ifndef GIAMSAT_JSON_REPORT_H
 #define GIAMSAT_JSON_REPORT_H
 
+#include "core/indicator_board.h"
 #include "core/remind.h"
 #include "core/report.h"
 #include "store/store.h"
@@ -17,9 +18,22 @@
 /**
  * {"as_of","due_by","tasks":{...},"assignments":{...},"by_document":[...],
  *  "overdue":[...],"due_soon":[...],"by_agency":[...],"by_field":[...],
- *  "checks":[...],"reconciled":bool}; names are canonical.
+ *  "checks":[...],"reconciled":bool,"indicators":{...}}; names are canonical.
+ *
+ * "indicators" (issue #5; only when b is not NULL) is the report's
+ * indicator section, over the indicators b holds (the caller scopes them
+ * as for report_doc_build()):
+ *   {"as_of","total","green","amber","red","grey","green_rate","not_counted",
+ *    "by_horizon":[{"horizon":int|null,"label",counts}],
+ *    "by_agency":[{"agency",counts}],"by_field":[{"field",counts}],
+ *    "items":[...]}
+ * where counts are "total","green","amber","red","grey","green_rate" (the
+ * share of green, whole percent rounded half up), "total" counts the
+ * indicators with a target and "not_counted" the headings without one;
+ * "items" are the counted indicators exactly as `giamsat indicators
+ * --format json` writes them (json_indicator_list()), in the same order.
  */
-char *json_report(const struct report *r);
+char *json_report(const struct report *r, const struct indicator_board *b);
 /** {"rows","added","duplicates","completions","reopenings","written","rejected":[{"line","reason"}]} */
 char *json_progress_summary(const struct progress_summary *s);
 /** [{"id","task","unit","kind","date","completed_on","percent","result",...}] */

@@ -5,6 +5,7 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 /* More lead units than this are summarised as "N đơn vị". */
@@ -347,25 +348,263 @@ static void section_agencies(const struct report *r, struct rdoc *d)
     free(due_by);
 }
 
-/* ---- VII. Đối soát ------------------------------------------------------------------ */
+/* ---- VII. Chỉ tiêu ------------------------------------------------------------------ */
 
-static void section_checks(const struct report *r, struct rdoc *d)
+/* The breakdowns of the indicator section, in the order the section shows them. */
+static const struct ind_breakdown {
+    enum indicator_tally_by by;
+    const char *heading;   /* the paragraph above its table */
+    const char *column;    /* its label column */
+    const char *check_key; /* its line in Đối soát */
+    const char *check_label;
+} ind_breakdowns[] = {
+    { TALLY_HORIZON, "Theo thời hạn của mục tiêu:", "Thời hạn", "indicators.by_horizon",
+      "Tổng số chỉ tiêu = tổng theo thời hạn của mục tiêu" },
+    { TALLY_AGENCY, "Theo cơ quan chủ trì theo dõi:", "Cơ quan chủ trì theo dõi",
+      "indicators.by_agency", "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi" },
+    { TALLY_FIELD, "Theo lĩnh vực:", "Lĩnh vực", "indicators.by_field",
+      "Tổng số chỉ tiêu = tổng theo lĩnh vực" },
+};
+#define N_BREAKDOWNS (sizeof(ind_breakdowns) / sizeof(*ind_breakdowns))
+_Static_assert(N_BREAKDOWNS + 1 == REPORT_INDICATOR_CHECKS, "one check per breakdown + statuses");
+
+/* Status columns in the order an office reads them: green first, grey last. */
+static const enum indicator_status status_order[] = { IND_GREEN, IND_AMBER, IND_RED, IND_GREY };
+
+/* The counts of the indicator section, computed once for its tables and its checks. */
+struct ind_counts {
+    struct indicator_tally all;
+    struct indicator_tally *rows[N_BREAKDOWNS];
+    size_t n_rows[N_BREAKDOWNS];
+    size_t not_counted; /* headings that only group sub-indicators */
+};
+
+static void ind_counts_build(const struct indicator_board *b, struct ind_counts *c)
+{
+    indicator_board_total(b, &c->all);
+    for (size_t k = 0; k < N_BREAKDOWNS; k++)
+        indicator_board_tally(b, ind_breakdowns[k].by, &c->rows[k], &c->n_rows[k]);
+    c->not_counted = 0;
+    for (size_t i = 0; i < b->n; i++)
+        c->not_counted += !indicator_board_counted(b, i);
+}
+
+static void ind_counts_release(struct ind_counts *c)
+{
+    free(c->all.label);
+    for (size_t k = 0; k < N_BREAKDOWNS; k++)
+        indicator_tallies_free(c->rows[k], c->n_rows[k]);
+}
+
+/* Fill out[0..REPORT_INDICATOR_CHECKS); the number that do not add up. */
+static size_t ind_checks(const struct ind_counts *c, struct report_check *out)
+{
+    long total = (long)c->all.total, statuses = 0;
+    for (size_t k = 0; k < 4; k++)
+        statuses += (long)c->all.count[status_order[k]];
+    out[0] = (struct report_check){ "indicators",
+                                    "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá",
+                                    total, statuses };
+    for (size_t k = 0; k < N_BREAKDOWNS; k++) {
+        long sum = 0;
+        for (size_t i = 0; i < c->n_rows[k]; i++)
+            sum += (long)c->rows[k][i].total;
+        out[k + 1] = (struct report_check){ ind_breakdowns[k].check_key,
+                                            ind_breakdowns[k].check_label, total, sum };
+    }
+    size_t bad = 0;
+    for (size_t i = 0; i < REPORT_INDICATOR_CHECKS; i++)
+        bad += out[i].total != out[i].sum;
+    return bad;
+}
+
+size_t report_indicator_checks(const struct indicator_board *b, struct report_check *out)
+{
+    struct ind_counts c;
+    ind_counts_build(b, &c);
+    size_t bad = ind_checks(&c, out);
+    ind_counts_release(&c);
+    return bad;
+}
+
+int report_indicators_reconcile(const struct indicator_board *b, struct err *e)
+{
+    struct report_check checks[REPORT_INDICATOR_CHECKS];
+    if (!report_indicator_checks(b, checks))
+        return 0;
+    size_t i = 0;
+    while (checks[i].total == checks[i].sum)
+        i++;
+    return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s: %ld != %ld",
+                   checks[i].label, checks[i].total, checks[i].sum);
+}
+
+/* The name of the unit the report is filtered on, or NULL. */
+static const char *filter_unit(const struct report *r)
+{
+    return r->opt.agency == PROG_NONE ? NULL : r->prog->agencies[r->opt.agency].name;
+}
+
+static char *ind_headline(const struct report *r, const struct indicator_board *b,
+                          const struct ind_counts *c)
+{
+    const struct indicator_tally *a = &c->all;
+    const char *unit = filter_unit(r);
+    char *as_of = dmy(b->as_of);
+    struct buf s = BUF_INIT;
+    if (!a->total && unit)
+        buf_addf(&s, "Tính đến ngày %s, %s không chủ trì theo dõi chỉ tiêu nào", as_of, unit);
+    else if (!a->total)
+        buf_addf(&s, "Tính đến ngày %s, chưa có chỉ tiêu nào có mục tiêu", as_of);
+    else
+        buf_addf(&s, "Tính đến ngày %s, có %zu chỉ tiêu có mục tiêu", as_of, a->total);
+    if (a->total && unit)
+        buf_addf(&s, " do %s chủ trì theo dõi", unit);
+    if (c->not_counted)
+        buf_addf(&s, " (không tính %zu mục chỉ nêu nhóm các chỉ tiêu thành phần)", c->not_counted);
+    if (a->total)
+        buf_addf(&s,
+                 "; trong đó: %zu chỉ tiêu đạt (chiếm %ld%%), %zu chỉ tiêu đúng lộ trình, %zu chỉ"
+                 " tiêu chậm, %zu chỉ tiêu chưa đánh giá",
+                 a->count[IND_GREEN], a->green_pct, a->count[IND_AMBER], a->count[IND_RED],
+                 a->count[IND_GREY]);
+    buf_addch(&s, '.');
+    free(as_of);
+    return buf_take(&s);
+}
+
+/* How a status is decided, once, so that no reader has to guess (COUNTING.md §7). */
+static const char ind_legend[] =
+    "Trạng thái tính theo số liệu mới nhất có ngày đo đến ngày báo cáo: đạt là giá trị đáp ứng"
+    " mục tiêu; đúng lộ trình là chưa đạt nhưng bằng hoặc vượt lộ trình từ mốc cơ sở đến mục"
+    " tiêu; chậm là thấp hơn lộ trình, hoặc đã quá năm đích mà chưa đạt; chưa đánh giá là chưa"
+    " có số liệu, hoặc mục tiêu định tính chưa có đánh giá. Căn cứ đánh giá của từng chỉ tiêu"
+    " được nêu trong bảng cuối mục.";
+
+static void tally_row(struct rtable *t, long stt, const char *label,
+                      const struct indicator_tally *y)
+{
+    rtable_row(t);
+    if (stt)
+        rtable_int(t, 0, stt);
+    rtable_text(t, 1, xstrdup(label));
+    rtable_int(t, 2, (long)y->total);
+    for (size_t k = 0; k < 4; k++)
+        rtable_int(t, 3 + k, (long)y->count[status_order[k]]);
+    rtable_percent(t, 7, y->green_pct);
+}
+
+static void tally_table(struct rsection *s, const struct ind_breakdown *bd,
+                        const struct indicator_tally *rows, size_t n,
+                        const struct indicator_tally *all)
+{
+    const char *cols[] = { "STT",           "",          "Tổng số", "Đạt", "Đúng lộ trình", "Chậm",
+                           "Chưa đánh giá", "Tỷ lệ đạt", NULL };
+    cols[1] = bd->column;
+    rsection_paragraph(s, xstrdup(bd->heading), 0);
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t i = 0; i < n; i++)
+        tally_row(t, (long)i + 1, rows[i].label, &rows[i]);
+    tally_row(t, 0, "Tổng cộng", all);
+    t->has_total_row = true;
+}
+
+static void measurement_text(struct buf *b, const struct measurement *m)
+{
+    char on[DATE_ISO_LEN];
+    date_dmy(m->on, on);
+    buf_addf(b, "%s (%s)", m->text, on);
+}
+
+/* "82% (31/12/2025)"; per scale or bloc when the target has several; "" when none yet. */
+static char *latest_text(const struct indicator_result *res)
+{
+    struct buf b = BUF_INIT;
+    if (res->n_parts <= 1 || !res->latest) {
+        if (res->latest)
+            measurement_text(&b, res->latest);
+        return buf_take(&b);
+    }
+    for (size_t i = 0; i < res->n_parts; i++) {
+        const struct indicator_part *p = &res->parts[i];
+        buf_adds(&b, i ? "; " : "");
+        if (p->clause && p->clause->label)
+            buf_addf(&b, "%s: ", p->clause->label);
+        if (p->latest)
+            measurement_text(&b, p->latest);
+        else
+            buf_adds(&b, "chưa có số liệu");
+    }
+    return buf_take(&b);
+}
+
+static void items_table(const struct indicator_board *b, struct rsection *s)
+{
+    static const char *const cols[] = {
+        "Mã",         "Chỉ tiêu",        "Đơn vị tính", "Mục tiêu", "Giá trị mới nhất",
+        "Trạng thái", "Căn cứ đánh giá", NULL
+    };
+    rsection_paragraph(s, xstrdup("Kết quả từng chỉ tiêu:"), 0);
+    struct rtable *t = rsection_table(s, cols);
+    for (size_t i = 0; i < b->n; i++) {
+        if (!indicator_board_counted(b, i))
+            continue;
+        const struct indicator *x = &b->x[i];
+        rtable_row(t);
+        rtable_text(t, 0, xstrdup(x->code));
+        rtable_text(t, 1, xstrdup(x->name));
+        rtable_text(t, 2, xstrdup(x->unit));
+        rtable_text(t, 3, xstrdup(x->target_text));
+        rtable_text(t, 4, latest_text(&b->r[i]));
+        rtable_text(t, 5, xstrdup(indicator_status_label(b->r[i].status)));
+        rtable_text(t, 6, xstrdup(b->r[i].rule));
+    }
+}
+
+static void section_indicators(const struct report *r, const struct indicator_board *b,
+                               const struct ind_counts *c, struct rdoc *d)
+{
+    struct rsection *s =
+        rdoc_add_section(d, "chi_tieu", "VII. Kết quả thực hiện các chỉ tiêu", "Chỉ tiêu");
+    rsection_paragraph(s, ind_headline(r, b, c), 0);
+    if (!c->all.total)
+        return;
+    rsection_paragraph(s, xstrdup(ind_legend), 0);
+    for (size_t k = 0; k < N_BREAKDOWNS; k++)
+        tally_table(s, &ind_breakdowns[k], c->rows[k], c->n_rows[k], &c->all);
+    items_table(b, s);
+}
+
+/* ---- VII./VIII. Đối soát ------------------------------------------------------------ */
+
+static void check_row(struct rtable *t, const struct report_check *c)
+{
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup(c->label));
+    rtable_int(t, 1, c->total);
+    rtable_int(t, 2, c->sum);
+    rtable_text(t, 3, xstrdup(c->total == c->sum ? "Khớp" : "Không khớp"));
+}
+
+/* The report's checks, then the indicator section's (ind[0..n_ind), none without a board). */
+static void section_checks(const struct report *r, const struct report_check *ind, size_t n_ind,
+                           struct rdoc *d)
 {
     static const char *const cols[] = { "Kiểm tra", "Tổng", "Tổng các phần", "Kết quả", NULL };
-    struct rsection *s = rdoc_add_section(d, "doi_soat", "VII. Đối soát số liệu", "Đối soát");
+    bool reconciled = r->reconciled;
+    for (size_t i = 0; i < n_ind; i++)
+        reconciled &= ind[i].total == ind[i].sum;
+    struct rsection *s = rdoc_add_section(
+        d, "doi_soat", ind ? "VIII. Đối soát số liệu" : "VII. Đối soát số liệu", "Đối soát");
     rsection_paragraph(s,
-                       xstrdup(r->reconciled ? "Mọi tổng số đều bằng tổng các phần cấu thành."
-                                             : "CẢNH BÁO: có tổng số không khớp với các phần."),
+                       xstrdup(reconciled ? "Mọi tổng số đều bằng tổng các phần cấu thành."
+                                          : "CẢNH BÁO: có tổng số không khớp với các phần."),
                        0);
     struct rtable *t = rsection_table(s, cols);
-    for (size_t i = 0; i < r->n_checks; i++) {
-        const struct report_check *c = &r->checks[i];
-        rtable_row(t);
-        rtable_text(t, 0, xstrdup(c->label));
-        rtable_int(t, 1, c->total);
-        rtable_int(t, 2, c->sum);
-        rtable_text(t, 3, xstrdup(c->total == c->sum ? "Khớp" : "Không khớp"));
-    }
+    for (size_t i = 0; i < r->n_checks; i++)
+        check_row(t, &r->checks[i]);
+    for (size_t i = 0; i < n_ind; i++)
+        check_row(t, &ind[i]);
 }
 
 static char *subtitle(const struct report *r)
@@ -382,7 +621,7 @@ static char *subtitle(const struct report *r)
     return buf_take(&b);
 }
 
-void report_doc_build(const struct report *r, struct rdoc *d)
+void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d)
 {
     char *sub = subtitle(r);
     rdoc_set_title(d, "THỐNG KÊ NHIỆM VỤ THỰC HIỆN CỦA CÁC CƠ QUAN", sub);
@@ -393,5 +632,15 @@ void report_doc_build(const struct report *r, struct rdoc *d)
     section_due_soon(r, d);
     section_agencies(r, d);
     section_fields(r, d);
-    section_checks(r, d);
+    if (!b) {
+        section_checks(r, NULL, 0, d);
+        return;
+    }
+    struct ind_counts c;
+    struct report_check checks[REPORT_INDICATOR_CHECKS];
+    ind_counts_build(b, &c);
+    section_indicators(r, b, &c, d);
+    ind_checks(&c, checks);
+    section_checks(r, checks, REPORT_INDICATOR_CHECKS, d);
+    ind_counts_release(&c);
 }

@@ -9,16 +9,57 @@
  *   sap_den_han  IV.  Nhiệm vụ đang thực hiện có thời hạn đến ngày D2
  *   don_vi       V.   Kết quả theo đơn vị, and the ranking
  *   linh_vuc     VI.  Kết quả theo lĩnh vực
- *   doi_soat     VII. Đối soát số liệu (every total against its parts)
+ *   chi_tieu     VII. Kết quả thực hiện các chỉ tiêu (the indicator board: headline,
+ *                     counts per horizon, monitoring agency and group, every
+ *                     counted indicator with its status and its rule)
+ *   doi_soat     VIII. Đối soát số liệu (every total against its parts, the
+ *                     indicator counts included)
+ *
+ * Without an indicator board the chi_tieu section is left out and Đối soát
+ * is VII, as before the indicators existed.
  */
 #ifndef GIAMSAT_REPORT_DOC_H
 #define GIAMSAT_REPORT_DOC_H
 
+#include "core/indicator_board.h"
 #include "core/report.h"
 #include "rdoc.h"
+#include "util/err.h"
 
-/** Lay out r into *d (RDOC_INIT); free with rdoc_release(). r must outlive nothing: text is copied. */
-void report_doc_build(const struct report *r, struct rdoc *d);
+#include <stddef.h>
+
+/**
+ * Lay out r and the indicator board b into *d (RDOC_INIT); free with
+ * rdoc_release(). Text is copied: r and b must outlive nothing.
+ *
+ * - b: the indicators the report covers, evaluated as of r's date, or NULL
+ *   to leave the chi_tieu section out. The caller scopes it: with a unit
+ *   filter (r->opt.agency) it holds only the indicators that unit monitors
+ *   (the section then says so); a document filter does not narrow it.
+ */
+void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d);
+
+/* Checks of the indicator section: statuses, per horizon, per agency, per group. */
+#define REPORT_INDICATOR_CHECKS 4
+
+/**
+ * The reconciliation of b's counts into out[0..REPORT_INDICATOR_CHECKS):
+ * the number of counted indicators against the sum of the four statuses,
+ * and against the sums per horizon, per monitoring agency and per group.
+ * Keys (stable, as core/report.h names its checks): "indicators",
+ * "indicators.by_horizon", "indicators.by_agency", "indicators.by_field";
+ * key and label are static strings. Returns how many do not add up (0:
+ * reconciled). Front-ends refuse a report when it is not 0, as they do
+ * when report_build() fails.
+ */
+size_t report_indicator_checks(const struct indicator_board *b, struct report_check *out);
+
+/**
+ * Check b's counts (report_indicator_checks()). Returns 0, or
+ * ERR_INTERNAL with *e naming the first sum that does not add up, as
+ * report_build() does for the tasks.
+ */
+int report_indicators_reconcile(const struct indicator_board *b, struct err *e);
 
 /**
  * The lead units of a listed task as the report writes them: the names

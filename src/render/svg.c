@@ -1,5 +1,10 @@
-/* svg: donut and bar charts as SVG text, integer geometry; see svg.h. */
+/*
+ * svg: donut and bar charts as SVG text, integer geometry, and the pieces
+ * every chart shares (svg_internal.h); see svg.h. The line charts are in
+ * svg_line.c.
+ */
 #include "svg.h"
+#include "svg_internal.h"
 
 #include "core/status.h"
 #include "util/xml.h"
@@ -7,9 +12,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define INK "#0b0c0c"
-#define MUTED "#505a5f"
-#define LINK "#1d4f91"
 #define EMPTY "#dcdcdc" /* the ring or bar track when there is nothing to draw */
 #define DEFAULT_FILL "#505a5f"
 
@@ -21,7 +23,6 @@
 #define LEGEND_X 210
 #define LEGEND_Y 34
 #define LEGEND_ROW 30
-#define LEGEND_CHARS 40 /* a longer legend label is shortened */
 
 /* Bar layout, user units. */
 #define BARS_W 640
@@ -29,7 +30,6 @@
 #define BAR_ROW 50  /* label line + bar + gap */
 #define BAR_H 18
 #define LABEL_CHARS 72 /* a longer bar label is shortened (full text in its tooltip) */
-#define CHAR_W 8       /* estimated advance of one character at 14px, for the legend flow */
 
 /* ---- text ------------------------------------------------------------------- */
 
@@ -39,13 +39,13 @@ static void esc_n(struct buf *b, const char *s, size_t len)
     xml_escape_n(b, s, len, XML_SPACE_BLANK);
 }
 
-static void esc(struct buf *b, const char *s)
+void svg_esc(struct buf *b, const char *s)
 {
     xml_escape(b, s, XML_SPACE_BLANK);
 }
 
 /* Number of UTF-8 code points of s. */
-static size_t utf8_len(const char *s)
+size_t svg_utf8_len(const char *s)
 {
     size_t n = 0;
     for (; s && *s; s++)
@@ -54,7 +54,7 @@ static size_t utf8_len(const char *s)
 }
 
 /* Append s escaped, cut to max code points with "…" when longer. */
-static void esc_short(struct buf *b, const char *s, size_t max)
+void svg_esc_short(struct buf *b, const char *s, size_t max)
 {
     if (!s)
         return;
@@ -69,7 +69,7 @@ static void esc_short(struct buf *b, const char *s, size_t max)
 }
 
 /* A length in thousandths of a user unit, as "12.345" (or "12"). */
-static void milli(struct buf *b, long long v)
+void svg_milli(struct buf *b, long long v)
 {
     if (v % 1000 == 0)
         buf_addf(b, "%lld", v / 1000);
@@ -84,18 +84,18 @@ static long value_of(const struct svg_slice *s)
 
 /* ---- shared pieces ------------------------------------------------------------- */
 
-static void svg_open(struct buf *b, int w, int h, const char *title, const char *desc)
+void svg_open(struct buf *b, int w, int h, const char *title, const char *desc)
 {
     buf_addf(b,
              "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\""
              " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
              " font-size=\"14\" aria-label=\"",
              w, h, w, h);
-    esc(b, title);
+    svg_esc(b, title);
     buf_adds(b, "\"><title>");
-    esc(b, title);
+    svg_esc(b, title);
     buf_adds(b, "</title><desc>");
-    esc(b, desc);
+    svg_esc(b, desc);
     buf_adds(b, "</desc>");
 }
 
@@ -104,7 +104,7 @@ static void link_open(struct buf *b, const char *href)
     if (!href)
         return;
     buf_adds(b, "<a href=\"");
-    esc(b, href);
+    svg_esc(b, href);
     buf_adds(b, "\">");
 }
 
@@ -119,10 +119,10 @@ static void tooltip(struct buf *b, const char *prefix, const struct svg_slice *s
 {
     buf_adds(b, "<title>");
     if (prefix) {
-        esc(b, prefix);
+        svg_esc(b, prefix);
         buf_adds(b, " – ");
     }
-    esc(b, s->label);
+    svg_esc(b, s->label);
     buf_addf(b, ": %ld", value_of(s));
     if (total > 0)
         buf_addf(b, " (%ld%%)", percent_round(value_of(s), total));
@@ -139,9 +139,9 @@ static void legend_item(struct buf *b, const struct svg_slice *s, int x, int y, 
 {
     link_open(b, s->href);
     buf_addf(b, "<rect x=\"%d\" y=\"%d\" width=\"16\" height=\"16\" fill=\"", x, y);
-    esc(b, fill_of(s));
+    svg_esc(b, fill_of(s));
     buf_addf(b, "\"/><text x=\"%d\" y=\"%d\" fill=\"%s\">", x + 22, y + 13, s->href ? LINK : INK);
-    esc_short(b, s->label, LEGEND_CHARS);
+    svg_esc_short(b, s->label, LEGEND_CHARS);
     if (total >= 0) {
         buf_addf(b, ": %ld", value_of(s));
         if (total > 0)
@@ -160,15 +160,15 @@ static void donut_arc(struct buf *b, const struct svg_slice *s, long long start,
     link_open(b, s->href);
     buf_addf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"none\" stroke-width=\"%d\" stroke=\"",
              DONUT_CX, DONUT_CY, SVG_DONUT_R, DONUT_STROKE);
-    esc(b, fill_of(s));
+    svg_esc(b, fill_of(s));
     buf_adds(b, "\" stroke-dasharray=\"");
-    milli(b, end - start);
+    svg_milli(b, end - start);
     buf_addch(b, ' ');
-    milli(b, SVG_DONUT_CIRC_MILLI - (end - start));
+    svg_milli(b, SVG_DONUT_CIRC_MILLI - (end - start));
     /* The dash pattern repeats every circumference: an offset of C - start
      * starts the dash at `start`. */
     buf_adds(b, "\" stroke-dashoffset=\"");
-    milli(b, SVG_DONUT_CIRC_MILLI - start);
+    svg_milli(b, SVG_DONUT_CIRC_MILLI - start);
     buf_addf(b, "\" transform=\"rotate(-90 %d %d)\">", DONUT_CX, DONUT_CY);
     tooltip(b, NULL, s, total);
     buf_adds(b, "</circle>");
@@ -225,7 +225,7 @@ static int bars_legend(struct buf *b, const struct svg_bar *first)
     int x = 0, y = 4;
     for (size_t k = 0; k < first->n_segs; k++) {
         const struct svg_slice *s = &first->segs[k];
-        size_t len = utf8_len(s->label);
+        size_t len = svg_utf8_len(s->label);
         int w = 22 + (int)(len < LEGEND_CHARS ? len : LEGEND_CHARS) * CHAR_W + 16;
         if (x > 0 && x + w > BARS_W) {
             x = 0;
@@ -246,10 +246,10 @@ static void bar_label(struct buf *b, const struct svg_bar *bar, int y)
     else
         buf_adds(b, "<g>");
     buf_adds(b, "<title>");
-    esc(b, bar->label);
+    svg_esc(b, bar->label);
     buf_addf(b, "</title><text x=\"0\" y=\"%d\" fill=\"%s\"%s>", y + 15, bar->href ? LINK : INK,
              bar->href ? " text-decoration=\"underline\"" : "");
-    esc_short(b, bar->label, LABEL_CHARS);
+    svg_esc_short(b, bar->label, LABEL_CHARS);
     buf_adds(b, bar->href ? "</text></a>" : "</text></g>");
 }
 
@@ -268,18 +268,18 @@ static void bar_row(struct buf *b, const struct svg_bar *bar, int y, long max)
             continue;
         link_open(b, s->href);
         buf_adds(b, "<rect x=\"");
-        milli(b, start);
+        svg_milli(b, start);
         buf_addf(b, "\" y=\"%d\" height=\"%d\" width=\"", y + 22, BAR_H);
-        milli(b, x - start);
+        svg_milli(b, x - start);
         buf_adds(b, "\" fill=\"");
-        esc(b, fill_of(s));
+        svg_esc(b, fill_of(s));
         buf_adds(b, "\">");
         tooltip(b, bar->label, s, total);
         buf_adds(b, "</rect>");
         link_close(b, s->href);
     }
     buf_adds(b, "<text x=\"");
-    milli(b, x + 6000);
+    svg_milli(b, x + 6000);
     buf_addf(b, "\" y=\"%d\" fill=\"%s\">%ld</text>", y + 36, INK, total);
 }
 

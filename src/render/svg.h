@@ -1,7 +1,9 @@
 /*
  * svg: charts drawn as SVG text — a donut and horizontal (optionally
- * stacked) bars — for the dashboard and for standalone chart downloads
- * (render layer, above core; no I/O, no floating point).
+ * stacked) bars for the dashboard and for standalone chart downloads, a
+ * sparkline and a line chart of measurements over time for the indicator
+ * pages (render layer, above core; no I/O, no floating point: measured
+ * values come in thousandths).
  *
  * Output is one <svg> element, well-formed XML that is also valid inside
  * an HTML page: xmlns declared, every element closed, attributes
@@ -31,6 +33,7 @@
 
 #include "util/buf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One slice of a donut, or one segment of a stacked bar. */
@@ -71,5 +74,55 @@ void svg_donut(struct buf *b, const struct svg_slice *s, size_t n, const char *t
  */
 void svg_bars(struct buf *b, const struct svg_bar *bars, size_t n, const char *title,
               const char *desc);
+
+/* One point of a line: a value measured on a day. */
+struct svg_point {
+    long day;            /* position on the time axis, in days (date_to_days()) */
+    long long milli;     /* the value in thousandths (82% -> 82000); drawn within +-10^12 */
+    const char *x_label; /* the date as the axis writes it ("01/12/2025"), or NULL */
+    const char *label;   /* tooltip of the point ("82% – 01/12/2025"), or NULL */
+};
+
+/* A line of a line chart: points in ascending day order. */
+struct svg_series {
+    const char *label;         /* legend text ("Khối bộ"); NULL: not in the legend */
+    const char *stroke;        /* colour; NULL picks one of a fixed palette by position */
+    const struct svg_point *p; /* borrowed */
+    size_t n;
+};
+
+/* A horizontal reference line across a line chart: a target. */
+struct svg_level {
+    long long milli;    /* the value, thousandths */
+    const char *label;  /* legend text and tooltip ("Mục tiêu ≥ 80"), or NULL */
+    const char *stroke; /* colour (that of the series it is the target of); NULL = ink */
+};
+
+/**
+ * Append a sparkline of p[0..n) (ascending day) to b: a small inline
+ * chart (class "spark", 120 x 28) with the line through the points and a
+ * dot on the last one, the values spanning its height (a flat series sits
+ * in the middle). With lower_is_better (a rank) smaller values are drawn
+ * higher, so up is always better. The root has role="img", aria-label and
+ * a <title> (title, required text, escaped). n == 0 appends nothing.
+ */
+void svg_sparkline(struct buf *b, const struct svg_point *p, size_t n, bool lower_is_better,
+                   const char *title);
+
+/**
+ * Append a line chart (class "chart", 640 wide) to b: one line per series
+ * with a dot per point (its label as tooltip), each level as a dashed
+ * horizontal line, a value axis of round steps (1, 2 or 5 times a power of
+ * ten, written the Vietnamese way: "81.400", "0,5") covering every point
+ * and level — widened when narrower than a quarter of the largest value —
+ * and the first and last dates under the plot. A legend lists
+ * the series and levels that have a label. The value axis starts at 0 or
+ * above when no value is negative; lower_is_better turns it upside down.
+ * With no point at all the chart says there is no numeric data. title and
+ * desc are required text (escaped), as for the other charts.
+ */
+void svg_line_chart(struct buf *b, const struct svg_series *s, size_t n,
+                    const struct svg_level *levels, size_t n_levels, bool lower_is_better,
+                    const char *title, const char *desc);
 
 #endif

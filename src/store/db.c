@@ -193,6 +193,14 @@ static const char *const migrations[] = {
     "ALTER TABLE indicator ADD COLUMN baseline_date TEXT;"
     "ALTER TABLE indicator ADD COLUMN field TEXT NOT NULL DEFAULT '';"
     GENERATION_TRIGGERS("measurement"),
+
+    /* 8: measurements imported from a table (issue #5), like progress
+     * reports: the import run they came from, the line of the file, and
+     * the whole row as written ("Header: cell" lines), so the columns no
+     * field reads are kept. All NULL for a measurement entered by hand. */
+    "ALTER TABLE measurement ADD COLUMN import_id INTEGER REFERENCES import_run(id);"
+    "ALTER TABLE measurement ADD COLUMN source_line INTEGER;"
+    "ALTER TABLE measurement ADD COLUMN row_text TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -1,7 +1,10 @@
 /* store_indicators: indicators, measurements and baselines; see store_indicators.h. */
 #include "store_indicators.h"
 
+#include "core/deadline.h"
+#include "core/measure_entry.h"
 #include "db_internal.h"
+#include "import/import.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -209,6 +212,13 @@ static int finish(struct db *db, int ret, struct err *e)
     return ret;
 }
 
+/* Where an imported measurement came from; all zero for one entered by hand. */
+struct measure_origin {
+    long run_id;          /* import_run, 0 = none */
+    size_t line;          /* line of the file, 0 = none */
+    const char *row_text; /* the row as written, or NULL */
+};
+
 static void bind_measurement(sqlite3_stmt *st, long indicator_id, const struct measurement *m,
                              const char *actor, const char *iso, const char *at)
 {
@@ -225,6 +235,35 @@ static void bind_measurement(sqlite3_stmt *st, long indicator_id, const struct m
     db_bind_text(st, 9, m->entered_via);
     db_bind_text(st, 10, actor);
     db_bind_text(st, 11, at);
+}
+
+/* Insert m; *id receives its id. Assumes the caller holds the write transaction. */
+static int insert_measurement(struct db *db, long indicator_id, const struct measurement *m,
+                              const char *actor, const struct measure_origin *o, long *id,
+                              struct err *e)
+{
+    char iso[DATE_ISO_LEN], at[DB_TS_LEN];
+    sqlite3_stmt *st = NULL;
+    date_iso(m->on, iso);
+    db_timestamp(at);
+    int ret = db_prepare(db,
+                         "INSERT INTO measurement (indicator_id, measured_on, value, judgement,"
+                         " unit_id, bloc, original, source, entered_via, entered_by, entered_at,"
+                         " import_id, source_line, row_text)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         &st, e);
+    if (!ret) {
+        bind_measurement(st, indicator_id, m, actor, iso, at);
+        if (o && o->run_id)
+            sqlite3_bind_int64(st, 12, o->run_id);
+        if (o && o->line)
+            sqlite3_bind_int64(st, 13, (sqlite3_int64)o->line);
+        db_bind_text(st, 14, o ? o->row_text : NULL);
+        ret = db_step_done(db, st, e);
+        *id = ret ? 0 : db_last_id(db);
+    }
+    sqlite3_finalize(st);
+    return ret;
 }
 
 /* "2025-12-31: 82% [khối bộ] (nguồn: ...)": the audit line's after. */
@@ -258,24 +297,12 @@ static int audit_measurement(struct db *db, const struct audit_entry *a, long id
 int store_measurement_add(struct db *db, long indicator_id, const struct measurement *m,
                           const struct audit_entry *a, long *id, struct err *e)
 {
-    char iso[DATE_ISO_LEN], at[DB_TS_LEN];
-    sqlite3_stmt *st = NULL;
+    char iso[DATE_ISO_LEN];
     date_iso(m->on, iso);
-    db_timestamp(at);
     *id = 0;
     int ret = db_begin(db, e);
     if (!ret)
-        ret = db_prepare(db,
-                         "INSERT INTO measurement (indicator_id, measured_on, value, judgement,"
-                         " unit_id, bloc, original, source, entered_via, entered_by, entered_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         &st, e);
-    if (!ret) {
-        bind_measurement(st, indicator_id, m, a && a->actor ? a->actor : "", iso, at);
-        ret = db_step_done(db, st, e);
-        *id = db_last_id(db);
-    }
-    sqlite3_finalize(st);
+        ret = insert_measurement(db, indicator_id, m, a && a->actor ? a->actor : "", NULL, id, e);
     if (!ret && a)
         ret = audit_measurement(db, a, *id, m, iso, e);
     if (ret)
@@ -333,4 +360,241 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
     free(before);
     free(after);
     return finish(db, ret, e);
+}
+
+/* ---- importing a measurement table ------------------------------------------------ */
+
+struct mimport {
+    struct db *db;
+    const struct registry *reg;
+    const struct measure_table *t;
+    const struct measure_import_options *opt;
+    struct progress_summary *sum;
+    struct err *e;
+    long run_id;          /* import_run, 0 without a file */
+    struct indicator x;   /* the indicator the last row named (x.id 0: none yet) */
+    struct target target; /* x's target, parsed */
+};
+
+/* What a column is called when the table lacks it. */
+static const char *const field_names[N_MEASURE_FIELDS] = {
+    [MF_CODE] = "Mã chỉ tiêu", [MF_DOCUMENT] = "Văn bản", [MF_DATE] = "Ngày đo",
+    [MF_VALUE] = "Giá trị",    [MF_UNIT] = "Đơn vị",      [MF_BLOC] = "Khối / Thang đo",
+    [MF_SOURCE] = "Nguồn",
+};
+
+/* Reject the row: "cột 'Giá trị': <why>"; takes ownership of why. */
+static void reject_at(struct mimport *c, const struct measure_row *row, enum measure_field f,
+                      char *why)
+{
+    char *reason = c->t->header[f]
+                       ? xasprintf("cột '%s': %s", c->t->header[f], why)
+                       : xasprintf("cột %s (không có trong tệp): %s", field_names[f], why);
+    free(why);
+    ALLOC_GROW(c->sum->rejects, c->sum->n_rejects + 1, c->sum->cap_rejects);
+    c->sum->rejects[c->sum->n_rejects++] = (struct progress_reject){ row->line, reason };
+}
+
+/* The document the row's Văn bản cell names into *doc (0: none); 1 when the row was rejected. */
+static int row_document(struct mimport *c, const struct measure_row *row, long *doc)
+{
+    const char *text = row->cell[MF_DOCUMENT] ? row->cell[MF_DOCUMENT] : c->opt->document;
+    struct err fe = ERR_INIT;
+    *doc = 0;
+    if (!text || !store_find_document(c->db, text, doc, &fe))
+        return 0;
+    /* A cell naming no single document rejects the row; --document, or storage, fails. */
+    if ((fe.kind != ERR_NOT_FOUND && fe.kind != ERR_INVALID) || !row->cell[MF_DOCUMENT])
+        return err_set(c->e, fe.kind, "%s", fe.msg);
+    reject_at(c, row, MF_DOCUMENT,
+              fe.kind == ERR_NOT_FOUND
+                  ? xasprintf("không có văn bản '%s'", text)
+                  : xasprintf("'%s' khớp với nhiều văn bản: ghi số, ký hiệu và ngày", text));
+    return 1;
+}
+
+/* Load into c->x the indicator the row names; 1 when the row was rejected. */
+static int row_indicator(struct mimport *c, const struct measure_row *row)
+{
+    const char *code = row->cell[MF_CODE];
+    long doc = 0, id = 0;
+    int n = 0, ret;
+    if (!code) {
+        reject_at(c, row, MF_CODE, xstrdup("thiếu mã chỉ tiêu"));
+        return 1;
+    }
+    ret = row_document(c, row, &doc);
+    if (!ret)
+        ret = count_code(c->db, code, doc, &id, &n, c->e);
+    if (ret)
+        return ret;
+    if (n != 1) {
+        reject_at(
+            c, row, MF_CODE,
+            n == 0 ? xasprintf("không có chỉ tiêu mã '%s'%s", code, doc ? " trong văn bản đó" : "")
+                   : xasprintf("mã chỉ tiêu '%s' có ở %d văn bản: ghi văn bản ở cột Văn bản", code,
+                               n));
+        return 1;
+    }
+    if (c->x.id == id)
+        return 0;
+    indicator_release(&c->x);
+    target_release(&c->target);
+    if (store_indicator_load(c->db, id, &c->x, c->e))
+        return c->e->kind;
+    target_parse(&c->target, c->x.target_text, c->x.unit);
+    return 0;
+}
+
+/* A day, or a period read as its last day ("Quý IV/2025"); -1 when neither. */
+static int read_day(const char *text, struct date *on)
+{
+    if (date_parse_user(text, on) == 0)
+        return 0;
+    struct deadline d = deadline_parse(text);
+    if (d.kind != DEADLINE_DATE || d.has_more)
+        return -1;
+    *on = d.due;
+    return 0;
+}
+
+static enum measure_field field_column(const struct mimport *c, const struct measure_row *row,
+                                       const char *field)
+{
+    if (!strcmp(field, "date"))
+        return MF_DATE;
+    if (!strcmp(field, "bloc"))
+        return MF_BLOC;
+    if (!strcmp(field, "unit"))
+        return !row->cell[MF_UNIT] && c->t->header[MF_BLOC] ? MF_BLOC : MF_UNIT;
+    return MF_VALUE;
+}
+
+/* Read and check the row into *m; 1 when the row was rejected. */
+static int row_measurement(struct mimport *c, const struct measure_row *row, struct measurement *m)
+{
+    struct measure_input in = { row->cell[MF_VALUE], row->cell[MF_UNIT], row->cell[MF_BLOC],
+                                row->cell[MF_SOURCE], DATE_NONE };
+    const char *day = row->cell[MF_DATE], *field = NULL;
+    char *reason = NULL;
+    if (day && read_day(day, &in.on)) {
+        reject_at(c, row, MF_DATE,
+                  xasprintf("không đọc được ngày đo '%s' (dd/mm/yyyy, hoặc Tháng 12/2025, Quý"
+                            " IV/2025, Năm 2025)",
+                            day));
+        return 1;
+    }
+    if (measure_entry_prepare(c->reg, &c->x, &c->target, &in, c->opt->today, m, &reason, &field)) {
+        reject_at(c, row, field_column(c, row, field), reason);
+        return 1;
+    }
+    m->entered_via = xstrdup("import");
+    m->entered_by = xstrdup(c->opt->actor ? c->opt->actor : "");
+    return 0;
+}
+
+/* Whether a measurement identical to m is stored for c->x (this transaction's rows count). */
+static int is_stored(struct mimport *c, const struct measurement *m, bool *dup)
+{
+    char iso[DATE_ISO_LEN];
+    sqlite3_stmt *st;
+    date_iso(m->on, iso);
+    if (db_prepare(c->db,
+                   "SELECT 1 FROM measurement WHERE indicator_id = ? AND measured_on = ?"
+                   " AND coalesce(unit_id, 0) = ? AND coalesce(bloc, '') = ? AND original = ?"
+                   " AND source = ? LIMIT 1",
+                   &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, c->x.id);
+    db_bind_text(st, 2, iso);
+    sqlite3_bind_int64(st, 3, m->unit_id);
+    db_bind_text(st, 4, m->bloc ? m->bloc : "");
+    db_bind_text(st, 5, m->text);
+    db_bind_text(st, 6, m->source ? m->source : "");
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    *dup = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+}
+
+static int import_row(struct mimport *c, const struct measure_row *row)
+{
+    struct measurement m = { 0 };
+    struct measure_origin o = { c->run_id, row->line, row->written };
+    bool dup = false;
+    long id = 0;
+    int ret = row_indicator(c, row);
+    if (!ret)
+        ret = row_measurement(c, row, &m);
+    if (!ret)
+        ret = is_stored(c, &m, &dup);
+    if (!ret && !dup)
+        ret = insert_measurement(c->db, c->x.id, &m, m.entered_by, &o, &id, c->e);
+    if (!ret) {
+        c->sum->duplicates += dup;
+        c->sum->added += !dup;
+        c->sum->last_id = dup ? c->sum->last_id : id;
+    }
+    measurement_release(&m);
+    return ret < 0 ? ret : 0;
+}
+
+static int start_run(struct mimport *c)
+{
+    if (!c->opt->file)
+        return 0;
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    const char *args[] = { at, c->opt->file };
+    int ret = db_run(c->db,
+                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
+                     " 'measurements', '')",
+                     args, 2, c->e);
+    c->run_id = ret ? 0 : db_last_id(c->db);
+    return ret;
+}
+
+/* The batch's audit line, on its import run, after the rows. */
+static int audit_run(struct mimport *c)
+{
+    if (!c->opt->audit || !c->run_id)
+        return 0;
+    struct audit_entry line = *c->opt->audit;
+    char *summary = xasprintf("%zu dòng; %zu số đo đã ghi; %zu trùng; %zu bị từ chối", c->sum->rows,
+                              c->sum->added, c->sum->duplicates, c->sum->n_rejects);
+    line.entity = "import_run";
+    line.entity_id = c->run_id;
+    if (!line.after)
+        line.after = summary;
+    int ret = store_audit(c->db, &line, c->e);
+    free(summary);
+    return ret;
+}
+
+int store_measurements_import(struct db *db, const struct registry *reg,
+                              const struct measure_table *t,
+                              const struct measure_import_options *opt,
+                              struct progress_summary *sum, struct err *e)
+{
+    struct mimport c = { db, reg, t, opt, sum, e, 0, { 0 }, TARGET_INIT };
+    sum->rows = t->n;
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = start_run(&c);
+    for (size_t i = 0; i < t->n && !ret; i++)
+        ret = import_row(&c, &t->rows[i]);
+    if (!ret)
+        ret = audit_run(&c);
+    /* Nothing new (a file imported again): no import run, no audit line either. */
+    bool keep = !opt->dry_run && sum->added && (sum->n_rejects == 0 || opt->allow_partial);
+    if (!ret && keep)
+        ret = db_commit(db, e);
+    else
+        db_rollback(db);
+    sum->written = !ret && keep;
+    if (!sum->written)
+        sum->last_id = 0; /* rolled back: no such measurement */
+    indicator_release(&c.x);
+    target_release(&c.target);
+    return ret;
 }

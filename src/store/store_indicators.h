@@ -9,7 +9,9 @@
  * transaction, with the audit line in it, and roll back on any failure;
  * returned structs are owned by the caller and freed as their comment
  * says. Measurements are append-only (schema 7): nothing here changes or
- * removes one.
+ * removes one. A measurement table (import/import.h) is written in one
+ * transaction, row by row through the same reader and checker as a
+ * measurement a person enters (core/measure_entry.h).
  */
 #ifndef GIAMSAT_STORE_INDICATORS_H
 #define GIAMSAT_STORE_INDICATORS_H
@@ -17,7 +19,10 @@
 #include "core/indicator.h"
 #include "store.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+
+struct measure_table; /* import/import.h */
 
 /**
  * Every indicator with its measurements (by date, then entry order), by
@@ -56,5 +61,49 @@ int store_measurement_add(struct db *db, long indicator_id, const struct measure
  */
 int store_indicator_set_baseline(struct db *db, long indicator_id, double v, struct date on,
                                  const struct audit_entry *a, struct err *e);
+
+/* How store_measurements_import() writes a table. */
+struct measure_import_options {
+    const char *file;     /* the file's name, for the import log (import_run); NULL: no log */
+    const char *actor;    /* entered_by of every measurement: "cli", a username */
+    const char *document; /* the document of rows with a blank Văn bản cell, or NULL */
+    struct date today;    /* measurements dated later are refused */
+    bool dry_run;         /* check and write everything, then roll back */
+    bool allow_partial;   /* keep the good rows when some are refused */
+    /*
+     * When set (with file), one audit line for the batch, on its import_run
+     * (entity and entity_id are set here); its after, when NULL, becomes
+     * the summary ("6 dòng; 5 số đo đã ghi; 1 trùng; 0 bị từ chối").
+     */
+    const struct audit_entry *audit;
+};
+
+/**
+ * Append the measurements of table t (borrowed) in one transaction, with
+ * entered_via "import", the import run, the line and the row as written.
+ * Each row names its indicator by code (Mã chỉ tiêu), narrowed by its
+ * Văn bản cell when several documents use the code; its date is a day
+ * (dd/mm/yyyy, yyyy-mm-dd) or a period read as its last day ("Tháng
+ * 12/2025", "Quý IV/2025", "Năm 2025"); its value, unit, bloc and source
+ * go through measure_entry_prepare() with reg and opt->today.
+ *
+ * A row that names no single indicator or that measure_entry_prepare()
+ * refuses is rejected with its line and a Vietnamese reason that opens
+ * with the column to fix ("cột 'Giá trị': ..."). A row identical to a
+ * stored measurement (same indicator, date, unit, bloc, value as written
+ * and source; an earlier row of the same table counts) is skipped and
+ * counted in sum->duplicates, so importing a file twice adds nothing.
+ * Nothing is written (not even the import run and its audit line) when
+ * opt->dry_run, when no row adds a measurement, or when a row was
+ * rejected and not opt->allow_partial. Rejections are not errors: the return is 0 and
+ * sum->rejects lists them; sum->added counts the measurements written
+ * (or that would be). Errors are storage failures. *sum must be zeroed;
+ * free it with progress_summary_release() (completions and reopenings
+ * stay 0).
+ */
+int store_measurements_import(struct db *db, const struct registry *reg,
+                              const struct measure_table *t,
+                              const struct measure_import_options *opt,
+                              struct progress_summary *sum, struct err *e);
 
 #endif

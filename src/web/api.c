@@ -1,7 +1,7 @@
 /*
  * api: the shared pieces of /api/v1 and its simple endpoints — units,
- * documents, indicators, the statistics report and the OpenAPI
- * document; see api.h.
+ * documents, the statistics report and the OpenAPI document; see api.h
+ * (indicators are in api_indicators.c).
  */
 #include "api.h"
 
@@ -13,11 +13,11 @@
 #include "json/json_api.h"
 #include "json/json_out.h"
 #include "store/store.h"
-#include "store/store_api.h"
 #include "util/strparse.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define API_CONTENT_TYPE "application/json"
 
@@ -55,6 +55,21 @@ int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowe
         buf_release(&known);
         return ret;
     }
+    return 0;
+}
+
+int api_json_body_or_4xx(struct req *rq, struct resp *rs, const char *what)
+{
+    static const char want[] = "application/json";
+    size_t len = sizeof(want) - 1;
+    const char *type = rq->content_type;
+    bool json = !strncasecmp(type, want, len) &&
+                (type[len] == '\0' || type[len] == ';' || type[len] == ' ');
+    if (!json)
+        return resp_error(rq, rs, 415, "send the %s as JSON (Content-Type: application/json)",
+                          what);
+    if (rq->body_len > JSON_API_BODY_MAX)
+        return resp_error(rq, rs, 413, "the body is larger than %zu bytes", JSON_API_BODY_MAX);
     return 0;
 }
 
@@ -99,23 +114,6 @@ int api_documents(struct req *rq, struct resp *rs)
         return resp_err(rq, rs, &e);
     int ret = api_send_take(rs, 200, json_documents(d, n));
     document_views_free(d, n);
-    return ret;
-}
-
-int api_indicators(struct req *rq, struct resp *rs)
-{
-    if (api_params_or_400(rq, rs, NULL))
-        return -1;
-    struct db *db = app_db(rq, rs);
-    if (!db)
-        return -1;
-    struct indicator_view *v = NULL;
-    size_t n = 0;
-    struct err e = ERR_INIT;
-    if (store_indicators(db, &v, &n, &e))
-        return resp_err(rq, rs, &e);
-    int ret = api_send_take(rs, 200, json_api_indicators(v, n));
-    indicator_views_free(v, n);
     return ret;
 }
 

@@ -1,9 +1,10 @@
 /*
  * api: /api/v1, the JSON interface for other systems (issue #4 "API for
  * other systems"). The handlers are declared in handlers.h and live in
- * api.c (units, documents, indicators, report, the OpenAPI document),
- * api_tasks.c (the task list and one task, with statuses as of a date)
- * and api_progress.c (progress reports: read and create).
+ * api.c (units, documents, report, the OpenAPI document), api_tasks.c
+ * (the task list and one task, with statuses as of a date),
+ * api_progress.c (progress reports: read and create) and
+ * api_indicators.c (indicators with their status, and measurements).
  *
  * Every response is JSON; errors are {"error":{"status","message"}}
  * (resp_error() writes them for /api/ paths). Each endpoint declares the
@@ -31,6 +32,13 @@ int api_send_take(struct resp *rs, int status, char *json);
  * and -1.
  */
 int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed);
+
+/**
+ * 0 when rq carries a JSON body (Content-Type application/json) of at most
+ * JSON_API_BODY_MAX bytes; otherwise a 415 ("send the <what> as JSON") or
+ * a 413, and -1.
+ */
+int api_json_body_or_4xx(struct req *rq, struct resp *rs, const char *what);
 
 /** The id in the path (":id"), or -1 after a 404 response. */
 long api_path_id(struct req *rq, struct resp *rs);

@@ -18,7 +18,6 @@
 #include "json/json_api.h"
 #include "json/json_report.h"
 #include "store/store.h"
-#include "store/store_api.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -70,21 +69,11 @@ static int task_exists_or_404(struct req *rq, struct resp *rs, long id)
     return 0;
 }
 
-static bool is_json(const char *content_type)
-{
-    static const char want[] = "application/json";
-    size_t len = sizeof(want) - 1;
-    return !strncasecmp(content_type, want, len) &&
-           (content_type[len] == '\0' || content_type[len] == ';' || content_type[len] == ' ');
-}
-
 /* Read the body into *in; -1 after a 413, 415 or 400 response. */
 static int read_body(struct req *rq, struct resp *rs, struct progress_request *in)
 {
-    if (!is_json(rq->content_type))
-        return resp_error(rq, rs, 415, "send the report as JSON (Content-Type: application/json)");
-    if (rq->body_len > JSON_API_BODY_MAX)
-        return resp_error(rq, rs, 413, "the body is larger than %zu bytes", JSON_API_BODY_MAX);
+    if (api_json_body_or_4xx(rq, rs, "report"))
+        return -1;
     struct err e = ERR_INIT;
     if (json_api_read_progress(rq->body, rq->body_len, in, &e))
         return resp_err(rq, rs, &e);

@@ -27,6 +27,11 @@ int h_task(struct req *rq, struct resp *rs);
 int h_task_progress(struct req *rq, struct resp *rs);
 int h_task_due(struct req *rq, struct resp *rs);
 
+/* page_indicators.c, page_indicator.c, page_indicator_form.c: Chỉ tiêu */
+int h_indicators(struct req *rq, struct resp *rs);
+int h_indicator(struct req *rq, struct resp *rs);
+int h_indicator_measure(struct req *rq, struct resp *rs);
+
 /* page_units.c: Đơn vị and Văn bản */
 int h_units(struct req *rq, struct resp *rs);
 int h_unit(struct req *rq, struct resp *rs);
@@ -60,7 +65,10 @@ int api_documents(struct req *rq, struct resp *rs);
 int api_report(struct req *rq, struct resp *rs);
 int api_progress_list(struct req *rq, struct resp *rs);
 int api_progress_add(struct req *rq, struct resp *rs);
-int api_indicators(struct req *rq, struct resp *rs);
 int api_openapi(struct req *rq, struct resp *rs);
+/* api_indicators.c: indicators with their status, measurements (issue #5) */
+int api_indicators(struct req *rq, struct resp *rs);
+int api_indicator(struct req *rq, struct resp *rs);
+int api_measurement_add(struct req *rq, struct resp *rs);
 
 #endif

@@ -20,6 +20,7 @@ static const struct {
 } nav_items[] = {
     { "dashboard", "/", "Tổng quan", ROLE_VIEWER },
     { "tasks", "/tasks", "Nhiệm vụ", ROLE_VIEWER },
+    { "indicators", "/indicators", "Chỉ tiêu", ROLE_VIEWER },
     { "units", "/units", "Đơn vị", ROLE_VIEWER },
     { "documents", "/documents", "Văn bản", ROLE_VIEWER },
     { "report", "/report", "Báo cáo", ROLE_VIEWER },

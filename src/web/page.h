@@ -20,7 +20,7 @@ void page_text(struct buf *b, const char *s);
 
 /**
  * Start a page: doctype, head (title, the built-in stylesheet and script),
- * header with the navigation (nav = "dashboard", "tasks", "units",
+ * header with the navigation (nav = "dashboard", "tasks", "indicators", "units",
  * "documents", "report", "import", "admin", or NULL) and the signed-in
  * user, then <main>.
  */

@@ -10,11 +10,16 @@
  * "in_progress_on_time" for the two sums), document, field, agency, and
  * always as_of. The report comes from page_report_load(), as on the
  * "Báo cáo" page, so both pages show the same figures.
+ *
+ * The indicators' traffic lights (green, amber, red, grey as of the same
+ * date, from the indicator board) link into the list Chỉ tiêu with
+ * ?status=, followed by the share of green per horizon.
  */
 #include "handlers.h"
 
 #include "app.h"
 #include "page.h"
+#include "page_indicators.h"
 #include "page_report.h"
 #include "render/report_doc.h"
 #include "render/svg.h"
@@ -400,6 +405,65 @@ static void figures(struct buf *b, const struct dash *d)
     buf_adds(b, "</div>");
 }
 
+/* ---- indicators: the traffic lights ---------------------------------------------- */
+
+static void horizon_row(struct buf *b, const struct dash *d, const struct indicator_tally *t)
+{
+    buf_adds(b, "<tr><td>");
+    if (t->horizon)
+        anchor(b,
+               arena_printf(d->rq->arena, "/indicators?horizon=%d&as_of=%s", t->horizon, d->as_of),
+               t->label);
+    else
+        page_text(b, t->label);
+    buf_adds(b, "</td>");
+    for (size_t k = 0; k < 4; k++)
+        buf_addf(b, "<td class=\"num\">%zu</td>", t->count[page_ind_order[k]]);
+    buf_addf(b, "<td class=\"num\">%zu</td><td class=\"num\">%ld%%</td></tr>", t->total,
+             t->green_pct);
+}
+
+static void horizons(struct buf *b, const struct dash *d, const struct indicator_board *bd)
+{
+    struct indicator_tally *t = NULL;
+    size_t n = 0;
+    indicator_board_tally(bd, TALLY_HORIZON, &t, &n);
+    buf_adds(b, "<table class=\"ind-horizons\" id=\"ind-horizons\"><caption>Chỉ tiêu theo mốc"
+                " thời gian</caption><thead><tr><th scope=\"col\">Mốc</th>");
+    for (size_t k = 0; k < 4; k++)
+        buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th>", page_ind_heading(page_ind_order[k]));
+    buf_adds(b, "<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">"
+                "Tỷ lệ đạt</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++)
+        horizon_row(b, d, &t[i]);
+    buf_adds(b, "</tbody></table>");
+    indicator_tallies_free(t, n);
+}
+
+/* The indicators as of the dashboard's date; -1 after an error response. */
+static int indicators(struct resp *rs, const struct dash *d)
+{
+    const struct indicator_board *bd = page_board_load(d->rq, rs, d->r->opt.as_of);
+    if (!bd)
+        return -1;
+    struct buf *b = &rs->body;
+    struct indicator_tally all;
+    indicator_board_total(bd, &all);
+    buf_adds(b, "<h2 id=\"chi-tieu\">Chỉ tiêu</h2>");
+    if (all.total) {
+        page_ind_lights(b, all.count, all.total, arena_printf(d->rq->arena, "as_of=%s", d->as_of));
+        horizons(b, d, bd);
+    } else {
+        buf_adds(b, "<p>Chưa có chỉ tiêu nào có mục tiêu để theo dõi.</p>");
+    }
+    buf_adds(b, "<p>");
+    anchor(b, arena_printf(d->rq->arena, "/indicators?as_of=%s", d->as_of),
+           "Xem tất cả chỉ tiêu và căn cứ đánh giá");
+    buf_adds(b, "</p>");
+    free(all.label);
+    return 0;
+}
+
 /* ---- due soon and reconciliation -------------------------------------------------- */
 
 static void due_soon_row(struct buf *b, const struct report *r, const struct report_task *it)
@@ -491,6 +555,8 @@ int h_dashboard(struct req *rq, struct resp *rs)
     page_begin(rq, rs, "Tổng quan", "dashboard");
     page_as_of_form(rq, b, d.r->opt.as_of, NULL);
     cards(b, &d);
+    if (indicators(rs, &d))
+        return -1;
     figures(b, &d);
     due_soon(b, &d);
     reconciliation(b, &d);

@@ -8,6 +8,8 @@
  *            keep the bytes in the upload table for the confirmation;
  *   confirm  the uploader imports the kept bytes for real, in one
  *            transaction with its audit line (import_options.audit);
+ * The file may be a task table, a programme, a plan, a progress table or
+ * a measurement table (Bảng số đo chỉ tiêu, store_measurements_import());
  *   POST /admin/aliases (h_admin_alias): map a unit name an import could
  *            not resolve (the forms on /admin): add it as an alias of a unit
  *            and re-link the tasks that name it (store_alias_add), audited.
@@ -24,6 +26,7 @@
 #include "multipart.h"
 #include "page.h"
 #include "store/store_admin.h"
+#include "store/store_indicators.h"
 #include "util/strparse.h"
 #include "util/text.h"
 
@@ -45,9 +48,10 @@ struct import_job {
 /* A file read and resolved, and what storing it did or would do. */
 struct import_result {
     struct batch b;
-    struct resolved_task *rt;     /* task imports; NULL for progress tables */
+    struct measure_table mt;      /* measurement tables (b.format "measurements") */
+    struct resolved_task *rt;     /* task imports; NULL for progress and measurement tables */
     struct import_summary sum;    /* task imports */
-    struct progress_summary psum; /* progress tables */
+    struct progress_summary psum; /* progress and measurement tables */
 };
 
 static const struct {
@@ -59,6 +63,7 @@ static const struct {
     { "plan", "Kế hoạch trình bày theo gạch đầu dòng" },
     { "table", "Bảng nhiệm vụ CSV hoặc XLSX" },
     { "progress", "Bảng báo cáo tiến độ CSV hoặc XLSX" },
+    { "measurements", "Bảng số đo chỉ tiêu CSV hoặc XLSX" },
 };
 #define N_FORMATS (sizeof(formats) / sizeof(*formats))
 
@@ -96,7 +101,19 @@ static void result_free_cb(void *p)
     struct import_result *x = p;
     resolved_free(x->rt, x->b.n_tasks);
     batch_release(&x->b);
+    measure_table_release(&x->mt);
     progress_summary_release(&x->psum);
+}
+
+static bool is_measure_table(const struct import_result *x)
+{
+    return x->b.format && !strcmp(x->b.format, "measurements");
+}
+
+/* Progress and measurement tables are appended row by row, with a progress_summary. */
+static bool is_appended(const struct import_result *x)
+{
+    return x->b.n_progress || is_measure_table(x);
 }
 
 static struct audit_entry audit_of(const struct req *rq, const char *action)
@@ -135,8 +152,9 @@ static void upload_form(const struct req *rq, struct buf *b)
     buf_release(&tok);
     buf_adds(b, "\"><input type=\"hidden\" name=\"step\" value=\"check\"/>"
                 "<div class=\"field\"><label for=\"file\">Tệp dữ liệu</label>"
-                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8) hoặc XLSX; văn bản chương"
-                " trình, kế hoạch dạng TXT (UTF-8).</p><input type=\"file\" id=\"file\""
+                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8) hoặc XLSX (nhiệm vụ, báo"
+                " cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế hoạch dạng TXT"
+                " (UTF-8).</p><input type=\"file\" id=\"file\""
                 " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>"
                 "<div class=\"field\"><label for=\"format\">Loại dữ liệu</label>"
                 "<select id=\"format\" name=\"format\">");
@@ -185,21 +203,41 @@ static struct import_result *read_job(struct req *rq, struct resp *rs, const str
 {
     struct import_result *x = arena_calloc(rq->arena, 1, sizeof(*x));
     x->b = (struct batch)BATCH_INIT;
+    x->mt = (struct measure_table)MEASURE_TABLE_INIT;
     struct err e = ERR_INIT;
-    if (import_read(job->data, job->len, job->name, job->format, &x->b, &e)) {
+    if (import_read_all(job->data, job->len, job->name, job->format, &x->b, &x->mt, &e)) {
         rs->status = 422;
         form_page(rq, rs, e.msg);
         return NULL;
     }
     arena_defer(rq->arena, result_free_cb, x);
-    if (!x->b.n_progress)
+    if (!is_appended(x))
         x->rt = resolve_batch(reg, &x->b, &x->sum);
     return x;
 }
 
 static size_t n_rejected(const struct import_result *x)
 {
-    return x->b.n_progress ? x->psum.n_rejects : x->b.n_rejects;
+    return is_appended(x) ? x->psum.n_rejects : x->b.n_rejects;
+}
+
+/* Store a measurement table: a dry run, or for real with the audit line a. */
+static int store_measures(struct req *rq, struct db *db, const struct registry *reg,
+                          const struct import_job *job, struct import_result *x,
+                          const struct audit_entry *a, struct err *e)
+{
+    struct measure_import_options mo = {
+        .file = job->name,
+        .actor = rq->who.name,
+        .document = job->document,
+        .today = page_today(),
+        .dry_run = a == NULL,
+        .allow_partial = job->allow_partial,
+        .audit = a,
+    };
+    progress_summary_release(&x->psum);
+    x->psum = (struct progress_summary){ 0 };
+    return store_measurements_import(db, reg, &x->mt, &mo, &x->psum, e);
 }
 
 /* Store x: a dry run, or for real with the audit line a (a != NULL). */
@@ -207,6 +245,8 @@ static int store_job(struct req *rq, struct db *db, const struct registry *reg,
                      const struct import_job *job, struct import_result *x,
                      const struct audit_entry *a, struct err *e)
 {
+    if (is_measure_table(x))
+        return store_measures(rq, db, reg, job, x, a, e);
     if (x->b.n_progress) {
         struct audit_entry each = audit_of(rq, "progress.import");
         struct progress_options po = { job->name, "import",           page_today(),
@@ -265,7 +305,7 @@ static void rejected_table(struct buf *b, const struct import_result *x)
     buf_adds(b, "<table class=\"rejected\"><thead><tr><th class=\"num\">Dòng</th><th>Lý do</th>"
                 "</tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
-        if (x->b.n_progress)
+        if (is_appended(x))
             reject_row(b, x->psum.rejects[i].line, x->psum.rejects[i].reason);
         else
             reject_row(b, x->b.rejects[i].line, x->b.rejects[i].reason);
@@ -276,6 +316,15 @@ static void rejected_table(struct buf *b, const struct import_result *x)
 static void summary(struct buf *b, const struct import_result *x)
 {
     buf_adds(b, "<dl class=\"facts summary\">");
+    if (is_measure_table(x)) {
+        fact(b, "rows", "Số dòng", x->psum.rows);
+        fact(b, "added", "Số đo hợp lệ", x->psum.added);
+        fact(b, "duplicates", "Trùng số đo đã có (bỏ qua)", x->psum.duplicates);
+        fact(b, "rejected", "Dòng bị từ chối", x->psum.n_rejects);
+        buf_adds(b, "</dl>");
+        rejected_table(b, x);
+        return;
+    }
     if (x->b.n_progress) {
         const struct progress_summary *s = &x->psum;
         fact(b, "rows", "Số dòng", s->rows);
@@ -338,8 +387,12 @@ static void summary_page(struct req *rq, struct resp *rs, const struct import_jo
     page_text(b, job->name);
     buf_adds(b, "</strong> (");
     page_text(b, format_label(x->b.format));
-    buf_adds(b, upload_id ? "). Chạy thử: chưa ghi gì vào cơ sở dữ liệu.</p>"
-                          : "). Đã ghi vào cơ sở dữ liệu.</p>");
+    if (upload_id)
+        buf_adds(b, "). Chạy thử: chưa ghi gì vào cơ sở dữ liệu.</p>");
+    else if (is_measure_table(x) && !x->psum.written)
+        buf_adds(b, "). Không có số đo mới: không ghi gì vào cơ sở dữ liệu.</p>");
+    else
+        buf_adds(b, "). Đã ghi vào cơ sở dữ liệu.</p>");
     summary(b, x);
     if (upload_id)
         confirm_form(rq, b, upload_id, n_rejected(x));
@@ -460,8 +513,8 @@ static struct upload_record *find_upload(struct req *rq, struct resp *rs, struct
 /* The after text of the import's audit line: the summary as JSON. */
 static const char *summary_text(struct req *rq, const struct import_result *x)
 {
-    char *js = x->b.n_progress ? json_progress_summary(&x->psum)
-                               : json_import_summary(&x->sum, &x->b, x->rt);
+    char *js = is_appended(x) ? json_progress_summary(&x->psum)
+                              : json_import_summary(&x->sum, &x->b, x->rt);
     char *out = arena_strdup(rq->arena, js);
     free(js);
     return out;

@@ -71,6 +71,7 @@ int page_report_load(struct req *rq, struct db *db, const struct page_report_sco
         report_cache_report_for_req(rq, snap, &o, &cr, e))
         return e->kind;
     pr->rep = cr->rep;
+    pr->board = &cr->board;
     return 0;
 }
 
@@ -149,19 +150,19 @@ static int render_binary(const struct rdoc *d, const struct format *f, struct bu
     return ret;
 }
 
-/* The report in format f, into out. */
-static int render_report(const struct report *r, const struct format *f, struct buf *out,
+/* The report and its indicator board in format f, into out. */
+static int render_report(const struct page_report *pr, const struct format *f, struct buf *out,
                          struct err *e)
 {
     if (!strcmp(f->key, "json")) {
-        char *js = json_report(r);
+        char *js = json_report(&pr->rep, pr->board);
         buf_adds(out, js);
         buf_addch(out, '\n');
         free(js);
         return 0;
     }
     struct rdoc d = RDOC_INIT;
-    report_doc_build(r, &d);
+    report_doc_build(&pr->rep, pr->board, &d);
     int ret = 0;
     if (f->write)
         ret = render_binary(&d, f, out, e);
@@ -190,7 +191,7 @@ int h_report_download(struct req *rq, struct resp *rs)
         return -1;
     struct page_report *pr;
     struct err e = ERR_INIT;
-    if (page_report_load(rq, db, &sc, &pr, &e) || render_report(&pr->rep, f, &rs->body, &e))
+    if (page_report_load(rq, db, &sc, &pr, &e) || render_report(pr, f, &rs->body, &e))
         return resp_err(rq, rs, &e);
     if (!buf_ok(&rs->body))
         return resp_error(rq, rs, 500, "the %s report is too large", f->key);
@@ -356,7 +357,7 @@ int h_report(struct req *rq, struct resp *rs)
     if (f.built) {
         struct rdoc d = RDOC_INIT;
         downloads(&rs->body, &f);
-        report_doc_build(&pr->rep, &d);
+        report_doc_build(&pr->rep, pr->board, &d);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);
     } else {

@@ -9,12 +9,15 @@
  * words of its name) and the unit (the registry: name, alias or
  * abbreviation, followed to its successor), then report_build(), the
  * snapshot and the report coming from the server's report cache
- * (report_cache.h). They are held by the request's arena and released
- * with the request, never by the caller; both are shared: read-only.
+ * (report_cache.h), with the indicator board of the report's scope and
+ * date (the report's section VII). They are held by the request's arena
+ * and released with the request, never by the caller; all are shared:
+ * read-only.
  */
 #ifndef GIAMSAT_PAGE_REPORT_H
 #define GIAMSAT_PAGE_REPORT_H
 
+#include "core/indicator_board.h"
 #include "core/report.h"
 #include "http.h"
 
@@ -30,6 +33,8 @@ struct page_report_scope {
 struct page_report {
     struct programme prog; /* read-only */
     struct report rep;     /* read-only */
+    /* The report's indicators (the cache entry's board, read-only), or NULL. */
+    const struct indicator_board *board;
     bool loaded; /* prog holds the snapshot (even when the report failed) */
 };
 

@@ -4,12 +4,15 @@
  * (every directive document with its counts, and one page per document
  * with its tasks). Counts come from the report as of the page's date
  * (page_lists.h): a unit's counts are of its assignments, a document's of
- * its tasks.
+ * its tasks. A unit that monitors indicators also shows how many of them
+ * are green as of the same date ("Chỉ tiêu theo dõi: x/y đạt (z%)"),
+ * linked to the list Chỉ tiêu filtered on it.
  */
 #include "handlers.h"
 
 #include "app.h"
 #include "page.h"
+#include "page_indicators.h"
 #include "page_lists.h"
 #include "store/store.h"
 #include "util/collate.h"
@@ -32,6 +35,24 @@ static long path_id(const struct req *rq)
 static void rate_cell(struct buf *b, long done_on_time, long total)
 {
     buf_addf(b, "<td class=\"num\">%ld%%</td>", percent_round(done_on_time, total));
+}
+
+/* "x/y đạt (z%)" of the indicators agency_id monitors, linked to them; "—" when none. */
+static void indicator_share(struct buf *b, const struct indicator_board *bd, long agency_id)
+{
+    struct indicator_tally t;
+    char iso[DATE_ISO_LEN];
+    date_iso(bd->as_of, iso);
+    if (!indicator_board_agency(bd, agency_id, &t)) {
+        buf_adds(b, "—");
+        return;
+    }
+    buf_addf(b,
+             "<a href=\"/indicators?agency=%ld&amp;as_of=%s\" class=\"ind-share\""
+             " data-agency=\"%ld\" data-green=\"%zu\" data-total=\"%zu\">%zu/%zu đạt (%ld%%)</a>",
+             agency_id, iso, agency_id, t.count[IND_GREEN], t.total, t.count[IND_GREEN], t.total,
+             t.green_pct);
+    free(t.label);
 }
 
 /* ---- Đơn vị: the scorecard --------------------------------------------------------- */
@@ -79,7 +100,7 @@ static void sort_links(struct buf *b, const struct page_data *pd, const char *so
 }
 
 static void scorecard_row(const struct req *rq, struct buf *b, const struct page_data *pd,
-                          const struct report_agency_row *row)
+                          const struct indicator_board *bd, const struct report_agency_row *row)
 {
     const struct prog_agency *a = &pd->prog.agencies[row->agency];
     buf_addf(b, "<tr><td class=\"num\">%ld</td><td><a href=\"/units/%ld", row->rank, a->id);
@@ -92,11 +113,13 @@ static void scorecard_row(const struct req *rq, struct buf *b, const struct page
     page_bucket_cells(b, &row->assignments);
     buf_addf(b, "<td class=\"num\">%ld</td>", row->total);
     rate_cell(b, row->assignments.n[BUCKET_DONE_ON_TIME], row->total);
-    buf_adds(b, "</tr>");
+    buf_adds(b, "<td>");
+    indicator_share(b, bd, a->id);
+    buf_adds(b, "</td></tr>");
 }
 
 static void scorecard(const struct req *rq, struct buf *b, const struct page_data *pd,
-                      const size_t *order)
+                      const struct indicator_board *bd, const size_t *order)
 {
     buf_adds(b, "<table class=\"scorecard\"><caption>Kết quả theo đơn vị chủ trì (mỗi lượt giao"
                 " việc: một nhiệm vụ × một đơn vị)</caption><thead><tr><th scope=\"col\""
@@ -104,15 +127,16 @@ static void scorecard(const struct req *rq, struct buf *b, const struct page_dat
                 "</th>");
     page_bucket_heads(b);
     buf_adds(b, "<th scope=\"col\" class=\"num\">Tổng</th><th scope=\"col\" class=\"num\">Tỷ lệ"
-                " hoàn thành đúng hạn</th></tr></thead><tbody>");
+                " hoàn thành đúng hạn</th><th scope=\"col\">Chỉ tiêu theo dõi</th></tr></thead>"
+                "<tbody>");
     for (size_t i = 0; i < pd->rep.n_by_agency; i++)
-        scorecard_row(rq, b, pd, &pd->rep.by_agency[order[i]]);
+        scorecard_row(rq, b, pd, bd, &pd->rep.by_agency[order[i]]);
     const struct bucket_counts *all = &pd->rep.assignments;
     buf_adds(b, "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td>");
     page_bucket_cells(b, all);
     buf_addf(b, "<td class=\"num\">%ld</td>", bucket_total(all));
     rate_cell(b, all->n[BUCKET_DONE_ON_TIME], bucket_total(all));
-    buf_adds(b, "</tr></tbody></table>");
+    buf_adds(b, "<td></td></tr></tbody></table>");
 }
 
 int h_units(struct req *rq, struct resp *rs)
@@ -129,6 +153,9 @@ int h_units(struct req *rq, struct resp *rs)
     struct page_data *pd = page_data_load(rq, rs);
     if (!pd)
         return -1;
+    const struct indicator_board *bd = page_board_load(rq, rs, pd->as_of);
+    if (!bd)
+        return -1;
     size_t *order = arena_calloc(rq->arena, pd->rep.n_by_agency + 1, sizeof(size_t));
     for (size_t i = 0; i < pd->rep.n_by_agency; i++)
         order[i] = i;
@@ -142,7 +169,7 @@ int h_units(struct req *rq, struct resp *rs)
              " theo tỷ lệ hoàn thành đúng hạn; đơn vị bằng tỷ lệ cùng hạng.</p>",
              pd->rep.n_by_agency);
     sort_links(b, pd, sort);
-    scorecard(rq, b, pd, order);
+    scorecard(rq, b, pd, bd, order);
     page_end(rq, rs);
     return 0;
 }
@@ -155,7 +182,8 @@ static const enum bucket unit_order[N_BUCKETS] = {
 };
 
 static void unit_facts(const struct req *rq, struct buf *b, const struct page_data *pd,
-                       size_t agency, const struct report_agency_row *row)
+                       const struct indicator_board *bd, size_t agency,
+                       const struct report_agency_row *row)
 {
     const struct prog_agency *a = &pd->prog.agencies[agency];
     const struct registry *reg = rq->registry;
@@ -171,6 +199,9 @@ static void unit_facts(const struct req *rq, struct buf *b, const struct page_da
     if (row)
         buf_addf(b, "<dt>Xếp hạng</dt><dd>%ld/%zu theo tỷ lệ hoàn thành đúng hạn (%ld%%)</dd>",
                  row->rank, pd->rep.n_by_agency, row->on_time_pct);
+    buf_adds(b, "<dt>Chỉ tiêu theo dõi</dt><dd id=\"unit-indicators\">");
+    indicator_share(b, bd, a->id);
+    buf_adds(b, "</dd>");
     buf_addf(b,
              "</dl><p><a href=\"/tasks?agency=%ld\">Tìm, lọc và tải danh sách nhiệm vụ của"
              " đơn vị</a></p>",
@@ -231,10 +262,13 @@ int h_unit(struct req *rq, struct resp *rs)
     for (size_t i = 0; i < pd->rep.n_by_agency && !row; i++)
         if (pd->rep.by_agency[i].agency == agency)
             row = &pd->rep.by_agency[i];
+    const struct indicator_board *bd = page_board_load(rq, rs, pd->as_of);
+    if (!bd)
+        return -1;
     page_begin(rq, rs, pd->prog.agencies[agency].name, "units");
     struct buf *b = &rs->body;
     page_as_of_form(rq, b, pd->as_of, NULL);
-    unit_facts(rq, b, pd, agency, row);
+    unit_facts(rq, b, pd, bd, agency, row);
     unit_counts(b, row);
     unit_tasks(rq, b, pd, agency);
     page_end(rq, rs);

@@ -3,7 +3,9 @@
 
 #include "app.h"
 #include "json/json_report.h"
+#include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_indicators.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
@@ -37,7 +39,16 @@ static void snapshot_unref(struct cached_snapshot *s)
     if (!s || --s->refs > 0)
         return;
     programme_release(&s->prog);
+    indicators_free(s->indicators, s->n_indicators);
     free(s);
+}
+
+/* Release a board built by board_build(): its array, not the snapshot's indicators. */
+static void board_release(struct indicator_board *b)
+{
+    free(b->x);
+    b->x = NULL;
+    indicator_board_release(b);
 }
 
 static void report_unref(struct cached_report *r)
@@ -45,6 +56,7 @@ static void report_unref(struct cached_report *r)
     if (!r || --r->refs > 0)
         return;
     report_release(&r->rep);
+    board_release(&r->board);
     snapshot_unref(r->snap);
     free(r->json);
     free(r);
@@ -99,7 +111,10 @@ static int load_snapshot(struct report_cache *c, struct db *db, struct cached_sn
                          struct err *e)
 {
     struct cached_snapshot *s = xcalloc(1, sizeof(*s));
-    if (store_load_snapshot(db, &s->prog, &s->generation, e)) {
+    /* Indicators read after the programme are of its generation or newer: never staler. */
+    if (store_load_snapshot(db, &s->prog, &s->generation, e) ||
+        store_indicator_list(db, &s->indicators, &s->n_indicators, e)) {
+        programme_release(&s->prog);
         free(s);
         return e->kind;
     }
@@ -196,13 +211,35 @@ static void insert_report(struct report_cache *c, struct cached_report *r)
     pthread_mutex_unlock(&c->lock);
 }
 
+/*
+ * The board of o's scope over s's indicators as of o's date: shallow copies of those
+ * the unit of o monitors (all without a unit), in an array of the board's own.
+ */
+static void board_build(const struct cached_snapshot *s, const struct report_options *o,
+                        struct indicator_board *b)
+{
+    long agency_id = o->agency == PROG_NONE ? 0 : s->prog.agencies[o->agency].id;
+    struct indicator *x = xcalloc(s->n_indicators + 1, sizeof(*x));
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_indicators; i++)
+        if (!agency_id || s->indicators[i].agency_id == agency_id)
+            x[n++] = s->indicators[i];
+    indicator_board_build(b, x, n, o->as_of);
+}
+
 /* Build the report of (s, o) and keep it. Holds c->build. */
 static int build_report(struct report_cache *c, struct cached_snapshot *s,
                         const struct report_options *o, struct cached_report **out, struct err *e)
 {
     struct cached_report *r = xcalloc(1, sizeof(*r));
-    if (report_build(&s->prog, o, &r->rep, e)) {
+    int ret = report_build(&s->prog, o, &r->rep, e);
+    if (!ret) {
+        board_build(s, o, &r->board);
+        ret = report_indicators_reconcile(&r->board, e);
+    }
+    if (ret) {
         report_release(&r->rep);
+        board_release(&r->board);
         free(r);
         return e->kind;
     }
@@ -258,7 +295,7 @@ const char *report_cache_json(struct report_cache *c, struct cached_report *r, s
     json = json_of(c, r, len);
     if (!json) {
         struct buf text = BUF_INIT;
-        char *body = json_report(&r->rep);
+        char *body = json_report(&r->rep, &r->board);
         buf_adds(&text, body);
         buf_addch(&text, '\n');
         free(body);

@@ -3,6 +3,12 @@
  * from it, shared by the server's threads so that a request reads them
  * instead of loading thousands of rows and counting again.
  *
+ * A snapshot holds the indicators with their measurements next to the
+ * programme, and every report its indicator board (the indicators of its
+ * scope evaluated as of its date), so the report's indicator section is
+ * as fresh as its tasks: a measurement or a baseline moves the generation
+ * like any write (schema 5's triggers on indicator and measurement).
+ *
  * Freshness. Every entry is keyed by the data generation of the database
  * (store_data_generation(): a counter that every committed write to the
  * programme's tables moves forward, by the server or by the command line).
@@ -27,6 +33,7 @@
 #ifndef GIAMSAT_REPORT_CACHE_H
 #define GIAMSAT_REPORT_CACHE_H
 
+#include "core/indicator_board.h"
 #include "core/programme.h"
 #include "core/report.h"
 #include "http.h"
@@ -38,20 +45,27 @@
 
 struct report_cache;
 
-/* The programme at one data generation. Read-only; fields after prog are private. */
+/* The programme at one data generation. Read-only; fields after n_indicators are private. */
 struct cached_snapshot {
     long generation;
     struct programme prog;
+    /* store_indicator_list(), read just after prog: of its generation or newer */
+    struct indicator *indicators;
+    size_t n_indicators;
     int refs; /* one while current, plus one per holder (a request, a report built on it) */
 };
 
-/* A built report over a snapshot. Read-only; fields after rep are private. */
+/* A built report over a snapshot. Read-only; fields after board are private. */
 struct cached_report {
     struct cached_snapshot *snap; /* read-only for holders, like everything here */
     struct report rep;            /* rep.prog is &snap->prog */
-    long generation;              /* the key: generation and options (indexes into snap->prog) */
+    /* The indicators of rep's scope (all, or those rep.opt.agency monitors) as of
+     * rep's date; its x are shallow copies of snap->indicators (strings and
+     * measurements borrowed), so it is released here, never by a holder. */
+    struct indicator_board board;
+    long generation; /* the key: generation and options (indexes into snap->prog) */
     struct report_options opt;
-    char *json; /* json_report(&rep) and "\n", built on first use, or NULL */
+    char *json; /* json_report(&rep, &board) and "\n", built on first use, or NULL */
     size_t json_len;
     unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
     int refs;           /* one while in the table, plus one per holder */
@@ -64,7 +78,7 @@ void report_cache_free(struct report_cache *c);
 
 /**
  * The snapshot of db's current data generation (or a later one), loaded
- * from db on a miss (store_load_snapshot()). *out is referenced: give it
+ * from db on a miss (store_load_snapshot(), then store_indicator_list()). *out is referenced: give it
  * back with report_cache_snapshot_put(). db must have no open transaction.
  * Errors: ERR_STORAGE from the database.
  */
@@ -75,10 +89,12 @@ void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s
 
 /**
  * The report of opt over s->prog (opt->document and opt->agency are
- * indexes into s->prog, or PROG_NONE), built with report_build() on a
- * miss. *out is referenced: give it back with report_cache_report_put().
- * Errors: report_build()'s (ERR_INVALID, ERR_INTERNAL when the report does
- * not reconcile); a failed build is not kept and *out is NULL.
+ * indexes into s->prog, or PROG_NONE), built with report_build() and its
+ * indicator board on a miss. *out is referenced: give it back with
+ * report_cache_report_put(). Errors: report_build()'s (ERR_INVALID,
+ * ERR_INTERNAL when the report does not reconcile), and ERR_INTERNAL when
+ * the board's counts do not (report_indicators_reconcile()); a failed
+ * build is not kept and *out is NULL.
  */
 int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
                         const struct report_options *opt, struct cached_report **out,
@@ -87,7 +103,7 @@ int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
 void report_cache_report_put(struct report_cache *c, struct cached_report *r);
 
 /**
- * The text json_report() writes for r and a final newline (the body of
+ * The text json_report() writes for r and its board and a final newline (the body of
  * `giamsat report --format json`), built on first use. Borrowed: valid
  * while r is held. *len receives its length.
  */

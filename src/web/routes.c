@@ -18,6 +18,9 @@ const struct route routes[] = {
     { "GET", "/tasks/:id", h_task, 0 },
     { "POST", "/tasks/:id/progress", h_task_progress, 0 },
     { "POST", "/tasks/:id/due", h_task_due, R_MANAGE },
+    { "GET", "/indicators", h_indicators, 0 },
+    { "GET", "/indicators/:id", h_indicator, 0 },
+    { "POST", "/indicators/:id/measurements", h_indicator_measure, 0 },
     { "GET", "/units", h_units, 0 },
     { "GET", "/units/:id", h_unit, 0 },
     { "GET", "/documents", h_documents, 0 },
@@ -46,6 +49,9 @@ const struct route routes[] = {
     { "POST", "/api/v1/tasks/:id/progress", api_progress_add, 0 },
     { "GET", "/api/v1/agencies", api_units, 0 },
     { "GET", "/api/v1/indicators", api_indicators, 0 },
+    { "GET", "/api/v1/indicators/:id", api_indicator, 0 },
+    { "POST", "/api/v1/indicators/:id/measurements", api_measurement_add, 0 },
+    { "POST", "/api/v1/measurements", api_measurement_add, 0 },
 };
 const size_t n_routes = sizeof(routes) / sizeof(routes[0]);
 

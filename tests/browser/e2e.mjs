@@ -221,6 +221,8 @@ async function main() {
     step = 'database';
     cli('demo');
     cli('user', 'add', ADMIN[0], '--role', 'admin', '--password', ADMIN[1]);
+    // A token for another system (the steering office's), printed once.
+    const token = cli('token', 'add', '--role', 'giam_sat', '--name', 'he-thong-khac').trim().split('\n').pop();
     const url = await startServer();
     log(`server at ${url} (${rel(path.resolve(GIAMSAT))})`);
 
@@ -419,10 +421,81 @@ async function main() {
     const reportShot = await shot(page, 'report.png');
     log(`report page for ${MINISTRY}: ${repUnit.tasks.total} tasks, ${repUnit.tasks.done} done`);
 
+    // 9. Indicators: one measurement typed on the indicator's page, one posted through
+    // the API; both turn their indicator green on the list, the dashboard and the report.
+    step = 'indicator page';
+    const green0 = cliJson('report', '--as-of', TODAY).indicators.green;
+    await Promise.all([page.waitForURL((u) => u.pathname === '/indicators'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Chỉ tiêu' }).click()]);
+    await a11y(page, 'the indicator list');
+    eq(Number(await page.locator('#ind-n-green').textContent()), green0, 'green indicators on the list');
+    const row = page.locator('#ind-table tr[data-code="11.1"]');
+    eq(await row.getAttribute('data-status'), 'grey', 'indicator 11.1 before any measurement');
+    await Promise.all([page.waitForURL((u) => /^\/indicators\/\d+$/.test(u.pathname)),
+        row.locator('a[href^="/indicators/"]').first().click()]);
+    const indicatorPath = new URL(page.url()).pathname;
+    await a11y(page, 'the indicator page');
+    const mform = page.locator('#measure-form');
+    await mform.locator('#m-date').fill('2025-12-20');
+    await mform.locator('#m-value').fill('82%');
+    await mform.locator('#m-source').fill('Báo cáo kiểm thử trên trình duyệt');
+    const [mpost] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `${indicatorPath}/measurements`),
+        page.waitForURL((u) => u.pathname === indicatorPath && u.searchParams.has('saved')),
+        mform.getByRole('button', { name: 'Ghi số đo' }).click(),
+    ]);
+    eq(mpost.status(), 303, 'POST measurement: HTTP status');
+    await page.waitForLoadState('load');
+    await a11y(page, 'the indicator page after a measurement');
+    check(await page.locator('#saved').isVisible(), 'no notice after saving the measurement');
+    eq(await page.locator('#ind-status').getAttribute('data-status'), 'green', 'indicator 11.1 after 82%');
+    const hist = page.locator('#history tr[data-measurement]');
+    eq(await hist.count(), 1, 'measurements in the history');
+    check((await hist.first().textContent()).includes('82%'), 'the history does not show 82%');
+    eq(await page.locator('#chart-history svg').count(), 1, 'the history chart');
+    const indShot = await shot(page, 'indicator.png');
+    log(`indicator 11.1: 82% entered on its page, now green`);
+
+    step = 'indicator API';
+    const api = await fetch(`${url}/api/v1/measurements`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ indicator: '12', date: '2025-12-15', value: 85, source: 'Hệ thống khác (API)' }),
+    });
+    const created = await api.json();
+    eq(api.status, 201, `POST /api/v1/measurements: ${JSON.stringify(created)}`);
+    eq(created.status, 'green', 'indicator 12 after 85% through the API');
+
+    step = 'indicators dashboard';
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Tổng quan' }).click()]);
+    const rep2 = cliJson('report', '--as-of', TODAY).indicators;
+    eq(rep2.green, green0 + 2, 'green indicators in giamsat report after two measurements');
+    eq(Number(await page.locator('#ind-n-green').textContent()), rep2.green, 'dashboard: green indicators');
+    for (const k of ['amber', 'red', 'grey'])
+        eq(Number(await page.locator(`#ind-n-${k}`).textContent()), rep2[k], `dashboard: ${k} indicators`);
+    await a11y(page, 'the dashboard with indicators');
+    await page.locator('#ind-lights').scrollIntoViewIfNeeded();
+    const lightsShot = await shot(page, 'dashboard-indicators.png');
+    log(`dashboard: green indicators ${green0} -> ${rep2.green}`);
+
+    step = 'indicators report';
+    await page.goto('/report');
+    await page.getByRole('heading', { name: 'VII. Kết quả thực hiện các chỉ tiêu' }).waitFor();
+    const section = await page.locator('main').textContent();
+    check(section.includes(`${rep2.green} chỉ tiêu đạt`), `the report page does not count ${rep2.green} green indicators`);
+    for (const [code, value] of [['11.1', '82% (20/12/2025)'], ['12', '85 (15/12/2025)']]) {
+        const tr = page.locator('#s-chi_tieu tr', { has: page.locator('td:first-child', { hasText: new RegExp(`^${code.replace('.', '\\.')}$`) }) });
+        eq(await tr.count(), 1, `rows for indicator ${code} in the report`);
+        const text = await tr.textContent();
+        check(text.includes(value) && text.toLowerCase().includes('đạt'), `indicator ${code} in the report: ${text}`);
+    }
+    log('report page: both measurements are in "Kết quả thực hiện các chỉ tiêu"');
+
     step = 'end';
     await page.close();
     check(problems.length === 0, `the browser saw problems:\n    ${problems.join('\n    ')}`);
-    for (const f of [dashShot, taskShot, reportShot]) console.log(`  artefact: ${rel(f)}`);
+    for (const f of [dashShot, taskShot, reportShot, indShot, lightsShot]) console.log(`  artefact: ${rel(f)}`);
 }
 
 let ok = false;

@@ -30,6 +30,11 @@ expect_json r.json '$.by_document[0].tasks.total' 326
 sum=$(sqlite3 :memory: "select sum(json_extract(value, '$.overdue')) from json_each(json_extract(readfile('r.json'), '$.by_agency'))")
 [ "$sum" = "$(jget r.json '$.assignments.overdue')" ] || die "by_agency overdue $sum does not add up"
 [ "$(jget r.json '$.overdue[0].units_total')" -ge 1 ] || die "overdue list"
+# The indicator section: Phụ lục I's 54 rows, heading 11 not counted, none measured yet.
+expect_json r.json '$.indicators.as_of' 2025-12-24
+expect_json r.json '$.indicators.total' 53
+expect_json r.json '$.indicators.not_counted' 1
+expect_json r.json '$.indicators.grey' 53
 # Task 2: 37 units, 1 done -> "36/37" is what the report lists when it is overdue; it is recurring
 # here, so check the assignment view instead.
 $G report --as-of 2026-01-01 --format json > r2.json
@@ -46,6 +51,8 @@ $G report --as-of 2025-12-24 --format csv -o r.csv
 grep -q "Tổng hợp chung" r.csv || die "csv sections"
 $G report --as-of 2025-12-24 --format csv --section don_vi > units.csv
 grep -q "Bộ Khoa học và Công nghệ" units.csv || die "csv section"
+$G report --as-of 2025-12-24 --format csv --section chi_tieu > ind.csv
+grep -q "^,Tổng cộng,53,0,0,0,53,0" ind.csv || die "csv indicator section"
 if $G report --as-of 2025-12-24 --format csv --section nope > /dev/null 2>&1; then die "unknown section"; fi
 $G report --as-of 2025-12-24 --format xlsx -o r.xlsx
 "$OOXML_CHECK" --text r.xlsx > xlsx.txt || die "xlsx does not open"
@@ -61,6 +68,7 @@ $G report --as-of 2025-12-24 --agency "Bộ Nội vụ" --format json > nv.json
 expect_json nv.json '$.agency' "Bộ Nội vụ"
 [ "$(sqlite3 :memory: "select json_array_length(json_extract(readfile('nv.json'), '$.by_agency'))")" = 1 ] \
     || die "agency filter"
+expect_json nv.json '$.indicators.total' 0
 $G report --as-of 2025-12-24 --document "Nghị quyết 71/NQ-CP ngày 01/04/2025" --format json > d.json
 expect_json d.json '$.tasks.total' 326
 if $G report --as-of 2025-12-24 --document "Chỉ thị 99/CT-TTg ngày 01/01/2025" > /dev/null 2>&1; then

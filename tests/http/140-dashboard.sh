@@ -1,6 +1,7 @@
-# Tổng quan: the headline numbers equal the JSON report, the four SVG charts are
-# accessible, well-formed and linked into the task list, the standalone charts, a
-# viewer reads it all and an anonymous visitor is sent to the sign-in page.
+# Tổng quan: the headline numbers equal the JSON report, the indicators' traffic lights
+# equal `giamsat indicators`, the four SVG charts are accessible, well-formed and linked
+# into the task list, the standalone charts, a viewer reads it all and an anonymous
+# visitor is sent to the sign-in page.
 set -eu
 start_server
 [ "$(status GET /)" = 303 ] || die "anonymous dashboard not redirected"
@@ -44,6 +45,24 @@ grep -q "<td class=\"num\"><a href=\"/tasks?status=overdue&amp;as_of=2025-12-24\
 # No inline style or script: the CSP forbids them.
 if grep -q ' style="' today.html; then die "inline style attribute"; fi
 if grep -o '<script[^>]*>' today.html | grep -vq 'src='; then die "inline script"; fi
+
+# The indicators' traffic lights: the counts `giamsat indicators` gives per status, each
+# linked to the list Chỉ tiêu with that status, then the share of green and the horizons.
+$GIAMSAT indicators --as-of 2025-12-24 --format json > ind.json
+for s in green amber red grey; do
+    want=$(sqlite3 :memory: "select count(*) from json_each(readfile('ind.json'))
+        where json_extract(value, '\$.target.kind') <> 'none'
+          and json_extract(value, '\$.status') = '$s'")
+    got=$(sed -n "s/.*id=\"ind-n-$s\">\([0-9]*\)<.*/\1/p" today.html)
+    [ "$got" = "$want" ] || die "light $s = '$got', want $want"
+    grep -q "<li class=\"light l-$s\" data-status=\"$s\" data-count=\"$want\"><a href=\"/indicators?as_of=2025-12-24&amp;status=$s\">" \
+        today.html || die "light $s: no link"
+    [ "$(status GET "/indicators?as_of=2025-12-24&status=$s" -b jar)" = 200 ] || die "link $s"
+done
+grep -q '<p class="share" id="ind-share"' today.html || die "no share of green"
+grep -q '<table class="ind-horizons" id="ind-horizons">' today.html || die "no horizons table"
+grep -q 'href="/indicators?horizon=2030&amp;as_of=2025-12-24"' today.html || die "horizon link"
+grep -q 'id="ind-n-grey">' june.html || die "lights on a chosen date"
 
 # Every segment links into the task list with its filter; the links work.
 doc=$(jget r.json '$.by_document[0].document')

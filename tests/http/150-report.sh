@@ -10,7 +10,8 @@ login xem xem-pass-123 jar
 get "/report?as_of=2025-12-24" rep.html -b jar
 well_formed rep.html
 for t in "I. Tổng hợp chung" "II. Kết quả theo văn bản chỉ đạo" \
-    "III. Nhiệm vụ quá hạn chưa hoàn thành" "V. Kết quả theo đơn vị" "VII. Đối soát số liệu"; do
+    "III. Nhiệm vụ quá hạn chưa hoàn thành" "V. Kết quả theo đơn vị" \
+    "VII. Kết quả thực hiện các chỉ tiêu" "VIII. Đối soát số liệu"; do
     grep -q "<h3>$t</h3>" rep.html || die "section '$t' missing"
 done
 grep -q '<div class="rdoc">' rep.html || die "report fragment"
@@ -57,6 +58,17 @@ head -c 3 r.csv | od -An -tx1 | grep -q 'ef bb bf' || die "csv BOM"
 "$OOXML_CHECK" r.xlsx > /dev/null || die "xlsx"
 "$OOXML_CHECK" r.docx > /dev/null || die "docx"
 "$OOXML_CHECK" --text r.docx | grep -q "Tổng hợp chung" || die "docx text"
+"$OOXML_CHECK" --text r.xlsx | grep -q "Kết quả thực hiện các chỉ tiêu" || die "xlsx indicators"
+grep -q "^Mã,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị mới nhất,Trạng thái,Căn cứ đánh giá" r.csv \
+    || die "csv indicators"
+
+# The indicator section follows a measurement at once (it moves the data generation).
+grep -q "Tính đến ngày 24/12/2025, có 78 chỉ tiêu có mục tiêu (không tính 1 mục chỉ nêu nhóm các chỉ tiêu thành phần); trong đó: 0 chỉ tiêu đạt" \
+    rep.html || die "indicator headline"
+$GIAMSAT measure add --indicator 11.1 --date 2025-12-01 --value 82% > /dev/null
+get "/report?as_of=2025-12-24" rep2.html -b jar
+grep -q "trong đó: 1 chỉ tiêu đạt (chiếm 1%)" rep2.html || die "indicator section not fresh"
+grep -q "Giá trị 82% (01/12/2025) ≥ mục tiêu 80%: đạt" rep2.html || die "indicator rule"
 
 # Filters: the same as `giamsat report --document/--agency`.
 doc="Kế hoạch chuyển đổi số năm 2025 (dự thảo)"

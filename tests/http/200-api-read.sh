@@ -20,7 +20,8 @@ expect_json openapi.json '$.openapi' 3.0.3
 expect_json openapi.json '$.components.securitySchemes.bearer.scheme' bearer
 expect_json openapi.json '$.components.securitySchemes.cookie.in' cookie
 for p in /api/v1/tasks /api/v1/tasks/{id} /api/v1/units /api/v1/documents /api/v1/report \
-    /api/v1/progress /api/v1/indicators; do
+    /api/v1/progress /api/v1/indicators /api/v1/indicators/{id} \
+    /api/v1/indicators/{id}/measurements /api/v1/measurements; do
     [ -n "$(jget openapi.json "\$.paths.\"$p\"")" ] || die "openapi.json lacks $p"
 done
 
@@ -49,16 +50,24 @@ cmp -s docs.json cli-docs.json || die "/api/v1/documents differs from 'giamsat d
 expect_json docs.json '$[0].name' 'Nghị quyết số 71/NQ-CP ngày 01/4/2025'
 
 # Indicators: the 54 rows of Phụ lục I, sub-indicators linked to their parent, and the 25
-# targets of the 2025 plan (seed 002).
+# targets of the 2025 plan (seed 002), each with its status as of today (GIAMSAT_TODAY):
+# exactly the items of `giamsat indicators --format json`, in the task list's envelope.
 api GET /api/v1/indicators ind.json 200 -H "$AUTH"
-[ "$(sqlite3 :memory: "select json_array_length(readfile('ind.json'))")" = 79 ] || die "indicators"
-[ "$(sqlite3 :memory: "select count(*) from json_each(readfile('ind.json'))
+expect_json ind.json '$.total' 79
+expect_json ind.json '$.as_of' 2025-12-24
+[ "$(sqlite3 :memory: "select json_array_length(readfile('ind.json'), '\$.items')")" = 79 ] \
+    || die "indicators"
+[ "$(sqlite3 :memory: "select count(*) from json_each(readfile('ind.json'), '\$.items')
     where json_extract(value, '$.document') = 'Nghị quyết số 71/NQ-CP ngày 01/4/2025'")" = 54 ] \
     || die "indicators of 71/NQ-CP"
-k=$(sqlite3 :memory: "select key from json_each(readfile('ind.json'))
+k=$(sqlite3 :memory: "select key from json_each(readfile('ind.json'), '\$.items')
     where json_extract(value, '$.code') = '11.1'")
-expect_json ind.json "\$[$k].parent_code" 11
-expect_json ind.json "\$[$k].horizon" 2030
+expect_json ind.json "\$.items[$k].parent_code" 11
+expect_json ind.json "\$.items[$k].horizon" 2030
+expect_json ind.json "\$.items[$k].status" grey
+$GIAMSAT indicators --format json > cli-ind.json
+[ "$(jget ind.json '$.items')" = "$(jget cli-ind.json '$')" ] \
+    || die "/api/v1/indicators items differ from 'giamsat indicators --format json'"
 
 # The task list: the CLI's items, paged; total counts every match.
 $GIAMSAT tasks --format json > cli-tasks.json

@@ -31,6 +31,19 @@ done
 expect_json api.json '$.as_of' 2025-12-24
 expect_json api.json '$.due_by' 2025-12-31
 expect_json api.json '$.reconciled' 1
+# The indicator section (issue #5): 78 indicators with a target, none measured yet.
+expect_json api.json '$.indicators.as_of' 2025-12-24
+expect_json api.json '$.indicators.total' 78
+expect_json api.json '$.indicators.grey' 78
+# A measurement moves the data generation: the next answer has it, still the CLI's bytes.
+$GIAMSAT measure add --indicator 12 --date 2025-12-01 --value 85 > /dev/null
+api '/api/v1/report?as_of=2025-12-24' api-m.json 200
+$GIAMSAT report --as-of 2025-12-24 --format json > cli-m.json
+cmp -s api-m.json cli-m.json || die "after a measurement: $(diff api-m.json cli-m.json | head)"
+expect_json api-m.json '$.indicators.green' 1
+[ "$(sqlite3 :memory: "select json_extract(value, '$.green') from json_each(json_extract(
+    readfile('api-m.json'), '$.indicators.by_agency')) where json_extract(value, '$.agency')
+    = 'Ngân hàng Nhà nước Việt Nam'")" = 1 ] || die "green per agency"
 # Dates in either written form; due_by, document and agency scopes as in the CLI.
 api '/api/v1/report?as_of=24/12/2025&due_by=2026-03-31' api2.json 200
 $GIAMSAT report --as-of 2025-12-24 --due-by 2026-03-31 --format json > cli2.json
@@ -41,6 +54,7 @@ $GIAMSAT report --as-of 2025-10-01 --document 71/NQ-CP --agency "Bộ Công an" 
     > cli3.json
 cmp -s api3.json cli3.json || die "document+agency: the API report differs from the CLI's"
 expect_json api3.json '$.agency' 'Bộ Công an'
+expect_json api3.json '$.indicators.total' 6
 # as_of is required; bad values are named.
 api /api/v1/report e1.json 400
 grep -q "'as_of'" e1.json || die "missing as_of not named: $(cat e1.json)"

@@ -159,3 +159,53 @@ reports=$(db_count 'select count(*) from progress_report')
     || die "progress reports not audited"
 [ "$(db_count "select count(*) from audit_log where action = 'import' and actor = 'gs'")" = 1 ] \
     || die "progress import not audited"
+
+# A measurement table (issue #5): detected by its header, its own summary, a bad row listed
+# with its column; refused without consent, confirmed with "allow partial" (entered via import
+# by the signed-in user, one audit line); the same file again adds nothing.
+cat > so-do.csv <<'CSV'
+Mã chỉ tiêu,Ngày đo,Giá trị,Khối / Thang đo,Nguồn
+11.1,30/06/2025,81%,,Báo cáo 6 tháng (nhập qua trang web)
+4,30/06/2025,3,Đông Nam Á,
+4,30/06/2025,48,Thế giới,
+12,30/06/2025,5abc,,
+CSV
+grep -q '<option value="measurements">Bảng số đo chỉ tiêu' form.html || die "no measurement format"
+before=$(data_snapshot)
+[ "$(upload gs "$action_gs" so-do.csv -F format=auto)" = 200 ] || die "measurement dry run"
+well_formed check.html
+grep -q 'Bảng số đo chỉ tiêu' check.html || die "measurement table not recognised"
+[ "$(fact rows)" = 4 ] || die "measurement rows = $(fact rows)"
+[ "$(fact added)" = 3 ] || die "measurements added = $(fact added)"
+[ "$(fact duplicates)" = 0 ] || die "measurement duplicates"
+[ "$(fact rejected)" = 1 ] || die "measurement rejected"
+grep -q "<td class=\"num\">5</td><td>cột &#39;Giá trị&#39;: không đọc được giá trị &#39;5abc&#39;" check.html \
+    || die "measurement reject reason"
+[ "$(data_snapshot)" = "$before" ] || die "a measurement dry run changed the database"
+id=$(upload_id)
+[ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$id")" = 422 ] \
+    || die "measurement import with a rejected row, without consent"
+[ "$(data_snapshot)" = "$before" ] || die "a refused measurement import changed the database"
+[ "$(status POST /import -b gs --data "csrf=$tok_gs&step=confirm&upload=$id&allow_partial=1")" = 200 ] \
+    || die "measurement import"
+[ "$(db_count "select count(*) from measurement where entered_via = 'import' and entered_by = 'gs'")" = 3 ] \
+    || die "measurements not written"
+[ "$(db_count "select count(*) from audit_log where action = 'import' and actor = 'gs' and after like '%\"added\": 3%'")" = 1 ] \
+    || die "measurement import not audited"
+$GIAMSAT indicators --format json > ind.json
+[ "$(sqlite3 :memory: "select json_extract(value, '$.status') from json_each(readfile('ind.json'))
+    where json_extract(value, '$.code') = '4'")" = green ] || die "status of 4 after the import"
+before=$(data_snapshot)
+[ "$(upload gs "$action_gs" so-do.csv -F format=measurements)" = 200 ] || die "measurement re-check"
+[ "$(fact added)" = 0 ] || die "re-import added $(fact added)"
+[ "$(fact duplicates)" = 3 ] || die "re-import duplicates = $(fact duplicates)"
+code=$(curl -s -o again.html -w '%{http_code}' -b gs \
+    --data "csrf=$tok_gs&step=confirm&upload=$(upload_id)&allow_partial=1" "$URL/import")
+[ "$code" = 200 ] || die "measurement re-import: HTTP $code"
+grep -q 'Không có số đo mới' again.html || die "the re-import does not say nothing was new"
+[ "$(data_snapshot)" = "$before" ] || die "a measurement re-import changed the database"
+# Only the steering office imports: a unit's focal point may not.
+login noivu noivu-pass-123 noivu
+[ "$(status GET /import -b noivu)" = 403 ] || die "a unit account sees the import page"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b noivu -F step=check -F file=@so-do.csv "$URL$action_gs")" = 403 ] \
+    || die "a unit account uploaded a measurement table"

@@ -9,6 +9,13 @@
  * well-formed, and the parsed text must equal the original text (so the
  * escaping round-trips), every "#id" link must name an element and every id
  * must be unique. Escaping rules are table-driven rows of {text, expected}.
+ *
+ * Then report_doc's indicator section (issue #5): a report over an empty
+ * programme with a board of four indicators (a heading, one green, one
+ * red, one grey) lays out section VII with the headline, the counts per
+ * horizon, agency and group, every counted indicator with its rule, and
+ * the four indicator checks at the end of Đối soát (now VIII); without a
+ * board neither appears and Đối soát stays VII.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,10 +24,13 @@
 
 #include <cmocka.h>
 
+#include "core/indicator_board.h"
+#include "core/report.h"
 #include "render/csv.h"
 #include "render/html.h"
 #include "render/md.h"
 #include "render/rdoc.h"
+#include "render/report_doc.h"
 #include "util/buf.h"
 #include "util/strvec.h"
 #include "util/xalloc.h"
@@ -458,6 +468,187 @@ static void test_csv_quoting(void **state)
     }
 }
 
+/* ------------------------------------------------------------ indicator section */
+
+struct ind_fixture {
+    const char *code, *target, *agency, *field;
+    long agency_id;
+    int horizon;
+    const char *value; /* measured on 31/12/2025, or NULL */
+};
+
+/* As of 15/01/2026: a heading (not counted), green, red (2025 passed unmet), grey. */
+static const struct ind_fixture ind_fixtures[] = {
+    { "11", "", "", "", 0, 2030, NULL },
+    { "11.1", "≥ 80", "Bộ Khoa học và Công nghệ", "", 11, 2030, "82%" },
+    { "KH2025.3", "70%", "", "Chính phủ số", 0, 2025, "65%" },
+    { "12", "≥ 80", "Ngân hàng Nhà nước Việt Nam", "", 17, 2030, NULL },
+};
+#define N_IND (sizeof(ind_fixtures) / sizeof(*ind_fixtures))
+
+static void add_value(struct indicator *x, const char *text, long value)
+{
+    struct measurement *m = indicator_add_measurement(x);
+    m->id = 1;
+    m->on = (struct date){ 2025, 12, 31 };
+    m->has_value = true;
+    m->value = (double)value;
+    m->text = xstrdup(text);
+    m->source = xstrdup("");
+}
+
+static void ind_board(struct indicator_board *b)
+{
+    struct indicator *x = xcalloc(N_IND, sizeof(*x));
+    for (size_t i = 0; i < N_IND; i++) {
+        const struct ind_fixture *f = &ind_fixtures[i];
+        x[i].id = (long)i + 1;
+        x[i].code = xstrdup(f->code);
+        x[i].name = xasprintf("Chỉ tiêu %s", f->code);
+        x[i].unit = xstrdup("%");
+        x[i].target_text = xstrdup(f->target);
+        x[i].agency = xstrdup(f->agency);
+        x[i].field = xstrdup(f->field);
+        x[i].agency_id = f->agency_id;
+        x[i].horizon = f->horizon;
+        if (f->value)
+            add_value(&x[i], f->value, strtol(f->value, NULL, 10));
+    }
+    indicator_board_build(b, x, N_IND, (struct date){ 2026, 1, 15 });
+}
+
+static const struct rsection *find_section(const struct rdoc *d, const char *key)
+{
+    for (size_t i = 0; i < d->n_sections; i++)
+        if (!strcmp(d->sections[i].key, key))
+            return &d->sections[i];
+    return NULL;
+}
+
+/* The k-th table of s. */
+static const struct rtable *nth_table(const struct rsection *s, size_t k)
+{
+    for (size_t i = 0; i < s->n_blocks; i++)
+        if (s->blocks[i].type == RBLOCK_TABLE && k-- == 0)
+            return &s->blocks[i].table;
+    fail_msg("section '%s' has no table %zu", s->key, k);
+    return NULL;
+}
+
+/* Row r of t as "cell|cell|..." for one comparison per row. */
+static char *row_text(const struct rtable *t, size_t r)
+{
+    struct buf b = BUF_INIT;
+    for (size_t c = 0; c < t->columns.n; c++)
+        buf_addf(&b, "%s%s", c ? "|" : "", rtable_cell(t, r, c)->text);
+    return buf_take(&b);
+}
+
+static void assert_row(const struct rtable *t, size_t r, const char *want)
+{
+    assert_true(r < t->n_rows);
+    char *got = row_text(t, r);
+    if (strcmp(got, want))
+        fail_msg("row %zu:\n got: %s\nwant: %s", r, got, want);
+    free(got);
+}
+
+static void ind_report(struct programme *p, struct report *r)
+{
+    struct report_options o = { { 2026, 1, 15 }, DATE_NONE, PROG_NONE, PROG_NONE };
+    struct err e = ERR_INIT;
+    assert_int_equal(report_build(p, &o, r, &e), 0);
+}
+
+static void test_indicator_section(void **state)
+{
+    (void)state;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    struct rdoc d = RDOC_INIT;
+    ind_report(&p, &r);
+    ind_board(&b);
+    report_doc_build(&r, &b, &d);
+
+    const struct rsection *s = find_section(&d, "chi_tieu");
+    assert_non_null(s);
+    assert_string_equal(s->title, "VII. Kết quả thực hiện các chỉ tiêu");
+    assert_string_equal(s->sheet, "Chỉ tiêu");
+    assert_string_equal(s->blocks[0].text,
+                        "Tính đến ngày 15/01/2026, có 3 chỉ tiêu có mục tiêu (không tính 1 mục"
+                        " chỉ nêu nhóm các chỉ tiêu thành phần); trong đó: 1 chỉ tiêu đạt (chiếm"
+                        " 33%), 0 chỉ tiêu đúng lộ trình, 1 chỉ tiêu chậm, 1 chỉ tiêu chưa đánh"
+                        " giá.");
+    const struct rtable *t = nth_table(s, 0); /* per horizon, ascending */
+    assert_row(t, 0, "1|Đến năm 2025|1|0|0|1|0|0%");
+    assert_row(t, 1, "2|Đến năm 2030|2|1|0|0|1|50%");
+    assert_row(t, 2, "|Tổng cộng|3|1|0|1|1|33%");
+    assert_true(t->has_total_row && t->n_rows == 3);
+    t = nth_table(s, 1); /* per agency, in order of appearance */
+    assert_string_equal(t->columns.items[1], "Cơ quan chủ trì theo dõi");
+    assert_row(t, 0, "1|Bộ Khoa học và Công nghệ|1|1|0|0|0|100%");
+    assert_row(t, 1, "2|Chưa xác định cơ quan theo dõi|1|0|0|1|0|0%");
+    assert_row(t, 2, "3|Ngân hàng Nhà nước Việt Nam|1|0|0|0|1|0%");
+    t = nth_table(s, 2); /* per group */
+    assert_row(t, 1, "2|Chính phủ số|1|0|0|1|0|0%");
+    t = nth_table(s, 3); /* every counted indicator, the heading left out */
+    assert_int_equal(t->n_rows, 3);
+    assert_row(t, 0,
+               "11.1|Chỉ tiêu 11.1|%|≥ 80|82% (31/12/2025)|đạt|"
+               "Giá trị 82% (31/12/2025) ≥ mục tiêu 80%: đạt");
+    assert_string_equal(rtable_cell(t, 1, 5)->text, "chậm");
+    assert_row(t, 2, "12|Chỉ tiêu 12|%|≥ 80||chưa đánh giá|Chưa có số liệu đến ngày 15/01/2026");
+
+    /* Đối soát comes last, renumbered, ending with the indicator checks. */
+    const struct rsection *ds = &d.sections[d.n_sections - 1];
+    assert_string_equal(ds->key, "doi_soat");
+    assert_string_equal(ds->title, "VIII. Đối soát số liệu");
+    t = nth_table(ds, 0);
+    assert_int_equal(t->n_rows, r.n_checks + REPORT_INDICATOR_CHECKS);
+    assert_row(t, t->n_rows - 4,
+               "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá|3|3|Khớp");
+    assert_row(t, t->n_rows - 2, "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi|3|3|Khớp");
+
+    struct report_check checks[REPORT_INDICATOR_CHECKS];
+    struct err e = ERR_INIT;
+    assert_int_equal(report_indicator_checks(&b, checks), 0);
+    assert_string_equal(checks[0].key, "indicators");
+    assert_string_equal(checks[3].key, "indicators.by_field");
+    assert_int_equal(report_indicators_reconcile(&b, &e), 0);
+
+    rdoc_release(&d);
+    indicator_board_release(&b);
+    report_release(&r);
+}
+
+/* Without a board: no indicator section, Đối soát as before; an empty board: a sentence. */
+static void test_indicator_section_absent(void **state)
+{
+    (void)state;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct indicator_board empty = INDICATOR_BOARD_INIT;
+    struct rdoc d = RDOC_INIT, d2 = RDOC_INIT;
+    ind_report(&p, &r);
+    report_doc_build(&r, NULL, &d);
+    assert_null(find_section(&d, "chi_tieu"));
+    assert_string_equal(d.sections[d.n_sections - 1].title, "VII. Đối soát số liệu");
+    assert_int_equal(nth_table(&d.sections[d.n_sections - 1], 0)->n_rows, r.n_checks);
+
+    indicator_board_build(&empty, NULL, 0, (struct date){ 2026, 1, 15 });
+    report_doc_build(&r, &empty, &d2);
+    const struct rsection *s = find_section(&d2, "chi_tieu");
+    assert_non_null(s);
+    assert_int_equal(s->n_blocks, 1);
+    assert_string_equal(s->blocks[0].text,
+                        "Tính đến ngày 15/01/2026, chưa có chỉ tiêu nào có mục tiêu.");
+    rdoc_release(&d2);
+    rdoc_release(&d);
+    indicator_board_release(&empty);
+    report_release(&r);
+}
+
 /* ------------------------------------------------------------ edge cases */
 
 /* No title, no footnotes, a table without columns, an empty table. */
@@ -510,6 +701,8 @@ int main(void)
         cmocka_unit_test(test_csv_doc),
         cmocka_unit_test(test_csv_section),
         cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_indicator_section),
+        cmocka_unit_test(test_indicator_section_absent),
         cmocka_unit_test(test_degenerate),
         cmocka_unit_test(test_capped_buffer),
     };

@@ -2,6 +2,8 @@
  * The server's report cache: a hit is the same entry, the table stays within its bound
  * (least recently used out), a write moves the generation so the next request gets a new
  * snapshot, and what a holder keeps stays valid after eviction (ASan checks the reads).
+ * The indicator board travels with each report: a measurement moves the generation, so the
+ * next report has the new status while a held one keeps its own; a unit filter narrows it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +12,10 @@
 
 #include "core/embedded.h"
 #include "core/registry.h"
+#include "core/resolve.h"
+#include "import/import.h"
 #include "store/store.h"
+#include "store/store_indicators.h"
 #include "web/report_cache.h"
 
 #include <stdio.h>
@@ -51,21 +56,70 @@ static struct report_options on(int y, int m, int d)
     return (struct report_options){ { y, m, d }, DATE_NONE, PROG_NONE, PROG_NONE };
 }
 
-/* Add the shipped registry's agencies: a write to a table the snapshot reads. */
-static void write_agencies(void)
+/* Store the shipped registry's agencies (if not yet there) and leave it in *reg. */
+static size_t seed_registry(struct registry *reg)
 {
-    struct registry reg = REGISTRY_INIT;
     struct err e = ERR_INIT;
     const struct embedded_file *a = embedded_find("data/agencies.tsv");
     const struct embedded_file *g = embedded_find("data/groups.tsv");
     size_t n_added = 0;
     assert_non_null(a);
     assert_non_null(g);
-    assert_int_equal(registry_parse_tsv(&reg, a->data, g->data, &e), 0);
-    assert_int_equal(registry_build_index(&reg, &e), 0);
-    assert_int_equal(store_seed_registry(db, &reg, &n_added, &e), 0);
-    assert_true(n_added > 0);
+    assert_int_equal(registry_parse_tsv(reg, a->data, g->data, &e), 0);
+    assert_int_equal(registry_build_index(reg, &e), 0);
+    assert_int_equal(store_seed_registry(db, reg, &n_added, &e), 0);
+    return n_added;
+}
+
+/* Add the shipped registry's agencies: a write to a table the snapshot reads. */
+static void write_agencies(void)
+{
+    struct registry reg = REGISTRY_INIT;
+    assert_true(seed_registry(&reg) > 0);
     registry_release(&reg);
+}
+
+/* Import the shipped plan (seed 002): its 25 targets for 2025 are indicators. */
+static void store_plan_seed(void)
+{
+    struct registry reg = REGISTRY_INIT;
+    struct batch b = BATCH_INIT;
+    struct import_summary sum = { 0 };
+    struct import_options io = { .file = "002" };
+    struct err e = ERR_INIT;
+    const struct embedded_file *f = embedded_find("002_d7ea618fb136404a.txt");
+    assert_non_null(f);
+    seed_registry(&reg); /* there already, or now: the ids are the database's, read back */
+    registry_release(&reg);
+    reg = (struct registry)REGISTRY_INIT;
+    assert_int_equal(store_load_registry(db, &reg, &e), 0);
+    assert_int_equal(import_read(f->data, f->len, "002", NULL, &b, &e), 0);
+    struct resolved_task *rt = resolve_batch(&reg, &b, &sum);
+    if (store_import(db, &reg, &b, rt, &io, &sum, &e))
+        fail_msg("import: %s", e.msg);
+    resolved_free(rt, b.n_tasks);
+    batch_release(&b);
+    registry_release(&reg);
+}
+
+/* Measure indicator `code` on 31/12/2025 (a write to the measurement table). */
+static void measure(const char *code, double value, const char *text)
+{
+    struct err e = ERR_INIT;
+    long indicator_id = 0, id = 0;
+    struct measurement m = { .on = { 2025, 12, 31 }, .has_value = true, .value = value };
+    m.text = (char *)text;
+    m.entered_via = (char *)"cli";
+    assert_int_equal(store_indicator_find(db, code, NULL, &indicator_id, &e), 0);
+    assert_int_equal(store_measurement_add(db, indicator_id, &m, NULL, &id, &e), 0);
+}
+
+static size_t count_of(const struct indicator_board *b, enum indicator_status s)
+{
+    struct indicator_tally all;
+    indicator_board_total(b, &all);
+    free(all.label);
+    return all.count[s];
 }
 
 static void test_hit_bound_and_generation(void **state)
@@ -133,11 +187,55 @@ static void test_failed_build(void **state)
     report_cache_free(c);
 }
 
+static void test_indicators_fresh(void **state)
+{
+    (void)state;
+    struct report_cache *c = report_cache_new(4);
+    struct err e = ERR_INIT;
+    struct cached_snapshot *s1 = NULL, *s2 = NULL;
+    struct cached_report *r1 = NULL, *r2 = NULL, *unit = NULL;
+    struct report_options o = on(2026, 1, 15);
+    store_plan_seed();
+    assert_int_equal(report_cache_snapshot(c, db, &s1, &e), 0);
+    assert_int_equal(s1->n_indicators, 25);
+    assert_int_equal(report_cache_report(c, s1, &o, &r1, &e), 0);
+    assert_int_equal(r1->board.n, 25);
+    assert_true(date_cmp(r1->board.as_of, o.as_of) == 0);
+    assert_int_equal(count_of(&r1->board, IND_GREY), 25);
+    size_t len = 0;
+    assert_non_null(strstr(report_cache_json(c, r1, &len), "\n  \"indicators\": {"));
+
+    /* 75% against a target of 70%: green in the next report, never in the held one. */
+    measure("KH2025.3", 75, "75%");
+    assert_int_equal(report_cache_snapshot(c, db, &s2, &e), 0);
+    assert_true(s2->generation > s1->generation);
+    assert_int_equal(report_cache_report(c, s2, &o, &r2, &e), 0);
+    assert_ptr_not_equal(r2, r1);
+    assert_int_equal(count_of(&r2->board, IND_GREEN), 1);
+    assert_int_equal(count_of(&r1->board, IND_GREY), 25);
+    assert_non_null(strstr(report_cache_json(c, r2, &len), "\"green\": 1,"));
+
+    /* A unit filter: the plan's targets name no monitoring agency, so none is that unit's. */
+    struct report_options ou = o;
+    ou.agency = 0;
+    assert_true(s2->prog.n_agencies > 0);
+    assert_int_equal(report_cache_report(c, s2, &ou, &unit, &e), 0);
+    assert_int_equal(unit->board.n, 0);
+
+    report_cache_report_put(c, unit);
+    report_cache_report_put(c, r2);
+    report_cache_report_put(c, r1);
+    report_cache_snapshot_put(c, s2);
+    report_cache_snapshot_put(c, s1);
+    report_cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hit_bound_and_generation),
         cmocka_unit_test(test_failed_build),
+        cmocka_unit_test(test_indicators_fresh),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,7 +12,11 @@
  * of values looped over: donut dash lengths must be proportional to the
  * values and add up to the circumference exactly; bar widths must be
  * proportional to the bar totals with the largest bar full width; a total
- * of 0 must draw nothing (and no NaN).
+ * of 0 must draw nothing (and no NaN). Line cases: a sparkline's points
+ * span its box left to right with the best value on top (upside down for
+ * a rank); a line chart's dots sit above, on or below the target line as
+ * they beat, meet or miss it, with a value axis of round Vietnamese-written
+ * steps; no point at all says so.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -474,6 +478,226 @@ static void test_bars_long_label(void **state)
     buf_release(&label);
 }
 
+/* ------------------------------------------------------------ lines */
+
+#define SPARK_TOP 4000LL     /* svg.c: SPARK_PAD, in thousandths */
+#define SPARK_BOTTOM 24000LL /* SPARK_H - SPARK_PAD */
+#define SPARK_RIGHT 116000LL /* SPARK_W - SPARK_PAD */
+#define LINE_X0 72000LL      /* svg.c: LINE_LEFT */
+#define LINE_X1 624000LL     /* LINE_W - LINE_RIGHT */
+
+/* Points on days 100, 110, 120... with the given values (thousandths). */
+static void make_points(struct svg_point *p, char labels[][24], const long long *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        snprintf(labels[i], 24, "P%u <&>", (unsigned)i % 10);
+        p[i] = (struct svg_point){ 100 + 10 * (long)i, v[i], "01/01/2025", labels[i] };
+    }
+}
+
+static const struct {
+    long long v[6];
+    size_t n;
+    bool lower_is_better;
+} spark_cases[] = {
+    { { 60000, 82000 }, 2, false },
+    { { 82000, 60000, 70000 }, 3, false },
+    { { 5000, 3000, 2000 }, 3, true },
+    { { 7000, 7000, 7000 }, 3, false },
+    { { 500 }, 1, false },
+    { { 0, -1500, 81400000, 2, 2, 3 }, 6, false },
+};
+
+/* The sparkline: accessible, one point per value spanning the box, the last one dotted. */
+static void check_spark(const struct parsed *p, const long long *v, size_t n, bool lower)
+{
+    assert_string_equal(p->elems[0].name, "svg");
+    assert_string_equal(attr(&p->elems[0], "class"), "spark");
+    assert_string_equal(attr(&p->elems[0], "role"), "img");
+    assert_string_equal(attr(&p->elems[0], "aria-label"), "Xu hướng & <giá trị>");
+    assert_string_equal(p->elems[1].name, "title");
+    const struct elem *dots[2], *lines[2];
+    assert_int_equal(select_elems(p, "circle", NULL, dots, 2), 1);
+    assert_int_equal(select_elems(p, "polyline", "points", lines, 2), n > 1 ? 1 : 0);
+    long long lo = v[0], hi = v[0];
+    size_t i_lo = 0, i_hi = 0;
+    for (size_t i = 1; i < n; i++) {
+        i_lo = v[i] < lo ? i : i_lo, lo = v[i] < lo ? v[i] : lo;
+        i_hi = v[i] > hi ? i : i_hi, hi = v[i] > hi ? v[i] : hi;
+    }
+    long long last_y = milli_of(attr(dots[0], "cy"));
+    if (n == 1 || lo == hi) {
+        assert_int_equal(last_y, (SPARK_TOP + SPARK_BOTTOM) / 2); /* flat: in the middle */
+        return;
+    }
+    assert_int_equal(milli_of(attr(dots[0], "cx")), SPARK_RIGHT);
+    /* "x,y x,y ...": x increases from the left edge; the best value is at the top. */
+    const char *pts = attr(lines[0], "points");
+    long long prev_x = -1;
+    for (size_t i = 0; i < n; i++) {
+        long long x = milli_of(pts), y = milli_of(strchr(pts, ',') + 1);
+        assert_true(x > prev_x);
+        assert_true(y >= SPARK_TOP && y <= SPARK_BOTTOM);
+        if (i == (lower ? i_lo : i_hi))
+            assert_int_equal(y, SPARK_TOP);
+        if (i == (lower ? i_hi : i_lo))
+            assert_int_equal(y, SPARK_BOTTOM);
+        prev_x = x;
+        pts = strchr(pts, ' ') ? strchr(pts, ' ') + 1 : pts;
+    }
+    assert_int_equal(prev_x, SPARK_RIGHT);
+}
+
+static void test_sparkline(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof(spark_cases) / sizeof(spark_cases[0]); c++) {
+        struct svg_point pts[6];
+        char labels[6][24];
+        make_points(pts, labels, spark_cases[c].v, spark_cases[c].n);
+        struct buf out = BUF_INIT;
+        svg_sparkline(&out, pts, spark_cases[c].n, spark_cases[c].lower_is_better,
+                      "Xu hướng & <giá trị>");
+        assert_clean(&out);
+        struct parsed *p = parse(&out);
+        check_spark(p, spark_cases[c].v, spark_cases[c].n, spark_cases[c].lower_is_better);
+        /* the last point's label is its tooltip, escaped and decoded back */
+        char *tip = xasprintf("\x01P%zu <&>\x01", spark_cases[c].n - 1);
+        assert_non_null(strstr(p->text.data, tip));
+        free(tip);
+        parsed_free(p);
+        buf_release(&out);
+    }
+    struct buf none = BUF_INIT;
+    svg_sparkline(&none, NULL, 0, false, "Trống");
+    assert_int_equal(none.len, 0);
+    buf_release(&none);
+}
+
+static const struct {
+    long long v[4];
+    size_t n;
+    long long level;
+    bool lower_is_better;
+    const char *ticks[6]; /* value axis labels that must appear */
+} line_cases[] = {
+    { { 60000, 82000 }, 2, 80000, false, { "60", "70", "80", "90" } },
+    { { 500, 720 }, 2, 700, false, { "0", "0,5", "1", "1,5" } },
+    { { 81400000, 90000000 }, 2, 85000000, false, { "70.000", "80.000", "90.000", "100.000" } },
+    { { 5000, 3000, 2000 }, 3, 3000, true, { "2", "3", "4", "5" } },
+    { { 82000 }, 1, 82000, false, { "70", "80", "90", "100" } },
+    { { -1500, 1500 }, 2, 0, false, { "-2", "-1", "0", "1", "2" } },
+};
+
+/* Dots in series order; a dot valued like the level sits on the level's line. */
+static void check_line(const struct parsed *p, size_t c)
+{
+    const struct elem *dots[8], *levels[2];
+    size_t n = line_cases[c].n;
+    assert_int_equal(select_elems(p, "circle", "cy", dots, 8), n);
+    size_t n_lv = 0;
+    for (size_t i = 0; i < p->n && n_lv < 2; i++)
+        if (!strcmp(p->elems[i].name, "line") && attr(&p->elems[i], "class"))
+            levels[n_lv++] = &p->elems[i];
+    assert_int_equal(n_lv, 1);
+    long long level_y = milli_of(attr(levels[0], "y1"));
+    for (size_t i = 0; i < n; i++) {
+        long long x = milli_of(attr(dots[i], "cx")), y = milli_of(attr(dots[i], "cy"));
+        if (n > 1)
+            assert_int_equal(x, LINE_X0 + (LINE_X1 - LINE_X0) * (long long)i / (long long)(n - 1));
+        long long d = line_cases[c].v[i] - line_cases[c].level;
+        if (line_cases[c].lower_is_better)
+            d = -d;
+        /* better than the level: above its line (smaller y) */
+        assert_true(d > 0 ? y < level_y : d < 0 ? y > level_y : y == level_y);
+    }
+    for (size_t k = 0; line_cases[c].ticks[k]; k++) {
+        char *want = xasprintf("\x01%s\x01", line_cases[c].ticks[k]);
+        assert_non_null(strstr(p->text.data, want));
+        free(want);
+    }
+}
+
+static void test_line_chart(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof(line_cases) / sizeof(line_cases[0]); c++) {
+        struct svg_point pts[4];
+        char labels[4][24];
+        make_points(pts, labels, line_cases[c].v, line_cases[c].n);
+        struct svg_series s = { NULL, NULL, pts, line_cases[c].n };
+        struct svg_level lv = { line_cases[c].level, "Mục tiêu ≥ 80", NULL };
+        struct buf out = BUF_INIT;
+        svg_line_chart(&out, &s, 1, &lv, 1, line_cases[c].lower_is_better, "Diễn biến", "Mô tả");
+        assert_true(buf_ok(&out));
+        assert_clean(&out);
+        struct parsed *p = parse(&out);
+        assert_chart_root(p, "Diễn biến", "Mô tả");
+        check_line(p, c);
+        assert_non_null(strstr(p->text.data, "\x01Mục tiêu ≥ 80\x01")); /* legend, tooltip */
+        parsed_free(p);
+        buf_release(&out);
+    }
+}
+
+/* Two series with a level each: a legend entry per series and level, colours kept. */
+static void test_line_chart_series(void **state)
+{
+    (void)state;
+    static const long long a[] = { 5000, 3000 }, b[] = { 60000, 45000 };
+    struct svg_point pa[2], pb[2];
+    char la[2][24], lb[2][24];
+    make_points(pa, la, a, 2);
+    make_points(pb, lb, b, 2);
+    struct svg_series s[2] = { { "Đông Nam Á", "#00703c", pa, 2 },
+                               { "Thế giới <ITU>", "#4c2c92", pb, 2 } };
+    struct svg_level lv[2] = { { 3000, "Mục tiêu Đông Nam Á ≤ 3", "#00703c" },
+                               { 50000, "Mục tiêu Thế giới ≤ 50", "#4c2c92" } };
+    struct buf out = BUF_INIT;
+    svg_line_chart(&out, s, 2, lv, 2, true, "Xếp hạng", "Hai thang đo");
+    assert_clean(&out);
+    struct parsed *p = parse(&out);
+    assert_chart_root(p, "Xếp hạng", "Hai thang đo");
+    for (size_t i = 0; i < 2; i++) {
+        char *want = xasprintf("\x01%s\x01", s[i].label);
+        assert_non_null(strstr(p->text.data, want));
+        free(want);
+    }
+    const struct elem *lines[4];
+    assert_int_equal(select_elems(p, "polyline", NULL, lines, 4), 2);
+    assert_string_equal(attr(lines[0], "stroke"), "#00703c");
+    assert_string_equal(attr(lines[1], "stroke"), "#4c2c92");
+    size_t n_levels = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (!strcmp(p->elems[i].name, "line") && attr(&p->elems[i], "class")) {
+            assert_string_equal(attr(&p->elems[i], "stroke"), lv[n_levels].stroke);
+            n_levels++;
+        }
+    assert_int_equal(n_levels, 2);
+    parsed_free(p);
+    buf_release(&out);
+}
+
+static void test_line_chart_empty(void **state)
+{
+    (void)state;
+    struct svg_series s = { "Trống", NULL, NULL, 0 };
+    struct svg_level lv = { 80000, "Mục tiêu", NULL };
+    struct buf out = BUF_INIT;
+    svg_line_chart(&out, &s, 1, &lv, 1, false, "Không có", "Chưa có số đo");
+    assert_clean(&out);
+    struct parsed *p = parse(&out);
+    assert_chart_root(p, "Không có", "Chưa có số đo");
+    assert_non_null(strstr(p->text.data, "Chưa có số đo dạng số"));
+    parsed_free(p);
+    buf_release(&out);
+    svg_line_chart(&out, NULL, 0, NULL, 0, false, "<&>", "\"'");
+    p = parse(&out);
+    assert_string_equal(attr(&p->elems[0], "aria-label"), "<&>");
+    parsed_free(p);
+    buf_release(&out);
+}
+
 /* ------------------------------------------------------------ HTML fragment */
 
 static void build_doc(struct rdoc *d)
@@ -525,6 +749,8 @@ int main(void)
         cmocka_unit_test(test_donut_zero),         cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_control_chars),      cmocka_unit_test(test_bars_proportional),
         cmocka_unit_test(test_bars_empty),         cmocka_unit_test(test_bars_long_label),
+        cmocka_unit_test(test_sparkline),          cmocka_unit_test(test_line_chart),
+        cmocka_unit_test(test_line_chart_series),  cmocka_unit_test(test_line_chart_empty),
         cmocka_unit_test(test_html_fragment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

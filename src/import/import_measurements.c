@@ -1,0 +1,156 @@
+/*
+ * import_measurements: indicator measurements from a CSV or XLSX table
+ * (Mã chỉ tiêu, Ngày đo / Thời điểm / Năm, Giá trị, and optionally Đơn vị,
+ * Khối / Thang đo, Nguồn, Văn bản). The rows are kept as written, each with every cell it
+ * has; the store finds the indicator and reads and checks the value
+ * (core/measure_entry.h), so a file and `measure add` are refused alike.
+ */
+#include "import.h"
+
+#include "header.h"
+
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns beyond the fields: recognised so that no field takes them. */
+enum {
+    M_NAME = N_MEASURE_FIELDS, /* Tên chỉ tiêu: kept with the row, the code decides */
+    M_SCALE_UNIT,              /* Đơn vị tính (%, doanh nghiệp): not an agency */
+    M_TASK,                    /* a task-name column: then it is a task table */
+    N_MCOLS
+};
+
+/*
+ * Rules are tried in order (header.h), each taking the first free column
+ * it matches: specific names come before general ones ("Mã chỉ tiêu"
+ * before "Mã", "Đơn vị tính" before "Đơn vị ...", "Tên chỉ tiêu" before
+ * "Chỉ tiêu"), so "Chỉ tiêu" is the code only when no Mã column is there.
+ */
+/* clang-format off */
+static const struct header_spec measure_headers[] = {
+    { "tennhiemvu", M_TASK },
+    { "noidungnhiemvu", M_TASK },
+    { "nhiemvu", M_TASK },
+    { "machitieu", MF_CODE },
+    { "machitieu*", MF_CODE },
+    { "ma", MF_CODE },
+    { "tenchitieu*", M_NAME },
+    { "chitieu", MF_CODE },
+    { "vanban", MF_DOCUMENT },
+    { "vanbangiao", MF_DOCUMENT },
+    { "vanbanchidao", MF_DOCUMENT },
+    { "vanban*", MF_DOCUMENT },
+    { "ngaydo", MF_DATE },
+    { "ngay", MF_DATE },
+    { "thoidiem", MF_DATE },
+    { "thoidiemdo", MF_DATE },
+    { "ngaydo*", MF_DATE },
+    { "thoidiem*", MF_DATE },
+    { "ngaysolieu*", MF_DATE },
+    { "nam", MF_DATE },
+    { "ky", MF_DATE },
+    { "kybaocao", MF_DATE },
+    { "ngay*", MF_DATE },
+    { "giatri", MF_VALUE },
+    { "ketqua", MF_VALUE },
+    { "giatri*", MF_VALUE },
+    { "ketqua*", MF_VALUE },
+    { "solieu", MF_VALUE },
+    { "donvitinh*", M_SCALE_UNIT },
+    { "dvt", M_SCALE_UNIT },
+    { "khoi", MF_BLOC },
+    { "thangdo", MF_BLOC },
+    { "khoi*", MF_BLOC },
+    { "thangdo*", MF_BLOC },
+    { "donvi", MF_UNIT },
+    { "donvi*", MF_UNIT },
+    { "nguon", MF_SOURCE },
+    { "nguon*", MF_SOURCE },
+};
+/* clang-format on */
+#define N_SPECS (sizeof(measure_headers) / sizeof(*measure_headers))
+
+static bool map_measure_header(const struct sheet_row *row, long cols[N_MCOLS])
+{
+    header_map(row, measure_headers, N_SPECS, cols, N_MCOLS);
+    return cols[MF_CODE] >= 0 && cols[MF_DATE] >= 0 && cols[MF_VALUE] >= 0 && cols[M_TASK] < 0;
+}
+
+/* The header row of a measurement table among the first ten rows, or -1. */
+static long find_header(const struct sheet *sh, long cols[N_MCOLS])
+{
+    for (size_t i = 0; i < sh->n && i < 10; i++)
+        if (map_measure_header(&sh->rows[i], cols))
+            return (long)i;
+    return -1;
+}
+
+bool import_is_measurements(const struct sheet *sh)
+{
+    long cols[N_MCOLS];
+    return find_header(sh, cols) >= 0;
+}
+
+/* Every non-blank cell of row as "Header: cell" lines, so nothing written is lost. */
+static char *written_cells(const struct sheet_row *header, const struct sheet_row *row)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < row->n; i++) {
+        if (text_is_blank(row->cells[i]))
+            continue;
+        buf_addf(&b, "%s: %s\n", i < header->n && *header->cells[i] ? header->cells[i] : "?",
+                 row->cells[i]);
+    }
+    return buf_take(&b);
+}
+
+static void measure_row(struct measure_table *mt, const struct sheet_row *header,
+                        const struct sheet_row *row, const long cols[N_MCOLS])
+{
+    ALLOC_GROW(mt->rows, mt->n + 1, mt->cap);
+    struct measure_row *r = &mt->rows[mt->n++];
+    memset(r, 0, sizeof(*r));
+    r->line = row->line;
+    for (int f = 0; f < N_MEASURE_FIELDS; f++)
+        r->cell[f] = header_cell(row, cols, f);
+    r->written = written_cells(header, row);
+}
+
+int import_measurements(const struct sheet *sh, struct measure_table *mt, struct err *e)
+{
+    long cols[N_MCOLS];
+    long header = find_header(sh, cols);
+    if (header < 0)
+        return err_set(e, ERR_INVALID,
+                       "not a measurement table: the header needs an indicator column ('Mã chỉ"
+                       " tiêu' or 'Chỉ tiêu'), a date column ('Ngày đo', 'Ngày' or 'Thời điểm')"
+                       " and a value column ('Giá trị' or 'Kết quả'), and no task-name column");
+    const struct sheet_row *h = &sh->rows[header];
+    for (int f = 0; f < N_MEASURE_FIELDS; f++)
+        mt->header[f] = cols[f] >= 0 ? text_clean(h->cells[cols[f]], false) : NULL;
+    for (size_t i = (size_t)header + 1; i < sh->n; i++) {
+        long again[N_MCOLS];
+        if (!map_measure_header(&sh->rows[i], again)) /* a header repeated at a page break */
+            measure_row(mt, h, &sh->rows[i], cols);
+    }
+    if (mt->n == 0)
+        return err_set(e, ERR_INVALID, "the measurement table has a header but no rows");
+    return 0;
+}
+
+void measure_table_release(struct measure_table *t)
+{
+    for (int f = 0; f < N_MEASURE_FIELDS; f++)
+        free(t->header[f]);
+    for (size_t i = 0; i < t->n; i++) {
+        for (int f = 0; f < N_MEASURE_FIELDS; f++)
+            free(t->rows[i].cell[f]);
+        free(t->rows[i].written);
+    }
+    free(t->rows);
+    *t = (struct measure_table)MEASURE_TABLE_INIT;
+}
