@@ -97,7 +97,7 @@ static int build_board(struct cli *c, const struct report *r, struct indicator_b
     if (r->opt.agency != PROG_NONE)
         keep_agency(x, &n, r->prog->agencies[r->opt.agency].id);
     indicator_board_build(b, x, n, r->opt.as_of);
-    return report_indicators_reconcile(b, &c->err);
+    return indicator_board_reconcile(b, &c->err);
 }
 
 /* ---- output -------------------------------------------------------------------- */

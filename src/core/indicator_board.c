@@ -151,3 +151,56 @@ bool indicator_board_agency(const struct indicator_board *b, long agency_id,
     }
     return out->total > 0;
 }
+
+/* The breakdowns checked against the total, with their line in Đối soát. */
+static const struct {
+    enum indicator_tally_by by;
+    const char *key, *label;
+} breakdown_checks[] = {
+    { TALLY_HORIZON, "indicators.by_horizon", "Tổng số chỉ tiêu = tổng theo thời hạn của mục tiêu" },
+    { TALLY_AGENCY, "indicators.by_agency",
+      "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi" },
+    { TALLY_FIELD, "indicators.by_field", "Tổng số chỉ tiêu = tổng theo lĩnh vực" },
+};
+_Static_assert(sizeof(breakdown_checks) / sizeof(*breakdown_checks) + 1 == INDICATOR_BOARD_CHECKS,
+               "one check per breakdown, and one for the statuses");
+
+size_t indicator_board_checks(const struct indicator_board *b, struct report_check *out)
+{
+    struct indicator_tally all;
+    indicator_board_total(b, &all);
+    free(all.label);
+    long total = (long)all.total;
+    long statuses = (long)(all.count[IND_GREEN] + all.count[IND_AMBER] + all.count[IND_RED] +
+                           all.count[IND_GREY]);
+    out[0] = (struct report_check){
+        "indicators", "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá", total,
+        statuses };
+    for (size_t k = 0; k + 1 < INDICATOR_BOARD_CHECKS; k++) {
+        struct indicator_tally *rows;
+        size_t n;
+        long sum = 0;
+        indicator_board_tally(b, breakdown_checks[k].by, &rows, &n);
+        for (size_t i = 0; i < n; i++)
+            sum += (long)rows[i].total;
+        indicator_tallies_free(rows, n);
+        out[k + 1] = (struct report_check){ breakdown_checks[k].key, breakdown_checks[k].label,
+                                            total, sum };
+    }
+    size_t bad = 0;
+    for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++)
+        bad += out[i].total != out[i].sum;
+    return bad;
+}
+
+int indicator_board_reconcile(const struct indicator_board *b, struct err *e)
+{
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
+    if (!indicator_board_checks(b, checks))
+        return 0;
+    size_t i = 0;
+    while (checks[i].total == checks[i].sum)
+        i++;
+    return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s: %ld != %ld",
+                   checks[i].label, checks[i].total, checks[i].sum);
+}

@@ -13,6 +13,8 @@
 #define GIAMSAT_INDICATOR_BOARD_H
 
 #include "indicator.h"
+#include "report.h"
+#include "util/err.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -75,5 +77,27 @@ void indicator_tallies_free(struct indicator_tally *v, size_t n);
  */
 bool indicator_board_agency(const struct indicator_board *b, long agency_id,
                             struct indicator_tally *out);
+
+/* Checks of the board's counts: statuses, per horizon, per agency, per group. */
+#define INDICATOR_BOARD_CHECKS 4
+
+/**
+ * The reconciliation of b's counts into out[0..INDICATOR_BOARD_CHECKS):
+ * the number of counted indicators against the sum of the four statuses,
+ * and against the sums per horizon, per monitoring agency and per group.
+ * Keys (stable, as core/report.h names its checks): "indicators",
+ * "indicators.by_horizon", "indicators.by_agency", "indicators.by_field";
+ * key and label are static strings. Returns how many do not add up (0:
+ * reconciled). Front-ends refuse a report when it is not 0, as they do
+ * when report_build() fails.
+ */
+size_t indicator_board_checks(const struct indicator_board *b, struct report_check *out);
+
+/**
+ * Check b's counts (indicator_board_checks()). Returns 0, or ERR_INTERNAL
+ * with *e naming the first sum that does not add up, as report_build()
+ * does for the tasks.
+ */
+int indicator_board_reconcile(const struct indicator_board *b, struct err *e);
 
 #endif

@@ -78,3 +78,16 @@ int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
     m->source = xstrdup(given(in->source) ? in->source : "");
     return 0;
 }
+
+void measure_table_release(struct measure_table *t)
+{
+    for (int f = 0; f < N_MEASURE_FIELDS; f++)
+        free(t->header[f]);
+    for (size_t i = 0; i < t->n; i++) {
+        for (int f = 0; f < N_MEASURE_FIELDS; f++)
+            free(t->rows[i].cell[f]);
+        free(t->rows[i].written);
+    }
+    free(t->rows);
+    *t = (struct measure_table)MEASURE_TABLE_INIT;
+}

@@ -15,7 +15,8 @@
  *               with an indicator column — Mã chỉ tiêu, Chỉ tiêu or Mã —,
  *               a date column — Ngày đo, Ngày or Thời điểm — and a value
  *               column — Giá trị or Kết quả —, and no task-name column);
- *               its rows go to a struct measure_table, as written, and
+ *               its rows go to a struct measure_table (core/measure_entry.h),
+ *               as written, and
  *               only import_read_all() reads them.
  * With format NULL the format is detected from the content: a sheet is a
  * progress table first, then a measurement table, else a task table.
@@ -30,6 +31,7 @@
 #define GIAMSAT_IMPORT_H
 
 #include "core/batch.h"
+#include "core/measure_entry.h"
 #include "lines.h"
 #include "sheet.h"
 #include "util/err.h"
@@ -38,46 +40,6 @@
 #include <stddef.h>
 
 extern const char *const import_formats[]; /* NULL-terminated */
-
-/* ---- measurement tables ------------------------------------------------------ */
-
-/* The fields of a measurement table, as recognised by their header. */
-enum measure_field {
-    MF_CODE,     /* Mã chỉ tiêu / Chỉ tiêu / Mã */
-    MF_DOCUMENT, /* Văn bản: names the document when several use the code */
-    MF_DATE,     /* Ngày đo / Ngày / Thời điểm */
-    MF_VALUE,    /* Giá trị / Kết quả */
-    MF_UNIT,     /* Đơn vị: an agency (per-unit breakdown), or a scale or bloc */
-    MF_BLOC,     /* Khối / Thang đo */
-    MF_SOURCE,   /* Nguồn */
-    N_MEASURE_FIELDS
-};
-
-/* One measurement row as written: every string owned, NULL when the cell is blank. */
-struct measure_row {
-    size_t line;                  /* CSV line or XLSX row number (1-based) */
-    char *cell[N_MEASURE_FIELDS]; /* cleaned of markup, by enum measure_field */
-    char *written;                /* every non-blank cell as "Header: cell" lines */
-};
-
-/*
- * The rows of one measurement table. header[f] is field f's header as
- * written in the file ("Giá trị (%)"), NULL when the table has no such
- * column: rejections name the column with it. Owns everything; free
- * with measure_table_release().
- */
-struct measure_table {
-    char *header[N_MEASURE_FIELDS];
-    struct measure_row *rows;
-    size_t n, cap;
-};
-
-/* clang-format off */
-#define MEASURE_TABLE_INIT { { NULL }, NULL, 0, 0 }
-/* clang-format on */
-
-/** Free every row and header; leaves *t as MEASURE_TABLE_INIT. */
-void measure_table_release(struct measure_table *t);
 
 /* ---- reading a file ------------------------------------------------------------ */
 

@@ -142,15 +142,3 @@ int import_measurements(const struct sheet *sh, struct measure_table *mt, struct
     return 0;
 }
 
-void measure_table_release(struct measure_table *t)
-{
-    for (int f = 0; f < N_MEASURE_FIELDS; f++)
-        free(t->header[f]);
-    for (size_t i = 0; i < t->n; i++) {
-        for (int f = 0; f < N_MEASURE_FIELDS; f++)
-            free(t->rows[i].cell[f]);
-        free(t->rows[i].written);
-    }
-    free(t->rows);
-    *t = (struct measure_table)MEASURE_TABLE_INIT;
-}

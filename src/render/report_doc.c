@@ -353,20 +353,14 @@ static void section_agencies(const struct report *r, struct rdoc *d)
 /* The breakdowns of the indicator section, in the order the section shows them. */
 static const struct ind_breakdown {
     enum indicator_tally_by by;
-    const char *heading;   /* the paragraph above its table */
-    const char *column;    /* its label column */
-    const char *check_key; /* its line in Đối soát */
-    const char *check_label;
+    const char *heading; /* the paragraph above its table */
+    const char *column;  /* its label column */
 } ind_breakdowns[] = {
-    { TALLY_HORIZON, "Theo thời hạn của mục tiêu:", "Thời hạn", "indicators.by_horizon",
-      "Tổng số chỉ tiêu = tổng theo thời hạn của mục tiêu" },
-    { TALLY_AGENCY, "Theo cơ quan chủ trì theo dõi:", "Cơ quan chủ trì theo dõi",
-      "indicators.by_agency", "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi" },
-    { TALLY_FIELD, "Theo lĩnh vực:", "Lĩnh vực", "indicators.by_field",
-      "Tổng số chỉ tiêu = tổng theo lĩnh vực" },
+    { TALLY_HORIZON, "Theo thời hạn của mục tiêu:", "Thời hạn" },
+    { TALLY_AGENCY, "Theo cơ quan chủ trì theo dõi:", "Cơ quan chủ trì theo dõi" },
+    { TALLY_FIELD, "Theo lĩnh vực:", "Lĩnh vực" },
 };
 #define N_BREAKDOWNS (sizeof(ind_breakdowns) / sizeof(*ind_breakdowns))
-_Static_assert(N_BREAKDOWNS + 1 == REPORT_INDICATOR_CHECKS, "one check per breakdown + statuses");
 
 /* Status columns in the order an office reads them: green first, grey last. */
 static const enum indicator_status status_order[] = { IND_GREEN, IND_AMBER, IND_RED, IND_GREY };
@@ -394,49 +388,6 @@ static void ind_counts_release(struct ind_counts *c)
     free(c->all.label);
     for (size_t k = 0; k < N_BREAKDOWNS; k++)
         indicator_tallies_free(c->rows[k], c->n_rows[k]);
-}
-
-/* Fill out[0..REPORT_INDICATOR_CHECKS); the number that do not add up. */
-static size_t ind_checks(const struct ind_counts *c, struct report_check *out)
-{
-    long total = (long)c->all.total, statuses = 0;
-    for (size_t k = 0; k < 4; k++)
-        statuses += (long)c->all.count[status_order[k]];
-    out[0] = (struct report_check){ "indicators",
-                                    "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá",
-                                    total, statuses };
-    for (size_t k = 0; k < N_BREAKDOWNS; k++) {
-        long sum = 0;
-        for (size_t i = 0; i < c->n_rows[k]; i++)
-            sum += (long)c->rows[k][i].total;
-        out[k + 1] = (struct report_check){ ind_breakdowns[k].check_key,
-                                            ind_breakdowns[k].check_label, total, sum };
-    }
-    size_t bad = 0;
-    for (size_t i = 0; i < REPORT_INDICATOR_CHECKS; i++)
-        bad += out[i].total != out[i].sum;
-    return bad;
-}
-
-size_t report_indicator_checks(const struct indicator_board *b, struct report_check *out)
-{
-    struct ind_counts c;
-    ind_counts_build(b, &c);
-    size_t bad = ind_checks(&c, out);
-    ind_counts_release(&c);
-    return bad;
-}
-
-int report_indicators_reconcile(const struct indicator_board *b, struct err *e)
-{
-    struct report_check checks[REPORT_INDICATOR_CHECKS];
-    if (!report_indicator_checks(b, checks))
-        return 0;
-    size_t i = 0;
-    while (checks[i].total == checks[i].sum)
-        i++;
-    return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s: %ld != %ld",
-                   checks[i].label, checks[i].total, checks[i].sum);
 }
 
 /* The name of the unit the report is filtered on, or NULL. */
@@ -637,10 +588,10 @@ void report_doc_build(const struct report *r, const struct indicator_board *b, s
         return;
     }
     struct ind_counts c;
-    struct report_check checks[REPORT_INDICATOR_CHECKS];
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
     ind_counts_build(b, &c);
     section_indicators(r, b, &c, d);
-    ind_checks(&c, checks);
-    section_checks(r, checks, REPORT_INDICATOR_CHECKS, d);
+    indicator_board_checks(b, checks);
+    section_checks(r, checks, INDICATOR_BOARD_CHECKS, d);
     ind_counts_release(&c);
 }

@@ -39,28 +39,6 @@
  */
 void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d);
 
-/* Checks of the indicator section: statuses, per horizon, per agency, per group. */
-#define REPORT_INDICATOR_CHECKS 4
-
-/**
- * The reconciliation of b's counts into out[0..REPORT_INDICATOR_CHECKS):
- * the number of counted indicators against the sum of the four statuses,
- * and against the sums per horizon, per monitoring agency and per group.
- * Keys (stable, as core/report.h names its checks): "indicators",
- * "indicators.by_horizon", "indicators.by_agency", "indicators.by_field";
- * key and label are static strings. Returns how many do not add up (0:
- * reconciled). Front-ends refuse a report when it is not 0, as they do
- * when report_build() fails.
- */
-size_t report_indicator_checks(const struct indicator_board *b, struct report_check *out);
-
-/**
- * Check b's counts (report_indicator_checks()). Returns 0, or
- * ERR_INTERNAL with *e naming the first sum that does not add up, as
- * report_build() does for the tasks.
- */
-int report_indicators_reconcile(const struct indicator_board *b, struct err *e);
-
 /**
  * The lead units of a listed task as the report writes them: the names
  * when few, "N đơn vị" when many, followed by "(x/y đơn vị chưa hoàn

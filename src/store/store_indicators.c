@@ -4,7 +4,6 @@
 #include "core/deadline.h"
 #include "core/measure_entry.h"
 #include "db_internal.h"
-#include "import/import.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 

@@ -17,12 +17,12 @@
 #define GIAMSAT_STORE_INDICATORS_H
 
 #include "core/indicator.h"
+#include "core/measure_entry.h"
 #include "store.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-struct measure_table; /* import/import.h */
 
 /**
  * Every indicator with its measurements (by date, then entry order), by

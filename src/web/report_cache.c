@@ -235,7 +235,7 @@ static int build_report(struct report_cache *c, struct cached_snapshot *s,
     int ret = report_build(&s->prog, o, &r->rep, e);
     if (!ret) {
         board_build(s, o, &r->board);
-        ret = report_indicators_reconcile(&r->board, e);
+        ret = indicator_board_reconcile(&r->board, e);
     }
     if (ret) {
         report_release(&r->rep);

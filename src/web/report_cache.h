@@ -93,7 +93,7 @@ void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s
  * indicator board on a miss. *out is referenced: give it back with
  * report_cache_report_put(). Errors: report_build()'s (ERR_INVALID,
  * ERR_INTERNAL when the report does not reconcile), and ERR_INTERNAL when
- * the board's counts do not (report_indicators_reconcile()); a failed
+ * the board's counts do not (indicator_board_reconcile()); a failed
  * build is not kept and *out is NULL.
  */
 int report_cache_report(struct report_cache *c, struct cached_snapshot *s,

@@ -99,6 +99,13 @@ static void test_statuses_and_total(void **state)
     assert_int_equal(all.count[IND_AMBER], 0);
     assert_int_equal(all.green_pct, 57); /* 4/7 = 57.1% */
     free(all.label);
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
+    assert_int_equal(indicator_board_checks(&b, checks), 0);
+    assert_string_equal(checks[2].key, "indicators.by_agency");
+    assert_int_equal(checks[2].total, 7);
+    assert_int_equal(checks[2].sum, 7);
+    struct err e = ERR_INIT;
+    assert_int_equal(indicator_board_reconcile(&b, &e), 0);
     assert_int_equal(indicator_board_find(&b, 4), 3);
     assert_int_equal(indicator_board_find(&b, 99), -1);
     indicator_board_release(&b);

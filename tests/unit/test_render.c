@@ -605,17 +605,17 @@ static void test_indicator_section(void **state)
     assert_string_equal(ds->key, "doi_soat");
     assert_string_equal(ds->title, "VIII. Đối soát số liệu");
     t = nth_table(ds, 0);
-    assert_int_equal(t->n_rows, r.n_checks + REPORT_INDICATOR_CHECKS);
+    assert_int_equal(t->n_rows, r.n_checks + INDICATOR_BOARD_CHECKS);
     assert_row(t, t->n_rows - 4,
                "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá|3|3|Khớp");
     assert_row(t, t->n_rows - 2, "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi|3|3|Khớp");
 
-    struct report_check checks[REPORT_INDICATOR_CHECKS];
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
     struct err e = ERR_INIT;
-    assert_int_equal(report_indicator_checks(&b, checks), 0);
+    assert_int_equal(indicator_board_checks(&b, checks), 0);
     assert_string_equal(checks[0].key, "indicators");
     assert_string_equal(checks[3].key, "indicators.by_field");
-    assert_int_equal(report_indicators_reconcile(&b, &e), 0);
+    assert_int_equal(indicator_board_reconcile(&b, &e), 0);
 
     rdoc_release(&d);
     indicator_board_release(&b);
