@@ -73,8 +73,7 @@ static char *key_of(const struct indicator *x, enum indicator_tally_by by, long 
         return xstrdup(x->agency && *x->agency ? x->agency : "Chưa xác định cơ quan theo dõi");
     case TALLY_HORIZON:
         *horizon = x->horizon;
-        return x->horizon ? xasprintf("Đến năm %d", x->horizon)
-                          : xstrdup("Chưa xác định thời hạn");
+        return x->horizon ? xasprintf("Đến năm %d", x->horizon) : xstrdup("Chưa xác định thời hạn");
     case TALLY_FIELD:
         break;
     }
@@ -157,7 +156,8 @@ static const struct {
     enum indicator_tally_by by;
     const char *key, *label;
 } breakdown_checks[] = {
-    { TALLY_HORIZON, "indicators.by_horizon", "Tổng số chỉ tiêu = tổng theo thời hạn của mục tiêu" },
+    { TALLY_HORIZON, "indicators.by_horizon",
+      "Tổng số chỉ tiêu = tổng theo thời hạn của mục tiêu" },
     { TALLY_AGENCY, "indicators.by_agency",
       "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi" },
     { TALLY_FIELD, "indicators.by_field", "Tổng số chỉ tiêu = tổng theo lĩnh vực" },
@@ -173,9 +173,9 @@ size_t indicator_board_checks(const struct indicator_board *b, struct report_che
     long total = (long)all.total;
     long statuses = (long)(all.count[IND_GREEN] + all.count[IND_AMBER] + all.count[IND_RED] +
                            all.count[IND_GREY]);
-    out[0] = (struct report_check){
-        "indicators", "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá", total,
-        statuses };
+    out[0] = (struct report_check){ "indicators",
+                                    "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá",
+                                    total, statuses };
     for (size_t k = 0; k + 1 < INDICATOR_BOARD_CHECKS; k++) {
         struct indicator_tally *rows;
         size_t n;
@@ -184,8 +184,8 @@ size_t indicator_board_checks(const struct indicator_board *b, struct report_che
         for (size_t i = 0; i < n; i++)
             sum += (long)rows[i].total;
         indicator_tallies_free(rows, n);
-        out[k + 1] = (struct report_check){ breakdown_checks[k].key, breakdown_checks[k].label,
-                                            total, sum };
+        out[k + 1] =
+            (struct report_check){ breakdown_checks[k].key, breakdown_checks[k].label, total, sum };
     }
     size_t bad = 0;
     for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++)

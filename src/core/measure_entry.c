@@ -41,16 +41,15 @@ static int resolve_unit(const struct registry *reg, const struct indicator *x,
 }
 
 int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
-                          const struct target *t, const struct measure_input *in,
-                          struct date today, struct measurement *m, char **reason,
-                          const char **field)
+                          const struct target *t, const struct measure_input *in, struct date today,
+                          struct measurement *m, char **reason, const char **field)
 {
     struct measure_reading r;
     const char *part = NULL, *label = NULL;
     *field = "value";
     if (!given(in->value)) {
-        *reason = xasprintf("thiếu giá trị của chỉ tiêu %s (ví dụ 82%%, 0,72, thứ 5, đạt)",
-                            x->code);
+        *reason =
+            xasprintf("thiếu giá trị của chỉ tiêu %s (ví dụ 82%%, 0,72, thứ 5, đạt)", x->code);
         return -1;
     }
     if (!date_is_set(in->on)) {

@@ -77,8 +77,7 @@ struct measure_input {
  * "bloc". On error *m may hold partial strings: measurement_release() it.
  */
 int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
-                          const struct target *t, const struct measure_input *in,
-                          struct date today, struct measurement *m, char **reason,
-                          const char **field);
+                          const struct target *t, const struct measure_input *in, struct date today,
+                          struct measurement *m, char **reason, const char **field);
 
 #endif

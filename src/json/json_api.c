@@ -236,8 +236,9 @@ static json_t *load_object(const char *body, size_t len, struct err *e)
 }
 
 /* One member of the body: a known field, read into out. */
-static int read_member(const char *key, json_t *v, struct progress_request *out, struct err *e)
+static int read_member(const char *key, json_t *v, void *request, struct err *e)
 {
+    struct progress_request *out = request;
     const struct field_spec *f = field_find(key);
     if (!f)
         return err_set(e, ERR_INVALID,
@@ -247,16 +248,25 @@ static int read_member(const char *key, json_t *v, struct progress_request *out,
     return read_field(f, v, out, e);
 }
 
-int json_api_read_progress(const char *body, size_t len, struct progress_request *out,
-                           struct err *e)
+/* Read every member of the JSON object in body with read(key, value, request, e). */
+static int read_object(const char *body, size_t len,
+                       int (*read)(const char *, json_t *, void *, struct err *), void *request,
+                       struct err *e)
 {
     json_t *root = load_object(body, len, e);
     if (!root)
         return e->kind;
     int ret = 0;
     for (void *it = json_object_iter(root); it && !ret; it = json_object_iter_next(root, it))
-        ret = read_member(json_object_iter_key(it), json_object_iter_value(it), out, e);
+        ret = read(json_object_iter_key(it), json_object_iter_value(it), request, e);
     json_decref(root);
+    return ret;
+}
+
+int json_api_read_progress(const char *body, size_t len, struct progress_request *out,
+                           struct err *e)
+{
+    int ret = read_object(body, len, read_member, out, e);
     return ret ? ret : check_request(out, e);
 }
 
@@ -285,7 +295,7 @@ static const struct field_spec measure_fields[] = {
     { "bloc", FK_TEXT, UNIT_MAX, MAT(bloc) },
     { "source", FK_TEXT, SOURCE_MAX, MAT(source) },
 };
-#define N_MEASURE_FIELDS (sizeof(measure_fields) / sizeof(measure_fields[0]))
+#define N_MEASURE_JSON_FIELDS (sizeof(measure_fields) / sizeof(measure_fields[0]))
 
 /*
  * A JSON number as a Vietnamese reader writes it ("82", "0,72"): a point
@@ -318,11 +328,11 @@ static int read_user_date(json_t *v, struct date *out, struct err *e)
 }
 
 /* One member of a measurement body; null leaves the field absent. */
-static int read_measure_member(const char *key, json_t *v, struct measure_request *out,
-                               struct err *e)
+static int read_measure_member(const char *key, json_t *v, void *request, struct err *e)
 {
+    struct measure_request *out = request;
     const struct field_spec *f = NULL;
-    for (size_t i = 0; i < N_MEASURE_FIELDS && !f; i++)
+    for (size_t i = 0; i < N_MEASURE_JSON_FIELDS && !f; i++)
         if (!strcmp(measure_fields[i].name, key))
             f = &measure_fields[i];
     if (!f)
@@ -345,13 +355,7 @@ static int read_measure_member(const char *key, json_t *v, struct measure_reques
 int json_api_read_measurement(const char *body, size_t len, struct measure_request *out,
                               struct err *e)
 {
-    json_t *root = load_object(body, len, e);
-    if (!root)
-        return e->kind;
-    int ret = 0;
-    for (void *it = json_object_iter(root); it && !ret; it = json_object_iter_next(root, it))
-        ret = read_measure_member(json_object_iter_key(it), json_object_iter_value(it), out, e);
-    json_decref(root);
+    int ret = read_object(body, len, read_measure_member, out, e);
     if (!ret && !date_is_set(out->on))
         ret = err_set(e, ERR_INVALID, "field 'date' is required (the date measured, YYYY-MM-DD)");
     if (!ret && !out->value)

@@ -302,6 +302,18 @@ void db_timestamp(char out[DB_TS_LEN])
     strftime(out, DB_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 }
 
+int db_import_run(struct db *db, const char *file, const char *format, long *id,
+                  struct err *e)
+{
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    const char *args[] = { at, file ? file : "", format };
+    int ret = db_run(db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
+                     args, 3, e);
+    *id = ret ? 0 : db_last_id(db);
+    return ret;
+}
+
 long db_last_id(struct db *db)
 {
     return (long)sqlite3_last_insert_rowid(db->conn);

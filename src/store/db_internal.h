@@ -63,6 +63,12 @@ static inline bool db_row(sqlite3_stmt *st, int *rc)
 #define DB_TS_LEN 32
 /** The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for created/entered columns. */
 void db_timestamp(char out[DB_TS_LEN]);
+/**
+ * Open an import run (the record every imported row points back to): now,
+ * the file (NULL reads as "") and the format ("program", "progress",
+ * "measurements", "registry"...); *id receives its id, 0 on failure.
+ */
+int db_import_run(struct db *db, const char *file, const char *format, long *id, struct err *e);
 /** Record SQLite's current error as ERR_STORAGE ("what: message"). */
 int db_error(struct db *db, const char *what, struct err *e);
 

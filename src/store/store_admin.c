@@ -397,16 +397,9 @@ int store_alias_add(struct db *db, long agency_id, long active_id, const char *a
 /* The run that marks assignments a rule change takes away (they keep their reports). */
 static int registry_run(struct db *db, const char *group, long *run_id, struct err *e)
 {
-    char at[DB_TS_LEN];
-    db_timestamp(at);
     char *file = xasprintf("quy tắc nhóm: %s", group);
-    const char *args[] = { at, file };
-    int ret = db_run(db,
-                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
-                     " 'registry', '')",
-                     args, 2, e);
+    int ret = db_import_run(db, file, "registry", run_id, e);
     free(file);
-    *run_id = db_last_id(db);
     return ret;
 }
 

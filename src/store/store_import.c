@@ -474,13 +474,7 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
 
 static int start_run(struct import_ctx *c, const struct import_options *opt)
 {
-    char at[DB_TS_LEN];
-    db_timestamp(at);
-    const char *args[] = { at, opt->file ? opt->file : "", c->b->format ? c->b->format : "" };
-    int ret = db_run(c->db, "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?, ?, '')",
-                  args, 3, c->e);
-    c->run_id = db_last_id(c->db);
-    return ret;
+    return db_import_run(c->db, opt->file, c->b->format ? c->b->format : "", &c->run_id, c->e);
 }
 
 static int source_document(struct import_ctx *c, const struct import_options *opt)

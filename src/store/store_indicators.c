@@ -542,15 +542,7 @@ static int start_run(struct mimport *c)
 {
     if (!c->opt->file)
         return 0;
-    char at[DB_TS_LEN];
-    db_timestamp(at);
-    const char *args[] = { at, c->opt->file };
-    int ret = db_run(c->db,
-                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
-                     " 'measurements', '')",
-                     args, 2, c->e);
-    c->run_id = ret ? 0 : db_last_id(c->db);
-    return ret;
+    return db_import_run(c->db, c->opt->file, "measurements", &c->run_id, c->e);
 }
 
 /* The batch's audit line, on its import run, after the rows. */

@@ -468,14 +468,7 @@ static int start_run(struct progress_ctx *c)
 {
     if (!c->opt->file)
         return 0;
-    char at[DB_TS_LEN];
-    db_timestamp(at);
-    const char *args[] = { at, c->opt->file };
-    int ret = db_run(c->db,
-                     "INSERT INTO import_run (at, file, format, summary) VALUES (?, ?,"
-                     " 'progress', '')",
-                     args, 2, c->e);
-    c->run_id = db_last_id(c->db);
+    int ret = db_import_run(c->db, c->opt->file, "progress", &c->run_id, c->e);
     if (!ret && c->opt->run_audit) {
         struct audit_entry line = *c->opt->run_audit;
         line.entity = "import_run";

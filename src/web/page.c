@@ -152,6 +152,23 @@ static void query_without_page(const struct req *rq, struct buf *b)
     }
 }
 
+void page_select_open(struct buf *b, const char *name, const char *label)
+{
+    buf_addf(b,
+             "<div class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\""
+             " name=\"%s\"><option value=\"\">Tất cả</option>",
+             name, label, name, name);
+}
+
+void page_option(struct buf *b, const char *value, const char *label, bool selected)
+{
+    buf_adds(b, "<option value=\"");
+    page_attr(b, value);
+    buf_adds(b, selected ? "\" selected=\"selected\">" : "\">");
+    page_text(b, label);
+    buf_adds(b, "</option>");
+}
+
 void page_pager(const struct req *rq, struct buf *b, long page, long n_pages)
 {
     if (n_pages <= 1)

@@ -14,6 +14,8 @@
 #include "core/status.h"
 #include "http.h"
 
+#include <stdbool.h>
+
 /** Append s escaped for HTML text or a quoted attribute value. */
 void page_text(struct buf *b, const char *s);
 #define page_attr page_text
@@ -43,6 +45,15 @@ int page_as_of(struct req *rq, struct resp *rs, struct date *out);
 /** A GET form with a date field "as_of" (and hidden fields for keep[] query keys). */
 void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,
                      const char *const *keep);
+
+/**
+ * A filter's <select> (id "f-NAME", name NAME) under its label (a literal,
+ * not escaped), opened with the option "Tất cả" (value ""): add options
+ * with page_option(), then close it with "</select></div>".
+ */
+void page_select_open(struct buf *b, const char *name, const char *label);
+/** An <option> with value and label escaped, selected when said. */
+void page_option(struct buf *b, const char *value, const char *label, bool selected);
 
 /**
  * Links to pages 1..n_pages of the current list: base is the path; the

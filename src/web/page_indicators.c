@@ -218,23 +218,6 @@ static const char *filter_query(struct req *rq, const struct ind_filter *f)
 
 /* ---- the filter form --------------------------------------------------------------- */
 
-static void select_open(struct buf *b, const char *name, const char *label)
-{
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\""
-             " name=\"%s\"><option value=\"\">Tất cả</option>",
-             name, label, name, name);
-}
-
-static void option(struct buf *b, const char *value, const char *label, bool selected)
-{
-    buf_adds(b, "<option value=\"");
-    page_attr(b, value);
-    buf_addf(b, "\"%s>", selected ? " selected=\"selected\"" : "");
-    page_text(b, label);
-    buf_adds(b, "</option>");
-}
-
 static int cmp_tally_label(const void *a, const void *b)
 {
     return collate_vi(((const struct indicator_tally *)a)->label,
@@ -250,13 +233,13 @@ static void agency_options(struct buf *b, const struct indicator_board *bd,
     indicator_board_tally(bd, TALLY_AGENCY, &t, &n);
     if (n > 1)
         qsort(t, n, sizeof(*t), cmp_tally_label);
-    select_open(b, "agency", "Cơ quan theo dõi");
+    page_select_open(b, "agency", "Cơ quan theo dõi");
     for (size_t i = 0; i < n; i++) {
         char id[24];
         if (!t[i].agency_id)
             continue;
         snprintf(id, sizeof(id), "%ld", t[i].agency_id);
-        option(b, id, t[i].label, t[i].agency_id == f->agency_id);
+        page_option(b, id, t[i].label, t[i].agency_id == f->agency_id);
     }
     buf_adds(b, "</select></div>");
     indicator_tallies_free(t, n);
@@ -268,13 +251,13 @@ static void horizon_options(struct buf *b, const struct indicator_board *bd,
     struct indicator_tally *t = NULL;
     size_t n = 0;
     indicator_board_tally(bd, TALLY_HORIZON, &t, &n);
-    select_open(b, "horizon", "Mốc thời gian");
+    page_select_open(b, "horizon", "Mốc thời gian");
     for (size_t i = 0; i < n; i++) {
         char year[16];
         if (!t[i].horizon)
             continue;
         snprintf(year, sizeof(year), "%d", t[i].horizon);
-        option(b, year, t[i].label, t[i].horizon == f->horizon);
+        page_option(b, year, t[i].label, t[i].horizon == f->horizon);
     }
     buf_adds(b, "</select></div>");
     indicator_tallies_free(t, n);
@@ -284,14 +267,14 @@ static void horizon_options(struct buf *b, const struct indicator_board *bd,
 static void field_options(struct buf *b, const struct indicator_board *bd,
                           const struct ind_filter *f)
 {
-    select_open(b, "field", "Nhóm chỉ tiêu");
+    page_select_open(b, "field", "Nhóm chỉ tiêu");
     for (size_t i = 0; i < bd->n; i++) {
         const char *v = bd->x[i].field;
         bool dup = !v || !*v;
         for (size_t k = 0; k < i && !dup; k++)
             dup = bd->x[k].field && !strcmp(bd->x[k].field, v);
         if (!dup)
-            option(b, v, v, f->field && !strcmp(f->field, v));
+            page_option(b, v, v, f->field && !strcmp(f->field, v));
     }
     buf_adds(b, "</select></div>");
 }
@@ -303,10 +286,10 @@ static void filter_form(struct buf *b, const struct indicator_board *bd, const s
     horizon_options(b, bd, f);
     agency_options(b, bd, f);
     field_options(b, bd, f);
-    select_open(b, "status", "Trạng thái");
+    page_select_open(b, "status", "Trạng thái");
     for (size_t i = 0; i < 4; i++) {
         enum indicator_status s = page_ind_order[i];
-        option(b, indicator_status_key(s), page_ind_heading(s), f->status == (int)s);
+        page_option(b, indicator_status_key(s), page_ind_heading(s), f->status == (int)s);
     }
     buf_addf(b,
              "</select></div><div class=\"field\"><label for=\"f-as_of\">Tính đến ngày</label>"

@@ -224,27 +224,18 @@ static void date_field(struct buf *b, const char *name, const char *label, struc
              name, iso);
 }
 
-static void option(struct buf *b, const char *value, const char *label, bool selected)
-{
-    buf_adds(b, "<option value=\"");
-    page_attr(b, value);
-    buf_adds(b, selected ? "\" selected=\"selected\">" : "\">");
-    page_text(b, label);
-    buf_adds(b, "</option>");
-}
-
 static void document_select(struct buf *b, const struct report_form *f)
 {
     const struct report *r = &f->pr->rep;
     buf_adds(b, "<div class=\"field\"><label for=\"document\">Văn bản chỉ đạo</label>"
                 "<select id=\"document\" name=\"document\">");
-    option(b, "", "Tất cả văn bản", !f->scope->document);
+    page_option(b, "", "Tất cả văn bản", !f->scope->document);
     for (size_t i = 0; i < f->n_docs; i++) {
         const struct document_view *v = &f->docs[i];
         bool sel = f->built && r->opt.document != PROG_NONE
                        ? f->pr->prog.documents[r->opt.document].id == v->id
                        : f->scope->document && !strcmp(f->scope->document, v->name);
-        option(b, v->name, v->name, sel);
+        page_option(b, v->name, v->name, sel);
     }
     buf_adds(b, "</select></div>");
 }
@@ -272,9 +263,9 @@ static void agency_select(struct buf *b, const struct report_form *f)
     qsort(names, n, sizeof(*names), name_cmp);
     buf_adds(b, "<div class=\"field\"><label for=\"agency\">Cơ quan chủ trì</label>"
                 "<select id=\"agency\" name=\"agency\">");
-    option(b, "", "Tất cả đơn vị", !chosen);
+    page_option(b, "", "Tất cả đơn vị", !chosen);
     for (size_t i = 0; i < n; i++)
-        option(b, names[i], names[i], chosen && !strcmp(chosen, names[i]));
+        page_option(b, names[i], names[i], chosen && !strcmp(chosen, names[i]));
     buf_adds(b, "</select></div>");
     free(names);
     free(has);

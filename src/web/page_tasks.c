@@ -216,28 +216,11 @@ struct task_row *page_filtered_rows(struct req *rq, struct resp *rs, struct page
 
 /* ---- the filter form --------------------------------------------------------------- */
 
-static void select_open(struct buf *b, const char *name, const char *label)
-{
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\""
-             " name=\"%s\"><option value=\"\">Tất cả</option>",
-             name, label, name, name);
-}
-
-static void option(struct buf *b, const char *value, const char *label, bool selected)
-{
-    buf_adds(b, "<option value=\"");
-    page_attr(b, value);
-    buf_addf(b, "\"%s>", selected ? " selected=\"selected\"" : "");
-    page_text(b, label);
-    buf_adds(b, "</option>");
-}
-
 static void option_id(struct buf *b, long id, const char *label, bool selected)
 {
     char v[24];
     snprintf(v, sizeof(v), "%ld", id);
-    option(b, v, label, selected);
+    page_option(b, v, label, selected);
 }
 
 static int cmp_agency_name(const void *a, const void *b, void *prog)
@@ -259,7 +242,7 @@ static void agency_options(struct req *rq, struct buf *b, const struct page_data
         if (has[i] || i == selected)
             order[n++] = i;
     qsort_r(order, n, sizeof(*order), cmp_agency_name, (void *)p);
-    select_open(b, "agency", "Cơ quan chủ trì");
+    page_select_open(b, "agency", "Cơ quan chủ trì");
     for (size_t i = 0; i < n; i++)
         option_id(b, p->agencies[order[i]].id, p->agencies[order[i]].name, order[i] == selected);
     buf_adds(b, "</select></div>");
@@ -272,7 +255,7 @@ static void field_options(struct req *rq, struct buf *b, const struct page_data 
     const struct programme *p = &pd->prog;
     const char **seen = arena_calloc(rq->arena, p->n_tasks + 1, sizeof(char *));
     size_t n = 0;
-    select_open(b, "field", "Lĩnh vực");
+    page_select_open(b, "field", "Lĩnh vực");
     for (size_t ti = 0; ti < p->n_tasks; ti++) {
         const char *f = p->tasks[ti].field;
         bool dup = !*f;
@@ -281,7 +264,7 @@ static void field_options(struct req *rq, struct buf *b, const struct page_data 
         if (dup)
             continue;
         seen[n++] = f;
-        option(b, f, f, selected && !strcmp(selected, f));
+        page_option(b, f, f, selected && !strcmp(selected, f));
     }
     buf_adds(b, "</select></div>");
 }
@@ -299,18 +282,18 @@ static void date_field(struct buf *b, const char *name, const char *label, struc
 static void simple_selects(struct buf *b, const struct page_data *pd, const struct task_query *q,
                            const char *status)
 {
-    select_open(b, "document", "Văn bản");
+    page_select_open(b, "document", "Văn bản");
     for (size_t i = 0; i < pd->prog.n_documents; i++)
         option_id(b, pd->prog.documents[i].id, pd->prog.documents[i].name, i == q->document);
     buf_adds(b, "</select></div>");
-    select_open(b, "kind", "Khối cơ quan");
+    page_select_open(b, "kind", "Khối cơ quan");
     for (size_t i = 0; agency_kinds[i]; i++)
-        option(b, agency_kinds[i], agency_kind_label(agency_kinds[i]),
+        page_option(b, agency_kinds[i], agency_kind_label(agency_kinds[i]),
                q->kind && !strcmp(q->kind, agency_kinds[i]));
     buf_adds(b, "</select></div>");
-    select_open(b, "status", "Tình trạng");
+    page_select_open(b, "status", "Tình trạng");
     for (size_t i = 0; i < N_STATUSES; i++)
-        option(b, statuses[i].key, statuses[i].label, status && !strcmp(status, statuses[i].key));
+        page_option(b, statuses[i].key, statuses[i].label, status && !strcmp(status, statuses[i].key));
     buf_adds(b, "</select></div>");
 }
 
