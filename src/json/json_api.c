@@ -89,11 +89,7 @@ char *json_api_refusal(long task, const char *unit, const char *reason)
     json_object_set_new(o, "task", json_integer(task));
     json_object_set_new(o, "unit", unit ? json_string(unit) : json_null());
     json_object_set_new(o, "reason", json_string(reason));
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
+    return json_dump_compact_take(o);
 }
 
 /* ---- reading a progress report ------------------------------------------------ */
@@ -380,9 +376,5 @@ char *json_api_measure_refusal(const char *code, const char *reason)
     json_t *o = json_object();
     json_object_set_new(o, "indicator", json_string(code));
     json_object_set_new(o, "reason", json_string(reason));
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
+    return json_dump_compact_take(o);
 }

@@ -5,13 +5,23 @@
 
 #include <stdlib.h>
 
-char *json_dump_take(json_t *root)
+static char *dump_take(json_t *root, size_t flags)
 {
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    char *s = json_dumps(root, flags | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(root);
     char *copy = xstrdup(s ? s : "null");
     free(s);
     return copy;
+}
+
+char *json_dump_take(json_t *root)
+{
+    return dump_take(root, JSON_INDENT(2));
+}
+
+char *json_dump_compact_take(json_t *root)
+{
+    return dump_take(root, JSON_COMPACT);
 }
 
 json_t *json_strings(const struct strvec *v)

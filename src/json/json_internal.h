@@ -16,6 +16,8 @@
  * digits: 0,72 is 0.72), drop the reference; newly allocated text.
  */
 char *json_dump_take(json_t *root);
+/** json_dump_take() on one line (for audit details). */
+char *json_dump_compact_take(json_t *root);
 /** A new array of the strings of v. */
 json_t *json_strings(const struct strvec *v);
 /** "YYYY-MM-DD", or null when d is unset. */

@@ -3,8 +3,8 @@
 set -eu
 start_server
 
-# api PATH FILE STATUS [curl args...]: GET into FILE, check the status and the schema.
-api() {
+# api_get PATH FILE STATUS [curl args...]: GET into FILE, check the status and the schema.
+api_get() {
     p=$1; f=$2; want=$3; shift 3
     code=$(curl -s -o "$f" -w '%{http_code}' -H "Authorization: Bearer $TOK" "$@" "$URL$p")
     [ "$code" = "$want" ] || die "GET $p: HTTP $code, want $want ($(head -c 300 "$f"))"
@@ -21,7 +21,7 @@ $GIAMSAT progress add --task "$(db_count "select task_id from assignment limit 1
     --output "Quyết định số 1/QĐ" > /dev/null
 
 # The whole report, byte for byte, and a few keys read back.
-api '/api/v1/report?as_of=2025-12-24' api.json 200
+api_get '/api/v1/report?as_of=2025-12-24' api.json 200
 $GIAMSAT report --as-of 2025-12-24 --format json > cli.json
 cmp -s api.json cli.json || die "the API report differs from the CLI's: $(diff api.json cli.json | head)"
 for k in as_of due_by tasks.total tasks.done_on_time tasks.overdue assignments.total \
@@ -37,7 +37,7 @@ expect_json api.json '$.indicators.total' 78
 expect_json api.json '$.indicators.grey' 78
 # A measurement moves the data generation: the next answer has it, still the CLI's bytes.
 $GIAMSAT measure add --indicator 12 --date 2025-12-01 --value 85 > /dev/null
-api '/api/v1/report?as_of=2025-12-24' api-m.json 200
+api_get '/api/v1/report?as_of=2025-12-24' api-m.json 200
 $GIAMSAT report --as-of 2025-12-24 --format json > cli-m.json
 cmp -s api-m.json cli-m.json || die "after a measurement: $(diff api-m.json cli-m.json | head)"
 expect_json api-m.json '$.indicators.green' 1
@@ -45,10 +45,10 @@ expect_json api-m.json '$.indicators.green' 1
     readfile('api-m.json'), '$.indicators.by_agency')) where json_extract(value, '$.agency')
     = 'Ngân hàng Nhà nước Việt Nam'")" = 1 ] || die "green per agency"
 # Dates in either written form; due_by, document and agency scopes as in the CLI.
-api '/api/v1/report?as_of=24/12/2025&due_by=2026-03-31' api2.json 200
+api_get '/api/v1/report?as_of=24/12/2025&due_by=2026-03-31' api2.json 200
 $GIAMSAT report --as-of 2025-12-24 --due-by 2026-03-31 --format json > cli2.json
 cmp -s api2.json cli2.json || die "due_by: the API report differs from the CLI's"
-api /api/v1/report api3.json 200 -G --data-urlencode as_of=2025-10-01 \
+api_get /api/v1/report api3.json 200 -G --data-urlencode as_of=2025-10-01 \
     --data-urlencode "document=71/NQ-CP" --data-urlencode "agency=Bộ Công an"
 $GIAMSAT report --as-of 2025-10-01 --document 71/NQ-CP --agency "Bộ Công an" --format json \
     > cli3.json
@@ -56,15 +56,15 @@ cmp -s api3.json cli3.json || die "document+agency: the API report differs from 
 expect_json api3.json '$.agency' 'Bộ Công an'
 expect_json api3.json '$.indicators.total' 6
 # as_of is required; bad values are named.
-api /api/v1/report e1.json 400
+api_get /api/v1/report e1.json 400
 grep -q "'as_of'" e1.json || die "missing as_of not named: $(cat e1.json)"
-api '/api/v1/report?as_of=2025-13-45' e2.json 400
+api_get '/api/v1/report?as_of=2025-13-45' e2.json 400
 grep -q "'as_of'" e2.json || die "bad as_of not named"
-api '/api/v1/report?as_of=2025-12-24&due_by=soon' e3.json 400
+api_get '/api/v1/report?as_of=2025-12-24&due_by=soon' e3.json 400
 grep -q "'due_by'" e3.json || die "bad due_by not named"
-api '/api/v1/report?as_of=2025-12-24&agency=Bo%20Khong%20Ton%20Tai' e4.json 400
+api_get '/api/v1/report?as_of=2025-12-24&agency=Bo%20Khong%20Ton%20Tai' e4.json 400
 grep -q "'agency'" e4.json || die "unknown agency not named"
-api '/api/v1/report?as_of=2025-12-24&document=99/XX-YY' e5.json 400
+api_get '/api/v1/report?as_of=2025-12-24&document=99/XX-YY' e5.json 400
 grep -q "'document'" e5.json || die "unknown document not named"
-api '/api/v1/report?as_of=2025-12-24&asof=2025-12-24' e6.json 400
+api_get '/api/v1/report?as_of=2025-12-24&asof=2025-12-24' e6.json 400
 grep -q "'asof'" e6.json || die "unknown parameter not named"

@@ -4,13 +4,6 @@
 set -eu
 start_server
 get /api/v1/openapi.json openapi.json
-api() {
-    m=$1; p=$2; f=$3; want=$4; shift 4
-    code=$(curl -s -o "$f" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-    [ "$code" = "$want" ] || die "$m $p: HTTP $code, want $want ($(head -c 300 "$f"))"
-    "$OPENAPI_CHECK" openapi.json "$m" "$p" "$code" "$f" \
-        || die "$m $p: the $code response does not match openapi.json"
-}
 T=$($GIAMSAT token add --role don_vi --unit "Bộ Nội vụ" --name he-thong-noi-vu)
 V=$($GIAMSAT token add --role xem --name chi-xem)
 [ "$(db_count "select role || '|' || name from api_token where name = 'he-thong-noi-vu'")" = \

@@ -5,15 +5,6 @@
 set -eu
 start_server
 
-# api METHOD PATH FILE STATUS [curl args...]: call the API into FILE, check the
-# status, and check the body against openapi.json's response schema for it.
-api() {
-    m=$1; p=$2; f=$3; want=$4; shift 4
-    code=$(curl -s -o "$f" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-    [ "$code" = "$want" ] || die "$m $p: HTTP $code, want $want ($(head -c 300 "$f"))"
-    "$OPENAPI_CHECK" openapi.json "$m" "$p" "$code" "$f" \
-        || die "$m $p: the $code response does not match openapi.json"
-}
 # post TOKEN PATH BODY FILE STATUS: POST BODY (checked against the request schema first,
 # unless it is meant to be malformed: NOCHECK=1).
 post() {

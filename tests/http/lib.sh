@@ -59,3 +59,14 @@ get() {
 
 # well_formed FILE: the page parses as XML (pages are written as polyglot XHTML).
 well_formed() { "$OOXML_CHECK" --xml "$1" > /dev/null || die "$1 is not well-formed"; }
+
+# api METHOD PATH FILE STATUS [curl args...]: call the API into FILE, check the
+# status, and check the body against the response schema for it in openapi.json (in
+# the current folder: fetch it first with `get /api/v1/openapi.json openapi.json`).
+api() {
+    m=$1; p=$2; f=$3; want=$4; shift 4
+    code=$(curl -s -o "$f" -w '%{http_code}' -X "$m" "$@" "$URL$p")
+    [ "$code" = "$want" ] || die "$m $p: HTTP $code, want $want ($(head -c 300 "$f"))"
+    "$OPENAPI_CHECK" openapi.json "$m" "$p" "$code" "$f" \
+        || die "$m $p: the $code response does not match openapi.json"
+}
