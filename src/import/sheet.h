@@ -51,6 +51,8 @@ struct sheet {
 #define SHEET_XLSX_CELLS_MAX ((size_t)1000000)
 /** Longest XLSX cell text, in bytes. */
 #define SHEET_XLSX_CELL_MAX ((size_t)1 << 20)
+/** Most cell styles, and most custom number formats, of an XLSX workbook (Excel: 64,000). */
+#define SHEET_XLSX_STYLES_MAX ((size_t)65536)
 
 /**
  * Parse RFC 4180 CSV held in memory.
@@ -94,13 +96,25 @@ int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *n
  *    a custom format with d, m or y outside quotes and brackets) as
  *    "dd/mm/yyyy", from the 1900 serial (with Excel's 29/02/1900) or the
  *    1904 one when the workbook says so. The time of day is dropped.
+ *  - numbers whose cell style has a percent format (built-in 9 "0%" and 10
+ *    "0.00%", or a custom format, not a date one, with '%' outside quotes
+ *    and brackets and not escaped) as a percent written the Vietnamese way:
+ *    the value times 100 to 15 significant digits, a decimal comma, no
+ *    thousands separator, then '%' (0.82 -> "82%", 0.825 -> "82,5%",
+ *    -0.05 -> "-5%", 12.5 -> "1250%"). All the digits are kept, not rounded
+ *    to the decimals the format shows, so what was typed is what is read.
+ *
+ * Only <numFmt> inside <numFmts> and <xf> inside <cellXfs> of the styles
+ * part count; a cell whose s is no cellXfs index is an unformatted one.
  *
  * Returns 0, or ERR_INVALID with *sh left empty when: the input is empty; it
  * is not a zip, is truncated or lacks a required part ("'NAME' is not a
  * readable XLSX file (...)"); a part's XML is malformed (the message names
  * the part and the line) or has a DTD; a part is over SHEET_XLSX_PART_MAX
  * bytes uncompressed; the sheet has more than SHEET_XLSX_CELLS_MAX cells or a
- * cell over SHEET_XLSX_CELL_MAX bytes.
+ * cell over SHEET_XLSX_CELL_MAX bytes; the styles have more than
+ * SHEET_XLSX_STYLES_MAX cell styles or custom number formats ("'NAME' is too
+ * large to import (...)").
  */
 int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name,
                     struct err *e);

@@ -47,6 +47,16 @@ bool sheet_parse_uint(const char *s, size_t max, size_t *out);
 struct zip; /* libzip's zip_t */
 
 /*
+ * What the number format of a cell style (a cellXfs <xf>) makes of a number,
+ * weakest first: a format that is both (a malformed file) counts as the later.
+ */
+enum xf_kind {
+    XF_NUMBER,  /* anything else: the number itself */
+    XF_PERCENT, /* a percent (built-in 9, 10, or '%' in the code) */
+    XF_DATE,    /* a date (built-in 14-22, 45-47, or d, m, y in the code) */
+};
+
+/*
  * One workbook being read. sheet_read_xlsx() owns it on its stack; xlsx_open()
  * opens `za` and the part parsers of sheet_xlsx.c fill the rest.
  */
@@ -59,8 +69,8 @@ struct xlsx {
     char *sst_part;    /* zip path of the shared strings, NULL = default */
     char *styles_part; /* zip path of the styles, NULL = default */
     struct strvec sst; /* shared strings, NFC */
-    bool *xf_date;     /* cellXfs index -> its number format is a date */
-    size_t n_xf;       /* entries of xf_date */
+    enum xf_kind *xf;  /* cellXfs index -> what its number format shows */
+    size_t n_xf;       /* entries of xf, at most SHEET_XLSX_STYLES_MAX */
 };
 
 /** Free everything x owns (the archive included); x->name is left alone. */

@@ -1,20 +1,22 @@
 /*
  * sheet_xlsx: sheet_read_xlsx(), what the parts of an XLSX workbook mean:
  * the workbook and its relationships (which part is the first sheet), the
- * styles (which cells hold dates), the shared strings and the worksheet;
- * see sheet.h. The zip and XML plumbing is in sheet_xlsx_part.c. Sections:
- * workbook parts, worksheet.
+ * styles (which cells hold dates or percents), the shared strings and the
+ * worksheet; see sheet.h. The zip and XML plumbing is in sheet_xlsx_part.c.
+ * Sections: workbook parts, worksheet.
  */
 #include "sheet.h"
 #include "sheet_internal.h"
 
 #include "util/buf.h"
+#include "util/strparse.h"
 #include "util/strvec.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,16 +81,23 @@ static int xlsx_find_sheet(struct xlsx *x, struct err *e)
     return ret;
 }
 
+/* A custom number format of <numFmts>: its numFmtId and what its code shows. */
+struct numfmt {
+    size_t id;
+    enum xf_kind kind;
+};
+
 struct styles_state {
+    bool in_fmts;   /* inside <numFmts> (not a <dxf>'s own <numFmt>) */
     bool in_xfs;    /* inside <cellXfs> (not <cellStyleXfs>) */
     size_t *xf_fmt; /* numFmtId of each cellXfs <xf> */
     size_t n_xf, cap_xf;
-    size_t *date_fmt; /* custom numFmtIds whose code is a date */
-    size_t n_date, cap_date;
+    struct numfmt *fmts; /* every custom format, in file order until sorted */
+    size_t n_fmt, cap_fmt;
 };
 
-/* True if a format code shows a date: d, m or y outside quotes, brackets and escapes. */
-static bool fmt_code_is_date(const char *code)
+/* True if a format code has a byte of `set` outside quotes and brackets, not escaped. */
+static bool fmt_code_has(const char *code, const char *set)
 {
     for (const char *p = code; *p; p++) {
         if (*p == '"' || *p == '[') {
@@ -96,29 +105,52 @@ static bool fmt_code_is_date(const char *code)
             if (!p)
                 return false;
         } else if ((*p == '\\' || *p == '_' || *p == '*') && p[1]) {
-            p++;
-        } else if (strchr("dDmMyY", *p)) {
+            p++; /* a literal character, a space as wide as it, or a fill */
+        } else if (strchr(set, *p)) {
             return true;
         }
     }
     return false;
 }
 
+/* What a custom format code shows: a date (d, m or y), else a percent ('%'). */
+static enum xf_kind fmt_code_kind(const char *code)
+{
+    if (fmt_code_has(code, "dDmMyY"))
+        return XF_DATE;
+    return fmt_code_has(code, "%") ? XF_PERCENT : XF_NUMBER;
+}
+
+static void styles_numfmt(struct xml_job *job, struct styles_state *st, const char **atts)
+{
+    const char *code = xml_attr(atts, "formatCode");
+    size_t id;
+    if (!sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id) || !code)
+        return;
+    if (st->n_fmt >= SHEET_XLSX_STYLES_MAX) {
+        xml_fail(job, true, "more than %zu number formats", SHEET_XLSX_STYLES_MAX);
+        return;
+    }
+    ALLOC_GROW(st->fmts, st->n_fmt + 1, st->cap_fmt);
+    st->fmts[st->n_fmt++] = (struct numfmt){ .id = id, .kind = fmt_code_kind(code) };
+}
+
 static void styles_start(struct xml_job *job, const char *el, const char **atts)
 {
     struct styles_state *st = xml_state(job);
     size_t id = 0;
-    if (strcmp(el, "numFmt") == 0) {
-        const char *code = xml_attr(atts, "formatCode");
-        if (sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id) && code &&
-            fmt_code_is_date(code)) {
-            ALLOC_GROW(st->date_fmt, st->n_date + 1, st->cap_date);
-            st->date_fmt[st->n_date++] = id;
-        }
+    if (strcmp(el, "numFmts") == 0) {
+        st->in_fmts = true;
+    } else if (strcmp(el, "numFmt") == 0 && st->in_fmts) {
+        styles_numfmt(job, st, atts);
     } else if (strcmp(el, "cellXfs") == 0) {
         st->in_xfs = true;
     } else if (strcmp(el, "xf") == 0 && st->in_xfs) {
-        sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id);
+        if (st->n_xf >= SHEET_XLSX_STYLES_MAX) {
+            xml_fail(job, true, "more than %zu cell styles", SHEET_XLSX_STYLES_MAX);
+            return;
+        }
+        sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id); /* 0 (General) if bad */
         ALLOC_GROW(st->xf_fmt, st->n_xf + 1, st->cap_xf);
         st->xf_fmt[st->n_xf++] = id;
     }
@@ -127,20 +159,53 @@ static void styles_start(struct xml_job *job, const char *el, const char **atts)
 static void styles_end(struct xml_job *job, const char *el)
 {
     struct styles_state *st = xml_state(job);
-    if (strcmp(el, "cellXfs") == 0)
+    if (strcmp(el, "numFmts") == 0)
+        st->in_fmts = false;
+    else if (strcmp(el, "cellXfs") == 0)
         st->in_xfs = false;
 }
 
 static const struct xml_ops styles_ops = { styles_start, styles_end, NULL };
 
-static bool numfmt_is_date(const struct styles_state *st, size_t id)
+static int numfmt_cmp(const void *a, const void *b)
 {
+    const struct numfmt *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * Sort the custom formats by id and merge those that share an id (a
+ * malformed file) into one, keeping the strongest kind (date over percent
+ * over number), as a built-in date id stays a date whatever a custom code
+ * says.
+ */
+static void numfmts_index(struct styles_state *st)
+{
+    if (st->n_fmt < 2)
+        return;
+    qsort(st->fmts, st->n_fmt, sizeof(*st->fmts), numfmt_cmp);
+    size_t n = 1;
+    for (size_t i = 1; i < st->n_fmt; i++) {
+        if (st->fmts[i].id != st->fmts[n - 1].id)
+            st->fmts[n++] = st->fmts[i];
+        else if (st->fmts[i].kind > st->fmts[n - 1].kind)
+            st->fmts[n - 1].kind = st->fmts[i].kind;
+    }
+    st->n_fmt = n;
+}
+
+/* What number format `id` shows: the built-in one's kind or its custom code's, the stronger. */
+static enum xf_kind numfmt_kind(const struct styles_state *st, size_t id)
+{
+    enum xf_kind kind = XF_NUMBER;
     if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
-        return true;
-    for (size_t i = 0; i < st->n_date; i++)
-        if (st->date_fmt[i] == id)
-            return true;
-    return false;
+        kind = XF_DATE;
+    else if (id == 9 || id == 10) /* "0%", "0.00%" */
+        kind = XF_PERCENT;
+    struct numfmt key = { .id = id };
+    const struct numfmt *f =
+        st->n_fmt ? bsearch(&key, st->fmts, st->n_fmt, sizeof(*st->fmts), numfmt_cmp) : NULL;
+    return f && f->kind > kind ? f->kind : kind;
 }
 
 static int xlsx_load_styles(struct xlsx *x, struct err *e)
@@ -149,13 +214,14 @@ static int xlsx_load_styles(struct xlsx *x, struct err *e)
     const char *path = x->styles_part ? x->styles_part : "xl/styles.xml";
     int ret = xlsx_parse_part(x, path, true, &styles_ops, &st, e);
     if (ret == 0) {
-        x->xf_date = xcalloc(st.n_xf, sizeof(*x->xf_date));
+        numfmts_index(&st);
+        x->xf = xcalloc(st.n_xf, sizeof(*x->xf));
         x->n_xf = st.n_xf;
         for (size_t i = 0; i < st.n_xf; i++)
-            x->xf_date[i] = numfmt_is_date(&st, st.xf_fmt[i]);
+            x->xf[i] = numfmt_kind(&st, st.xf_fmt[i]);
     }
     free(st.xf_fmt);
-    free(st.date_fmt);
+    free(st.fmts);
     return ret;
 }
 
@@ -375,16 +441,68 @@ static char *serial_date(double serial, bool date1904)
     return xasprintf("%02d/%02d/%04d", d, m, y);
 }
 
-/* Excel's number text: no ".0" on integers, 15 significant digits otherwise. */
-static char *number_text(const char *v, bool is_date, bool date1904)
+/*
+ * The 15 significant digits of a > 0, trailing zeros dropped, into digits
+ * (not NUL-terminated); returns how many, with *exp10 the power of ten of the
+ * first one (0.825 -> "825", -1).
+ */
+static size_t sci_digits(double a, char digits[15], int *exp10)
+{
+    char sci[40]; /* "8.25000000000000e-01": a digit, '.', 14 digits, 'e', sign, exponent */
+    snprintf(sci, sizeof(sci), "%.14e", a);
+    const char *q = sci + 18;
+    *exp10 = 0;
+    if (strlen(sci) < 20 || strparse_digits(&q, 3, exp10) != 0)
+        return 0; /* never for a finite a */
+    *exp10 = sci[17] == '-' ? -*exp10 : *exp10;
+    digits[0] = sci[0];
+    memcpy(digits + 1, sci + 2, 14);
+    size_t n = 15;
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    return n;
+}
+
+/*
+ * A percent the Vietnamese way (see sheet.h): d times 100 to 15 significant
+ * digits, a decimal comma, no exponent: 0.825 -> "82,5%". Shifting the
+ * decimal digits of d, not multiplying, keeps 0.57 from turning into 56.99...
+ */
+static char *percent_text(double d)
+{
+    char digits[15];
+    int exp10 = 0;
+    size_t n = d == 0 ? 0 : sci_digits(fabs(d), digits, &exp10);
+    if (n == 0)
+        return xstrdup("0%"); /* -0 too */
+    long whole = exp10 + 3L;  /* digits before the comma, once times 100 */
+    long end = (long)n > whole ? (long)n : whole;
+    struct buf b = BUF_INIT;
+    buf_adds(&b, d < 0 ? "-" : "");
+    for (long i = whole > 0 ? 0 : whole - 1; i < end; i++) { /* digit i, or a '0' around */
+        if (i == whole)
+            buf_addch(&b, ',');
+        buf_addch(&b, i >= 0 && i < (long)n ? digits[i] : '0');
+    }
+    buf_addch(&b, '%');
+    return buf_take(&b);
+}
+
+/*
+ * Excel's number text: no ".0" on integers, 15 significant digits otherwise;
+ * a date or a percent when the cell's style says so (kind).
+ */
+static char *number_text(const char *v, enum xf_kind kind, bool date1904)
 {
     char *end = NULL;
     double d = strtod(v, &end); /* assumes the C locale for LC_NUMERIC */
     if (end == v || *end || !isfinite(d))
         return text_nfc(v);
-    char *date = is_date ? serial_date(d, date1904) : NULL;
+    char *date = kind == XF_DATE ? serial_date(d, date1904) : NULL;
     if (date)
         return date;
+    if (kind == XF_PERCENT)
+        return percent_text(d);
     if (d > -1e15 && d < 1e15 && d == (double)(long long)d)
         return xasprintf("%lld", (long long)d);
     return xasprintf("%.15g", d);
@@ -416,7 +534,8 @@ static char *ws_cell_text(struct xml_job *job, const struct ws_state *w)
     case CELL_BOOL:
         return xstrdup(strcmp(v, "1") == 0 ? "TRUE" : strcmp(v, "0") == 0 ? "FALSE" : v);
     case CELL_NUMBER:
-        return number_text(v, w->style < w->x->n_xf && w->x->xf_date[w->style], w->x->date1904);
+        return number_text(v, w->style < w->x->n_xf ? w->x->xf[w->style] : XF_NUMBER,
+                           w->x->date1904);
     case CELL_DATE:
         return iso_date_text(v);
     default:

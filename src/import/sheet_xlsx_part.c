@@ -27,7 +27,7 @@ void xlsx_release(struct xlsx *x)
     free(x->sst_part);
     free(x->styles_part);
     strvec_release(&x->sst);
-    free(x->xf_date);
+    free(x->xf);
 }
 
 int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)

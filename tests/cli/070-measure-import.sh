@@ -75,13 +75,16 @@ expect_json again.json '$.added' 0
 expect_json again.json '$.duplicates' 8
 [ "$(snapshot)" = "$before" ] || die "a re-import changed the database"
 
-# XLSX (title row, header on row 3, Excel dates, numbers): one row repeats a stored one.
+# XLSX (title row, header on row 3, Excel dates, numbers, a percent-formatted number): one row
+# repeats a stored one.
 $G import "$DATA/measurements_001.xlsx" > x.txt
 grep -q "^Đã ghi: 4 dòng; 3 số đo đã ghi; 1 trùng số đo đã có" x.txt || die "xlsx: $(cat x.txt)"
 [ "$(m 14 "measured_on || '|' || value || '|' || source_line")" = "2025-12-31|0.72|5" ] \
     || die "14 from xlsx: $(m 14 "measured_on || '|' || value || '|' || source_line")"
 m 14 row_text | grep -q "^Ghi chú: Ước tính$" || die "xlsx row text"
 [ "$(m KH2025.11 source)" = "Bộ Y tế" ] || die "Nguồn số liệu is the source"
+[ "$(m KH2025.11 "value || '|' || original")" = "55.0|55%" ] \
+    || die "a percent-formatted cell (0.55 shown as 55%): $(m KH2025.11 "value || '|' || original")"
 $G indicators --format json > l2.json
 expect_ind l2.json 14 '$.status' green
 expect_ind l2.json 33 '$.status' green

@@ -1,7 +1,8 @@
 /*
  * The tool that made tests/data/measurements_001.xlsx (a measurement table
  * as an office's spreadsheet has it: a title row, the header on row 3,
- * dates as Excel dates, numbers as numbers, a rank and a percent as text).
+ * dates as Excel dates, numbers as numbers, a percent typed as "55%" so
+ * that Excel keeps 0.55 with the format 0%, and a rank as text).
  * Not built by make; to make the file again:
  *
  *   cc tests/data/make_measurements_xlsx.c $(pkg-config --cflags --libs xlsxwriter) \
@@ -17,17 +18,19 @@ int main(int argc, char **argv)
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Số đo");
     lxw_format *dmy = workbook_add_format(wb);
     format_set_num_format(dmy, "dd/mm/yyyy");
+    lxw_format *pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0%");
     const char *head[] = { "STT", "MÃ CHỈ TIÊU", "Ngày đo", "Giá trị", "Đơn vị",
                            "Nguồn số liệu", "Ghi chú" };
     worksheet_write_string(ws, 0, 0, "SỐ LIỆU CÁC CHỈ TIÊU NĂM 2025", NULL);
     for (lxw_col_t c = 0; c < 7; c++)
         worksheet_write_string(ws, 2, c, head[c], NULL);
     lxw_datetime end2025 = { 2025, 12, 31, 0, 0, 0 };
-    /* row 4: a percent as text on a 2025 target with a floor and a stretch */
+    /* row 4: a percent number (55% as Excel stores it) on a 2025 target with a floor and a stretch */
     worksheet_write_number(ws, 3, 0, 1, NULL);
     worksheet_write_string(ws, 3, 1, "KH2025.11", NULL);
     worksheet_write_datetime(ws, 3, 2, &end2025, dmy);
-    worksheet_write_string(ws, 3, 3, "55%", NULL);
+    worksheet_write_number(ws, 3, 3, 0.55, pct);
     worksheet_write_string(ws, 3, 5, "Bộ Y tế", NULL);
     /* row 5: a number (0,72) */
     worksheet_write_number(ws, 4, 0, 2, NULL);

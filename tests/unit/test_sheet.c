@@ -325,6 +325,59 @@ static void test_xlsx_inline_strings(void **state)
     free(data);
 }
 
+/*
+ * Percent-formatted numbers as Excel users type them ("82%" makes 0.82 with
+ * format 0%), next to plain numbers and dates: the percent is the value
+ * times 100 with a decimal comma and every digit kept, whatever the format
+ * rounds to; everything else reads as before.
+ */
+static void test_xlsx_percent(void **state)
+{
+    (void)state;
+    char *path = tmp_path();
+    lxw_workbook *wb = workbook_new(path);
+    assert_non_null(wb);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "T\xE1\xBB\xB7 l\xE1\xBB\x87");
+    lxw_format *p0 = workbook_add_format(wb), *p2 = workbook_add_format(wb);
+    lxw_format *p1 = workbook_add_format(wb), *dmy = workbook_add_format(wb);
+    lxw_format *dec = workbook_add_format(wb);
+    format_set_num_format_index(p0, 9);  /* built-in "0%" */
+    format_set_num_format_index(p2, 10); /* built-in "0.00%" */
+    format_set_num_format(p1, "0.0%");   /* custom */
+    format_set_num_format(dmy, "dd/mm/yyyy");
+    format_set_num_format(dec, "0.00");  /* built-in 2: a plain number */
+    static const double row1[] = { 0.82, 0.825, 0.57, 1.5, -0.05, 0, 12.5 };
+    for (lxw_col_t c = 0; c < 7; c++)
+        worksheet_write_number(ws, 0, c, row1[c], p0);
+    worksheet_write_number(ws, 1, 0, 0.5, p2);
+    worksheet_write_number(ws, 1, 1, 0.12345, p2);
+    worksheet_write_number(ws, 1, 2, 0.0001, p2);
+    worksheet_write_number(ws, 1, 3, 1234.5678, p2);
+    worksheet_write_number(ws, 1, 4, 0.1 + 0.2, p2);
+    worksheet_write_number(ws, 2, 0, 0.057, p1);
+    worksheet_write_number(ws, 2, 1, 1e-7, p1);
+    worksheet_write_number(ws, 2, 2, 0.999, p1);
+    worksheet_write_formula_num(ws, 2, 3, "=A1/2", p1, 0.41);
+    worksheet_write_string(ws, 2, 4, "82%", p1); /* text stays text */
+    worksheet_write_number(ws, 3, 0, 0.82, NULL);
+    worksheet_write_number(ws, 3, 1, 82, NULL);
+    worksheet_write_number(ws, 3, 2, 0.825, dec);
+    worksheet_write_datetime(ws, 3, 3, &(lxw_datetime){ 2025, 12, 31, 0, 0, 0 }, dmy);
+    worksheet_write_number(ws, 3, 4, 45356, dmy);
+    worksheet_write_boolean(ws, 3, 5, 1, p0);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    size_t len;
+    char *data = slurp_and_unlink(path, &len);
+    free(path);
+    check_read(sheet_read_xlsx, data, len, "percent.xlsx",
+               "1:82%|82,5%|57%|150%|-5%|0%|1250%\n"
+               "2:50%|12,345%|0,01%|123456,78%|30%\n"
+               "3:5,7%|0,00001%|99,9%|41%|82%\n"
+               "4:0.82|82|0.825|31/12/2025|05/03/2024|TRUE\n",
+               NULL);
+    free(data);
+}
+
 static void test_xlsx_truncated(void **state)
 {
     (void)state;
@@ -512,6 +565,46 @@ static const struct xlsx_case xlsx_cases[] = {
       .extra_path = "xl/worksheets/second.xml",
       .extra = WS("<row r=\"1\">" C_INL("A1", "me") "</row>"),
       .expect = "1:me\n" },
+    { .name = "percent-formats.xlsx",
+      .styles = STYLES("<numFmts count=\"11\">"
+                       "<numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
+                       "<numFmt numFmtId=\"165\" formatCode=\"0&quot;%&quot;\"/>"
+                       "<numFmt numFmtId=\"166\" formatCode=\"0\\%\"/>"
+                       "<numFmt numFmtId=\"167\" formatCode=\"[Red]0%\"/>"
+                       "<numFmt numFmtId=\"168\" formatCode=\"0_%\"/>"
+                       "<numFmt numFmtId=\"169\" formatCode=\"[$%-409]0\"/>"
+                       "<numFmt numFmtId=\"170\" formatCode=\"dd/mm/yyyy %\"/>"
+                       "<numFmt numFmtId=\"171\" formatCode=\"#,##0.00%;[Red]-#,##0.00%\"/>"
+                       "<numFmt numFmtId=\"173\" formatCode=\"0\"/>"
+                       "<numFmt numFmtId=\"173\" formatCode=\"0%\"/>"
+                       "<numFmt numFmtId=\"x\" formatCode=\"0%\"/><numFmt numFmtId=\"174\"/>"
+                       "</numFmts><dxfs><dxf><numFmt numFmtId=\"172\" formatCode=\"0%\"/>"
+                       "</dxf></dxfs>",
+                       "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+                       "<xf numFmtId=\"166\"/><xf numFmtId=\"167\"/><xf numFmtId=\"168\"/>"
+                       "<xf numFmtId=\"169\"/><xf numFmtId=\"170\"/><xf numFmtId=\"171\"/>"
+                       "<xf numFmtId=\"172\"/><xf numFmtId=\"173\"/><xf numFmtId=\"9\"/>"
+                       "<xf numFmtId=\"10\"/><xf numFmtId=\"abc\"/><xf numFmtId=\"174\"/>"
+                       "<xf numFmtId=\"11\"/>"),
+      .sheet = WS("<row r=\"1\"><c s=\"1\"><v>0.825</v></c><c s=\"2\"><v>0.5</v></c>"
+                  "<c s=\"3\"><v>0.5</v></c><c s=\"4\"><v>-0.25</v></c><c s=\"5\"><v>0.5</v></c>"
+                  "<c s=\"6\"><v>0.5</v></c><c s=\"7\"><v>45356.5</v></c><c s=\"8\">"
+                  "<v>8.2500000000000004E-2</v></c><c s=\"9\"><v>0.5</v></c><c s=\"10\">"
+                  "<v>0.5</v></c><c s=\"11\"><v>0.07</v></c><c s=\"12\"><v>1</v></c></row>"
+                  "<row r=\"2\"><c s=\"13\"><v>0.5</v></c><c s=\"14\"><v>0.5</v></c>"
+                  "<c s=\"15\"><v>0.5</v></c><c s=\"16\"><v>0.5</v></c><c s=\"-1\"><v>0.5</v>"
+                  "</c><c s=\"11\" t=\"str\"><v>82%</v></c><c s=\"11\" t=\"b\"><v>1</v></c>"
+                  "<c s=\"11\" t=\"e\"><v>#DIV/0!</v></c><c s=\"11\"><v>abc</v></c>"
+                  "<c s=\"11\"><v>1e400</v></c><c s=\"11\"><v>-0</v></c><c s=\"12\">"
+                  "<v>1E+20</v></c><c s=\"12\"><v>-1.23456789012345678E-5</v></c></row>"),
+      .expect = "1:82,5%|0.5|0.5|-25%|0.5|0.5|05/03/2024|8,25%|0.5|50%|7%|100%\n"
+                "2:0.5|0.5|0.5|0.5|0.5|82%|TRUE|#DIV/0!|abc|1e400|0%|10000000000000000000000%|"
+                "-0,00123456789012346%\n" },
+    { .name = "bad-styles.xlsx",
+      .styles = XML_DECL "<styleSheet " NS_MAIN "><numFmts>\n<numFmt numFmtId=\"164\" "
+                "formatCode=\"0%\"></numFmts></styleSheet>",
+      .sheet = WS(""),
+      .msg = { "is not a readable XLSX file", "xl/styles.xml line 3", "mismatched" } },
     { .name = "bad-xml.xlsx",
       .sheet = XML_DECL "<worksheet><sheetData>\n<row r=\"1\">\n<c r=\"A1\"><v>1</v></row>\n"
                "</sheetData></worksheet>",
@@ -646,6 +739,39 @@ static void test_xlsx_cell_too_long(void **state)
     buf_release(&b);
 }
 
+/* Styles past SHEET_XLSX_STYLES_MAX cell styles or custom number formats are refused. */
+static void test_xlsx_too_many_styles(void **state)
+{
+    (void)state;
+    struct buf st = BUF_INIT;
+    for (int k = 0; k < 2; k++) {
+        for (size_t extra = 0; extra < 2; extra++) {
+            buf_reset(&st);
+            buf_adds(&st, "<styleSheet><numFmts>");
+            for (size_t i = 0; k == 1 && i < SHEET_XLSX_STYLES_MAX + extra; i++)
+                buf_addf(&st, "<numFmt numFmtId=\"%zu\" formatCode=\"0%%\"/>", 164 + i);
+            buf_adds(&st, "</numFmts><cellXfs>");
+            for (size_t i = 0; k == 0 && i < SHEET_XLSX_STYLES_MAX + extra; i++)
+                buf_adds(&st, i == 1 ? "<xf numFmtId=\"9\"/>" : "<xf/>");
+            buf_adds(&st, k == 1 ? "<xf/><xf numFmtId=\"65699\"/>" : "");
+            buf_adds(&st, "</cellXfs></styleSheet>");
+            struct xlsx_case c = {
+                .name = extra ? "styles.xlsx" : "styles-ok.xlsx",
+                .styles = st.data,
+                .sheet = WS("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>0.5</v></c></row>"),
+                .expect = extra ? NULL : "1:50%\n",
+                .msg = { "is too large to import", "xl/styles.xml line 1",
+                         k ? "more than 65536 number formats" : "more than 65536 cell styles" },
+            };
+            size_t len;
+            char *data = make_xlsx(&c, &len);
+            check_read(sheet_read_xlsx, data, len, c.name, c.expect, c.msg);
+            free(data);
+        }
+    }
+    buf_release(&st);
+}
+
 static void test_xlsx_part_too_big(void **state)
 {
     (void)state;
@@ -668,11 +794,13 @@ int main(void)
         cmocka_unit_test(test_release_empty),
         cmocka_unit_test(test_xlsx_basic),
         cmocka_unit_test(test_xlsx_inline_strings),
+        cmocka_unit_test(test_xlsx_percent),
         cmocka_unit_test(test_xlsx_truncated),
         cmocka_unit_test(test_xlsx_garbage),
         cmocka_unit_test(test_xlsx_cases),
         cmocka_unit_test(test_xlsx_too_many_cells),
         cmocka_unit_test(test_xlsx_cell_too_long),
+        cmocka_unit_test(test_xlsx_too_many_styles),
         cmocka_unit_test(test_xlsx_part_too_big),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
