@@ -40,6 +40,28 @@ static int resolve_unit(const struct registry *reg, const struct indicator *x,
     return 0;
 }
 
+/* A text longer than the store keeps is refused, never cut. */
+static int too_long(const struct measure_input *in, char **reason, const char **field)
+{
+    const struct {
+        const char *name, *text, *what;
+        size_t max;
+    } limits[] = {
+        { "value", in->value, "giá trị", MEASURE_VALUE_MAX },
+        { "unit", in->unit, "tên đơn vị", MEASURE_NAME_MAX },
+        { "bloc", in->bloc, "tên khối hoặc thang đo", MEASURE_NAME_MAX },
+        { "source", in->source, "nguồn số liệu", MEASURE_SOURCE_MAX },
+    };
+    for (size_t i = 0; i < sizeof(limits) / sizeof(*limits); i++) {
+        if (!limits[i].text || strlen(limits[i].text) <= limits[i].max)
+            continue;
+        *field = limits[i].name;
+        *reason = xasprintf("%s dài quá %zu byte", limits[i].what, limits[i].max);
+        return -1;
+    }
+    return 0;
+}
+
 int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
                           const struct target *t, const struct measure_input *in, struct date today,
                           struct measurement *m, char **reason, const char **field)
@@ -47,6 +69,8 @@ int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
     struct measure_reading r;
     const char *part = NULL, *label = NULL;
     *field = "value";
+    if (too_long(in, reason, field))
+        return -1;
     if (!given(in->value)) {
         *reason =
             xasprintf("thiếu giá trị của chỉ tiêu %s (ví dụ 82%%, 0,72, thứ 5, đạt)", x->code);

@@ -56,6 +56,11 @@ struct measure_table {
 /** Free every row and header; leaves *t as MEASURE_TABLE_INIT. */
 void measure_table_release(struct measure_table *t);
 
+/* The longest texts a measurement keeps, in bytes, wherever it comes from. */
+#define MEASURE_VALUE_MAX 200   /* the value as typed */
+#define MEASURE_NAME_MAX 400    /* a unit, scale or bloc named */
+#define MEASURE_SOURCE_MAX 2000 /* the source */
+
 /* What was given; every string borrowed, NULL or "" when not given. */
 struct measure_input {
     const char *value;  /* as typed: "82%", "0,72", "thứ 5", "đạt" (required) */
@@ -73,8 +78,8 @@ struct measure_input {
  * NULL). The caller sets entered_via (and entered_by) before storing.
  *
  * Returns 0, or -1 with *reason (newly allocated Vietnamese sentence,
- * free()) and *field naming what to fix: "value", "date", "unit" or
- * "bloc". On error *m may hold partial strings: measurement_release() it.
+ * free()) and *field naming what to fix: "value", "date", "unit",
+ * "bloc" or "source" (a text longer than its MEASURE_*_MAX is refused). On error *m may hold partial strings: measurement_release() it.
  */
 int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
                           const struct target *t, const struct measure_input *in, struct date today,

@@ -5,6 +5,8 @@
 #include "json_api.h"
 
 #include "json_internal.h"
+
+#include "core/measure_entry.h"
 #include "json_out.h"
 #include "json_report.h"
 #include "util/xalloc.h"
@@ -275,8 +277,6 @@ void progress_request_release(struct progress_request *rq)
 /* ---- reading a measurement ------------------------------------------------------ */
 
 #define CODE_MAX 64      /* bytes of an indicator code */
-#define VALUE_MAX 200    /* bytes of a value as typed */
-#define SOURCE_MAX 2000  /* bytes of a source */
 #define DATE_TEXT_MAX 40 /* bytes of a date as typed */
 
 #define MAT(member) offsetof(struct measure_request, member)
@@ -286,10 +286,10 @@ static const struct field_spec measure_fields[] = {
     { "indicator", FK_TEXT, CODE_MAX, MAT(indicator) },
     { "document", FK_TEXT, UNIT_MAX, MAT(document) },
     { "date", FK_DATE, 0, MAT(on) },
-    { "value", FK_TEXT, VALUE_MAX, MAT(value) },
-    { "unit", FK_TEXT, UNIT_MAX, MAT(unit) },
-    { "bloc", FK_TEXT, UNIT_MAX, MAT(bloc) },
-    { "source", FK_TEXT, SOURCE_MAX, MAT(source) },
+    { "value", FK_TEXT, MEASURE_VALUE_MAX, MAT(value) },
+    { "unit", FK_TEXT, MEASURE_NAME_MAX, MAT(unit) },
+    { "bloc", FK_TEXT, MEASURE_NAME_MAX, MAT(bloc) },
+    { "source", FK_TEXT, MEASURE_SOURCE_MAX, MAT(source) },
 };
 #define N_MEASURE_JSON_FIELDS (sizeof(measure_fields) / sizeof(measure_fields[0]))
 

@@ -26,10 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VALUE_MAX 100   /* bytes of a value as typed */
-#define UNIT_MAX 300    /* bytes of a unit's name */
-#define SOURCE_MAX 1000 /* bytes of a source */
-
 bool page_may_measure(const struct req *rq, const struct indicator *x)
 {
     return access_can_measure(rq->who.role, rq->who.agency_id, x->agency_id);
@@ -180,9 +176,9 @@ static void check_lengths(struct measure_form *f)
         size_t max;
         const char *what;
     } limits[] = {
-        { "value", VALUE_MAX, "giá trị" },
-        { "unit", UNIT_MAX, "tên đơn vị" },
-        { "source", SOURCE_MAX, "nguồn số liệu" },
+        { "value", MEASURE_VALUE_MAX, "giá trị" },
+        { "unit", MEASURE_NAME_MAX, "tên đơn vị" },
+        { "source", MEASURE_SOURCE_MAX, "nguồn số liệu" },
     };
     const char *values[] = { f->value, f->unit, f->source };
     for (size_t i = 0; i < sizeof(limits) / sizeof(*limits) && !f->error; i++) {
