@@ -4,6 +4,12 @@
  * Khối / Thang đo, Nguồn, Văn bản). The rows are kept as written, each with every cell it
  * has; the store finds the indicator and reads and checks the value
  * (core/measure_entry.h), so a file and `measure add` are refused alike.
+ *
+ * A value is read the Vietnamese way ("81.400" is 81400, "0,725" a decimal),
+ * so a value cell that was an XLSX number (0.725, which the sheet writes in
+ * the C form "0.725") is first written as a person would: "0,725". Other
+ * columns keep the sheet's text, so a code typed as the number 11.1 stays
+ * "11.1"; a CSV cell is text as typed and is never rewritten.
  */
 #include "import.h"
 
@@ -95,29 +101,41 @@ bool import_is_measurements(const struct sheet *sh)
     return find_header(sh, cols) >= 0;
 }
 
-/* Every non-blank cell of row as "Header: cell" lines, so nothing written is lost. */
-static char *written_cells(const struct sheet_row *header, const struct sheet_row *row)
+/*
+ * Every non-blank cell of row as "Header: cell" lines, so nothing written is
+ * lost; cell `vcol` as `value` when that is not NULL.
+ */
+static char *written_cells(const struct sheet_row *header, const struct sheet_row *row, long vcol,
+                           const char *value)
 {
     struct buf b = BUF_INIT;
     for (size_t i = 0; i < row->n; i++) {
         if (text_is_blank(row->cells[i]))
             continue;
         buf_addf(&b, "%s: %s\n", i < header->n && *header->cells[i] ? header->cells[i] : "?",
-                 row->cells[i]);
+                 value && (long)i == vcol ? value : row->cells[i]);
     }
     return buf_take(&b);
 }
 
-static void measure_row(struct measure_table *mt, const struct sheet_row *header,
-                        const struct sheet_row *row, const long cols[N_MCOLS])
+/* Row i of sh (after the header h) as a measurement row as written. */
+static void measure_row(struct measure_table *mt, const struct sheet *sh, size_t i,
+                        const struct sheet_row *header, const long cols[N_MCOLS])
 {
+    const struct sheet_row *row = &sh->rows[i];
     ALLOC_GROW(mt->rows, mt->n + 1, mt->cap);
     struct measure_row *r = &mt->rows[mt->n++];
     memset(r, 0, sizeof(*r));
     r->line = row->line;
     for (int f = 0; f < N_MEASURE_FIELDS; f++)
         r->cell[f] = header_cell(row, cols, f);
-    r->written = written_cells(header, row);
+    const char *number = NULL; /* the value cell, when an XLSX number: "0.725" -> "0,725" */
+    if (r->cell[MF_VALUE] && sheet_is_number(sh, i, (size_t)cols[MF_VALUE])) {
+        free(r->cell[MF_VALUE]);
+        r->cell[MF_VALUE] = sheet_number_vi(row->cells[cols[MF_VALUE]]);
+        number = r->cell[MF_VALUE];
+    }
+    r->written = written_cells(header, row, cols[MF_VALUE], number);
 }
 
 int import_measurements(const struct sheet *sh, struct measure_table *mt, struct err *e)
@@ -135,10 +153,9 @@ int import_measurements(const struct sheet *sh, struct measure_table *mt, struct
     for (size_t i = (size_t)header + 1; i < sh->n; i++) {
         long again[N_MCOLS];
         if (!map_measure_header(&sh->rows[i], again)) /* a header repeated at a page break */
-            measure_row(mt, h, &sh->rows[i], cols);
+            measure_row(mt, sh, i, h, cols);
     }
     if (mt->n == 0)
         return err_set(e, ERR_INVALID, "the measurement table has a header but no rows");
     return 0;
 }
-

@@ -23,21 +23,42 @@ void sheet_release(struct sheet *sh)
         free(sh->rows[i].cells);
     }
     free(sh->rows);
+    for (size_t i = 0; i < sh->n_numeric; i++)
+        free(sh->numeric[i]);
+    free(sh->numeric);
     *sh = (struct sheet)SHEET_INIT;
 }
 
-void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v)
+/* Record the flags of row `row`, the rows between it and the last flagged one having none. */
+static void sheet_set_numeric(struct sheet *sh, size_t row, bool *numeric)
+{
+    ALLOC_GROW(sh->numeric, row + 1, sh->cap_numeric);
+    while (sh->n_numeric < row)
+        sh->numeric[sh->n_numeric++] = NULL;
+    sh->numeric[sh->n_numeric++] = numeric;
+}
+
+void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v, bool *numeric)
 {
     bool blank = true;
     for (size_t i = 0; i < v->n && blank; i++)
         blank = text_is_blank(v->items[i]);
     if (blank) {
         strvec_release(v);
+        free(numeric);
         return;
     }
+    if (numeric)
+        sheet_set_numeric(sh, sh->n, numeric);
     ALLOC_GROW(sh->rows, sh->n + 1, sh->cap);
     sh->rows[sh->n++] = (struct sheet_row){ .line = line, .cells = v->items, .n = v->n };
     *v = (struct strvec)STRVEC_INIT;
+}
+
+bool sheet_is_number(const struct sheet *sh, size_t row, size_t col)
+{
+    return row < sh->n && row < sh->n_numeric && sh->numeric[row] && col < sh->rows[row].n &&
+           sh->numeric[row][col];
 }
 
 bool sheet_looks_like_xlsx(const char *data, size_t len)

@@ -12,14 +12,21 @@
  *    all blank (empty or white space) is never stored;
  *  - every row has n >= 1 cells, every cell is a valid NFC UTF-8 string
  *    without NUL bytes, never NULL ("" when empty);
- *  - line is 1-based and strictly increases from row to row for CSV.
+ *  - line is 1-based and strictly increases from row to row for CSV;
+ *  - numeric is NULL or holds n_numeric <= n entries, numeric[i] being NULL
+ *    or rows[i].n flags; rows at or past n_numeric have none. A flag is true
+ *    only for a cell sheet_read_xlsx() read from an XLSX number shown as a
+ *    plain number (neither a date nor a percent), whose text is therefore
+ *    in the C form ("0.725", "81400", "1e-07"). A sheet read from CSV, and
+ *    one built by hand, has numeric NULL: its cells are text as typed. Ask
+ *    through sheet_is_number(), not the fields.
  *
- * Ownership: the struct sheet owns its rows, their cell arrays and every
- * cell string; sheet_release() frees them all. Callers read the fields and
- * copy (xstrdup) any cell they keep; a cell pointer is borrowed, valid until
- * sheet_release(). The read functions fill a caller-owned struct sheet
- * (usually on the stack, set to SHEET_INIT) and keep no pointer into `data`
- * or `name`.
+ * Ownership: the struct sheet owns its rows, their cell arrays, every cell
+ * string and the numeric flag arrays; sheet_release() frees them all.
+ * Callers read the fields and copy (xstrdup) any cell they keep; a cell
+ * pointer is borrowed, valid until sheet_release(). The read functions fill
+ * a caller-owned struct sheet (usually on the stack, set to SHEET_INIT) and
+ * keep no pointer into `data` or `name`.
  */
 #ifndef GIAMSAT_SHEET_H
 #define GIAMSAT_SHEET_H
@@ -39,10 +46,12 @@ struct sheet_row {
 struct sheet {
     struct sheet_row *rows; /* non-empty rows only, in file order */
     size_t n, cap;
+    bool **numeric; /* NULL, or per row: NULL or which cells are XLSX numbers (see above) */
+    size_t n_numeric, cap_numeric;
 };
 
 /* clang-format off */
-#define SHEET_INIT { NULL, 0, 0 }
+#define SHEET_INIT { NULL, 0, 0, NULL, 0, 0 }
 /* clang-format on */
 
 /** Largest XLSX part (uncompressed) that sheet_read_xlsx() accepts. */
@@ -104,6 +113,11 @@ int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *n
  *    -0.05 -> "-5%", 12.5 -> "1250%"). All the digits are kept, not rounded
  *    to the decimals the format shows, so what was typed is what is read.
  *
+ * A plain number keeps the C form, with a decimal point, so that a code or a
+ * TT typed as a number ("11.1") reads as before; sheet_is_number() tells
+ * such a cell apart, and sheet_number_vi() writes it the Vietnamese way for
+ * a column that holds quantities.
+ *
  * Only <numFmt> inside <numFmts> and <xf> inside <cellXfs> of the styles
  * part count; a cell whose s is no cellXfs index is an unformatted one.
  *
@@ -119,10 +133,28 @@ int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *n
 int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name,
                     struct err *e);
 
+/**
+ * True when cell `col` of rows[row] came from an XLSX number shown as a plain
+ * number (see the invariants above); false for every other cell, for a row
+ * or column out of range, and for every cell of a CSV sheet.
+ */
+bool sheet_is_number(const struct sheet *sh, size_t row, size_t col);
+
+/**
+ * A number in the C form ("0.725", "-2.5", "1e-07", as sheet_read_xlsx()
+ * writes a plain number) written the Vietnamese way, newly allocated: up to
+ * 15 significant digits, a decimal comma, no thousands separator and no
+ * exponent ("0.725" -> "0,725", "81400" -> "81400", "18.125" -> "18,125",
+ * "1e-07" -> "0,0000001"). Text that is no finite number is copied as is.
+ * Only for a cell sheet_is_number() vouches for: a CSV cell "0.725" is text a
+ * person typed, where '.' before three digits separates thousands.
+ */
+char *sheet_number_vi(const char *c_number);
+
 /** True if data starts like a zip archive ("PK\x03\x04"), as XLSX files do. */
 bool sheet_looks_like_xlsx(const char *data, size_t len);
 
-/** Free every row and cell; leaves *sh as SHEET_INIT. Accepts an empty sheet. */
+/** Free every row, cell and flag array; leaves *sh as SHEET_INIT. Accepts an empty sheet. */
 void sheet_release(struct sheet *sh);
 
 #endif

@@ -31,7 +31,7 @@ static void csv_record_cb(int term, void *data)
 {
     struct csv_state *st = data;
     (void)term;
-    sheet_add_row(st->sh, st->rec_line, &st->row);
+    sheet_add_row(st->sh, st->rec_line, &st->row, NULL);
 }
 
 /* libcsv grows its field buffer through this, so running out of memory aborts. */

@@ -9,8 +9,11 @@
  *  - sheet_xlsx_part.c: the XLSX package: the zip archive (libzip) and an
  *    event-driven XML driver (expat) that parses one part of it; the only
  *    files that include zip.h and expat.h;
+ *  - sheet_xlsx_style.c: the styles part: what each cell style's number
+ *    format makes of a number (xlsx_load_styles());
  *  - sheet_xlsx.c: sheet_read_xlsx(): what the workbook, relationship,
- *    styles, shared strings and worksheet parts mean.
+ *    shared strings and worksheet parts mean, and how a number is written
+ *    (sheet_number_vi()).
  *
  * No library header is included here: struct xlsx names libzip's archive by
  * its struct tag, and struct xml_job is opaque outside sheet_xlsx_part.c.
@@ -32,8 +35,10 @@
  * Append the strings of v as a row numbered `line`, unless all of them are
  * blank. Takes ownership of v's strings in both cases and leaves v empty
  * (STRVEC_INIT), ready for the next row.
+ * - numeric: NULL, or v->n flags (owned, freed if the row is not kept):
+ *   which cells are XLSX plain numbers (sheet.h).
  */
-void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v);
+void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v, bool *numeric);
 
 /**
  * Parse a decimal number of at most `max` into *out.
@@ -135,5 +140,15 @@ void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
 
 /** An end callback that does nothing, for parts that only look at start tags. */
 void xml_ignore_end(struct xml_job *job, const char *el);
+
+/* --------------------------------- XLSX styles (sheet_xlsx_style.c) */
+
+/**
+ * Read the styles part (x->styles_part, else xl/styles.xml; a missing one is
+ * no error) into x->xf and x->n_xf. Returns 0, or ERR_INVALID when the part
+ * is unreadable (xlsx_parse_part()) or has more than SHEET_XLSX_STYLES_MAX
+ * cell styles or custom number formats ("too large to import").
+ */
+int xlsx_load_styles(struct xlsx *x, struct err *e);
 
 #endif

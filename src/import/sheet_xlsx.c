@@ -1,9 +1,10 @@
 /*
  * sheet_xlsx: sheet_read_xlsx(), what the parts of an XLSX workbook mean:
  * the workbook and its relationships (which part is the first sheet), the
- * styles (which cells hold dates or percents), the shared strings and the
- * worksheet; see sheet.h. The zip and XML plumbing is in sheet_xlsx_part.c.
- * Sections: workbook parts, worksheet.
+ * shared strings and the worksheet, and how a number cell is written
+ * (sheet_number_vi() too); see sheet.h. The styles (which cells hold dates
+ * or percents) are read in sheet_xlsx_style.c, the zip and XML plumbing is in
+ * sheet_xlsx_part.c. Sections: workbook parts, worksheet.
  */
 #include "sheet.h"
 #include "sheet_internal.h"
@@ -78,150 +79,6 @@ static int xlsx_find_sheet(struct xlsx *x, struct err *e)
         ret = xlsx_parse_part(x, "xl/_rels/workbook.xml.rels", false, &rels_ops, x, e);
     if (ret == 0 && !x->sheet_part)
         ret = xlsx_unreadable(x->name, e, "no relationship for the first sheet '%s'", x->rid);
-    return ret;
-}
-
-/* A custom number format of <numFmts>: its numFmtId and what its code shows. */
-struct numfmt {
-    size_t id;
-    enum xf_kind kind;
-};
-
-struct styles_state {
-    bool in_fmts;   /* inside <numFmts> (not a <dxf>'s own <numFmt>) */
-    bool in_xfs;    /* inside <cellXfs> (not <cellStyleXfs>) */
-    size_t *xf_fmt; /* numFmtId of each cellXfs <xf> */
-    size_t n_xf, cap_xf;
-    struct numfmt *fmts; /* every custom format, in file order until sorted */
-    size_t n_fmt, cap_fmt;
-};
-
-/* True if a format code has a byte of `set` outside quotes and brackets, not escaped. */
-static bool fmt_code_has(const char *code, const char *set)
-{
-    for (const char *p = code; *p; p++) {
-        if (*p == '"' || *p == '[') {
-            p = strchr(p + 1, *p == '"' ? '"' : ']');
-            if (!p)
-                return false;
-        } else if ((*p == '\\' || *p == '_' || *p == '*') && p[1]) {
-            p++; /* a literal character, a space as wide as it, or a fill */
-        } else if (strchr(set, *p)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* What a custom format code shows: a date (d, m or y), else a percent ('%'). */
-static enum xf_kind fmt_code_kind(const char *code)
-{
-    if (fmt_code_has(code, "dDmMyY"))
-        return XF_DATE;
-    return fmt_code_has(code, "%") ? XF_PERCENT : XF_NUMBER;
-}
-
-static void styles_numfmt(struct xml_job *job, struct styles_state *st, const char **atts)
-{
-    const char *code = xml_attr(atts, "formatCode");
-    size_t id;
-    if (!sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id) || !code)
-        return;
-    if (st->n_fmt >= SHEET_XLSX_STYLES_MAX) {
-        xml_fail(job, true, "more than %zu number formats", SHEET_XLSX_STYLES_MAX);
-        return;
-    }
-    ALLOC_GROW(st->fmts, st->n_fmt + 1, st->cap_fmt);
-    st->fmts[st->n_fmt++] = (struct numfmt){ .id = id, .kind = fmt_code_kind(code) };
-}
-
-static void styles_start(struct xml_job *job, const char *el, const char **atts)
-{
-    struct styles_state *st = xml_state(job);
-    size_t id = 0;
-    if (strcmp(el, "numFmts") == 0) {
-        st->in_fmts = true;
-    } else if (strcmp(el, "numFmt") == 0 && st->in_fmts) {
-        styles_numfmt(job, st, atts);
-    } else if (strcmp(el, "cellXfs") == 0) {
-        st->in_xfs = true;
-    } else if (strcmp(el, "xf") == 0 && st->in_xfs) {
-        if (st->n_xf >= SHEET_XLSX_STYLES_MAX) {
-            xml_fail(job, true, "more than %zu cell styles", SHEET_XLSX_STYLES_MAX);
-            return;
-        }
-        sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id); /* 0 (General) if bad */
-        ALLOC_GROW(st->xf_fmt, st->n_xf + 1, st->cap_xf);
-        st->xf_fmt[st->n_xf++] = id;
-    }
-}
-
-static void styles_end(struct xml_job *job, const char *el)
-{
-    struct styles_state *st = xml_state(job);
-    if (strcmp(el, "numFmts") == 0)
-        st->in_fmts = false;
-    else if (strcmp(el, "cellXfs") == 0)
-        st->in_xfs = false;
-}
-
-static const struct xml_ops styles_ops = { styles_start, styles_end, NULL };
-
-static int numfmt_cmp(const void *a, const void *b)
-{
-    const struct numfmt *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
-/*
- * Sort the custom formats by id and merge those that share an id (a
- * malformed file) into one, keeping the strongest kind (date over percent
- * over number), as a built-in date id stays a date whatever a custom code
- * says.
- */
-static void numfmts_index(struct styles_state *st)
-{
-    if (st->n_fmt < 2)
-        return;
-    qsort(st->fmts, st->n_fmt, sizeof(*st->fmts), numfmt_cmp);
-    size_t n = 1;
-    for (size_t i = 1; i < st->n_fmt; i++) {
-        if (st->fmts[i].id != st->fmts[n - 1].id)
-            st->fmts[n++] = st->fmts[i];
-        else if (st->fmts[i].kind > st->fmts[n - 1].kind)
-            st->fmts[n - 1].kind = st->fmts[i].kind;
-    }
-    st->n_fmt = n;
-}
-
-/* What number format `id` shows: the built-in one's kind or its custom code's, the stronger. */
-static enum xf_kind numfmt_kind(const struct styles_state *st, size_t id)
-{
-    enum xf_kind kind = XF_NUMBER;
-    if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
-        kind = XF_DATE;
-    else if (id == 9 || id == 10) /* "0%", "0.00%" */
-        kind = XF_PERCENT;
-    struct numfmt key = { .id = id };
-    const struct numfmt *f =
-        st->n_fmt ? bsearch(&key, st->fmts, st->n_fmt, sizeof(*st->fmts), numfmt_cmp) : NULL;
-    return f && f->kind > kind ? f->kind : kind;
-}
-
-static int xlsx_load_styles(struct xlsx *x, struct err *e)
-{
-    struct styles_state st = { 0 };
-    const char *path = x->styles_part ? x->styles_part : "xl/styles.xml";
-    int ret = xlsx_parse_part(x, path, true, &styles_ops, &st, e);
-    if (ret == 0) {
-        numfmts_index(&st);
-        x->xf = xcalloc(st.n_xf, sizeof(*x->xf));
-        x->n_xf = st.n_xf;
-        for (size_t i = 0; i < st.n_xf; i++)
-            x->xf[i] = numfmt_kind(&st, st.xf_fmt[i]);
-    }
-    free(st.xf_fmt);
-    free(st.fmts);
     return ret;
 }
 
@@ -316,14 +173,16 @@ struct ws_state {
     struct sheet *sh;
     struct strvec row; /* cells of the current row, gaps as "" */
     bool in_row, in_cell, in_v, in_is;
-    size_t row_num;      /* r of the current row, 1-based */
-    size_t col;          /* 0-based column of the current cell */
-    size_t next_col;     /* column of a cell that has no r */
-    size_t style;        /* s of the current cell: index into cellXfs */
-    enum cell_type type; /* t of the current cell */
-    bool has_value;      /* the current cell has a <v> or an <is> */
-    struct runs runs;    /* <v> text, or the <t> runs of <is> */
-    size_t n_cells;      /* cells built so far, gaps included */
+    size_t row_num;        /* r of the current row, 1-based */
+    size_t col;            /* 0-based column of the current cell */
+    size_t next_col;       /* column of a cell that has no r */
+    size_t style;          /* s of the current cell: index into cellXfs */
+    enum cell_type type;   /* t of the current cell */
+    bool has_value;        /* the current cell has a <v> or an <is> */
+    struct runs runs;      /* <v> text, or the <t> runs of <is> */
+    size_t n_cells;        /* cells built so far, gaps included */
+    bool *num;             /* which cells of the current row are plain numbers */
+    size_t num_n, num_cap; /* entries of num: 0 while the row has no plain number */
 };
 
 #define XLSX_MAX_ROW ((size_t)1048576)
@@ -464,18 +323,19 @@ static size_t sci_digits(double a, char digits[15], int *exp10)
 }
 
 /*
- * A percent the Vietnamese way (see sheet.h): d times 100 to 15 significant
- * digits, a decimal comma, no exponent: 0.825 -> "82,5%". Shifting the
- * decimal digits of d, not multiplying, keeps 0.57 from turning into 56.99...
+ * d times 10^shift written the Vietnamese way, then suffix: 15 significant
+ * digits, a decimal comma, no thousands separator, no exponent (0.825, 2,
+ * "%" -> "82,5%"; 0.725, 0, "" -> "0,725"). Shifting the decimal digits of
+ * d, not multiplying, keeps 0.57 from turning into 56.99...%.
  */
-static char *percent_text(double d)
+static char *decimal_text(double d, int shift, const char *suffix)
 {
     char digits[15];
     int exp10 = 0;
     size_t n = d == 0 ? 0 : sci_digits(fabs(d), digits, &exp10);
     if (n == 0)
-        return xstrdup("0%"); /* -0 too */
-    long whole = exp10 + 3L;  /* digits before the comma, once times 100 */
+        return xasprintf("0%s", suffix); /* -0 too */
+    long whole = exp10 + 1L + shift;     /* digits before the comma */
     long end = (long)n > whole ? (long)n : whole;
     struct buf b = BUF_INIT;
     buf_adds(&b, d < 0 ? "-" : "");
@@ -484,25 +344,41 @@ static char *percent_text(double d)
             buf_addch(&b, ',');
         buf_addch(&b, i >= 0 && i < (long)n ? digits[i] : '0');
     }
-    buf_addch(&b, '%');
+    buf_adds(&b, suffix);
     return buf_take(&b);
 }
 
-/*
- * Excel's number text: no ".0" on integers, 15 significant digits otherwise;
- * a date or a percent when the cell's style says so (kind).
- */
-static char *number_text(const char *v, enum xf_kind kind, bool date1904)
+/* strtod() of a whole string to a finite number; false for anything else. */
+static bool finite_number(const char *v, double *d)
 {
     char *end = NULL;
-    double d = strtod(v, &end); /* assumes the C locale for LC_NUMERIC */
-    if (end == v || *end || !isfinite(d))
+    *d = strtod(v, &end); /* assumes the C locale for LC_NUMERIC */
+    return end != v && !*end && isfinite(*d);
+}
+
+char *sheet_number_vi(const char *c_number)
+{
+    double d;
+    return finite_number(c_number, &d) ? decimal_text(d, 0, "") : xstrdup(c_number);
+}
+
+/*
+ * Excel's number text: no ".0" on integers, 15 significant digits otherwise,
+ * *plain set (see sheet.h); a date or a percent when the cell's style says so
+ * (kind), *plain cleared.
+ */
+static char *number_text(const char *v, enum xf_kind kind, bool date1904, bool *plain)
+{
+    double d;
+    *plain = false;
+    if (!finite_number(v, &d))
         return text_nfc(v);
     char *date = kind == XF_DATE ? serial_date(d, date1904) : NULL;
     if (date)
         return date;
     if (kind == XF_PERCENT)
-        return percent_text(d);
+        return decimal_text(d, 2, "%");
+    *plain = true;
     if (d > -1e15 && d < 1e15 && d == (double)(long long)d)
         return xasprintf("%lld", (long long)d);
     return xasprintf("%.15g", d);
@@ -519,11 +395,15 @@ static char *iso_date_text(const char *v)
     return xasprintf("%.2s/%.2s/%.4s", v + 8, v + 5, v);
 }
 
-/* Text of the cell just closed, newly allocated; NULL after xml_fail(). */
-static char *ws_cell_text(struct xml_job *job, const struct ws_state *w)
+/*
+ * Text of the cell just closed, newly allocated, *plain set when it is a
+ * plain number; NULL after xml_fail().
+ */
+static char *ws_cell_text(struct xml_job *job, const struct ws_state *w, bool *plain)
 {
     const char *v = w->runs.text.data;
     size_t idx;
+    *plain = false;
     switch (w->type) {
     case CELL_SHARED:
         if (!sheet_parse_uint(v, SIZE_MAX, &idx) || idx >= w->x->sst.n) {
@@ -535,7 +415,7 @@ static char *ws_cell_text(struct xml_job *job, const struct ws_state *w)
         return xstrdup(strcmp(v, "1") == 0 ? "TRUE" : strcmp(v, "0") == 0 ? "FALSE" : v);
     case CELL_NUMBER:
         return number_text(v, w->style < w->x->n_xf ? w->x->xf[w->style] : XF_NUMBER,
-                           w->x->date1904);
+                           w->x->date1904, plain);
     case CELL_DATE:
         return iso_date_text(v);
     default:
@@ -543,12 +423,36 @@ static char *ws_cell_text(struct xml_job *job, const struct ws_state *w)
     }
 }
 
+/* Mark whether cell `col` of the current row is a plain number. */
+static void ws_flag(struct ws_state *w, size_t col, bool plain)
+{
+    if (col >= w->num_n && plain) {
+        ALLOC_GROW(w->num, col + 1, w->num_cap);
+        memset(w->num + w->num_n, 0, (col + 1 - w->num_n) * sizeof(*w->num));
+        w->num_n = col + 1;
+    }
+    if (col < w->num_n)
+        w->num[col] = plain;
+}
+
+/* The flags of the current row for sheet_add_row() (NULL: no plain number), reset for the next. */
+static bool *ws_take_flags(struct ws_state *w)
+{
+    if (w->num_n == 0)
+        return NULL;
+    bool *flags = xcalloc(w->row.n, sizeof(*flags)); /* num_n <= row.n: flags follow cells */
+    memcpy(flags, w->num, w->num_n * sizeof(*flags));
+    w->num_n = 0;
+    return flags;
+}
+
 /* Put the cell's text at its column, filling the gap before it with "" cells. */
 static void ws_cell_end(struct xml_job *job, struct ws_state *w)
 {
+    bool plain = false;
     w->in_cell = false;
     w->next_col = w->col + 1;
-    char *text = w->has_value ? ws_cell_text(job, w) : NULL;
+    char *text = w->has_value ? ws_cell_text(job, w, &plain) : NULL;
     if (!text || !*text) {
         free(text);
         return;
@@ -568,13 +472,14 @@ static void ws_cell_end(struct xml_job *job, struct ws_state *w)
     } else {
         strvec_push_take(&w->row, text);
     }
+    ws_flag(w, w->col, plain);
 }
 
 static void ws_end(struct xml_job *job, const char *el)
 {
     struct ws_state *w = xml_state(job);
     if (strcmp(el, "row") == 0) {
-        sheet_add_row(w->sh, w->row_num, &w->row);
+        sheet_add_row(w->sh, w->row_num, &w->row, ws_take_flags(w));
         w->in_row = false;
     } else if (strcmp(el, "c") == 0 && w->in_cell) {
         ws_cell_end(job, w);
@@ -603,6 +508,7 @@ static int xlsx_load_sheet(const struct xlsx *x, struct sheet *sh, struct err *e
     int ret = xlsx_parse_part(x, x->sheet_part, false, &ws_ops, &w, e);
     strvec_release(&w.row);
     buf_release(&w.runs.text);
+    free(w.num);
     return ret;
 }
 

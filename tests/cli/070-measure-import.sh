@@ -76,17 +76,23 @@ expect_json again.json '$.duplicates' 8
 [ "$(snapshot)" = "$before" ] || die "a re-import changed the database"
 
 # XLSX (title row, header on row 3, Excel dates, numbers, a percent-formatted number): one row
-# repeats a stored one.
+# repeats a stored one. A number cell with three decimals is a decimal, written with a comma
+# (0.725 -> "0,725", not 725 as "0.725" would read); the codes typed as numbers stay codes.
 $G import "$DATA/measurements_001.xlsx" > x.txt
-grep -q "^Đã ghi: 4 dòng; 3 số đo đã ghi; 1 trùng số đo đã có" x.txt || die "xlsx: $(cat x.txt)"
-[ "$(m 14 "measured_on || '|' || value || '|' || source_line")" = "2025-12-31|0.72|5" ] \
-    || die "14 from xlsx: $(m 14 "measured_on || '|' || value || '|' || source_line")"
+grep -q "^Đã ghi: 5 dòng; 4 số đo đã ghi; 1 trùng số đo đã có" x.txt || die "xlsx: $(cat x.txt)"
+[ "$(m 14 "measured_on || '|' || value || '|' || original || '|' || source_line")" = "2025-12-31|0.725|0,725|5" ] \
+    || die "14 from xlsx: $(m 14 "measured_on || '|' || value || '|' || original || '|' || source_line")"
 m 14 row_text | grep -q "^Ghi chú: Ước tính$" || die "xlsx row text"
+m 14 row_text | grep -q "^Giá trị: 0,725$" || die "xlsx row text: the value as written"
+m 14 row_text | grep -q "^MÃ CHỈ TIÊU: 14$" || die "xlsx row text: the code"
+[ "$(m 10 "value || '|' || original")" = "18.125|18,125" ] \
+    || die "10 (% GDP) from xlsx: $(m 10 "value || '|' || original")"
 [ "$(m KH2025.11 source)" = "Bộ Y tế" ] || die "Nguồn số liệu is the source"
 [ "$(m KH2025.11 "value || '|' || original")" = "55.0|55%" ] \
     || die "a percent-formatted cell (0.55 shown as 55%): $(m KH2025.11 "value || '|' || original")"
 $G indicators --format json > l2.json
 expect_ind l2.json 14 '$.status' green
+expect_ind l2.json 10 '$.status' amber
 expect_ind l2.json 33 '$.status' green
 expect_ind l2.json KH2025.11 '$.status' green
 

@@ -2,7 +2,9 @@
  * The tool that made tests/data/measurements_001.xlsx (a measurement table
  * as an office's spreadsheet has it: a title row, the header on row 3,
  * dates as Excel dates, numbers as numbers, a percent typed as "55%" so
- * that Excel keeps 0.55 with the format 0%, and a rank as text).
+ * that Excel keeps 0.55 with the format 0%, and a rank as text). The
+ * numbers with three decimals (0.725, 18.125) are what a Vietnamese reading
+ * of "0.725" would take for thousands (725): they must read as 0,725.
  * Not built by make; to make the file again:
  *
  *   cc tests/data/make_measurements_xlsx.c $(pkg-config --cflags --libs xlsxwriter) \
@@ -32,11 +34,11 @@ int main(int argc, char **argv)
     worksheet_write_datetime(ws, 3, 2, &end2025, dmy);
     worksheet_write_number(ws, 3, 3, 0.55, pct);
     worksheet_write_string(ws, 3, 5, "Bộ Y tế", NULL);
-    /* row 5: a number (0,72) */
+    /* row 5: a number with three decimals (0,725, not 725) */
     worksheet_write_number(ws, 4, 0, 2, NULL);
     worksheet_write_number(ws, 4, 1, 14, NULL);
     worksheet_write_datetime(ws, 4, 2, &end2025, dmy);
-    worksheet_write_number(ws, 4, 3, 0.72, NULL);
+    worksheet_write_number(ws, 4, 3, 0.725, NULL);
     worksheet_write_string(ws, 4, 6, "Ước tính", NULL);
     /* row 6: a rank */
     worksheet_write_number(ws, 5, 0, 3, NULL);
@@ -48,5 +50,11 @@ int main(int argc, char **argv)
     worksheet_write_number(ws, 6, 1, 12, NULL);
     worksheet_write_datetime(ws, 6, 2, &end2025, dmy);
     worksheet_write_number(ws, 6, 3, 50, NULL);
+    /* row 8: a share of GDP with three decimals (18,125% GDP, not 18125: over 100%) */
+    worksheet_write_number(ws, 7, 0, 5, NULL);
+    worksheet_write_number(ws, 7, 1, 10, NULL);
+    worksheet_write_datetime(ws, 7, 2, &end2025, dmy);
+    worksheet_write_number(ws, 7, 3, 18.125, NULL);
+    worksheet_write_string(ws, 7, 6, "% GDP", NULL);
     return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
 }

@@ -3,7 +3,9 @@
  *
  * Each case compares a dump of the whole sheet ("line:cell|cell\n", with
  * line breaks inside cells written as \n and \r) or the error message, and
- * re-checks the sheet invariants after every read. XLSX inputs are made at
+ * re-checks the sheet invariants after every read. Which XLSX cells are
+ * plain numbers (sheet_is_number()) is compared as a second dump
+ * ("line:" then 'n' for a number cell, '.' for any other). XLSX inputs are made at
  * test time: with libxlsxwriter, as Excel users' files are, and by hand with
  * libzip for what libxlsxwriter never writes (phonetic runs, 1904 dates,
  * prefixed names, broken parts).
@@ -20,6 +22,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,11 +49,49 @@ static char *dump(const struct sheet *sh)
     return buf_take(&b);
 }
 
+/* "line:" then 'n' or '.' per cell: which cells sheet_is_number() vouches for. */
+static char *dump_numbers(const struct sheet *sh)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < sh->n; i++) {
+        buf_addf(&b, "%zu:", sh->rows[i].line);
+        for (size_t j = 0; j < sh->rows[i].n; j++)
+            buf_addch(&b, sheet_is_number(sh, i, j) ? 'n' : '.');
+        buf_addch(&b, '\n');
+    }
+    return buf_take(&b);
+}
+
+/* The invariants of sheet.h about the number flags. */
+static void assert_sane_numbers(const struct sheet *sh)
+{
+    assert_true(sh->n_numeric <= sh->n);
+    assert_true(sh->n_numeric <= sh->cap_numeric);
+    assert_true((sh->numeric == NULL) == (sh->n_numeric == 0));
+    for (size_t i = 0; i < sh->n; i++) {
+        assert_false(sheet_is_number(sh, i, sh->rows[i].n));
+        for (size_t j = 0; j < sh->rows[i].n; j++) {
+            if (!sheet_is_number(sh, i, j))
+                continue;
+            /* the C form: read back whole by strtod, finite */
+            const char *cell = sh->rows[i].cells[j];
+            char *end = NULL;
+            double d = strtod(cell, &end);
+            assert_true(end != cell && *end == '\0' && isfinite(d));
+            char *vi = sheet_number_vi(cell);
+            assert_null(strpbrk(vi, ".eE"));
+            free(vi);
+        }
+    }
+    assert_false(sheet_is_number(sh, sh->n, 0));
+}
+
 /* The invariants of sheet.h. */
 static void assert_sane_sheet(const struct sheet *sh, bool lines_increase)
 {
     assert_true(sh->n <= sh->cap);
     assert_true(sh->n == 0 || sh->rows != NULL);
+    assert_sane_numbers(sh);
     for (size_t i = 0; i < sh->n; i++) {
         const struct sheet_row *r = &sh->rows[i];
         bool blank = true;
@@ -92,6 +133,8 @@ static void check_read(reader_fn *read, const char *data, size_t len, const char
             fail_msg("%s: unexpected error: %s", name, e.msg);
         assert_int_equal(e.kind, ERR_OK);
         assert_sane_sheet(&sh, read == sheet_read_csv);
+        if (read == sheet_read_csv) /* text as typed: "0.725" is no number */
+            assert_null(sh.numeric);
         char *got = dump(&sh);
         assert_string_equal(got, expect);
         free(got);
@@ -103,6 +146,8 @@ static void check_read(reader_fn *read, const char *data, size_t len, const char
         assert_int_equal(sh.n, 0);
         assert_null(sh.rows);
         assert_int_equal(sh.cap, 0);
+        assert_null(sh.numeric);
+        assert_int_equal(sh.n_numeric, 0);
         for (int i = 0; i < 3 && msg[i]; i++)
             if (!strstr(e.msg, msg[i]))
                 fail_msg("%s: message '%s' lacks '%s'", name, e.msg, msg[i]);
@@ -111,6 +156,22 @@ static void check_read(reader_fn *read, const char *data, size_t len, const char
     sheet_release(&sh);
     assert_int_equal(sh.n, 0);
     assert_null(sh.rows);
+    assert_null(sh.numeric);
+    assert_int_equal(sh.n_numeric, 0);
+}
+
+/* Read data as XLSX and compare which cells are plain numbers with `want` (dump_numbers()). */
+static void check_numbers(const char *data, size_t len, const char *name, const char *want)
+{
+    struct sheet sh = SHEET_INIT;
+    struct err e = ERR_INIT;
+    if (sheet_read_xlsx(&sh, data, len, name, &e) != 0)
+        fail_msg("%s: unexpected error: %s", name, e.msg);
+    char *got = dump_numbers(&sh);
+    if (strcmp(got, want) != 0)
+        fail_msg("%s: number cells\n%s, want\n%s", name, got, want);
+    free(got);
+    sheet_release(&sh);
 }
 
 static char *tmp_path(void)
@@ -242,6 +303,8 @@ static const char *basic_expect =
     "6:TRUE|AB|Ph\xC3\xB2ng K\xE1\xBA\xBF ho\xE1\xBA\xA1" "ch|FALSE\n"
     "7:29/02/1900|28/02/1900|01/03/1900|01/01/1900\n"
     "8:1500|3.25|0.5|Th\xE1\xBB\xA7 t\xC3\xADnh\n";
+/* Its plain numbers: not the dates, the booleans, the formula text; a "days" format is a number. */
+static const char *basic_numbers = "1:....\n2:.n.n\n4:...n\n5:.nnn\n6:....\n7:....\n8:nnn.\n";
 
 static void write_basic_sheet(lxw_workbook *wb, lxw_worksheet *ws)
 {
@@ -312,6 +375,7 @@ static void test_xlsx_basic(void **state)
     char *data = make_basic_xlsx(&len, false);
     assert_true(sheet_looks_like_xlsx(data, len));
     check_read(sheet_read_xlsx, data, len, "basic.xlsx", basic_expect, NULL);
+    check_numbers(data, len, "basic.xlsx", basic_numbers);
     free(data);
 }
 
@@ -322,6 +386,7 @@ static void test_xlsx_inline_strings(void **state)
     size_t len;
     char *data = make_basic_xlsx(&len, true);
     check_read(sheet_read_xlsx, data, len, "inline.xlsx", basic_expect, NULL);
+    check_numbers(data, len, "inline.xlsx", basic_numbers);
     free(data);
 }
 
@@ -375,6 +440,7 @@ static void test_xlsx_percent(void **state)
                "3:5,7%|0,00001%|99,9%|41%|82%\n"
                "4:0.82|82|0.825|31/12/2025|05/03/2024|TRUE\n",
                NULL);
+    check_numbers(data, len, "percent.xlsx", "1:.......\n2:.....\n3:.....\n4:nnn...\n");
     free(data);
 }
 
@@ -440,6 +506,7 @@ struct xlsx_case {
     const char *sheet;     /* xl/worksheets/sheet1.xml */
     const char *extra_path, *extra; /* one more part, e.g. a second sheet */
     const char *expect;
+    const char *numbers; /* dump_numbers() of the sheet, when not NULL */
     const char *msg[3];
 };
 
@@ -509,7 +576,8 @@ static const struct xlsx_case xlsx_cases[] = {
       .sheet = WS("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>43890</v></c><c r=\"B1\" s=\"1\">"
                   "<v>2958465</v></c><c r=\"C1\" s=\"1\"><v>0</v></c><c r=\"D1\" s=\"1\">"
                   "<v>3000000</v></c><c r=\"E1\" s=\"7\"><v>1</v></c></row>"),
-      .expect = "1:29/02/2020|31/12/9999|0|3000000|1\n" },
+      .expect = "1:29/02/2020|31/12/9999|0|3000000|1\n",
+      .numbers = "1:..nnn\n" }, /* no date Excel shows, or no cellXfs s: a number */
     { .name = "formats.xlsx",
       .styles = STYLES("<numFmts count=\"6\">"
                        "<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy;@\"/>"
@@ -536,12 +604,30 @@ static const struct xlsx_case xlsx_cases[] = {
                   "<v>1.5E+3</v></c><c r=\"F4\"><v>1e-7</v></c><c r=\"G4\"><v>abc</v></c>"
                   "<c r=\"H4\" t=\"n\"><v>-0</v></c><c r=\"I4\"><v>0.30000000000000004</v></c>"
                   "<c r=\"J4\"><v>12345678901234567</v></c></row>"),
-      .expect = "4:#N/A|29/02/2024|FALSE|y|1500|1e-07|abc|0|0.3|1.23456789012346e+16\n" },
+      .expect = "4:#N/A|29/02/2024|FALSE|y|1500|1e-07|abc|0|0.3|1.23456789012346e+16\n",
+      .numbers = "4:....nn.nnn\n" },
     { .name = "no-refs.xlsx",
       .sheet = WS("<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>1</v></c><c/>"
                   "<c><v>3</v></c></row><row><c r=\"C2\"><v>2</v></c><c><v>4</v></c></row>"
                   "<row/><row><c><v>5</v></c></row>"),
-      .expect = "1:a|1||3\n2:||2|4\n4:5\n" },
+      .expect = "1:a|1||3\n2:||2|4\n4:5\n",
+      .numbers = "1:.n.n\n2:..nn\n4:n\n" },
+    /*
+     * Plain numbers among text: a cell given twice keeps the flag of the last
+     * one; flags follow the rows kept (row 2 is blank, row 3 has none).
+     */
+    { .name = "numbers.xlsx",
+      .styles = STYLES("", "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"14\"/>"),
+      .sheet = WS("<row r=\"1\"><c r=\"A1\"><v>0.725</v></c>" C_INL("B1", "0.725")
+                  "<c r=\"C1\" s=\"1\"><v>0.725</v></c><c r=\"D1\" s=\"2\"><v>45356</v></c>"
+                  "<c r=\"F1\"><v>18.125</v></c></row>"
+                  "<row r=\"2\">" C_INL("A2", " ") "</row>"
+                  "<row r=\"3\">" C_INL("A3", "x") "</row>"
+                  "<row r=\"4\"><c r=\"B4\"><v>81400</v></c><c r=\"B4\" t=\"inlineStr\">"
+                  "<is><t>y</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>z</t></is></c>"
+                  "<c r=\"C4\"><v>1.1</v></c><c r=\"D4\"><v>-2.5</v></c></row>"),
+      .expect = "1:0.725|0.725|72,5%|05/03/2024||18.125\n3:x\n4:|y|1.1|-2.5\n",
+      .numbers = "1:n....n\n3:.\n4:..nn\n" },
     { .name = "blank-rows.xlsx",
       .sheet = WS("<row r=\"1\"><c r=\"A1\" s=\"3\"/><c r=\"B1\" t=\"inlineStr\"><is><t> </t>"
                   "</is></c></row><row r=\"2\"><c r=\"Z2\"><v>1</v></c><c r=\"AA2\" s=\"1\"/>"
@@ -661,8 +747,62 @@ static void test_xlsx_cases(void **state)
         size_t len;
         char *data = make_xlsx(c, &len);
         check_read(sheet_read_xlsx, data, len, c->name, c->expect, c->msg);
+        if (c->numbers)
+            check_numbers(data, len, c->name, c->numbers);
         free(data);
     }
+}
+
+/*
+ * A plain number's C text written the Vietnamese way: a decimal comma, no
+ * thousands separator, no exponent, so that "0.725" is never read as 725.
+ */
+static void test_number_vi(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        { "0.725", "0,725" },
+        { "18.125", "18,125" },
+        { "81400", "81400" },
+        { "1234567890123", "1234567890123" },
+        { "123456.789", "123456,789" },
+        { "0.3", "0,3" },
+        { "-2.5", "-2,5" },
+        { "0", "0" },
+        { "-0", "0" },
+        { "1.1", "1,1" },
+        { "1e-07", "0,0000001" },
+        { "1.5E+3", "1500" },
+        { "1.23456789012346e+16", "12345678901234600" },
+        { "-1.23456789012346e-05", "-0,0000123456789012346" },
+        { "0.30000000000000004", "0,3" },
+        { "abc", "abc" },
+        { "1e400", "1e400" },
+        { "", "" },
+        { "2.5x", "2.5x" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *got = sheet_number_vi(cases[i][0]);
+        if (strcmp(got, cases[i][1]) != 0)
+            fail_msg("sheet_number_vi(\"%s\") = \"%s\", want \"%s\"", cases[i][0], got,
+                     cases[i][1]);
+        free(got);
+    }
+}
+
+/* A CSV is text as typed: no cell is a number, and out-of-range asks are false. */
+static void test_csv_no_numbers(void **state)
+{
+    (void)state;
+    struct sheet sh = SHEET_INIT;
+    struct err e = ERR_INIT;
+    assert_int_equal(sheet_read_csv(&sh, "a,b\n0.725,81400\n", 16, "n.csv", &e), 0);
+    assert_int_equal(sh.n, 2);
+    assert_false(sheet_is_number(&sh, 1, 0));
+    assert_false(sheet_is_number(&sh, 1, 1));
+    assert_false(sheet_is_number(&sh, 5, 0));
+    assert_null(sh.numeric);
+    sheet_release(&sh);
 }
 
 /* ---------------------------------------------------- XLSX limits */
@@ -798,6 +938,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_truncated),
         cmocka_unit_test(test_xlsx_garbage),
         cmocka_unit_test(test_xlsx_cases),
+        cmocka_unit_test(test_number_vi),
+        cmocka_unit_test(test_csv_no_numbers),
         cmocka_unit_test(test_xlsx_too_many_cells),
         cmocka_unit_test(test_xlsx_cell_too_long),
         cmocka_unit_test(test_xlsx_too_many_styles),
