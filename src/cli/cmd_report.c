@@ -70,33 +70,24 @@ static int build_report(struct cli *c, const struct scope *s, struct programme *
     return report_build(p, &o, r, &c->err);
 }
 
-/* Keep only the indicators agency_id monitors (x[0..*n) owned: the others are released). */
-static void keep_agency(struct indicator *x, size_t *n, long agency_id)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < *n; i++) {
-        if (x[i].agency_id == agency_id)
-            x[k++] = x[i];
-        else
-            indicator_release(&x[i]);
-    }
-    *n = k;
-}
+/* The indicators a report's board borrows (indicator_board_build_view()): freed after it. */
+struct board_src {
+    struct indicator *x;
+    size_t n;
+};
 
 /*
  * The indicator board of r's scope as of its date: every indicator, or with a unit filter
- * the ones that unit monitors. A board whose counts do not add up stops the report, as a
- * report that does not reconcile does.
+ * the ones that unit monitors (the same view the server's report cache builds). A board
+ * whose counts do not add up stops the report, as a report that does not reconcile does.
  */
-static int build_board(struct cli *c, const struct report *r, struct indicator_board *b)
+static int build_board(struct cli *c, const struct report *r, struct board_src *src,
+                       struct indicator_board *b)
 {
-    struct indicator *x = NULL;
-    size_t n = 0;
-    if (store_indicator_list(c->db, &x, &n, &c->err))
+    if (store_indicator_list(c->db, &src->x, &src->n, &c->err))
         return c->err.kind;
-    if (r->opt.agency != PROG_NONE)
-        keep_agency(x, &n, r->prog->agencies[r->opt.agency].id);
-    indicator_board_build(b, x, n, r->opt.as_of);
+    long agency_id = r->opt.agency == PROG_NONE ? 0 : r->prog->agencies[r->opt.agency].id;
+    indicator_board_build_view(b, src->x, src->n, r->opt.as_of, agency_id);
     return indicator_board_reconcile(b, &c->err);
 }
 
@@ -236,14 +227,16 @@ int cmd_report(struct cli *c, int argc, char **argv)
     struct programme p = PROGRAMME_INIT;
     struct report r = REPORT_INIT;
     struct indicator_board b = INDICATOR_BOARD_INIT;
+    struct board_src src = { NULL, 0 };
     int ret = read_scope(c, opts, &s);
     if (!ret)
         ret = build_report(c, &s, &p, &r);
     if (!ret)
-        ret = build_board(c, &r, &b);
+        ret = build_board(c, &r, &src, &b);
     if (!ret)
         ret = emit_report(c, &r, &b, format, opt_value(opts, "--section"), path);
     indicator_board_release(&b);
+    indicators_free(src.x, src.n);
     report_release(&r);
     programme_release(&p);
     return ret;

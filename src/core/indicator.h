@@ -163,4 +163,28 @@ void indicator_evaluate(const struct indicator *x, const struct target *t, struc
                         long unit_id, struct indicator_result *out);
 void indicator_result_release(struct indicator_result *r);
 
+/** How many of x's measurements are dated on or before as_of (what a report of as_of counts). */
+size_t indicator_count_until(const struct indicator *x, struct date as_of);
+
+/* One unit of a per-unit breakdown: its status from its own measurements. */
+struct indicator_unit {
+    long unit_id;              /* the agency's id */
+    const char *unit;          /* its canonical name ("" when unknown); borrowed from x */
+    size_t n_measurements;     /* the unit's measurements dated on or before as_of */
+    struct indicator_result r; /* indicator_evaluate(x, t, as_of, unit_id); r.latest: its latest */
+};
+
+/**
+ * The per-unit breakdown of x as of as_of, the one the pages, the API and
+ * the command line show: the units that x's measurements dated on or
+ * before as_of name (measurements of the whole name none), in the order
+ * they first appear, each evaluated on its own measurements. A unit
+ * measured only after as_of is not listed. *out is newly allocated (NULL
+ * when *n is 0) and borrows from x and t, which must outlive it; free with
+ * indicator_units_free().
+ */
+void indicator_units(const struct indicator *x, const struct target *t, struct date as_of,
+                     struct indicator_unit **out, size_t *n);
+void indicator_units_free(struct indicator_unit *u, size_t n);
+
 #endif

@@ -6,18 +6,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Parse every target of b->x[0..b->n) and evaluate every indicator as of as_of. */
+static void evaluate(struct indicator_board *b, struct date as_of)
+{
+    b->as_of = as_of;
+    b->t = xcalloc(b->n + 1, sizeof(*b->t));
+    b->r = xcalloc(b->n + 1, sizeof(*b->r));
+    for (size_t i = 0; i < b->n; i++) {
+        target_parse(&b->t[i], b->x[i].target_text, b->x[i].unit);
+        indicator_evaluate(&b->x[i], &b->t[i], as_of, 0, &b->r[i]);
+    }
+}
+
 void indicator_board_build(struct indicator_board *b, struct indicator *x, size_t n,
                            struct date as_of)
 {
     b->x = x;
     b->n = n;
-    b->as_of = as_of;
-    b->t = xcalloc(n + 1, sizeof(*b->t));
-    b->r = xcalloc(n + 1, sizeof(*b->r));
-    for (size_t i = 0; i < n; i++) {
-        target_parse(&b->t[i], x[i].target_text, x[i].unit);
-        indicator_evaluate(&x[i], &b->t[i], as_of, 0, &b->r[i]);
-    }
+    b->owns_x = true;
+    evaluate(b, as_of);
+}
+
+void indicator_board_build_view(struct indicator_board *b, const struct indicator *x, size_t n,
+                                struct date as_of, long agency_id)
+{
+    b->x = xcalloc(n + 1, sizeof(*b->x));
+    b->n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!agency_id || x[i].agency_id == agency_id)
+            b->x[b->n++] = x[i]; /* a shallow copy: strings and measurements borrowed */
+    b->owns_x = false;
+    evaluate(b, as_of);
 }
 
 void indicator_board_release(struct indicator_board *b)
@@ -28,7 +47,10 @@ void indicator_board_release(struct indicator_board *b)
     }
     free(b->r);
     free(b->t);
-    indicators_free(b->x, b->n);
+    if (b->owns_x)
+        indicators_free(b->x, b->n);
+    else
+        free(b->x);
     memset(b, 0, sizeof(*b));
 }
 

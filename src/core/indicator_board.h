@@ -20,11 +20,16 @@
 #include <stddef.h>
 
 struct indicator_board {
-    struct indicator *x;        /* owned */
+    /* The indicators: owned when owns_x (indicator_board_build()); for a view
+     * (indicator_board_build_view()) an array of the board's own holding
+     * shallow copies of the caller's indicators, whose strings and
+     * measurements stay the caller's. */
+    struct indicator *x;
     struct target *t;           /* t[i]: x[i]'s target, parsed */
     struct indicator_result *r; /* r[i]: x[i]'s status as of as_of */
     size_t n;
     struct date as_of;
+    bool owns_x; /* indicator_board_release() frees x's indicators too */
 };
 
 #define INDICATOR_BOARD_INIT { 0 }
@@ -48,6 +53,20 @@ enum indicator_tally_by { TALLY_AGENCY, TALLY_HORIZON, TALLY_FIELD };
  */
 void indicator_board_build(struct indicator_board *b, struct indicator *x, size_t n,
                            struct date as_of);
+
+/**
+ * A board over indicators the caller keeps (a shared snapshot, a list it
+ * frees itself): x[0..n) are borrowed, never freed by the board, and must
+ * outlive it. With agency_id (0: every indicator) only the indicators that
+ * agency monitors are on the board: the indicator section of a report
+ * scoped to one unit, the same on the command line and the server. *b must
+ * be INDICATOR_BOARD_INIT or released. Free with indicator_board_release(),
+ * which frees only what the board allocated.
+ */
+void indicator_board_build_view(struct indicator_board *b, const struct indicator *x, size_t n,
+                                struct date as_of, long agency_id);
+
+/** Free b's targets and results, and its indicators when it owns them (owns_x). */
 void indicator_board_release(struct indicator_board *b);
 
 /** True when x[i] is counted (it has a target). */

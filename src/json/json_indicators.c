@@ -103,7 +103,8 @@ json_t *json_indicator_item(const struct indicator *x, const struct target *t,
     json_object_set_new(o, "field", json_string(x->field ? x->field : ""));
     json_object_set_new(o, "target", target_object(t));
     json_object_set_new(o, "baseline", baseline_or_null(x));
-    json_object_set_new(o, "measurements", json_integer((json_int_t)x->n_m));
+    json_object_set_new(o, "measurements",
+                        json_integer((json_int_t)indicator_count_until(x, as_of)));
     json_object_set_new(o, "latest", latest_or_null(r->latest));
     json_object_set_new(o, "as_of", json_date(as_of));
     add_status(o, r);
@@ -179,7 +180,7 @@ char *json_indicator_page(const struct indicator *x, const struct target *t,
     return json_dump_take(o);
 }
 
-static json_t *unit_object(const struct indicator_unit_status *u)
+static json_t *unit_object(const struct indicator_unit *u)
 {
     json_t *o = json_object();
     json_object_set_new(o, "unit_id", json_integer(u->unit_id));
@@ -194,7 +195,7 @@ static json_t *unit_object(const struct indicator_unit_status *u)
 
 char *json_indicator_detail(const struct indicator *x, const struct target *t,
                             const struct indicator_result *r, struct date as_of,
-                            const struct indicator_unit_status *u, size_t n_u)
+                            const struct indicator_unit *u, size_t n_u)
 {
     json_t *o = json_indicator_item(x, t, r, as_of);
     json_object_set_new(o, "history", history_array(x));
@@ -207,7 +208,7 @@ char *json_indicator_detail(const struct indicator *x, const struct target *t,
 
 char *json_measurement_created(const struct indicator *x, const struct measurement *m,
                                const struct indicator_result *r, struct date as_of,
-                               const struct indicator_unit_status *u)
+                               const struct indicator_unit *u)
 {
     json_t *o = added_object(x, m->id, m->on, r);
     json_object_set_new(o, "indicator_id", json_integer(x->id));

@@ -25,8 +25,10 @@
  *    "latest":{"date","value","judgement","text","bloc","unit","source"}|null,
  *    "as_of","status":"green|amber|red|grey","status_label","rule",
  *    "parts":[{"label","status","rule","latest"}]}
- * ("parts" only when the target has several clauses; "value" is null for
- * a judgement, "judgement" null for a number).
+ * ("measurements" counts those dated on or before as_of, so a report of a
+ * past date reads the same later; "parts" only when the target has
+ * several clauses; "value" is null for a judgement, "judgement" null for
+ * a number).
  */
 char *json_indicator_list(const struct indicator *x, const struct target *t,
                           const struct indicator_result *r, size_t n, struct date as_of);
@@ -43,14 +45,6 @@ char *json_measurement_added(const struct indicator *x, long id, struct date on,
 
 /* ---- the API's forms (GET/POST /api/v1/indicators, issue #5) ------------------- */
 
-/* One unit of a per-unit breakdown: its status from its own measurements. */
-struct indicator_unit_status {
-    long unit_id;              /* the agency's id */
-    const char *unit;          /* its canonical name; borrowed */
-    size_t n_measurements;     /* the unit's measurements dated on or before as_of */
-    struct indicator_result r; /* indicator_evaluate(x, t, as_of, unit_id); owned by the caller */
-};
-
 /**
  * One page of the indicator list, the tasks list's envelope:
  * {"items":[json_indicator_list() item],"total","limit","offset","as_of"}.
@@ -62,13 +56,14 @@ char *json_indicator_page(const struct indicator *x, const struct target *t,
 
 /**
  * One indicator: the json_indicator_list() item plus "history" (every
- * measurement, as json_measurements()) and "by_unit" (u[0..n_u): one
- * {"unit_id","unit","measurements","status","status_label","rule",
- * "latest"[,"parts"]} per unit the measurements name; [] when none).
+ * measurement, as json_measurements()) and "by_unit" (u[0..n_u), as
+ * indicator_units() gives them: one {"unit_id","unit","measurements",
+ * "status","status_label","rule","latest"[,"parts"]} per unit the
+ * measurements up to as_of name; [] when none).
  */
 char *json_indicator_detail(const struct indicator *x, const struct target *t,
                             const struct indicator_result *r, struct date as_of,
-                            const struct indicator_unit_status *u, size_t n_u);
+                            const struct indicator_unit *u, size_t n_u);
 
 /**
  * A measurement just stored (m, one of x's): json_measurement_added()'s
@@ -79,6 +74,6 @@ char *json_indicator_detail(const struct indicator *x, const struct target *t,
  */
 char *json_measurement_created(const struct indicator *x, const struct measurement *m,
                                const struct indicator_result *r, struct date as_of,
-                               const struct indicator_unit_status *u);
+                               const struct indicator_unit *u);
 
 #endif

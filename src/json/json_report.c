@@ -4,8 +4,6 @@
 #include "json_indicators.h"
 #include "json_internal.h"
 
-#include "util/xalloc.h"
-
 #include <stdlib.h>
 
 static json_t *counts(const struct bucket_counts *c)
@@ -128,18 +126,32 @@ static json_t *by_field(const struct report *r)
     return a;
 }
 
-static json_t *checks(const struct report *r)
+static json_t *check_object(const struct report_check *c)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "check", json_string(c->key));
+    json_object_set_new(o, "label", json_string(c->label));
+    json_object_set_new(o, "total", json_integer(c->total));
+    json_object_set_new(o, "sum", json_integer(c->sum));
+    json_object_set_new(o, "ok", json_boolean(c->total == c->sum));
+    return o;
+}
+
+/*
+ * The report's checks, then (with a board) the indicator section's, as Đối soát lists them
+ * in every other format; *reconciled is true when every one adds up.
+ */
+static json_t *checks(const struct report *r, const struct indicator_board *b, bool *reconciled)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < r->n_checks; i++) {
-        const struct report_check *c = &r->checks[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "check", json_string(c->key));
-        json_object_set_new(o, "label", json_string(c->label));
-        json_object_set_new(o, "total", json_integer(c->total));
-        json_object_set_new(o, "sum", json_integer(c->sum));
-        json_object_set_new(o, "ok", json_boolean(c->total == c->sum));
-        json_array_append_new(a, o);
+    *reconciled = r->reconciled;
+    for (size_t i = 0; i < r->n_checks; i++)
+        json_array_append_new(a, check_object(&r->checks[i]));
+    if (b) {
+        struct report_check ind[INDICATOR_BOARD_CHECKS];
+        *reconciled &= indicator_board_checks(b, ind) == 0;
+        for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++)
+            json_array_append_new(a, check_object(&ind[i]));
     }
     return a;
 }
@@ -211,16 +223,6 @@ static json_t *indicators(const struct indicator_board *b)
     return o;
 }
 
-/* As json_dump_take(), with reals as json_indicators writes them (0.72, not 0.7199...). */
-static char *dump_report(json_t *root)
-{
-    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    json_decref(root);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
-}
-
 char *json_report(const struct report *r, const struct indicator_board *b)
 {
     json_t *o = json_object();
@@ -240,11 +242,12 @@ char *json_report(const struct report *r, const struct indicator_board *b)
     json_object_set_new(o, "due_soon", task_list(r, r->due_soon, r->n_due_soon));
     json_object_set_new(o, "by_agency", by_agency(r));
     json_object_set_new(o, "by_field", by_field(r));
-    json_object_set_new(o, "checks", checks(r));
-    json_object_set_new(o, "reconciled", json_boolean(r->reconciled));
+    bool reconciled;
+    json_object_set_new(o, "checks", checks(r, b, &reconciled));
+    json_object_set_new(o, "reconciled", json_boolean(reconciled));
     if (b)
         json_object_set_new(o, "indicators", indicators(b));
-    return dump_report(o);
+    return json_dump_take(o);
 }
 
 char *json_progress_summary(const struct progress_summary *s)

@@ -20,6 +20,12 @@
  *  "overdue":[...],"due_soon":[...],"by_agency":[...],"by_field":[...],
  *  "checks":[...],"reconciled":bool,"indicators":{...}}; names are canonical.
  *
+ * "checks" are the report's checks ({"check","label","total","sum","ok"})
+ * followed, when b is not NULL, by the indicator board's
+ * (indicator_board_checks(): "indicators", "indicators.by_horizon",
+ * "indicators.by_agency", "indicators.by_field"), as Đối soát lists them in
+ * every other format; "reconciled" is true when all of them add up.
+ *
  * "indicators" (issue #5; only when b is not NULL) is the report's
  * indicator section, over the indicators b holds (the caller scopes them
  * as for report_doc_build()):

@@ -237,12 +237,19 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e);
  */
 int store_data_generation(struct db *db, long *generation, struct err *e);
 
+struct indicator; /* core/indicator.h */
+
 /**
  * store_load_programme() and store_data_generation() in one read
- * transaction, so *generation is exactly the generation of *p. Assumes
- * no transaction is open on db.
+ * transaction, so *generation is exactly the generation of *p; with
+ * indicators not NULL, store_indicator_list() (store_indicators.h) into
+ * *indicators and *n_indicators in the same transaction, so they hold
+ * the measurements of that generation, never a later write's. On failure
+ * nothing is left allocated (*p released, *indicators NULL). Assumes no
+ * transaction is open on db.
  */
-int store_load_snapshot(struct db *db, struct programme *p, long *generation, struct err *e);
+int store_load_snapshot(struct db *db, struct programme *p, long *generation,
+                        struct indicator **indicators, size_t *n_indicators, struct err *e);
 
 /* ---- edits ------------------------------------------------------------------------ */
 

@@ -464,6 +464,8 @@ static enum measure_field field_column(const struct mimport *c, const struct mea
         return MF_DATE;
     if (!strcmp(field, "bloc"))
         return MF_BLOC;
+    if (!strcmp(field, "source"))
+        return MF_SOURCE;
     if (!strcmp(field, "unit"))
         return !row->cell[MF_UNIT] && c->t->header[MF_BLOC] ? MF_BLOC : MF_UNIT;
     return MF_VALUE;

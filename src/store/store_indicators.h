@@ -27,7 +27,9 @@
 /**
  * Every indicator with its measurements (by date, then entry order), by
  * source document (dated ones first, by date), then import order. *out is
- * newly allocated (NULL when *n is 0); free with indicators_free().
+ * newly allocated (NULL when *n is 0); free with indicators_free(). Opens
+ * no transaction of its own: inside a caller's read transaction it reads
+ * that transaction's snapshot (store_load_snapshot() relies on it).
  */
 int store_indicator_list(struct db *db, struct indicator **out, size_t *n, struct err *e);
 

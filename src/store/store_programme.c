@@ -1,12 +1,14 @@
 /*
  * store_programme: reading the snapshot that counting works on
- * (core/programme.h) and the progress timelines; see store.h.
+ * (core/programme.h, with the indicators in the same read transaction)
+ * and the progress timelines; see store.h.
  *
  * The snapshot is read with a handful of whole-table queries rather than
  * one query per task, so a report over thousands of tasks stays fast.
  */
 #include "db_internal.h"
 #include "store.h"
+#include "store_indicators.h"
 
 #include "util/xalloc.h"
 
@@ -238,16 +240,26 @@ int store_data_generation(struct db *db, long *generation, struct err *e)
     return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
 }
 
-int store_load_snapshot(struct db *db, struct programme *p, long *generation, struct err *e)
+int store_load_snapshot(struct db *db, struct programme *p, long *generation,
+                        struct indicator **indicators, size_t *n_indicators, struct err *e)
 {
+    if (indicators) {
+        *indicators = NULL;
+        *n_indicators = 0;
+    }
     /* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
     if (db_exec(db, "BEGIN", e))
         return e->kind;
     db->in_tx = true;
     if (store_data_generation(db, generation, e) || store_load_programme(db, p, e) ||
-        db_commit(db, e)) {
+        (indicators && store_indicator_list(db, indicators, n_indicators, e)) || db_commit(db, e)) {
         db_rollback(db);
         programme_release(p);
+        if (indicators) {
+            indicators_free(*indicators, *n_indicators);
+            *indicators = NULL;
+            *n_indicators = 0;
+        }
         return e->kind ? e->kind : ERR_STORAGE;
     }
     return 0;

@@ -150,42 +150,6 @@ static int load_or_404(struct req *rq, struct resp *rs, struct db *db, long id, 
                                    : resp_err(rq, rs, &e);
 }
 
-/*
- * The units x's measurements dated on or before as_of name (a per-unit
- * breakdown), in the order they first appear, each evaluated on its own
- * measurements. The array is in the arena; release each .r.
- */
-static size_t unit_statuses(struct req *rq, const struct indicator *x, const struct target *t,
-                            struct date as_of, struct indicator_unit_status **out)
-{
-    struct indicator_unit_status *u = arena_calloc(rq->arena, x->n_m + 1, sizeof(*u));
-    size_t n = 0;
-    for (size_t i = 0; i < x->n_m; i++) {
-        const struct measurement *m = &x->m[i];
-        if (!m->unit_id || date_cmp(m->on, as_of) > 0)
-            continue;
-        size_t k = 0;
-        while (k < n && u[k].unit_id != m->unit_id)
-            k++;
-        if (k == n) {
-            u[k].unit_id = m->unit_id;
-            u[k].unit = m->unit_name ? m->unit_name : "";
-            n++;
-        }
-        u[k].n_measurements++;
-    }
-    for (size_t k = 0; k < n; k++)
-        indicator_evaluate(x, t, as_of, u[k].unit_id, &u[k].r);
-    *out = u;
-    return n;
-}
-
-static void unit_statuses_release(struct indicator_unit_status *u, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        indicator_result_release(&u[k].r);
-}
-
 int api_indicator(struct req *rq, struct resp *rs)
 {
     static const char *const params[] = { "as_of", NULL };
@@ -199,12 +163,13 @@ int api_indicator(struct req *rq, struct resp *rs)
         return -1;
     struct target t = TARGET_INIT;
     struct indicator_result r;
-    struct indicator_unit_status *u = NULL;
+    struct indicator_unit *u = NULL;
+    size_t n_u = 0;
     target_parse(&t, x.target_text, x.unit);
     indicator_evaluate(&x, &t, as_of, 0, &r);
-    size_t n_u = unit_statuses(rq, &x, &t, as_of, &u);
+    indicator_units(&x, &t, as_of, &u, &n_u);
     int ret = api_send_take(rs, 200, json_indicator_detail(&x, &t, &r, as_of, u, n_u));
-    unit_statuses_release(u, n_u);
+    indicator_units_free(u, n_u);
     indicator_result_release(&r);
     target_release(&t);
     indicator_release(&x);
@@ -320,15 +285,16 @@ static int answer_created(struct req *rq, struct resp *rs, struct db *db, long x
     ASSERT(m != NULL);
     struct target t = TARGET_INIT;
     struct indicator_result r;
-    struct indicator_unit_status *u = NULL;
+    struct indicator_unit *u = NULL;
+    size_t n_u = 0;
     target_parse(&t, x.target_text, x.unit);
     indicator_evaluate(&x, &t, today, 0, &r);
-    size_t n_u = unit_statuses(rq, &x, &t, today, &u);
-    const struct indicator_unit_status *own = NULL;
+    indicator_units(&x, &t, today, &u, &n_u);
+    const struct indicator_unit *own = NULL;
     for (size_t k = 0; k < n_u && m->unit_id && !own; k++)
         own = u[k].unit_id == m->unit_id ? &u[k] : NULL;
     int ret = api_send_take(rs, 201, json_measurement_created(&x, m, &r, today, own));
-    unit_statuses_release(u, n_u);
+    indicator_units_free(u, n_u);
     indicator_result_release(&r);
     target_release(&t);
     indicator_release(&x);

@@ -12,8 +12,9 @@
  * "Báo cáo" page, so both pages show the same figures.
  *
  * The indicators' traffic lights (green, amber, red, grey as of the same
- * date, from the indicator board) link into the list Chỉ tiêu with
- * ?status=, followed by the share of green per horizon.
+ * date, from the indicator board the cached report carries) link into the
+ * list Chỉ tiêu with ?status=, followed by the share of green per
+ * horizon. The reconciliation counts the report's checks and the board's.
  */
 #include "handlers.h"
 
@@ -38,7 +39,8 @@ static const char *const bucket_fill[N_BUCKETS] = { "#00703c", "#8a4b00", "#1d4f
 struct dash {
     struct req *rq;
     const struct report *r;
-    char as_of[DATE_ISO_LEN]; /* yyyy-mm-dd, for links */
+    const struct indicator_board *board; /* the cached report's: every indicator as of r's date */
+    char as_of[DATE_ISO_LEN];            /* yyyy-mm-dd, for links */
     char as_of_dmy[DATE_ISO_LEN];
 };
 
@@ -440,13 +442,10 @@ static void horizons(struct buf *b, const struct dash *d, const struct indicator
     indicator_tallies_free(t, n);
 }
 
-/* The indicators as of the dashboard's date; -1 after an error response. */
-static int indicators(struct resp *rs, const struct dash *d)
+/* The indicators as of the dashboard's date: the board of the cached, unscoped report. */
+static void indicators(struct buf *b, const struct dash *d)
 {
-    const struct indicator_board *bd = page_board_load(d->rq, rs, d->r->opt.as_of);
-    if (!bd)
-        return -1;
-    struct buf *b = &rs->body;
+    const struct indicator_board *bd = d->board;
     struct indicator_tally all;
     indicator_board_total(bd, &all);
     buf_adds(b, "<h2 id=\"chi-tieu\">Chỉ tiêu</h2>");
@@ -461,7 +460,6 @@ static int indicators(struct resp *rs, const struct dash *d)
            "Xem tất cả chỉ tiêu và căn cứ đánh giá");
     buf_adds(b, "</p>");
     free(all.label);
-    return 0;
 }
 
 /* ---- due soon and reconciliation -------------------------------------------------- */
@@ -508,15 +506,19 @@ static void due_soon(struct buf *b, const struct dash *d)
     buf_adds(b, "</p>");
 }
 
+/* The report's checks and the indicator board's, as the report's Đối soát lists them. */
 static void reconciliation(struct buf *b, const struct dash *d)
 {
     const struct report *r = d->r;
+    struct report_check ind[INDICATOR_BOARD_CHECKS];
+    size_t n_checks = r->n_checks + INDICATOR_BOARD_CHECKS;
+    bool reconciled = r->reconciled && indicator_board_checks(d->board, ind) == 0;
     buf_adds(b, "<h2>Đối soát số liệu</h2>");
-    if (r->reconciled) {
+    if (reconciled) {
         buf_addf(b,
-                 "<p class=\"notice\" id=\"reconciled\">Số liệu đã được đối soát: cả %zu tổng"
-                 " số đều bằng tổng các phần của nó. ",
-                 r->n_checks);
+                 "<p class=\"notice\" id=\"reconciled\" data-checks=\"%zu\">Số liệu đã được"
+                 " đối soát: cả %zu tổng số đều bằng tổng các phần của nó. ",
+                 n_checks, n_checks);
     } else {
         buf_adds(b, "<p class=\"error-summary\" role=\"alert\">Số liệu chưa khớp khi đối soát. ");
     }
@@ -540,7 +542,7 @@ static int load(struct req *rq, struct resp *rs, struct dash *d)
     struct err e = ERR_INIT;
     if (page_report_load(rq, db, &sc, &pr, &e))
         return resp_err(rq, rs, &e);
-    *d = (struct dash){ .rq = rq, .r = &pr->rep };
+    *d = (struct dash){ .rq = rq, .r = &pr->rep, .board = pr->board };
     date_iso(sc.as_of, d->as_of);
     date_dmy(sc.as_of, d->as_of_dmy);
     return 0;
@@ -555,8 +557,7 @@ int h_dashboard(struct req *rq, struct resp *rs)
     page_begin(rq, rs, "Tổng quan", "dashboard");
     page_as_of_form(rq, b, d.r->opt.as_of, NULL);
     cards(b, &d);
-    if (indicators(rs, &d))
-        return -1;
+    indicators(b, &d);
     figures(b, &d);
     due_soon(b, &d);
     reconciliation(b, &d);

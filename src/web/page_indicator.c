@@ -4,7 +4,8 @@
  * monitoring agency; its status as of the page's date with the rule, per
  * clause when the target has several; the history chart with the target
  * lines; every measurement ever entered (append-only, so the history is
- * kept); the per-unit breakdown when measurements name units, sortable;
+ * kept); the per-unit breakdown when measurements up to the page's date
+ * name units (indicator_units(), as the API gives it), sortable;
  * and the form "Nhập số đo" (page_indicator_form.c) for a user who may
  * measure it.
  */
@@ -340,12 +341,6 @@ static void history(struct buf *b, const struct ind_one *o)
 
 /* ---- the per-unit breakdown -------------------------------------------------------- */
 
-struct unit_row {
-    long unit_id;
-    const char *name;
-    struct indicator_result r;
-};
-
 /* The columns of the breakdown, each a sort key with its direction (worst status first). */
 static const struct {
     const char *key, *label, *dir;
@@ -365,7 +360,7 @@ static int status_rank(enum indicator_status s)
 
 static int cmp_units(const void *a, const void *b, void *ctx)
 {
-    const struct unit_row *x = a, *y = b;
+    const struct indicator_unit *x = a, *y = b;
     const char *sort = ctx;
     const struct measurement *mx = x->r.latest, *my = y->r.latest;
     int d = 0;
@@ -377,27 +372,7 @@ static int cmp_units(const void *a, const void *b, void *ctx)
         d = (my->value > mx->value) - (my->value < mx->value);
     else if (!strcmp(sort, "value"))
         d = (!mx || !mx->has_value) - (!my || !my->has_value);
-    return d ? d : collate_vi(x->name, y->name);
-}
-
-/* The distinct units measurements name, each evaluated on its own (arena array). */
-static struct unit_row *unit_rows(struct req *rq, const struct ind_one *o, size_t *n)
-{
-    struct unit_row *u = arena_calloc(rq->arena, o->x.n_m + 1, sizeof(*u));
-    *n = 0;
-    for (size_t i = 0; i < o->x.n_m; i++) {
-        const struct measurement *m = &o->x.m[i];
-        bool seen = !m->unit_id;
-        for (size_t k = 0; k < *n && !seen; k++)
-            seen = u[k].unit_id == m->unit_id;
-        if (seen)
-            continue;
-        u[*n].unit_id = m->unit_id;
-        u[*n].name = m->unit_name ? m->unit_name : "";
-        indicator_evaluate(&o->x, &o->t, o->as_of, m->unit_id, &u[*n].r);
-        (*n)++;
-    }
-    return u;
+    return d ? d : collate_vi(x->unit, y->unit);
 }
 
 static void sort_head(struct buf *b, const struct req *rq, size_t k, const char *sort)
@@ -419,15 +394,15 @@ static void sort_head(struct buf *b, const struct req *rq, size_t k, const char 
     buf_addf(b, "#theo-don-vi\">%s</a></th>", unit_sorts[k].label);
 }
 
-static void unit_row(struct buf *b, const struct unit_row *u)
+static void unit_row(struct buf *b, const struct indicator_unit *u)
 {
     const struct measurement *m = u->r.latest;
     char iso[DATE_ISO_LEN] = "";
     buf_addf(b, "<tr data-unit=\"%ld\" data-status=\"%s\"><td data-sort=\"", u->unit_id,
              indicator_status_key(u->r.status));
-    page_attr(b, u->name);
+    page_attr(b, u->unit);
     buf_addf(b, "\"><a href=\"/units/%ld\">", u->unit_id);
-    page_text(b, u->name);
+    page_text(b, u->unit);
     buf_adds(b, "</a></td><td class=\"num\" data-sort=\"");
     if (m && m->has_value)
         buf_addf(b, "%.10g", m->value); /* for sorting: a plain number */
@@ -444,10 +419,12 @@ static void unit_row(struct buf *b, const struct unit_row *u)
     buf_adds(b, "</td></tr>");
 }
 
+/* The units measured up to the page's date (indicator_units()), sorted by the chosen column. */
 static void breakdown(struct req *rq, struct buf *b, const struct ind_one *o, const char *sort)
 {
+    struct indicator_unit *u = NULL;
     size_t n = 0;
-    struct unit_row *u = unit_rows(rq, o, &n);
+    indicator_units(&o->x, &o->t, o->as_of, &u, &n);
     if (!n)
         return;
     qsort_r(u, n, sizeof(*u), cmp_units, (void *)sort);
@@ -459,11 +436,10 @@ static void breakdown(struct req *rq, struct buf *b, const struct ind_one *o, co
     for (size_t k = 0; k < sizeof(unit_sorts) / sizeof(*unit_sorts); k++)
         sort_head(b, rq, k, sort);
     buf_adds(b, "<th scope=\"col\">Căn cứ</th></tr></thead><tbody>");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         unit_row(b, &u[i]);
-        indicator_result_release(&u[i].r);
-    }
     buf_adds(b, "</tbody></table>");
+    indicator_units_free(u, n);
 }
 
 /* ---- a heading: its sub-indicators ------------------------------------------------- */

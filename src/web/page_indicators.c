@@ -16,6 +16,7 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "page_lists.h"
+#include "report_cache.h"
 #include "store/store_indicators.h"
 #include "util/collate.h"
 #include "util/strparse.h"
@@ -49,6 +50,24 @@ const struct indicator_board *page_board_load(struct req *rq, struct resp *rs, s
     indicator_board_build(b, x, n, as_of);
     arena_defer(rq->arena, board_free, b);
     return b;
+}
+
+const struct indicator_board *page_board_cached(struct req *rq, struct resp *rs, struct date as_of)
+{
+    struct db *db = app_db(rq, rs);
+    if (!db)
+        return NULL;
+    /* page_data_load()'s options: the same cache entry when no write came in between. */
+    struct report_options opt = { .as_of = as_of, .document = PROG_NONE, .agency = PROG_NONE };
+    struct cached_snapshot *snap = NULL;
+    struct cached_report *cr = NULL;
+    struct err e = ERR_INIT;
+    if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
+        report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
+        resp_error(rq, rs, 500, "cannot compute the statistics: %s", e.msg);
+        return NULL;
+    }
+    return &cr->board;
 }
 
 const char *page_ind_heading(enum indicator_status s)

@@ -30,6 +30,15 @@ extern const enum indicator_status page_ind_order[4];
  */
 const struct indicator_board *page_board_load(struct req *rq, struct resp *rs, struct date as_of);
 
+/**
+ * Every indicator with its status as of as_of, from the server's report
+ * cache (report_cache.h): the board of the unscoped report of that date —
+ * the very entry page_data_load() (page_lists.h) takes for the same date,
+ * so a page that loaded it reads the board without loading or counting
+ * again. Held by the request (read-only). NULL after a 500 response.
+ */
+const struct indicator_board *page_board_cached(struct req *rq, struct resp *rs, struct date as_of);
+
 /** The status as a heading or option writes it: "Đạt", "Đúng lộ trình", "Chậm", "Chưa đánh giá". */
 const char *page_ind_heading(enum indicator_status s);
 

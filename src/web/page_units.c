@@ -151,9 +151,9 @@ int h_units(struct req *rq, struct resp *rs)
     if (strcmp(sort, "overdue") && strcmp(sort, "rate") && strcmp(sort, "name"))
         return resp_error(rq, rs, 400, "parameter 'sort' must be name, overdue or rate");
     struct page_data *pd = page_data_load(rq, rs);
-    if (!pd)
-        return -1;
-    const struct indicator_board *bd = page_board_load(rq, rs, pd->as_of);
+    /* pd's cached report holds the board; page_data (page_lists.h) does not carry it, so the
+     * same cache entry is looked up again (a hit): nothing is loaded or counted twice. */
+    const struct indicator_board *bd = pd ? page_board_cached(rq, rs, pd->as_of) : NULL;
     if (!bd)
         return -1;
     size_t *order = arena_calloc(rq->arena, pd->rep.n_by_agency + 1, sizeof(size_t));
@@ -262,7 +262,7 @@ int h_unit(struct req *rq, struct resp *rs)
     for (size_t i = 0; i < pd->rep.n_by_agency && !row; i++)
         if (pd->rep.by_agency[i].agency == agency)
             row = &pd->rep.by_agency[i];
-    const struct indicator_board *bd = page_board_load(rq, rs, pd->as_of);
+    const struct indicator_board *bd = page_board_cached(rq, rs, pd->as_of); /* as h_units */
     if (!bd)
         return -1;
     page_begin(rq, rs, pd->prog.agencies[agency].name, "units");

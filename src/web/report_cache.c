@@ -5,7 +5,6 @@
 #include "json/json_report.h"
 #include "render/report_doc.h"
 #include "store/store.h"
-#include "store/store_indicators.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
@@ -43,20 +42,12 @@ static void snapshot_unref(struct cached_snapshot *s)
     free(s);
 }
 
-/* Release a board built by board_build(): its array, not the snapshot's indicators. */
-static void board_release(struct indicator_board *b)
-{
-    free(b->x);
-    b->x = NULL;
-    indicator_board_release(b);
-}
-
 static void report_unref(struct cached_report *r)
 {
     if (!r || --r->refs > 0)
         return;
     report_release(&r->rep);
-    board_release(&r->board);
+    indicator_board_release(&r->board);
     snapshot_unref(r->snap);
     free(r->json);
     free(r);
@@ -111,10 +102,8 @@ static int load_snapshot(struct report_cache *c, struct db *db, struct cached_sn
                          struct err *e)
 {
     struct cached_snapshot *s = xcalloc(1, sizeof(*s));
-    /* Indicators read after the programme are of its generation or newer: never staler. */
-    if (store_load_snapshot(db, &s->prog, &s->generation, e) ||
-        store_indicator_list(db, &s->indicators, &s->n_indicators, e)) {
-        programme_release(&s->prog);
+    /* One read transaction: the indicators are exactly those of the generation. */
+    if (store_load_snapshot(db, &s->prog, &s->generation, &s->indicators, &s->n_indicators, e)) {
         free(s);
         return e->kind;
     }
@@ -211,20 +200,12 @@ static void insert_report(struct report_cache *c, struct cached_report *r)
     pthread_mutex_unlock(&c->lock);
 }
 
-/*
- * The board of o's scope over s's indicators as of o's date: shallow copies of those
- * the unit of o monitors (all without a unit), in an array of the board's own.
- */
+/* The board of o's scope over s's indicators as of o's date: a view borrowing them. */
 static void board_build(const struct cached_snapshot *s, const struct report_options *o,
                         struct indicator_board *b)
 {
     long agency_id = o->agency == PROG_NONE ? 0 : s->prog.agencies[o->agency].id;
-    struct indicator *x = xcalloc(s->n_indicators + 1, sizeof(*x));
-    size_t n = 0;
-    for (size_t i = 0; i < s->n_indicators; i++)
-        if (!agency_id || s->indicators[i].agency_id == agency_id)
-            x[n++] = s->indicators[i];
-    indicator_board_build(b, x, n, o->as_of);
+    indicator_board_build_view(b, s->indicators, s->n_indicators, o->as_of, agency_id);
 }
 
 /* Build the report of (s, o) and keep it. Holds c->build. */
@@ -239,7 +220,7 @@ static int build_report(struct report_cache *c, struct cached_snapshot *s,
     }
     if (ret) {
         report_release(&r->rep);
-        board_release(&r->board);
+        indicator_board_release(&r->board);
         free(r);
         return e->kind;
     }

@@ -49,7 +49,7 @@ struct report_cache;
 struct cached_snapshot {
     long generation;
     struct programme prog;
-    /* store_indicator_list(), read just after prog: of its generation or newer */
+    /* store_indicator_list(), read in prog's read transaction: of its very generation */
     struct indicator *indicators;
     size_t n_indicators;
     int refs; /* one while current, plus one per holder (a request, a report built on it) */
@@ -60,8 +60,8 @@ struct cached_report {
     struct cached_snapshot *snap; /* read-only for holders, like everything here */
     struct report rep;            /* rep.prog is &snap->prog */
     /* The indicators of rep's scope (all, or those rep.opt.agency monitors) as of
-     * rep's date; its x are shallow copies of snap->indicators (strings and
-     * measurements borrowed), so it is released here, never by a holder. */
+     * rep's date: a view borrowing snap->indicators (indicator_board_build_view()),
+     * released here, never by a holder. */
     struct indicator_board board;
     long generation; /* the key: generation and options (indexes into snap->prog) */
     struct report_options opt;
@@ -78,7 +78,8 @@ void report_cache_free(struct report_cache *c);
 
 /**
  * The snapshot of db's current data generation (or a later one), loaded
- * from db on a miss (store_load_snapshot(), then store_indicator_list()). *out is referenced: give it
+ * from db on a miss (store_load_snapshot(): the programme, the generation
+ * and the indicators in one read transaction). *out is referenced: give it
  * back with report_cache_snapshot_put(). db must have no open transaction.
  * Errors: ERR_STORAGE from the database.
  */

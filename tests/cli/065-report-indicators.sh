@@ -42,6 +42,15 @@ sum() { sqlite3 :memory: "select sum(json_extract(value, '$.$3')) from
 # ---- JSON: the headline, each breakdown, the items --------------------------------------
 $G report --as-of 2026-01-15 --format json > r.json
 expect_json r.json '$.reconciled' 1
+# The checks end with the indicator section's, as Đối soát lists them in every format.
+# check KEY -> "total sum ok" of that check in r.json
+check() { sqlite3 -separator ' ' :memory: "select json_extract(value, '$.total'),
+    json_extract(value, '$.sum'), json_extract(value, '$.ok') from
+    json_each(json_extract(readfile('r.json'), '$.checks')) where json_extract(value, '$.check') = '$1'"; }
+for k in indicators indicators.by_horizon indicators.by_agency indicators.by_field; do
+    [ "$(check "$k")" = "78 78 1" ] || die "JSON check $k: '$(check "$k")'"
+done
+expect_json r.json '$.checks[#-1].check' indicators.by_field
 expect_json r.json '$.indicators.as_of' 2026-01-15
 expect_json r.json '$.indicators.total' 78
 expect_json r.json '$.indicators.not_counted' 1
@@ -95,6 +104,8 @@ for k in "đạt + đúng lộ trình + chậm + chưa đánh giá" "tổng theo
     "tổng theo cơ quan chủ trì theo dõi" "tổng theo lĩnh vực"; do
     grep -q "^| Tổng số chỉ tiêu = $k | 78 | 78 | Khớp |$" r.md || die "md check '$k'"
 done
+n_checks=$(sqlite3 :memory: "select json_array_length(json_extract(readfile('r.json'), '$.checks'))")
+[ "$(grep -c '| Khớp |$' r.md)" = "$n_checks" ] || die "md and JSON list different checks"
 $G report --as-of 2026-01-15 --format html -o r.html
 "$OOXML_CHECK" --xml r.html > /dev/null || die "html is not well-formed"
 grep -q "VII. Kết quả thực hiện các chỉ tiêu" r.html || die "html section title"
@@ -141,3 +152,8 @@ expect_json early.json '$.indicators.green' 0
 expect_json early.json '$.indicators.amber' 1
 expect_json early.json '$.indicators.red' 0
 expect_json early.json '$.indicators.grey' 77
+# ... and counted the measurements of that date alone: the report reads the same later.
+[ "$(row early.json items code 12 '$.measurements')" = 1 ] || die "12: measurements on 30/06/2025"
+[ "$(row early.json items code 11.1 '$.measurements')" = 0 ] || die "11.1: measured after 30/06/2025"
+[ "$(row early.json items code 11.1 '$.latest')" = "" ] || die "11.1: latest after 30/06/2025"
+[ "$(row r.json items code 11.1 '$.measurements')" = 1 ] || die "11.1: measurements on 15/01/2026"

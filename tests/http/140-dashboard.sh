@@ -96,6 +96,10 @@ done
 first_due=$(jget r.json '$.due_soon[0].id')
 grep -q "<a href=\"/tasks/$first_due\">" today.html || die "first task due soon not listed"
 grep -q 'id="reconciled"' today.html || die "reconciliation state"
+# ... counting every check the report lists, the indicator board's too.
+n_checks=$(sqlite3 :memory: "select json_array_length(json_extract(readfile('r.json'), '$.checks'))")
+grep -q "id=\"reconciled\" data-checks=\"$n_checks\">Số liệu đã được đối soát: cả $n_checks tổng số" \
+    today.html || die "reconciliation: not $n_checks checks"
 
 # Each chart alone, as an SVG file.
 for c in status documents fields units; do
@@ -113,3 +117,30 @@ grep -q "$overdue" status.svg || die "status.svg numbers"
 login noivu noivu-pass-123 unit
 get "/?as_of=2025-12-24" unit.html -b unit
 check_cards unit.html r.json
+
+# The dashboard and the unit pages read the indicators from the report cache, never the
+# database again while the data generation stays: with the measurement table renamed behind
+# the server's back (no write: the generation does not move) they still answer, with the
+# same lights, where a page that reads the table (the list Chỉ tiêu) fails.
+get "/?as_of=2025-12-24" warm.html -b jar
+unit_id=$(db_count "select id from agency where name = 'Bộ Khoa học và Công nghệ'")
+get "/units?as_of=2025-12-24" units-warm.html -b jar
+get "/units/$unit_id?as_of=2025-12-24" unit-warm.html -b jar
+g0=$(db_count "select n from data_generation")
+db_count "alter table measurement rename to measurement_away"
+restore() { db_count "alter table measurement_away rename to measurement"; }
+[ "$(db_count "select n from data_generation")" = "$g0" ] || { restore; die "the rename moved the generation"; }
+if [ "$(status GET "/indicators?as_of=2025-12-24" -b jar)" != 500 ]; then
+    restore; die "the list Chỉ tiêu still reads the measurements: the test proves nothing"
+fi
+for p in "/?as_of=2025-12-24 warm" "/units?as_of=2025-12-24 units-warm" \
+    "/units/$unit_id?as_of=2025-12-24 unit-warm"; do
+    set -- $p
+    code=$(curl -s -o cached.html -w '%{http_code}' -b jar "$URL$1")
+    [ "$code" = 200 ] || { restore; die "GET $1 read the database again: HTTP $code"; }
+    grep -o 'id="ind-n-[a-z]*">[0-9]*\|class="ind-share"[^>]*>[^<]*' cached.html > got.txt || true
+    grep -o 'id="ind-n-[a-z]*">[0-9]*\|class="ind-share"[^>]*>[^<]*' "$2.html" > want.txt || true
+    [ -s want.txt ] || { restore; die "GET $1: no indicator numbers to compare"; }
+    cmp -s got.txt want.txt || { restore; die "GET $1: other indicator numbers from the cache"; }
+done
+restore

@@ -149,9 +149,20 @@ expect_json one.json '$.by_unit[0].latest.value' 91
 expect_json one.json '$.by_unit[0].measurements' 1
 expect_json one.json '$.by_unit[1].unit' 'Thành phố Hồ Chí Minh'
 expect_json one.json '$.by_unit[1].status' "$(jget u2.json '$.unit_status.status')"
-# Units measured after as_of are not in the breakdown yet.
+expect_json one.json '$.measurements' 3
+# Units measured after as_of are not in the breakdown yet, nor counted: an answer as of a
+# past date stays what it was (82% on 20/12, Bộ Nội vụ on 22/12, the city on 23/12).
 api GET "/api/v1/indicators/$ID11?as_of=2025-12-22" one22.json 200 -H "$RD"
 [ "$(len one22.json '$.by_unit')" = 1 ] || die "by_unit as of 22/12"
+expect_json one22.json '$.measurements' 2
+api GET "/api/v1/indicators/$ID11?as_of=2025-12-19" one19.json 200 -H "$RD"
+expect_json one19.json '$.measurements' 0
+expect_json one19.json '$.latest' ''
+[ "$(len one19.json '$.history')" = 3 ] || die "history is every measurement"
+api GET '/api/v1/indicators?as_of=2025-12-19' list19.json 200 -H "$RD"
+[ "$(sqlite3 :memory: "select json_extract(value, '$.measurements') from json_each(
+    json_extract(readfile('list19.json'), '$.items')) where json_extract(value, '$.code') = '11.1'")" = 0 ] \
+    || die "the list counts measurements after as_of"
 
 # ---- refusals: nothing written ------------------------------------------------------------
 s0=$(state)

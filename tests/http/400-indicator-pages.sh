@@ -182,6 +182,10 @@ grep -q '<table class="breakdown sortable" id="breakdown" data-sortable="data-so
 grep -q "<tr data-unit=\"$bnv\" data-status=\"[a-z]*\"><td data-sort=\"Bộ Nội vụ\"><a href=\"/units/$bnv\">Bộ Nội vụ</a>" \
     unit.html || die "no row for Bộ Nội vụ"
 grep -q 'id="ind-status" data-status="green"' unit.html || die "a unit's value changed the whole"
+# As of a date before that measurement the unit is not listed (as the API's by_unit).
+get "/indicators/$i?as_of=2025-12-09" before.html -b viewer
+if grep -q "data-unit=\"$bnv\"" before.html; then die "a unit measured after as_of is listed"; fi
+if grep -q 'id="breakdown"' before.html; then die "a breakdown with no unit measured by as_of"; fi
 get "/indicators/$i?sort=status" sorted.html -b viewer
 grep -q 'data-sort-key="status" data-sort-dir="ascending" aria-sort="ascending"' sorted.html \
     || die "server-side sort"

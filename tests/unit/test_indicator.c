@@ -275,6 +275,66 @@ static void test_parts(void **state)
     indicator_release(&x);
 }
 
+/*
+ * The per-unit breakdown as of a date: the units measured up to it, in order of first
+ * appearance, each with its own status, count and latest; a unit measured only after the
+ * date is not listed (review: the page listed it as a grey row, the API did not).
+ */
+static void test_units(void **state)
+{
+    (void)state;
+    struct indicator x = { 0 };
+    struct target t = TARGET_INIT;
+    x.code = xstrdup("11.1");
+    x.unit = xstrdup("%");
+    x.target_text = xstrdup("≥ 80");
+    x.horizon = 2030;
+    add_measure(&x, "2025-06-30#5=70");
+    add_measure(&x, "2025-06-30=75");      /* the whole: no unit */
+    add_measure(&x, "2025-09-30#3=85");
+    add_measure(&x, "2025-12-31#5=82");
+    add_measure(&x, "2026-03-31#8=90");    /* unit 8: only after the date */
+    x.m[0].unit_name = xstrdup("Bộ Nội vụ");
+    x.m[2].unit_name = xstrdup("Bộ Công an");
+    x.m[3].unit_name = xstrdup("Bộ Nội vụ");
+    x.m[4].unit_name = xstrdup("Bộ Tài chính");
+    target_parse(&t, x.target_text, x.unit);
+
+    struct indicator_unit *u = NULL;
+    size_t n = 0;
+    indicator_units(&x, &t, D("2025-12-31"), &u, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(u[0].unit_id, 5);
+    assert_string_equal(u[0].unit, "Bộ Nội vụ");
+    assert_int_equal(u[0].n_measurements, 2);
+    assert_int_equal(u[0].r.status, IND_GREEN);
+    assert_ptr_equal(u[0].r.latest, &x.m[3]);
+    assert_int_equal(u[1].unit_id, 3);
+    assert_int_equal(u[1].n_measurements, 1);
+    assert_int_equal(u[1].r.status, IND_GREEN);
+    indicator_units_free(u, n);
+
+    /* Earlier: unit 5's first value alone, unit 3 not yet measured. */
+    indicator_units(&x, &t, D("2025-07-01"), &u, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(u[0].unit_id, 5);
+    assert_int_equal(u[0].n_measurements, 1);
+    assert_ptr_equal(u[0].r.latest, &x.m[0]);
+    indicator_units_free(u, n);
+    indicator_units(&x, &t, D("2025-01-01"), &u, &n);
+    assert_int_equal(n, 0);
+    assert_null(u);
+    indicator_units_free(u, n);
+
+    /* What a report of a date counts: the measurements dated on or before it. */
+    assert_int_equal(indicator_count_until(&x, D("2025-01-01")), 0);
+    assert_int_equal(indicator_count_until(&x, D("2025-06-30")), 2);
+    assert_int_equal(indicator_count_until(&x, D("2025-12-31")), 4);
+    assert_int_equal(indicator_count_until(&x, D("2026-12-31")), 5);
+    target_release(&t);
+    indicator_release(&x);
+}
+
 /* ---- reading values ------------------------------------------------------------------ */
 
 static const struct {
@@ -400,6 +460,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status),
         cmocka_unit_test(test_parts),
+        cmocka_unit_test(test_units),
         cmocka_unit_test(test_read),
         cmocka_unit_test(test_check),
     };

@@ -47,7 +47,8 @@ static const struct fixture fixtures[] = {
 
 #define N_FIXTURES (sizeof(fixtures) / sizeof(*fixtures))
 
-static void board_from_fixtures(struct indicator_board *b)
+/* The fixtures as store_indicator_list() would give them (free with indicators_free()). */
+static struct indicator *indicators_from_fixtures(void)
 {
     struct indicator *x = xcalloc(N_FIXTURES, sizeof(*x));
     for (size_t i = 0; i < N_FIXTURES; i++) {
@@ -75,7 +76,13 @@ static void board_from_fixtures(struct indicator_board *b)
         m->text = xstrdup(f->value);
         m->source = xstrdup("");
     }
-    indicator_board_build(b, x, N_FIXTURES, D("2026-01-15"));
+    return x;
+}
+
+static void board_from_fixtures(struct indicator_board *b)
+{
+    indicator_board_build(b, indicators_from_fixtures(), N_FIXTURES, D("2026-01-15"));
+    assert_true(b->owns_x);
 }
 
 static void test_statuses_and_total(void **state)
@@ -164,6 +171,46 @@ static void test_tallies(void **state)
     indicator_board_release(&b);
 }
 
+/*
+ * A view borrows the caller's indicators (a shared snapshot): its release leaves them whole
+ * (ASan: no double free, no use after free), and an agency scopes it as a report for one
+ * unit is scoped, on the command line and in the server's cache alike.
+ */
+static void test_view(void **state)
+{
+    (void)state;
+    struct indicator *x = indicators_from_fixtures();
+    struct indicator_board all = INDICATOR_BOARD_INIT, khcn = INDICATOR_BOARD_INIT,
+                           none = INDICATOR_BOARD_INIT;
+    indicator_board_build_view(&all, x, N_FIXTURES, D("2026-01-15"), 0);
+    indicator_board_build_view(&khcn, x, N_FIXTURES, D("2026-01-15"), 11);
+    indicator_board_build_view(&none, x, N_FIXTURES, D("2026-01-15"), 999);
+    assert_false(all.owns_x);
+    assert_int_equal(all.n, N_FIXTURES);
+    assert_ptr_equal(all.x[1].m, x[1].m); /* borrowed, not copied */
+    assert_int_equal(all.r[1].status, IND_GREEN);
+    assert_ptr_equal(all.r[1].latest, &x[1].m[0]);
+    assert_int_equal(khcn.n, 2);
+    assert_string_equal(khcn.x[0].code, "11.1");
+    assert_string_equal(khcn.x[1].code, "36");
+    struct indicator_tally t;
+    indicator_board_total(&khcn, &t);
+    assert_int_equal(t.total, 2);
+    assert_int_equal(t.count[IND_GREEN], 1);
+    free(t.label);
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
+    assert_int_equal(indicator_board_checks(&khcn, checks), 0);
+    assert_int_equal(none.n, 0);
+    indicator_board_release(&khcn);
+    indicator_board_release(&all);
+    indicator_board_release(&none);
+    /* The caller's indicators are still whole after every view is gone. */
+    assert_string_equal(x[1].code, "11.1");
+    assert_int_equal(x[1].n_m, 1);
+    assert_string_equal(x[1].m[0].text, "82%");
+    indicators_free(x, N_FIXTURES);
+}
+
 /* One registry agency, so a unit named in a measurement can resolve. */
 static void registry_with_one(struct registry *reg)
 {
@@ -227,7 +274,12 @@ static void test_measure_entry(void **state)
     assert_non_null(m.bloc);
     measurement_release(&m);
 
-    /* each refusal names the field to fix */
+    /* each refusal names the field to fix; a text too long is refused, not cut */
+    char long_value[MEASURE_VALUE_MAX + 2], long_source[MEASURE_SOURCE_MAX + 2];
+    memset(long_value, '8', sizeof(long_value) - 1);
+    long_value[sizeof(long_value) - 1] = '\0';
+    memset(long_source, 'x', sizeof(long_source) - 1);
+    long_source[sizeof(long_source) - 1] = '\0';
     struct {
         struct measure_input in;
         const char *target, *want;
@@ -239,6 +291,8 @@ static void test_measure_entry(void **state)
         { { "82", "Nowhere", NULL, NULL, D("2025-12-01") }, "≥ 80", "unit" },
         { { "82", NULL, "khối tỉnh", NULL, D("2025-12-01") }, blocs, "bloc" },
         { { "82", NULL, NULL, NULL, D("2025-12-01") }, "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "unit" },
+        { { long_value, NULL, NULL, NULL, D("2025-12-01") }, "≥ 80", "value" },
+        { { "82", NULL, NULL, long_source, D("2025-12-01") }, "≥ 80", "source" },
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
         assert_int_equal(prepare(&reg, bad[i].target, "%", bad[i].in, &m, &field), -1);
@@ -264,6 +318,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_statuses_and_total),
         cmocka_unit_test(test_tallies),
+        cmocka_unit_test(test_view),
         cmocka_unit_test(test_measure_entry),
         cmocka_unit_test(test_who_may_measure),
     };

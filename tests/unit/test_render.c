@@ -15,7 +15,8 @@
  * red, one grey) lays out section VII with the headline, the counts per
  * horizon, agency and group, every counted indicator with its rule, and
  * the four indicator checks at the end of Đối soát (now VIII); without a
- * board neither appears and Đối soát stays VII.
+ * board neither appears and Đối soát stays VII. The JSON report lists the
+ * same checks in the same order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,6 +27,7 @@
 
 #include "core/indicator_board.h"
 #include "core/report.h"
+#include "json/json_report.h"
 #include "render/csv.h"
 #include "render/html.h"
 #include "render/md.h"
@@ -649,6 +651,47 @@ static void test_indicator_section_absent(void **state)
     report_release(&r);
 }
 
+static size_t count_of_text(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/*
+ * The JSON report lists the checks Đối soát lists in every other format: the report's,
+ * then (with a board) the indicator board's, in "reconciled" too (review: the JSON form
+ * left the indicator checks out).
+ */
+static void test_json_report_checks(void **state)
+{
+    (void)state;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    ind_report(&p, &r);
+    ind_board(&b);
+    char *with = json_report(&r, &b), *without = json_report(&r, NULL);
+    assert_int_equal(count_of_text(without, "\"check\": "), r.n_checks);
+    assert_int_equal(count_of_text(with, "\"check\": "), r.n_checks + INDICATOR_BOARD_CHECKS);
+    const char *keys[] = { "\"check\": \"indicators\"", "\"check\": \"indicators.by_horizon\"",
+                           "\"check\": \"indicators.by_agency\"",
+                           "\"check\": \"indicators.by_field\"" };
+    for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++) {
+        assert_non_null(strstr(with, keys[i]));
+        assert_null(strstr(without, keys[i]));
+    }
+    /* In Đối soát's order: the indicator checks after the report's, before "reconciled". */
+    assert_true(strstr(with, keys[0]) < strstr(with, "\"reconciled\": true"));
+    assert_true(strstr(with, "\"check\": \"tasks") < strstr(with, keys[0]));
+    assert_non_null(strstr(without, "\"reconciled\": true"));
+    free(without);
+    free(with);
+    indicator_board_release(&b);
+    report_release(&r);
+}
+
 /* ------------------------------------------------------------ edge cases */
 
 /* No title, no footnotes, a table without columns, an empty table. */
@@ -703,6 +746,7 @@ int main(void)
         cmocka_unit_test(test_csv_quoting),
         cmocka_unit_test(test_indicator_section),
         cmocka_unit_test(test_indicator_section_absent),
+        cmocka_unit_test(test_json_report_checks),
         cmocka_unit_test(test_degenerate),
         cmocka_unit_test(test_capped_buffer),
     };

@@ -4,6 +4,8 @@
  * snapshot, and what a holder keeps stays valid after eviction (ASan checks the reads).
  * The indicator board travels with each report: a measurement moves the generation, so the
  * next report has the new status while a held one keeps its own; a unit filter narrows it.
+ * A snapshot's indicators are read in its own read transaction (a write committed during
+ * the load, injected through SQLite's statement trace, waits for the next generation).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,8 @@
 #include "store/store_indicators.h"
 #include "web/report_cache.h"
 
+#include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,12 +234,85 @@ static void test_indicators_fresh(void **state)
     report_cache_free(c);
 }
 
+/* ---- freshness: the indicators are read in the snapshot's own read transaction ---- */
+
+static bool write_armed; /* the next read of the indicators on the traced connection writes first */
+
+/* SQLITE_TRACE_STMT on the cache's connection: as the indicators' query starts, another
+ * connection commits a measurement (a write of the next generation). */
+static int on_statement(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)ctx;
+    (void)p;
+    if (type == SQLITE_TRACE_STMT && write_armed && strstr((const char *)x, "FROM indicator i")) {
+        write_armed = false;
+        measure("KH2025.4", 21, "21");
+    }
+    return 0;
+}
+
+static int trace_connection(sqlite3 *conn, const char **msg, const struct sqlite3_api_routines *api)
+{
+    (void)msg;
+    (void)api;
+    sqlite3_trace_v2(conn, SQLITE_TRACE_STMT, on_statement, NULL);
+    return SQLITE_OK;
+}
+
+static size_t n_measurements(const struct indicator *x, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += x[i].n_m;
+    return k;
+}
+
+/*
+ * A snapshot keyed by generation G holds the measurements of G: a write committed while
+ * the snapshot is being read (after its generation, before its indicators) is not in it,
+ * and the next request gets a newer snapshot that has it (review: the indicators were
+ * read after the programme's transaction, so a snapshot of G could hold G+1's rows).
+ */
+static void test_snapshot_one_transaction(void **state)
+{
+    (void)state;
+    struct err e = ERR_INIT;
+    struct db *traced = NULL;
+    struct indicator *x = NULL;
+    size_t n = 0;
+    long g0 = 0;
+    assert_int_equal(store_data_generation(db, &g0, &e), 0);
+    assert_int_equal(store_indicator_list(db, &x, &n, &e), 0);
+    size_t before = n_measurements(x, n);
+    indicators_free(x, n);
+    assert_int_equal(sqlite3_auto_extension((void (*)(void))trace_connection), SQLITE_OK);
+    assert_int_equal(db_open(path, &traced, &e), 0);
+    sqlite3_reset_auto_extension(); /* only the cache's connection is traced */
+
+    struct report_cache *c = report_cache_new(4);
+    struct cached_snapshot *s = NULL, *s2 = NULL;
+    write_armed = true;
+    assert_int_equal(report_cache_snapshot(c, traced, &s, &e), 0);
+    assert_false(write_armed); /* the write did happen, in the middle of the load */
+    assert_int_equal(s->generation, g0);
+    assert_int_equal(n_measurements(s->indicators, s->n_indicators), before);
+
+    assert_int_equal(report_cache_snapshot(c, traced, &s2, &e), 0);
+    assert_true(s2->generation > g0);
+    assert_int_equal(n_measurements(s2->indicators, s2->n_indicators), before + 1);
+    report_cache_snapshot_put(c, s2);
+    report_cache_snapshot_put(c, s);
+    report_cache_free(c);
+    db_close(traced);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hit_bound_and_generation),
         cmocka_unit_test(test_failed_build),
         cmocka_unit_test(test_indicators_fresh),
+        cmocka_unit_test(test_snapshot_one_transaction),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
