@@ -7,10 +7,6 @@ G=$GIAMSAT
 export GIAMSAT_TODAY=2026-01-15
 $G demo > /dev/null
 
-# ind FILE CODE PATH -> the value at PATH ('$.status') of the item with that code
-ind() { sqlite3 :memory: "select json_extract(value, '$3') from json_each(readfile('$1'))
-    where json_extract(value, '$.code') = '$2'"; }
-expect_ind() { v=$(ind "$1" "$2" "$3"); [ "$v" = "$4" ] || die "$2 $3 = '$v', want '$4' ($1)"; }
 list() { $G indicators --format json "$@" > "$LIST"; }
 LIST=l.json
 

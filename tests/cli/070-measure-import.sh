@@ -9,10 +9,6 @@ G=$GIAMSAT
 export GIAMSAT_TODAY=2026-01-15
 $G demo > /dev/null
 
-# ind FILE CODE PATH -> the value at PATH of the indicator with that code
-ind() { sqlite3 :memory: "select json_extract(value, '$3') from json_each(readfile('$1'))
-    where json_extract(value, '$.code') = '$2'"; }
-expect_ind() { v=$(ind "$1" "$2" "$3"); [ "$v" = "$4" ] || die "$2 $3 = '$v', want '$4' ($1)"; }
 # m CODE COLUMNS [WHERE] -> the columns of the measurements of the indicator with that code
 m() { db_count "select $2 from measurement where indicator_id in
     (select id from indicator where code = '$1') ${3:-} order by measured_on, id"; }

@@ -9,3 +9,9 @@ snapshot() { sqlite3 giamsat.db .dump | md5sum; }
 jget() { sqlite3 :memory: "select json_extract(readfile('$1'), '$2')"; }
 # expect_json FILE PATH WANT
 expect_json() { v=$(jget "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want '$3' ($1)"; }
+
+# ind FILE CODE PATH: the value at PATH ('$.status') of the item with that code in the
+# JSON array FILE (`giamsat indicators --format json`); expect_ind FILE CODE PATH WANT.
+ind() { sqlite3 :memory: "select json_extract(value, '$3') from json_each(readfile('$1'))
+    where json_extract(value, '$.code') = '$2'"; }
+expect_ind() { v=$(ind "$1" "$2" "$3"); [ "$v" = "$4" ] || die "$2 $3 = '$v', want '$4' ($1)"; }
