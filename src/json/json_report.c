@@ -223,7 +223,7 @@ static json_t *indicators(const struct indicator_board *b)
     return o;
 }
 
-char *json_report(const struct report *r, const struct indicator_board *b)
+static json_t *report_object(const struct report *r, const struct indicator_board *b)
 {
     json_t *o = json_object();
     json_object_set_new(o, "as_of", json_date(r->opt.as_of));
@@ -247,7 +247,17 @@ char *json_report(const struct report *r, const struct indicator_board *b)
     json_object_set_new(o, "reconciled", json_boolean(reconciled));
     if (b)
         json_object_set_new(o, "indicators", indicators(b));
-    return json_dump_take(o);
+    return o;
+}
+
+char *json_report(const struct report *r, const struct indicator_board *b)
+{
+    return json_dump_take(report_object(r, b));
+}
+
+char *json_report_compact(const struct report *r, const struct indicator_board *b)
+{
+    return json_dump_compact_take(report_object(r, b));
 }
 
 char *json_progress_summary(const struct progress_summary *s)

@@ -276,7 +276,7 @@ const char *report_cache_json(struct report_cache *c, struct cached_report *r, s
     json = json_of(c, r, len);
     if (!json) {
         struct buf text = BUF_INIT;
-        char *body = json_report(&r->rep, &r->board);
+        char *body = json_report_compact(&r->rep, &r->board);
         buf_adds(&text, body);
         buf_addch(&text, '\n');
         free(body);

@@ -65,7 +65,7 @@ struct cached_report {
     struct indicator_board board;
     long generation; /* the key: generation and options (indexes into snap->prog) */
     struct report_options opt;
-    char *json; /* json_report(&rep, &board) and "\n", built on first use, or NULL */
+    char *json; /* json_report_compact(&rep, &board) and "\n", built on first use, or NULL */
     size_t json_len;
     unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
     int refs;           /* one while in the table, plus one per holder */
@@ -104,8 +104,9 @@ int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
 void report_cache_report_put(struct report_cache *c, struct cached_report *r);
 
 /**
- * The text json_report() writes for r and its board and a final newline (the body of
- * `giamsat report --format json`), built on first use. Borrowed: valid
+ * The text json_report_compact() writes for r and its board and a final
+ * newline (the JSON value of `giamsat report --format json`, on one line:
+ * the body of GET /api/v1/report), built on first use. Borrowed: valid
  * while r is held. *len receives its length.
  */
 const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len);

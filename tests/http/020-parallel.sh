@@ -19,6 +19,6 @@ done
 for p in $pids; do wait "$p"; done
 [ "$(cat codes* | sort -u)" = 200 ] || die "some parallel requests failed: $(cat codes* | sort | uniq -c)"
 for f in r*-*.json; do
-    cmp -s "$f" cli.json || die "$f differs from the command line's report"
+    same_json "$f" cli.json || die "$f differs from the command line's report"
 done
 [ "$(status GET /login)" = 200 ] || die "the server did not survive parallel requests"

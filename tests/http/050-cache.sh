@@ -45,7 +45,7 @@ get "$R" r1.json -H "Authorization: Bearer $V"
 n1=$(done_count r1.json)
 [ "$n1" = $((n0 + 1)) ] || die "after a completion through the API: done $n1, want $((n0 + 1))"
 $GIAMSAT report --as-of 2025-12-24 --format json > cli1.json
-cmp -s r1.json cli1.json || die "the API report after a write differs from the command line's"
+same_json r1.json cli1.json || die "the API report after a write differs from the command line's"
 [ "$(list_done t1.html)" = "$n1" ] || die "the task list did not see the completion"
 
 # A completion by the command line while the server runs: the next read counts it too.
@@ -59,7 +59,7 @@ get "$R" r2.json -H "Authorization: Bearer $V"
 n2=$(done_count r2.json)
 [ "$n2" = $((n1 + 1)) ] || die "after an import by the command line: done $n2, want $((n1 + 1))"
 $GIAMSAT report --as-of 2025-12-24 --format json > cli2.json
-cmp -s r2.json cli2.json || die "the API report after an import differs from the command line's"
+same_json r2.json cli2.json || die "the API report after an import differs from the command line's"
 [ "$(list_done t2.html)" = "$n2" ] || die "the task list did not see the import"
 get "/?as_of=2025-12-24" dash.html -b jar
 grep -q "id=\"n-done\">$n2<" dash.html || die "the dashboard did not see the import"
@@ -68,4 +68,4 @@ grep -q "id=\"n-done\">$n2<" dash.html || die "the dashboard did not see the imp
 get "/api/v1/report?as_of=2025-06-30&agency=B%E1%BB%99%20N%E1%BB%99i%20v%E1%BB%A5" r3.json \
     -H "Authorization: Bearer $V"
 $GIAMSAT report --as-of 2025-06-30 --agency "Bộ Nội vụ" --format json > cli3.json
-cmp -s r3.json cli3.json || die "a filtered report differs from the command line's"
+same_json r3.json cli3.json || die "a filtered report differs from the command line's"

@@ -20,10 +20,10 @@ $GIAMSAT progress add --task "$(db_count "select task_id from assignment limit 1
         order by s.id limit 1")" --date 2025-12-01 --done --completed-on 2025-11-30 \
     --output "Quyết định số 1/QĐ" > /dev/null
 
-# The whole report, byte for byte, and a few keys read back.
+# The whole report, the same JSON value as the CLI writes (on one line), and a few keys.
 api_get '/api/v1/report?as_of=2025-12-24' api.json 200
 $GIAMSAT report --as-of 2025-12-24 --format json > cli.json
-cmp -s api.json cli.json || die "the API report differs from the CLI's: $(diff api.json cli.json | head)"
+same_json api.json cli.json || die "the API report differs from the CLI's: $(head -c 300 api.json)"
 for k in as_of due_by tasks.total tasks.done_on_time tasks.overdue assignments.total \
     'by_document[0].document' 'overdue[0].id' 'by_agency[0].agency' reconciled; do
     [ "$(jget api.json "\$.$k")" = "$(jget cli.json "\$.$k")" ] || die "report.$k differs"
@@ -40,11 +40,11 @@ expect_json api.json '$.checks[#-1].ok' 1
 expect_json api.json '$.indicators.as_of' 2025-12-24
 expect_json api.json '$.indicators.total' 78
 expect_json api.json '$.indicators.grey' 78
-# A measurement moves the data generation: the next answer has it, still the CLI's bytes.
+# A measurement moves the data generation: the next answer has it, still the CLI's JSON.
 $GIAMSAT measure add --indicator 12 --date 2025-12-01 --value 85 > /dev/null
 api_get '/api/v1/report?as_of=2025-12-24' api-m.json 200
 $GIAMSAT report --as-of 2025-12-24 --format json > cli-m.json
-cmp -s api-m.json cli-m.json || die "after a measurement: $(diff api-m.json cli-m.json | head)"
+same_json api-m.json cli-m.json || die "after a measurement: $(head -c 300 api-m.json)"
 expect_json api-m.json '$.indicators.green' 1
 [ "$(sqlite3 :memory: "select json_extract(value, '$.green') from json_each(json_extract(
     readfile('api-m.json'), '$.indicators.by_agency')) where json_extract(value, '$.agency')
@@ -52,12 +52,12 @@ expect_json api-m.json '$.indicators.green' 1
 # Dates in either written form; due_by, document and agency scopes as in the CLI.
 api_get '/api/v1/report?as_of=24/12/2025&due_by=2026-03-31' api2.json 200
 $GIAMSAT report --as-of 2025-12-24 --due-by 2026-03-31 --format json > cli2.json
-cmp -s api2.json cli2.json || die "due_by: the API report differs from the CLI's"
+same_json api2.json cli2.json || die "due_by: the API report differs from the CLI's"
 api_get /api/v1/report api3.json 200 -G --data-urlencode as_of=2025-10-01 \
     --data-urlencode "document=71/NQ-CP" --data-urlencode "agency=Bộ Công an"
 $GIAMSAT report --as-of 2025-10-01 --document 71/NQ-CP --agency "Bộ Công an" --format json \
     > cli3.json
-cmp -s api3.json cli3.json || die "document+agency: the API report differs from the CLI's"
+same_json api3.json cli3.json || die "document+agency: the API report differs from the CLI's"
 expect_json api3.json '$.agency' 'Bộ Công an'
 expect_json api3.json '$.indicators.total' 6
 # as_of is required; bad values are named.

@@ -70,3 +70,10 @@ api() {
     "$OPENAPI_CHECK" openapi.json "$m" "$p" "$code" "$f" \
         || die "$m $p: the $code response does not match openapi.json"
 }
+
+# same_json A B: the two files hold the same JSON value, keys in the same order (the API
+# writes it on one line, the command line indented).
+same_json() {
+    a=$(sqlite3 :memory: "select json(readfile('$1'))") || return 1
+    [ -n "$a" ] && [ "$a" = "$(sqlite3 :memory: "select json(readfile('$2'))")" ]
+}
