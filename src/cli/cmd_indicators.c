@@ -276,19 +276,14 @@ static int measure_list(struct cli *c, int argc, char **argv)
     return ret ? c->err.kind : 0;
 }
 
-/* A baseline is a number ("40", "40%", "0,5"), not a judgement. */
-static int baseline_value(struct cli *c, const char *text, double *v)
+/* Read and check the baseline the options give for x (baseline_check(), as the page does). */
+static int baseline_from_opts(struct cli *c, const struct opt *opts, const struct indicator *x,
+                              const struct target *t, struct date on, double *v)
 {
-    struct measure_reading r;
     char *reason = NULL;
-    if (measure_read(text, &r, &reason) == 0 && !r.has_value)
-        reason = xstrdup("một mốc cơ sở là một số, không phải một đánh giá");
-    if (reason) {
-        err_set(&c->err, ERR_INVALID, "--value: %s", reason);
-        free(reason);
-        return ERR_INVALID;
-    }
-    *v = r.value;
+    const char *field = NULL;
+    if (baseline_check(x, t, opt_value(opts, "--value"), on, cli_today(), v, &reason, &field))
+        return refused(c, field, reason);
     return 0;
 }
 
@@ -310,8 +305,8 @@ static int measure_baseline(struct cli *c, int argc, char **argv)
     ret = need(c, opts, "--indicator", "mã chỉ tiêu") || need(c, opts, "--date", "ngày của mốc") ||
           need(c, opts, "--value", "giá trị của mốc") ||
           cli_parse_date(opt_value(opts, "--date"), "--date", &on, &c->err) ||
-          baseline_value(c, opt_value(opts, "--value"), &v) || cli_open_existing(c) ||
-          load_named(c, opts, &x, &t) ||
+          cli_open_existing(c) || load_named(c, opts, &x, &t) ||
+          baseline_from_opts(c, opts, &x, &t, on, &v) ||
           store_indicator_set_baseline(c->db, x.id, v, on, &a, &c->err);
     if (!ret)
         printf("Đã đặt mốc cơ sở của chỉ tiêu %s: %s (%s)\n", x.code, opt_value(opts, "--value"),

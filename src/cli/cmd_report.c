@@ -17,7 +17,6 @@
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
 #include "store/store.h"
-#include "store/store_indicators.h"
 #include "util/buf.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
@@ -57,10 +56,25 @@ static int read_scope(struct cli *c, const struct opt *opts, struct scope *s)
     return 0;
 }
 
-static int build_report(struct cli *c, const struct scope *s, struct programme *p,
-                        struct report *r)
+/* The indicators a report's board borrows (indicator_board_build_view()): freed after it. */
+struct board_src {
+    struct indicator *x;
+    size_t n;
+    struct indicator_target_counts counted; /* by the database, in the same read */
+};
+
+/*
+ * Load the programme and compute the report of scope s. With src (the report, not the
+ * reminders), the indicators and the database's count of those with a target are read in
+ * the programme's read transaction (store_load_snapshot()), as the server's cache reads
+ * them: the board and the count it is checked against see the same rows.
+ */
+static int build_report(struct cli *c, const struct scope *s, struct programme *p, struct report *r,
+                        struct board_src *src)
 {
-    if (store_load_programme(c->db, p, &c->err))
+    long generation = 0;
+    if (store_load_snapshot(c->db, p, &generation, src ? &src->x : NULL, src ? &src->n : NULL,
+                            src ? &src->counted : NULL, &c->err))
         return c->err.kind;
     struct report_options o = { s->as_of, s->due_by, PROG_NONE, PROG_NONE };
     if (s->document_id)
@@ -70,24 +84,19 @@ static int build_report(struct cli *c, const struct scope *s, struct programme *
     return report_build(p, &o, r, &c->err);
 }
 
-/* The indicators a report's board borrows (indicator_board_build_view()): freed after it. */
-struct board_src {
-    struct indicator *x;
-    size_t n;
-};
-
 /*
- * The indicator board of r's scope as of its date: every indicator, or with a unit filter
- * the ones that unit monitors (the same view the server's report cache builds). A board
- * whose counts do not add up stops the report, as a report that does not reconcile does.
+ * The indicator board of r's scope as of its date over src's indicators: every indicator,
+ * or with a unit filter the ones that unit monitors (the same view the server's report
+ * cache builds), expecting as many counted indicators as the database counted for that
+ * scope. A board whose counts do not add up stops the report, as a report that does not
+ * reconcile does.
  */
-static int build_board(struct cli *c, const struct report *r, struct board_src *src,
+static int build_board(struct cli *c, const struct report *r, const struct board_src *src,
                        struct indicator_board *b)
 {
-    if (store_indicator_list(c->db, &src->x, &src->n, &c->err))
-        return c->err.kind;
     long agency_id = r->opt.agency == PROG_NONE ? 0 : r->prog->agencies[r->opt.agency].id;
     indicator_board_build_view(b, src->x, src->n, r->opt.as_of, agency_id);
+    b->expected_counted = indicator_target_counts_of(&src->counted, agency_id);
     return indicator_board_reconcile(b, &c->err);
 }
 
@@ -227,16 +236,17 @@ int cmd_report(struct cli *c, int argc, char **argv)
     struct programme p = PROGRAMME_INIT;
     struct report r = REPORT_INIT;
     struct indicator_board b = INDICATOR_BOARD_INIT;
-    struct board_src src = { NULL, 0 };
+    struct board_src src = { NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
     int ret = read_scope(c, opts, &s);
     if (!ret)
-        ret = build_report(c, &s, &p, &r);
+        ret = build_report(c, &s, &p, &r, &src);
     if (!ret)
         ret = build_board(c, &r, &src, &b);
     if (!ret)
         ret = emit_report(c, &r, &b, format, opt_value(opts, "--section"), path);
     indicator_board_release(&b);
     indicators_free(src.x, src.n);
+    indicator_target_counts_release(&src.counted);
     report_release(&r);
     programme_release(&p);
     return ret;
@@ -290,7 +300,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     struct reminders rm = REMINDERS_INIT;
     int ret = read_scope(c, opts, &s);
     if (!ret)
-        ret = build_report(c, &s, &p, &r);
+        ret = build_report(c, &s, &p, &r, NULL);
     if (!ret)
         remind_build(&r, within, &rm);
     if (!ret)

@@ -14,6 +14,11 @@
 
 /* ---- the model ---------------------------------------------------------------- */
 
+bool indicator_baseline_starts(const struct target *t, const struct target_clause *c)
+{
+    return c->part == TARGET_WHOLE || t->n_clauses == 1;
+}
+
 struct measurement *indicator_add_measurement(struct indicator *x)
 {
     ALLOC_GROW(x->m, x->n_m + 1, x->cap_m);

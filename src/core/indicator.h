@@ -110,6 +110,13 @@ struct indicator_result {
     size_t n_parts;
 };
 
+/**
+ * True when an indicator's stored baseline starts the path of clause c of
+ * target t: the whole indicator, or a target with a single clause (a
+ * scale or bloc of several has its own figures, not the indicator's).
+ */
+bool indicator_baseline_starts(const struct target *t, const struct target_clause *c);
+
 /** Append an empty measurement (strings NULL) to x and return it. */
 struct measurement *indicator_add_measurement(struct indicator *x);
 void measurement_release(struct measurement *m);

@@ -24,6 +24,7 @@ void indicator_board_build(struct indicator_board *b, struct indicator *x, size_
     b->x = x;
     b->n = n;
     b->owns_x = true;
+    b->expected_counted = -1;
     evaluate(b, as_of);
 }
 
@@ -36,6 +37,7 @@ void indicator_board_build_view(struct indicator_board *b, const struct indicato
         if (!agency_id || x[i].agency_id == agency_id)
             b->x[b->n++] = x[i]; /* a shallow copy: strings and measurements borrowed */
     b->owns_x = false;
+    b->expected_counted = -1;
     evaluate(b, as_of);
 }
 
@@ -51,7 +53,7 @@ void indicator_board_release(struct indicator_board *b)
         indicators_free(b->x, b->n);
     else
         free(b->x);
-    memset(b, 0, sizeof(*b));
+    *b = (struct indicator_board)INDICATOR_BOARD_INIT;
 }
 
 bool indicator_board_counted(const struct indicator_board *b, size_t i)
@@ -184,8 +186,14 @@ static const struct {
       "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi" },
     { TALLY_FIELD, "indicators.by_field", "Tổng số chỉ tiêu = tổng theo lĩnh vực" },
 };
-_Static_assert(sizeof(breakdown_checks) / sizeof(*breakdown_checks) + 1 == INDICATOR_BOARD_CHECKS,
-               "one check per breakdown, and one for the statuses");
+#define BREAKDOWN_CHECKS (sizeof(breakdown_checks) / sizeof(*breakdown_checks))
+_Static_assert(BREAKDOWN_CHECKS + 2 == INDICATOR_BOARD_CHECKS,
+               "one check per breakdown, one for the statuses, one for the database's count");
+
+size_t indicator_board_n_checks(const struct indicator_board *b)
+{
+    return b->expected_counted >= 0 ? INDICATOR_BOARD_CHECKS : INDICATOR_BOARD_CHECKS - 1;
+}
 
 size_t indicator_board_checks(const struct indicator_board *b, struct report_check *out)
 {
@@ -198,7 +206,7 @@ size_t indicator_board_checks(const struct indicator_board *b, struct report_che
     out[0] = (struct report_check){ "indicators",
                                     "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá",
                                     total, statuses };
-    for (size_t k = 0; k + 1 < INDICATOR_BOARD_CHECKS; k++) {
+    for (size_t k = 0; k < BREAKDOWN_CHECKS; k++) {
         struct indicator_tally *rows;
         size_t n;
         long sum = 0;
@@ -209,8 +217,16 @@ size_t indicator_board_checks(const struct indicator_board *b, struct report_che
         out[k + 1] =
             (struct report_check){ breakdown_checks[k].key, breakdown_checks[k].label, total, sum };
     }
+    /* Counted apart: the database's count of stored targets against the parsed ones. */
+    size_t n = indicator_board_n_checks(b);
+    if (n == INDICATOR_BOARD_CHECKS)
+        out[n - 1] = (struct report_check){
+            "indicators.stored",
+            "Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính",
+            b->expected_counted, total
+        };
     size_t bad = 0;
-    for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++)
+    for (size_t i = 0; i < n; i++)
         bad += out[i].total != out[i].sum;
     return bad;
 }
@@ -223,6 +239,6 @@ int indicator_board_reconcile(const struct indicator_board *b, struct err *e)
     size_t i = 0;
     while (checks[i].total == checks[i].sum)
         i++;
-    return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s: %ld != %ld",
-                   checks[i].label, checks[i].total, checks[i].sum);
+    return err_set(e, ERR_INTERNAL, "the report does not reconcile: %s (%s): %ld != %ld",
+                   checks[i].label, checks[i].key, checks[i].total, checks[i].sum);
 }

@@ -30,9 +30,18 @@ struct indicator_board {
     size_t n;
     struct date as_of;
     bool owns_x; /* indicator_board_release() frees x's indicators too */
+    /*
+     * The number of indicators of the board's scope that have a target, as
+     * counted apart from the board: by the database, in the read that gave
+     * the indicators (store_indicator_target_counts(), scoped by the same
+     * agency). -1 (as built) when unknown; the caller sets it after building
+     * the board, and indicator_board_checks() then checks the board's own
+     * count against it ("indicators.stored").
+     */
+    long expected_counted;
 };
 
-#define INDICATOR_BOARD_INIT { 0 }
+#define INDICATOR_BOARD_INIT { .expected_counted = -1 }
 
 /* Counts over a set of indicators. */
 struct indicator_tally {
@@ -48,8 +57,9 @@ enum indicator_tally_by { TALLY_AGENCY, TALLY_HORIZON, TALLY_FIELD };
 
 /**
  * Take ownership of x[0..n) (as store_indicator_list() returns them), parse
- * every target and evaluate every indicator as a whole as of as_of. *b must
- * be INDICATOR_BOARD_INIT or released. Free with indicator_board_release().
+ * every target and evaluate every indicator as a whole as of as_of;
+ * expected_counted is -1. *b must be INDICATOR_BOARD_INIT or released. Free
+ * with indicator_board_release().
  */
 void indicator_board_build(struct indicator_board *b, struct indicator *x, size_t n,
                            struct date as_of);
@@ -97,25 +107,38 @@ void indicator_tallies_free(struct indicator_tally *v, size_t n);
 bool indicator_board_agency(const struct indicator_board *b, long agency_id,
                             struct indicator_tally *out);
 
-/* Checks of the board's counts: statuses, per horizon, per agency, per group. */
-#define INDICATOR_BOARD_CHECKS 4
+/*
+ * Checks of the board's counts, at most: statuses, per horizon, per agency,
+ * per group, and the database's count when known. An array of this size
+ * holds indicator_board_checks()'s output.
+ */
+#define INDICATOR_BOARD_CHECKS 5
+
+/** How many checks indicator_board_checks() writes: 5 when b->expected_counted is known, else 4. */
+size_t indicator_board_n_checks(const struct indicator_board *b);
 
 /**
- * The reconciliation of b's counts into out[0..INDICATOR_BOARD_CHECKS):
- * the number of counted indicators against the sum of the four statuses,
- * and against the sums per horizon, per monitoring agency and per group.
- * Keys (stable, as core/report.h names its checks): "indicators",
- * "indicators.by_horizon", "indicators.by_agency", "indicators.by_field";
- * key and label are static strings. Returns how many do not add up (0:
- * reconciled). Front-ends refuse a report when it is not 0, as they do
- * when report_build() fails.
+ * The reconciliation of b's counts into out[0..indicator_board_n_checks(b))
+ * (out has room for INDICATOR_BOARD_CHECKS): the number of counted
+ * indicators against the sum of the four statuses, and against the sums
+ * per horizon, per monitoring agency and per group; then, when
+ * b->expected_counted is known, the number the database counted (total)
+ * against the board's (sum). The first four hold by construction, so only
+ * a bug in the tallies breaks them; the last is counted apart (SQL over
+ * the stored target texts against the parsed targets) and fails when an
+ * indicator with a target is lost between the database and the board, or
+ * its target is read as none. Keys (stable, as core/report.h names its
+ * checks): "indicators", "indicators.by_horizon", "indicators.by_agency",
+ * "indicators.by_field", "indicators.stored"; key and label are static
+ * strings. Returns how many do not add up (0: reconciled). Front-ends
+ * refuse a report when it is not 0, as they do when report_build() fails.
  */
 size_t indicator_board_checks(const struct indicator_board *b, struct report_check *out);
 
 /**
  * Check b's counts (indicator_board_checks()). Returns 0, or ERR_INTERNAL
- * with *e naming the first sum that does not add up, as report_build()
- * does for the tasks.
+ * with *e naming the first check that does not add up (its label and key)
+ * and its two numbers, as report_build() does for the tasks.
  */
 int indicator_board_reconcile(const struct indicator_board *b, struct err *e);
 

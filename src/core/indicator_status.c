@@ -89,7 +89,7 @@ static struct date year_end(int y)
 static bool find_base(const struct eval *ev, const struct target_clause *c, struct base *b)
 {
     const struct indicator *x = ev->x;
-    if (x->has_baseline && (c->part == TARGET_WHOLE || ev->t->n_clauses == 1) && !ev->unit_id) {
+    if (x->has_baseline && indicator_baseline_starts(ev->t, c) && !ev->unit_id) {
         *b = (struct base){ x->baseline, x->baseline_on, "mốc cơ sở" };
         return true;
     }

@@ -102,6 +102,86 @@ int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
     return 0;
 }
 
+/* ---- the baseline ------------------------------------------------------------------ */
+
+bool baseline_applies(const struct target *t)
+{
+    if (t->kind != TARGET_NUMERIC)
+        return false;
+    for (size_t i = 0; i < t->n_clauses; i++)
+        if (indicator_baseline_starts(t, &t->clauses[i]))
+            return true;
+    return false;
+}
+
+static int refuse(char **reason, const char **field, const char *which, char *msg)
+{
+    *reason = msg;
+    *field = which;
+    return -1;
+}
+
+/* Why t has no path for a baseline to start; newly allocated. */
+static char *no_path(const struct indicator *x, const struct target *t)
+{
+    if (t->kind == TARGET_NONE)
+        return xasprintf("chỉ tiêu %s là nhóm, không có mục tiêu riêng: đặt mốc cơ sở cho "
+                         "các chỉ tiêu con",
+                         x->code);
+    if (t->kind == TARGET_TEXT)
+        return xasprintf("chỉ tiêu %s có mục tiêu định tính ('%s'): không có lộ trình số "
+                         "nên không có mốc cơ sở",
+                         x->code, x->target_text);
+    return xasprintf("chỉ tiêu %s có mục tiêu riêng cho từng thang đo hay khối: mốc cơ sở "
+                     "của cả chỉ tiêu không được dùng để tính lộ trình",
+                     x->code);
+}
+
+/* The date: given, and not after today. */
+static int baseline_date(struct date on, struct date today, char **reason, const char **field)
+{
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    if (!date_is_set(on))
+        return refuse(reason, field, "date", xstrdup("thiếu ngày của mốc cơ sở (dd/mm/yyyy)"));
+    if (!date_is_set(today) || date_cmp(on, today) <= 0)
+        return 0;
+    date_dmy(on, a);
+    date_dmy(today, b);
+    return refuse(reason, field, "date",
+                  xasprintf("ngày của mốc cơ sở %s là ngày trong tương lai (hôm nay là %s)", a, b));
+}
+
+int baseline_check(const struct indicator *x, const struct target *t, const char *value,
+                   struct date on, struct date today, double *v, char **reason, const char **field)
+{
+    struct measure_reading r;
+    const char *label = NULL;
+    *field = "value";
+    if (given(value) && strlen(value) > MEASURE_VALUE_MAX)
+        return refuse(reason, field, "value",
+                      xasprintf("giá trị dài quá %d byte", MEASURE_VALUE_MAX));
+    if (!given(value) || text_is_blank(value))
+        return refuse(reason, field, "value",
+                      xstrdup("thiếu giá trị của mốc cơ sở (một số, ví dụ 40, 40% hoặc 0,5)"));
+    if (baseline_date(on, today, reason, field))
+        return -1;
+    if (!baseline_applies(t))
+        return refuse(reason, field, "value", no_path(x, t));
+    if (measure_read(value, &r, reason))
+        return -1;
+    if (!r.has_value)
+        return refuse(reason, field, "value",
+                      xstrdup("một mốc cơ sở là một số, không phải một đánh giá"));
+    /* The checks of a figure (the date is checked above, the scale or bloc does not apply). */
+    const char *part = t->n_clauses == 1 ? t->clauses[0].label : NULL;
+    if (indicator_check(x, t, &r, part, on, DATE_NONE, &label, reason, field)) {
+        *field = "value";
+        return -1;
+    }
+    *v = r.value;
+    return 0;
+}
+
 void measure_table_release(struct measure_table *t)
 {
     for (int f = 0; f < N_MEASURE_FIELDS; f++)

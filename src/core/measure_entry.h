@@ -8,7 +8,9 @@
  * value is read and refused the same way wherever it comes from. A table
  * of measurements (CSV or XLSX) is read by the importer into a struct
  * measure_table, its rows as written, which the store then checks row by
- * row with measure_entry_prepare().
+ * row with measure_entry_prepare(). A baseline (the start of an
+ * indicator's path) is read and checked by baseline_check(), for the
+ * command line and the page alike.
  */
 #ifndef GIAMSAT_MEASURE_ENTRY_H
 #define GIAMSAT_MEASURE_ENTRY_H
@@ -16,6 +18,7 @@
 #include "indicator.h"
 #include "registry.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The fields of a measurement table, as recognised by their header. */
@@ -84,5 +87,33 @@ struct measure_input {
 int measure_entry_prepare(const struct registry *reg, const struct indicator *x,
                           const struct target *t, const struct measure_input *in, struct date today,
                           struct measurement *m, char **reason, const char **field);
+
+/* ---- the baseline (mốc cơ sở) ---------------------------------------------------- */
+
+/**
+ * True when a baseline set on an indicator with target t is where its
+ * status path starts (core/indicator.h): a numeric target with a clause
+ * for the whole indicator, or with a single clause. A target made only of
+ * scales or blocs judges each on its own, so a baseline of the whole
+ * indicator would go unused; a text target or a heading has no path.
+ */
+bool baseline_applies(const struct target *t);
+
+/**
+ * Read and check a baseline typed for indicator x (t parsed from x's
+ * target): `value` as typed ("40", "40%", "0,5", "thứ 67") dated `on`,
+ * set on `today`. A baseline is a number, not a judgement; it is refused
+ * when the date is missing or after today, when the target has no path
+ * to start (!baseline_applies()), and by the checks of indicator_check()
+ * that apply to a figure: a percent only for a unit in %, a rank only for
+ * a ranking, a share within 0..100, no negative value except a rate; a
+ * value longer than MEASURE_VALUE_MAX bytes is refused. The command line
+ * (`measure baseline`) and the indicator page both go through it.
+ *
+ * Returns 0 with *v, or -1 with *reason (newly allocated Vietnamese
+ * sentence, free()) and *field naming what to fix: "value" or "date".
+ */
+int baseline_check(const struct indicator *x, const struct target *t, const char *value,
+                   struct date on, struct date today, double *v, char **reason, const char **field);
 
 #endif

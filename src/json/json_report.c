@@ -150,7 +150,7 @@ static json_t *checks(const struct report *r, const struct indicator_board *b, b
     if (b) {
         struct report_check ind[INDICATOR_BOARD_CHECKS];
         *reconciled &= indicator_board_checks(b, ind) == 0;
-        for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++)
+        for (size_t i = 0; i < indicator_board_n_checks(b); i++)
             json_array_append_new(a, check_object(&ind[i]));
     }
     return a;

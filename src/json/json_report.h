@@ -23,7 +23,8 @@
  * "checks" are the report's checks ({"check","label","total","sum","ok"})
  * followed, when b is not NULL, by the indicator board's
  * (indicator_board_checks(): "indicators", "indicators.by_horizon",
- * "indicators.by_agency", "indicators.by_field"), as Đối soát lists them in
+ * "indicators.by_agency", "indicators.by_field", and "indicators.stored"
+ * when the board knows the database's count), as Đối soát lists them in
  * every other format; "reconciled" is true when all of them add up.
  *
  * "indicators" (issue #5; only when b is not NULL) is the report's

@@ -592,6 +592,6 @@ void report_doc_build(const struct report *r, const struct indicator_board *b, s
     ind_counts_build(b, &c);
     section_indicators(r, b, &c, d);
     indicator_board_checks(b, checks);
-    section_checks(r, checks, INDICATOR_BOARD_CHECKS, d);
+    section_checks(r, checks, indicator_board_n_checks(b), d);
     ind_counts_release(&c);
 }

@@ -239,17 +239,53 @@ int store_data_generation(struct db *db, long *generation, struct err *e);
 
 struct indicator; /* core/indicator.h */
 
+/* How many indicators of one monitoring agency have a target, as the database counts them. */
+struct indicator_target_count {
+    long agency_id; /* 0: no monitoring agency */
+    long n;
+};
+
+/*
+ * The indicators that have a target, counted by the database apart from
+ * the indicator board (the board's "indicators.stored" check,
+ * core/indicator_board.h): rows whose target text is not blank once the
+ * '$' markup, the spaces and the trailing full stops are dropped, which is
+ * when target_parse() reads no target (TARGET_NONE) in every text the
+ * importers store.
+ */
+struct indicator_target_counts {
+    long total;
+    struct indicator_target_count *by_agency; /* by ascending agency_id; NULL when none */
+    size_t n_agencies;
+};
+
+#define INDICATOR_TARGET_COUNTS_INIT { 0, NULL, 0 }
+
+/**
+ * Count the indicators with a target per monitoring agency into *out
+ * (INDICATOR_TARGET_COUNTS_INIT or released; free with
+ * indicator_target_counts_release()). Opens no transaction: inside a
+ * caller's read transaction it counts that transaction's snapshot.
+ */
+int store_indicator_target_counts(struct db *db, struct indicator_target_counts *out,
+                                  struct err *e);
+/** The count for one monitoring agency (0 when it has none), or with agency_id 0 the total. */
+long indicator_target_counts_of(const struct indicator_target_counts *c, long agency_id);
+void indicator_target_counts_release(struct indicator_target_counts *c);
+
 /**
  * store_load_programme() and store_data_generation() in one read
  * transaction, so *generation is exactly the generation of *p; with
  * indicators not NULL, store_indicator_list() (store_indicators.h) into
  * *indicators and *n_indicators in the same transaction, so they hold
- * the measurements of that generation, never a later write's. On failure
- * nothing is left allocated (*p released, *indicators NULL). Assumes no
- * transaction is open on db.
+ * the measurements of that generation, never a later write's, and with
+ * counted not NULL too, store_indicator_target_counts() of the very same
+ * rows into *counted. On failure nothing is left allocated (*p released,
+ * *indicators NULL, *counted empty). Assumes no transaction is open on db.
  */
 int store_load_snapshot(struct db *db, struct programme *p, long *generation,
-                        struct indicator **indicators, size_t *n_indicators, struct err *e);
+                        struct indicator **indicators, size_t *n_indicators,
+                        struct indicator_target_counts *counted, struct err *e);
 
 /* ---- edits ------------------------------------------------------------------------ */
 

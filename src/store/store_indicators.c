@@ -319,7 +319,7 @@ static int current_baseline(struct db *db, long id, char **text, struct err *e)
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        *text = xasprintf("%g (%s)", sqlite3_column_double(st, 0), db_col_text(st, 1));
+        *text = xasprintf("%.15g (%s)", sqlite3_column_double(st, 0), db_col_text(st, 1));
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
         return err_set(e, ERR_NOT_FOUND, "không có chỉ tiêu số %ld", id);
@@ -348,7 +348,7 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
     sqlite3_finalize(st);
     if (!ret && a) {
         struct audit_entry line = *a;
-        after = xasprintf("%g (%s)", v, iso);
+        after = xasprintf("%.15g (%s)", v, iso);
         line.action = "indicator.baseline";
         line.entity = "indicator";
         line.entity_id = indicator_id;
@@ -359,6 +359,43 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
     free(before);
     free(after);
     return finish(db, ret, e);
+}
+
+int store_indicator_baseline_history(struct db *db, long indicator_id, struct audit_view **out,
+                                     size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (db_prepare(db,
+                   "SELECT id, at, actor, action, entity, entity_id, before, after, client"
+                   " FROM audit_log WHERE action = 'indicator.baseline' AND entity = 'indicator'"
+                   " AND entity_id = ? ORDER BY id DESC",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, indicator_id);
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct audit_view *v = &(*out)[(*n)++];
+        *v = (struct audit_view){ .id = sqlite3_column_int64(st, 0) };
+        v->at = db_col_dup(st, 1);
+        v->actor = db_col_dup(st, 2);
+        v->action = db_col_dup(st, 3);
+        v->entity = db_col_dup(st, 4);
+        v->entity_id = sqlite3_column_int64(st, 5);
+        v->before = db_col_dup(st, 6);
+        v->after = db_col_dup(st, 7);
+        v->client = db_col_dup(st, 8);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    audit_views_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return db_error(db, "cannot read the baselines of the indicator", e);
 }
 
 /* ---- importing a measurement table ------------------------------------------------ */

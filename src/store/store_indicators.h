@@ -64,6 +64,17 @@ int store_measurement_add(struct db *db, long indicator_id, const struct measure
 int store_indicator_set_baseline(struct db *db, long indicator_id, double v, struct date on,
                                  const struct audit_entry *a, struct err *e);
 
+/**
+ * The baselines ever set on indicator `indicator_id`, newest first, as the
+ * audit log keeps them (action "indicator.baseline" on entity "indicator"
+ * with this id): who (actor), when (at, UTC), the baseline before and
+ * after, each as store_indicator_set_baseline() wrote it ("40
+ * (2024-12-31)"; before is "" when there was none). *out is newly
+ * allocated (NULL when *n is 0); free with audit_views_free().
+ */
+int store_indicator_baseline_history(struct db *db, long indicator_id, struct audit_view **out,
+                                     size_t *n, struct err *e);
+
 /* How store_measurements_import() writes a table. */
 struct measure_import_options {
     const char *file;     /* the file's name, for the import log (import_run); NULL: no log */

@@ -240,19 +240,90 @@ int store_data_generation(struct db *db, long *generation, struct err *e)
     return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
 }
 
+/* ---- indicators with a target, counted by the database --------------------------- */
+
+/*
+ * A target text that target_parse() reads as a target: not blank once the '$' markup and
+ * the carriage returns are removed, the spaces text_clean() trims (space, tab, newline,
+ * no-break space) trimmed, the trailing full stops dropped and then every space the fold
+ * skips trimmed — the same steps, in the same order, as target_parse(). Tags and entities
+ * are not undone here: the importers store cells already cleaned of them.
+ */
+#define TARGET_NOT_BLANK                                                                           \
+    "trim(rtrim(trim(replace(replace(target_text, '$', ''), char(13), ''),"                        \
+    " ' ' || char(9, 10, 160)), '.'), ' ' || char(9, 10, 11, 12, 160, 8201, 8239, 12288)) <> ''"
+
+int store_indicator_target_counts(struct db *db, struct indicator_target_counts *out, struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
+    if (db_prepare(db,
+                   "SELECT coalesce(agency_id, 0), count(*) FROM indicator WHERE " TARGET_NOT_BLANK
+                   " GROUP BY 1 ORDER BY 1",
+                   &st, e))
+        return e->kind;
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(out->by_agency, out->n_agencies + 1, cap);
+        struct indicator_target_count *c = &out->by_agency[out->n_agencies++];
+        c->agency_id = sqlite3_column_int64(st, 0);
+        c->n = sqlite3_column_int64(st, 1);
+        out->total += c->n;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        indicator_target_counts_release(out);
+        return db_error(db, "cannot count the indicators", e);
+    }
+    return 0;
+}
+
+long indicator_target_counts_of(const struct indicator_target_counts *c, long agency_id)
+{
+    if (!agency_id)
+        return c->total;
+    for (size_t i = 0; i < c->n_agencies; i++)
+        if (c->by_agency[i].agency_id == agency_id)
+            return c->by_agency[i].n;
+    return 0;
+}
+
+void indicator_target_counts_release(struct indicator_target_counts *c)
+{
+    free(c->by_agency);
+    *c = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
+}
+
+/* ---- the snapshot ------------------------------------------------------------------ */
+
+/* The indicators (and, with counted, their count by the database) inside the snapshot's read. */
+static int load_indicators(struct db *db, struct indicator **indicators, size_t *n_indicators,
+                           struct indicator_target_counts *counted, struct err *e)
+{
+    if (!indicators)
+        return 0;
+    if (store_indicator_list(db, indicators, n_indicators, e))
+        return e->kind;
+    return counted ? store_indicator_target_counts(db, counted, e) : 0;
+}
+
 int store_load_snapshot(struct db *db, struct programme *p, long *generation,
-                        struct indicator **indicators, size_t *n_indicators, struct err *e)
+                        struct indicator **indicators, size_t *n_indicators,
+                        struct indicator_target_counts *counted, struct err *e)
 {
     if (indicators) {
         *indicators = NULL;
         *n_indicators = 0;
     }
+    if (counted)
+        *counted = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
     /* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
     if (db_exec(db, "BEGIN", e))
         return e->kind;
     db->in_tx = true;
     if (store_data_generation(db, generation, e) || store_load_programme(db, p, e) ||
-        (indicators && store_indicator_list(db, indicators, n_indicators, e)) || db_commit(db, e)) {
+        load_indicators(db, indicators, n_indicators, counted, e) || db_commit(db, e)) {
         db_rollback(db);
         programme_release(p);
         if (indicators) {
@@ -260,6 +331,8 @@ int store_load_snapshot(struct db *db, struct programme *p, long *generation,
             *indicators = NULL;
             *n_indicators = 0;
         }
+        if (counted)
+            indicator_target_counts_release(counted);
         return e->kind ? e->kind : ERR_STORAGE;
     }
     return 0;

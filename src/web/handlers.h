@@ -31,6 +31,7 @@ int h_task_due(struct req *rq, struct resp *rs);
 int h_indicators(struct req *rq, struct resp *rs);
 int h_indicator(struct req *rq, struct resp *rs);
 int h_indicator_measure(struct req *rq, struct resp *rs);
+int h_indicator_baseline(struct req *rq, struct resp *rs);
 
 /* page_units.c: Đơn vị and Văn bản */
 int h_units(struct req *rq, struct resp *rs);

@@ -511,7 +511,7 @@ static void reconciliation(struct buf *b, const struct dash *d)
 {
     const struct report *r = d->r;
     struct report_check ind[INDICATOR_BOARD_CHECKS];
-    size_t n_checks = r->n_checks + INDICATOR_BOARD_CHECKS;
+    size_t n_checks = r->n_checks + indicator_board_n_checks(d->board);
     bool reconciled = r->reconciled && indicator_board_checks(d->board, ind) == 0;
     buf_adds(b, "<h2>Đối soát số liệu</h2>");
     if (reconciled) {

@@ -6,8 +6,9 @@
  * lines; every measurement ever entered (append-only, so the history is
  * kept); the per-unit breakdown when measurements up to the page's date
  * name units (indicator_units(), as the API gives it), sortable;
- * and the form "Nhập số đo" (page_indicator_form.c) for a user who may
- * measure it.
+ * the baselines set on it (from the audit log: who, when, old → new) with
+ * the form "Đặt mốc cơ sở" for the steering office; and the form "Nhập số
+ * đo" (page_indicator_form.c has both forms) for a user who may measure it.
  */
 #include "handlers.h"
 
@@ -475,16 +476,42 @@ static int children(struct req *rq, struct resp *rs, const struct ind_one *o)
 
 static void saved_notice(const struct req *rq, struct buf *b)
 {
-    if (req_query(rq, "saved"))
-        buf_adds(b, "<div class=\"notice\" role=\"status\" id=\"saved\"><p>Đã ghi số đo.</p>"
-                    "</div>");
+    const char *saved = req_query(rq, "saved");
+    if (saved)
+        buf_addf(b, "<div class=\"notice\" role=\"status\" id=\"saved\"><p>%s</p></div>",
+                 !strcmp(saved, "baseline") ? "Đã đặt mốc cơ sở." : "Đã ghi số đo.");
+}
+
+/* The measurement form's fields when nothing was submitted: today's date. */
+static struct measure_form measure_defaults(struct req *rq)
+{
+    char today[DATE_ISO_LEN];
+    date_iso(page_today(), today);
+    return (struct measure_form){ .date = arena_strdup(rq->arena, today) };
+}
+
+/* The baselines set on o, from the audit log, held by the request; -1 after a 500. */
+static int load_baselines(struct req *rq, struct resp *rs, const struct ind_one *o,
+                          struct audit_view **v, size_t *n)
+{
+    struct db *db = app_db(rq, rs);
+    struct err e = ERR_INIT;
+    if (!db)
+        return -1;
+    if (store_indicator_baseline_history(db, o->x.id, v, n, &e))
+        return resp_err(rq, rs, &e);
+    return 0;
 }
 
 int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o,
-                        const struct measure_form *form)
+                        const struct measure_form *form, const struct baseline_form *base)
 {
     static const char *const keep[] = { "sort", NULL };
     const char *sort = req_query_nonblank(rq, "sort");
+    struct audit_view *bv = NULL;
+    size_t n_bv = 0;
+    if (load_baselines(rq, rs, o, &bv, &n_bv))
+        return -1;
     page_begin(rq, rs, arena_printf(rq->arena, "Chỉ tiêu %s", o->x.code), "indicators");
     struct buf *b = &rs->body;
     saved_notice(rq, b);
@@ -494,6 +521,8 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
     buf_adds(b, "</p>");
     status(b, o);
     facts(b, o);
+    page_baselines(rq, b, o, bv, n_bv, base);
+    audit_views_free(bv, n_bv);
     chart(rq, b, o);
     history(b, o);
     breakdown(rq, b, o, sort ? sort : "name");
@@ -501,7 +530,8 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
         if (children(rq, rs, o))
             return -1;
     } else if (page_may_measure(rq, &o->x)) {
-        page_measure_form(rq, b, o, form);
+        struct measure_form defaults = measure_defaults(rq);
+        page_measure_form(rq, b, o, form ? form : &defaults);
     }
     page_end(rq, rs);
     return 0;
@@ -522,8 +552,5 @@ int h_indicator(struct req *rq, struct resp *rs)
     struct ind_one *o = page_ind_load(rq, rs, as_of);
     if (!o)
         return -1;
-    char today[DATE_ISO_LEN];
-    date_iso(page_today(), today);
-    struct measure_form form = { .date = arena_strdup(rq->arena, today) };
-    return page_indicator_show(rq, rs, o, &form);
+    return page_indicator_show(rq, rs, o, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
- * page_indicator_form: the form "Nhập số đo" of an indicator page and its
- * submission, POST /indicators/:id/measurements (app.c has checked the
- * CSRF token).
+ * page_indicator_form: the forms "Nhập số đo" and "Đặt mốc cơ sở" of an
+ * indicator page and their submissions, POST /indicators/:id/measurements
+ * and POST /indicators/:id/baseline (app.c has checked the CSRF token).
  *
  * Who may write is checked first (access_can_measure(): the steering
  * office, or the focal point of the indicator's monitoring agency): anyone
@@ -12,6 +12,16 @@
  * kept, and nothing is written. An accepted measurement is appended with
  * its audit line in one transaction (entered via "web", by the username),
  * then the browser is sent back to the page (303).
+ *
+ * The form "Đặt mốc cơ sở" (POST /indicators/:id/baseline, the steering
+ * office only: the route is R_MANAGE) sets where the indicator's path
+ * starts. The value and date are checked by baseline_check(), as `giamsat
+ * measure baseline` does; a refusal re-renders the page (422) with the
+ * reason next to the field and what was typed kept, nothing written; an
+ * accepted baseline is stored with its audit line ("indicator.baseline",
+ * old and new) in one transaction, then 303 back to the page. The page's
+ * section "Mốc cơ sở" (page_baselines()) lists every baseline set, from
+ * that audit log, beside the form.
  */
 #include "handlers.h"
 
@@ -31,47 +41,55 @@ bool page_may_measure(const struct req *rq, const struct indicator *x)
     return access_can_measure(rq->who.role, rq->who.agency_id, x->agency_id);
 }
 
-/* ---- the form ---------------------------------------------------------------------- */
+/* ---- the forms --------------------------------------------------------------------- */
 
-static bool is_error_of(const struct measure_form *f, const char *name)
+/* A form's ids ("m-value", "b-date") and the field its last refusal names. */
+struct form_state {
+    const char *prefix; /* "m" (measurement), "b" (baseline) */
+    const char *error;  /* the reason, or NULL */
+    const char *field;  /* the field to fix */
+};
+
+static bool is_error_of(const struct form_state *f, const char *name)
 {
     return f->error && f->field && !strcmp(f->field, name);
 }
 
 /* The label, the reason next to it when the field is the one to fix, and the hint. */
-static void field_open(struct buf *b, const struct measure_form *f, const char *name,
+static void field_open(struct buf *b, const struct form_state *f, const char *name,
                        const char *label, const char *hint)
 {
-    buf_addf(b, "<div class=\"field%s\"><label for=\"m-%s\">%s</label>",
-             is_error_of(f, name) ? " field-error" : "", name, label);
+    buf_addf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label>",
+             is_error_of(f, name) ? " field-error" : "", f->prefix, name, label);
     if (hint)
-        buf_addf(b, "<p class=\"hint\" id=\"m-%s-hint\">%s</p>", name, hint);
+        buf_addf(b, "<p class=\"hint\" id=\"%s-%s-hint\">%s</p>", f->prefix, name, hint);
     if (is_error_of(f, name)) {
-        buf_addf(b, "<p class=\"error-message\" id=\"m-%s-error\">", name);
+        buf_addf(b, "<p class=\"error-message\" id=\"%s-%s-error\">", f->prefix, name);
         page_text(b, f->error);
         buf_adds(b, "</p>");
     }
 }
 
 /* The attributes that tie an input to its hint and error. */
-static void described_by(struct buf *b, const struct measure_form *f, const char *name, bool hint)
+static void described_by(struct buf *b, const struct form_state *f, const char *name, bool hint)
 {
     bool error = is_error_of(f, name);
     if (!hint && !error)
         return;
     buf_adds(b, " aria-describedby=\"");
     if (hint)
-        buf_addf(b, "m-%s-hint", name);
+        buf_addf(b, "%s-%s-hint", f->prefix, name);
     if (error)
-        buf_addf(b, "%sm-%s-error", hint ? " " : "", name);
+        buf_addf(b, "%s%s-%s-error", hint ? " " : "", f->prefix, name);
     buf_addf(b, "\"%s", error ? " aria-invalid=\"true\"" : "");
 }
 
-static void input(struct buf *b, const struct measure_form *f, const char *type, const char *name,
+static void input(struct buf *b, const struct form_state *f, const char *type, const char *name,
                   const char *label, const char *hint, const char *value, const char *extra)
 {
     field_open(b, f, name, label, hint);
-    buf_addf(b, "<input type=\"%s\" id=\"m-%s\" name=\"%s\"%s", type, name, name, extra);
+    buf_addf(b, "<input type=\"%s\" id=\"%s-%s\" name=\"%s\"%s", type, f->prefix, name, name,
+             extra);
     described_by(b, f, name, hint != NULL);
     buf_adds(b, " value=\"");
     page_attr(b, value ? value : "");
@@ -79,16 +97,17 @@ static void input(struct buf *b, const struct measure_form *f, const char *type,
 }
 
 /* The scales or blocs of the target, when it has labelled clauses. */
-static void bloc_select(struct buf *b, const struct target *t, const struct measure_form *f)
+static void bloc_select(struct buf *b, const struct target *t, const struct measure_form *f,
+                        const struct form_state *st)
 {
     size_t n = 0;
     for (size_t i = 0; i < t->n_clauses; i++)
         n += t->clauses[i].label != NULL;
     if (!n)
         return;
-    field_open(b, f, "bloc", "Thang đo, khối", NULL);
+    field_open(b, st, "bloc", "Thang đo, khối", NULL);
     buf_adds(b, "<select id=\"m-bloc\" name=\"bloc\"");
-    described_by(b, f, "bloc", false);
+    described_by(b, st, "bloc", false);
     buf_addf(b, "><option value=\"\">%s</option>",
              target_needs_part(t) ? "— Chọn thang đo, khối —" : "Toàn chỉ tiêu");
     for (size_t i = 0; i < t->n_clauses; i++) {
@@ -119,14 +138,15 @@ static void agency_datalist(const struct req *rq, struct buf *b)
     buf_adds(b, "</datalist>");
 }
 
-static void error_summary(struct buf *b, const struct measure_form *f)
+/* What was refused ("Chưa ghi được số đo"), linked to the field to fix; id `id`. */
+static void error_summary(struct buf *b, const struct form_state *f, const char *id,
+                          const char *what)
 {
     if (!f->error)
         return;
-    buf_adds(b, "<div class=\"error-summary\" role=\"alert\" id=\"measure-error\"><p>Chưa ghi"
-                " được số đo: ");
+    buf_addf(b, "<div class=\"error-summary\" role=\"alert\" id=\"%s\"><p>%s: ", id, what);
     if (f->field) {
-        buf_addf(b, "<a href=\"#m-%s\">", f->field);
+        buf_addf(b, "<a href=\"#%s-%s\">", f->prefix, f->field);
         page_text(b, f->error);
         buf_adds(b, "</a>");
     } else {
@@ -138,29 +158,150 @@ static void error_summary(struct buf *b, const struct measure_form *f)
 void page_measure_form(const struct req *rq, struct buf *b, const struct ind_one *o,
                        const struct measure_form *f)
 {
+    const struct form_state st = { "m", f->error, f->field };
     buf_adds(b, "<h2 id=\"nhap-so-do\">Nhập số đo</h2>");
-    error_summary(b, f);
+    error_summary(b, &st, "measure-error", "Chưa ghi được số đo");
     buf_addf(b,
              "<form method=\"post\" action=\"/indicators/%ld/measurements\" class=\"measure\""
              " id=\"measure-form\">",
              o->x.id);
     page_csrf(rq, b);
-    input(b, f, "date", "date", "Ngày đo", NULL, f->date, " required=\"required\"");
-    input(b, f, "text", "value", "Giá trị",
+    input(b, &st, "date", "date", "Ngày đo", NULL, f->date, " required=\"required\"");
+    input(b, &st, "text", "value", "Giá trị",
           "Ghi như trong báo cáo: 82%, 0,72, 81.400, thứ 5, đạt, chưa đạt, đúng lộ trình.",
           f->value, " required=\"required\" autocomplete=\"off\"");
-    bloc_select(b, &o->t, f);
-    input(b, f, "text", "unit", "Đơn vị được đo (không bắt buộc)",
+    bloc_select(b, &o->t, f, &st);
+    input(b, &st, "text", "unit", "Đơn vị được đo (không bắt buộc)",
           "Để trống khi số đo là của cả chỉ tiêu; ghi tên đơn vị (ví dụ Bộ Nội vụ, Hà Nội)"
           " khi số đo là của riêng một đơn vị.",
           f->unit, " list=\"m-unit-names\" autocomplete=\"off\"");
     agency_datalist(rq, b);
-    input(b, f, "text", "source", "Nguồn số liệu (không bắt buộc)",
+    input(b, &st, "text", "source", "Nguồn số liệu (không bắt buộc)",
           "Báo cáo, cơ quan hoặc văn bản cho số liệu này.", f->source, "");
     buf_adds(b, "<button type=\"submit\">Ghi số đo</button></form>");
 }
 
-/* ---- the submission ---------------------------------------------------------------- */
+/* ---- the baseline: the ones set before, and its form ------------------------------- */
+
+bool page_may_set_baseline(const struct req *rq, const struct ind_one *o)
+{
+    return access_can_manage(rq->who.role) && baseline_applies(&o->t);
+}
+
+/* The form "Đặt mốc cơ sở" (id "baseline-form"), filled from *f. */
+static void baseline_form(const struct req *rq, struct buf *b, const struct ind_one *o,
+                          const struct baseline_form *f)
+{
+    const struct form_state st = { "b", f->error, f->field };
+    error_summary(b, &st, "baseline-error", "Chưa đặt được mốc cơ sở");
+    buf_addf(b,
+             "<form method=\"post\" action=\"/indicators/%ld/baseline\" class=\"measure\""
+             " id=\"baseline-form\"><h3>Đặt mốc cơ sở</h3>",
+             o->x.id);
+    page_csrf(rq, b);
+    input(b, &st, "text", "value", "Giá trị của mốc",
+          "Một số như trong báo cáo (40, 40%, 0,5, thứ 67), không phải một đánh giá.", f->value,
+          " required=\"required\" autocomplete=\"off\"");
+    input(b, &st, "date", "date", "Ngày của mốc", NULL, f->date, " required=\"required\"");
+    buf_adds(b, "<button type=\"submit\">Đặt mốc cơ sở</button></form>");
+}
+
+/*
+ * A baseline as store_indicator_set_baseline() audits it, "40.5 (2024-12-31)",
+ * written the way the page writes numbers and dates: "40,5 (31/12/2024)";
+ * "" (none before) is "chưa đặt". Any other text is shown as it stands.
+ */
+static void audited_baseline(struct buf *b, const char *text)
+{
+    const char *open = strstr(text, " (");
+    char num[64], iso[DATE_ISO_LEN];
+    struct date on = DATE_NONE;
+    size_t n = open ? (size_t)(open - text) : 0;
+    if (!*text) {
+        buf_adds(b, "chưa đặt");
+        return;
+    }
+    if (!open || n >= sizeof(num) || strlen(open) != DATE_ISO_LEN + 2 ||
+        open[DATE_ISO_LEN + 1] != ')') {
+        page_text(b, text);
+        return;
+    }
+    memcpy(iso, open + 2, DATE_ISO_LEN - 1);
+    iso[DATE_ISO_LEN - 1] = '\0';
+    if (date_parse_iso(iso, &on)) {
+        page_text(b, text);
+        return;
+    }
+    memcpy(num, text, n);
+    num[n] = '\0';
+    char *point = strchr(num, 'e') ? NULL : strchr(num, '.');
+    if (point)
+        *point = ',';
+    page_text(b, num);
+    buf_adds(b, " (");
+    page_date(b, on);
+    buf_adds(b, ")");
+}
+
+/* Every baseline set on the indicator (the audit log keeps them): who, when, old → new. */
+static void baseline_history(struct buf *b, const struct audit_view *v, size_t n)
+{
+    if (!n)
+        return;
+    buf_addf(b,
+             "<table class=\"history\" id=\"baseline-history\"><caption>%zu lần đặt mốc cơ"
+             " sở, mới nhất trước (theo nhật ký thao tác)</caption><thead><tr><th scope=\"col\">"
+             "Thời điểm đặt (UTC)</th><th scope=\"col\">Người đặt</th><th scope=\"col\">Mốc"
+             " trước</th><th scope=\"col\">Mốc mới</th></tr></thead><tbody>",
+             n);
+    for (size_t i = 0; i < n; i++) {
+        buf_addf(b, "<tr data-audit=\"%ld\"><td>", v[i].id);
+        page_text(b, v[i].at);
+        buf_adds(b, "</td><td>");
+        page_text(b, *v[i].actor ? v[i].actor : "—");
+        buf_adds(b, "</td><td>");
+        audited_baseline(b, v[i].before);
+        buf_adds(b, "</td><td>");
+        audited_baseline(b, v[i].after);
+        buf_adds(b, "</td></tr>");
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+/* The form's fields when nothing was submitted: the current baseline, if any. */
+static struct baseline_form current_baseline(struct req *rq, const struct ind_one *o)
+{
+    struct baseline_form f = { 0 };
+    if (!o->x.has_baseline)
+        return f;
+    char num[TARGET_NUM_LEN], iso[DATE_ISO_LEN];
+    target_format_number(o->x.baseline, num);
+    date_iso(o->x.baseline_on, iso);
+    f.value = arena_strdup(rq->arena, num);
+    f.date = arena_strdup(rq->arena, iso);
+    return f;
+}
+
+void page_baselines(struct req *rq, struct buf *b, const struct ind_one *o,
+                    const struct audit_view *v, size_t n, const struct baseline_form *f)
+{
+    bool may = page_may_set_baseline(rq, o);
+    if (!n && !may)
+        return;
+    buf_adds(b, "<h2 id=\"moc-co-so\">Mốc cơ sở</h2>");
+    if (may)
+        buf_adds(b, "<p class=\"hint\">Mốc cơ sở là điểm bắt đầu của lộ trình thẳng tới mục"
+                    " tiêu ngày 31/12 của năm đích: số đo chưa đạt mục tiêu mà bằng hoặc vượt"
+                    " lộ trình là đúng lộ trình, dưới lộ trình là chậm. Đặt mốc mới không xoá"
+                    " mốc cũ khỏi nhật ký.</p>");
+    baseline_history(b, v, n);
+    if (!may)
+        return;
+    struct baseline_form cur = current_baseline(rq, o);
+    baseline_form(rq, b, o, f ? f : &cur);
+}
+
+/* ---- the submissions --------------------------------------------------------------- */
 
 static const char *form_value(const struct req *rq, const char *key)
 {
@@ -271,5 +412,54 @@ int h_indicator_measure(struct req *rq, struct resp *rs)
     if (!f.error)
         return 0;
     rs->status = 422;
-    return page_indicator_show(rq, rs, o, &f);
+    return page_indicator_show(rq, rs, o, &f, NULL);
+}
+
+/* ---- the baseline ------------------------------------------------------------------ */
+
+/* Check and store f; 0 after the 303 or with f->error set, -1 after an error response. */
+static int set_baseline(struct req *rq, struct resp *rs, const struct ind_one *o,
+                        struct baseline_form *f)
+{
+    struct date on = DATE_NONE;
+    char *reason = NULL;
+    const char *field = NULL;
+    double v = 0;
+    if (f->date && date_parse_user(f->date, &on)) {
+        f->field = "date";
+        f->error = arena_printf(rq->arena, "ngày '%s' không đúng (dd/mm/yyyy)", f->date);
+        return 0;
+    }
+    if (baseline_check(&o->x, &o->t, f->value, on, page_today(), &v, &reason, &field)) {
+        f->field = field;
+        f->error = arena_strdup(rq->arena, reason);
+        free(reason);
+        return 0;
+    }
+    struct audit_entry a = { .actor = rq->who.name,
+                             .user_id = rq->who.user_id,
+                             .token_id = rq->who.token_id,
+                             .client = rq->client };
+    struct err e = ERR_INIT;
+    if (store_indicator_set_baseline(rq->db, o->x.id, v, on, &a, &e))
+        return resp_err(rq, rs, &e);
+    return resp_redirect(
+        rs, arena_printf(rq->arena, "/indicators/%ld?saved=baseline#moc-co-so", o->x.id));
+}
+
+int h_indicator_baseline(struct req *rq, struct resp *rs)
+{
+    struct ind_one *o = page_ind_load(rq, rs, page_today());
+    if (!o)
+        return -1;
+    struct baseline_form f = { .value = form_value(rq, "value"), .date = form_value(rq, "date") };
+    if (set_baseline(rq, rs, o, &f))
+        return -1;
+    if (!f.error)
+        return 0;
+    /* Where the page has no baseline form, the reason alone is the answer. */
+    if (!page_may_set_baseline(rq, o))
+        return resp_error(rq, rs, 422, "%s", f.error);
+    rs->status = 422;
+    return page_indicator_show(rq, rs, o, NULL, &f);
 }

@@ -1,9 +1,10 @@
 /*
  * page_indicators: what the Chỉ tiêu pages (page_indicators.c: the list
  * with its filters and tallies; page_indicator.c: one indicator;
- * page_indicator_form.c: its measurement form and submission), Tổng quan
- * and Đơn vị share — the indicator board as of the page's date, the
- * status badge, the traffic lights, and the points of a trend chart.
+ * page_indicator_form.c: its measurement and baseline forms and their
+ * submissions), Tổng quan and Đơn vị share — the indicator board as of
+ * the page's date, the status badge, the traffic lights, and the points
+ * of a trend chart.
  *
  * Statuses are never decided here: they come from indicator_evaluate()
  * (core/indicator.h) through the board (core/indicator_board.h), so every
@@ -19,6 +20,8 @@
 #include "render/svg.h"
 
 #include <stddef.h>
+
+struct audit_view; /* store/store.h: one audit line, as page_baselines() lists them */
 
 /* The statuses in the order pages show them: green, amber, red, grey. */
 extern const enum indicator_status page_ind_order[4];
@@ -79,15 +82,27 @@ struct measure_form {
     const char *field; /* what to fix: "date", "value", "bloc", "unit", "source" */
 };
 
+/* The baseline form's fields: as the user typed them, or the current baseline. */
+struct baseline_form {
+    const char *value, *date; /* NULL when empty */
+    const char *error;        /* why the last submission was refused, or NULL */
+    const char *field;        /* what to fix: "value" or "date" */
+};
+
 /**
  * Load the indicator of the path (/indicators/:id) as of as_of. NULL after
  * a 404 (no such indicator) or 500 response.
  */
 struct ind_one *page_ind_load(struct req *rq, struct resp *rs, struct date as_of);
 
-/** Write the page of o; the form (filled from *form) when the user may measure. */
+/**
+ * Write the page of o: the measurement form (filled from *form; NULL: the
+ * defaults) when the user may measure, the baseline form (filled from
+ * *base; NULL: the current baseline) when the user may set it, and the
+ * baselines set before (from the audit log). -1 after a 500 response.
+ */
 int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o,
-                        const struct measure_form *form);
+                        const struct measure_form *form, const struct baseline_form *base);
 
 /** True when the signed-in user may add a measurement to x (access_can_measure()). */
 bool page_may_measure(const struct req *rq, const struct indicator *x);
@@ -95,5 +110,22 @@ bool page_may_measure(const struct req *rq, const struct indicator *x);
 /** The form "Nhập số đo" of o (id "measure-form"), filled from *form. */
 void page_measure_form(const struct req *rq, struct buf *b, const struct ind_one *o,
                        const struct measure_form *form);
+
+/**
+ * True when the signed-in user may set x's baseline: the steering office
+ * (access_can_manage()), and only where a baseline starts the status path
+ * (baseline_applies(), core/measure_entry.h).
+ */
+bool page_may_set_baseline(const struct req *rq, const struct ind_one *o);
+
+/**
+ * The section "Mốc cơ sở" of o (id "moc-co-so"): the baselines set before,
+ * v[0..n) from store_indicator_baseline_history() (who, when, old → new),
+ * for everyone; and for the steering office the form "Đặt mốc cơ sở" (id
+ * "baseline-form"), filled from *form (NULL: the current baseline).
+ * Nothing when there is neither.
+ */
+void page_baselines(struct req *rq, struct buf *b, const struct ind_one *o,
+                    const struct audit_view *v, size_t n, const struct baseline_form *form);
 
 #endif

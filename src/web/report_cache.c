@@ -39,6 +39,7 @@ static void snapshot_unref(struct cached_snapshot *s)
         return;
     programme_release(&s->prog);
     indicators_free(s->indicators, s->n_indicators);
+    indicator_target_counts_release(&s->counted);
     free(s);
 }
 
@@ -102,8 +103,9 @@ static int load_snapshot(struct report_cache *c, struct db *db, struct cached_sn
                          struct err *e)
 {
     struct cached_snapshot *s = xcalloc(1, sizeof(*s));
-    /* One read transaction: the indicators are exactly those of the generation. */
-    if (store_load_snapshot(db, &s->prog, &s->generation, &s->indicators, &s->n_indicators, e)) {
+    /* One read transaction: the indicators and their count are exactly those of the generation. */
+    if (store_load_snapshot(db, &s->prog, &s->generation, &s->indicators, &s->n_indicators,
+                            &s->counted, e)) {
         free(s);
         return e->kind;
     }
@@ -200,12 +202,16 @@ static void insert_report(struct report_cache *c, struct cached_report *r)
     pthread_mutex_unlock(&c->lock);
 }
 
-/* The board of o's scope over s's indicators as of o's date: a view borrowing them. */
+/*
+ * The board of o's scope over s's indicators as of o's date: a view borrowing them, expecting
+ * as many counted indicators as the database counted for the same scope.
+ */
 static void board_build(const struct cached_snapshot *s, const struct report_options *o,
                         struct indicator_board *b)
 {
     long agency_id = o->agency == PROG_NONE ? 0 : s->prog.agencies[o->agency].id;
     indicator_board_build_view(b, s->indicators, s->n_indicators, o->as_of, agency_id);
+    b->expected_counted = indicator_target_counts_of(&s->counted, agency_id);
 }
 
 /* Build the report of (s, o) and keep it. Holds c->build. */

@@ -37,6 +37,7 @@
 #include "core/programme.h"
 #include "core/report.h"
 #include "http.h"
+#include "store/store.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,13 +46,17 @@
 
 struct report_cache;
 
-/* The programme at one data generation. Read-only; fields after n_indicators are private. */
+/* The programme at one data generation. Read-only; fields after counted are private. */
 struct cached_snapshot {
     long generation;
     struct programme prog;
     /* store_indicator_list(), read in prog's read transaction: of its very generation */
     struct indicator *indicators;
     size_t n_indicators;
+    /* The indicators with a target per monitoring agency, counted by the database in the
+     * same transaction (store_indicator_target_counts()): every report's board checks its
+     * own count against it ("indicators.stored"). */
+    struct indicator_target_counts counted;
     int refs; /* one while current, plus one per holder (a request, a report built on it) */
 };
 
@@ -61,7 +66,8 @@ struct cached_report {
     struct report rep;            /* rep.prog is &snap->prog */
     /* The indicators of rep's scope (all, or those rep.opt.agency monitors) as of
      * rep's date: a view borrowing snap->indicators (indicator_board_build_view()),
-     * released here, never by a holder. */
+     * released here, never by a holder; its expected_counted is snap->counted's
+     * count for the same scope. */
     struct indicator_board board;
     long generation; /* the key: generation and options (indexes into snap->prog) */
     struct report_options opt;
@@ -78,8 +84,9 @@ void report_cache_free(struct report_cache *c);
 
 /**
  * The snapshot of db's current data generation (or a later one), loaded
- * from db on a miss (store_load_snapshot(): the programme, the generation
- * and the indicators in one read transaction). *out is referenced: give it
+ * from db on a miss (store_load_snapshot(): the programme, the generation,
+ * the indicators and the database's count of those with a target in one
+ * read transaction). *out is referenced: give it
  * back with report_cache_snapshot_put(). db must have no open transaction.
  * Errors: ERR_STORAGE from the database.
  */
@@ -94,8 +101,10 @@ void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s
  * indicator board on a miss. *out is referenced: give it back with
  * report_cache_report_put(). Errors: report_build()'s (ERR_INVALID,
  * ERR_INTERNAL when the report does not reconcile), and ERR_INTERNAL when
- * the board's counts do not (indicator_board_reconcile()); a failed
- * build is not kept and *out is NULL.
+ * the board's counts do not (indicator_board_reconcile(), with the
+ * snapshot's database count of the scope's indicators with a target as
+ * the board's expected_counted); a failed build is not kept and *out is
+ * NULL.
  */
 int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
                         const struct report_options *opt, struct cached_report **out,

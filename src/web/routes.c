@@ -21,6 +21,7 @@ const struct route routes[] = {
     { "GET", "/indicators", h_indicators, 0 },
     { "GET", "/indicators/:id", h_indicator, 0 },
     { "POST", "/indicators/:id/measurements", h_indicator_measure, 0 },
+    { "POST", "/indicators/:id/baseline", h_indicator_baseline, R_MANAGE },
     { "GET", "/units", h_units, 0 },
     { "GET", "/units/:id", h_unit, 0 },
     { "GET", "/documents", h_documents, 0 },

@@ -166,6 +166,29 @@ refuse "--unit: chỉ tiêu 5 có mục tiêu riêng cho từng thang đo hay kh
 refuse "--bloc: chỉ tiêu 5 không có thang đo hay khối 'Châu Á'" \
     --indicator 5 --bloc "Châu Á" --date 31/12/2025 --value 3
 refuse "--unit: 'Nowhere' không phải một đơn vị" --indicator 12 --unit Nowhere --date 31/12/2025 --value 5
+# A baseline is read and checked as the indicator page does (baseline_check()).
+refuse_baseline() { # message part, then the arguments of measure baseline
+    want=$1; shift
+    if $G measure baseline "$@" > out.txt 2> err.txt; then die "baseline accepted: $*"; fi
+    grep -q -- "$want" err.txt || { cat err.txt; die "message lacks '$want' ($*)"; }
+    [ "$(snapshot)" = "$before" ] || die "refused baseline changed the database ($*)"
+}
+refuse_baseline "--value: một mốc cơ sở là một số, không phải một đánh giá" \
+    --indicator 12 --date 31/12/2024 --value "đạt"
+refuse_baseline "--value: không đọc được giá trị 'bốn mươi'" \
+    --indicator 12 --date 31/12/2024 --value "bốn mươi"
+refuse_baseline "--date: ngày của mốc cơ sở 31/12/2026 là ngày trong tương lai (hôm nay là 15/01/2026)" \
+    --indicator 12 --date 31/12/2026 --value 40
+refuse_baseline "--value: giá trị là tỷ lệ % nhưng chỉ tiêu 7 tính bằng 'Doanh nghiệp'" \
+    --indicator 7 --date 31/12/2024 --value 5%
+refuse_baseline "--value: tỷ lệ của chỉ tiêu 12 phải từ 0 đến 100%" \
+    --indicator 12 --date 31/12/2024 --value 140
+refuse_baseline "--value: chỉ tiêu 2 có mục tiêu định tính" --indicator 2 --date 31/12/2024 --value 40
+refuse_baseline "--value: chỉ tiêu 11 là nhóm" --indicator 11 --date 31/12/2024 --value 40
+refuse_baseline "--value: chỉ tiêu 4 có mục tiêu riêng cho từng thang đo hay khối" \
+    --indicator 4 --date 31/12/2024 --value 5
+[ "$(db_count "select count(*) from audit_log where action = 'indicator.baseline'")" = 1 ] \
+    || die "baseline audit lines"
 if $G indicators --as-of 2025-13-01 2> err.txt; then die "bad --as-of accepted"; fi
 grep -q -- "--as-of '2025-13-01' is not a date" err.txt || die "--as-of message"
 if $G indicators --format xml 2> err.txt; then die "bad --format accepted"; fi

@@ -47,10 +47,16 @@ expect_json r.json '$.reconciled' 1
 check() { sqlite3 -separator ' ' :memory: "select json_extract(value, '$.total'),
     json_extract(value, '$.sum'), json_extract(value, '$.ok') from
     json_each(json_extract(readfile('r.json'), '$.checks')) where json_extract(value, '$.check') = '$1'"; }
-for k in indicators indicators.by_horizon indicators.by_agency indicators.by_field; do
+for k in indicators indicators.by_horizon indicators.by_agency indicators.by_field \
+    indicators.stored; do
     [ "$(check "$k")" = "78 78 1" ] || die "JSON check $k: '$(check "$k")'"
 done
-expect_json r.json '$.checks[#-1].check' indicators.by_field
+# The last one is counted apart: the database's number of indicators with a target (SQL, in
+# the read that loads them) against the board's parsed targets.
+expect_json r.json '$.checks[#-1].check' indicators.stored
+[ "$(db_count "select count(*) from indicator where trim(target_text) <> ''")" = 78 ] \
+    || die "the database does not hold 78 targets"
+
 expect_json r.json '$.indicators.as_of' 2026-01-15
 expect_json r.json '$.indicators.total' 78
 expect_json r.json '$.indicators.not_counted' 1
@@ -104,6 +110,11 @@ for k in "đạt + đúng lộ trình + chậm + chưa đánh giá" "tổng theo
     "tổng theo cơ quan chủ trì theo dõi" "tổng theo lĩnh vực"; do
     grep -q "^| Tổng số chỉ tiêu = $k | 78 | 78 | Khớp |$" r.md || die "md check '$k'"
 done
+grep -q "^| Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính | 78 | 78 | Khớp |$" r.md \
+    || die "md check of the database's count"
+last_row=$(grep '^| ' r.md | tail -n 1)
+[ "$last_row" = "| Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính | 78 | 78 | Khớp |" ] \
+    || die "md: the database's count is not the last check: $last_row"
 n_checks=$(sqlite3 :memory: "select json_array_length(json_extract(readfile('r.json'), '$.checks'))")
 [ "$(grep -c '| Khớp |$' r.md)" = "$n_checks" ] || die "md and JSON list different checks"
 $G report --as-of 2026-01-15 --format html -o r.html
@@ -137,6 +148,11 @@ $G report --as-of 2026-01-15 --agency "Bộ Công an" --format json > ca.json
 expect_json ca.json '$.indicators.total' 6
 expect_json ca.json '$.indicators.green' 1
 expect_json ca.json '$.indicators.green_rate' 17
+# ... checked against the database's count for that unit alone (6 of its indicators have a target).
+[ "$(sqlite3 -separator ' ' :memory: "select json_extract(value, '$.total'), json_extract(value, '$.sum'),
+    json_extract(value, '$.ok') from json_each(json_extract(readfile('ca.json'), '$.checks'))
+    where json_extract(value, '$.check') = 'indicators.stored'")" = "6 6 1" ] \
+    || die "--agency: the database's count"
 [ "$(sqlite3 :memory: "select json_array_length(json_extract(readfile('ca.json'), '$.indicators.by_agency'))")" = 1 ] \
     || die "agency filter: by_agency"
 [ "$(row ca.json items code 33 '$.status')" = green ] || die "agency filter: 33"

@@ -96,8 +96,11 @@ done
 first_due=$(jget r.json '$.due_soon[0].id')
 grep -q "<a href=\"/tasks/$first_due\">" today.html || die "first task due soon not listed"
 grep -q 'id="reconciled"' today.html || die "reconciliation state"
-# ... counting every check the report lists, the indicator board's too.
+# ... counting every check the report lists, the indicator board's too, the last of them the
+# database's count of indicators with a target against the board's.
 n_checks=$(sqlite3 :memory: "select json_array_length(json_extract(readfile('r.json'), '$.checks'))")
+expect_json r.json '$.checks[#-1].check' indicators.stored
+expect_json r.json '$.checks[#-1].ok' 1
 grep -q "id=\"reconciled\" data-checks=\"$n_checks\">Số liệu đã được đối soát: cả $n_checks tổng số" \
     today.html || die "reconciliation: not $n_checks checks"
 

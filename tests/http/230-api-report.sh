@@ -31,10 +31,18 @@ done
 expect_json api.json '$.as_of' 2025-12-24
 expect_json api.json '$.due_by' 2025-12-31
 expect_json api.json '$.reconciled' 1
-# Đối soát as every other format lists it: the report's checks, then the indicator board's.
-expect_json api.json '$.checks[#-4].check' indicators
-expect_json api.json '$.checks[#-1].check' indicators.by_field
+# Đối soát as every other format lists it: the report's checks, then the indicator board's,
+# ending with the one counted apart: the database's count of indicators with a target (SQL,
+# in the snapshot's read) against the board's, 78 = 78.
+expect_json api.json '$.checks[#-5].check' indicators
+expect_json api.json '$.checks[#-2].check' indicators.by_field
+expect_json api.json '$.checks[#-2].total' 78
+expect_json api.json '$.checks[#-2].ok' 1
+expect_json api.json '$.checks[#-1].check' indicators.stored
+expect_json api.json '$.checks[#-1].label' \
+    "Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính"
 expect_json api.json '$.checks[#-1].total' 78
+expect_json api.json '$.checks[#-1].sum' 78
 expect_json api.json '$.checks[#-1].ok' 1
 # The indicator section (issue #5): 78 indicators with a target, none measured yet.
 expect_json api.json '$.indicators.as_of' 2025-12-24

@@ -3,7 +3,8 @@
  * counts leaders read (per agency, horizon and group, share of green);
  * headings without a target are not counted. Then measure_entry, the one
  * reading of a measurement as typed that the command line, the pages, the
- * API and the import share, and who may enter one.
+ * API and the import share, the check of a baseline the command line and
+ * the page share, and who may enter one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -211,6 +212,67 @@ static void test_view(void **state)
     indicators_free(x, N_FIXTURES);
 }
 
+/*
+ * The check counted apart: the database's number of indicators with a target against the
+ * board's. Unknown (-1, as built), it is left out; equal, it adds up; when the database
+ * counts one the board does not (here a target text of markup only, "$ $", which the
+ * parser reads as a heading, as a bare trim(target_text) <> '' would count it) the board
+ * does not reconcile, and reconcile names the check, while the four sums still add up.
+ */
+static void test_stored_count(void **state)
+{
+    (void)state;
+    struct indicator *x = indicators_from_fixtures();
+    free(x[0].target_text);
+    x[0].target_text = xstrdup("$ $"); /* heading "11", its target cell holding markup only */
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    assert_int_equal(b.expected_counted, -1);
+    indicator_board_build(&b, x, N_FIXTURES, D("2026-01-15"));
+    assert_int_equal(b.expected_counted, -1);
+    assert_false(indicator_board_counted(&b, 0));
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
+    assert_int_equal(indicator_board_n_checks(&b), INDICATOR_BOARD_CHECKS - 1);
+    assert_int_equal(indicator_board_checks(&b, checks), 0);
+
+    b.expected_counted = 7;
+    assert_int_equal(indicator_board_n_checks(&b), INDICATOR_BOARD_CHECKS);
+    assert_int_equal(indicator_board_checks(&b, checks), 0);
+    assert_string_equal(checks[4].key, "indicators.stored");
+    assert_string_equal(checks[4].label,
+                        "Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính");
+    assert_int_equal(checks[4].total, 7);
+    assert_int_equal(checks[4].sum, 7);
+    struct err e = ERR_INIT;
+    assert_int_equal(indicator_board_reconcile(&b, &e), 0);
+
+    b.expected_counted = 8;
+    assert_int_equal(indicator_board_checks(&b, checks), 1);
+    for (size_t i = 0; i + 1 < INDICATOR_BOARD_CHECKS; i++)
+        assert_int_equal(checks[i].total, checks[i].sum);
+    assert_int_equal(checks[4].total, 8);
+    assert_int_equal(checks[4].sum, 7);
+    assert_int_equal(indicator_board_reconcile(&b, &e), ERR_INTERNAL);
+    assert_int_equal(e.kind, ERR_INTERNAL);
+    assert_non_null(strstr(e.msg, "(indicators.stored)"));
+    assert_non_null(strstr(e.msg, "8 != 7"));
+    indicator_board_release(&b);
+    assert_int_equal(b.expected_counted, -1); /* released: as INDICATOR_BOARD_INIT */
+
+    /* A view for one agency is checked against that agency's count. */
+    x = indicators_from_fixtures();
+    indicator_board_build_view(&b, x, N_FIXTURES, D("2026-01-15"), 11);
+    assert_int_equal(b.expected_counted, -1);
+    b.expected_counted = 2;
+    assert_int_equal(indicator_board_checks(&b, checks), 0);
+    b.expected_counted = 0;
+    assert_int_equal(indicator_board_checks(&b, checks), 1);
+    e = (struct err)ERR_INIT;
+    assert_int_equal(indicator_board_reconcile(&b, &e), ERR_INTERNAL);
+    assert_non_null(strstr(e.msg, "0 != 2"));
+    indicator_board_release(&b);
+    indicators_free(x, N_FIXTURES);
+}
+
 /* One registry agency, so a unit named in a measurement can resolve. */
 static void registry_with_one(struct registry *reg)
 {
@@ -302,6 +364,91 @@ static void test_measure_entry(void **state)
     registry_release(&reg);
 }
 
+/* baseline_check() on an indicator T with target `target` in unit column `unit_col`. */
+static int check_baseline(const char *target, const char *unit_col, const char *value,
+                          const char *on, double *v, const char **field)
+{
+    struct indicator x = { 0 };
+    x.code = xstrdup("T");
+    x.unit = xstrdup(unit_col);
+    x.target_text = xstrdup(target);
+    struct target t = TARGET_INIT;
+    target_parse(&t, target, unit_col);
+    char *reason = NULL;
+    *field = NULL;
+    int ret =
+        baseline_check(&x, &t, value, on ? D(on) : DATE_NONE, D("2025-12-24"), v, &reason, field);
+    if (ret)
+        assert_non_null(reason);
+    else
+        assert_null(reason);
+    free(reason);
+    target_release(&t);
+    indicator_release(&x);
+    return ret;
+}
+
+static void test_baseline_check(void **state)
+{
+    (void)state;
+    double v = 0;
+    const char *field = NULL;
+    const char *blocs =
+        "80%, trong đó khối bộ đạt tối thiểu 85%, khối địa phương đạt tối thiểu 70%";
+
+    /* a number as typed, with a percent for a unit in %, a decimal comma, a rank */
+    assert_int_equal(check_baseline("≥ 80", "%", "40%", "2024-12-31", &v, &field), 0);
+    assert_true(v == 40);
+    assert_int_equal(check_baseline("≥ 80", "%", "45,5", "2025-12-24", &v, &field), 0);
+    assert_true(v == 45.5);
+    assert_int_equal(check_baseline("≥ 1.000", "Doanh nghiệp", "81.400", "2024-12-31", &v, &field),
+                     0);
+    assert_true(v == 81400);
+    assert_int_equal(check_baseline("≤ 30", "Thứ bậc", "thứ 67", "2024-12-31", &v, &field), 0);
+    assert_true(v == 67);
+    /* a target with a whole clause and blocs: the baseline is the whole's */
+    assert_int_equal(check_baseline(blocs, "%", "60", "2024-12-31", &v, &field), 0);
+    assert_true(v == 60);
+
+    /* each refusal names the field to fix, and leaves *v alone */
+    v = -1;
+    struct {
+        const char *target, *unit, *value, *on, *want;
+    } bad[] = {
+        { "≥ 80", "%", NULL, "2024-12-31", "value" },
+        { "≥ 80", "%", "  ", "2024-12-31", "value" },
+        { "≥ 80", "%", "bốn mươi", "2024-12-31", "value" },
+        { "≥ 80", "%", "đạt", "2024-12-31", "value" }, /* a judgement, not a number */
+        { "≥ 80", "%", "đúng lộ trình", "2024-12-31", "value" },
+        { "≥ 80", "%", "140%", "2024-12-31", "value" },
+        { "≥ 80", "%", "-5", "2024-12-31", "value" },
+        { "≥ 1.000", "Doanh nghiệp", "40%", "2024-12-31", "value" }, /* a percent on a count */
+        { "≥ 80", "%", "thứ 5", "2024-12-31", "value" },             /* a rank on a share */
+        { "≤ 30", "Thứ bậc", "2,5", "2024-12-31", "value" },
+        { "≥ 80", "%", "40", NULL, "date" },
+        { "≥ 80", "%", "40", "2025-12-25", "date" },       /* after today */
+        { "Hoàn thành", "", "40", "2024-12-31", "value" }, /* a text target has no path */
+        { "", "", "40", "2024-12-31", "value" },           /* a heading */
+        { "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "Thứ bậc", "5", "2024-12-31", "value" }, /* scales */
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+        assert_int_equal(
+            check_baseline(bad[i].target, bad[i].unit, bad[i].value, bad[i].on, &v, &field), -1);
+        assert_string_equal(field, bad[i].want);
+        assert_true(v == -1);
+    }
+
+    /* where a baseline starts the path */
+    struct target t = TARGET_INIT;
+    target_parse(&t, "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "Thứ bậc");
+    assert_false(baseline_applies(&t));
+    target_release(&t);
+    t = (struct target)TARGET_INIT;
+    target_parse(&t, blocs, "%");
+    assert_true(baseline_applies(&t));
+    target_release(&t);
+}
+
 static void test_who_may_measure(void **state)
 {
     (void)state;
@@ -319,7 +466,9 @@ int main(void)
         cmocka_unit_test(test_statuses_and_total),
         cmocka_unit_test(test_tallies),
         cmocka_unit_test(test_view),
+        cmocka_unit_test(test_stored_count),
         cmocka_unit_test(test_measure_entry),
+        cmocka_unit_test(test_baseline_check),
         cmocka_unit_test(test_who_may_measure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -517,6 +517,7 @@ static void ind_board(struct indicator_board *b)
             add_value(&x[i], f->value, strtol(f->value, NULL, 10));
     }
     indicator_board_build(b, x, N_IND, (struct date){ 2026, 1, 15 });
+    b->expected_counted = 3; /* as the database counts them: the heading has no target */
 }
 
 static const struct rsection *find_section(const struct rdoc *d, const char *key)
@@ -608,15 +609,18 @@ static void test_indicator_section(void **state)
     assert_string_equal(ds->title, "VIII. Đối soát số liệu");
     t = nth_table(ds, 0);
     assert_int_equal(t->n_rows, r.n_checks + INDICATOR_BOARD_CHECKS);
-    assert_row(t, t->n_rows - 4,
+    assert_row(t, t->n_rows - 5,
                "Tổng số chỉ tiêu = đạt + đúng lộ trình + chậm + chưa đánh giá|3|3|Khớp");
-    assert_row(t, t->n_rows - 2, "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi|3|3|Khớp");
+    assert_row(t, t->n_rows - 3, "Tổng số chỉ tiêu = tổng theo cơ quan chủ trì theo dõi|3|3|Khớp");
+    assert_row(t, t->n_rows - 1,
+               "Số chỉ tiêu có mục tiêu trong cơ sở dữ liệu = tổng số chỉ tiêu được tính|3|3|Khớp");
 
     struct report_check checks[INDICATOR_BOARD_CHECKS];
     struct err e = ERR_INIT;
     assert_int_equal(indicator_board_checks(&b, checks), 0);
     assert_string_equal(checks[0].key, "indicators");
     assert_string_equal(checks[3].key, "indicators.by_field");
+    assert_string_equal(checks[4].key, "indicators.stored");
     assert_int_equal(indicator_board_reconcile(&b, &e), 0);
 
     rdoc_release(&d);
@@ -677,7 +681,8 @@ static void test_json_report_checks(void **state)
     assert_int_equal(count_of_text(with, "\"check\": "), r.n_checks + INDICATOR_BOARD_CHECKS);
     const char *keys[] = { "\"check\": \"indicators\"", "\"check\": \"indicators.by_horizon\"",
                            "\"check\": \"indicators.by_agency\"",
-                           "\"check\": \"indicators.by_field\"" };
+                           "\"check\": \"indicators.by_field\"",
+                           "\"check\": \"indicators.stored\"" };
     for (size_t i = 0; i < INDICATOR_BOARD_CHECKS; i++) {
         assert_non_null(strstr(with, keys[i]));
         assert_null(strstr(without, keys[i]));
@@ -688,6 +693,22 @@ static void test_json_report_checks(void **state)
     assert_non_null(strstr(without, "\"reconciled\": true"));
     free(without);
     free(with);
+
+    /* The database counted one more target than the board: the check fails, the report
+     * does not reconcile. Unknown: the check is left out, the other four stay. */
+    b.expected_counted = 4;
+    char *off = json_report(&r, &b);
+    assert_non_null(strstr(off, "\"reconciled\": false"));
+    assert_non_null(strstr(off, "\"total\": 4,"));
+    assert_int_equal(count_of_text(off, "\"ok\": false"), 1);
+    free(off);
+    b.expected_counted = -1;
+    char *unknown = json_report(&r, &b);
+    assert_int_equal(count_of_text(unknown, "\"check\": "),
+                     r.n_checks + INDICATOR_BOARD_CHECKS - 1);
+    assert_null(strstr(unknown, keys[4]));
+    assert_non_null(strstr(unknown, "\"reconciled\": true"));
+    free(unknown);
     indicator_board_release(&b);
     report_release(&r);
 }

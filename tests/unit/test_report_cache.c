@@ -5,7 +5,10 @@
  * The indicator board travels with each report: a measurement moves the generation, so the
  * next report has the new status while a held one keeps its own; a unit filter narrows it.
  * A snapshot's indicators are read in its own read transaction (a write committed during
- * the load, injected through SQLite's statement trace, waits for the next generation).
+ * the load, injected through SQLite's statement trace, waits for the next generation), and
+ * so is the database's count of those with a target that every board is checked against
+ * ("indicators.stored"), which agrees with the parsed targets on texts that are blank but
+ * for markup, spaces or full stops.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -118,6 +121,37 @@ static void measure(const char *code, double value, const char *text)
     assert_int_equal(store_measurement_add(db, indicator_id, &m, NULL, &id, &e), 0);
 }
 
+/* Run sql on a connection of its own, as another process (sqlite3, an import) would. */
+static void exec_sql(const char *sql)
+{
+    sqlite3 *conn = NULL;
+    char *msg = NULL;
+    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
+    sqlite3_busy_timeout(conn, 5000);
+    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(conn);
+}
+
+/* The board's counted indicators (those with a target, as parsed). */
+static long counted_of(const struct indicator_board *b)
+{
+    struct indicator_tally all;
+    indicator_board_total(b, &all);
+    free(all.label);
+    return (long)all.total;
+}
+
+/* The board's "indicators.stored" check: the database's count against the board's. */
+static struct report_check stored_check(const struct indicator_board *b)
+{
+    struct report_check checks[INDICATOR_BOARD_CHECKS];
+    indicator_board_checks(b, checks);
+    assert_int_equal(indicator_board_n_checks(b), INDICATOR_BOARD_CHECKS);
+    assert_string_equal(checks[INDICATOR_BOARD_CHECKS - 1].key, "indicators.stored");
+    return checks[INDICATOR_BOARD_CHECKS - 1];
+}
+
 static size_t count_of(const struct indicator_board *b, enum indicator_status s)
 {
     struct indicator_tally all;
@@ -206,6 +240,12 @@ static void test_indicators_fresh(void **state)
     assert_int_equal(r1->board.n, 25);
     assert_true(date_cmp(r1->board.as_of, o.as_of) == 0);
     assert_int_equal(count_of(&r1->board, IND_GREY), 25);
+    /* The database counted the plan's 25 targets in the same read; the board agrees. */
+    assert_int_equal(s1->counted.total, 25);
+    assert_int_equal(r1->board.expected_counted, 25);
+    struct report_check stored = stored_check(&r1->board);
+    assert_int_equal(stored.total, 25);
+    assert_int_equal(stored.sum, 25);
     size_t len = 0;
     assert_non_null(strstr(report_cache_json(c, r1, &len), "\"indicators\":{"));
 
@@ -225,6 +265,7 @@ static void test_indicators_fresh(void **state)
     assert_true(s2->prog.n_agencies > 0);
     assert_int_equal(report_cache_report(c, s2, &ou, &unit, &e), 0);
     assert_int_equal(unit->board.n, 0);
+    assert_int_equal(unit->board.expected_counted, 0); /* scoped as the board is */
 
     report_cache_report_put(c, unit);
     report_cache_report_put(c, r2);
@@ -237,16 +278,25 @@ static void test_indicators_fresh(void **state)
 /* ---- freshness: the indicators are read in the snapshot's own read transaction ---- */
 
 static bool write_armed; /* the next read of the indicators on the traced connection writes first */
+static bool insert_armed; /* ... adds an indicator with a target instead */
 
 /* SQLITE_TRACE_STMT on the cache's connection: as the indicators' query starts, another
- * connection commits a measurement (a write of the next generation). */
+ * connection commits a measurement or a new indicator (a write of the next generation),
+ * before the snapshot reads the indicators and the database counts those with a target. */
 static int on_statement(unsigned type, void *ctx, void *p, void *x)
 {
     (void)ctx;
     (void)p;
-    if (type == SQLITE_TRACE_STMT && write_armed && strstr((const char *)x, "FROM indicator i")) {
+    if (type != SQLITE_TRACE_STMT || !strstr((const char *)x, "FROM indicator i"))
+        return 0;
+    if (write_armed) {
         write_armed = false;
         measure("KH2025.4", 21, "21");
+    }
+    if (insert_armed) {
+        insert_armed = false;
+        exec_sql("INSERT INTO indicator (code, name, unit, target_text, agency_text)"
+                 " VALUES ('T.1', 'Chỉ tiêu thêm', '%', '≥ 50', '')");
     }
     return 0;
 }
@@ -300,10 +350,83 @@ static void test_snapshot_one_transaction(void **state)
     assert_int_equal(report_cache_snapshot(c, traced, &s2, &e), 0);
     assert_true(s2->generation > g0);
     assert_int_equal(n_measurements(s2->indicators, s2->n_indicators), before + 1);
+
     report_cache_snapshot_put(c, s2);
     report_cache_snapshot_put(c, s);
     report_cache_free(c);
+
+    /* An indicator added between a snapshot's list and its count (a fresh cache: a load) is
+     * in neither: the count is read in the same transaction, so the board still reconciles;
+     * the next snapshot has both. */
+    c = report_cache_new(4);
+    struct cached_snapshot *s3 = NULL, *s4 = NULL;
+    struct cached_report *r3 = NULL, *r4 = NULL;
+    struct report_options o = on(2026, 1, 15);
+    insert_armed = true;
+    assert_int_equal(report_cache_snapshot(c, traced, &s3, &e), 0);
+    assert_false(insert_armed);
+    long n3 = (long)s3->n_indicators;
+    assert_int_equal(s3->counted.total, n3); /* the plan's targets all have a text */
+    if (report_cache_report(c, s3, &o, &r3, &e))
+        fail_msg("%s", e.msg);
+    assert_int_equal(report_cache_snapshot(c, traced, &s4, &e), 0);
+    assert_int_equal(s4->n_indicators, n3 + 1);
+    assert_int_equal(s4->counted.total, n3 + 1);
+    assert_int_equal(report_cache_report(c, s4, &o, &r4, &e), 0);
+    assert_int_equal(counted_of(&r4->board), n3 + 1);
+    exec_sql("DELETE FROM indicator WHERE code = 'T.1'");
+
+    report_cache_report_put(c, r4);
+    report_cache_report_put(c, r3);
+    report_cache_snapshot_put(c, s4);
+    report_cache_snapshot_put(c, s3);
+    report_cache_free(c);
     db_close(traced);
+}
+
+/*
+ * The database's count (SQL over the stored texts) and the board's (target_parse()) agree
+ * on texts with nothing to meet but markup, spaces or full stops (headings, not counted:
+ * a bare trim(target_text) <> '' would count "$ $" and "." and refuse every report), and
+ * on texts that are something to judge (". .", "-": counted); scoped to one agency too.
+ */
+static void test_stored_count_agrees(void **state)
+{
+    (void)state;
+    exec_sql("UPDATE indicator SET target_text = CASE code"
+             " WHEN 'KH2025.5' THEN '$ $' WHEN 'KH2025.6' THEN ' . '"
+             " WHEN 'KH2025.7' THEN '...' WHEN 'KH2025.8' THEN '$.$' || char(9)"
+             " WHEN 'KH2025.9' THEN char(160) || '.' || char(13) WHEN 'KH2025.10' THEN char(12288)"
+             " WHEN 'KH2025.11' THEN '. .' WHEN 'KH2025.12' THEN '-'"
+             " WHEN 'KH2025.13' THEN '.' || char(12) ELSE target_text END;"
+             "UPDATE indicator SET agency_id = (SELECT min(id) FROM agency)"
+             " WHERE code IN ('KH2025.5', 'KH2025.11', 'KH2025.14')");
+    struct report_cache *c = report_cache_new(4);
+    struct err e = ERR_INIT;
+    struct cached_snapshot *s = NULL;
+    struct cached_report *all = NULL, *unit = NULL;
+    struct report_options o = on(2026, 1, 15);
+    assert_int_equal(report_cache_snapshot(c, db, &s, &e), 0);
+    assert_int_equal(s->n_indicators, 25);
+    assert_int_equal(s->counted.total, 25 - 6); /* the six blank ones are headings */
+    if (report_cache_report(c, s, &o, &all, &e))
+        fail_msg("%s", e.msg);
+    assert_int_equal(counted_of(&all->board), 25 - 6);
+    struct report_check stored = stored_check(&all->board);
+    assert_int_equal(stored.total, 19);
+    assert_int_equal(stored.sum, 19);
+
+    struct report_options ou = o;
+    ou.agency = 0; /* the first agency by id: min(id) */
+    assert_int_equal(report_cache_report(c, s, &ou, &unit, &e), 0);
+    assert_int_equal(unit->board.n, 3);
+    assert_int_equal(unit->board.expected_counted, 2); /* "$ $" is not counted */
+    assert_int_equal(counted_of(&unit->board), 2);
+
+    report_cache_report_put(c, unit);
+    report_cache_report_put(c, all);
+    report_cache_snapshot_put(c, s);
+    report_cache_free(c);
 }
 
 int main(void)
@@ -313,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_failed_build),
         cmocka_unit_test(test_indicators_fresh),
         cmocka_unit_test(test_snapshot_one_transaction),
+        cmocka_unit_test(test_stored_count_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
