@@ -69,6 +69,15 @@ void db_timestamp(char out[DB_TS_LEN]);
  * "measurements", "registry"...); *id receives its id, 0 on failure.
  */
 int db_import_run(struct db *db, const char *file, const char *format, long *id, struct err *e);
+/**
+ * Step st, a SELECT of audit_log's id, at, actor, action, entity,
+ * entity_id, before, after, client, into *out (newly allocated; free with
+ * audit_views_free()), then finalize it. On a failure nothing is returned
+ * and the error says `what`. Defined in store_auth.c.
+ */
+struct audit_view; /* store.h */
+int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out, size_t *n,
+                       const char *what, struct err *e);
 /** Record SQLite's current error as ERR_STORAGE ("what: message"). */
 int db_error(struct db *db, const char *what, struct err *e);
 

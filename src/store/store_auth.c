@@ -55,16 +55,9 @@ int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e)
     return ret;
 }
 
-int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
-                     struct err *e)
+int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out, size_t *n,
+                       const char *what, struct err *e)
 {
-    sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT id, at, actor, action, entity, coalesce(entity_id, 0), before, after,"
-                   " client FROM audit_log ORDER BY id DESC LIMIT ?",
-                   &st, e))
-        return e->kind;
-    sqlite3_bind_int64(st, 1, limit);
     size_t cap = 0;
     int rc;
     *out = NULL;
@@ -83,7 +76,27 @@ int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t 
         v->client = db_col_dup(st, 8);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the audit log", e);
+    if (rc == SQLITE_DONE)
+        return 0;
+    audit_views_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return db_error(db, what, e);
+}
+
+int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
+                     struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (db_prepare(db,
+                   "SELECT id, at, actor, action, entity, coalesce(entity_id, 0), before, after,"
+                   " client FROM audit_log ORDER BY id DESC LIMIT ?",
+                   &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, limit);
+    return db_read_audit_rows(db, st, out, n, "cannot read the audit log", e);
 }
 
 void audit_views_free(struct audit_view *v, size_t n)

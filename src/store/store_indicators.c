@@ -374,28 +374,7 @@ int store_indicator_baseline_history(struct db *db, long indicator_id, struct au
                    &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, indicator_id);
-    size_t cap = 0;
-    int rc;
-    while (db_row(st, &rc)) {
-        ALLOC_GROW(*out, *n + 1, cap);
-        struct audit_view *v = &(*out)[(*n)++];
-        *v = (struct audit_view){ .id = sqlite3_column_int64(st, 0) };
-        v->at = db_col_dup(st, 1);
-        v->actor = db_col_dup(st, 2);
-        v->action = db_col_dup(st, 3);
-        v->entity = db_col_dup(st, 4);
-        v->entity_id = sqlite3_column_int64(st, 5);
-        v->before = db_col_dup(st, 6);
-        v->after = db_col_dup(st, 7);
-        v->client = db_col_dup(st, 8);
-    }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    audit_views_free(*out, *n);
-    *out = NULL;
-    *n = 0;
-    return db_error(db, "cannot read the baselines of the indicator", e);
+    return db_read_audit_rows(db, st, out, n, "cannot read the baselines of the indicator", e);
 }
 
 /* ---- importing a measurement table ------------------------------------------------ */
