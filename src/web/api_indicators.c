@@ -340,11 +340,7 @@ int api_measurement_add(struct req *rq, struct resp *rs)
 {
     struct measure_request in = MEASURE_REQUEST_INIT;
     struct indicator x = { 0 };
-    struct audit_entry audit = { .actor = rq->who.name,
-                                 .user_id = rq->who.user_id,
-                                 .token_id = rq->who.token_id,
-                                 .action = "measurement.add",
-                                 .client = rq->client };
+    struct audit_entry audit = app_audit(rq, "measurement.add");
     int ret = api_params_or_400(rq, rs, NULL);
     if (!ret)
         ret = read_body(rq, rs, &in);

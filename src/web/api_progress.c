@@ -151,11 +151,7 @@ static int add_report(struct req *rq, struct resp *rs, struct progress_request *
 int api_progress_add(struct req *rq, struct resp *rs)
 {
     struct progress_request in = PROGRESS_REQUEST_INIT;
-    struct audit_entry audit = { .actor = rq->who.name,
-                                 .user_id = rq->who.user_id,
-                                 .token_id = rq->who.token_id,
-                                 .action = "progress.add",
-                                 .client = rq->client };
+    struct audit_entry audit = app_audit(rq, "progress.add");
     int ret = api_params_or_400(rq, rs, NULL);
     if (!ret)
         ret = read_body(rq, rs, &in);

@@ -60,6 +60,32 @@ struct web_app *app_of(const struct req *rq)
     return rq->app;
 }
 
+static void registry_free_cb(void *p)
+{
+    registry_release(p);
+}
+
+struct registry *app_registry_load(struct req *rq, struct resp *rs, struct db *db)
+{
+    struct registry *r = arena_calloc(rq->arena, 1, sizeof(*r));
+    struct err e = ERR_INIT;
+    arena_defer(rq->arena, registry_free_cb, r);
+    if (store_load_registry(db, r, &e)) {
+        resp_err(rq, rs, &e);
+        return NULL;
+    }
+    return r;
+}
+
+struct audit_entry app_audit(const struct req *rq, const char *action)
+{
+    return (struct audit_entry){ .actor = rq->who.name,
+                                 .user_id = rq->who.user_id,
+                                 .token_id = rq->who.token_id,
+                                 .action = action,
+                                 .client = rq->client };
+}
+
 /* A pooled connection lent to a request; given back when its arena is freed. */
 struct lent_db {
     struct db_pool *pool;

@@ -18,6 +18,7 @@
 #include "core/registry.h"
 #include "http.h"
 #include "store/db.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -63,7 +64,21 @@ struct db *app_db(struct req *rq, struct resp *rs);
  * with the request. NULL after writing a 500 response.
  */
 const struct registry *app_registry(struct req *rq, struct resp *rs);
+/**
+ * A registry of the request's own, loaded from db now, which the handler
+ * may change (an import resolving names, an alias being checked); released
+ * with the request. NULL after a 500 response.
+ */
+struct registry *app_registry_load(struct req *rq, struct resp *rs, struct db *db);
 /** The application of a request. */
 struct web_app *app_of(const struct req *rq);
+
+/**
+ * The audit line of a write by rq's signed-in user or token: actor,
+ * user_id, token_id, client and action set; the caller adds the entity,
+ * entity_id, before and after where they apply. Strings are borrowed from
+ * rq (valid for the request).
+ */
+struct audit_entry app_audit(const struct req *rq, const char *action);
 
 #endif

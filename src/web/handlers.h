@@ -46,7 +46,6 @@ int h_report_download(struct req *rq, struct resp *rs);
 /* page_import.c: Nhập dữ liệu */
 int h_import_form(struct req *rq, struct resp *rs);
 int h_import(struct req *rq, struct resp *rs);
-int h_admin_alias(struct req *rq, struct resp *rs);
 
 /* page_admin.c, page_audit.c: Quản trị and the audit log */
 int h_admin(struct req *rq, struct resp *rs);
@@ -55,8 +54,9 @@ int h_admin_user_update(struct req *rq, struct resp *rs);
 int h_admin_token_add(struct req *rq, struct resp *rs);
 int h_admin_token_revoke(struct req *rq, struct resp *rs);
 int h_admin_audit(struct req *rq, struct resp *rs);
-/* page_groups.c */
+/* page_groups.c: group rules and aliases */
 int h_admin_group_rule(struct req *rq, struct resp *rs);
+int h_admin_alias(struct req *rq, struct resp *rs);
 
 /* api.c: /api/v1 */
 int api_tasks(struct req *rq, struct resp *rs);

@@ -152,6 +152,24 @@ static void query_without_page(const struct req *rq, struct buf *b)
     }
 }
 
+int page_error(struct req *rq, struct resp *rs, int status, const char *title, const char *nav,
+               const char *msg, const char *back, const char *back_label)
+{
+    struct buf *b = &rs->body;
+    buf_reset(b);
+    rs->status = status;
+    page_begin(rq, rs, title, nav);
+    buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
+    page_text(b, msg);
+    buf_adds(b, "</p></div><p><a href=\"");
+    page_attr(b, back);
+    buf_adds(b, "\">");
+    page_text(b, back_label);
+    buf_adds(b, "</a></p>");
+    page_end(rq, rs);
+    return -1;
+}
+
 void page_select_open(struct buf *b, const char *name, const char *label)
 {
     buf_addf(b,

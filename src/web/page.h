@@ -30,6 +30,14 @@ void page_begin(struct req *rq, struct resp *rs, const char *title, const char *
 /** Close <main>, the footer and the document. */
 void page_end(struct req *rq, struct resp *rs);
 
+/**
+ * Replace rs with a page (HTTP status, title, nav as page_begin()) holding
+ * an error summary (msg, escaped) and a link back_label to back. Returns -1,
+ * as handlers do after writing an error response.
+ */
+int page_error(struct req *rq, struct resp *rs, int status, const char *title, const char *nav,
+               const char *msg, const char *back, const char *back_label);
+
 /** The hidden CSRF field of a form. */
 void page_csrf(const struct req *rq, struct buf *b);
 /** A status badge: <span class="badge b-KEY">Vietnamese label</span>. */

@@ -54,22 +54,18 @@ static void admin_data_free_cb(void *p)
 static struct audit_entry audit_of(const struct req *rq, const char *action, const char *entity,
                                    const char *before, const char *after)
 {
-    return (struct audit_entry){ rq->who.name, rq->who.user_id, rq->who.token_id, action, entity, 0,
-                                 before,       after,           rq->client };
+    struct audit_entry a = app_audit(rq, action);
+    a.entity = entity;
+    a.before = before;
+    a.after = after;
+    return a;
 }
 
 /* A page with an error summary and a link back to the administration page. */
 static int error_page(struct req *rq, struct resp *rs, int status, const char *msg)
 {
-    struct buf *b = &rs->body;
-    buf_reset(b);
-    rs->status = status;
-    page_begin(rq, rs, "Quản trị", "admin");
-    buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
-    page_text(b, msg);
-    buf_adds(b, "</p></div><p><a href=\"/admin\">Quay lại trang quản trị</a></p>");
-    page_end(rq, rs);
-    return -1;
+    return page_error(rq, rs, status, "Quản trị", "admin", msg, "/admin",
+                      "Quay lại trang quản trị");
 }
 
 static int error_from(struct req *rq, struct resp *rs, const struct err *e)

@@ -1,4 +1,4 @@
-/* page_groups: group rules on the admin page; see page_groups.h. */
+/* page_groups: group rules and unit aliases; see page_groups.h. */
 #include "page_groups.h"
 
 #include "app.h"
@@ -6,9 +6,11 @@
 #include "page.h"
 #include "store/store_admin.h"
 #include "util/strparse.h"
+#include "util/text.h"
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void group_row(const struct req *rq, struct buf *b, const struct registry *r, size_t i)
 {
@@ -55,8 +57,7 @@ int h_admin_group_rule(struct req *rq, struct resp *rs)
     if (!db)
         return -1;
     struct registry reg = REGISTRY_INIT;
-    struct audit_entry a = { .actor = rq->who.name, .user_id = rq->who.user_id,
-                             .action = "group.rule", .client = rq->client };
+    struct audit_entry a = app_audit(rq, "group.rule");
     struct err e = ERR_INIT;
     int ret = store_load_registry(db, &reg, &e);
     if (!ret)
@@ -65,4 +66,82 @@ int h_admin_group_rule(struct req *rq, struct resp *rs)
     if (ret)
         return resp_err(rq, rs, &e);
     return resp_redirect(rs, "/admin?saved=group#nhom");
+}
+
+/* ---- alias: map a name to a unit ----------------------------------------------------- */
+
+
+/* The alias form is on the import page and the admin page: back goes to the one used. */
+static int alias_error(struct req *rq, struct resp *rs, int status, const char *msg,
+                       const char *back)
+{
+    return page_error(rq, rs, status, "Không thêm được tên gọi",
+                      strcmp(back, "/import") ? "admin" : "import", msg, back, "Quay lại");
+}
+
+/* Index of the agency with database id `id`, or -1. */
+static long agency_index(const struct registry *r, long id)
+{
+    for (size_t i = 0; i < r->n_agencies; i++)
+        if (r->agencies[i].id == id)
+            return (long)i;
+    return -1;
+}
+
+/* 0 when alias can name agency idx without making the registry ambiguous; else 409. */
+static int check_alias(struct req *rq, struct resp *rs, struct registry *r, size_t idx,
+                       const char *alias, const char *back)
+{
+    struct err e = ERR_INIT;
+    bool is_group = false;
+    long owner = registry_lookup(r, alias, &is_group);
+    if (owner >= 0 && (is_group || (size_t)owner != idx)) {
+        err_set(&e, ERR_CONFLICT, "the name '%s' already belongs to '%s'", alias,
+                is_group ? r->groups[owner].name : r->agencies[owner].name);
+        return alias_error(rq, rs, 409, e.msg, back);
+    }
+    strvec_push(&r->agencies[idx].aliases, alias);
+    if (registry_build_index(r, &e) == 0)
+        return 0;
+    return alias_error(rq, rs, 409, e.msg, back);
+}
+
+int h_admin_alias(struct req *rq, struct resp *rs)
+{
+    const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
+    const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
+    long agency_id = 0;
+    if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))
+        return alias_error(rq, rs, 400, "Hãy chọn đơn vị.", back);
+    if (!alias || text_is_blank(alias) || strlen(alias) > 300)
+        return alias_error(rq, rs, 400, "Hãy nhập tên gọi (tối đa 300 ký tự).", back);
+    struct db *db = app_db(rq, rs);
+    struct registry *reg = db ? app_registry_load(rq, rs, db) : NULL;
+    long idx = reg ? agency_index(reg, agency_id) : -1;
+    if (!reg)
+        return -1;
+    if (idx < 0)
+        return alias_error(rq, rs, 404, "Không có đơn vị này.", back);
+    size_t active = registry_active(reg, (size_t)idx);
+    if (check_alias(rq, rs, reg, (size_t)idx, alias, back))
+        return -1;
+    struct audit_entry a = app_audit(rq, "alias.add");
+    size_t n_linked = 0;
+    struct err e = ERR_INIT;
+    if (store_alias_add(db, agency_id, reg->agencies[active].id, alias, &a, &n_linked, &e))
+        return alias_error(rq, rs, http_status_of(e.kind), e.msg, back);
+    struct buf *b = &rs->body;
+    page_begin(rq, rs, "Đã thêm tên gọi", "admin");
+    buf_adds(b, "<div class=\"notice\" role=\"status\"><p>Tên gọi “");
+    page_text(b, alias);
+    buf_adds(b, "” nay chỉ đơn vị ");
+    page_text(b, reg->agencies[idx].name);
+    buf_addf(b,
+             ". Đã gắn lại <strong id=\"linked\">%zu</strong> lượt nêu tên trong các nhiệm vụ."
+             "</p></div><p><a href=\"",
+             n_linked);
+    page_attr(b, back);
+    buf_adds(b, "\">Quay lại</a></p>");
+    page_end(rq, rs);
+    return 0;
 }

@@ -9,11 +9,9 @@
  *   confirm  the uploader imports the kept bytes for real, in one
  *            transaction with its audit line (import_options.audit);
  * The file may be a task table, a programme, a plan, a progress table or
- * a measurement table (Bảng số đo chỉ tiêu, store_measurements_import());
- *   POST /admin/aliases (h_admin_alias): map a unit name an import could
- *            not resolve (the forms on /admin): add it as an alias of a unit
- *            and re-link the tasks that name it (store_alias_add), audited.
- * Imports resolve names with a registry loaded from the database for the
+ * a measurement table (Bảng số đo chỉ tiêu, store_measurements_import()).
+ * A name an import could not resolve is mapped to a unit on /admin
+ * (POST /admin/aliases, page_groups.c). Imports resolve names with a registry loaded from the database for the
  * request, so aliases added since the server started count.
  */
 #include "handlers.h"
@@ -78,23 +76,6 @@ static const char *format_label(const char *key)
 
 /* ---- shared pieces ------------------------------------------------------------------- */
 
-static void registry_free_cb(void *p)
-{
-    registry_release(p);
-}
-
-/* The registry as stored now (released with the request); NULL after a 500. */
-static struct registry *fresh_registry(struct req *rq, struct resp *rs, struct db *db)
-{
-    struct registry *r = arena_calloc(rq->arena, 1, sizeof(*r));
-    struct err e = ERR_INIT;
-    arena_defer(rq->arena, registry_free_cb, r);
-    if (store_load_registry(db, r, &e)) {
-        resp_err(rq, rs, &e);
-        return NULL;
-    }
-    return r;
-}
 
 static void result_free_cb(void *p)
 {
@@ -118,27 +99,16 @@ static bool is_appended(const struct import_result *x)
 
 static struct audit_entry audit_of(const struct req *rq, const char *action)
 {
-    return (struct audit_entry){
-        rq->who.name, rq->who.user_id, rq->who.token_id, action, "import_run", 0, NULL,
-        NULL,         rq->client
-    };
+    struct audit_entry a = app_audit(rq, action);
+    a.entity = "import_run";
+    return a;
 }
 
 /* A page with an error summary (status, title, message) and a way back. */
 static int error_page(struct req *rq, struct resp *rs, int status, const char *title,
                       const char *msg, const char *back)
 {
-    struct buf *b = &rs->body;
-    buf_reset(b);
-    rs->status = status;
-    page_begin(rq, rs, title, "import");
-    buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
-    page_text(b, msg);
-    buf_adds(b, "</p></div><p><a href=\"");
-    page_attr(b, back);
-    buf_adds(b, "\">Quay lại</a></p>");
-    page_end(rq, rs);
-    return -1;
+    return page_error(rq, rs, status, title, "import", msg, back, "Quay lại");
 }
 
 /* ---- the upload form ----------------------------------------------------------------- */
@@ -470,7 +440,7 @@ static int import_check(struct req *rq, struct resp *rs)
     struct db *db = app_db(rq, rs);
     if (!db || job_from_upload(rq, rs, &job))
         return -1;
-    struct registry *reg = fresh_registry(rq, rs, db);
+    struct registry *reg = app_registry_load(rq, rs, db);
     struct import_result *x = reg ? read_job(rq, rs, reg, &job) : NULL;
     if (!x)
         return -1;
@@ -524,7 +494,7 @@ static int import_confirm(struct req *rq, struct resp *rs)
 {
     struct db *db = app_db(rq, rs);
     struct upload_record *u = db ? find_upload(rq, rs, db) : NULL;
-    struct registry *reg = u ? fresh_registry(rq, rs, db) : NULL;
+    struct registry *reg = u ? app_registry_load(rq, rs, db) : NULL;
     if (!reg)
         return -1;
     struct import_job job = { u->name,  u->format, u->document,
@@ -545,76 +515,6 @@ static int import_confirm(struct req *rq, struct resp *rs)
     if (store_job(rq, db, reg, &job, x, &a, &e) || store_upload_drop(db, u->id, &e))
         return resp_err(rq, rs, &e);
     summary_page(rq, rs, &job, x, 0, NULL);
-    return 0;
-}
-
-/* ---- alias: map a name to a unit ----------------------------------------------------- */
-
-/* Index of the agency with database id `id`, or -1. */
-static long agency_index(const struct registry *r, long id)
-{
-    for (size_t i = 0; i < r->n_agencies; i++)
-        if (r->agencies[i].id == id)
-            return (long)i;
-    return -1;
-}
-
-/* 0 when alias can name agency idx without making the registry ambiguous; else 409. */
-static int check_alias(struct req *rq, struct resp *rs, struct registry *r, size_t idx,
-                       const char *alias, const char *back)
-{
-    struct err e = ERR_INIT;
-    bool is_group = false;
-    long owner = registry_lookup(r, alias, &is_group);
-    if (owner >= 0 && (is_group || (size_t)owner != idx)) {
-        err_set(&e, ERR_CONFLICT, "the name '%s' already belongs to '%s'", alias,
-                is_group ? r->groups[owner].name : r->agencies[owner].name);
-        return error_page(rq, rs, 409, "Không thêm được tên gọi", e.msg, back);
-    }
-    strvec_push(&r->agencies[idx].aliases, alias);
-    if (registry_build_index(r, &e) == 0)
-        return 0;
-    return error_page(rq, rs, 409, "Không thêm được tên gọi", e.msg, back);
-}
-
-int h_admin_alias(struct req *rq, struct resp *rs)
-{
-    const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
-    const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
-    long agency_id = 0;
-    if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))
-        return error_page(rq, rs, 400, "Không thêm được tên gọi", "Hãy chọn đơn vị.", back);
-    if (!alias || text_is_blank(alias) || strlen(alias) > 300)
-        return error_page(rq, rs, 400, "Không thêm được tên gọi",
-                          "Hãy nhập tên gọi (tối đa 300 ký tự).", back);
-    struct db *db = app_db(rq, rs);
-    struct registry *reg = db ? fresh_registry(rq, rs, db) : NULL;
-    long idx = reg ? agency_index(reg, agency_id) : -1;
-    if (!reg)
-        return -1;
-    if (idx < 0)
-        return error_page(rq, rs, 404, "Không thêm được tên gọi", "Không có đơn vị này.", back);
-    size_t active = registry_active(reg, (size_t)idx);
-    if (check_alias(rq, rs, reg, (size_t)idx, alias, back))
-        return -1;
-    struct audit_entry a = audit_of(rq, "alias.add");
-    size_t n_linked = 0;
-    struct err e = ERR_INIT;
-    if (store_alias_add(db, agency_id, reg->agencies[active].id, alias, &a, &n_linked, &e))
-        return error_page(rq, rs, http_status_of(e.kind), "Không thêm được tên gọi", e.msg, back);
-    struct buf *b = &rs->body;
-    page_begin(rq, rs, "Đã thêm tên gọi", "admin");
-    buf_adds(b, "<div class=\"notice\" role=\"status\"><p>Tên gọi “");
-    page_text(b, alias);
-    buf_adds(b, "” nay chỉ đơn vị ");
-    page_text(b, reg->agencies[idx].name);
-    buf_addf(b,
-             ". Đã gắn lại <strong id=\"linked\">%zu</strong> lượt nêu tên trong các nhiệm vụ."
-             "</p></div><p><a href=\"",
-             n_linked);
-    page_attr(b, back);
-    buf_adds(b, "\">Quay lại</a></p>");
-    page_end(rq, rs);
     return 0;
 }
 

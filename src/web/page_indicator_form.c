@@ -333,13 +333,9 @@ static void check_lengths(struct measure_form *f)
 /* 403 for a user who may not measure x; the refusal alone is written, to the audit log. */
 static int refuse(struct req *rq, struct resp *rs, const struct indicator *x)
 {
-    struct audit_entry a = { .actor = rq->who.name,
-                             .user_id = rq->who.user_id,
-                             .token_id = rq->who.token_id,
-                             .action = "measurement.denied",
-                             .entity = "indicator",
-                             .entity_id = x->id,
-                             .client = rq->client };
+    struct audit_entry a = app_audit(rq, "measurement.denied");
+    a.entity = "indicator";
+    a.entity_id = x->id;
     a.after = arena_printf(rq->arena, "{\"indicator\":%ld,\"source\":\"web\"}", x->id);
     struct err e = ERR_INIT;
     if (store_audit_alone(rq->db, &a, &e))
@@ -373,10 +369,7 @@ static int add(struct req *rq, struct resp *rs, const struct ind_one *o, struct 
     }
     m.entered_via = xstrdup("web");
     m.entered_by = xstrdup(rq->who.name);
-    struct audit_entry a = { .actor = rq->who.name,
-                             .user_id = rq->who.user_id,
-                             .token_id = rq->who.token_id,
-                             .client = rq->client };
+    struct audit_entry a = app_audit(rq, NULL);
     struct err e = ERR_INIT;
     long id = 0;
     int ret = store_measurement_add(rq->db, o->x.id, &m, &a, &id, &e);
@@ -436,10 +429,7 @@ static int set_baseline(struct req *rq, struct resp *rs, const struct ind_one *o
         free(reason);
         return 0;
     }
-    struct audit_entry a = { .actor = rq->who.name,
-                             .user_id = rq->who.user_id,
-                             .token_id = rq->who.token_id,
-                             .client = rq->client };
+    struct audit_entry a = app_audit(rq, NULL);
     struct err e = ERR_INIT;
     if (store_indicator_set_baseline(rq->db, o->x.id, v, on, &a, &e))
         return resp_err(rq, rs, &e);

@@ -162,13 +162,9 @@ static void row_from_form(const struct progress_form *f, long task_id, const cha
 /* 403 for a unit the user may not report for; the refusal alone is written, to the audit log. */
 static int refuse(struct req *rq, struct resp *rs, long task_id, long unit_id)
 {
-    struct audit_entry a = { .actor = rq->who.name,
-                             .user_id = rq->who.user_id,
-                             .token_id = rq->who.token_id,
-                             .action = "progress.denied",
-                             .entity = "task",
-                             .entity_id = task_id,
-                             .client = rq->client };
+    struct audit_entry a = app_audit(rq, "progress.denied");
+    a.entity = "task";
+    a.entity_id = task_id;
     a.after = arena_printf(rq->arena, "{\"task\":%ld,\"unit_id\":%ld,\"source\":\"web\"}", task_id,
                            unit_id);
     struct err e = ERR_INIT;
@@ -189,11 +185,7 @@ static int add_report(struct req *rq, struct resp *rs, long task_id, const char 
     struct batch b = BATCH_INIT;
     struct progress_summary sum = { 0 };
     struct err e = ERR_INIT;
-    struct audit_entry audit = { .actor = rq->who.name,
-                                 .user_id = rq->who.user_id,
-                                 .token_id = rq->who.token_id,
-                                 .action = "progress.add",
-                                 .client = rq->client };
+    struct audit_entry audit = app_audit(rq, "progress.add");
     struct progress_options opt = { .source = "web", .today = page_today(), .audit = &audit };
     row_from_form(form, task_id, unit, batch_add_progress(&b, 0));
     int ret = store_progress_add(rq->db, rq->registry, &b, &opt, &sum, &e);
@@ -260,9 +252,7 @@ int h_task_due(struct req *rq, struct resp *rs)
     struct db *db = app_db(rq, rs);
     if (!db)
         return -1;
-    struct audit_entry a = { .actor = rq->who.name, .user_id = rq->who.user_id,
-                             .token_id = rq->who.token_id, .action = "task.due",
-                             .client = rq->client };
+    struct audit_entry a = app_audit(rq, "task.due");
     struct err e = ERR_INIT;
     if (store_task_set_due(db, id, due, note, &a, &e))
         return resp_err(rq, rs, &e);
