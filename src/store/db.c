@@ -1,6 +1,8 @@
 /* db: opening, migrating and transactions; see db.h. */
 #include "db_internal.h"
 
+#include "core/target.h"
+
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -374,6 +376,22 @@ static int migrate(struct db *db, struct err *e)
     return 0;
 }
 
+/*
+ * giamsat_has_target(target_text, unit): 1 when target_parse() reads the
+ * text as a target (not a heading without one). The indicator
+ * reconciliation counts with it in SQL, apart from the indicator list, so
+ * the two counts share the reading of a target and nothing else.
+ */
+static void has_target_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct target t = TARGET_INIT;
+    (void)argc;
+    target_parse(&t, (const char *)sqlite3_value_text(argv[0]),
+                 (const char *)sqlite3_value_text(argv[1]));
+    sqlite3_result_int(ctx, t.kind != TARGET_NONE);
+    target_release(&t);
+}
+
 int db_open(const char *path, struct db **out, struct err *e)
 {
     struct db *db = xcalloc(1, sizeof(*db));
@@ -387,6 +405,9 @@ int db_open(const char *path, struct db **out, struct err *e)
         return ERR_STORAGE;
     }
     sqlite3_busy_timeout(db->conn, 5000);
+    sqlite3_create_function_v2(db->conn, "giamsat_has_target", 2,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, has_target_fn, NULL, NULL,
+                               NULL);
     if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", e) ||
         migrate(db, e)) {
         err_prefix(e, "cannot open '%s'", path);

@@ -242,24 +242,13 @@ int store_data_generation(struct db *db, long *generation, struct err *e)
 
 /* ---- indicators with a target, counted by the database --------------------------- */
 
-/*
- * A target text that target_parse() reads as a target: not blank once the '$' markup and
- * the carriage returns are removed, the spaces text_clean() trims (space, tab, newline,
- * no-break space) trimmed, the trailing full stops dropped and then every space the fold
- * skips trimmed — the same steps, in the same order, as target_parse(). Tags and entities
- * are not undone here: the importers store cells already cleaned of them.
- */
-#define TARGET_NOT_BLANK                                                                           \
-    "trim(rtrim(trim(replace(replace(target_text, '$', ''), char(13), ''),"                        \
-    " ' ' || char(9, 10, 160)), '.'), ' ' || char(9, 10, 11, 12, 160, 8201, 8239, 12288)) <> ''"
-
 int store_indicator_target_counts(struct db *db, struct indicator_target_counts *out, struct err *e)
 {
     sqlite3_stmt *st;
     *out = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
     if (db_prepare(db,
-                   "SELECT coalesce(agency_id, 0), count(*) FROM indicator WHERE " TARGET_NOT_BLANK
-                   " GROUP BY 1 ORDER BY 1",
+                   "SELECT coalesce(agency_id, 0), count(*) FROM indicator"
+                   " WHERE giamsat_has_target(target_text, unit) GROUP BY 1 ORDER BY 1",
                    &st, e))
         return e->kind;
     size_t cap = 0;

@@ -173,3 +173,19 @@ expect_json early.json '$.indicators.grey' 77
 [ "$(row early.json items code 11.1 '$.measurements')" = 0 ] || die "11.1: measured after 30/06/2025"
 [ "$(row early.json items code 11.1 '$.latest')" = "" ] || die "11.1: latest after 30/06/2025"
 [ "$(row r.json items code 11.1 '$.measurements')" = 1 ] || die "11.1: measurements on 15/01/2026"
+
+# ---- targets only markup: headings for both counts ----------------------------------------
+# Cells are cleaned once on import and targets once more when read, so "&amp;nbsp;" is stored as
+# "&nbsp;" and read as nothing: the database's count of targets must read it the same way, or
+# every report would be refused as not reconciling.
+printf 'Phụ lục I\n\nTT\tChỉ tiêu\tĐơn vị\tKết quả\tCơ quan chủ trì theo dõi, đánh giá\n%s\n%s\n%s\n%s\n' \
+    '91	Chỉ tiêu thử 1	%	&amp;nbsp;	Bộ Công an' \
+    '92	Chỉ tiêu thử 2	%	&lt;br&gt;	Bộ Công an' \
+    '93	Chỉ tiêu thử 3	%	&nb$sp;	Bộ Công an' \
+    '94	Chỉ tiêu thử 4	%	≥ 10	Bộ Công an' > odd.txt
+$G import odd.txt --format indicators --document "Nghị quyết số 71/NQ-CP" > /dev/null
+[ "$(db_count "select count(*) from indicator where code in ('91','92','93','94')")" = 4 ] \
+    || die "the odd indicators were not imported"
+$G report --as-of 2026-01-15 --format json > odd.json || die "a report with markup-only targets is refused"
+expect_json odd.json '$.reconciled' 1
+expect_json odd.json '$.indicators.total' 79
