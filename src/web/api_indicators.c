@@ -150,6 +150,29 @@ static int load_or_404(struct req *rq, struct resp *rs, struct db *db, long id, 
                                    : resp_err(rq, rs, &e);
 }
 
+/* An indicator's target, status and per-unit statuses as of one date. */
+struct assessment {
+    struct target t;
+    struct indicator_result r;
+    struct indicator_unit *u;
+    size_t n_u;
+};
+
+static void assess(const struct indicator *x, struct date on, struct assessment *a)
+{
+    a->t = (struct target)TARGET_INIT;
+    target_parse(&a->t, x->target_text, x->unit);
+    indicator_evaluate(x, &a->t, on, 0, &a->r);
+    indicator_units(x, &a->t, on, &a->u, &a->n_u);
+}
+
+static void assessment_release(struct assessment *a)
+{
+    indicator_units_free(a->u, a->n_u);
+    indicator_result_release(&a->r);
+    target_release(&a->t);
+}
+
 int api_indicator(struct req *rq, struct resp *rs)
 {
     static const char *const params[] = { "as_of", NULL };
@@ -161,17 +184,10 @@ int api_indicator(struct req *rq, struct resp *rs)
     struct indicator x = { 0 };
     if (!db || load_or_404(rq, rs, db, id, &x))
         return -1;
-    struct target t = TARGET_INIT;
-    struct indicator_result r;
-    struct indicator_unit *u = NULL;
-    size_t n_u = 0;
-    target_parse(&t, x.target_text, x.unit);
-    indicator_evaluate(&x, &t, as_of, 0, &r);
-    indicator_units(&x, &t, as_of, &u, &n_u);
-    int ret = api_send_take(rs, 200, json_indicator_detail(&x, &t, &r, as_of, u, n_u));
-    indicator_units_free(u, n_u);
-    indicator_result_release(&r);
-    target_release(&t);
+    struct assessment a;
+    assess(&x, as_of, &a);
+    int ret = api_send_take(rs, 200, json_indicator_detail(&x, &a.t, &a.r, as_of, a.u, a.n_u));
+    assessment_release(&a);
     indicator_release(&x);
     return ret;
 }
@@ -283,20 +299,13 @@ static int answer_created(struct req *rq, struct resp *rs, struct db *db, long x
     for (size_t i = 0; i < x.n_m && !m; i++)
         m = x.m[i].id == id ? &x.m[i] : NULL;
     ASSERT(m != NULL);
-    struct target t = TARGET_INIT;
-    struct indicator_result r;
-    struct indicator_unit *u = NULL;
-    size_t n_u = 0;
-    target_parse(&t, x.target_text, x.unit);
-    indicator_evaluate(&x, &t, today, 0, &r);
-    indicator_units(&x, &t, today, &u, &n_u);
+    struct assessment a;
+    assess(&x, today, &a);
     const struct indicator_unit *own = NULL;
-    for (size_t k = 0; k < n_u && m->unit_id && !own; k++)
-        own = u[k].unit_id == m->unit_id ? &u[k] : NULL;
-    int ret = api_send_take(rs, 201, json_measurement_created(&x, m, &r, today, own));
-    indicator_units_free(u, n_u);
-    indicator_result_release(&r);
-    target_release(&t);
+    for (size_t k = 0; k < a.n_u && m->unit_id && !own; k++)
+        own = a.u[k].unit_id == m->unit_id ? &a.u[k] : NULL;
+    int ret = api_send_take(rs, 201, json_measurement_created(&x, m, &a.r, today, own));
+    assessment_release(&a);
     indicator_release(&x);
     return ret;
 }
