@@ -214,10 +214,10 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
 {
     size_t *map = NULL;
     char *key = text_fold_map(cell, &map);
-    size_t cap = 0, start = 0;
+    size_t cap = 0, start = 0, key_len = strlen(key);
     *parts = NULL;
     *n = 0;
-    for (size_t i = 1; key[i]; i++) {
+    for (size_t i = 1; i < key_len; i++) {
         size_t len;
         bool boundary = key[i] == ';' || key[i] == '\n';
         if (!boundary && (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') ||
@@ -226,7 +226,8 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
         size_t end = map[i];
         ALLOC_GROW(*parts, *n + 1, cap);
         (*parts)[(*n)++] = xstrndup(cell + start, end - start);
-        start = boundary ? map[i] + 1 : end;
+        /* Past the whole character that folded to ';' (U+037E is two bytes), not map[i] + 1. */
+        start = boundary ? map[i + 1] : end;
     }
     ALLOC_GROW(*parts, *n + 1, cap);
     (*parts)[(*n)++] = xstrdup(cell + start);

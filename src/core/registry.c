@@ -476,7 +476,10 @@ void registry_split(const struct registry *r, const char *cell, struct parties *
         const struct name_entry *x = longest_at(r, key, i);
         size_t start = i;
         if (!x && word_here(key, i, "cac")) {
-            start = i + 4;
+            /* "các Bộ": the name after the word, when there is one ("các" may end the key). */
+            start = i + 3;
+            while (key[start] == ' ')
+                start++;
             x = longest_at(r, key, start);
         }
         if (x) {

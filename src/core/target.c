@@ -59,22 +59,44 @@ static bool is_alnum(char c)
 
 /* ---- the key: words, figures, starts -------------------------------------- */
 
+/*
+ * The cursor helpers are bounded: a position past the end of the key reads
+ * as its terminating NUL, so a reader may step over a word it expects
+ * ("tang" + 4) before checking that the word is there without reading
+ * beyond key[n].
+ */
+
+/* The key byte at i; NUL at and past the end. */
+static char key_at(const struct tp *p, size_t i)
+{
+    return i < p->n ? p->key[i] : '\0';
+}
+
+/* i moved past spaces, at most to the end of the key (n). */
 static size_t skip_sp(const struct tp *p, size_t i)
 {
-    while (p->key[i] == ' ')
+    if (i > p->n)
+        return p->n;
+    while (i < p->n && p->key[i] == ' ')
         i++;
     return i;
+}
+
+/* True when the bytes of w (a word or a symbol) sit in the key at i. */
+static bool has_at(const struct tp *p, size_t i, const char *w)
+{
+    size_t len = strlen(w);
+    return i <= p->n && len <= p->n - i && memcmp(p->key + i, w, len) == 0;
 }
 
 /* Word w (a fold key) at i, not inside a longer word. */
 static bool word_at(const struct tp *p, size_t i, const char *w)
 {
-    size_t len = strlen(w);
-    if (i + len > p->n || strncmp(p->key + i, w, len) != 0)
+    if (!has_at(p, i, w))
         return false;
     if (i > 0 && is_alnum(p->key[i - 1]))
         return false;
-    return !is_alnum(p->key[i + len]);
+    return !is_alnum(key_at(p, i + strlen(w)));
 }
 
 /* The first word w at or after i and before b, or TARGET_NO_START. */
@@ -96,10 +118,11 @@ static bool figure_at(const struct tp *p, size_t i, size_t *end, double *v)
 {
     const char *k = p->key;
     double val;
-    if (!is_digit(k[i]) || (i > 0 && (is_alnum(k[i - 1]) || strchr("/.,", k[i - 1]))))
+    if (!is_digit(key_at(p, i)) || (i > 0 && (is_alnum(k[i - 1]) || strchr("/.,", k[i - 1]))))
         return false;
     size_t len = target_read_number(k + i, &val);
-    if (!len || (k[i + len] == 'g' && !is_alnum(k[i + len + 1])) || is_year(p, i, len, val))
+    if (!len || (key_at(p, i + len) == 'g' && !is_alnum(key_at(p, i + len + 1))) ||
+        is_year(p, i, len, val))
         return false;
     if (end)
         *end = i + len;
@@ -115,7 +138,7 @@ static bool op_at(const struct tp *p, size_t i, enum target_op *op, size_t *fig)
         const char *word = op_words[w].w;
         size_t len = strlen(word);
         bool symbol = !isalpha((unsigned char)word[0]);
-        if (symbol ? strncmp(p->key + i, word, len) != 0 : !word_at(p, i, word))
+        if (symbol ? !has_at(p, i, word) : !word_at(p, i, word))
             continue;
         size_t j = skip_sp(p, i + len);
         if (!figure_at(p, j, NULL, NULL))
@@ -132,9 +155,10 @@ static bool op_at(const struct tp *p, size_t i, enum target_op *op, size_t *fig)
 /* "tăng 04 bậc" at i; *places and *end when not NULL. */
 static bool improve_at(const struct tp *p, size_t i, int *places, size_t *end)
 {
-    size_t j = skip_sp(p, i + 4), e;
+    size_t e;
     double v;
-    if (!word_at(p, i, "tang") || !figure_at(p, j, &e, &v) || !word_at(p, skip_sp(p, e), "bac"))
+    if (!word_at(p, i, "tang") || !figure_at(p, skip_sp(p, i + 4), &e, &v) ||
+        !word_at(p, skip_sp(p, e), "bac"))
         return false;
     if (places)
         *places = (int)v;
@@ -237,9 +261,9 @@ static size_t words_end(const struct tp *p, size_t j, size_t b, int *n_words)
 static size_t unit_suffix(const struct tp *p, size_t i, size_t b, char **unit)
 {
     size_t j = skip_sp(p, i);
-    if (p->key[j] == '(' && word_at(p, j + 1, "nam") && strchr(p->key + j, ')'))
+    if (key_at(p, j) == '(' && word_at(p, j + 1, "nam") && strchr(p->key + j, ')'))
         j = (size_t)(strchr(p->key + j, ')') - p->key) + 1;
-    if (p->key[j] != '/')
+    if (key_at(p, j) != '/')
         return i;
     size_t e = j;
     while (e < b && p->key[e] && !strchr(",;", p->key[e]))
@@ -256,9 +280,9 @@ static size_t unit_suffix(const struct tp *p, size_t i, size_t b, char **unit)
 static size_t read_unit(const struct tp *p, size_t i, size_t b, struct target_clause *c)
 {
     const char *k = p->key;
-    if (k[i] == '%') {
+    if (key_at(p, i) == '%') {
         size_t u = i++;
-        if (k[i] == '/')
+        if (key_at(p, i) == '/')
             while (i < b && k[i] && !strchr(" ,;:)", k[i]))
                 i++;
         else if (word_at(p, skip_sp(p, i), "gdp"))
@@ -286,10 +310,10 @@ static size_t read_figures(const struct tp *p, size_t fig, size_t b, struct targ
     figure_at(p, fig, &e, &c->low);
     c->high = c->low;
     size_t j = skip_sp(p, e);
-    size_t dash = !strncmp(p->key + j, "–", strlen("–")) ? strlen("–")
-                  : p->key[j] == '-'                     ? 1
-                  : word_at(p, j, "den")                 ? 3
-                                                         : 0;
+    size_t dash = has_at(p, j, "–")      ? strlen("–")
+                  : key_at(p, j) == '-'   ? 1
+                  : word_at(p, j, "den") ? 3
+                                         : 0;
     if (dash && figure_at(p, skip_sp(p, j + dash), &e2, &hi) && hi > c->low) {
         c->op = TARGET_RANGE;
         c->high = hi;
@@ -314,7 +338,7 @@ static size_t read_rank(const struct tp *p, size_t st, size_t b, struct target_c
 {
     c->op = TARGET_LE;
     size_t i = read_figures(p, skip_sp(p, st + 7), b, c);
-    return p->key[i] == ')' ? i + 1 : i;
+    return key_at(p, i) == ')' ? i + 1 : i;
 }
 
 /* "tăng 04 bậc theo đánh giá của ITU (xếp thứ 65)"; 0 when no rank is named. */
