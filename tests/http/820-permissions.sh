@@ -131,10 +131,11 @@ expand() {
 # state: everything a request may write, but the audit log (checked line by line) and the
 # sessions' last-seen times; then the last audit line's id.
 state() {
-    { sqlite3 giamsat.db .dump | grep -v -e '^INSERT INTO audit_log' -e '^INSERT INTO session'
-      sqlite3 giamsat.db 'select digest, user_id, csrf, created_at from session order by 1'
-    } | md5sum | cut -c1-32
-    db_count 'select coalesce(max(id), 0) from audit_log'
+    sqlite3 giamsat.db .dump 'select digest, user_id, csrf, created_at from session order by 1' \
+        "select 'audit:' || coalesce(max(id), 0) from audit_log" > state.txt
+    grep -v -e '^INSERT INTO audit_log' -e '^INSERT INTO session' -e '^audit:' state.txt |
+        md5sum | cut -c1-32
+    sed -n 's/^audit://p' state.txt
 }
 
 # send ROLE METHOD PATH BODY: the request; prints "STATUS LOCATION".
@@ -237,3 +238,15 @@ done < lines.txt
 [ "$n_failed" = 0 ] || die "$n_failed failures"
 echo "permission matrix: $N requests, $n_deny refused (each audited, nothing written), $n_write written"
 [ "$N" -ge 300 ] || die "only $N requests: is the table read whole?"
+
+# What a refusal's line says: the request, the route, the answer and why.
+want="{\"method\":\"POST\",\"path\":\"/tasks/$TASK_A/due\",\"route\":\"/tasks/:id/due\",\"status\":403,\"reason\":\"only the steering office (giám sát) may do this\"}"
+got=$(db_count "select after from audit_log where action = 'access.denied'
+    and actor = 'token:m-viewer' and after like '%/due\"%' order by id limit 1")
+[ "$got" = "$want" ] || die "the refusal reads '$got', want '$want'"
+want="{\"method\":\"POST\",\"path\":\"/admin/tokens\",\"route\":\"/admin/tokens\",\"status\":303,\"reason\":\"not signed in\"}"
+got=$(db_count "select after from audit_log where action = 'access.denied' and actor = ''
+    and after like '%\"/admin/tokens\"%' order by id limit 1")
+[ "$got" = "$want" ] || die "the anonymous refusal reads '$got', want '$want'"
+[ "$(db_count "select count(*) from audit_log where action = 'access.denied'
+    and after like '%form has expired%' and actor = 'admin'")" -gt 0 ] || die "no CSRF refusal line"
