@@ -15,8 +15,11 @@ ROLES="admin monitor unit_a unit_b viewer nocsrf anon tok_admin tok_monitor tok_
 
 # ---- the table covers routes.c ------------------------------------------------------
 # routes.txt: METHOD PATTERN PUBLIC(0/1) for every route that is not a GET.
-sed -n 's/^ *{ *"\([A-Z]*\)", *"\([^"]*\)", *[a-z_0-9]*, *\([^}]*\)}.*/\1 \2 \3/p' "$ROUTES" |
-    awk '$1 != "GET" { print $1, $2, ($0 ~ /R_PUBLIC/) ? 1 : 0 }' > routes.txt
+sed -n 's/^ *{ *"\([A-Z]*\)", *"\([^"]*\)", *[a-z_0-9]*, *\([^}]*\)}.*/\1 \2 \3/p' "$ROUTES" \
+    > all-routes.txt
+[ "$(wc -l < all-routes.txt)" = "$(grep -c '{ *"[A-Z]*"' "$ROUTES")" ] ||
+    die "cannot read every row of routes.c (one row per line: { METHOD, PATTERN, handler, flags })"
+awk '$1 != "GET" { print $1, $2, ($0 ~ /R_PUBLIC/) ? 1 : 0 }' all-routes.txt > routes.txt
 [ "$(wc -l < routes.txt)" -ge 10 ] || die "cannot read the write routes of routes.c"
 # rows.txt: ROLE METHOD PATTERN, one per role of each line ({X} -> :id, no query).
 grep -v '^#' "$TABLE" | awk -F '\t' 'NF {
