@@ -378,3 +378,16 @@ char *json_api_measure_refusal(const char *code, const char *reason)
     json_object_set_new(o, "reason", json_string(reason));
     return json_dump_compact_take(o);
 }
+
+char *json_api_access_refusal(const char *method, const char *path, const char *route,
+                              int status, const char *reason)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "method", json_string(method));
+    json_object_set_new(o, "path", json_string(path));
+    json_object_set_new(o, "route", json_string(route));
+    json_object_set_new(o, "status", json_integer(status));
+    if (reason)
+        json_object_set_new(o, "reason", json_string(reason));
+    return json_dump_compact_take(o);
+}

@@ -129,4 +129,15 @@ void measure_request_release(struct measure_request *rq);
  */
 char *json_api_measure_refusal(const char *code, const char *reason);
 
+/**
+ * The "after" text of the audit line of a write refused before its handler ran (or by
+ * it, without a line of its own): {"method":"POST","path":"/admin/users/7","route":
+ * "/admin/users/:id","status":403,"reason":"..."} on one line; reason is left out when
+ * NULL (so is a text that is not UTF-8: the path of a write route never is, its
+ * segments being the route's words and numbers). Returns a newly allocated string; free
+ * with free().
+ */
+char *json_api_access_refusal(const char *method, const char *path, const char *route,
+                              int status, const char *reason);
+
 #endif

@@ -283,7 +283,7 @@ static int check_right(struct req *rq, struct resp *rs, const struct indicator *
     char *after = json_api_measure_refusal(x->code, why);
     a.after = after;
     struct err e = ERR_INIT;
-    int ret = store_audit_alone(db, &a, &e);
+    int ret = app_audit_refusal(rq, &a, &e);
     free(after);
     return ret ? resp_err(rq, rs, &e) : resp_error(rq, rs, 403, "%s", why);
 }

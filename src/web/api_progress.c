@@ -118,7 +118,7 @@ static int check_right(struct req *rq, struct resp *rs, const struct progress_re
     char *after = json_api_refusal(in->task, in->row.unit, why);
     a.after = after;
     struct err e = ERR_INIT;
-    int ret = store_audit_alone(db, &a, &e);
+    int ret = app_audit_refusal(rq, &a, &e);
     free(after);
     return ret ? resp_err(rq, rs, &e) : resp_error(rq, rs, 403, "%s", why);
 }

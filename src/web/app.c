@@ -9,6 +9,7 @@
 #include "regcache.h"
 #include "routes.h"
 #include "throttle.h"
+#include "json/json_api.h"
 #include "store/store.h"
 #include "util/crypto.h"
 #include "util/xalloc.h"
@@ -84,6 +85,17 @@ struct audit_entry app_audit(const struct req *rq, const char *action)
                                  .token_id = rq->who.token_id,
                                  .action = action,
                                  .client = rq->client };
+}
+
+int app_audit_refusal(struct req *rq, const struct audit_entry *a, struct err *e)
+{
+    struct db *db = rq->db;
+    if (!db)
+        return err_set(e, ERR_INTERNAL, "no database connection for the audit line");
+    int ret = store_audit_alone(db, a, e);
+    if (!ret)
+        rq->refusal_audited = true;
+    return ret;
 }
 
 /* A pooled connection lent to a request; given back when its arena is freed. */
@@ -196,23 +208,82 @@ static int deny_anonymous(struct req *rq, struct resp *rs)
     return -1;
 }
 
-/* 0 when the principal may call the route; otherwise the error response is written. */
-static int check_access(struct req *rq, struct resp *rs, const struct route *r)
+/* Why a signed-in principal may not POST to the route (its form, its credentials), or NULL. */
+static const char *post_refusal(const struct req *rq, const struct route *r)
 {
+    if (strcmp(rq->method, "POST"))
+        return NULL;
+    if (!req_wants_json(rq))
+        return (r->flags & R_NO_CSRF) || csrf_ok(rq)
+                   ? NULL
+                   : "the form has expired: reload the page and try again";
+    return rq->who.token_id ? NULL : "writes through the API need an API token";
+}
+
+/*
+ * Why the principal may not call the route: 0 when it may, else the status to answer
+ * (401: nobody is signed in) with *why set.
+ */
+static int refusal_of(const struct req *rq, const struct route *r, const char **why)
+{
+    *why = NULL;
     if (r->flags & R_PUBLIC)
         return 0;
-    if (!access_can_read(rq->who.role))
-        return deny_anonymous(rq, rs);
+    if (!access_can_read(rq->who.role)) {
+        *why = req_wants_json(rq) ? "sign in or send an API token (Authorization: Bearer)"
+                                  : "not signed in";
+        return 401;
+    }
     if ((r->flags & R_ADMIN) && !access_can_admin(rq->who.role))
-        return resp_error(rq, rs, 403, "only administrators (quản trị) may do this");
-    if ((r->flags & R_MANAGE) && !access_can_manage(rq->who.role))
-        return resp_error(rq, rs, 403, "only the steering office (giám sát) may do this");
-    if (!strcmp(rq->method, "POST") && !(r->flags & R_NO_CSRF) && !req_wants_json(rq) &&
-        !csrf_ok(rq))
-        return resp_error(rq, rs, 403, "the form has expired: reload the page and try again");
-    if (!strcmp(rq->method, "POST") && req_wants_json(rq) && !rq->who.token_id)
-        return resp_error(rq, rs, 403, "writes through the API need an API token");
-    return 0;
+        *why = "only administrators (quản trị) may do this";
+    else if ((r->flags & R_MANAGE) && !access_can_manage(rq->who.role))
+        *why = "only the steering office (giám sát) may do this";
+    else
+        *why = post_refusal(rq, r);
+    return *why ? 403 : 0;
+}
+
+/* 0 when the principal may call the route; otherwise the error response is written. */
+static int check_access(struct req *rq, struct resp *rs, const struct route *r,
+                        const char **why)
+{
+    int status = refusal_of(rq, r, why);
+    if (!status)
+        return 0;
+    if (status == 401)
+        return deny_anonymous(rq, rs);
+    return resp_error(rq, rs, status, "%s", *why);
+}
+
+static bool is_write(const struct req *rq)
+{
+    return strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD");
+}
+
+/*
+ * The audit line of a refused write that has none yet (see app_audit_refusal()):
+ * refused by check_access() (why set; an anonymous page is sent to /login with a 303),
+ * or answered 401/403 by its handler. Public routes are not refusals of a principal
+ * (a wrong password at sign-in is the throttle's). When the line cannot be written the
+ * answer becomes that error: a refusal is never left unaudited.
+ */
+static void audit_refused_write(struct req *rq, struct resp *rs, const struct route *r,
+                                const char *why)
+{
+    if (!is_write(rq) || (r->flags & R_PUBLIC) || rq->refusal_audited ||
+        (!why && rs->status != 401 && rs->status != 403))
+        return;
+    int status = rs->status;
+    if (!app_db(rq, rs))
+        return;
+    struct audit_entry a = app_audit(rq, "access.denied");
+    a.entity = "route";
+    char *after = json_api_access_refusal(rq->method, rq->path, r->pattern, status, why);
+    a.after = after;
+    struct err e = ERR_INIT;
+    if (app_audit_refusal(rq, &a, &e))
+        resp_err(rq, rs, &e);
+    free(after);
 }
 
 static void security_headers(struct resp *rs)
@@ -262,6 +333,15 @@ const struct registry *app_registry(struct req *rq, struct resp *rs)
     return rq->registry;
 }
 
+static void call_handler(struct req *rq, struct resp *rs, const struct route *r)
+{
+    /* Pages get the registry up front; API handlers ask for it when they need it. */
+    if (!(r->flags & R_PUBLIC) && !req_wants_json(rq) && !app_registry(rq, rs))
+        return;
+    if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
+        resp_header(rs, "Cache-Control", "no-store");
+}
+
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
 {
     rq->app = app;
@@ -275,11 +355,10 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     }
     if (!(r->flags & R_PUBLIC) || !strcmp(rq->path, "/login"))
         authenticate(rq, rs);
-    if (rs->status >= 500 || check_access(rq, rs, r))
+    if (rs->status >= 500)
         return;
-    /* Pages get the registry up front; API handlers ask for it when they need it. */
-    if (!(r->flags & R_PUBLIC) && !req_wants_json(rq) && !app_registry(rq, rs))
-        return;
-    if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
-        resp_header(rs, "Cache-Control", "no-store");
+    const char *why = NULL;
+    if (check_access(rq, rs, r, &why) == 0)
+        call_handler(rq, rs, r);
+    audit_refused_write(rq, rs, r, why);
 }

@@ -81,4 +81,17 @@ struct web_app *app_of(const struct req *rq);
  */
 struct audit_entry app_audit(const struct req *rq, const char *action);
 
+/**
+ * Every refused write (any method but GET, to a route that is not public) leaves one
+ * audit line. app_handle() writes
+ * it ("access.denied") for what it refuses itself — nobody signed in, a role below the
+ * route's, a missing CSRF token, a session on the API — and for any 401 or 403 a
+ * handler answers to a write. A handler that refuses on the data (a unit that does not
+ * lead the task) writes a line of its own, with what it knows, through this function:
+ * a (action "*.denied") is appended in a transaction of its own, and rq is marked so
+ * that app_handle() adds no second line. Assumes the request's database is open
+ * (app_db()). 0, or the err kind with e set.
+ */
+int app_audit_refusal(struct req *rq, const struct audit_entry *a, struct err *e);
+
 #endif

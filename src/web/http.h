@@ -67,6 +67,7 @@ struct req {
     void *app;                 /* the application (struct web_app *) */
     struct db *db;             /* opened on first use by app_db() */
     const struct registry *registry; /* the agency registry as of this request (app.c) */
+    bool refusal_audited;      /* this refused write has its audit line (app_audit_refusal()) */
 };
 
 struct resp {

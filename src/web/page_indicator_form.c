@@ -338,7 +338,7 @@ static int refuse(struct req *rq, struct resp *rs, const struct indicator *x)
     a.entity_id = x->id;
     a.after = arena_printf(rq->arena, "{\"indicator\":%ld,\"source\":\"web\"}", x->id);
     struct err e = ERR_INIT;
-    if (store_audit_alone(rq->db, &a, &e))
+    if (app_audit_refusal(rq, &a, &e))
         return resp_err(rq, rs, &e);
     return resp_error(rq, rs, 403,
                       "tài khoản này không được nhập số đo cho chỉ tiêu %s: chỉ cơ quan thường"

@@ -168,7 +168,7 @@ static int refuse(struct req *rq, struct resp *rs, long task_id, long unit_id)
     a.after = arena_printf(rq->arena, "{\"task\":%ld,\"unit_id\":%ld,\"source\":\"web\"}", task_id,
                            unit_id);
     struct err e = ERR_INIT;
-    if (store_audit_alone(rq->db, &a, &e))
+    if (app_audit_refusal(rq, &a, &e))
         return resp_err(rq, rs, &e);
     return resp_error(rq, rs, 403,
                       "tài khoản này không được báo cáo tiến độ cho đơn vị đã chọn"

@@ -6,9 +6,11 @@ start_server
 $GIAMSAT user add gs --role monitor --password monitor-pass-1 > /dev/null
 login admin admin-pass-123 admin
 login gs monitor-pass-1 gs
-# What an import may change (sessions and the upload table aside).
+# What an import may change (sessions, the upload table and the audit log aside: a refusal
+# is audited, 820-permissions.sh checks each).
 data_snapshot() {
-    sqlite3 giamsat.db .dump | grep -v '^INSERT INTO session\|^INSERT INTO upload' | md5sum
+    sqlite3 giamsat.db .dump | grep -v '^INSERT INTO session\|^INSERT INTO upload\|^INSERT INTO audit_log' |
+        md5sum
 }
 get /import form.html -b admin
 well_formed form.html
@@ -59,6 +61,8 @@ id=$(upload_id)
 [ "$(status POST /import -b admin --data "step=confirm&upload=$id")" = 403 ] \
     || die "confirm without CSRF"
 [ "$(data_snapshot)" = "$before" ] || die "a refused confirmation changed the database"
+[ "$(db_count "select count(*) from audit_log where action = 'access.denied'
+    and after like '%\"route\":\"/import\"%'")" = 2 ] || die "the refused confirmations are not audited"
 
 # Step 2: confirm imports it, in one transaction with its audit line.
 code=$(curl -s -o done.html -w '%{http_code}' -b admin --data "csrf=$tok&step=confirm&upload=$id" \
