@@ -24,7 +24,8 @@ esac
 SEEDS=$(cd "$(dirname "$0")/../data/seeds" && pwd) || exit 2
 SEED_PROGRAM=$SEEDS/001_523cb3a39135c550.txt
 SEED_PLAN=$SEEDS/002_d7ea618fb136404a.txt
-N_TASKS=${BENCH_TASKS:-5000}
+N_TASKS=${BENCH_TASKS:-20000}
+N_PROGRESS=${BENCH_PROGRESS_ROWS:-200000}
 RUNS=${BENCH_RUNS:-3}
 AS_OF=2025-12-24
 
@@ -128,6 +129,17 @@ make_table() {
     }' > "$1"
 }
 
+# make_progress FILE: N_PROGRESS progress rows, all for task B7 of the synthetic table (led
+# by Bộ Tư pháp), each with its own result: the worst case for per-task lookups.
+make_progress() {
+    awk -v n="$N_PROGRESS" 'BEGIN {
+        print "Mã;Đơn vị;Kết quả;Ngày báo cáo;Tiến độ (%)"
+        for (i = 1; i <= n; i++)
+            printf "B7;Bộ Tư pháp;\"Kết quả thực hiện lần %d\";%02d/%02d/2025;%d\n", i,
+                1 + i % 28, 4 + i % 8, i % 100
+    }' > "$1"
+}
+
 printf 'giamsat bench: %s\n' "$BIN"
 printf '(%s run(s) per query, best shown; imports run once; %s-task synthetic table)\n' \
     "$RUNS" "$N_TASKS"
@@ -182,6 +194,14 @@ report_line "report --as-of $AS_OF --format json"
 make_table big.csv
 import_line "import table of $N_TASKS tasks" seeds.db big.csv
 import_line "re-import table (no change)" seeds.db big.csv
+# Progress rows: rows = what the import read (every row of the table).
+make_progress progress.csv
+progress_line() {
+    run_once "$1" "$work/import.json" -- "$BIN" --db seeds.db import progress.csv --json
+    [ -n "$ms" ] && line "$1" "$ms" "$(json_sum "$work/import.json" rows)"
+}
+progress_line "import progress table of $N_PROGRESS rows"
+progress_line "re-import progress table (no change)"
 query_line "tasks --format json (seeds + table)" seeds.db tasks --format json
 query_line "tasks --search \"bo cong an\" (seeds + table)" seeds.db tasks --search "bo cong an" \
     --format json

@@ -128,7 +128,7 @@ static int progress_add(struct cli *c, int argc, char **argv)
         printf("%s\n", js);
         free(js);
     } else if (!ret && !sum.added) {
-        printf("Báo cáo này đã có, không ghi lại\n");
+        printf("Báo cáo này đã có (số %ld), không ghi lại\n", sum.duplicate_id);
     } else if (!ret && sum.written) {
         printf("Đã ghi báo cáo số %ld\n", sum.last_id);
     } else if (!ret) {

@@ -25,24 +25,42 @@ static void block_stop_signals(sigset_t *set)
     pthread_sigmask(SIG_BLOCK, set, NULL);
 }
 
+/* One numeric option into *out when given; the message names it and its range. */
+static int serve_number(struct cli *c, const struct opt *opts, const char *name, long min,
+                        long max, int *out)
+{
+    const char *v = opt_value(opts, name);
+    long n = 0;
+    if (!v)
+        return 0;
+    if (strparse_long(v, min, max, &n))
+        return err_set(&c->err, ERR_INVALID, "%s must be a number from %ld to %ld", name, min,
+                       max);
+    *out = (int)n;
+    return 0;
+}
+
 static int serve_options(struct cli *c, const struct opt *opts, struct server_options *so)
 {
-    long port = 8080, threads = SERVER_THREADS;
-    *so = (struct server_options){ opt_value(opts, "--listen"), 8080, SERVER_THREADS };
-    if (opt_value(opts, "--port") && strparse_long(opt_value(opts, "--port"), 1, 65535, &port))
-        return err_set(&c->err, ERR_INVALID, "--port must be a number from 1 to 65535");
-    if (opt_value(opts, "--threads") &&
-        strparse_long(opt_value(opts, "--threads"), 1, 64, &threads))
-        return err_set(&c->err, ERR_INVALID, "--threads must be a number from 1 to 64");
-    so->port = (int)port;
-    so->threads = (int)threads;
+    server_options_default(so);
+    if (opt_value(opts, "--listen"))
+        so->listen = opt_value(opts, "--listen");
+    so->trusted_proxy = opt_value(opts, "--trusted-proxy");
+    if (serve_number(c, opts, "--port", 1, 65535, &so->port) ||
+        serve_number(c, opts, "--threads", 1, 64, &so->threads) ||
+        serve_number(c, opts, "--per-address", 1, SERVER_CONNECTIONS, &so->per_address) ||
+        serve_number(c, opts, "--idle-timeout", 1, 3600, &so->idle_timeout_s) ||
+        serve_number(c, opts, "--request-timeout", 1, 3600, &so->request_timeout_s))
+        return c->err.kind;
     return 0;
 }
 
 int cmd_serve(struct cli *c, int argc, char **argv)
 {
-    struct opt opts[] = { { "--listen", true, NULL }, { "--port", true, NULL },
-                          { "--threads", true, NULL }, { "--secure-cookie", false, NULL },
+    struct opt opts[] = { { "--listen", true, NULL },          { "--port", true, NULL },
+                          { "--threads", true, NULL },         { "--secure-cookie", false, NULL },
+                          { "--per-address", true, NULL },     { "--idle-timeout", true, NULL },
+                          { "--request-timeout", true, NULL }, { "--trusted-proxy", true, NULL },
                           { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
@@ -63,13 +81,13 @@ int cmd_serve(struct cli *c, int argc, char **argv)
     struct server *s = NULL;
     int ret = server_start(&app, &so, &s, &c->err);
     if (!ret) {
-        printf("giamsat đang chạy tại http://%s:%d/ (Ctrl+C để dừng)\n",
-               so.listen ? so.listen : "127.0.0.1", so.port);
+        printf("giamsat đang chạy tại http://%s:%d/ (Ctrl+C để dừng)\n", so.listen, so.port);
         fflush(stdout);
         int sig = 0;
         sigwait(&set, &sig);
         fprintf(stderr, "giamsat: stopping (signal %d), finishing requests in flight\n", sig);
         server_stop(s);
+        fprintf(stderr, "giamsat: stopped\n");
     }
     app_release(&app);
     return ret;

@@ -6,6 +6,7 @@
 #include "util/clock.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
+#include "web/server.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -180,7 +181,24 @@ static const struct command {
       "                     chi_tieu doi_soat" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
-    { "serve", cmd_serve, "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]" },
+    { "serve", cmd_serve,
+      "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
+      "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"
+      "                     [--trusted-proxy ADDR]\n"
+      "      --listen ADDR        IPv4 address to listen on (default 127.0.0.1)\n"
+      "      --port N             TCP port (default 8080)\n"
+      "      --threads N          worker threads (default " SERVER_STR(SERVER_THREADS) ")\n"
+      "      --per-address N      open connections from one client address (default "
+      SERVER_STR(SERVER_PER_ADDRESS) "; " SERVER_STR(SERVER_CONNECTIONS) " in all)\n"
+      "      --idle-timeout S     close a connection silent for S seconds (default "
+      SERVER_STR(SERVER_IDLE_TIMEOUT) ")\n"
+      "      --request-timeout S  drop a request whose body takes longer than S seconds (default "
+      SERVER_STR(SERVER_REQUEST_TIMEOUT) ")\n"
+      "      --trusted-proxy ADDR the reverse proxy (IPv4): its X-Forwarded-For gives the client\n"
+      "                           and X-Forwarded-Proto: https makes the session cookie Secure\n"
+      "      --secure-cookie      always mark the session cookie Secure\n"
+      "      SIGTERM/SIGINT: stop accepting, finish the requests in flight (at most "
+      SERVER_STR(SERVER_DRAIN_TIMEOUT) " s), exit" },
     { "user", cmd_user,
       "user add LOGIN --role quan_tri|giam_sat|don_vi|xem [--unit UNIT] [--name TEXT]\n"
       "                     [--password P] [--if-missing]   (password from stdin, or made and"
@@ -205,6 +223,15 @@ int cli_usage(const char *cmd)
 }
 
 int cli_main(int argc, char **argv);
+
+/* The database's own messages do not name its file (they may reach the web): add it here. */
+static void print_error(const struct cli *c, const char *cmd)
+{
+    if ((c->err.kind == ERR_STORAGE || c->err.kind == ERR_BUSY) && c->db)
+        fprintf(stderr, "giamsat %s: '%s': %s\n", cmd, c->db_path, c->err.msg);
+    else
+        fprintf(stderr, "giamsat %s: %s\n", cmd, c->err.msg);
+}
 
 int cli_main(int argc, char **argv)
 {
@@ -235,7 +262,7 @@ int cli_main(int argc, char **argv)
     }
     int ret = cmd->fn(&c, argc - i, argv + i);
     if (ret < 0)
-        fprintf(stderr, "giamsat %s: %s\n", cmd->name, c.err.msg);
+        print_error(&c, cmd->name);
     registry_release(&c.reg);
     db_close(c.db);
     return ret < 0 ? err_exit_code(c.err.kind) : ret;

@@ -79,6 +79,7 @@ char *json_api_progress_result(const struct progress_summary *s)
         json_object_set_new(o, "id", json_integer(s->last_id));
         json_object_set_new(o, "added", json_true());
     } else {
+        json_object_set_new(o, "id", json_integer(s->duplicate_id));
         json_object_set_new(o, "added", json_false());
         json_object_set_new(o, "duplicate", json_true());
     }

@@ -271,6 +271,8 @@ char *json_progress_summary(const struct progress_summary *s)
     json_object_set_new(o, "written", json_boolean(s->written));
     if (s->last_id)
         json_object_set_new(o, "id", json_integer(s->last_id));
+    if (s->duplicate_id)
+        json_object_set_new(o, "duplicate_id", json_integer(s->duplicate_id));
     for (size_t i = 0; i < s->n_rejects; i++) {
         json_t *x = json_object();
         json_object_set_new(x, "line", json_integer((json_int_t)s->rejects[i].line));

@@ -211,18 +211,26 @@ int db_schema_version(void)
     return N_MIGRATIONS;
 }
 
-int db_error(struct db *db, const char *what, struct err *e)
+/* A lock still held after the bounded wait is ERR_BUSY (the caller may try again later). */
+static enum err_kind kind_of(int rc)
 {
-    return err_set(e, ERR_STORAGE, "%s: %s", what, sqlite3_errmsg(db->conn));
+    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? ERR_BUSY : ERR_STORAGE;
 }
 
+int db_error(struct db *db, const char *what, struct err *e)
+{
+    return err_set(e, kind_of(sqlite3_extended_errcode(db->conn)), "%s: %s", what,
+                   sqlite3_errmsg(db->conn));
+}
+
+/* The path is not in the message: it may reach a web client; the command line adds it. */
 int db_exec(struct db *db, const char *sql, struct err *e)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) == SQLITE_OK)
+    int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
         return 0;
-    int ret = err_set(e, ERR_STORAGE, "database error in '%s': %s", db->path,
-                      msg ? msg : "unknown");
+    int ret = err_set(e, kind_of(rc), "database error: %s", msg ? msg : sqlite3_errstr(rc));
     sqlite3_free(msg);
     return ret;
 }
@@ -404,7 +412,7 @@ int db_open(const char *path, struct db **out, struct err *e)
         db_close(db);
         return ERR_STORAGE;
     }
-    sqlite3_busy_timeout(db->conn, 5000);
+    sqlite3_busy_timeout(db->conn, DB_BUSY_WAIT_MS);
     sqlite3_create_function_v2(db->conn, "giamsat_has_target", 2,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, has_target_fn, NULL, NULL,
                                NULL);

@@ -7,11 +7,19 @@
  * runs between db_begin() and db_commit(); db_rollback() undoes it, so a
  * failed import leaves the database exactly as it was.
  *
+ * One writer at a time (SQLite): a writer that finds the database locked
+ * waits behind the one holding it, up to DB_BUSY_WAIT_MS, and only then
+ * fails with ERR_BUSY. Imports are fast enough (docs/PERFORMANCE.md) that
+ * the largest one holds the lock for seconds, not minutes. Messages never
+ * name the database file: they may reach a web client.
+ *
  * The SQL is plain and portable (no SQLite-only syntax beyond INSERT OR
  * IGNORE and the PRAGMAs here), so a PostgreSQL backend can live beside it.
  */
 #ifndef GIAMSAT_DB_H
 #define GIAMSAT_DB_H
+
+#define DB_BUSY_WAIT_MS 120000 /* longest wait for another writer's lock */
 
 #include "util/err.h"
 

@@ -180,6 +180,7 @@ struct progress_summary {
     size_t reopenings;
     bool written;      /* committed (not a dry run, nothing rejected or allow_partial) */
     long last_id;      /* id of the last report added, 0 when none */
+    long duplicate_id; /* id of the stored report the last duplicate matched, 0 when none */
     struct progress_reject *rejects;
     size_t n_rejects, cap_rejects;
 };

@@ -343,17 +343,22 @@ static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
         sqlite3_bind_int(st, 6, en->percent);
 }
 
-/* Whether the assignment already has a report with this fingerprint. */
+/*
+ * Whether the assignment already has a report with this fingerprint; its
+ * id goes to sum->duplicate_id, so a client that retries learns what it has.
+ */
 static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *fp, bool *dup)
 {
     sqlite3_stmt *st;
     if (db_prepare(c->db,
-                   "SELECT 1 FROM progress_report WHERE assignment_id = ? AND fingerprint = ?",
+                   "SELECT id FROM progress_report WHERE assignment_id = ? AND fingerprint = ?",
                    &st, c->e))
         return c->e->kind;
     sqlite3_bind_int64(st, 1, assignment_id);
     db_bind_text(st, 2, fp);
     int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        c->sum->duplicate_id = (long)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     *dup = rc == SQLITE_ROW;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);

@@ -24,6 +24,13 @@ int crypto_init(struct err *e);
 char *crypto_password_hash(const char *password, struct err *e);
 /** True when password matches hash. Constant time in the password. */
 bool crypto_password_ok(const char *hash, const char *password);
+/**
+ * The Argon2id work of crypto_password_ok() against a hash of the same
+ * cost, for a sign-in whose account does not exist or cannot sign in: the
+ * answer then takes as long as for a real account (no enumeration by
+ * timing). The first call also makes that hash, once per process.
+ */
+void crypto_password_burn(const char *password);
 /** A new random token, base64url, into out. */
 void crypto_token(char out[CRYPTO_TOKEN_LEN]);
 /** Hex BLAKE2b-256 digest of token, into out. */

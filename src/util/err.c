@@ -17,6 +17,7 @@ static const struct {
     { ERR_FORBIDDEN, "forbidden", 5 },
     { ERR_STORAGE, "storage", 6 },
     { ERR_INTERNAL, "internal", 7 },
+    { ERR_BUSY, "busy", 8 },
 };
 
 int err_set(struct err *e, enum err_kind kind, const char *fmt, ...)

@@ -25,6 +25,7 @@ enum err_kind {
     ERR_FORBIDDEN = -4, /* not allowed for this caller */
     ERR_STORAGE = -5,   /* the database or the file system failed */
     ERR_INTERNAL = -6,  /* a bug or a library failure we did not expect */
+    ERR_BUSY = -7,      /* another writer held the database past the bounded wait */
 };
 
 #define ERR_MSG_MAX 1024
@@ -52,7 +53,7 @@ void err_clear(struct err *e);
 /** Short stable name of a kind ("invalid", "not_found", ...). */
 const char *err_kind_name(enum err_kind kind);
 
-/** Process exit status for a kind: 0 for ERR_OK, 2..7 otherwise. */
+/** Process exit status for a kind: 0 for ERR_OK, 2..8 otherwise. */
 int err_exit_code(enum err_kind kind);
 
 /*

@@ -264,3 +264,22 @@ bool text_starts_folded(const char *s, const char *prefix)
     free(b);
     return yes;
 }
+
+void text_escape_log(struct buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    /* Invalid UTF-8 is escaped whole, byte by byte: a terminal must not guess at it. */
+    bool utf8 = text_is_utf8(s, strlen(s), NULL);
+    for (size_t i = 0; p[i]; i++) {
+        bool c1 = utf8 && p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F;
+        bool plain = p[i] > 0x20 && p[i] != 0x7F && p[i] != '\\' && (p[i] < 0x80 || utf8);
+        if (c1) {
+            buf_addf(b, "\\x%02X\\x%02X", p[i], p[i + 1]);
+            i++;
+        } else if (plain) {
+            buf_addch(b, (char)p[i]);
+        } else {
+            buf_addf(b, "\\x%02X", p[i]);
+        }
+    }
+}

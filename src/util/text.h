@@ -56,4 +56,13 @@ bool text_is_blank(const char *s);
 /** True when the fold key of s starts with the fold key of prefix. */
 bool text_starts_folded(const char *s, const char *prefix);
 
+struct buf;
+/**
+ * Append s to b for a log line: control characters (C0, DEL, the C1
+ * range U+0080..U+009F, so ESC and CSI too), space and backslash become
+ * \xHH, so one logged field can neither end the line nor pass for the next
+ * field. Any bytes accepted (invalid UTF-8 is escaped byte by byte).
+ */
+void text_escape_log(struct buf *b, const char *s);
+
 #endif

@@ -118,7 +118,7 @@ struct db *app_db(struct req *rq, struct resp *rs)
     struct lent_db *l = arena_alloc(rq->arena, sizeof(*l));
     l->pool = app_of(rq)->pool;
     if (db_pool_get(l->pool, &l->db, &e)) {
-        resp_error(rq, rs, 500, "%s", e.msg);
+        resp_err(rq, rs, &e);
         return NULL;
     }
     arena_defer(rq->arena, give_back_db, l);
@@ -342,10 +342,26 @@ static void call_handler(struct req *rq, struct resp *rs, const struct route *r)
         resp_header(rs, "Cache-Control", "no-store");
 }
 
+/* A request whose text was not kept whole is refused before any handler sees it. */
+static bool refuse_malformed(struct req *rq, struct resp *rs)
+{
+    if (rq->bad_field)
+        resp_error(rq, rs, 400,
+                   "trường '%s' có ký tự không hợp lệ (NUL hoặc không phải UTF-8); không có gì"
+                   " được lưu",
+                   rq->bad_field);
+    else if (rq->too_many_fields)
+        resp_error(rq, rs, 400, "yêu cầu có hơn %d trường; không có gì được lưu",
+                   HTTP_MAX_PARAMS);
+    return rq->bad_field || rq->too_many_fields;
+}
+
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
 {
     rq->app = app;
     security_headers(rs);
+    if (refuse_malformed(rq, rs))
+        return;
     bool path_known = false;
     const struct route *r = route_find(rq, &path_known);
     if (!r) {

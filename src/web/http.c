@@ -33,10 +33,8 @@ char *http_decode(struct arena *a, const char *s, size_t len, bool form)
         }
     }
     *w = '\0';
-    /* Invalid UTF-8 or NUL bytes never reach a handler. */
-    if (strlen(out) != (size_t)(w - out) || !text_is_utf8(out, strlen(out), NULL))
-        out[0] = '\0';
-    return out;
+    size_t n = (size_t)(w - out);
+    return memchr(out, '\0', n) || !text_is_utf8(out, n, NULL) ? NULL : out;
 }
 
 static bool is_unreserved(unsigned char c)
@@ -68,19 +66,41 @@ void http_encode(struct buf *b, const char *s)
     buf_add(b, out, n);
 }
 
-/* Split "a=1&b=2" into kv (decoded), at most HTTP_MAX_PARAMS. */
-static size_t parse_pairs(struct arena *a, const char *s, size_t len, struct kv *out)
+/*
+ * Decode one field of a query or form into *out. Text holding a NUL or
+ * not UTF-8 is never handed on (nor emptied): the request is marked bad,
+ * naming the field, and app_handle() refuses it whole.
+ */
+static void decode_field(struct req *rq, const char *s, size_t len, const char *name,
+                         const char **out)
+{
+    *out = http_decode(rq->arena, s, len, true);
+    if (*out)
+        return;
+    *out = "";
+    if (!rq->bad_field)
+        rq->bad_field = name ? name : "(tên trường)";
+}
+
+/* Split "a=1&b=2" into kv (decoded); more than HTTP_MAX_PARAMS fields marks the request bad. */
+static size_t parse_pairs(struct req *rq, const char *s, size_t len, struct kv *out)
 {
     size_t n = 0;
     const char *end = s + len;
-    while (s < end && n < HTTP_MAX_PARAMS) {
+    while (s < end) {
         const char *amp = memchr(s, '&', (size_t)(end - s));
         const char *stop = amp ? amp : end;
         const char *eq = memchr(s, '=', (size_t)(stop - s));
+        if (stop > s && n == HTTP_MAX_PARAMS) {
+            rq->too_many_fields = true;
+            break;
+        }
         if (stop > s) {
             const char *kend = eq ? eq : stop;
-            out[n].key = http_decode(a, s, (size_t)(kend - s), true);
-            out[n].value = eq ? http_decode(a, eq + 1, (size_t)(stop - eq - 1), true) : "";
+            decode_field(rq, s, (size_t)(kend - s), NULL, &out[n].key);
+            out[n].value = "";
+            if (eq)
+                decode_field(rq, eq + 1, (size_t)(stop - eq - 1), out[n].key, &out[n].value);
             n++;
         }
         s = stop + 1;
@@ -95,13 +115,17 @@ void req_init(struct req *rq, struct arena *a, const char *method, const char *t
     const char *q = strchr(target, '?');
     size_t path_len = q ? (size_t)(q - target) : strlen(target);
     rq->path = http_decode(a, target, path_len, false);
+    if (!rq->path) {
+        rq->path = "";
+        rq->bad_field = "(đường dẫn)";
+    }
     if (q)
-        rq->n_query = parse_pairs(a, q + 1, strlen(q + 1), rq->query);
+        rq->n_query = parse_pairs(rq, q + 1, strlen(q + 1), rq->query);
 }
 
 void req_parse_form(struct req *rq, const char *body, size_t len)
 {
-    rq->n_form = parse_pairs(rq->arena, body, len, rq->form);
+    rq->n_form = parse_pairs(rq, body, len, rq->form);
 }
 
 static const char *find(const struct kv *kv, size_t n, const char *key)
@@ -185,6 +209,8 @@ int http_status_of(enum err_kind kind)
         return 409;
     case ERR_FORBIDDEN:
         return 403;
+    case ERR_BUSY:
+        return 503;
     case ERR_STORAGE:
     case ERR_INTERNAL:
         break;
@@ -229,9 +255,27 @@ int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...
     return -1;
 }
 
+/*
+ * What failed inside the server (the database, a library) is for its
+ * operator: the detail goes to the log, escaped, and the client gets a
+ * plain answer that names no file, table or query.
+ */
 int resp_err(struct req *rq, struct resp *rs, const struct err *e)
 {
-    return resp_error(rq, rs, http_status_of(e->kind), "%s", e->msg);
+    int status = http_status_of(e->kind);
+    if (status < 500)
+        return resp_error(rq, rs, status, "%s", e->msg);
+    struct buf line = BUF_INIT;
+    text_escape_log(&line, e->msg);
+    fprintf(stderr, "giamsat: %s %s: %s\n", rq->method, rq->path, line.data);
+    buf_release(&line);
+    if (status == 503) {
+        resp_header(rs, "Retry-After", "30");
+        return resp_error(rq, rs, 503, "hệ thống đang bận ghi dữ liệu khác; không có gì được"
+                                       " ghi, vui lòng gửi lại sau ít phút");
+    }
+    return resp_error(rq, rs, status, "lỗi máy chủ; không có gì được ghi (chi tiết trong nhật"
+                                      " ký máy chủ)");
 }
 
 int resp_redirect(struct resp *rs, const char *location)

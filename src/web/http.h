@@ -60,7 +60,8 @@ struct req {
     const char *content_type;  /* "" when absent */
     const char *cookie;        /* the Cookie header, "" when absent */
     const char *authorization; /* the Authorization header, "" when absent */
-    const char *client;        /* client address as text */
+    const char *client;        /* client address as text (behind a trusted proxy: its client) */
+    bool https;                /* arrived over HTTPS (as the trusted proxy says) */
     const char *params[4];     /* path parameters (":id") in pattern order */
     size_t n_params;
     struct principal who;      /* role ROLE_NONE when anonymous */
@@ -68,6 +69,8 @@ struct req {
     struct db *db;             /* opened on first use by app_db() */
     const struct registry *registry; /* the agency registry as of this request (app.c) */
     bool refusal_audited;      /* this refused write has its audit line (app_audit_refusal()) */
+    const char *bad_field;     /* first field (or the path) holding a NUL or invalid UTF-8 */
+    bool too_many_fields;      /* the query or form had more than HTTP_MAX_PARAMS fields */
 };
 
 struct resp {
@@ -81,7 +84,12 @@ struct resp {
     size_t shared_len;
 };
 
-/** Set up a request for the given method and target ("/tasks?page=2"), parsing the query. */
+/**
+ * Set up a request for the given method and raw target ("/tasks?page=2"),
+ * decoding the path and the query. A field (or path) whose decoded text
+ * holds a NUL or is not UTF-8 sets rq->bad_field and reads as "": the
+ * caller must refuse such a request (app_handle() answers 400).
+ */
 void req_init(struct req *rq, struct arena *a, const char *method, const char *target);
 /** Parse an urlencoded body into rq->form (body is kept as rq->body). */
 void req_parse_form(struct req *rq, const char *body, size_t len);
@@ -127,7 +135,10 @@ int req_long_or_400(struct req *rq, struct resp *rs, const char *key, long min, 
 int req_date_or_400(struct req *rq, struct resp *rs, const char *key, struct date dflt,
                     struct date *out);
 
-/** Percent-decode s (and '+' as space when form) into the arena. */
+/**
+ * Percent-decode s (and '+' as space when form) into the arena; NULL when
+ * the decoded bytes hold a NUL or are not valid UTF-8.
+ */
 char *http_decode(struct arena *a, const char *s, size_t len, bool form);
 /** Percent-encode s for a query value, into b. */
 void http_encode(struct buf *b, const char *s);

@@ -295,13 +295,19 @@ const struct multipart_part *multipart_find(const struct multipart_part *parts, 
     return NULL;
 }
 
-const char *multipart_text(struct arena *a, const struct multipart_part *parts, size_t n,
-                           const char *name)
+int multipart_text(struct arena *a, const struct multipart_part *parts, size_t n,
+                   const char *name, const char **out, struct err *e)
 {
     const struct multipart_part *p = multipart_find(parts, n, name);
+    *out = NULL;
     if (!p)
-        return NULL;
+        return 0;
+    /* Refused, never emptied: nothing typed into a form is silently lost. */
     if (memchr(p->data, '\0', p->len) || !text_is_utf8(p->data, p->len, NULL))
-        return "";
-    return arena_strndup(a, p->data, p->len);
+        return err_set(e, ERR_INVALID,
+                       "trường '%s' có ký tự không hợp lệ (NUL hoặc không phải UTF-8); không có"
+                       " gì được lưu",
+                       name);
+    *out = arena_strndup(a, p->data, p->len);
+    return 0;
 }

@@ -62,12 +62,13 @@ const struct multipart_part *multipart_find(const struct multipart_part *parts, 
                                             const char *name);
 
 /**
- * The data of the first part named `name` as text in the arena, or NULL
- * when there is no such part. Text that is not valid UTF-8 or holds a
- * NUL byte becomes "" (as for urlencoded fields, such text never reaches
- * a handler).
+ * The data of the first part named `name` as text in the arena, into
+ * *out; *out is NULL when there is no such part. Data that is not valid
+ * UTF-8 or holds a NUL byte is ERR_INVALID, the message naming the field
+ * (such text is refused, never emptied, as app_handle() does for
+ * urlencoded fields).
  */
-const char *multipart_text(struct arena *a, const struct multipart_part *parts, size_t n,
-                           const char *name);
+int multipart_text(struct arena *a, const struct multipart_part *parts, size_t n,
+                   const char *name, const char **out, struct err *e);
 
 #endif

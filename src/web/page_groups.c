@@ -129,7 +129,8 @@ int h_admin_alias(struct req *rq, struct resp *rs)
     size_t n_linked = 0;
     struct err e = ERR_INIT;
     if (store_alias_add(db, agency_id, reg->agencies[active].id, alias, &a, &n_linked, &e))
-        return alias_error(rq, rs, http_status_of(e.kind), e.msg, back);
+        return http_status_of(e.kind) >= 500 ? resp_err(rq, rs, &e)
+                                             : alias_error(rq, rs, http_status_of(e.kind), e.msg, back);
     struct buf *b = &rs->body;
     page_begin(rq, rs, "Đã thêm tên gọi", "admin");
     buf_adds(b, "<div class=\"notice\" role=\"status\"><p>Tên gọi “");

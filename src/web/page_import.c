@@ -406,8 +406,10 @@ static int job_from_upload(struct req *rq, struct resp *rs, struct import_job *j
     if (!file || !file->filename || (!*file->filename && !file->len))
         return error_page(rq, rs, 400, "Nhập dữ liệu", "Hãy chọn tệp cần nhập (trường 'file').",
                           "/import");
-    const char *format = multipart_text(rq->arena, parts, n, "format");
-    const char *doc = multipart_text(rq->arena, parts, n, "document");
+    const char *format, *doc;
+    if (multipart_text(rq->arena, parts, n, "format", &format, &e) ||
+        multipart_text(rq->arena, parts, n, "document", &doc, &e))
+        return error_page(rq, rs, 400, "Nhập dữ liệu", e.msg, "/import");
     *job =
         (struct import_job){ base_name(file->filename), NULL, NULL, file->data, file->len, false };
     if (parse_format(format, &job->format))
@@ -473,7 +475,10 @@ static struct upload_record *find_upload(struct req *rq, struct resp *rs, struct
     struct upload_record *u = arena_calloc(rq->arena, 1, sizeof(*u));
     struct err e = ERR_INIT;
     if (store_upload_get(db, id, rq->who.user_id, (long)time(NULL), u, &e)) {
-        error_page(rq, rs, http_status_of(e.kind), "Nhập dữ liệu", e.msg, "/import");
+        if (http_status_of(e.kind) >= 500)
+            resp_err(rq, rs, &e);
+        else
+            error_page(rq, rs, http_status_of(e.kind), "Nhập dữ liệu", e.msg, "/import");
         return NULL;
     }
     arena_defer(rq->arena, upload_free_cb, u);

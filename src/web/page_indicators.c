@@ -64,7 +64,8 @@ const struct indicator_board *page_board_cached(struct req *rq, struct resp *rs,
     struct err e = ERR_INIT;
     if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
         report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
-        resp_error(rq, rs, 500, "cannot compute the statistics: %s", e.msg);
+        err_prefix(&e, "cannot compute the statistics");
+        resp_err(rq, rs, &e);
         return NULL;
     }
     return &cr->board;

@@ -30,7 +30,8 @@ struct page_data *page_data_load(struct req *rq, struct resp *rs)
     struct cached_report *cr = NULL;
     if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
         report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
-        resp_error(rq, rs, 500, "cannot compute the statistics: %s", e.msg);
+        err_prefix(&e, "cannot compute the statistics");
+        resp_err(rq, rs, &e);
         return NULL;
     }
     /* Shallow copies of the shared, read-only cache entries, held until the request ends. */

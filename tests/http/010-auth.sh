@@ -13,8 +13,8 @@ grep -qi "^Content-Security-Policy: .*frame-ancestors 'none'" headers || die "CS
 grep -qi "^X-Content-Type-Options: nosniff" headers || die "nosniff"
 if grep -qi "script-src[^;]*unsafe-inline" headers; then die "inline script allowed"; fi
 # A wrong password is refused; a right one gives an HttpOnly SameSite=Strict cookie.
-[ "$(status POST /login --data 'username=admin&password=wrong')" = 401 ] || die "wrong password"
-curl -s -D h2 -o /dev/null --data 'username=admin&password=admin-pass-123' "$URL/login"
+[ "$(login_post j0 --data 'username=admin&password=wrong')" = 401 ] || die "wrong password"
+login_post j1 --data 'username=admin&password=admin-pass-123' -D h2 > /dev/null
 grep -qi "^Set-Cookie: gs_session=.*HttpOnly.*SameSite=Strict" h2 || die "cookie flags"
 login admin admin-pass-123 jar
 [ "$(status GET /login -b jar)" = 303 ] || die "signed in user sent to the dashboard"
@@ -35,8 +35,8 @@ login xem xem-pass-123 viewer
 [ "$(status GET /admin -b viewer)" = 403 ] || die "viewer reached admin"
 [ "$(status GET /import -b viewer)" = 403 ] || die "viewer reached import"
 # Sign-in attempts are throttled per account.
-for i in 1 2 3 4 5; do status POST /login --data 'username=xem&password=bad' > /dev/null; done
-[ "$(status POST /login --data 'username=xem&password=xem-pass-123')" = 429 ] || die "no throttle"
+for i in 1 2 3 4 5; do login_post j2 --data 'username=xem&password=bad' > /dev/null; done
+[ "$(login_post j2 --data 'username=xem&password=xem-pass-123')" = 429 ] || die "no throttle"
 # Logout with the token ends the session.
 token=$(db_count "select csrf from session where digest = '$digest'")
 [ "$(status POST /logout -b jar --data "csrf=$token")" = 303 ] || die "logout"

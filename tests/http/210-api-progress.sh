@@ -56,6 +56,8 @@ expect_json t1.json '$.progress[0].result' 'Đã trình dự thảo'
 # The same report again is a duplicate: 200, nothing written.
 post "$UNIT" "{\"task\":$OWN,\"unit\":\"Bộ Nội vụ\",\"date\":\"2025-12-20\",\"result\":\"Đã trình dự thảo\",\"next\":\"Ban hành\",\"issues\":\"\",\"percent\":60}" dup.json 200
 expect_json dup.json '$.duplicate' 1
+# ... and it answers with the id of the report already stored (issue #10, defect 10).
+expect_json dup.json '$.id' "$rid"
 [ "$(reports)" = $((before + 1)) ] || die "a duplicate was written"
 
 # Another unit's task: 403; nothing changes but an audit line of the refusal.

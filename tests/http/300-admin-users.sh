@@ -73,7 +73,7 @@ curl -s -o reset.html -b admin --data "csrf=$tok&action=reset" "$URL/admin/users
 well_formed reset.html
 pw2=$(sed -n 's/.*<code id="password">\([^<]*\)<.*/\1/p' reset.html)
 [ -n "$pw2" ] && [ "$pw2" != "$pw" ] || die "no new password"
-[ "$(status POST /login --data-urlencode username=bnv2 --data-urlencode "password=$pw")" = 401 ] \
+[ "$(login_post j0 --data-urlencode username=bnv2 --data-urlencode "password=$pw")" = 401 ] \
     || die "old password still works"
 login bnv2 "$pw2" bnv2b
 
@@ -82,7 +82,7 @@ login bnv2 "$pw2" bnv2b
     || die "disable"
 [ "$(db_count "select active from app_user where id = $bnv2_id")" = 0 ] || die "still active"
 [ "$(status GET / -b bnv2b)" = 303 ] || die "session of a disabled user still valid"
-[ "$(status POST /login --data-urlencode username=bnv2 --data-urlencode "password=$pw2")" = 401 ] \
+[ "$(login_post j0 --data-urlencode username=bnv2 --data-urlencode "password=$pw2")" = 401 ] \
     || die "disabled user signed in"
 [ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=enable")" = 303 ] \
     || die "enable"

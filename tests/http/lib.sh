@@ -18,7 +18,7 @@ start_server() {
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
         PORT=$(( 20000 + ($$ * 7 + attempt * 997) % 40000 ))
         URL="http://127.0.0.1:$PORT"
-        $GIAMSAT serve --port "$PORT" > server.log 2>&1 &
+        $GIAMSAT serve --port "$PORT" ${SERVE_ARGS:-} > server.log 2>&1 &
         SERVER_PID=$!
         trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
         for _ in $(seq 1 100); do
@@ -32,10 +32,21 @@ start_server() {
     die "the server did not start: $(cat server.log)"
 }
 
+# login_post JAR [curl args...]: post the sign-in form as a browser does: fetch /login
+# first (its cookie into JAR), send its hidden fields back with the given ones; prints the
+# HTTP status code.
+login_post() {
+    jar=$1; shift
+    rm -f "$jar"
+    hidden=$(curl -s -c "$jar" "$URL/login" | tr '>' '\n' |
+        sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)".*/\1=\2/p')
+    for h in $hidden; do set -- "$@" --data-urlencode "$h"; done
+    curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$@" "$URL/login"
+}
+
 # login USER PASS JAR: sign in, keeping the session cookie in JAR.
 login() {
-    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" \
-        --data-urlencode "username=$1" --data-urlencode "password=$2" "$URL/login")
+    code=$(login_post "$3" --data-urlencode "username=$1" --data-urlencode "password=$2")
     [ "$code" = 303 ] || die "login $1: HTTP $code"
 }
 

@@ -290,10 +290,19 @@ static void test_text(void **state)
     struct err e = ERR_INIT;
     assert_int_equal(multipart_parse(a, CT, body, sizeof(body) - 1, &p, &n, &e), 0);
     assert_int_equal(n, 3);
-    assert_string_equal(multipart_text(a, p, n, "ok"), "Bộ Nội vụ");
-    assert_string_equal(multipart_text(a, p, n, "latin1"), "");
-    assert_string_equal(multipart_text(a, p, n, "nul"), "");
-    assert_null(multipart_text(a, p, n, "missing"));
+    const char *t = NULL;
+    assert_int_equal(multipart_text(a, p, n, "ok", &t, &e), 0);
+    assert_string_equal(t, "Bộ Nội vụ");
+    /* Text that cannot be kept whole is refused, naming the field; never emptied. */
+    assert_int_equal(multipart_text(a, p, n, "latin1", &t, &e), ERR_INVALID);
+    assert_null(t);
+    assert_non_null(strstr(e.msg, "'latin1'"));
+    err_clear(&e);
+    assert_int_equal(multipart_text(a, p, n, "nul", &t, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "'nul'"));
+    err_clear(&e);
+    assert_int_equal(multipart_text(a, p, n, "missing", &t, &e), 0);
+    assert_null(t);
     assert_ptr_equal(multipart_find(p, n, "nul"), &p[2]);
     assert_null(multipart_find(p, n, "missing"));
     arena_free(a);

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "util/buf.h"
 #include "util/text.h"
 
 #include <stdbool.h>
@@ -388,6 +389,31 @@ static void test_starts_folded(void **state)
                      starts_cases[i].prefix, starts_cases[i].yes);
 }
 
+/* A logged field can neither end the line nor pass for the next field (issue #10, defect 9). */
+static void test_escape_log(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        { "/tasks/12", "/tasks/12" },
+        { "/abc\nPOST /admin/users 201 0ms", "/abc\\x0APOST\\x20/admin/users\\x20201\\x200ms" },
+        { "\x1b[31mred\r", "\\x1B[31mred\\x0D" },
+        { "a\\b", "a\\x5Cb" },
+        { "Bộ Nội vụ", "Bộ\\x20Nội\\x20vụ" },
+        { "csi\xc2\x9b", "csi\\xC2\\x9B" },
+        { "bad\xff\xc3", "bad\\xFF\\xC3" },
+        { "del\x7f", "del\\x7F" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        struct buf b = BUF_INIT;
+        text_escape_log(&b, cases[i].in);
+        if (strcmp(b.data, cases[i].out))
+            fail_msg("escape_log(case %zu) = '%s', want '%s'", i, b.data, cases[i].out);
+        buf_release(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,7 +421,7 @@ int main(void)
         cmocka_unit_test(test_fold_map),      cmocka_unit_test(test_fold_map_null),
         cmocka_unit_test(test_clean),         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_is_utf8),       cmocka_unit_test(test_trim),
-        cmocka_unit_test(test_starts_folded),
+        cmocka_unit_test(test_starts_folded), cmocka_unit_test(test_escape_log),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
