@@ -211,6 +211,11 @@ static const struct command {
       "                     [--source TEXT] [--document DOC] [--json]\n"
       "  giamsat [--db FILE] measure list --indicator CODE [--document DOC] [--format table|json]\n"
       "  giamsat [--db FILE] measure baseline --indicator CODE --date D --value V [--document DOC]" },
+    { "backup", cmd_backup,
+      "backup FILE          a consistent copy of the database, even while serving (checked)" },
+    { "restore", cmd_restore,
+      "restore FILE         put a backup back (stop the server first; the database it\n"
+      "                     replaces is kept beside it as DB.truoc-khoi-phuc-DATE)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
 };
 

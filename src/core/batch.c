@@ -1,13 +1,22 @@
 /* batch: the in-memory result of reading one file; see batch.h. */
 #include "batch.h"
 
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Code -> task index + 1, for tasks [0, indexed). */
+struct batch_code_index {
+    struct strmap map;
+    size_t indexed;
+};
+
 struct batch_task *batch_add_task(struct batch *b, size_t line)
 {
+    if (!b->codes)
+        b->codes = xcalloc(1, sizeof(*b->codes));
     ALLOC_GROW(b->tasks, b->n_tasks + 1, b->cap_tasks);
     struct batch_task *t = &b->tasks[b->n_tasks++];
     memset(t, 0, sizeof(*t));
@@ -33,10 +42,15 @@ void batch_reject(struct batch *b, size_t line, char *reason)
 
 long batch_find_task(const struct batch *b, const char *code)
 {
-    for (size_t i = 0; i < b->n_tasks; i++)
-        if (b->tasks[i].code && strcmp(b->tasks[i].code, code) == 0)
-            return (long)i;
-    return -1;
+    struct batch_code_index *ix = b->codes;
+    if (!ix)
+        return -1;
+    for (; ix->indexed < b->n_tasks; ix->indexed++) {
+        const char *c = b->tasks[ix->indexed].code;
+        if (c && !strmap_get(&ix->map, c))
+            strmap_add(&ix->map, c, (long)ix->indexed + 1);
+    }
+    return strmap_get(&ix->map, code) - 1;
 }
 
 static void task_release(struct batch_task *t)
@@ -89,5 +103,8 @@ void batch_release(struct batch *b)
     free(b->rejects);
     docref_release(&b->document);
     free(b->document_title);
+    if (b->codes)
+        strmap_release(&b->codes->map);
+    free(b->codes);
     *b = (struct batch)BATCH_INIT;
 }

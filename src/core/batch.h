@@ -61,6 +61,7 @@ struct batch {
     size_t n_rejects, cap_rejects;
     struct progress_row *progress; /* format "progress": reports, as written */
     size_t n_progress, cap_progress;
+    struct batch_code_index *codes; /* batch_find_task()'s index, made by batch_add_task() */
 };
 
 #define BATCH_INIT { NULL, DOCREF_INIT, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
@@ -72,7 +73,11 @@ struct batch_indicator *batch_add_indicator(struct batch *b, size_t line);
 struct progress_row *batch_add_progress(struct batch *b, size_t line);
 /** Record a rejected row; takes ownership of reason. */
 void batch_reject(struct batch *b, size_t line, char *reason);
-/** Index of the task with this code, or -1. */
+/**
+ * Index of the first task with this code, or -1. Constant time: tasks are
+ * indexed as they are looked up, so a code must be set before the next
+ * lookup and not changed after.
+ */
 long batch_find_task(const struct batch *b, const char *code);
 void batch_release(struct batch *b);
 

@@ -203,6 +203,14 @@ static const char *const migrations[] = {
     "ALTER TABLE measurement ADD COLUMN import_id INTEGER REFERENCES import_run(id);"
     "ALTER TABLE measurement ADD COLUMN source_line INTEGER;"
     "ALTER TABLE measurement ADD COLUMN row_text TEXT;",
+
+    /* 9: imports stay linear in the size of the database (issue #10): a
+     * row naming its task by Mã or by name, and the checks a foreign key
+     * makes on delete, find their rows through an index, not a scan. */
+    "CREATE INDEX task_by_code ON task(code);"
+    "CREATE INDEX task_by_name_key ON task(name_key);"
+    "CREATE INDEX task_history_by_task ON task_history(task_id);"
+    "CREATE INDEX task_by_repeat ON task(repeat_of_id);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -332,24 +340,24 @@ long db_last_id(struct db *db)
 int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, sql, &st, e))
+    if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
     db_bind_text(st, 1, arg);
     int rc = sqlite3_step(st);
     *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read", e);
 }
 
 int db_run(struct db *db, const char *sql, const char *const *args, int n, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, sql, &st, e))
+    if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
     for (int i = 0; i < n; i++)
         db_bind_text(st, i + 1, args[i]);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     return ret;
 }
 
@@ -363,7 +371,7 @@ static int user_version(struct db *db, int *v, struct err *e)
     return 0;
 }
 
-static int migrate(struct db *db, struct err *e)
+int db_migrate(struct db *db, struct err *e)
 {
     int v = 0;
     if (user_version(db, &v, e))
@@ -417,7 +425,7 @@ int db_open(const char *path, struct db **out, struct err *e)
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, has_target_fn, NULL, NULL,
                                NULL);
     if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", e) ||
-        migrate(db, e)) {
+        db_migrate(db, e)) {
         err_prefix(e, "cannot open '%s'", path);
         db_close(db);
         return ERR_STORAGE;

@@ -47,4 +47,32 @@ bool db_is_idle(struct db *db);
 /** Schema version this build writes. */
 int db_schema_version(void);
 
+/* What a copy of the database holds (db_backup(), db_check_copy(), db_restore()). */
+struct db_copy_info {
+    int schema; /* PRAGMA user_version */
+    long tasks, reports, audit_lines;
+};
+
+/**
+ * Copy the live database db into the new file path (refused, ERR_CONFLICT,
+ * when path exists): SQLite's online backup in one read transaction, so
+ * the copy is one consistent moment while the server goes on writing. The
+ * copy is written under a temporary name, integrity-checked and only then
+ * linked to path; *info says what it holds.
+ */
+int db_backup(struct db *db, const char *path, struct db_copy_info *info, struct err *e);
+/**
+ * Check that path is a giamsat database this build can restore: SQLite,
+ * integrity ok, a schema from 1 to db_schema_version(), the core tables.
+ * ERR_INVALID naming the file and the problem otherwise.
+ */
+int db_check_copy(const char *path, struct db_copy_info *info, struct err *e);
+/**
+ * Replace the content of db by the copy at path (checked as by
+ * db_check_copy() first; db is untouched when that fails), then migrate
+ * it to this build's schema and check its integrity. Stop the server
+ * first: its caches would not know the data changed under them.
+ */
+int db_restore(struct db *db, const char *path, struct db_copy_info *info, struct err *e);
+
 #endif

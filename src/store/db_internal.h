@@ -12,7 +12,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define DB_STMT_CACHE 8 /* statements kept prepared per connection (db_prepare_cached) */
+/*
+ * Statements kept prepared per connection (db_prepare_cached): the web's
+ * queries and every statement an import runs per row, so a row costs its
+ * steps and never a parse.
+ */
+#define DB_STMT_CACHE 64
 
 struct db {
     sqlite3 *conn;
@@ -25,6 +30,8 @@ struct db {
     size_t n_cached;
 };
 
+/** Apply the migrations db lacks, each in its own transaction (db_open() does it first). */
+int db_migrate(struct db *db, struct err *e);
 /** Prepare sql; on failure records ERR_STORAGE with SQLite's message. */
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
 /**

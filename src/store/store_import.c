@@ -175,7 +175,7 @@ static int update_changed(struct import_ctx *c, long id, const struct batch_task
     for (int i = 0; i < N_TASK_COLS && !ret; i++) {
         char *sql = xasprintf("SELECT %s FROM task WHERE id = ?", task_cols[i]);
         sqlite3_stmt *st;
-        ret = db_prepare(c->db, sql, &st, c->e);
+        ret = db_prepare_cached(c->db, sql, &st, c->e);
         free(sql);
         if (ret)
             break;
@@ -183,7 +183,7 @@ static int update_changed(struct import_ctx *c, long id, const struct batch_task
         char *old = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
                         ? db_col_dup(st, 0)
                         : NULL;
-        sqlite3_finalize(st);
+        db_finish_cached(c->db, st);
         bool same = (!old && !vals[i]) || (old && vals[i] && strcmp(old, vals[i]) == 0);
         if (!same) {
             const char *h[] = { sid, srun, task_cols[i], old, vals[i] };
@@ -222,12 +222,12 @@ static int insert_task(struct import_ctx *c, const char *key, const struct batch
         " is_group, parent_code, repeat_code)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st;
-    int ret = db_prepare(c->db, sql, &st, c->e);
+    int ret = db_prepare_cached(c->db, sql, &st, c->e);
     if (!ret) {
         for (int i = 0; i < 18; i++)
             db_bind_text(st, i + 1, args[i]);
         ret = db_step_done(c->db, st, c->e);
-        sqlite3_finalize(st);
+        db_finish_cached(c->db, st);
     }
     *id = db_last_id(c->db);
     free(name_key);
@@ -280,7 +280,7 @@ static int link_task(struct import_ctx *c, long id, const struct batch_task *t)
     long parent = t->parent >= 0 ? c->task_ids[t->parent] : resolve_code(c, t->parent_code);
     long repeat = resolve_code(c, t->repeat_code);
     sqlite3_stmt *st;
-    if (db_prepare(c->db, "UPDATE task SET parent_id = ?, repeat_of_id = ? WHERE id = ?", &st,
+    if (db_prepare_cached(c->db, "UPDATE task SET parent_id = ?, repeat_of_id = ? WHERE id = ?", &st,
                    c->e))
         return c->e->kind;
     if (parent)
@@ -289,7 +289,7 @@ static int link_task(struct import_ctx *c, long id, const struct batch_task *t)
         sqlite3_bind_int64(st, 2, repeat);
     sqlite3_bind_int64(st, 3, id);
     int ret = db_step_done(c->db, st, c->e);
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     if (!ret && parent) {
         char *sp = ltoa_dup(parent);
         const char *a[] = { sp };
@@ -332,7 +332,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
 static int write_parties(struct import_ctx *c, long id, const char *role, const struct parties *p)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "INSERT INTO task_party (task_id, role, position, text, agency_id, group_id)"
                    " VALUES (?, ?, ?, ?, ?, ?)",
                    &st, c->e))
@@ -352,14 +352,14 @@ static int write_parties(struct import_ctx *c, long id, const char *role, const 
             sqlite3_bind_int64(st, 6, c->r->groups[x->idx].id);
         ret = db_step_done(c->db, st, c->e);
     }
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     return ret;
 }
 
 static int write_assignments(struct import_ctx *c, long id, const struct resolved_task *rt)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
                    " VALUES (?, ?, ?, ?) ON CONFLICT (task_id, agency_id) DO UPDATE SET"
                    " removed_import_id = NULL, via_group_id = excluded.via_group_id,"
@@ -378,7 +378,7 @@ static int write_assignments(struct import_ctx *c, long id, const struct resolve
         db_bind_text(st, 4, a->named_as);
         ret = db_step_done(c->db, st, c->e);
     }
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     return ret;
 }
 
@@ -389,8 +389,10 @@ static int clear_task_links(struct import_ctx *c, long id)
     int ret = db_run(c->db, "DELETE FROM task_party WHERE task_id = ?", a, 1, c->e);
     if (!ret)
         ret = db_run(c->db,
-                     "DELETE FROM assignment WHERE task_id = ? AND id NOT IN"
-                     " (SELECT assignment_id FROM progress_report)",
+                     /* NOT EXISTS, not NOT IN: the index on progress_report answers
+                      * it, where NOT IN would list every report for every row. */
+                     "DELETE FROM assignment WHERE task_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                     " progress_report p WHERE p.assignment_id = assignment.id)",
                      a, 1, c->e);
     char *run = ltoa_dup(c->run_id);
     const char *b[] = { run, sid };
@@ -443,7 +445,7 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
             agency = c->r->agencies[registry_active(c->r, p.items[i].idx)].id;
     parties_release(&p);
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "INSERT INTO indicator (document_id, code, parent_code, name, unit,"
                    " target_text, horizon, agency_text, agency_id, source_line, field)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -466,7 +468,7 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
     sqlite3_bind_int64(st, 10, (sqlite3_int64)x->line);
     db_bind_text(st, 11, x->field ? x->field : "");
     int ret = db_step_done(c->db, st, c->e);
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     return ret;
 }
 

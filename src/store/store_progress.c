@@ -15,15 +15,11 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include "util/strmap.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A report content already met in this batch, so done / reopen / done stays three reports. */
-struct seen_report {
-    long assignment_id;
-    char *fingerprint;
-};
 
 struct progress_ctx {
     struct db *db;
@@ -32,8 +28,9 @@ struct progress_ctx {
     struct progress_summary *sum;
     long run_id; /* 0 for the command line */
     struct err *e;
-    struct seen_report *seen;
-    size_t n_seen;
+    /* "assignment|fingerprint" -> times met in this batch, so done / reopen / done stays
+     * three reports. */
+    struct strmap seen;
 };
 
 /* What the row resolved to. */
@@ -65,7 +62,7 @@ static int match_tasks(struct db *db, const char *where, const char *what, const
                           " ORDER BY t.id LIMIT 2",
                           where);
     sqlite3_stmt *st;
-    int ret = db_prepare(db, sql, &st, e);
+    int ret = db_prepare_cached(db, sql, &st, e);
     free(sql);
     if (ret)
         return ret;
@@ -75,7 +72,7 @@ static int match_tasks(struct db *db, const char *where, const char *what, const
     *n = 0;
     while (db_row(st, &rc))
         ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     return rc == SQLITE_DONE ? 0 : db_error(db, "cannot find the task", e);
 }
 
@@ -157,6 +154,40 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
 
 /* ---- the unit and the assignment ---------------------------------------------- */
 
+/* The task's assignment to agency_id, or 0 when it does not lead the task. */
+static int assignment_of(struct progress_ctx *c, struct progress_target *t, long agency_id)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(c->db,
+                          "SELECT id FROM assignment WHERE task_id = ? AND agency_id = ?"
+                          " AND removed_import_id IS NULL",
+                          &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, t->task_id);
+    sqlite3_bind_int64(st, 2, agency_id);
+    int rc = sqlite3_step(st);
+    t->assignment_id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    db_finish_cached(c->db, st);
+    return ret;
+}
+
+/* The date of the earliest document that gives the task (no report may be older). */
+static int first_document_date(struct progress_ctx *c, struct progress_target *t)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(c->db,
+                          "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
+                          " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
+                          &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, t->task_id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        date_parse_iso(db_col_text(st, 0), &t->document_date);
+    db_finish_cached(c->db, st);
+    return 0;
+}
+
 static int find_target(struct progress_ctx *c, const struct progress_row *row,
                        struct progress_target *t, char **reason)
 {
@@ -174,29 +205,7 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
     }
     const struct agency *a = &c->r->agencies[registry_active(c->r, (size_t)idx)];
     t->unit = a->name;
-    char *sql = xasprintf("SELECT id FROM assignment WHERE task_id = %ld AND agency_id = ?"
-                          " AND removed_import_id IS NULL",
-                          t->task_id);
-    char *aid = xasprintf("%ld", a->id);
-    int ret = db_query_id(c->db, sql, aid, &t->assignment_id, c->e);
-    free(sql);
-    free(aid);
-    if (ret)
-        return ret;
-    char *tid = xasprintf("%ld", t->task_id);
-    sqlite3_stmt *st;
-    ret = db_prepare(c->db,
-                     "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
-                     " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
-                     &st, c->e);
-    if (!ret) {
-        db_bind_text(st, 1, tid);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            date_parse_iso(db_col_text(st, 0), &t->document_date);
-        sqlite3_finalize(st);
-    }
-    free(tid);
-    return ret;
+    return assignment_of(c, t, a->id) || first_document_date(c, t) ? c->e->kind : 0;
 }
 
 /* Why the task takes no report of its own (a group, a repeat), or NULL. */
@@ -225,7 +234,7 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
                         const struct progress_target *t, char **reason)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "SELECT reported_on, id, kind, completed_on FROM progress_report"
                    " WHERE assignment_id = ? ORDER BY reported_on, id",
                    &st, c->e))
@@ -243,7 +252,7 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
         date_parse_iso(db_col_text(st, 3), &ev[n].completed_on);
         n++;
     }
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     struct assignment_state s = status_replay(ev, n, en->reported_on);
     free(ev);
     if (rc != SQLITE_DONE)
@@ -301,11 +310,9 @@ static char *fingerprint(struct progress_ctx *c, long assignment_id,
                           row->attachment ? row->attachment : "");
     char *key = text_fold(raw);
     free(raw);
-    size_t k = 1;
-    for (size_t i = 0; i < c->n_seen; i++)
-        k += c->seen[i].assignment_id == assignment_id && !strcmp(c->seen[i].fingerprint, key);
-    c->seen = xreallocarray(c->seen, c->n_seen + 1, sizeof(*c->seen));
-    c->seen[c->n_seen++] = (struct seen_report){ assignment_id, xstrdup(key) };
+    char *seen_key = xasprintf("%ld|%s", assignment_id, key);
+    size_t k = (size_t)strmap_add(&c->seen, seen_key, 1);
+    free(seen_key);
     if (k == 1)
         return key;
     char *numbered = xasprintf("%s#%zu", key, k);
@@ -350,7 +357,7 @@ static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
 static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *fp, bool *dup)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "SELECT id FROM progress_report WHERE assignment_id = ? AND fingerprint = ?",
                    &st, c->e))
         return c->e->kind;
@@ -359,7 +366,7 @@ static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         c->sum->duplicate_id = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     *dup = rc == SQLITE_ROW;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
@@ -368,7 +375,7 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                          const struct progress_entry *en, long assignment_id, const char *fp)
 {
     sqlite3_stmt *st;
-    if (db_prepare(c->db,
+    if (db_prepare_cached(c->db,
                    "INSERT OR IGNORE INTO progress_report (assignment_id, reported_on, kind,"
                    " completed_on, completed_on_given, percent, result, next_step, output_kind,"
                    " output_number, output_date, issues, output, attachment, original, source,"
@@ -397,7 +404,7 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     int ret = db_step_done(c->db, st, c->e);
     bool added = !ret && sqlite3_changes(c->db->conn) > 0;
     long id = db_last_id(c->db);
-    sqlite3_finalize(st);
+    db_finish_cached(c->db, st);
     if (added && c->opt->audit) {
         struct audit_entry a = *c->opt->audit;
         a.entity = "progress_report";
@@ -487,7 +494,7 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
                        const struct progress_options *opt, struct progress_summary *sum,
                        struct err *e)
 {
-    struct progress_ctx c = { db, r, opt, sum, 0, e, NULL, 0 };
+    struct progress_ctx c = { db, r, opt, sum, 0, e, STRMAP_INIT };
     sum->rows = b->n_progress;
     int ret = db_begin(db, e);
     if (!ret)
@@ -500,9 +507,7 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
     else
         db_rollback(db);
     sum->written = !ret && keep;
-    for (size_t i = 0; i < c.n_seen; i++)
-        free(c.seen[i].fingerprint);
-    free(c.seen);
+    strmap_release(&c.seen);
     return ret;
 }
 
