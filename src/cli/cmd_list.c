@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,8 +90,8 @@ static void print_tasks_table(const struct task_view *t, size_t n)
     for (size_t i = 0; i < n; i++) {
         char due[DATE_ISO_LEN];
         date_iso(t[i].due, due);
-        printf("%5ld  %-8s %-10s %.90s\n", t[i].id, t[i].tt, *due ? due : t[i].deadline_kind,
-               t[i].name);
+        printf("%5ld  %-8s %-10s %.*s\n", t[i].id, t[i].tt, *due ? due : t[i].deadline_kind,
+               text_prefix_len(t[i].name, 90), t[i].name);
     }
     printf("%zu nhiệm vụ\n", n);
 }

@@ -96,7 +96,8 @@ static void close_task(struct plan_state *st)
     t->code = xasprintf("%s.%d", st->field_no ? st->field_no : "0", ++st->n_in_field);
     t->tt = xasprintf("%d", st->n_in_field);
     if (!*t->lead)
-        batch_reject(st->b, st->task_line, xasprintf("task '%.60s' has no lead agency", t->name));
+        batch_reject(st->b, st->task_line, xasprintf("task '%.*s' has no lead agency",
+                                                       text_prefix_len(t->name, 60), t->name));
     st->task_line = 0;
     st->slot = SLOT_NONE;
 }
@@ -163,7 +164,8 @@ static void plan_line(struct plan_state *st, const char *raw, size_t line_no)
         if (st->slot != SLOT_NONE)
             slot_append(st, value);
         else
-            batch_reject(st->b, line_no, xasprintf("unknown task attribute '%.60s'", line));
+            batch_reject(st->b, line_no, xasprintf("unknown task attribute '%.*s'",
+                                                  text_prefix_len(line, 60), line));
     } else if (st->slot != SLOT_NONE && st->task_line) {
         slot_append(st, line);
     }

@@ -10,6 +10,7 @@
 #include "json_out.h"
 #include "json_report.h"
 #include "util/xalloc.h"
+#include "util/text.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -241,9 +242,9 @@ static int read_member(const char *key, json_t *v, void *request, struct err *e)
     const struct field_spec *f = field_find(key);
     if (!f)
         return err_set(e, ERR_INVALID,
-                       "unknown field '%.80s' (known: task, unit, date, done, reopen,"
+                       "unknown field '%.*s' (known: task, unit, date, done, reopen,"
                        " completed_on, output, result, next, issues, attachment, percent)",
-                       key);
+                       text_prefix_len(key, 80), key);
     return read_field(f, v, out, e);
 }
 
@@ -334,9 +335,9 @@ static int read_measure_member(const char *key, json_t *v, void *request, struct
             f = &measure_fields[i];
     if (!f)
         return err_set(e, ERR_INVALID,
-                       "unknown field '%.80s' (known: indicator, document, date, value, unit,"
+                       "unknown field '%.*s' (known: indicator, document, date, value, unit,"
                        " bloc, source)",
-                       key);
+                       text_prefix_len(key, 80), key);
     if (json_is_null(v))
         return 0;
     if (f->kind == FK_DATE)

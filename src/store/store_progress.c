@@ -111,12 +111,13 @@ static char *match_reason(const char *label, const char *what, const char *doc_k
                           const long ids[2], int n)
 {
     if (n == 0)
-        return xasprintf("không có nhiệm vụ có %s '%.80s'%s", label, what,
+        return xasprintf("không có nhiệm vụ có %s '%.*s'%s", label,
+                         text_prefix_len(what, 80), what,
                          doc_key ? " trong văn bản giao đó" : "");
     if (n > 1)
-        return xasprintf("%s '%.80s' khớp với nhiều nhiệm vụ (%ld, %ld, ...): thêm cột Văn bản"
+        return xasprintf("%s '%.*s' khớp với nhiều nhiệm vụ (%ld, %ld, ...): thêm cột Văn bản"
                          " giao hoặc ghi mã số nhiệm vụ",
-                         label, what, ids[0], ids[1]);
+                         label, text_prefix_len(what, 80), what, ids[0], ids[1]);
     return NULL;
 }
 
@@ -133,8 +134,8 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
     if (!what) {
         *reason = xstrdup("dòng không ghi nhiệm vụ (Mã hoặc Tên nhiệm vụ)");
     } else if (row->task_id && strparse_long(row->task_id, 1, LONG_MAX, &ids[0])) {
-        *reason = xasprintf("'%.40s' không phải mã số nhiệm vụ (một số nguyên dương)",
-                            row->task_id);
+        *reason = xasprintf("'%.*s' không phải mã số nhiệm vụ (một số nguyên dương)",
+                            text_prefix_len(row->task_id, 40), row->task_id);
     } else if (row->task_id) {
         ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER)", what, doc_key, ids, &n, c->e);
     } else if (row->task_code) {

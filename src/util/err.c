@@ -1,6 +1,8 @@
 /* err: recording errors for the caller; see err.h. */
 #include "err.h"
 
+#include "text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ int err_set(struct err *e, enum err_kind kind, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
     va_end(ap);
+    text_drop_partial(e->msg); /* a message cut at ERR_MSG_MAX stays valid UTF-8 */
     return kind;
 }
 
@@ -43,13 +46,13 @@ void err_prefix(struct err *e, const char *fmt, ...)
     va_end(ap);
     char old[ERR_MSG_MAX];
     memcpy(old, e->msg, sizeof(old));
-    size_t n = strlen(head);
-    if (n + 2 >= sizeof(e->msg))
-        n = sizeof(e->msg) - 3;
+    /* Both parts are cut on a character boundary: the message stays valid UTF-8. */
+    text_drop_partial(head);
+    size_t n = (size_t)text_prefix_len(head, (int)sizeof(e->msg) - 3);
     memcpy(e->msg, head, n);
     memcpy(e->msg + n, ": ", 2);
     size_t room = sizeof(e->msg) - n - 3;
-    size_t old_len = strnlen(old, room);
+    size_t old_len = (size_t)text_prefix_len(old, (int)room);
     memcpy(e->msg + n + 2, old, old_len);
     e->msg[n + 2 + old_len] = '\0';
 }

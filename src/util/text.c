@@ -283,3 +283,35 @@ void text_escape_log(struct buf *b, const char *s)
         }
     }
 }
+
+/* Bytes in the UTF-8 sequence its lead byte c opens (1 for ASCII or a stray byte). */
+static size_t seq_len(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+static bool is_continuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+int text_prefix_len(const char *s, int max)
+{
+    size_t n = strnlen(s, max > 0 ? (size_t)max : 0);
+    const unsigned char *p = (const unsigned char *)s;
+    if (!p[n])
+        return (int)n;
+    while (n > 0 && is_continuation(p[n]))
+        n--;
+    return (int)n;
+}
+
+void text_drop_partial(char *s)
+{
+    size_t n = strlen(s), k = n;
+    const unsigned char *p = (const unsigned char *)s;
+    while (k > 0 && n - k < 4 && is_continuation(p[k - 1]))
+        k--;
+    if (k > 0 && p[k - 1] >= 0xC0 && seq_len(p[k - 1]) > n - k + 1)
+        s[k - 1] = '\0';
+}

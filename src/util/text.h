@@ -56,6 +56,17 @@ bool text_is_blank(const char *s);
 /** True when the fold key of s starts with the fold key of prefix. */
 bool text_starts_folded(const char *s, const char *prefix);
 
+/**
+ * The length of the longest prefix of s of at most max bytes that does
+ * not end inside a UTF-8 character: for "%.*s", so a message that shortens
+ * a name never cuts a character in two (which would make it invalid UTF-8,
+ * and JSON without it).
+ */
+int text_prefix_len(const char *s, int max);
+
+/** Drop an incomplete UTF-8 character at the end of s (after a truncating snprintf). */
+void text_drop_partial(char *s);
+
 struct buf;
 /**
  * Append s to b for a log line: control characters (C0, DEL, the C1

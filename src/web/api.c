@@ -14,6 +14,7 @@
 #include "json/json_out.h"
 #include "store/store.h"
 #include "util/strparse.h"
+#include "util/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,8 @@ int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowe
         struct buf known = BUF_INIT;
         for (size_t k = 0; allowed && allowed[k]; k++)
             buf_addf(&known, "%s%s", k ? ", " : "", allowed[k]);
-        int ret = resp_error(rq, rs, 400, "unknown parameter '%.80s' (%s%s)", rq->query[i].key,
+        int ret = resp_error(rq, rs, 400, "unknown parameter '%.*s' (%s%s)",
+                             text_prefix_len(rq->query[i].key, 80), rq->query[i].key,
                              known.len ? "accepted: " : "this endpoint takes none", known.data);
         buf_release(&known);
         return ret;
@@ -140,7 +142,8 @@ static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct d
             return -1;
         *agency_id = registry_unit_id(reg, agency);
         if (!*agency_id)
-            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.200s'", agency);
+            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
+                              text_prefix_len(agency, 200), agency);
     }
     return 0;
 }

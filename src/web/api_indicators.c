@@ -31,6 +31,7 @@
 #include "store/store.h"
 #include "store/store_indicators.h"
 #include "util/xalloc.h"
+#include "util/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,8 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
         return -1;
     q->agency_id = registry_unit_id(reg, agency);
     if (!q->agency_id)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.200s'", agency);
+        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
+                          text_prefix_len(agency, 200), agency);
     return 0;
 }
 
@@ -227,8 +229,8 @@ static long id_by_code(struct req *rq, struct resp *rs, struct db *db,
     if (e.kind == ERR_INVALID)
         return resp_error(rq, rs, 400,
                           "field 'document' is required: several documents use the indicator"
-                          " code '%.80s'",
-                          in->indicator);
+                          " code '%.*s'",
+                          text_prefix_len(in->indicator, 80), in->indicator);
     return resp_err(rq, rs, &e);
 }
 
@@ -237,8 +239,8 @@ static int same_as_path(struct req *rq, struct resp *rs, struct db *db,
                         const struct measure_request *in, const struct indicator *x)
 {
     if (in->indicator && strcmp(in->indicator, x->code))
-        return resp_error(rq, rs, 400, "field 'indicator' ('%.80s') differs from the path's %s",
-                          in->indicator, x->code);
+        return resp_error(rq, rs, 400, "field 'indicator' ('%.*s') differs from the path's %s",
+                          text_prefix_len(in->indicator, 80), in->indicator, x->code);
     long id = 0;
     struct err e = ERR_INIT;
     if (in->document && (store_indicator_find(db, x->code, in->document, &id, &e) || id != x->id))

@@ -249,6 +249,7 @@ int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    text_drop_partial(msg);
     rs->status = status;
     rs->shared = NULL;
     error_body(rq, rs, msg);

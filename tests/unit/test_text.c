@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Decomposed (NFD) spellings, written as bytes so the editor cannot recompose them. */
@@ -414,6 +415,31 @@ static void test_escape_log(void **state)
     }
 }
 
+/* Shortened text never ends inside a character (issue #11: messages cut names in two). */
+static void test_prefix_len(void **state)
+{
+    (void)state;
+    const char *s = "Bộ Nội vụ"; /* "B", "ộ" (3 bytes), " ", "N", "ộ", "i", " ", "v", "ụ" */
+    assert_int_equal(text_prefix_len(s, 1), 1);
+    assert_int_equal(text_prefix_len(s, 2), 1);
+    assert_int_equal(text_prefix_len(s, 3), 1);
+    assert_int_equal(text_prefix_len(s, 4), 4);
+    assert_int_equal(text_prefix_len(s, 100), (int)strlen(s));
+    assert_int_equal(text_prefix_len(s, 0), 0);
+    for (int max = 0; max <= (int)strlen(s); max++)
+        assert_true(text_is_utf8(s, (size_t)text_prefix_len(s, max), NULL));
+    char cut[16];
+    snprintf(cut, sizeof(cut), "%s", "ab\xe1\xbb"); /* "ộ" without its last byte */
+    text_drop_partial(cut);
+    assert_string_equal(cut, "ab");
+    snprintf(cut, sizeof(cut), "%s", "Bộ");
+    text_drop_partial(cut);
+    assert_string_equal(cut, "Bộ");
+    snprintf(cut, sizeof(cut), "%s", "x\xc3");
+    text_drop_partial(cut);
+    assert_string_equal(cut, "x");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_clean),         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_is_utf8),       cmocka_unit_test(test_trim),
         cmocka_unit_test(test_starts_folded), cmocka_unit_test(test_escape_log),
+        cmocka_unit_test(test_prefix_len),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
