@@ -162,7 +162,10 @@ static const struct command {
     { "init", cmd_init, "init                 create the database and load the agency registry" },
     { "import", cmd_import,
       "import FILE [--format program|indicators|plan|table|progress|measurements]\n"
-      "                     [--document REF] [--dry-run] [--allow-partial] [--json]" },
+      "                     [--document REF] [--dry-run] [--allow-partial] [--json]\n"
+      "                     [--unit UNIT] [--date D]   (progress tables: the reporting unit and\n"
+      "                     the report date; else the unit column, a date column or the date\n"
+      "                     in the result header)" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
     { "task", cmd_task, "task ID [--format text|json]" },

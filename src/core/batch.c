@@ -103,6 +103,7 @@ void batch_release(struct batch *b)
     free(b->rejects);
     docref_release(&b->document);
     free(b->document_title);
+    free(b->progress_date);
     if (b->codes)
         strmap_release(&b->codes->map);
     free(b->codes);

@@ -13,6 +13,7 @@
 #include "docref.h"
 #include "progress.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct batch_task {
@@ -62,6 +63,11 @@ struct batch {
     struct progress_row *progress; /* format "progress": reports, as written */
     size_t n_progress, cap_progress;
     struct batch_code_index *codes; /* batch_find_task()'s index, made by batch_add_task() */
+    /* Progress tables: */
+    char *progress_date;     /* the date a result header gives ("Kết quả (đến ngày 10/5/2025)") */
+    bool progress_dated;     /* the table has a report date column */
+    bool progress_has_unit;  /* the table has a unit column (else --unit must name it) */
+    size_t skipped_headings; /* heading, part, section and group rows: nothing reported */
 };
 
 #define BATCH_INIT { NULL, DOCREF_INIT, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }

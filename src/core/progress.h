@@ -39,6 +39,7 @@ struct progress_row {
     char *percent;      /* Tỷ lệ / tiến độ (%) */
     char *attachment;   /* reference to an attached file */
     char *other;        /* "Header: value" lines of the table's other columns, kept as written */
+    char *lead_text;    /* "Cơ quan chủ trì" as the unit copied it, when --unit names the unit */
 };
 
 /* What a row means once read. */

@@ -13,10 +13,17 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include "core/date.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
 enum pcol {
     P_ID, P_CODE, P_NAME, P_DOCS, P_UNIT, P_DATE, P_DONE, P_COMPLETED, P_OUTPUT, P_RESULT,
     P_NEXT, P_ISSUES, P_PERCENT, P_ATTACH,
     P_COORD, /* recognised so it is not taken for the unit; kept with the other columns */
+    P_TT,    /* the table's own numbering: tells a heading row from a task; kept likewise */
     N_PCOLS
 };
 
@@ -26,6 +33,8 @@ enum pcol {
  * hiện" before "Kết quả", "Đơn vị phối hợp" before "Đơn vị ...").
  */
 static const struct header_spec progress_headers[] = {
+    { "tt", P_TT },
+    { "stt", P_TT },
     { "id", P_ID },
     { "ma", P_CODE },
     { "manhiemvu", P_CODE },
@@ -67,10 +76,50 @@ static const struct header_spec progress_headers[] = {
 };
 #define N_SPECS (sizeof(progress_headers) / sizeof(*progress_headers))
 
+/* The header key (header.h) of column c's header cell, "" when there is none. */
+static char *column_key(const struct sheet_row *row, const long cols[N_PCOLS], int c)
+{
+    if (cols[c] < 0 || (size_t)cols[c] >= row->n)
+        return xstrdup("");
+    return header_key(row->cells[cols[c]]);
+}
+
+/*
+ * What makes a table a progress table: a date of report or of completion,
+ * a "Hoàn thành" column, a next-period or obstacles column, or a result
+ * column that says it is one ("Kết quả thực hiện", "Kết quả (đến ngày
+ * ...)", "Tiến độ thực hiện"). A bare "Kết quả" is also the expected
+ * output of a task table, so it is not enough on its own.
+ */
+static bool has_progress_column(const struct sheet_row *row, const long cols[N_PCOLS])
+{
+    if (cols[P_DATE] >= 0 || cols[P_DONE] >= 0 || cols[P_COMPLETED] >= 0 || cols[P_NEXT] >= 0 ||
+        cols[P_ISSUES] >= 0)
+        return true;
+    char *result = column_key(row, cols, P_RESULT), *percent = column_key(row, cols, P_PERCENT);
+    bool yes = !strncmp(result, "ketquathuchien", 14) || !strncmp(result, "ketquaden", 9) ||
+               !strncmp(result, "tiendo", 6) || !strncmp(percent, "tiendo", 6);
+    free(result);
+    free(percent);
+    return yes;
+}
+
+#define HEADER_CELL_MAX 120 /* bytes: a header names a column, it is not a sentence */
+
+/*
+ * A header row: a task column, a progress column, and no cell that reads
+ * like a task ("Hoàn thành việc
+ * sắp xếp ..." in a task table's first data row is not a "Hoàn thành"
+ * column).
+ */
 static bool map_progress_header(const struct sheet_row *row, long cols[N_PCOLS])
 {
     header_map(row, progress_headers, N_SPECS, cols, N_PCOLS);
-    return cols[P_DATE] >= 0 || cols[P_DONE] >= 0 || cols[P_COMPLETED] >= 0;
+    for (size_t i = 0; i < row->n; i++)
+        if (strlen(row->cells[i]) > HEADER_CELL_MAX)
+            return false;
+    bool task = cols[P_ID] >= 0 || cols[P_CODE] >= 0 || cols[P_NAME] >= 0;
+    return task && has_progress_column(row, cols);
 }
 
 /* The header row of a progress table among the first ten rows, or -1. */
@@ -132,6 +181,43 @@ static void progress_row(struct batch *b, const struct sheet_row *header,
     p->issues = header_cell(row, cols, P_ISSUES);
     p->percent = header_cell(row, cols, P_PERCENT);
     p->attachment = header_cell(row, cols, P_ATTACH);
+    if (!p->reported_on && b->progress_date)
+        p->reported_on = xstrdup(b->progress_date);
+}
+
+/*
+ * The first date written in text ("Kết quả (đến ngày 10/5/2025)",
+ * "Kết quả đến 30/6/2025"), as written, or NULL.
+ */
+static char *date_in_text(const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        if (!isdigit((unsigned char)*p) || (p > text && isdigit((unsigned char)p[-1])))
+            continue;
+        size_t n = strspn(p, "0123456789/-.");
+        while (n > 0 && !isdigit((unsigned char)p[n - 1]))
+            n--;
+        char *cand = xstrndup(p, n);
+        struct date d;
+        if (date_parse_user(cand, &d) == 0)
+            return cand;
+        free(cand);
+    }
+    return NULL;
+}
+
+/* True when no cell of the row reports anything: a heading, part, section or group row. */
+static bool reports_nothing(const struct sheet_row *row, const long cols[N_PCOLS])
+{
+    static const int report[] = { P_ID,     P_CODE,   P_DATE,    P_DONE,    P_COMPLETED,
+                                  P_OUTPUT, P_RESULT, P_NEXT,    P_ISSUES,  P_PERCENT,
+                                  P_ATTACH };
+    for (size_t k = 0; k < sizeof(report) / sizeof(*report); k++) {
+        int c = report[k];
+        if (cols[c] >= 0 && (size_t)cols[c] < row->n && !text_is_blank(row->cells[cols[c]]))
+            return false;
+    }
+    return true;
 }
 
 int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
@@ -140,18 +226,22 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
     long header = find_header(sh, cols);
     if (header < 0)
         return err_set(e, ERR_INVALID,
-                       "not a progress table: no 'Ngày báo cáo', 'Hoàn thành' or"
-                       " 'Ngày hoàn thành' column in the header");
-    if (cols[P_ID] < 0 && cols[P_CODE] < 0 && cols[P_NAME] < 0)
-        return err_set(e, ERR_INVALID,
-                       "the progress table has no task column ('Mã' or 'Tên nhiệm vụ')");
-    if (cols[P_UNIT] < 0)
-        return err_set(e, ERR_INVALID,
-                       "the progress table has no unit column ('Đơn vị' or 'Cơ quan chủ trì')");
+                       "not a progress table: no row among the first ten names a task column"
+                       " and a progress column ('Kết quả thực hiện', 'Kết quả (đến ngày ...)',"
+                       " 'Dự kiến ...', 'Vướng mắc, kiến nghị', 'Ngày báo cáo', 'Hoàn thành')");
+    const struct sheet_row *h = &sh->rows[header];
     b->format = "progress";
-    for (size_t i = (size_t)header + 1; i < sh->n; i++)
-        progress_row(b, &sh->rows[header], &sh->rows[i], cols);
+    b->progress_dated = cols[P_DATE] >= 0;
+    b->progress_has_unit = cols[P_UNIT] >= 0;
+    if (cols[P_RESULT] >= 0 && (size_t)cols[P_RESULT] < h->n)
+        b->progress_date = date_in_text(h->cells[cols[P_RESULT]]);
+    for (size_t i = (size_t)header + 1; i < sh->n; i++) {
+        if (reports_nothing(&sh->rows[i], cols))
+            b->skipped_headings++;
+        else
+            progress_row(b, h, &sh->rows[i], cols);
+    }
     if (b->n_progress == 0)
-        return err_set(e, ERR_INVALID, "the progress table has a header but no rows");
+        return err_set(e, ERR_INVALID, "the progress table has a header but no report in its rows");
     return 0;
 }

@@ -176,6 +176,7 @@ struct progress_summary {
     size_t rows;       /* rows read */
     size_t added;      /* reports written */
     size_t duplicates; /* identical to a report already stored: skipped */
+    size_t skipped_headings; /* table rows that report nothing (headings, groups): skipped */
     size_t completions;
     size_t reopenings;
     bool written;      /* committed (not a dry run, nothing rejected or allow_partial) */

@@ -283,6 +283,7 @@ static char *row_original(const struct progress_row *row)
         { "Văn bản kết quả", row->output }, { "Kết quả", row->result },
         { "Dự kiến", row->next },        { "Vướng mắc, kiến nghị", row->issues },
         { "Tiến độ", row->percent },     { "Tài liệu", row->attachment },
+        { "Cơ quan chủ trì (theo bảng)", row->lead_text },
     };
     struct buf b = BUF_INIT;
     for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
@@ -497,6 +498,7 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
 {
     struct progress_ctx c = { db, r, opt, sum, 0, e, STRMAP_INIT };
     sum->rows = b->n_progress;
+    sum->skipped_headings = b->skipped_headings;
     int ret = db_begin(db, e);
     if (!ret)
         ret = start_run(&c);

@@ -1,0 +1,75 @@
+# Progress tables as ministries lay them out (issue #11): recognised by what they hold (a
+# result, next-period or obstacles column beside a task column), with or without a date
+# column; the report date from --date, a date column or the result header; the reporting
+# unit from --unit, with the copied "Cơ quan chủ trì" kept as what it is; heading, part,
+# section and group rows skipped and counted; task tables are not taken for progress.
+set -eu
+. "$(dirname "$0")/lib.sh"
+export GIAMSAT_TODAY=2025-12-24
+$GIAMSAT demo > /dev/null
+name() { db_count "select name from task where id = $1"; }
+N3=$(name 3) N6=$(name 6) N7=$(name 7)
+reports() { db_count 'select count(*) from progress_report'; }
+tasks() { db_count 'select count(*) from task'; }
+T0=$(tasks)
+
+# The ministry's layout: no date column, the date in the result header; Roman-numeral and
+# part headings; a group-led task whose lead cell was copied from the programme.
+cat > bnv.csv << CSV
+TT;Tên nhiệm vụ;Cơ quan chủ trì;Kết quả yêu cầu;Thời hạn hoàn thành;Kết quả (đến ngày 10/11/2025);Dự kiến kết quả đến tháng 12/2025;Vướng mắc, kiến nghị
+I;NHIỆM VỤ TRỌNG TÂM;;;;;;
+1. NHIỆM VỤ RIÊNG;;;;;;;
+1;"$N3";Bộ Nội vụ;Kế hoạch;Năm 2025;Đã ban hành Kế hoạch;Triển khai;Không
+2. NHÓM NHIỆM VỤ CHUNG CỦA CÁC BỘ, NGÀNH;;;;;;;
+2;"$N6";Các bộ, ngành, địa phương;Báo cáo;Hằng năm;Đã đưa vào kế hoạch công tác năm;Tiếp tục;
+3;"$N7";Các bộ, ngành, địa phương;Báo cáo;Hằng năm;;;
+CSV
+# Without --unit the copied group cell is no reporting unit: that row is refused, by name.
+rc=0
+$GIAMSAT import bnv.csv --dry-run --json > a.json 2> a.err || rc=$?
+[ "$rc" != 0 ] || die "a group named as the reporting unit was accepted"
+expect_json a.json '$.progress' 2
+expect_json a.json '$.skipped_headings' 4
+grep -q "nhóm" a.err || die "the refusal does not say the unit is a group: $(cat a.err)"
+# With --unit: both reports, dated from the header, for Bộ Nội vụ; headings and the row
+# that reports nothing skipped; no task created.
+$GIAMSAT import bnv.csv --unit "Bộ Nội vụ" --json > b.json || die "import with --unit failed"
+expect_json b.json '$.added' 2
+expect_json b.json '$.skipped_headings' 4
+[ "$(tasks)" = "$T0" ] || die "a progress table created tasks"
+[ "$(db_count "select count(*) from progress_report where reported_on = '2025-11-10'
+    and result like 'Đã %'")" = 2 ] || die "the reports do not carry the header's date"
+orig=$(db_count "select original from progress_report where result = 'Đã đưa vào kế hoạch công tác năm'")
+case $orig in *"Cơ quan chủ trì (theo bảng): Các bộ, ngành, địa phương"*) ;;
+*) die "the copied lead cell is not kept as written: $orig" ;; esac
+# --unit must name a unit.
+if $GIAMSAT import bnv.csv --unit "Bộ Không Có" --dry-run 2> c.err; then die "unknown --unit accepted"; fi
+grep -q "Bộ Không Có" c.err || die "no message for an unknown --unit"
+
+# No date anywhere: refused with a message asking for --date; --date gives it.
+sed 's/Kết quả (đến ngày 10\/11\/2025)/Kết quả thực hiện/' bnv.csv > nodate.csv
+before=$(snapshot)
+if $GIAMSAT import nodate.csv --unit "Bộ Nội vụ" 2> d.err; then die "a table with no date accepted"; fi
+grep -q -- "--date" d.err || die "the message does not ask for --date: $(cat d.err)"
+[ "$(snapshot)" = "$before" ] || die "a refused table changed the database"
+$GIAMSAT import nodate.csv --unit "Bộ Nội vụ" --date 20/11/2025 --dry-run --json > e.json \
+    || die "--date did not supply the date"
+expect_json e.json '$.added' 2
+# No unit column: --unit is asked for.
+printf 'Mã số;Tên nhiệm vụ;Kết quả thực hiện;Ngày báo cáo\n;"%s";Đang triển khai tiếp;15/12/2025\n' "$N3" > nounit.csv
+if $GIAMSAT import nounit.csv --dry-run 2> u.err; then die "a table with no unit accepted"; fi
+grep -q -- "--unit" u.err || die "the message does not ask for --unit: $(cat u.err)"
+$GIAMSAT import nounit.csv --unit "Bộ Nội vụ" --dry-run > /dev/null || die "--unit did not supply the unit"
+# A date column is read when there is no --date.
+printf 'Mã số;Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\n;"%s";Bộ Nội vụ;Đang triển khai tiếp;15/12/2025\n' "$N3" > dated.csv
+$GIAMSAT import dated.csv --dry-run --json > f.json || die "a table with a date column"
+expect_json f.json '$.added' 1
+
+# A task table whose first task begins "Hoàn thành ..." is a task table, not progress.
+printf 'TT;Tên nhiệm vụ;Cơ quan chủ trì;Thời hạn\n1;Hoàn thành việc sắp xếp, tinh gọn tổ chức bộ máy các cơ quan, đơn vị trực thuộc;Bộ Nội vụ;Quý IV/2025\n2;Xây dựng cơ sở dữ liệu cán bộ, công chức;Bộ Nội vụ;Năm 2026\n' > tasks.csv
+$GIAMSAT import tasks.csv --dry-run --json > g.json || die "the task table was refused: $(cat g.json)"
+expect_json g.json '$.tasks' 2
+# ... and so is a task table with a plain "Kết quả" (its expected output).
+printf 'TT;Mã;Tên nhiệm vụ;Cơ quan chủ trì;Kết quả;Thời hạn\n1;X1;Xây dựng cổng dữ liệu;Bộ Nội vụ;Cổng dữ liệu;Năm 2026\n' > tasks2.csv
+$GIAMSAT import tasks2.csv --dry-run --json > h.json || die "the second task table was refused"
+expect_json h.json '$.tasks' 1
