@@ -3,6 +3,7 @@
 
 #include "core/target.h"
 
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -211,6 +212,11 @@ static const char *const migrations[] = {
     "CREATE INDEX task_by_name_key ON task(name_key);"
     "CREATE INDEX task_history_by_task ON task_history(task_id);"
     "CREATE INDEX task_by_repeat ON task(repeat_of_id);",
+
+    /* 10: a task's name_key is its match key (util/text.h text_match_key()):
+     * a unit's table that writes "..." for "…", straight quotes, or no
+     * final "." still names the task (issue #11). */
+    "UPDATE task SET name_key = giamsat_match_key(name);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -419,6 +425,14 @@ static void has_target_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"            \
     " PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;"
 
+/* giamsat_match_key(name): text_match_key(), for migration 10. */
+static void match_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    char *key = text_match_key((const char *)sqlite3_value_text(argv[0]));
+    sqlite3_result_text(ctx, key, -1, free);
+}
+
 int db_open(const char *path, struct db **out, struct err *e)
 {
     struct db *db = xcalloc(1, sizeof(*db));
@@ -432,6 +446,9 @@ int db_open(const char *path, struct db **out, struct err *e)
         return ERR_STORAGE;
     }
     sqlite3_busy_timeout(db->conn, DB_BUSY_WAIT_MS);
+    sqlite3_create_function_v2(db->conn, "giamsat_match_key", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, match_key_fn, NULL, NULL,
+                               NULL);
     sqlite3_create_function_v2(db->conn, "giamsat_has_target", 2,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, has_target_fn, NULL, NULL,
                                NULL);

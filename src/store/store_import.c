@@ -208,7 +208,7 @@ static int insert_task(struct import_ctx *c, const char *key, const struct batch
 {
     const char *vals[N_TASK_COLS];
     task_values(t, vals);
-    char *name_key = text_fold(t->name);
+    char *name_key = text_match_key(t->name);
     char due[DATE_ISO_LEN];
     date_iso(rt->deadline.due, due);
     char *sline = xasprintf("%zu", t->line), *srun = ltoa_dup(c->run_id);
@@ -242,7 +242,7 @@ static int refresh_derived(struct import_ctx *c, long id, const struct batch_tas
 {
     char due[DATE_ISO_LEN];
     date_iso(rt->deadline.due, due);
-    char *name_key = text_fold(t->name), *sid = ltoa_dup(id);
+    char *name_key = text_match_key(t->name), *sid = ltoa_dup(id);
     /* Search covers what a reader sees of the task: text, units, output, field. */
     char *all = xasprintf("%s | %s | %s | %s | %s", t->name, t->lead ? t->lead : "",
                           t->coord ? t->coord : "", t->output ? t->output : "",

@@ -141,7 +141,7 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
     } else if (row->task_code) {
         ret = match_tasks(c->db, "t.code = ?1", what, doc_key, ids, &n, c->e);
     } else {
-        char *key = text_fold(what);
+        char *key = text_match_key(what);
         ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
         free(key);
     }

@@ -112,6 +112,38 @@ char *text_fold_map(const char *s, size_t **map)
     return buf_take(&b);
 }
 
+static bool is_letter_or_digit(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+char *text_match_key(const char *s)
+{
+    char *key = text_fold(s);
+    struct buf b = BUF_INIT;
+    size_t len = strlen(key), i = 0;
+    bool pending_space = false;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)key + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        size_t step = n > 0 ? (size_t)n : 1;
+        if (n <= 0 || !is_letter_or_digit(cp)) {
+            pending_space = b.len > 0;
+        } else {
+            if (pending_space)
+                buf_addch(&b, ' ');
+            pending_space = false;
+            buf_add(&b, key + i, step);
+        }
+        i += step;
+    }
+    free(key);
+    return buf_take(&b);
+}
+
 static char *fold(const char *s, bool drop_spaces)
 {
     char *key = text_fold_map(s, NULL);

@@ -36,6 +36,15 @@ char *text_fold(const char *s);
  */
 char *text_fold_map(const char *s, size_t **map);
 
+/**
+ * The key two writings of one name share: text_fold() with every
+ * character that is neither a letter nor a digit (punctuation, quotes,
+ * "…" and "...", dashes, a trailing ":" or ".") turned into a space, and
+ * spaces collapsed and trimmed. "Đề án “học tập số”..." and "đề án
+ * \"hoc tap so\" …" both give "de an hoc tap so".
+ */
+char *text_match_key(const char *s);
+
 /** Same as text_fold() but with every space removed ("Thời  hạn" -> "thoihan"). */
 char *text_fold_nospace(const char *s);
 

@@ -65,6 +65,16 @@ printf 'Mã số;Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày b�
 $GIAMSAT import dated.csv --dry-run --json > f.json || die "a table with a date column"
 expect_json f.json '$.added' 1
 
+# Names written differently from the programme still name their task: straight quotes for
+# curly ones, "..." for "…", no final ".", a ":" instead, case and doubled spaces.
+alt3=$(printf '%s' "$N3" | sed 's/“/"/g; s/”/"/g; s/\.$//; s/Xây dựng/XÂY  DỰNG/')
+alt6=$(printf '%s' "$N6" | sed 's/\.$/:/')
+printf 'Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\n"%s";Bộ Nội vụ;Khớp tên 1;16/12/2025\n"%s";Bộ Nội vụ;Khớp tên 2;16/12/2025\n' \
+    "$(printf '%s' "$alt3" | sed 's/"/""/g')" "$alt6" > names.csv
+$GIAMSAT import names.csv --json > n.json || die "names written differently were not matched: $(cat n.json)"
+expect_json n.json '$.added' 2
+[ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
+    where p.result = 'Khớp tên 1'")" = 3 ] || die "the first name matched the wrong task"
 # A task table whose first task begins "Hoàn thành ..." is a task table, not progress.
 printf 'TT;Tên nhiệm vụ;Cơ quan chủ trì;Thời hạn\n1;Hoàn thành việc sắp xếp, tinh gọn tổ chức bộ máy các cơ quan, đơn vị trực thuộc;Bộ Nội vụ;Quý IV/2025\n2;Xây dựng cơ sở dữ liệu cán bộ, công chức;Bộ Nội vụ;Năm 2026\n' > tasks.csv
 $GIAMSAT import tasks.csv --dry-run --json > g.json || die "the task table was refused: $(cat g.json)"

@@ -440,6 +440,31 @@ static void test_prefix_len(void **state)
     assert_string_equal(cut, "x");
 }
 
+/* Two writings of one task name share a match key (issue #11). */
+static void test_match_key(void **state)
+{
+    (void)state;
+    static const char *const same[][2] = {
+        { "Đề án “học tập số”…", "đề án \"hoc tap so\" ..." },
+        { "Xây dựng Nghị định.", "XÂY  DỰNG nghị định:" },
+        { "Cụ thể hóa nhiệm vụ", "Cụ thể hoá nhiệm vụ" },      /* both tone placements */
+        { "Ban hành – sửa đổi", "Ban hành - sửa đổi" },
+    };
+    for (size_t i = 0; i < sizeof(same) / sizeof(*same); i++) {
+        char *a = text_match_key(same[i][0]), *b = text_match_key(same[i][1]);
+        if (strcmp(a, b))
+            fail_msg("'%s' -> '%s' but '%s' -> '%s'", same[i][0], a, same[i][1], b);
+        free(a);
+        free(b);
+    }
+    char *k = text_match_key("  Đề án “học tập số”… ");
+    assert_string_equal(k, "de an hoc tap so");
+    free(k);
+    char *other = text_match_key("Đề án học tập số 2");
+    assert_string_equal(other, "de an hoc tap so 2");
+    free(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -448,7 +473,7 @@ int main(void)
         cmocka_unit_test(test_clean),         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_is_utf8),       cmocka_unit_test(test_trim),
         cmocka_unit_test(test_starts_folded), cmocka_unit_test(test_escape_log),
-        cmocka_unit_test(test_prefix_len),
+        cmocka_unit_test(test_prefix_len), cmocka_unit_test(test_match_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
