@@ -176,7 +176,8 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
     if (b.n_progress) {
         int ret = import_progress_batch(c, &b, name, opt_value(opts, "--dry-run") != NULL,
                                         opt_value(opts, "--allow-partial") != NULL,
-                                        opt_value(opts, "--json") != NULL);
+                                        opt_value(opts, "--json") != NULL,
+                                        opt_value(opts, "--accept-suggestions") != NULL);
         batch_release(&b);
         return ret;
     }
@@ -215,7 +216,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
     struct opt opts[] = { { "--format", true, NULL },   { "--document", true, NULL },
                           { "--dry-run", false, NULL }, { "--allow-partial", false, NULL },
                           { "--json", false, NULL },    { "--unit", true, NULL },
-                          { "--date", true, NULL },     { NULL, false, NULL } };
+                          { "--date", true, NULL },     { "--accept-suggestions", false, NULL },
+                          { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;

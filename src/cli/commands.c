@@ -165,7 +165,8 @@ static const struct command {
       "                     [--document REF] [--dry-run] [--allow-partial] [--json]\n"
       "                     [--unit UNIT] [--date D]   (progress tables: the reporting unit and\n"
       "                     the report date; else the unit column, a date column or the date\n"
-      "                     in the result header)" },
+      "                     in the result header) [--accept-suggestions]   (take the task a\n"
+      "                     name nearly matches, when well ahead of the next: docs/DATA.md)" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
     { "task", cmd_task, "task ID [--format text|json]" },

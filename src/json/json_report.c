@@ -260,6 +260,12 @@ char *json_report_compact(const struct report *r, const struct indicator_board *
     return json_dump_compact_take(report_object(r, b));
 }
 
+/* A score in 0..1 to three decimals (0.971), as people read it. */
+static double three_places(double v)
+{
+    return (double)(long)(v * 1000 + 0.5) / 1000;
+}
+
 char *json_progress_summary(const struct progress_summary *s)
 {
     json_t *o = json_object(), *rej = json_array();
@@ -275,6 +281,21 @@ char *json_progress_summary(const struct progress_summary *s)
         json_object_set_new(o, "id", json_integer(s->last_id));
     if (s->duplicate_id)
         json_object_set_new(o, "duplicate_id", json_integer(s->duplicate_id));
+    json_t *sug = json_array();
+    for (size_t i = 0; i < s->n_suggestions; i++) {
+        const struct progress_suggestion *g = &s->suggestions[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "line", json_integer((json_int_t)g->line));
+        json_object_set_new(x, "name", json_string(g->name));
+        json_object_set_new(x, "task", json_integer(g->task));
+        json_object_set_new(x, "code", g->code ? json_string(g->code) : json_null());
+        json_object_set_new(x, "task_name", json_string(g->task_name));
+        json_object_set_new(x, "score", json_real(three_places(g->score)));
+        json_object_set_new(x, "runner_up", json_real(three_places(g->runner_up)));
+        json_object_set_new(x, "accepted", json_boolean(g->accepted));
+        json_array_append_new(sug, x);
+    }
+    json_object_set_new(o, "suggestions", sug);
     for (size_t i = 0; i < s->n_rejects; i++) {
         json_t *x = json_object();
         json_object_set_new(x, "line", json_integer((json_int_t)s->rejects[i].line));

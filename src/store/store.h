@@ -165,6 +165,18 @@ struct progress_options {
     bool allow_partial;  /* keep the good rows when some are rejected */
     const struct audit_entry *audit;     /* when set, each added report is audited */
     const struct audit_entry *run_audit; /* when set (with file), the import_run is audited */
+    bool accept_suggestions; /* take a near name's task when well ahead (core/similar.h) */
+};
+
+/* A row whose task name matched none exactly, and the task it came closest to. */
+struct progress_suggestion {
+    size_t line;
+    char *name;      /* the name as written; owned */
+    long task;       /* the closest task */
+    char *code;      /* its code, or NULL; owned */
+    char *task_name; /* its name; owned */
+    double score, runner_up; /* similarity of the closest and of the next (0 when none) */
+    bool accepted;   /* taken (--accept-suggestions and well ahead) */
 };
 
 struct progress_reject {
@@ -184,6 +196,8 @@ struct progress_summary {
     long duplicate_id; /* id of the stored report the last duplicate matched, 0 when none */
     struct progress_reject *rejects;
     size_t n_rejects, cap_rejects;
+    struct progress_suggestion *suggestions;
+    size_t n_suggestions, cap_suggestions;
 };
 
 /**

@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include "core/docref.h"
+#include "core/similar.h"
 #include "util/buf.h"
 #include "util/strparse.h"
 #include "util/text.h"
@@ -121,6 +122,57 @@ static char *match_reason(const char *label, const char *what, const char *doc_k
     return NULL;
 }
 
+/* The reason a name matched nothing, with the nearest tasks to choose from. */
+static char *nearest_reason(const char *what, const struct task_candidate *near, size_t n,
+                            bool would_accept)
+{
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "không có nhiệm vụ có Tên nhiệm vụ '%.*s'", text_prefix_len(what, 80), what);
+    for (size_t i = 0; i < n; i++)
+        buf_addf(&b, "%s số %ld “%.*s” (%.2f)", i ? ";" : "; gần nhất:", near[i].id,
+                 text_prefix_len(near[i].name, 60), near[i].name, near[i].score);
+    if (would_accept)
+        buf_adds(&b, " — gợi ý đầu vượt trội: --accept-suggestions để nhận");
+    return buf_take(&b);
+}
+
+/*
+ * A name that matches no task exactly: the closest task is a suggestion,
+ * recorded in the summary, and taken (ids[0], *n = 1) only when asked to
+ * and well ahead of the runner-up; never silently.
+ */
+static int suggest(struct progress_ctx *c, const struct progress_row *row, const char *key,
+                   long ids[2], int *n, char **reason)
+{
+    bool is_group = false;
+    long idx = row->unit ? registry_lookup(c->r, row->unit, &is_group) : -1;
+    long agency = idx >= 0 && !is_group ? c->r->agencies[registry_active(c->r, (size_t)idx)].id : 0;
+    struct task_candidate near[NEAREST_MAX];
+    size_t k = 0;
+    if (store_nearest_tasks(c->db, agency, key, near, &k, c->e))
+        return c->e->kind;
+    if (k == 0) {
+        task_candidates_release(near, k);
+        return 0;
+    }
+    double second = k > 1 ? near[1].score : 0;
+    bool ok = similar_accepts(near[0].score, second);
+    struct progress_summary *sum = c->sum;
+    ALLOC_GROW(sum->suggestions, sum->n_suggestions + 1, sum->cap_suggestions);
+    sum->suggestions[sum->n_suggestions++] = (struct progress_suggestion){
+        row->line, xstrdup(row->task_name), near[0].id,
+        near[0].code ? xstrdup(near[0].code) : NULL, xstrdup(near[0].name), near[0].score,
+        second, ok && c->opt->accept_suggestions };
+    if (ok && c->opt->accept_suggestions) {
+        ids[0] = near[0].id;
+        *n = 1;
+    } else {
+        *reason = nearest_reason(row->task_name, near, k, ok);
+    }
+    task_candidates_release(near, k);
+    return 0;
+}
+
 static int find_task(struct progress_ctx *c, const struct progress_row *row, long *task_id,
                      char **reason)
 {
@@ -143,6 +195,8 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
     } else {
         char *key = text_match_key(what);
         ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
+        if (!ret && n == 0)
+            ret = suggest(c, row, key, ids, &n, reason);
         free(key);
     }
     if (!ret && !*reason)
@@ -519,5 +573,11 @@ void progress_summary_release(struct progress_summary *sum)
     for (size_t i = 0; i < sum->n_rejects; i++)
         free(sum->rejects[i].reason);
     free(sum->rejects);
+    for (size_t i = 0; i < sum->n_suggestions; i++) {
+        free(sum->suggestions[i].name);
+        free(sum->suggestions[i].code);
+        free(sum->suggestions[i].task_name);
+    }
+    free(sum->suggestions);
     *sum = (struct progress_summary){ 0 };
 }

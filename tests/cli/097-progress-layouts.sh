@@ -75,6 +75,32 @@ $GIAMSAT import names.csv --json > n.json || die "names written differently were
 expect_json n.json '$.added' 2
 [ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
     where p.result = 'Khớp tên 1'")" = 3 ] || die "the first name matched the wrong task"
+# A name one word short and one letter off matches nothing exactly: the closest task is a
+# suggestion with its score and the runner-up, refused unless --accept-suggestions, and
+# taken then only because it is well ahead; a name near nothing lists the nearest three.
+near3=$(printf '%s' "$N3" | sed 's/thường xuyên, //; s/phổ cập/phổ cạp/; s/"/""/g')
+printf 'Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\n"%s";Bộ Nội vụ;Gần đúng;17/12/2025\n' "$near3" > near.csv
+printf 'Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\nViệc không có trong chương trình nào;Bộ Nội vụ;Không khớp;17/12/2025\n' > far.csv
+before=$(snapshot)
+rc=0
+$GIAMSAT import near.csv --json > s1.json 2> s1.err || rc=$?
+[ "$rc" != 0 ] || die "a near name was taken without --accept-suggestions"
+[ "$(snapshot)" = "$before" ] || die "a refused suggestion wrote something"
+expect_json s1.json '$.suggestions[0].task' 3
+expect_json s1.json '$.suggestions[0].accepted' 0
+awk "BEGIN { exit !($(jget s1.json '$.suggestions[0].score') >= 0.85 &&
+    $(jget s1.json '$.suggestions[0].runner_up') < 0.85) }" || die "scores: $(cat s1.json)"
+grep -q "accept-suggestions" s1.err || die "the refusal does not say how to accept: $(cat s1.err)"
+$GIAMSAT import near.csv --accept-suggestions --json > s2.json || die "--accept-suggestions refused"
+expect_json s2.json '$.added' 1
+expect_json s2.json '$.suggestions[0].accepted' 1
+[ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
+    where p.result = 'Gần đúng'")" = 3 ] || die "the suggestion went to the wrong task"
+rc=0
+$GIAMSAT import far.csv --accept-suggestions --json > s3.json 2> s3.err || rc=$?
+[ "$rc" != 0 ] || die "a name near nothing was taken"
+expect_json s3.json '$.suggestions[0].accepted' 0
+[ "$(grep -o 'số [0-9]* “' s3.err | wc -l)" -ge 3 ] || die "the nearest three are not named: $(cat s3.err)"
 # A task table whose first task begins "Hoàn thành ..." is a task table, not progress.
 printf 'TT;Tên nhiệm vụ;Cơ quan chủ trì;Thời hạn\n1;Hoàn thành việc sắp xếp, tinh gọn tổ chức bộ máy các cơ quan, đơn vị trực thuộc;Bộ Nội vụ;Quý IV/2025\n2;Xây dựng cơ sở dữ liệu cán bộ, công chức;Bộ Nội vụ;Năm 2026\n' > tasks.csv
 $GIAMSAT import tasks.csv --dry-run --json > g.json || die "the task table was refused: $(cat g.json)"

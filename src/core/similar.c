@@ -1,0 +1,64 @@
+/* similar: trigram similarity of names; see similar.h. */
+#include "similar.h"
+
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The byte trigrams of " s ", as 24-bit numbers, sorted (two lists then merge in one pass). */
+static size_t trigrams(const char *s, uint32_t **out)
+{
+    char *padded = xasprintf(" %s ", s);
+    size_t n = strlen(padded) - 2;
+    uint32_t *t = xcalloc(n, sizeof(*t));
+    for (size_t i = 0; i < n; i++)
+        t[i] = (uint32_t)(unsigned char)padded[i] << 16 |
+               (uint32_t)(unsigned char)padded[i + 1] << 8 | (unsigned char)padded[i + 2];
+    free(padded);
+    qsort(t, n, sizeof(*t), cmp_u32);
+    *out = t;
+    return n;
+}
+
+/* Trigrams both sorted lists hold, each counted as often as both have it. */
+static size_t shared(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t i = 0, k = 0, common = 0;
+    while (i < na && k < nb) {
+        if (a[i] == b[k]) {
+            common++;
+            i++;
+            k++;
+        } else if (a[i] < b[k]) {
+            i++;
+        } else {
+            k++;
+        }
+    }
+    return common;
+}
+
+double similar_score(const char *a, const char *b)
+{
+    if (!a || !b || !*a || !*b)
+        return 0;
+    uint32_t *ta, *tb;
+    size_t na = trigrams(a, &ta), nb = trigrams(b, &tb);
+    double score = 2.0 * (double)shared(ta, na, tb, nb) / (double)(na + nb);
+    free(ta);
+    free(tb);
+    return score;
+}
+
+int similar_accepts(double best, double second)
+{
+    return best >= SIMILAR_ACCEPT && best - second >= SIMILAR_MARGIN;
+}

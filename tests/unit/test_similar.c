@@ -1,0 +1,59 @@
+/* Unit tests for core/similar: the score behind task-name suggestions (issue #11). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/similar.h"
+#include "util/text.h"
+
+#include <stdlib.h>
+
+static double score_of(const char *a, const char *b)
+{
+    char *ka = text_match_key(a), *kb = text_match_key(b);
+    double s = similar_score(ka, kb);
+    free(ka);
+    free(kb);
+    return s;
+}
+
+static void test_scores(void **state)
+{
+    (void)state;
+    const char *task = "Xây dựng cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chức";
+    assert_true(score_of(task, task) > 0.999);
+    assert_true(similar_score("", "abc") == 0);
+    assert_true(similar_score(NULL, "abc") == 0);
+    /* one letter off, one word dropped: close enough to accept */
+    double letter = score_of(task, "Xây dựng cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chứx");
+    double word = score_of(task, "Xây dựng cơ sở dữ liệu quốc gia về cán bộ, công chức");
+    assert_true(letter >= SIMILAR_ACCEPT);
+    assert_true(word >= 0.8);
+    /* another task sharing the opening words: well below */
+    double other = score_of(task, "Xây dựng cơ sở dữ liệu về đất đai và tài nguyên");
+    assert_true(other < 0.7);
+    assert_true(score_of("abc def", "xyz") < 0.2);
+    /* symmetric */
+    double ab = score_of(task, "Xây dựng cơ sở dữ liệu"), ba = score_of("Xây dựng cơ sở dữ liệu", task);
+    assert_true(ab - ba < 1e-12 && ba - ab < 1e-12);
+}
+
+static void test_accepts(void **state)
+{
+    (void)state;
+    assert_true(similar_accepts(0.97, 0.63));
+    assert_false(similar_accepts(0.97, 0.90)); /* a runner-up too close: the unit must choose */
+    assert_false(similar_accepts(0.80, 0.10)); /* not close enough */
+    assert_true(similar_accepts(0.86, 0.75));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scores),
+        cmocka_unit_test(test_accepts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
