@@ -121,3 +121,13 @@ long percent_round(long part, long total)
         return 0;
     return (200 * part + total) / (2 * total);
 }
+
+struct date status_last_report(const struct progress_event *ev, size_t n, struct date as_of)
+{
+    struct date last = DATE_NONE;
+    for (size_t i = 0; i < n; i++)
+        if (date_cmp(ev[i].reported_on, as_of) <= 0 &&
+            (!date_is_set(last) || date_cmp(ev[i].reported_on, last) > 0))
+            last = ev[i].reported_on;
+    return last;
+}

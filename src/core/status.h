@@ -65,6 +65,12 @@ int progress_kind_parse(const char *s, enum progress_kind *out);
 void status_sort_events(struct progress_event *ev, size_t n);
 
 /**
+ * The date of the latest report on or before as_of, DATE_NONE when there
+ * is none: how old the newest word from a unit is (issue #11).
+ */
+struct date status_last_report(const struct progress_event *ev, size_t n, struct date as_of);
+
+/**
  * Replay events (in replay order) that are dated on or before as_of.
  */
 struct assignment_state status_replay(const struct progress_event *ev, size_t n,

@@ -42,6 +42,7 @@ struct task_view {
     struct date due;     /* the date set by a person when there is one, else the phrase's */
     bool due_by_person;  /* due was set by a person (store_task_set_due) */
     char *due_note;      /* why, as the person wrote it ("" when none) */
+    struct date last_report; /* the latest report date of any of its units, DATE_NONE if none */
     long parent_id;      /* 0 = none */
     long repeat_of_id;   /* 0 = none */
     bool is_group;

@@ -75,6 +75,7 @@ static json_t *task_object(const struct task_view *t)
     json_object_set_new(o, "repeat_of", id_or_null(t->repeat_of_id));
     json_object_set_new(o, "lead_text", json_string(t->lead_text));
     json_object_set_new(o, "coord_text", json_string(t->coord_text));
+    json_object_set_new(o, "last_report", json_date(t->last_report));
     return o;
 }
 

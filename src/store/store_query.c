@@ -38,7 +38,9 @@ static int list_strings(struct db *db, const char *sql, long id, struct strvec *
     "t.id, t.code, t.tt, t.name, t.field, t.output, t.deadline_text,"                              \
     " CASE WHEN t.due_set IS NULL THEN t.deadline_kind ELSE 'date' END, coalesce(t.due_set, t.due)," \
     " t.parent_id, t.repeat_of_id, t.is_group, t.source_line, t.lead_text, t.coord_text,"          \
-    " t.due_set IS NOT NULL, t.due_set_note"
+    " t.due_set IS NOT NULL, t.due_set_note,"                                                   \
+    " (SELECT max(p.reported_on) FROM assignment s JOIN progress_report p"                        \
+    " ON p.assignment_id = s.id WHERE s.task_id = t.id)"
 
 static void read_task_row(sqlite3_stmt *st, struct task_view *t)
 {
@@ -61,6 +63,8 @@ static void read_task_row(sqlite3_stmt *st, struct task_view *t)
     t->coord_text = db_col_dup(st, 14);
     t->due_by_person = sqlite3_column_int(st, 15) != 0;
     t->due_note = db_col_dup(st, 16);
+    if (date_parse_iso(db_col_text(st, 17), &t->last_report))
+        t->last_report = DATE_NONE;
 }
 
 static int task_lists(struct db *db, struct task_view *t, struct err *e)

@@ -114,3 +114,20 @@ get "/tasks/$g" ga.html -b admin
 [ "$(grep -o '<option value="[0-9]*"' ga.html | wc -l)" -ge "$n" ] || die "admin unit choices"
 [ "$(status GET /tasks/999999 -b admin)" = 404 ] || die "no such task"
 [ "$(status GET "/tasks/$t?x=1" -b admin)" = 400 ] || die "unknown parameter"
+# Staleness (issue #11): each unit's latest report and its age as of the page's date; a unit
+# that never reported says so; tasks in JSON carry last_report.
+old=$(db_count "select a.task_id || ' ' || max(p.reported_on) from progress_report p join assignment a
+    on a.id = p.assignment_id group by a.task_id order by max(p.reported_on) limit 1")
+ot=${old%% *} od=${old#* }
+get "/tasks/$ot?as_of=2025-12-24" stale.html -b admin
+grep -q 'Báo cáo gần nhất' stale.html || die "no latest-report column"
+dmy=$(printf '%s' "$od" | awk -F- '{ printf "%02d/%02d/%s", $3, $2, $1 }')
+grep -q "$dmy <span class=\"stale\">([0-9]* tháng trước)" stale.html \
+    || die "the latest report ($od) is not shown with its age"
+never=$(db_count "select task_id from assignment where id not in (select assignment_id from progress_report)
+    and removed_import_id is null limit 1")
+get "/tasks/$never" never.html -b admin
+grep -q 'chưa báo cáo' never.html || die "a unit that never reported is not shown as such"
+$GIAMSAT tasks --format json > tasks.json
+[ "$(sqlite3 :memory: "select json_extract(value, '\$.last_report') from json_each(readfile('tasks.json'))
+    where json_extract(value, '\$.id') = $ot")" = "$od" ] || die "tasks --format json: last_report"
