@@ -61,9 +61,15 @@ struct task_row page_task_row(const struct page_data *pd, size_t ti, size_t agen
         return row;
     }
     const struct prog_task *t = &pd->prog.tasks[ti];
-    for (size_t i = 0; i < t->n_assignments; i++)
-        if (pd->prog.assignments[t->assignments[i]].agency == agency)
-            row.bucket = pd->rep.assignment_bucket[t->assignments[i]];
+    row.for_unit = true;
+    row.last_report = DATE_NONE;
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        const struct prog_assignment *a = &pd->prog.assignments[t->assignments[i]];
+        if (a->agency != agency)
+            continue;
+        row.bucket = pd->rep.assignment_bucket[t->assignments[i]];
+        row.last_report = status_last_report(a->events, a->n_events, pd->as_of);
+    }
     return row;
 }
 
@@ -177,7 +183,25 @@ static void task_tr(const struct req *rq, struct buf *b, const struct page_data 
     page_deadline(b, t);
     buf_adds(b, "</td><td>");
     page_row_status(b, pd, row);
+    if (row->for_unit) {
+        buf_adds(b, "</td><td>");
+        page_last_report(b, row->last_report, pd->as_of);
+    }
     buf_adds(b, "</td></tr>");
+}
+
+void page_last_report(struct buf *b, struct date last, struct date as_of)
+{
+    if (!date_is_set(last)) {
+        buf_adds(b, "<span class=\"stale\">chưa báo cáo</span>");
+        return;
+    }
+    page_date(b, last);
+    long days = date_to_days(as_of) - date_to_days(last);
+    if (days >= 60)
+        buf_addf(b, " <span class=\"stale\">(%ld tháng trước)</span>", days / 30);
+    else if (days > 0)
+        buf_addf(b, " (%ld ngày trước)", days);
 }
 
 void page_task_table(const struct req *rq, struct buf *b, const struct page_data *pd,
@@ -195,7 +219,10 @@ void page_task_table(const struct req *rq, struct buf *b, const struct page_data
     }
     buf_adds(b, "<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">Nhiệm vụ</th>"
                 "<th scope=\"col\">Cơ quan chủ trì</th><th scope=\"col\">Thời hạn</th>"
-                "<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
+                "<th scope=\"col\">Tình trạng</th>");
+    if (rows[0].for_unit)
+        buf_adds(b, "<th scope=\"col\">Báo cáo gần nhất</th>");
+    buf_adds(b, "</tr></thead><tbody>");
     for (size_t i = 0; i < n; i++)
         task_tr(rq, b, pd, &rows[i]);
     buf_adds(b, "</tbody></table>");

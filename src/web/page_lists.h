@@ -50,6 +50,8 @@ const struct report_task *page_item(const struct page_data *pd, size_t ti);
 struct task_row {
     size_t task;        /* index into prog.tasks */
     enum bucket bucket; /* N_BUCKETS: not counted (a group of sub-tasks, a repeat) */
+    bool for_unit;      /* the row is one unit's assignment (page_task_row() with an agency) */
+    struct date last_report; /* for_unit: that unit's latest report as of the page, or DATE_NONE */
 };
 
 /**
@@ -66,7 +68,8 @@ int page_params_or_400(struct req *rq, struct resp *rs, const char *const *allow
 
 /**
  * A table of tasks: TT, name (a link to /tasks/ID), lead units, deadline,
- * status badge. `caption` (may be NULL) names the table for screen readers.
+ * status badge, and for one unit's rows its latest report.
+ * `caption` (may be NULL) names the table for screen readers.
  */
 void page_task_table(const struct req *rq, struct buf *b, const struct page_data *pd,
                      const struct task_row *rows, size_t n, const char *caption);
@@ -77,6 +80,11 @@ void page_task_table(const struct req *rq, struct buf *b, const struct page_data
  * are done (report_lead_text()). Newly allocated: free() it.
  */
 char *page_lead_text(const struct page_data *pd, size_t ti);
+/**
+ * A unit's latest report date and its age as of as_of ("(3 tháng trước)"),
+ * or "chưa báo cáo": so a result months old shows where it is listed.
+ */
+void page_last_report(struct buf *b, struct date last, struct date as_of);
 /** Append the deadline of t: its date, or "Thường xuyên" / "Chưa xác định thời hạn". */
 void page_deadline(struct buf *b, const struct prog_task *t);
 /** Append the status of a row: its badge, or why the task is not counted (group, repeat). */

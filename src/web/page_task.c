@@ -239,21 +239,6 @@ static void task_status(struct buf *b, const struct page_data *pd, size_t ti)
     buf_adds(b, ".</p>");
 }
 
-/* The latest report's date and its age as of the page's date, so a stale result shows. */
-static void last_report(struct buf *b, struct date last, struct date as_of)
-{
-    if (!date_is_set(last)) {
-        buf_adds(b, "<span class=\"stale\">chưa báo cáo</span>");
-        return;
-    }
-    page_date(b, last);
-    long days = date_to_days(as_of) - date_to_days(last);
-    if (days >= 60)
-        buf_addf(b, " <span class=\"stale\">(%ld tháng trước)</span>", days / 30);
-    else if (days > 0)
-        buf_addf(b, " (%ld ngày trước)", days);
-}
-
 static void assignments(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti)
 {
     const struct prog_task *t = &pd->prog.tasks[ti];
@@ -281,7 +266,7 @@ static void assignments(const struct req *rq, struct buf *b, const struct page_d
         else
             buf_adds(b, "—");
         buf_adds(b, "</td><td>");
-        last_report(b, status_last_report(a->events, a->n_events, pd->as_of), pd->as_of);
+        page_last_report(b, status_last_report(a->events, a->n_events, pd->as_of), pd->as_of);
         buf_adds(b, "</td></tr>");
     }
     buf_adds(b, "</tbody></table>");

@@ -58,3 +58,8 @@ well_formed lastp.html
 [ "$(grep -o '<tr><td>[^<]*</td><td><a href="/tasks/' lastp.html | wc -l)" = $(( n - 50 * (last - 1) )) ] \
     || die "last page"
 [ "$(status GET /documents/999999 -b jar)" = 404 ] || die "no such document"
+# A unit's task list shows each task's latest report from that unit, with its age (issue #11).
+bnv_id=$(db_count "select id from agency where name = 'Bộ Nội vụ'")
+get "/units/$bnv_id?as_of=2025-12-24" unit-stale.html -b jar
+grep -q 'Báo cáo gần nhất' unit-stale.html || die "the unit page has no latest-report column"
+grep -q 'chưa báo cáo\|tháng trước\|ngày trước' unit-stale.html || die "no latest-report cell on the unit page"
