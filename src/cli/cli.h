@@ -69,12 +69,15 @@ struct date cli_today(void);
 /** Write len bytes to path, or to stdout when path is NULL or "-". */
 int cli_write_output(const char *path, const char *data, size_t len, struct err *e);
 
-/**
- * Store the progress rows of b (a progress table); 1 when rows were
- * rejected. accept_suggestions: take a near name's task when well ahead.
- */
+/* What the user confirmed for a progress table (--accept-suggestions, --accept-completions). */
+struct progress_confirm {
+    bool suggestions; /* take a near name's task when well ahead */
+    bool completions; /* record completions the results state in words */
+};
+
+/** Store the progress rows of b (a progress table); 1 when rows were rejected. */
 int import_progress_batch(struct cli *c, const struct batch *b, const char *name, bool dry_run,
-                          bool allow_partial, bool json, bool accept_suggestions);
+                          bool allow_partial, bool json, const struct progress_confirm *confirm);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);

@@ -174,10 +174,11 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
         return c->err.kind;
     }
     if (b.n_progress) {
+        struct progress_confirm confirm = { opt_value(opts, "--accept-suggestions") != NULL,
+                                            opt_value(opts, "--accept-completions") != NULL };
         int ret = import_progress_batch(c, &b, name, opt_value(opts, "--dry-run") != NULL,
                                         opt_value(opts, "--allow-partial") != NULL,
-                                        opt_value(opts, "--json") != NULL,
-                                        opt_value(opts, "--accept-suggestions") != NULL);
+                                        opt_value(opts, "--json") != NULL, &confirm);
         batch_release(&b);
         return ret;
     }
@@ -217,6 +218,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
                           { "--dry-run", false, NULL }, { "--allow-partial", false, NULL },
                           { "--json", false, NULL },    { "--unit", true, NULL },
                           { "--date", true, NULL },     { "--accept-suggestions", false, NULL },
+                          { "--accept-completions", false, NULL },
                           { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;

@@ -34,10 +34,12 @@ static void print_progress_summary(const struct progress_summary *s)
 
 /* Store b's progress rows; 1 when rows were rejected and nothing written. */
 int import_progress_batch(struct cli *c, const struct batch *b, const char *name,
-                          bool dry_run, bool allow_partial, bool json, bool accept_suggestions)
+                          bool dry_run, bool allow_partial, bool json,
+                          const struct progress_confirm *confirm)
 {
     struct progress_options opt = { name, "import", cli_today(), dry_run, allow_partial };
-    opt.accept_suggestions = accept_suggestions;
+    opt.accept_suggestions = confirm->suggestions;
+    opt.accept_completions = confirm->completions;
     struct progress_summary sum = { 0 };
     int ret = store_progress_add(c->db, &c->reg, b, &opt, &sum, &c->err);
     if (!ret) {

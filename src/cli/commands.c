@@ -166,7 +166,9 @@ static const struct command {
       "                     [--unit UNIT] [--date D]   (progress tables: the reporting unit and\n"
       "                     the report date; else the unit column, a date column or the date\n"
       "                     in the result header) [--accept-suggestions]   (take the task a\n"
-      "                     name nearly matches, when well ahead of the next: docs/DATA.md)" },
+      "                     name nearly matches, when well ahead of the next: docs/DATA.md)\n"
+      "                     [--accept-completions]   (record as done a result that says so:\n"
+      "                     'Đã hoàn thành', 'Đã ban hành <văn bản>')" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
     { "task", cmd_task, "task ID [--format text|json]" },

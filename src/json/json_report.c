@@ -272,6 +272,8 @@ char *json_progress_summary(const struct progress_summary *s)
     json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "progress", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "skipped_headings", json_integer((json_int_t)s->skipped_headings));
+    json_object_set_new(o, "completions_proposed",
+                        json_integer((json_int_t)s->completions_proposed));
     json_object_set_new(o, "added", json_integer((json_int_t)s->added));
     json_object_set_new(o, "duplicates", json_integer((json_int_t)s->duplicates));
     json_object_set_new(o, "completions", json_integer((json_int_t)s->completions));

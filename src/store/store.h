@@ -166,6 +166,7 @@ struct progress_options {
     const struct audit_entry *audit;     /* when set, each added report is audited */
     const struct audit_entry *run_audit; /* when set (with file), the import_run is audited */
     bool accept_suggestions; /* take a near name's task when well ahead (core/similar.h) */
+    bool accept_completions; /* record a completion the result states in words */
 };
 
 /* A row whose task name matched none exactly, and the task it came closest to. */
@@ -189,6 +190,7 @@ struct progress_summary {
     size_t added;      /* reports written */
     size_t duplicates; /* identical to a report already stored: skipped */
     size_t skipped_headings; /* table rows that report nothing (headings, groups): skipped */
+    size_t completions_proposed; /* results that say "Đã hoàn thành" with no done column */
     size_t completions;
     size_t reopenings;
     bool written;      /* committed (not a dry run, nothing rejected or allow_partial) */

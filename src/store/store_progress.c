@@ -519,14 +519,72 @@ static int record_row(struct progress_ctx *c, const struct progress_row *row,
     return ret;
 }
 
+/*
+ * A result that says in words the task is done: "Đã hoàn thành ...", or
+ * "Đã ban hành <document>" (then *output is the document as written,
+ * newly allocated, when one is named). Case and diacritics do not count.
+ */
+static bool says_done(const char *result, char **output)
+{
+    static const char *const verbs[] = { "da hoan thanh", "da ban hanh" };
+    size_t *map = NULL;
+    char *key = text_fold_map(result ? result : "", &map);
+    bool yes = false;
+    *output = NULL;
+    for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs) && !yes; i++) {
+        size_t n = strlen(verbs[i]);
+        if (strncmp(key, verbs[i], n) || (key[n] && key[n] != ' '))
+            continue;
+        yes = true;
+        struct docref ref;
+        struct err e = ERR_INIT;
+        const char *rest = result + map[n];
+        while (*rest == ' ')
+            rest++;
+        if (*rest && docref_parse(rest, &ref, &e) == 0) {
+            *output = xstrdup(rest);
+            docref_release(&ref);
+        }
+    }
+    free(key);
+    free(map);
+    return yes;
+}
+
+/*
+ * A completion stated only in words is proposed (counted), and recorded
+ * as one — completed on the report date, with the document it names —
+ * only when the caller confirms it (accept_completions). Never inferred.
+ */
+static bool propose_completion(struct progress_ctx *c, const struct progress_row *row,
+                               struct progress_entry *en, struct progress_row *confirmed,
+                               char **output)
+{
+    if (en->kind != PROGRESS_UPDATE || row->done || !says_done(row->result, output))
+        return false;
+    c->sum->completions_proposed++;
+    if (!c->opt->accept_completions)
+        return false;
+    en->kind = PROGRESS_DONE;
+    en->completed_on = en->reported_on;
+    en->completed_on_given = false;
+    *confirmed = *row; /* borrows row's strings; only output may be this row's own */
+    if (!row->output && *output)
+        confirmed->output = *output;
+    return true;
+}
+
 static int add_row(struct progress_ctx *c, const struct progress_row *row)
 {
     struct progress_entry en;
     struct progress_target t = { 0 };
-    char *reason = NULL;
+    char *reason = NULL, *output = NULL;
     int ret = resolve_row(c, row, &en, &t, &reason);
+    struct progress_row confirmed = { 0 };
+    bool done = !ret && !reason && propose_completion(c, row, &en, &confirmed, &output);
     if (!ret && !reason)
-        ret = record_row(c, row, &en, &t, &reason);
+        ret = record_row(c, done ? &confirmed : row, &en, &t, &reason);
+    free(output);
     if (reason)
         reject(c->sum, row->line, reason);
     return ret;

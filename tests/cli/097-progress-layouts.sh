@@ -101,6 +101,18 @@ $GIAMSAT import far.csv --accept-suggestions --json > s3.json 2> s3.err || rc=$?
 [ "$rc" != 0 ] || die "a name near nothing was taken"
 expect_json s3.json '$.suggestions[0].accepted' 0
 [ "$(grep -o 'số [0-9]* “' s3.err | wc -l)" -ge 3 ] || die "the nearest three are not named: $(cat s3.err)"
+# Completions stated in words are proposed, and recorded as completions (with the document
+# the result names) only when confirmed with --accept-completions.
+N9=$(name 9)
+printf 'Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\n"%s";Bộ Nội vụ;Đã ban hành Quyết định số 1234/QĐ-BNV ngày 05/12/2025;18/12/2025\n' "$N9" > done.csv
+$GIAMSAT import done.csv --dry-run --json > k1.json || die "dry run of a stated completion"
+expect_json k1.json '$.completions_proposed' 1
+expect_json k1.json '$.completions' 0
+$GIAMSAT import done.csv --accept-completions --json > k2.json || die "--accept-completions"
+expect_json k2.json '$.completions' 1
+[ "$(db_count "select kind || ' ' || completed_on || ' ' || output_number from progress_report
+    where result like 'Đã ban hành Quyết định số 1234%'")" = "done 2025-12-18 1234/QĐ-BNV" ] \
+    || die "the confirmed completion was not recorded with its document"
 # A task table whose first task begins "Hoàn thành ..." is a task table, not progress.
 printf 'TT;Tên nhiệm vụ;Cơ quan chủ trì;Thời hạn\n1;Hoàn thành việc sắp xếp, tinh gọn tổ chức bộ máy các cơ quan, đơn vị trực thuộc;Bộ Nội vụ;Quý IV/2025\n2;Xây dựng cơ sở dữ liệu cán bộ, công chức;Bộ Nội vụ;Năm 2026\n' > tasks.csv
 $GIAMSAT import tasks.csv --dry-run --json > g.json || die "the task table was refused: $(cat g.json)"
