@@ -1,7 +1,8 @@
 # giamsat build. `make` builds build/giamsat; `make check` builds an
 # AddressSanitizer + UndefinedBehaviorSanitizer variant and runs every test;
-# `make bench` prints timings (`make bench-web`: the web server under wrk); `make lint`
-# checks the source rules.
+# `make fuzz` runs the libFuzzer targets of tests/fuzz/ (FUZZ_SECONDS each; `make
+# fuzz-short`, 20 s each, is part of `check`); `make bench` prints timings (`make
+# bench-web`: the web server under wrk); `make lint` checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
 PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium
