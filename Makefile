@@ -1,7 +1,8 @@
 # giamsat build. `make` builds build/giamsat; `make check` builds an
 # AddressSanitizer + UndefinedBehaviorSanitizer variant and runs every test;
-# `make bench` prints timings (`make bench-web`: the web server under wrk); `make lint`
-# checks the source rules.
+# `make fuzz` runs the libFuzzer targets of tests/fuzz/ (FUZZ_SECONDS each; `make
+# fuzz-short`, 20 s each, is part of `check`); `make bench` prints timings (`make
+# bench-web`: the web server under wrk); `make lint` checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
 PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium
@@ -114,6 +115,42 @@ bench: all
 .PHONY: bench-web
 bench-web: all
 	scripts/bench_web.sh $(REL)/giamsat
+
+# ---- fuzzing (issue #10) -------------------------------------------------------------
+# One libFuzzer target per reader of untrusted input, tests/fuzz/fuzz_NAME.c, built with
+# Debian's clang into build/fuzz/fuzz_NAME over its own object tree of the library
+# (build/fuzz/obj, instrumented for coverage, ASan and UBSan). scripts/fuzz.sh runs them:
+# `make fuzz` FUZZ_SECONDS (600) each, `make fuzz-short` 20 s each plus a replay of
+# every regression file of tests/data/fuzz/NAME/ (part of `make check`). Seeds are
+# tests/fuzz/corpus/NAME/; the grown corpus stays in build/fuzz/corpus/NAME/ and the
+# crashes go to build/fuzz/crashes/NAME/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+FUZZB := build/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN := $(addprefix $(FUZZB)/fuzz_,$(FUZZ_NAMES))
+FUZZ_OBJ := $(patsubst %.c,$(FUZZB)/obj/%.o,$(LIB_SRC)) $(FUZZB)/obj/gen/embedded_data.o
+
+$(FUZZB)/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_COMMON) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZB)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_COMMON) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(FUZZB)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_COMMON) -O1 $(FUZZ_SAN) -fsanitize=fuzzer -Itests/fuzz $< $(FUZZ_OBJ) \
+		-o $@ $(PKG_LIBS)
+
+.PHONY: fuzz-build fuzz fuzz-short
+fuzz-build: $(FUZZ_BIN)
+fuzz: fuzz-build
+	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)
+fuzz-short: fuzz-build
+	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh 20 $(FUZZ_NAMES)
+check: fuzz-short
 
 lint:
 	scripts/lint.sh

@@ -1,10 +1,11 @@
 #!/bin/sh
-# Install the Debian 12 packages giamsat needs, when missing. As root this
+# Install the Debian 12 packages giamsat needs, when missing (clang and its
+# libFuzzer runtime, libclang-rt-dev, build the fuzz targets of `make check`). As root this
 # runs apt-get; otherwise it prints the exact command and stops.
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libicu-dev libjansson-dev \
 libcsv-dev libzip-dev libexpat1-dev libcmocka-dev libxlsxwriter-dev libmicrohttpd-dev \
-libsodium-dev sqlite3 pmccabe curl chromium nodejs npm wrk"
+libsodium-dev sqlite3 pmccabe curl chromium nodejs npm wrk clang libclang-rt-dev"
 missing=""
 for p in $PKGS; do
     # NodeSource's nodejs package carries npm itself (and conflicts with Debian's npm).

@@ -43,16 +43,34 @@ static void skip_spaces(const char *key, size_t *i)
         (*i)++;
 }
 
-/* Kind index whose folded name starts at key offset i, or -1. */
-static int kind_at(const char *key, size_t i, size_t *len)
+/* The fold keys of kinds[], made once per parse rather than at every byte of the text. */
+struct kind_keys {
+    char *key[N_KINDS];
+    size_t len[N_KINDS];
+};
+
+static void kind_keys_init(struct kind_keys *kk)
 {
     for (size_t k = 0; k < N_KINDS; k++) {
-        char *kk = text_fold(kinds[k]);
-        bool hit = word_at(key, i, kk);
-        *len = strlen(kk);
-        free(kk);
-        if (hit)
+        kk->key[k] = text_fold(kinds[k]);
+        kk->len[k] = strlen(kk->key[k]);
+    }
+}
+
+static void kind_keys_release(struct kind_keys *kk)
+{
+    for (size_t k = 0; k < N_KINDS; k++)
+        free(kk->key[k]);
+}
+
+/* Kind index whose folded name starts at key offset i, or -1. */
+static int kind_at(const struct kind_keys *kk, const char *key, size_t i, size_t *len)
+{
+    for (size_t k = 0; k < N_KINDS; k++) {
+        if (word_at(key, i, kk->key[k])) {
+            *len = kk->len[k];
             return (int)k;
+        }
     }
     return -1;
 }
@@ -183,6 +201,8 @@ static void parse_at(const struct folded *f, size_t i, int kind, size_t kind_len
 int docref_parse(const char *text, struct docref *out, struct err *e)
 {
     struct folded f = { text, NULL, NULL };
+    struct kind_keys kk;
+    kind_keys_init(&kk);
     f.key = text_fold_map(text, &f.map);
     *out = (struct docref)DOCREF_INIT;
     int ret = -1;
@@ -190,7 +210,7 @@ int docref_parse(const char *text, struct docref *out, struct err *e)
      * hành động tại Nghị quyết số 71/NQ-CP" is Nghị quyết 71). */
     for (size_t i = 0; f.key[i] && !out->number; i++) {
         size_t len;
-        int k = kind_at(f.key, i, &len);
+        int k = kind_at(&kk, f.key, i, &len);
         if (k < 0)
             continue;
         docref_release(out);
@@ -204,6 +224,7 @@ int docref_parse(const char *text, struct docref *out, struct err *e)
     out->original = text_trim(text);
     ret = 0;
 cleanup:
+    kind_keys_release(&kk);
     free(f.key);
     free(f.map);
     return ret;
@@ -215,13 +236,15 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
     size_t *map = NULL;
     char *key = text_fold_map(cell, &map);
     size_t cap = 0, start = 0, key_len = strlen(key);
+    struct kind_keys kk;
+    kind_keys_init(&kk);
     *parts = NULL;
     *n = 0;
     for (size_t i = 1; i < key_len; i++) {
         size_t len;
         bool boundary = key[i] == ';' || key[i] == '\n';
         if (!boundary && (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') ||
-                          kind_at(key, i, &len) < 0))
+                          kind_at(&kk, key, i, &len) < 0))
             continue;
         size_t end = map[i];
         ALLOC_GROW(*parts, *n + 1, cap);
@@ -231,6 +254,7 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
     }
     ALLOC_GROW(*parts, *n + 1, cap);
     (*parts)[(*n)++] = xstrdup(cell + start);
+    kind_keys_release(&kk);
     free(key);
     free(map);
 }

@@ -4,6 +4,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,19 @@ static bool is_format(const char *f)
         if (strcmp(f, import_formats[i]) == 0)
             return true;
     return false;
+}
+
+/*
+ * True when data[0..len) is only white space. The bytes are not NUL-terminated (an
+ * upload's part points into the request body, a kept upload is a database blob), so
+ * this never reads them as a C string; a NUL byte is no white space.
+ */
+static bool is_blank(const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)data[i]))
+            return false;
+    return true;
 }
 
 /* Line number (1-based) of byte offset off. */
@@ -148,7 +162,7 @@ int import_read_all(const char *data, size_t len, const char *name, const char *
     int ret;
     if (check_format(format, mt != NULL, e))
         return e->kind;
-    if (len == 0 || text_is_blank(data))
+    if (is_blank(data, len))
         return err_set(e, ERR_INVALID, "'%s' is empty", name);
     bool zip = sheet_looks_like_xlsx(data, len);
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 && !zip) {

@@ -1,0 +1,56 @@
+/*
+ * Fuzz target: the CSV reader (import/sheet.h sheet_read_csv). A sheet it accepts is
+ * checked against the invariants of sheet.h, then read by the table importer
+ * (import_table: headers recognised, rows to tasks), and asked whether it is a
+ * progress or a measurement table.
+ */
+#include "fuzz_common.h"
+
+#include "import/import.h"
+#include "util/text.h"
+
+static void check_sheet(const struct sheet *sh)
+{
+    size_t line = 0;
+    for (size_t i = 0; i < sh->n; i++) {
+        const struct sheet_row *r = &sh->rows[i];
+        if (r->n < 1 || r->line <= line)
+            abort();
+        line = r->line;
+        bool blank = true;
+        for (size_t j = 0; j < r->n; j++) {
+            if (!r->cells[j] || !text_is_utf8(r->cells[j], strlen(r->cells[j]), NULL))
+                abort();
+            blank = blank && text_is_blank(r->cells[j]);
+            char *nfc = text_nfc(r->cells[j]);
+            if (strcmp(nfc, r->cells[j]))
+                abort(); /* cells are NFC */
+            free(nfc);
+        }
+        if (blank)
+            abort(); /* blank rows are never stored */
+        if (sheet_is_number(sh, i, 0))
+            abort(); /* never for a CSV cell */
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct sheet sh = SHEET_INIT;
+    struct err e = ERR_INIT;
+    if (sheet_read_csv(&sh, (const char *)data, size, "fuzz.csv", &e)) {
+        if (sh.n || sh.rows)
+            abort(); /* the contract: *sh left empty on failure */
+        return 0;
+    }
+    check_sheet(&sh);
+    (void)import_is_progress(&sh);
+    (void)import_is_measurements(&sh);
+    struct batch b = BATCH_INIT;
+    b.format = "table";
+    err_clear(&e);
+    (void)import_table(&sh, &b, &e);
+    batch_release(&b);
+    sheet_release(&sh);
+    return 0;
+}
