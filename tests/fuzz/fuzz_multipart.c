@@ -41,9 +41,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort(); /* data borrowed from inside the body */
             if (multipart_find(parts, n, p->name) > p)
                 abort(); /* the first part of that name */
-            const char *t = multipart_text(a, parts, n, p->name);
-            if (!t || !text_is_utf8(t, strlen(t), NULL))
+            /* A field's text is whole and valid, or refused naming the field: never emptied. */
+            const char *t = NULL;
+            struct err te = ERR_INIT;
+            if (multipart_text(a, parts, n, p->name, &t, &te) == 0) {
+                if (!t || !text_is_utf8(t, strlen(t), NULL))
+                    abort();
+            } else if (t || !strstr(te.msg, p->name)) {
                 abort();
+            }
         }
     } else if (!e.msg[0]) {
         abort(); /* a refusal says why */
