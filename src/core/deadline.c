@@ -240,3 +240,14 @@ const char *deadline_kind_name(enum deadline_kind kind)
     }
     return "unknown";
 }
+
+int deadline_read_day(const char *text, struct date *on)
+{
+    if (date_parse_user(text, on) == 0)
+        return 0;
+    struct deadline d = deadline_parse(text);
+    if (d.kind != DEADLINE_DATE || d.has_more)
+        return -1;
+    *on = d.due;
+    return 0;
+}

@@ -35,6 +35,11 @@ struct deadline {
  * DEADLINE_UNKNOWN.
  */
 struct deadline deadline_parse(const char *phrase);
+/**
+ * A day as users write one: a date ("15/12/2025"), or a period read as
+ * its last day ("Quý IV/2025" -> 2025-12-31). 0, or -1 when it is neither.
+ */
+int deadline_read_day(const char *text, struct date *on);
 
 /** Stable names for data and JSON: "date", "recurring", "unknown". */
 const char *deadline_kind_name(enum deadline_kind kind);

@@ -461,17 +461,6 @@ static int row_indicator(struct mimport *c, const struct measure_row *row)
     return 0;
 }
 
-/* A day, or a period read as its last day ("Quý IV/2025"); -1 when neither. */
-static int read_day(const char *text, struct date *on)
-{
-    if (date_parse_user(text, on) == 0)
-        return 0;
-    struct deadline d = deadline_parse(text);
-    if (d.kind != DEADLINE_DATE || d.has_more)
-        return -1;
-    *on = d.due;
-    return 0;
-}
 
 static enum measure_field field_column(const struct mimport *c, const struct measure_row *row,
                                        const char *field)
@@ -494,7 +483,7 @@ static int row_measurement(struct mimport *c, const struct measure_row *row, str
                                 row->cell[MF_SOURCE], DATE_NONE };
     const char *day = row->cell[MF_DATE], *field = NULL;
     char *reason = NULL;
-    if (day && read_day(day, &in.on)) {
+    if (day && deadline_read_day(day, &in.on)) {
         reject_at(c, row, MF_DATE,
                   xasprintf("không đọc được ngày đo '%s' (dd/mm/yyyy, hoặc Tháng 12/2025, Quý"
                             " IV/2025, Năm 2025)",

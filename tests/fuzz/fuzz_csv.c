@@ -5,6 +5,7 @@
  * progress or a measurement table.
  */
 #include "fuzz_common.h"
+#include "fuzz_sheet.h"
 
 #include "import/import.h"
 #include "util/text.h"
@@ -14,21 +15,10 @@ static void check_sheet(const struct sheet *sh)
     size_t line = 0;
     for (size_t i = 0; i < sh->n; i++) {
         const struct sheet_row *r = &sh->rows[i];
-        if (r->n < 1 || r->line <= line)
+        fuzz_check_row(r);
+        if (r->line <= line)
             abort();
         line = r->line;
-        bool blank = true;
-        for (size_t j = 0; j < r->n; j++) {
-            if (!r->cells[j] || !text_is_utf8(r->cells[j], strlen(r->cells[j]), NULL))
-                abort();
-            blank = blank && text_is_blank(r->cells[j]);
-            char *nfc = text_nfc(r->cells[j]);
-            if (strcmp(nfc, r->cells[j]))
-                abort(); /* cells are NFC */
-            free(nfc);
-        }
-        if (blank)
-            abort(); /* blank rows are never stored */
         if (sheet_is_number(sh, i, 0))
             abort(); /* never for a CSV cell */
     }

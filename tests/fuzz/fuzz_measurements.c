@@ -10,16 +10,6 @@
 #include "core/deadline.h"
 #include "import/import.h"
 
-static int read_day(const char *text, struct date *on)
-{
-    if (date_parse_user(text, on) == 0)
-        return 0;
-    struct deadline d = deadline_parse(text);
-    if (d.kind != DEADLINE_DATE || d.has_more)
-        return -1;
-    *on = d.due;
-    return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -35,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const struct measure_row *row = &mt.rows[i];
         struct measure_input in = { row->cell[MF_VALUE], row->cell[MF_UNIT], row->cell[MF_BLOC],
                                     row->cell[MF_SOURCE], DATE_NONE };
-        if (row->cell[MF_DATE] && read_day(row->cell[MF_DATE], &in.on))
+        if (row->cell[MF_DATE] && deadline_read_day(row->cell[MF_DATE], &in.on))
             continue;
         fuzz_measure(i, &in);
     }
