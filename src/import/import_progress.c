@@ -206,12 +206,15 @@ static char *date_in_text(const char *text)
     return NULL;
 }
 
-/* True when no cell of the row reports anything: a heading, part, section or group row. */
+/*
+ * True when no cell of the row reports anything: a heading, part, section
+ * or group row, or a task the unit left blank. Naming a task, a unit or a
+ * date is not a report: such a row would store an empty one.
+ */
 static bool reports_nothing(const struct sheet_row *row, const long cols[N_PCOLS])
 {
-    static const int report[] = { P_ID,     P_CODE,   P_DATE,    P_DONE,    P_COMPLETED,
-                                  P_OUTPUT, P_RESULT, P_NEXT,    P_ISSUES,  P_PERCENT,
-                                  P_ATTACH };
+    static const int report[] = { P_DONE,   P_COMPLETED, P_OUTPUT, P_RESULT,
+                                  P_NEXT,   P_ISSUES,    P_PERCENT, P_ATTACH };
     for (size_t k = 0; k < sizeof(report) / sizeof(*report); k++) {
         int c = report[k];
         if (cols[c] >= 0 && (size_t)cols[c] < row->n && !text_is_blank(row->cells[cols[c]]))

@@ -29,7 +29,7 @@
  */
 static const char *safe_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+    if (!next || next[0] != '/' || next[1] == '/')
         return "/";
     for (const unsigned char *p = (const unsigned char *)next; *p; p++)
         if (*p <= 0x20 || *p == 0x7f || *p == '\\')

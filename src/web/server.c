@@ -42,27 +42,20 @@ static const char *header(struct MHD_Connection *c, const char *name)
     return v ? v : "";
 }
 
-/* The peer's IPv4 address (0 for IPv6 peers: a proxy is configured by IPv4 address). */
-static in_addr_t peer_ipv4(struct MHD_Connection *c)
+static const struct sockaddr *peer(struct MHD_Connection *c)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (!ci || !ci->client_addr || ci->client_addr->sa_family != AF_INET)
-        return 0;
-    return ((const struct sockaddr_in *)ci->client_addr)->sin_addr.s_addr;
+    return ci ? ci->client_addr : NULL;
 }
 
-static const char *peer_address(struct MHD_Connection *c, struct arena *a)
+static const char *peer_address(const struct sockaddr *sa, struct arena *a)
 {
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     char text[INET6_ADDRSTRLEN] = "";
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, text,
-                  sizeof(text));
-    else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, text,
-                  sizeof(text));
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof(text));
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text, sizeof(text));
     return arena_strdup(a, text);
 }
 
@@ -92,8 +85,11 @@ static const char *forwarded_for(struct MHD_Connection *c, struct arena *a)
 static void client_of(struct server *s, struct MHD_Connection *c, struct req *rq,
                       struct arena *a)
 {
-    rq->client = peer_address(c, a);
-    if (!s->trusted_proxy.s_addr || peer_ipv4(c) != s->trusted_proxy.s_addr)
+    const struct sockaddr *sa = peer(c);
+    rq->client = peer_address(sa, a);
+    /* A proxy is configured by its IPv4 address. */
+    if (!s->trusted_proxy.s_addr || !sa || sa->sa_family != AF_INET ||
+        ((const struct sockaddr_in *)sa)->sin_addr.s_addr != s->trusted_proxy.s_addr)
         return;
     const char *fwd = forwarded_for(c, a);
     if (fwd)

@@ -55,6 +55,11 @@ grep -q -- "--date" d.err || die "the message does not ask for --date: $(cat d.e
 $GIAMSAT import nodate.csv --unit "Bộ Nội vụ" --date 20/11/2025 --dry-run --json > e.json \
     || die "--date did not supply the date"
 expect_json e.json '$.added' 2
+# A row that names its task but reports nothing is skipped, never an empty report.
+printf 'id;Đơn vị;Kết quả (đến ngày 10/11/2025);Vướng mắc, kiến nghị\n3;Bộ Nội vụ;;\n6;Bộ Nội vụ;Đã rà soát;\n' > blank.csv
+$GIAMSAT import blank.csv --dry-run --json > bl.json || die "a table with a blank row"
+expect_json bl.json '$.added' 1
+expect_json bl.json '$.skipped_headings' 1
 # No unit column: --unit is asked for.
 printf 'Mã số;Tên nhiệm vụ;Kết quả thực hiện;Ngày báo cáo\n;"%s";Đang triển khai tiếp;15/12/2025\n' "$N3" > nounit.csv
 if $GIAMSAT import nounit.csv --dry-run 2> u.err; then die "a table with no unit accepted"; fi

@@ -208,7 +208,7 @@ static void test_detection(void **state)
     assert_non_null(strstr(e.msg, "Ngày báo cáo"));
     err_clear(&e);
     /* No unit column: still a progress table (the command line's --unit names the unit). */
-    const char *no_unit = "Mã,Ngày báo cáo\n1,15/12/2025\n";
+    const char *no_unit = "Mã,Kết quả thực hiện,Ngày báo cáo\n1,Đang triển khai,15/12/2025\n";
     assert_int_equal(import_read(no_unit, strlen(no_unit), "p.csv", NULL, &b, &e), 0);
     assert_string_equal(b.format, "progress");
     assert_false(b.progress_has_unit);
