@@ -11,6 +11,7 @@
 #include "json/json_report.h"
 #include "store/store.h"
 #include "store/store_indicators.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -36,6 +37,62 @@ static void print_text_summary(const struct import_summary *s, const struct batc
         }
     for (size_t i = 0; i < b->n_rejects; i++)
         fprintf(stderr, "dòng %zu: bị từ chối: %s\n", b->rejects[i].line, b->rejects[i].reason);
+}
+
+/* One duplicate or repeat, on one line of stderr. */
+static void print_repeat(const char *file, const struct task_repeat *r, const char *what)
+{
+    fprintf(stderr, "%s dòng %zu: %s nhiệm vụ số %ld%s%s%s (độ giống %.2f%s): %.*s\n", file,
+            r->line, what, r->task, r->code ? " (mã " : "", r->code ? r->code : "",
+            r->code ? ")" : "", r->score, r->linked ? ", đã ghi là nhắc lại" : "",
+            text_prefix_len(r->task_name, 100), r->task_name);
+}
+
+/*
+ * The new tasks that duplicate or repeat stored ones: duplicates always
+ * (they stop the import), repeats one by one in a dry run and as a count
+ * otherwise, so that a routine import says what it proposes in one line.
+ */
+static void print_repeats(const struct import_summary *s, const char *file, bool dry_run)
+{
+    size_t exact = 0, linked = 0;
+    for (size_t i = 0; i < s->n_dups; i++)
+        print_repeat(file, &s->dups[i], "trùng tên với");
+    for (size_t i = 0; i < s->n_repeats; i++) {
+        exact += s->repeats[i].exact;
+        linked += s->repeats[i].linked;
+        if (dry_run)
+            print_repeat(file, &s->repeats[i], s->repeats[i].exact ? "nhắc lại" : "gần giống");
+    }
+    if (s->n_repeats && !dry_run)
+        fprintf(stderr, "%s: %zu nhiệm vụ có thể nhắc lại nhiệm vụ của văn bản trước (%zu trùng"
+                        " tên, %zu gần giống), %zu đã ghi là nhắc lại; xem từng nhiệm vụ với"
+                        " --dry-run%s\n",
+                file, s->n_repeats, exact, s->n_repeats - exact, linked,
+                linked ? "" : ", ghi là nhắc lại với --link-repeats");
+    if (!s->near_checked)
+        fprintf(stderr, "%s: nhiều nhiệm vụ mới, không dò tên gần giống (chỉ dò tên trùng)\n",
+                file);
+}
+
+/* 1 with the reason on stderr when the import wrote nothing because of its rows; else 0. */
+static int import_refusal(const struct import_summary *s, const struct batch *b, const char *name,
+                          bool partial_ok, bool allow_duplicates)
+{
+    if (b->n_rejects && !partial_ok) {
+        fprintf(stderr, "giamsat import: %zu row(s) rejected in '%s': nothing was written"
+                        " (fix them, or use --allow-partial)\n",
+                b->n_rejects, name);
+        return 1;
+    }
+    if (s->n_dups && !allow_duplicates) {
+        fprintf(stderr, "giamsat import: %zu task(s) in '%s' have the name of a task already"
+                        " stored for the same document (line %zu first): nothing was written"
+                        " (import them as new tasks with --allow-duplicates)\n",
+                s->n_dups, name, s->dups[0].line);
+        return 1;
+    }
+    return 0;
 }
 
 /* "Đã ghi", "Chạy thử (không ghi)", ... : what became of a measurement table. */
@@ -190,6 +247,8 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
         .file = name,
         .dry_run = opt_value(opts, "--dry-run") || (rejected && !partial_ok),
         .document = opt_value(opts, "--document"),
+        .allow_duplicates = opt_value(opts, "--allow-duplicates") != NULL,
+        .link_repeats = opt_value(opts, "--link-repeats") != NULL,
     };
     int ret = store_import(c->db, &c->reg, &b, rt, &io, &sum, &c->err);
     if (!ret) {
@@ -199,14 +258,11 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
             free(js);
         } else {
             print_text_summary(&sum, &b, rt, io.dry_run);
+            print_repeats(&sum, name, io.dry_run);
         }
-        if (rejected && !partial_ok) {
-            fprintf(stderr, "giamsat import: %zu row(s) rejected in '%s': nothing was written"
-                            " (fix them, or use --allow-partial)\n",
-                    b.n_rejects, name);
-            ret = 1;
-        }
+        ret = import_refusal(&sum, &b, name, partial_ok, io.allow_duplicates);
     }
+    import_summary_release(&sum);
     resolved_free(rt, b.n_tasks);
     batch_release(&b);
     return ret;
@@ -219,6 +275,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
                           { "--json", false, NULL },    { "--unit", true, NULL },
                           { "--date", true, NULL },     { "--accept-suggestions", false, NULL },
                           { "--accept-completions", false, NULL },
+                          { "--link-repeats", false, NULL },
+                          { "--allow-duplicates", false, NULL },
                           { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;

@@ -14,6 +14,9 @@
 
 static void print_rejects(const struct progress_summary *s, const char *name)
 {
+    for (size_t i = 0; i < s->n_warnings; i++)
+        fprintf(stderr, "%s dòng %zu: cảnh báo: %s\n", name, s->warnings[i].line,
+                s->warnings[i].reason);
     for (size_t i = 0; i < s->n_rejects; i++) {
         if (s->rejects[i].line)
             fprintf(stderr, "%s dòng %zu: bị từ chối: %s\n", name, s->rejects[i].line,

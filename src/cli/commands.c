@@ -168,7 +168,11 @@ static const struct command {
       "                     in the result header) [--accept-suggestions]   (take the task a\n"
       "                     name nearly matches, when well ahead of the next: docs/DATA.md)\n"
       "                     [--accept-completions]   (record as done a result that says so:\n"
-      "                     'Đã hoàn thành', 'Đã ban hành <văn bản>')" },
+      "                     'Đã hoàn thành', 'Đã ban hành <văn bản>')\n"
+      "                     [--link-repeats]   (record the new tasks whose names equal tasks of\n"
+      "                     earlier documents as their repeats, 'nhắc lại', not counted twice)\n"
+      "                     [--allow-duplicates]   (create tasks whose names equal tasks already\n"
+      "                     stored for the same document; refused otherwise)" },
     { "tasks", cmd_tasks,
       "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
     { "task", cmd_task, "task ID [--format text|json]" },

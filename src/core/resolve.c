@@ -88,3 +88,21 @@ void resolved_free(struct resolved_task *rt, size_t n)
     }
     free(rt);
 }
+
+static void task_repeats_free(struct task_repeat *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].code);
+        free(v[i].task_name);
+    }
+    free(v);
+}
+
+void import_summary_release(struct import_summary *sum)
+{
+    task_repeats_free(sum->dups, sum->n_dups);
+    task_repeats_free(sum->repeats, sum->n_repeats);
+    sum->dups = sum->repeats = NULL;
+    sum->n_dups = sum->cap_dups = sum->n_repeats = sum->cap_repeats = 0;
+}

@@ -28,6 +28,23 @@ struct resolved_task {
     struct deadline deadline;
 };
 
+/*
+ * A task the import would create whose name equals (after text_match_key())
+ * or comes close to a task already stored: a duplicate when both belong to
+ * the same document (or the new one names none), else a proposed repeat
+ * ("nhiệm vụ nhắc lại") of the stored one.
+ */
+struct task_repeat {
+    size_t line;       /* the row of the new task */
+    char *name;        /* its name as written; owned */
+    long task;         /* the stored task (the original, when it is a repeat itself) */
+    char *code;        /* that task's code, or NULL; owned */
+    char *task_name;   /* its name; owned */
+    double score;      /* similarity (core/similar.h); 1 when the match keys are equal */
+    bool exact;        /* equal match keys */
+    bool linked;       /* recorded as a repeat (link_repeats, or its line confirmed) */
+};
+
 struct import_summary {
     size_t tasks;             /* top-level tasks */
     size_t subtasks;          /* tasks with a parent */
@@ -39,7 +56,18 @@ struct import_summary {
     size_t groups_expanded;   /* group mentions expanded in lead cells */
     size_t no_due_date;       /* counted tasks whose deadline has no date and is not recurring */
     size_t unresolved;
+    /* Filled by the store (store_import()): */
+    size_t duplicates;             /* n_dups */
+    struct task_repeat *dups;      /* new tasks equal to a stored task of the same document */
+    size_t n_dups, cap_dups;
+    struct task_repeat *repeats;   /* new tasks of another document equal or close to a stored one */
+    size_t n_repeats, cap_repeats;
+    bool near_checked; /* close names were looked for (not skipped as too large an import) */
+    bool written;      /* committed */
 };
+
+/** Free the lists of *sum (not sum itself); the counts stay. */
+void import_summary_release(struct import_summary *sum);
 
 /**
  * Resolve every task of b. Returns a newly allocated array of b->n_tasks

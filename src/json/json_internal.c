@@ -38,3 +38,8 @@ json_t *json_date(struct date d)
     date_iso(d, iso);
     return *iso ? json_string(iso) : json_null();
 }
+
+json_t *json_score(double v)
+{
+    return json_real((double)(long)(v * 1000 + 0.5) / 1000);
+}

@@ -16,6 +16,8 @@
  * digits: 0,72 is 0.72), drop the reference; newly allocated text.
  */
 char *json_dump_take(json_t *root);
+/** A similarity score in 0..1 to three decimals (0.971), as people read it. */
+json_t *json_score(double v);
 /** json_dump_take() on one line (for audit details). */
 char *json_dump_compact_take(json_t *root);
 /** A new array of the strings of v. */

@@ -14,6 +14,25 @@ static json_t *id_or_null(long id)
     return id ? json_integer(id) : json_null();
 }
 
+/* New tasks against the stored tasks they equal or come close to (core/resolve.h). */
+static json_t *task_repeats(const struct task_repeat *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "line", json_integer((json_int_t)v[i].line));
+        json_object_set_new(x, "name", json_string(v[i].name));
+        json_object_set_new(x, "task", json_integer(v[i].task));
+        json_object_set_new(x, "code", v[i].code ? json_string(v[i].code) : json_null());
+        json_object_set_new(x, "task_name", json_string(v[i].task_name));
+        json_object_set_new(x, "score", json_score(v[i].score));
+        json_object_set_new(x, "exact", json_boolean(v[i].exact));
+        json_object_set_new(x, "linked", json_boolean(v[i].linked));
+        json_array_append_new(a, x);
+    }
+    return a;
+}
+
 char *json_import_summary(const struct import_summary *sum, const struct batch *b,
                           const struct resolved_task *rt)
 {
@@ -51,6 +70,11 @@ char *json_import_summary(const struct import_summary *sum, const struct batch *
         json_array_append_new(rejected, r);
     }
     json_object_set_new(o, "rejected", rejected);
+    json_object_set_new(o, "duplicates", json_integer((json_int_t)sum->n_dups));
+    json_object_set_new(o, "duplicate_tasks", task_repeats(sum->dups, sum->n_dups));
+    json_object_set_new(o, "repeats", task_repeats(sum->repeats, sum->n_repeats));
+    json_object_set_new(o, "repeats_near_checked", json_boolean(sum->near_checked));
+    json_object_set_new(o, "written", json_boolean(sum->written));
     return json_dump_take(o);
 }
 

@@ -260,15 +260,22 @@ char *json_report_compact(const struct report *r, const struct indicator_board *
     return json_dump_compact_take(report_object(r, b));
 }
 
-/* A score in 0..1 to three decimals (0.971), as people read it. */
-static double three_places(double v)
+/* [{"line":N,"reason":"..."}] of rejected or warned rows. */
+static json_t *line_reasons(const struct progress_reject *v, size_t n)
 {
-    return (double)(long)(v * 1000 + 0.5) / 1000;
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "line", json_integer((json_int_t)v[i].line));
+        json_object_set_new(x, "reason", json_string(v[i].reason));
+        json_array_append_new(a, x);
+    }
+    return a;
 }
 
 char *json_progress_summary(const struct progress_summary *s)
 {
-    json_t *o = json_object(), *rej = json_array();
+    json_t *o = json_object();
     json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "progress", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "skipped_headings", json_integer((json_int_t)s->skipped_headings));
@@ -292,19 +299,25 @@ char *json_progress_summary(const struct progress_summary *s)
         json_object_set_new(x, "task", json_integer(g->task));
         json_object_set_new(x, "code", g->code ? json_string(g->code) : json_null());
         json_object_set_new(x, "task_name", json_string(g->task_name));
-        json_object_set_new(x, "score", json_real(three_places(g->score)));
-        json_object_set_new(x, "runner_up", json_real(three_places(g->runner_up)));
+        json_object_set_new(x, "score", json_score(g->score));
+        json_object_set_new(x, "runner_up", json_score(g->runner_up));
         json_object_set_new(x, "accepted", json_boolean(g->accepted));
         json_array_append_new(sug, x);
     }
     json_object_set_new(o, "suggestions", sug);
-    for (size_t i = 0; i < s->n_rejects; i++) {
+    json_t *prop = json_array();
+    for (size_t i = 0; i < s->n_proposals; i++) {
+        const struct progress_completion *p = &s->proposals[i];
         json_t *x = json_object();
-        json_object_set_new(x, "line", json_integer((json_int_t)s->rejects[i].line));
-        json_object_set_new(x, "reason", json_string(s->rejects[i].reason));
-        json_array_append_new(rej, x);
+        json_object_set_new(x, "line", json_integer((json_int_t)p->line));
+        json_object_set_new(x, "task", json_integer(p->task));
+        json_object_set_new(x, "output", p->output ? json_string(p->output) : json_null());
+        json_object_set_new(x, "accepted", json_boolean(p->accepted));
+        json_array_append_new(prop, x);
     }
-    json_object_set_new(o, "rejected", rej);
+    json_object_set_new(o, "proposed_completions", prop);
+    json_object_set_new(o, "warnings", line_reasons(s->warnings, s->n_warnings));
+    json_object_set_new(o, "rejected", line_reasons(s->rejects, s->n_rejects));
     return json_dump_take(o);
 }
 

@@ -67,6 +67,14 @@ static inline bool db_row(sqlite3_stmt *st, int *rc)
     *rc = sqlite3_step(st);
     return *rc == SQLITE_ROW;
 }
+/** Whether line is one of lines[0..n): a row the user confirmed (store.h's *_lines options). */
+static inline bool line_listed(const size_t *lines, size_t n, size_t line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lines[i] == line)
+            return true;
+    return false;
+}
 #define DB_TS_LEN 32
 /** The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for created/entered columns. */
 void db_timestamp(char out[DB_TS_LEN]);
@@ -108,5 +116,18 @@ struct task_candidate {
 int store_nearest_tasks(struct db *db, long agency_id, const char *key,
                         struct task_candidate out[NEAREST_MAX], size_t *n, struct err *e);
 void task_candidates_release(struct task_candidate *c, size_t n);
+
+struct batch;
+struct import_options;
+struct import_summary;
+/**
+ * After store_import() wrote b's tasks in run run_id (ids[i] the task of
+ * b->tasks[i], created[i] when this import made it): fill sum->dups and
+ * sum->repeats and link the confirmed repeats (store.h store_import()).
+ * Inside the import's transaction; 0 or the storage error.
+ */
+int store_find_repeats(struct db *db, long run_id, const struct batch *b, const long *ids,
+                       const bool *created, const struct import_options *opt,
+                       struct import_summary *sum, struct err *e);
 
 #endif

@@ -53,6 +53,10 @@ struct import_options {
     bool dry_run;         /* compute everything, then roll back */
     const char *document; /* a reference that overrides the batch's source document */
     const struct audit_entry *audit; /* when set, the import_run is audited in the same transaction */
+    bool allow_duplicates; /* create tasks equal to stored tasks of the same document */
+    bool link_repeats;     /* record every exact repeat (sum->repeats) as one */
+    const size_t *link_lines; /* rows whose proposed repeat, exact or close, is confirmed */
+    size_t n_link_lines;
 };
 
 /**
@@ -61,6 +65,18 @@ struct import_options {
  * duplicates; changed cells are updated and the old value kept in
  * task_history), parties, assignments and indicators. sum->documents is
  * filled here. With dry_run, everything is written and then rolled back.
+ *
+ * Every task the import creates is compared with the tasks stored before
+ * it (store_repeats.c): one whose match key equals a stored task of the
+ * same document, or that names no document, is a duplicate (sum->dups);
+ * one of another document that equals a stored task, or comes within
+ * SIMILAR_ACCEPT of one, is a proposed repeat (sum->repeats), linked as
+ * "nhắc lại" (and then not counted) only when opt->link_repeats takes the
+ * exact ones or opt->link_lines names its row. Duplicates refuse the
+ * import unless opt->allow_duplicates: it is rolled back like a dry run
+ * and sum->written stays false; the return is still 0, the caller tells
+ * the user. sum->written is true when the import committed. Free the
+ * lists with import_summary_release().
  */
 int store_import(struct db *db, const struct registry *r, const struct batch *b,
                  const struct resolved_task *rt, const struct import_options *opt,
@@ -167,6 +183,18 @@ struct progress_options {
     const struct audit_entry *run_audit; /* when set (with file), the import_run is audited */
     bool accept_suggestions; /* take a near name's task when well ahead (core/similar.h) */
     bool accept_completions; /* record a completion the result states in words */
+    const size_t *accept_lines; /* rows whose suggestion is confirmed, ahead or not (the web's ticks) */
+    size_t n_accept_lines;
+    const size_t *complete_lines; /* rows whose proposed completion is confirmed */
+    size_t n_complete_lines;
+};
+
+/* A result that says in words the task is done, with no Hoàn thành column. */
+struct progress_completion {
+    size_t line;
+    long task;      /* the task the row reports on */
+    char *output;   /* the document the result names ("Nghị định số ..."), or NULL; owned */
+    bool accepted;  /* recorded as a completion (accept_completions, or its line confirmed) */
 };
 
 /* A row whose task name matched none exactly, and the task it came closest to. */
@@ -200,6 +228,10 @@ struct progress_summary {
     size_t n_rejects, cap_rejects;
     struct progress_suggestion *suggestions;
     size_t n_suggestions, cap_suggestions;
+    struct progress_completion *proposals; /* completions_proposed of them */
+    size_t n_proposals, cap_proposals;
+    struct progress_reject *warnings; /* accepted rows worth a look: a copied lead that differs */
+    size_t n_warnings, cap_warnings;
 };
 
 /**

@@ -26,6 +26,7 @@ struct import_ctx {
     long source_doc;    /* 0 when the file names no document */
     char *source_key;   /* ref key of the source document, or "" */
     long *task_ids;     /* per batch task */
+    bool *created;      /* per batch task: this import made it */
     long *doc_ids;      /* distinct documents touched */
     size_t n_docs, cap_docs;
     struct err *e;
@@ -410,6 +411,7 @@ static int store_task_row(struct import_ctx *c, size_t i, const struct resolved_
     char *key = origin_key(c, t);
     long id = 0;
     int ret = db_query_id(c->db, "SELECT id FROM task WHERE origin_key = ?", key, &id, c->e);
+    c->created[i] = !ret && !id;
     if (!ret)
         ret = id ? update_changed(c, id, t) : insert_task(c, key, t, rt, &id);
     free(key);
@@ -520,6 +522,7 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
 {
     struct import_ctx c = { .db = db, .r = r, .b = b, .e = e };
     c.task_ids = xcalloc(b->n_tasks + 1, sizeof(long));
+    c.created = xcalloc(b->n_tasks + 1, sizeof(bool));
     int ret = db_begin(db, e);
     if (!ret)
         ret = start_run(&c, opt);
@@ -532,10 +535,15 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
     for (size_t i = 0; i < b->n_indicators && !ret; i++)
         ret = store_indicator(&c, &b->indicators[i]);
     sum->documents = c.n_docs;
-    if (!ret && !opt->dry_run)
+    if (!ret)
+        ret = store_find_repeats(db, c.run_id, b, c.task_ids, c.created, opt, sum, e);
+    bool refused = sum->n_dups && !opt->allow_duplicates;
+    if (!ret && !opt->dry_run && !refused)
         ret = db_commit(db, e);
     else
         db_rollback(db);
+    sum->written = !ret && !opt->dry_run && !refused;
+    free(c.created);
     free(c.task_ids);
     free(c.doc_ids);
     free(c.source_key);

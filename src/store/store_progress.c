@@ -157,13 +157,16 @@ static int suggest(struct progress_ctx *c, const struct progress_row *row, const
     }
     double second = k > 1 ? near[1].score : 0;
     bool ok = similar_accepts(near[0].score, second);
+    /* A tick on the row is the user's choice, seen with the runner-up: it needs no lead. */
+    bool take = (ok && c->opt->accept_suggestions) ||
+                line_listed(c->opt->accept_lines, c->opt->n_accept_lines, row->line);
     struct progress_summary *sum = c->sum;
     ALLOC_GROW(sum->suggestions, sum->n_suggestions + 1, sum->cap_suggestions);
     sum->suggestions[sum->n_suggestions++] = (struct progress_suggestion){
         row->line, xstrdup(row->task_name), near[0].id,
         near[0].code ? xstrdup(near[0].code) : NULL, xstrdup(near[0].name), near[0].score,
-        second, ok && c->opt->accept_suggestions };
-    if (ok && c->opt->accept_suggestions) {
+        second, take };
+    if (take) {
         ids[0] = near[0].id;
         *n = 1;
     } else {
@@ -557,13 +560,19 @@ static bool says_done(const char *result, char **output)
  * only when the caller confirms it (accept_completions). Never inferred.
  */
 static bool propose_completion(struct progress_ctx *c, const struct progress_row *row,
-                               struct progress_entry *en, struct progress_row *confirmed,
-                               char **output)
+                               const struct progress_target *t, struct progress_entry *en,
+                               struct progress_row *confirmed, char **output)
 {
     if (en->kind != PROGRESS_UPDATE || row->done || !says_done(row->result, output))
         return false;
-    c->sum->completions_proposed++;
-    if (!c->opt->accept_completions)
+    struct progress_summary *sum = c->sum;
+    bool take = c->opt->accept_completions ||
+                line_listed(c->opt->complete_lines, c->opt->n_complete_lines, row->line);
+    sum->completions_proposed++;
+    ALLOC_GROW(sum->proposals, sum->n_proposals + 1, sum->cap_proposals);
+    sum->proposals[sum->n_proposals++] = (struct progress_completion){
+        row->line, t->task_id, *output ? xstrdup(*output) : NULL, take };
+    if (!take)
         return false;
     en->kind = PROGRESS_DONE;
     en->completed_on = en->reported_on;
@@ -574,6 +583,61 @@ static bool propose_completion(struct progress_ctx *c, const struct progress_row
     return true;
 }
 
+/* Whether the stored task t is led by the agency or group the party p names. */
+static int leads(struct progress_ctx *c, long task_id, const struct party *p, bool *yes)
+{
+    sqlite3_stmt *st;
+    bool group = p->kind == PARTY_GROUP;
+    const char *sql = group ? "SELECT 1 FROM task_party WHERE task_id = ? AND role = 'lead'"
+                              " AND group_id = ?"
+                            : "SELECT 1 FROM assignment WHERE task_id = ? AND agency_id = ?";
+    if (db_prepare_cached(c->db, sql, &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, task_id);
+    sqlite3_bind_int64(st, 2, group ? c->r->groups[p->idx].id
+                                    : c->r->agencies[registry_active(c->r, p->idx)].id);
+    int rc = sqlite3_step(st);
+    *yes = rc == SQLITE_ROW;
+    db_finish_cached(c->db, st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+}
+
+/*
+ * --unit named the reporter, so the table's "Cơ quan chủ trì" is the lead
+ * as the unit copied it: every unit or group it names should lead the
+ * task. One that does not is worth a look (a wrong row, an old name), not
+ * a reason to refuse the report: a warning in the summary.
+ */
+static int check_lead(struct progress_ctx *c, const struct progress_row *row,
+                      const struct progress_target *t)
+{
+    if (!row->lead_text || text_is_blank(row->lead_text))
+        return 0;
+    struct parties p = PARTIES_INIT;
+    registry_split(c->r, row->lead_text, &p);
+    int ret = 0;
+    const char *stranger = NULL;
+    for (size_t i = 0; i < p.n && !ret && !stranger; i++) {
+        bool yes = false;
+        if (p.items[i].kind == PARTY_UNRESOLVED)
+            stranger = p.items[i].text;
+        else
+            ret = leads(c, t->task_id, &p.items[i], &yes);
+        if (!ret && !yes && !stranger)
+            stranger = p.items[i].text;
+    }
+    if (!ret && stranger) {
+        struct progress_summary *sum = c->sum;
+        ALLOC_GROW(sum->warnings, sum->n_warnings + 1, sum->cap_warnings);
+        sum->warnings[sum->n_warnings++] = (struct progress_reject){
+            row->line, xasprintf("Cơ quan chủ trì trong bảng ghi '%.*s', không phải cơ quan"
+                                 " chủ trì của nhiệm vụ %ld",
+                                 text_prefix_len(stranger, 80), stranger, t->task_id) };
+    }
+    parties_release(&p);
+    return ret;
+}
+
 static int add_row(struct progress_ctx *c, const struct progress_row *row)
 {
     struct progress_entry en;
@@ -581,7 +645,9 @@ static int add_row(struct progress_ctx *c, const struct progress_row *row)
     char *reason = NULL, *output = NULL;
     int ret = resolve_row(c, row, &en, &t, &reason);
     struct progress_row confirmed = { 0 };
-    bool done = !ret && !reason && propose_completion(c, row, &en, &confirmed, &output);
+    bool done = !ret && !reason && propose_completion(c, row, &t, &en, &confirmed, &output);
+    if (!ret && !reason)
+        ret = check_lead(c, row, &t);
     if (!ret && !reason)
         ret = record_row(c, done ? &confirmed : row, &en, &t, &reason);
     free(output);
@@ -637,5 +703,11 @@ void progress_summary_release(struct progress_summary *sum)
         free(sum->suggestions[i].task_name);
     }
     free(sum->suggestions);
+    for (size_t i = 0; i < sum->n_proposals; i++)
+        free(sum->proposals[i].output);
+    free(sum->proposals);
+    for (size_t i = 0; i < sum->n_warnings; i++)
+        free(sum->warnings[i].reason);
+    free(sum->warnings);
     *sum = (struct progress_summary){ 0 };
 }

@@ -42,6 +42,17 @@ expect_json b.json '$.skipped_headings' 4
 orig=$(db_count "select original from progress_report where result = 'Đã đưa vào kế hoạch công tác năm'")
 case $orig in *"Cơ quan chủ trì (theo bảng): Các bộ, ngành, địa phương"*) ;;
 *) die "the copied lead cell is not kept as written: $orig" ;; esac
+# The copied lead agrees with the tasks: no warning. A row whose copied lead is a unit
+# that does not lead its task is kept, with a warning naming the line and the unit.
+expect_json b.json '$.warnings' '[]'
+sed 's/^1;\(.*\);Bộ Nội vụ;Kế hoạch/1;\1;Tòa án nhân dân tối cao;Kế hoạch/' bnv.csv > lead.csv
+$GIAMSAT import lead.csv --unit "Bộ Nội vụ" --date 12/11/2025 --dry-run --json > w.json 2> w.err \
+    || die "a lead mismatch was refused"
+expect_json w.json '$.added' 2
+expect_json w.json '$.warnings[0].line' 4
+case $(jget w.json '$.warnings[0].reason') in *"Tòa án nhân dân tối cao"*) ;;
+*) die "the warning does not name the copied lead: $(cat w.json)" ;; esac
+grep -q "lead.csv dòng 4: cảnh báo: .*Tòa án nhân dân tối cao" w.err || die "no warning on stderr: $(cat w.err)"
 # --unit must name a unit.
 if $GIAMSAT import bnv.csv --unit "Bộ Không Có" --dry-run 2> c.err; then die "unknown --unit accepted"; fi
 grep -q "Bộ Không Có" c.err || die "no message for an unknown --unit"
