@@ -155,64 +155,6 @@ static int import_measure_table(struct cli *c, const struct measure_table *mt, c
     return ret;
 }
 
-/* --date D: the report date of every row; a date the table gave is kept beside it. */
-static void set_date(struct progress_row *p, const char *date)
-{
-    if (p->reported_on && strcmp(p->reported_on, date)) {
-        char *other = xasprintf("%sNgày báo cáo (theo bảng): %s\n", p->other ? p->other : "",
-                                p->reported_on);
-        free(p->other);
-        p->other = other;
-    }
-    free(p->reported_on);
-    p->reported_on = xstrdup(date);
-}
-
-/*
- * --unit UNIT: the reporting unit of every row. The table's unit column
- * ("Cơ quan chủ trì") is then what the unit copied from the programme:
- * kept as such, never taken for the reporter.
- */
-static void set_unit(struct progress_row *p, const char *unit)
-{
-    free(p->lead_text);
-    p->lead_text = p->unit;
-    p->unit = xstrdup(unit);
-}
-
-/*
- * What the command line says about a progress table: the report date
- * (--date, else a date column, else the date of the result header) and
- * the reporting unit (--unit, else the unit column). No date at all is
- * an error that says how to give one.
- */
-static int progress_hints(struct cli *c, struct batch *b, const char *name, const struct opt *opts)
-{
-    const char *date = opt_value(opts, "--date"), *unit = opt_value(opts, "--unit");
-    struct date d;
-    if (date && date_parse_user(date, &d))
-        return err_set(&c->err, ERR_INVALID, "--date '%s' is not a date (dd/mm/yyyy)", date);
-    if (unit && !registry_unit_id(&c->reg, unit))
-        return err_set(&c->err, ERR_INVALID, "--unit: no unit named '%s'", unit);
-    if (!date && !b->progress_dated && !b->progress_date)
-        return err_set(&c->err, ERR_INVALID,
-                       "'%s' gives no report date: no 'Ngày báo cáo' column and no date in the"
-                       " result header ('Kết quả (đến ngày 10/5/2025)'); give it with --date D",
-                       name);
-    if (!unit && !b->progress_has_unit)
-        return err_set(&c->err, ERR_INVALID,
-                       "'%s' has no unit column ('Đơn vị' or 'Cơ quan chủ trì'): give the"
-                       " reporting unit with --unit UNIT",
-                       name);
-    for (size_t i = 0; i < b->n_progress; i++) {
-        if (date)
-            set_date(&b->progress[i], date);
-        if (unit)
-            set_unit(&b->progress[i], unit);
-    }
-    return 0;
-}
-
 /* Read, resolve, store (or dry-run) and report one file's bytes. */
 static int import_bytes(struct cli *c, const char *data, size_t len, const char *name,
                         struct opt *opts)
@@ -226,7 +168,8 @@ static int import_bytes(struct cli *c, const char *data, size_t len, const char 
         measure_table_release(&mt);
         return ret;
     }
-    if (b.n_progress && progress_hints(c, &b, name, opts)) {
+    if (b.n_progress && import_progress_hints(&b, name, opt_value(opts, "--date"),
+                                              opt_value(opts, "--unit"), &c->reg, &c->err)) {
         batch_release(&b);
         return c->err.kind;
     }

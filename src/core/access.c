@@ -49,6 +49,11 @@ bool access_can_manage(enum role r)
     return r >= ROLE_MONITOR;
 }
 
+bool access_can_import(enum role r)
+{
+    return r >= ROLE_UNIT;
+}
+
 bool access_can_admin(enum role r)
 {
     return r == ROLE_ADMIN;

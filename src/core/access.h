@@ -33,6 +33,11 @@ bool access_can_report(enum role r, long own_agency_id, long agency_id);
 bool access_can_measure(enum role r, long own_agency_id, long agency_id);
 /** Imports, task edits, registry edits: the steering office. */
 bool access_can_manage(enum role r);
+/**
+ * Uploading files on Nhập dữ liệu: the steering office, any file; a unit's
+ * focal point, only progress tables, reported for its own unit (page_import).
+ */
+bool access_can_import(enum role r);
 /** Users, tokens: administrators only. */
 bool access_can_admin(enum role r);
 

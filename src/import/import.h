@@ -32,6 +32,7 @@
 
 #include "core/batch.h"
 #include "core/measure_entry.h"
+#include "core/registry.h"
 #include "lines.h"
 #include "sheet.h"
 #include "util/err.h"
@@ -69,6 +70,20 @@ int import_plan(const struct lines *l, struct batch *b, struct err *e);
 int import_plan_targets(const struct lines *l, struct batch *b, struct err *e);
 int import_table(const struct sheet *sh, struct batch *b, struct err *e);
 int import_progress(const struct sheet *sh, struct batch *b, struct err *e);
+/**
+ * Apply what the user says about the progress table read into b (b->progress):
+ * - date: the report date of every row ("dd/mm/yyyy" or ISO), or NULL; a date
+ *   the table gave is kept beside it in the row's other text;
+ * - unit: the reporting unit of every row (a name r knows), or NULL; the
+ *   table's unit column is then the lead as the unit copied it (lead_text).
+ * - name: the file name, for messages.
+ * Without date, the table's date column or its result header's date is the
+ * report date; without unit, its unit column is the reporter. Returns 0, or
+ * ERR_INVALID (b untouched) when date is no date, unit no unit, or the table
+ * gives no date or no unit and the caller none: the message says how to give it.
+ */
+int import_progress_hints(struct batch *b, const char *name, const char *date, const char *unit,
+                          const struct registry *r, struct err *e);
 /** True when the sheet's header names it a progress table. */
 bool import_is_progress(const struct sheet *sh);
 /**

@@ -248,3 +248,57 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
         return err_set(e, ERR_INVALID, "the progress table has a header but no report in its rows");
     return 0;
 }
+
+/* ---- what the user says about the table ---------------------------------------- */
+
+/* The date the user gives is every row's report date; one the table gave is kept beside it. */
+static void set_date(struct progress_row *p, const char *date)
+{
+    if (p->reported_on && strcmp(p->reported_on, date)) {
+        char *other = xasprintf("%sNgày báo cáo (theo bảng): %s\n", p->other ? p->other : "",
+                                p->reported_on);
+        free(p->other);
+        p->other = other;
+    }
+    free(p->reported_on);
+    p->reported_on = xstrdup(date);
+}
+
+/*
+ * The unit the user gives (--unit, the focal point's own unit) reports
+ * every row. The table's unit column ("Cơ quan chủ trì") is then what the
+ * unit copied from the programme: kept as such, never taken for the reporter.
+ */
+static void set_unit(struct progress_row *p, const char *unit)
+{
+    free(p->lead_text);
+    p->lead_text = p->unit;
+    p->unit = xstrdup(unit);
+}
+
+int import_progress_hints(struct batch *b, const char *name, const char *date, const char *unit,
+                          const struct registry *r, struct err *e)
+{
+    struct date d;
+    if (date && date_parse_user(date, &d))
+        return err_set(e, ERR_INVALID, "--date '%s' is not a date (dd/mm/yyyy)", date);
+    if (unit && !registry_unit_id(r, unit))
+        return err_set(e, ERR_INVALID, "--unit: no unit named '%s'", unit);
+    if (!date && !b->progress_dated && !b->progress_date)
+        return err_set(e, ERR_INVALID,
+                       "'%s' gives no report date: no 'Ngày báo cáo' column and no date in the"
+                       " result header ('Kết quả (đến ngày 10/5/2025)'); give it with --date D",
+                       name);
+    if (!unit && !b->progress_has_unit)
+        return err_set(e, ERR_INVALID,
+                       "'%s' has no unit column ('Đơn vị' or 'Cơ quan chủ trì'): give the"
+                       " reporting unit with --unit UNIT",
+                       name);
+    for (size_t i = 0; i < b->n_progress; i++) {
+        if (date)
+            set_date(&b->progress[i], date);
+        if (unit)
+            set_unit(&b->progress[i], unit);
+    }
+    return 0;
+}

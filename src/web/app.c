@@ -238,6 +238,8 @@ static int refusal_of(const struct req *rq, const struct route *r, const char **
         *why = "only administrators (quản trị) may do this";
     else if ((r->flags & R_MANAGE) && !access_can_manage(rq->who.role))
         *why = "only the steering office (giám sát) may do this";
+    else if ((r->flags & R_INTAKE) && !access_can_import(rq->who.role))
+        *why = "only units' focal points and the steering office may import files";
     else
         *why = post_refusal(rq, r);
     return *why ? 403 : 0;

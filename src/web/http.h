@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define HTTP_MAX_PARAMS 64   /* query or form fields kept per request */
+#define HTTP_MAX_PARAMS 1024 /* query or form fields kept per request (an import's ticks) */
 #define HTTP_MAX_HEADERS 12  /* extra response headers */
 #define HTTP_BODY_MAX ((size_t)64 << 20)  /* largest response */
 

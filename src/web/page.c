@@ -24,7 +24,7 @@ static const struct {
     { "units", "/units", "Đơn vị", ROLE_VIEWER },
     { "documents", "/documents", "Văn bản", ROLE_VIEWER },
     { "report", "/report", "Báo cáo", ROLE_VIEWER },
-    { "import", "/import", "Nhập dữ liệu", ROLE_MONITOR },
+    { "import", "/import", "Nhập dữ liệu", ROLE_UNIT },
     { "admin", "/admin", "Quản trị", ROLE_ADMIN },
 };
 

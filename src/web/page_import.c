@@ -21,6 +21,7 @@
 #include "import/import.h"
 #include "json/json_out.h"
 #include "json/json_report.h"
+#include "import_review.h"
 #include "multipart.h"
 #include "page.h"
 #include "store/store_admin.h"
@@ -41,6 +42,13 @@ struct import_job {
     const char *data;
     size_t len;
     bool allow_partial; /* keep the good rows when some are rejected */
+    /* Progress tables: what the user says about them (import_progress_hints()). */
+    const char *unit; /* the reporting unit: a focal point's own, or the one chosen; NULL: the column */
+    const char *date; /* the report date, or NULL: the table's */
+    /* The confirm step: the rows the user ticked (import_review.h). */
+    size_t *accept, *complete, *link;
+    size_t n_accept, n_complete, n_link;
+    bool allow_duplicates; /* create tasks equal to stored ones anyway */
 };
 
 /* A file read and resolved, and what storing it did or would do. */
@@ -49,6 +57,7 @@ struct import_result {
     struct measure_table mt;      /* measurement tables (b.format "measurements") */
     struct resolved_task *rt;     /* task imports; NULL for progress and measurement tables */
     struct import_summary sum;    /* task imports */
+    struct import_summary resolved; /* sum as resolve_batch() made it, before any store */
     struct progress_summary psum; /* progress and measurement tables */
 };
 
@@ -81,6 +90,7 @@ static void result_free_cb(void *p)
 {
     struct import_result *x = p;
     resolved_free(x->rt, x->b.n_tasks);
+    import_summary_release(&x->sum);
     batch_release(&x->b);
     measure_table_release(&x->mt);
     progress_summary_release(&x->psum);
@@ -113,7 +123,41 @@ static int error_page(struct req *rq, struct resp *rs, int status, const char *t
 
 /* ---- the upload form ----------------------------------------------------------------- */
 
-static void upload_form(const struct req *rq, struct buf *b)
+/*
+ * Who reports in a progress table: a focal point reports for its own unit,
+ * always; the steering office may name the unit, or leave it to the table.
+ */
+static void unit_field(const struct req *rq, const struct registry *reg, struct buf *b)
+{
+    if (rq->who.role == ROLE_UNIT) {
+            buf_adds(b, "<div class=\"field\"><span class=\"label\">Đơn vị báo cáo</span><p>");
+        page_text(b, rq->who.agency ? rq->who.agency : "");
+        buf_adds(b, " (tài khoản đơn vị nhập bảng báo cáo tiến độ của đơn vị mình)</p></div>");
+        return;
+    }
+    buf_adds(b, "<div class=\"field\"><label for=\"unit\">Đơn vị báo cáo (bảng tiến độ)</label>"
+                "<p class=\"hint\" id=\"unit-hint\">Đơn vị gửi bảng. Để trống nếu bảng có cột"
+                " Đơn vị ghi đơn vị báo cáo từng dòng.</p><select id=\"unit\" name=\"unit\""
+                " aria-describedby=\"unit-hint\"><option value=\"\">— Theo cột Đơn vị trong tệp"
+                " —</option>");
+    for (size_t i = 0; reg && i < reg->n_agencies; i++)
+        if (!reg->agencies[i].successor)
+            page_option(b, reg->agencies[i].name, reg->agencies[i].name, false);
+    buf_adds(b, "</select></div>");
+}
+
+/* The report date field, and the end of the upload form. */
+static void date_field(struct buf *b)
+{
+    buf_adds(b, "<div class=\"field\"><label for=\"date\">Ngày báo cáo (bảng tiến độ, không"
+                " bắt buộc)</label><p class=\"hint\" id=\"date-hint\">Dạng ngày/tháng/năm, ví"
+                " dụ 10/5/2025. Để trống nếu bảng có cột Ngày báo cáo hoặc tiêu đề cột ghi ngày"
+                " (“Kết quả (đến ngày 10/5/2025)”).</p><input id=\"date\" name=\"date\""
+                " inputmode=\"numeric\" aria-describedby=\"date-hint\"/></div>"
+                "<button type=\"submit\">Kiểm tra (chạy thử, chưa ghi)</button></form>");
+}
+
+static void upload_form(const struct req *rq, const struct registry *reg, struct buf *b)
 {
     buf_adds(b, "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/import?csrf=");
     struct buf tok = BUF_INIT;
@@ -122,11 +166,16 @@ static void upload_form(const struct req *rq, struct buf *b)
     buf_release(&tok);
     buf_adds(b, "\"><input type=\"hidden\" name=\"step\" value=\"check\"/>"
                 "<div class=\"field\"><label for=\"file\">Tệp dữ liệu</label>"
-                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8) hoặc XLSX (nhiệm vụ, báo"
-                " cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế hoạch dạng TXT"
-                " (UTF-8).</p><input type=\"file\" id=\"file\""
-                " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>"
-                "<div class=\"field\"><label for=\"format\">Loại dữ liệu</label>"
+                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8), XLSX hoặc bảng trong tệp"
+                " Word DOCX (nhiệm vụ, báo cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế"
+                " hoạch dạng TXT (UTF-8) hoặc DOCX.</p><input type=\"file\" id=\"file\""
+                " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>");
+    if (rq->who.role == ROLE_UNIT) {
+        unit_field(rq, reg, b);
+        date_field(b);
+        return;
+    }
+    buf_adds(b, "<div class=\"field\"><label for=\"format\">Loại dữ liệu</label>"
                 "<select id=\"format\" name=\"format\">");
     for (size_t i = 0; i < N_FORMATS; i++)
         buf_addf(b, "<option value=\"%s\">%s</option>", formats[i].key, formats[i].label);
@@ -134,10 +183,13 @@ static void upload_form(const struct req *rq, struct buf *b)
                 " (không bắt buộc)</label><p class=\"hint\" id=\"document-hint\">Ví dụ: Nghị"
                 " quyết 71/NQ-CP ngày 01/4/2025. Để trống nếu tệp đã ghi văn bản.</p>"
                 "<input id=\"document\" name=\"document\" aria-describedby=\"document-hint\"/>"
-                "</div><button type=\"submit\">Kiểm tra (chạy thử, chưa ghi)</button></form>");
+                "</div>");
+    unit_field(rq, reg, b);
+    date_field(b);
 }
 
-static void form_page(struct req *rq, struct resp *rs, const char *error)
+static void form_page(struct req *rq, struct resp *rs, const struct registry *reg,
+                      const char *error)
 {
     struct buf *b = &rs->body;
     buf_reset(b);
@@ -150,18 +202,23 @@ static void form_page(struct req *rq, struct resp *rs, const char *error)
     buf_adds(b, "<p>Tải tệp lên để kiểm tra trước: hệ thống chạy thử, cho biết số nhiệm vụ,"
                 " tên đơn vị chưa xác định và các dòng bị từ chối. Dữ liệu chỉ được ghi khi"
                 " bạn xác nhận. Nhập lại cùng một tệp không tạo bản ghi trùng.</p>");
-    upload_form(rq, b);
+    upload_form(rq, reg, b);
     if (access_can_admin(rq->who.role))
         buf_adds(b, "<p><a href=\"/admin#chua-xac-dinh\">Tên đơn vị chưa xác định</a> · ");
-    else
+    else if (access_can_manage(rq->who.role))
         buf_adds(b, "<p>");
-    buf_adds(b, "<a href=\"/admin/audit\">Nhật ký thao tác</a></p>");
+    if (access_can_manage(rq->who.role))
+        buf_adds(b, "<a href=\"/admin/audit\">Nhật ký thao tác</a></p>");
     page_end(rq, rs);
 }
 
 int h_import_form(struct req *rq, struct resp *rs)
 {
-    form_page(rq, rs, NULL);
+    struct db *db = app_db(rq, rs);
+    struct registry *reg = db ? app_registry_load(rq, rs, db) : NULL;
+    if (!reg)
+        return -1;
+    form_page(rq, rs, reg, NULL);
     return 0;
 }
 
@@ -177,12 +234,27 @@ static struct import_result *read_job(struct req *rq, struct resp *rs, const str
     struct err e = ERR_INIT;
     if (import_read_all(job->data, job->len, job->name, job->format, &x->b, &x->mt, &e)) {
         rs->status = 422;
-        form_page(rq, rs, e.msg);
+        form_page(rq, rs, reg, e.msg);
         return NULL;
     }
     arena_defer(rq->arena, result_free_cb, x);
+    if (rq->who.role == ROLE_UNIT && !x->b.n_progress) {
+        error_page(rq, rs, 403, "Nhập dữ liệu",
+                   "Tài khoản đơn vị chỉ nhập bảng báo cáo tiến độ của đơn vị mình; tệp này"
+                   " không phải bảng báo cáo tiến độ. Bảng nhiệm vụ, chương trình, số đo chỉ"
+                   " tiêu do Văn phòng Ban Chỉ đạo nhập.",
+                   "/import");
+        return NULL;
+    }
+    if (x->b.n_progress &&
+        import_progress_hints(&x->b, job->name, job->date, job->unit, reg, &e)) {
+        rs->status = 422;
+        form_page(rq, rs, reg, e.msg);
+        return NULL;
+    }
     if (!is_appended(x))
-        x->rt = resolve_batch(reg, &x->b, &x->sum);
+        x->rt = resolve_batch(reg, &x->b, &x->resolved);
+    x->sum = x->resolved;
     return x;
 }
 
@@ -221,11 +293,21 @@ static int store_job(struct req *rq, struct db *db, const struct registry *reg,
         struct audit_entry each = audit_of(rq, "progress.import");
         struct progress_options po = { job->name, "import",           page_today(),
                                        a == NULL, job->allow_partial, a ? &each : NULL, a };
+        po.accept_lines = job->accept;
+        po.n_accept_lines = job->n_accept;
+        po.complete_lines = job->complete;
+        po.n_complete_lines = job->n_complete;
         progress_summary_release(&x->psum);
         x->psum = (struct progress_summary){ 0 };
         return store_progress_add(db, reg, &x->b, &po, &x->psum, e);
     }
     struct import_options io = { job->name, a == NULL, job->document, a };
+    io.allow_duplicates = job->allow_duplicates;
+    io.link_lines = job->link;
+    io.n_link_lines = job->n_link;
+    /* A confirm stores twice (a dry run, then for real): each starts from the resolved counts. */
+    import_summary_release(&x->sum);
+    x->sum = x->resolved;
     return store_import(db, reg, &x->b, x->rt, &io, &x->sum, e);
 }
 
@@ -257,10 +339,12 @@ static void unresolved_table(struct buf *b, const struct import_result *x)
     buf_adds(b, rows ? "</tbody></table>" : "<p>Không có.</p>");
 }
 
-static void reject_row(struct buf *b, size_t line, const char *reason)
+static void reject_row(struct buf *b, size_t line, const char *reason, bool suggested)
 {
     buf_addf(b, "<tr><td class=\"num\">%zu</td><td>", line);
     page_text(b, reason);
+    if (suggested)
+        buf_adds(b, " <em>(có gợi ý ở bảng “Tên gần giống nhiệm vụ đã có”)</em>");
     buf_adds(b, "</td></tr>");
 }
 
@@ -272,18 +356,38 @@ static void rejected_table(struct buf *b, const struct import_result *x)
         buf_adds(b, "<p>Không có.</p>");
         return;
     }
-    buf_adds(b, "<table class=\"rejected\"><thead><tr><th class=\"num\">Dòng</th><th>Lý do</th>"
-                "</tr></thead><tbody>");
+    buf_adds(b, "<div class=\"table-wrap\"><table class=\"rejected\"><thead><tr>"
+                "<th class=\"num\">Dòng</th><th>Lý do</th></tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
         if (is_appended(x))
-            reject_row(b, x->psum.rejects[i].line, x->psum.rejects[i].reason);
+            reject_row(b, x->psum.rejects[i].line, x->psum.rejects[i].reason,
+                       review_has_suggestion(&x->psum, x->psum.rejects[i].line));
         else
-            reject_row(b, x->b.rejects[i].line, x->b.rejects[i].reason);
+            reject_row(b, x->b.rejects[i].line, x->b.rejects[i].reason, false);
     }
-    buf_adds(b, "</tbody></table>");
+    buf_adds(b, "</tbody></table></div>");
 }
 
-static void summary(struct buf *b, const struct import_result *x)
+static void progress_summary_view(struct buf *b, const struct import_result *x, bool ticks)
+{
+    const struct progress_summary *s = &x->psum;
+    fact(b, "rows", "Số dòng báo cáo", s->rows);
+    fact(b, "added", "Báo cáo hợp lệ", s->added);
+    fact(b, "completions", "Trong đó hoàn thành", s->completions);
+    fact(b, "reopenings", "Mở lại", s->reopenings);
+    fact(b, "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates);
+    fact(b, "skipped_headings", "Dòng tiêu đề, phần, mục, nhóm (bỏ qua)", s->skipped_headings);
+    fact(b, "suggestions", "Tên gần giống (cần chọn)", s->n_suggestions);
+    fact(b, "completions_proposed", "Kết quả ghi đã hoàn thành (cần chọn)",
+         s->completions_proposed);
+    fact(b, "warnings", "Cần xem lại", s->n_warnings);
+    fact(b, "rejected", "Dòng bị từ chối", s->n_rejects);
+    buf_adds(b, "</dl>");
+    review_progress(b, s, ticks);
+    rejected_table(b, x);
+}
+
+static void summary(struct buf *b, const struct import_result *x, bool ticks)
 {
     buf_adds(b, "<dl class=\"facts summary\">");
     if (is_measure_table(x)) {
@@ -296,15 +400,7 @@ static void summary(struct buf *b, const struct import_result *x)
         return;
     }
     if (x->b.n_progress) {
-        const struct progress_summary *s = &x->psum;
-        fact(b, "rows", "Số dòng", s->rows);
-        fact(b, "added", "Báo cáo hợp lệ", s->added);
-        fact(b, "completions", "Trong đó hoàn thành", s->completions);
-        fact(b, "reopenings", "Mở lại", s->reopenings);
-        fact(b, "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates);
-        fact(b, "rejected", "Dòng bị từ chối", s->n_rejects);
-        buf_adds(b, "</dl>");
-        rejected_table(b, x);
+        progress_summary_view(b, x, ticks);
         return;
     }
     const struct import_summary *s = &x->sum;
@@ -318,26 +414,55 @@ static void summary(struct buf *b, const struct import_result *x)
     fact(b, "groups_expanded", "Nhóm đơn vị đã mở rộng", s->groups_expanded);
     fact(b, "no_due_date", "Chưa xác định thời hạn", s->no_due_date);
     fact(b, "unresolved", "Tên đơn vị chưa xác định", s->unresolved);
+    fact(b, "duplicates", "Trùng tên nhiệm vụ đã có", s->n_dups);
+    fact(b, "repeats", "Có thể là nhắc lại", s->n_repeats);
     fact(b, "rejected", "Dòng bị từ chối", x->b.n_rejects);
     buf_adds(b, "</dl>");
+    review_tasks(b, s, ticks);
     unresolved_table(b, x);
     rejected_table(b, x);
 }
 
-static void confirm_form(const struct req *rq, struct buf *b, long upload_id, size_t rejected)
+static void hidden(struct buf *b, const char *name, const char *value)
 {
-    buf_adds(b, "<form method=\"post\" action=\"/import\">");
+    if (!value)
+        return;
+    buf_addf(b, "<input type=\"hidden\" name=\"%s\" value=\"", name);
+    page_attr(b, value);
+    buf_adds(b, "\"/>");
+}
+
+/* The confirm form opens before the summary: its tables hold the ticks. */
+static void confirm_open(const struct req *rq, struct buf *b, const struct import_job *job,
+                         long upload_id)
+{
+    buf_adds(b, "<form method=\"post\" action=\"/import\" class=\"confirm\">");
     page_csrf(rq, b);
     buf_addf(b,
              "<input type=\"hidden\" name=\"step\" value=\"confirm\"/>"
              "<input type=\"hidden\" name=\"upload\" value=\"%ld\"/>",
              upload_id);
+    if (rq->who.role != ROLE_UNIT)
+        hidden(b, "unit", job->unit);
+    hidden(b, "date", job->date);
+}
+
+static void confirm_close(struct buf *b, const struct import_result *x)
+{
+    size_t rejected = n_rejected(x);
     if (rejected)
         buf_addf(b,
                  "<div class=\"field\"><input type=\"checkbox\" id=\"allow_partial\""
                  " name=\"allow_partial\" value=\"1\"/> <label for=\"allow_partial\">Cho phép"
                  " nhập một phần (bỏ qua %zu dòng bị từ chối)</label></div>",
                  rejected);
+    if (!is_appended(x) && x->sum.n_dups)
+        buf_addf(b,
+                 "<div class=\"field\"><input type=\"checkbox\" id=\"allow_duplicates\""
+                 " name=\"allow_duplicates\" value=\"1\"/> <label for=\"allow_duplicates\">Vẫn"
+                 " tạo nhiệm vụ mới cho %zu dòng trùng tên (không đánh dấu nhắc lại)</label>"
+                 "</div>",
+                 x->sum.n_dups);
     buf_adds(b, "<button type=\"submit\">Xác nhận nhập</button></form>");
 }
 
@@ -357,15 +482,21 @@ static void summary_page(struct req *rq, struct resp *rs, const struct import_jo
     page_text(b, job->name);
     buf_adds(b, "</strong> (");
     page_text(b, format_label(x->b.format));
+    if (x->b.n_progress && job->unit) {
+        buf_adds(b, ", đơn vị báo cáo: ");
+        page_text(b, job->unit);
+    }
     if (upload_id)
         buf_adds(b, "). Chạy thử: chưa ghi gì vào cơ sở dữ liệu.</p>");
     else if (is_measure_table(x) && !x->psum.written)
         buf_adds(b, "). Không có số đo mới: không ghi gì vào cơ sở dữ liệu.</p>");
     else
         buf_adds(b, "). Đã ghi vào cơ sở dữ liệu.</p>");
-    summary(b, x);
     if (upload_id)
-        confirm_form(rq, b, upload_id, n_rejected(x));
+        confirm_open(rq, b, job, upload_id);
+    summary(b, x, upload_id != 0);
+    if (upload_id)
+        confirm_close(b, x);
     buf_adds(b, "<p><a href=\"/import\">Nhập tệp khác</a></p>");
     page_end(rq, rs);
 }
@@ -394,6 +525,21 @@ static int parse_format(const char *v, const char **out)
     return -1;
 }
 
+/*
+ * The reporting unit and date of a progress table. A focal point always
+ * reports for its own unit, whatever the form says; blank fields are none.
+ */
+static void job_hints(const struct req *rq, struct import_job *job, const char *unit,
+                      const char *date)
+{
+    if (rq->who.role == ROLE_UNIT)
+        job->unit = rq->who.agency;
+    else if (unit && !text_is_blank(unit))
+        job->unit = unit;
+    if (date && !text_is_blank(date))
+        job->date = date;
+}
+
 /* The job an upload describes; -1 after a 400 response. */
 static int job_from_upload(struct req *rq, struct resp *rs, struct import_job *job)
 {
@@ -406,16 +552,20 @@ static int job_from_upload(struct req *rq, struct resp *rs, struct import_job *j
     if (!file || !file->filename || (!*file->filename && !file->len))
         return error_page(rq, rs, 400, "Nhập dữ liệu", "Hãy chọn tệp cần nhập (trường 'file').",
                           "/import");
-    const char *format, *doc;
+    const char *format, *doc, *unit, *date;
     if (multipart_text(rq->arena, parts, n, "format", &format, &e) ||
-        multipart_text(rq->arena, parts, n, "document", &doc, &e))
+        multipart_text(rq->arena, parts, n, "document", &doc, &e) ||
+        multipart_text(rq->arena, parts, n, "unit", &unit, &e) ||
+        multipart_text(rq->arena, parts, n, "date", &date, &e))
         return error_page(rq, rs, 400, "Nhập dữ liệu", e.msg, "/import");
-    *job =
-        (struct import_job){ base_name(file->filename), NULL, NULL, file->data, file->len, false };
+    *job = (struct import_job){ .name = base_name(file->filename),
+                                .data = file->data,
+                                .len = file->len };
     if (parse_format(format, &job->format))
         return error_page(rq, rs, 400, "Nhập dữ liệu", "Loại dữ liệu không hợp lệ.", "/import");
     if (doc && !text_is_blank(doc))
         job->document = doc;
+    job_hints(rq, job, unit, date);
     return 0;
 }
 
@@ -495,6 +645,18 @@ static const char *summary_text(struct req *rq, const struct import_result *x)
     return out;
 }
 
+/* Why a confirmed import still writes nothing (rows rejected, duplicates), or NULL. */
+static const char *confirm_refusal(const struct import_job *job, const struct import_result *x)
+{
+    if (n_rejected(x) && !job->allow_partial)
+        return "Có dòng bị từ chối nên chưa ghi gì. Sửa tệp rồi tải lên lại, chọn gợi ý ở các"
+               " dòng có gợi ý, hoặc chọn \"Cho phép nhập một phần\" để bỏ qua các dòng đó.";
+    if (!is_appended(x) && x->sum.n_dups && !job->allow_duplicates)
+        return "Có nhiệm vụ trùng tên với nhiệm vụ đã có của cùng văn bản nên chưa ghi gì. Đánh"
+               " dấu \"Nhắc lại\" ở các dòng đó, hoặc chọn \"Vẫn tạo nhiệm vụ mới\".";
+    return NULL;
+}
+
 static int import_confirm(struct req *rq, struct resp *rs)
 {
     struct db *db = app_db(rq, rs);
@@ -502,17 +664,25 @@ static int import_confirm(struct req *rq, struct resp *rs)
     struct registry *reg = u ? app_registry_load(rq, rs, db) : NULL;
     if (!reg)
         return -1;
-    struct import_job job = { u->name,  u->format, u->document,
-                              u->bytes, u->len,    req_form(rq, "allow_partial") != NULL };
+    struct import_job job = { .name = u->name,
+                              .format = u->format,
+                              .document = u->document,
+                              .data = u->bytes,
+                              .len = u->len,
+                              .allow_partial = req_form(rq, "allow_partial") != NULL,
+                              .allow_duplicates = req_form(rq, "allow_duplicates") != NULL };
+    job_hints(rq, &job, req_form(rq, "unit"), req_form(rq, "date"));
+    job.n_accept = review_ticked(rq, "accept", &job.accept);
+    job.n_complete = review_ticked(rq, "complete", &job.complete);
+    job.n_link = review_ticked(rq, "link", &job.link);
     struct import_result *x = read_job(rq, rs, reg, &job);
     struct err e = ERR_INIT;
     if (!x || store_job(rq, db, reg, &job, x, NULL, &e))
         return x ? resp_err(rq, rs, &e) : -1;
-    if (n_rejected(x) && !job.allow_partial) {
+    const char *refusal = confirm_refusal(&job, x);
+    if (refusal) {
         rs->status = 422;
-        summary_page(rq, rs, &job, x, u->id,
-                     "Có dòng bị từ chối nên chưa ghi gì. Sửa tệp rồi tải lên lại, hoặc chọn"
-                     " \"Cho phép nhập một phần\" để bỏ qua các dòng đó.");
+        summary_page(rq, rs, &job, x, u->id, refusal);
         return -1;
     }
     struct audit_entry a = audit_of(rq, "import");

@@ -1,0 +1,208 @@
+/*
+ * import_review: the decisions of an import's dry run, as tables with tick
+ * boxes; see import_review.h.
+ */
+#include "import_review.h"
+
+#include "core/similar.h"
+#include "page.h"
+#include "util/strparse.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* A score as people read it: "0,91". */
+static void score(struct buf *b, double v)
+{
+    long hundredths = (long)(v * 100 + 0.5);
+    buf_addf(b, "%ld,%02ld", hundredths / 100, hundredths % 100);
+}
+
+static void tick(struct buf *b, const char *name, size_t line, bool checked, const char *label)
+{
+    buf_addf(b,
+             "<td class=\"tick\"><input type=\"checkbox\" id=\"%s-%zu\" name=\"%s\""
+             " value=\"%zu\"%s/><label class=\"visually-hidden\" for=\"%s-%zu\">%s dòng %zu"
+             "</label></td>",
+             name, line, name, line, checked ? " checked=\"checked\"" : "", name, line, label,
+             line);
+}
+
+/* A link to task id, its code and its name. */
+static void task_cell(struct buf *b, long id, const char *code, const char *name)
+{
+    buf_addf(b, "<td><a href=\"/tasks/%ld\">", id);
+    if (code && *code) {
+        buf_adds(b, "Mã ");
+        page_text(b, code);
+    } else {
+        buf_addf(b, "Số %ld", id);
+    }
+    buf_adds(b, "</a>");
+    if (name && *name) {
+        buf_adds(b, ": ");
+        page_text(b, name);
+    }
+    buf_adds(b, "</td>");
+}
+
+static void text_cell(struct buf *b, const char *s)
+{
+    buf_adds(b, "<td>");
+    page_text(b, s ? s : "");
+    buf_adds(b, "</td>");
+}
+
+/* The opening of a review table: its heading, what to do, and its header row. */
+static void table_open(struct buf *b, const char *cls, const char *title, const char *hint,
+                       const char *const *heads, bool ticks)
+{
+    buf_addf(b, "<h2>%s</h2><p class=\"hint\">%s</p><div class=\"table-wrap\"><table class=\"%s\">"
+                "<thead><tr>",
+             title, hint, cls);
+    for (size_t i = ticks ? 0 : 1; heads[i]; i++)
+        buf_addf(b, "<th%s>%s</th>", i == 1 ? " class=\"num\"" : "", heads[i]);
+    buf_adds(b, "</tr></thead><tbody>");
+}
+
+static void table_close(struct buf *b)
+{
+    buf_adds(b, "</tbody></table></div>");
+}
+
+static void suggestions(struct buf *b, const struct progress_summary *s, bool ticks)
+{
+    static const char *const heads[] = { "Nhận", "Dòng", "Tên trong tệp", "Nhiệm vụ gợi ý",
+                                         "Độ giống", "Kế tiếp", NULL };
+    if (!s->n_suggestions)
+        return;
+    table_open(b, "suggestions", "Tên gần giống nhiệm vụ đã có",
+               "Tên trong tệp không trùng tên nhiệm vụ nào; hệ thống gợi ý nhiệm vụ gần giống"
+               " nhất. Đánh dấu “Nhận” ở dòng đúng là nhiệm vụ đó; dòng không đánh dấu bị từ"
+               " chối. “Kế tiếp” là độ giống của nhiệm vụ đứng thứ hai.",
+               heads, ticks);
+    for (size_t i = 0; i < s->n_suggestions; i++) {
+        const struct progress_suggestion *g = &s->suggestions[i];
+        buf_addf(b, "<tr%s>", similar_accepts(g->score, g->runner_up) ? " class=\"ahead\"" : "");
+        if (ticks)
+            tick(b, "accept", g->line, g->accepted, "Nhận gợi ý");
+        buf_addf(b, "<td class=\"num\">%zu</td>", g->line);
+        text_cell(b, g->name);
+        task_cell(b, g->task, g->code, g->task_name);
+        buf_adds(b, "<td class=\"num\">");
+        score(b, g->score);
+        buf_adds(b, "</td><td class=\"num\">");
+        score(b, g->runner_up);
+        buf_adds(b, "</td></tr>");
+    }
+    table_close(b);
+}
+
+static void completions(struct buf *b, const struct progress_summary *s, bool ticks)
+{
+    static const char *const heads[] = { "Ghi hoàn thành", "Dòng", "Nhiệm vụ",
+                                         "Văn bản kết quả nêu trong tệp", NULL };
+    if (!s->n_proposals)
+        return;
+    table_open(b, "completions", "Kết quả ghi là đã hoàn thành",
+               "Cột Kết quả viết “Đã hoàn thành” hoặc “Đã ban hành …” nhưng tệp không có cột"
+               " Hoàn thành. Đánh dấu để ghi nhận hoàn thành vào ngày báo cáo; không đánh dấu"
+               " thì chỉ ghi là báo cáo tiến độ.",
+               heads, ticks);
+    for (size_t i = 0; i < s->n_proposals; i++) {
+        const struct progress_completion *p = &s->proposals[i];
+        buf_adds(b, "<tr>");
+        if (ticks)
+            tick(b, "complete", p->line, p->accepted, "Ghi hoàn thành");
+        buf_addf(b, "<td class=\"num\">%zu</td>", p->line);
+        task_cell(b, p->task, NULL, NULL);
+        text_cell(b, p->output ? p->output : "(không nêu văn bản)");
+        buf_adds(b, "</tr>");
+    }
+    table_close(b);
+}
+
+static void warnings(struct buf *b, const struct progress_summary *s)
+{
+    if (!s->n_warnings)
+        return;
+    buf_adds(b, "<h2>Cần xem lại</h2><ul class=\"warnings\">");
+    for (size_t i = 0; i < s->n_warnings; i++) {
+        buf_addf(b, "<li>Dòng %zu: ", s->warnings[i].line);
+        page_text(b, s->warnings[i].reason);
+        buf_adds(b, "</li>");
+    }
+    buf_adds(b, "</ul>");
+}
+
+void review_progress(struct buf *b, const struct progress_summary *s, bool ticks)
+{
+    suggestions(b, s, ticks);
+    completions(b, s, ticks);
+    warnings(b, s);
+}
+
+bool review_has_suggestion(const struct progress_summary *s, size_t line)
+{
+    for (size_t i = 0; i < s->n_suggestions; i++)
+        if (s->suggestions[i].line == line)
+            return true;
+    return false;
+}
+
+static void repeat_rows(struct buf *b, const struct task_repeat *v, size_t n, bool ticks)
+{
+    for (size_t i = 0; i < n; i++) {
+        buf_adds(b, "<tr>");
+        if (ticks)
+            tick(b, "link", v[i].line, v[i].linked, "Ghi là nhắc lại");
+        buf_addf(b, "<td class=\"num\">%zu</td>", v[i].line);
+        text_cell(b, v[i].name);
+        task_cell(b, v[i].task, v[i].code, v[i].task_name);
+        buf_adds(b, "<td class=\"num\">");
+        if (v[i].exact)
+            buf_adds(b, "Trùng tên");
+        else
+            score(b, v[i].score);
+        buf_adds(b, "</td></tr>");
+    }
+}
+
+void review_tasks(struct buf *b, const struct import_summary *s, bool ticks)
+{
+    static const char *const heads[] = { "Nhắc lại", "Dòng", "Tên trong tệp",
+                                         "Nhiệm vụ đã có", "Độ giống", NULL };
+    if (s->n_dups) {
+        table_open(b, "duplicates", "Trùng tên với nhiệm vụ đã có của cùng văn bản",
+                   "Các dòng này có tên trùng (sau khi chuẩn hóa chữ hoa, dấu, dấu câu) với"
+                   " nhiệm vụ đã có, nên chưa ghi gì. Đánh dấu “Nhắc lại” nếu đó là nhiệm vụ"
+                   " nhắc lại, hoặc chọn “Vẫn tạo nhiệm vụ mới” bên dưới.",
+                   heads, ticks);
+        repeat_rows(b, s->dups, s->n_dups, ticks);
+        table_close(b);
+    }
+    if (s->n_repeats) {
+        table_open(b, "repeats", "Có thể là nhiệm vụ nhắc lại",
+                   "Nhiệm vụ của văn bản này trùng hoặc gần giống nhiệm vụ của văn bản trước."
+                   " Đánh dấu “Nhắc lại” để ghi nhận: nhiệm vụ nhắc lại không được tính hai lần"
+                   " trong thống kê.",
+                   heads, ticks);
+        repeat_rows(b, s->repeats, s->n_repeats, ticks);
+        table_close(b);
+    }
+}
+
+size_t review_ticked(struct req *rq, const char *key, size_t **out)
+{
+    size_t n = 0;
+    *out = NULL;
+    for (size_t i = 0; i < rq->n_form; i++) {
+        long line;
+        if (strcmp(rq->form[i].key, key) || strparse_long(rq->form[i].value, 1, LONG_MAX, &line))
+            continue;
+        if (!*out)
+            *out = arena_calloc(rq->arena, rq->n_form, sizeof(size_t));
+        (*out)[n++] = (size_t)line;
+    }
+    return n;
+}

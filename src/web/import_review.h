@@ -1,0 +1,41 @@
+/*
+ * import_review: the parts of an import's summary page (Nhập dữ liệu) that
+ * ask the user for a decision — a name matched only by similarity, a
+ * completion stated in words, a new task equal or close to a stored one —
+ * each row with its tick box in a dry run, and how the confirm step reads
+ * the ticks back. Nothing here is taken without a tick: the store only
+ * applies the lines the user ticked (store.h *_lines options).
+ *
+ * The render functions append HTML to b (escaped, page.h); with ticks the
+ * tables carry checkboxes named "accept" (suggestions), "complete"
+ * (completions) and "link" (repeats and duplicates) whose value is the row's
+ * line, checked when the summary says the row was taken. They must be
+ * inside the confirm form.
+ */
+#ifndef GIAMSAT_IMPORT_REVIEW_H
+#define GIAMSAT_IMPORT_REVIEW_H
+
+#include "http.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Suggestions, proposed completions and warnings of a progress table. */
+void review_progress(struct buf *b, const struct progress_summary *s, bool ticks);
+
+/** Duplicates and proposed repeats of a task import. */
+void review_tasks(struct buf *b, const struct import_summary *s, bool ticks);
+
+/** Whether the rejected row `line` has a suggestion the user may tick instead. */
+bool review_has_suggestion(const struct progress_summary *s, size_t line);
+
+/**
+ * The lines ticked in form field `key` (every value of it), in an array
+ * from rq's arena (*out; NULL when none); returns their number. Values
+ * that are no line number are ignored: a tick names a row, nothing else.
+ */
+size_t review_ticked(struct req *rq, const char *key, size_t **out);
+
+#endif
