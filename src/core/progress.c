@@ -145,7 +145,7 @@ void progress_row_release(struct progress_row *row)
         &row->task_id, &row->task_code,    &row->task_name, &row->document, &row->unit,
         &row->reported_on, &row->done,     &row->completed_on, &row->output, &row->result,
         &row->next,    &row->issues,       &row->percent,   &row->attachment, &row->other,
-        &row->lead_text,
+        &row->lead_text, &row->tt,
     };
     for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
         FREE_AND_NULL(*fields[i]);

@@ -181,6 +181,8 @@ static void progress_row(struct batch *b, const struct sheet_row *header,
     p->issues = header_cell(row, cols, P_ISSUES);
     p->percent = header_cell(row, cols, P_PERCENT);
     p->attachment = header_cell(row, cols, P_ATTACH);
+    p->tt = header_cell(row, cols, P_TT);
+    p->section = b->skipped_headings + 1;
     if (!p->reported_on && b->progress_date)
         p->reported_on = xstrdup(b->progress_date);
 }

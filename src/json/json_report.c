@@ -279,6 +279,7 @@ char *json_progress_summary(const struct progress_summary *s)
     json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "progress", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "skipped_headings", json_integer((json_int_t)s->skipped_headings));
+    json_object_set_new(o, "matched_by_tt", json_integer((json_int_t)s->matched_by_tt));
     json_object_set_new(o, "completions_proposed",
                         json_integer((json_int_t)s->completions_proposed));
     json_object_set_new(o, "added", json_integer((json_int_t)s->added));

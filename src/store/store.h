@@ -219,6 +219,7 @@ struct progress_summary {
     size_t duplicates; /* identical to a report already stored: skipped */
     size_t skipped_headings; /* table rows that report nothing (headings, groups): skipped */
     size_t completions_proposed; /* results that say "Đã hoàn thành" with no done column */
+    size_t matched_by_tt; /* names that matched no task, taken by their TT (store_numbering.c) */
     size_t completions;
     size_t reopenings;
     bool written;      /* committed (not a dry run, nothing rejected or allow_partial) */

@@ -32,6 +32,7 @@ struct progress_ctx {
     /* "assignment|fingerprint" -> times met in this batch, so done / reopen / done stays
      * three reports. */
     struct strmap seen;
+    struct numbering numbering; /* the table's TT, where it agrees with the programme's */
 };
 
 /* What the row resolved to. */
@@ -176,6 +177,21 @@ static int suggest(struct progress_ctx *c, const struct progress_row *row, const
     return 0;
 }
 
+/* A name that matches no task, in a section numbered as the programme is: its TT's task. */
+static int match_numbering(struct progress_ctx *c, const struct progress_row *row, long ids[2],
+                           int *n)
+{
+    long id = 0;
+    if (numbering_find(c->db, &c->numbering, row, &id, c->e))
+        return c->e->kind;
+    if (id) {
+        ids[0] = id;
+        *n = 1;
+        c->sum->matched_by_tt++;
+    }
+    return 0;
+}
+
 static int find_task(struct progress_ctx *c, const struct progress_row *row, long *task_id,
                      char **reason)
 {
@@ -198,6 +214,8 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
     } else {
         char *key = text_match_key(what);
         ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
+        if (!ret && n == 0)
+            ret = match_numbering(c, row, ids, &n);
         if (!ret && n == 0)
             ret = suggest(c, row, key, ids, &n, reason);
         free(key);
@@ -674,12 +692,14 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
                        const struct progress_options *opt, struct progress_summary *sum,
                        struct err *e)
 {
-    struct progress_ctx c = { db, r, opt, sum, 0, e, STRMAP_INIT };
+    struct progress_ctx c = { db, r, opt, sum, 0, e, STRMAP_INIT, { 0 } };
     sum->rows = b->n_progress;
     sum->skipped_headings = b->skipped_headings;
     int ret = db_begin(db, e);
     if (!ret)
         ret = start_run(&c);
+    if (!ret)
+        ret = numbering_learn(db, b, &c.numbering, e);
     for (size_t i = 0; i < b->n_progress && !ret; i++)
         ret = add_row(&c, &b->progress[i]);
     bool keep = !opt->dry_run && (sum->n_rejects == 0 || opt->allow_partial);
@@ -689,6 +709,7 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
         db_rollback(db);
     sum->written = !ret && keep;
     strmap_release(&c.seen);
+    numbering_release(&c.numbering);
     return ret;
 }
 

@@ -377,6 +377,8 @@ static void progress_summary_view(struct buf *b, const struct import_result *x, 
     fact(b, "reopenings", "Mở lại", s->reopenings);
     fact(b, "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates);
     fact(b, "skipped_headings", "Dòng tiêu đề, phần, mục, nhóm (bỏ qua)", s->skipped_headings);
+    fact(b, "matched_by_tt", "Tên không khớp, nhận theo số thứ tự (TT) trong mục",
+         s->matched_by_tt);
     fact(b, "suggestions", "Tên gần giống (cần chọn)", s->n_suggestions);
     fact(b, "completions_proposed", "Kết quả ghi đã hoàn thành (cần chọn)",
          s->completions_proposed);

@@ -53,6 +53,26 @@ expect_json w.json '$.warnings[0].line' 4
 case $(jget w.json '$.warnings[0].reason') in *"Tòa án nhân dân tối cao"*) ;;
 *) die "the warning does not name the copied lead: $(cat w.json)" ;; esac
 grep -q "lead.csv dòng 4: cảnh báo: .*Tòa án nhân dân tối cao" w.err || die "no warning on stderr: $(cat w.err)"
+# A name that matches nothing, in a section whose numbering agrees with the programme's
+# (two rows with exact names carry their tasks' TT), is its TT's task in that section.
+
+cat > tt.csv << CSV
+TT;Tên nhiệm vụ;Kết quả (đến ngày 15/11/2025)
+I;NHIỆM VỤ TRỌNG TÂM;
+3;"$N3";Theo TT 1
+7;"$N7";Theo TT 2
+6;Nhiệm vụ số 6 theo cách Bộ gọi;Theo TT 3
+CSV
+$GIAMSAT import tt.csv --unit "Bộ Nội vụ" --dry-run --json > tt.json || die "TT matching: $(cat tt.json)"
+expect_json tt.json '$.matched_by_tt' 1
+expect_json tt.json '$.added' 3
+$GIAMSAT import tt.csv --unit "Bộ Nội vụ" > /dev/null
+[ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
+    where p.result = 'Theo TT 3'")" = 6 ] || die "the row was not taken for task 6 by its TT"
+# A section whose numbering is not the programme's (one TT off) is not read by TT.
+sed 's/^7;/9;/; s/Theo TT/Lệch TT/' tt.csv > tt2.csv
+$GIAMSAT import tt2.csv --unit "Bộ Nội vụ" --dry-run --json > tt2.json 2>/dev/null && die "a disagreeing TT was used"
+expect_json tt2.json '$.matched_by_tt' 0
 # --unit must name a unit.
 if $GIAMSAT import bnv.csv --unit "Bộ Không Có" --dry-run 2> c.err; then die "unknown --unit accepted"; fi
 grep -q "Bộ Không Có" c.err || die "no message for an unknown --unit"

@@ -16,12 +16,15 @@ login noivu noivu-pass-123 unit
 login xem xem-pass-123 viewer
 for jar in unit viewer; do
     [ "$(status GET /admin -b $jar)" = 403 ] || die "$jar reached /admin"
-    [ "$(status GET /import -b $jar)" = 403 ] || die "$jar reached /import"
     t=$(csrf $jar /)
     [ "$(status POST /admin/users -b $jar --data "csrf=$t&username=evil&role=admin")" = 403 ] \
         || die "$jar created a user"
 done
 [ "$(db_count "select count(*) from app_user where username = 'evil'")" = 0 ] || die "evil exists"
+# Nhập dữ liệu: a unit's focal point imports its own progress tables (325-import-review.sh);
+# a viewer imports nothing.
+[ "$(status GET /import -b unit)" = 200 ] || die "a focal point cannot reach /import"
+[ "$(status GET /import -b viewer)" = 403 ] || die "a viewer reached /import"
 # A forged CSRF token is refused.
 [ "$(status POST /admin/users -b admin --data 'csrf=forged&username=x1&role=viewer')" = 403 ] \
     || die "forged CSRF accepted"

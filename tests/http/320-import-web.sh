@@ -208,8 +208,10 @@ code=$(curl -s -o again.html -w '%{http_code}' -b gs \
 [ "$code" = 200 ] || die "measurement re-import: HTTP $code"
 grep -q 'Không có số đo mới' again.html || die "the re-import does not say nothing was new"
 [ "$(data_snapshot)" = "$before" ] || die "a measurement re-import changed the database"
-# Only the steering office imports: a unit's focal point may not.
+# Only the steering office imports other files: a unit's focal point imports its own
+# progress tables only (325-import-review.sh), so its form offers no other kind.
 login noivu noivu-pass-123 noivu
-[ "$(status GET /import -b noivu)" = 403 ] || die "a unit account sees the import page"
+get /import unit-form.html -b noivu
+grep -q 'id="format"' unit-form.html && die "a unit account is offered other kinds of file"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -b noivu -F step=check -F file=@so-do.csv "$URL$action_gs")" = 403 ] \
     || die "a unit account uploaded a measurement table"
