@@ -516,6 +516,21 @@ static int audit_run(struct db *db, const struct audit_entry *a, long run_id, st
     return store_audit(db, &line, e);
 }
 
+/* The batch's tasks and indicators, then what its new tasks repeat. */
+static int store_rows(struct import_ctx *c, const struct resolved_task *rt,
+                      const struct import_options *opt, struct import_summary *sum)
+{
+    const struct batch *b = c->b;
+    int ret = 0;
+    for (size_t i = 0; i < b->n_tasks && !ret; i++)
+        ret = store_task_row(c, i, &rt[i]);
+    for (size_t i = 0; i < b->n_indicators && !ret; i++)
+        ret = store_indicator(c, &b->indicators[i]);
+    if (!ret)
+        ret = store_find_repeats(c->db, c->run_id, b, c->task_ids, c->created, opt, sum, c->e);
+    return ret;
+}
+
 int store_import(struct db *db, const struct registry *r, const struct batch *b,
                  const struct resolved_task *rt, const struct import_options *opt,
                  struct import_summary *sum, struct err *e)
@@ -530,13 +545,9 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
         ret = audit_run(db, opt->audit, c.run_id, e);
     if (!ret)
         ret = source_document(&c, opt);
-    for (size_t i = 0; i < b->n_tasks && !ret; i++)
-        ret = store_task_row(&c, i, &rt[i]);
-    for (size_t i = 0; i < b->n_indicators && !ret; i++)
-        ret = store_indicator(&c, &b->indicators[i]);
-    sum->documents = c.n_docs;
     if (!ret)
-        ret = store_find_repeats(db, c.run_id, b, c.task_ids, c.created, opt, sum, e);
+        ret = store_rows(&c, rt, opt, sum);
+    sum->documents = c.n_docs;
     bool refused = sum->n_dups && !opt->allow_duplicates;
     if (!ret && !opt->dry_run && !refused)
         ret = db_commit(db, e);
