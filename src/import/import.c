@@ -144,18 +144,6 @@ static int import_sheet(const struct sheet *sh, const char *name, const char *fo
     return ret;
 }
 
-static int read_sheet(const char *data, size_t len, const char *name, const char *format,
-                      struct batch *b, struct measure_table *mt, struct err *e)
-{
-    struct sheet sh = SHEET_INIT;
-    int ret = sheet_looks_like_xlsx(data, len) ? sheet_read_xlsx(&sh, data, len, name, e)
-                                               : sheet_read_csv(&sh, data, len, name, e);
-    if (!ret)
-        ret = import_sheet(&sh, name, format, b, mt, e);
-    sheet_release(&sh);
-    return ret;
-}
-
 /*
  * The format of a DOCX: as forced; else a progress table when its main
  * table is one (a progress report may well be an appendix "Phụ lục II");
@@ -200,15 +188,6 @@ static int read_docx(const char *data, size_t len, const char *name, const char 
     return ret;
 }
 
-/* 0 when format (NULL: detect) is one the caller reads; ERR_INVALID listing them otherwise. */
-static int check_format(const char *format, bool measurements, struct err *e)
-{
-    if (!format || (is_format(format) && (measurements || !is(format, "measurements"))))
-        return 0;
-    return err_set(e, ERR_INVALID, "unknown format '%s' (use program, indicators, plan, table%s)",
-                   format, measurements ? ", progress or measurements" : " or progress");
-}
-
 /*
  * Whether a zip is a Word document: it holds one, or its name says .docx (so
  * that a damaged DOCX is reported as one, not as a workbook).
@@ -217,6 +196,30 @@ static bool is_docx(const char *data, size_t len, const char *name)
 {
     size_t n = strlen(name);
     return sheet_looks_like_docx(data, len) || (n >= 5 && !strcasecmp(name + n - 5, ".docx"));
+}
+
+static int read_sheet(const char *data, size_t len, const char *name, const char *format,
+                      struct batch *b, struct measure_table *mt, struct err *e)
+{
+    bool zip = sheet_looks_like_xlsx(data, len);
+    if (zip && is_docx(data, len, name))
+        return read_docx(data, len, name, format, b, mt, e);
+    struct sheet sh = SHEET_INIT;
+    int ret = zip ? sheet_read_xlsx(&sh, data, len, name, e)
+                  : sheet_read_csv(&sh, data, len, name, e);
+    if (!ret)
+        ret = import_sheet(&sh, name, format, b, mt, e);
+    sheet_release(&sh);
+    return ret;
+}
+
+/* 0 when format (NULL: detect) is one the caller reads; ERR_INVALID listing them otherwise. */
+static int check_format(const char *format, bool measurements, struct err *e)
+{
+    if (!format || (is_format(format) && (measurements || !is(format, "measurements"))))
+        return 0;
+    return err_set(e, ERR_INVALID, "unknown format '%s' (use program, indicators, plan, table%s)",
+                   format, measurements ? ", progress or measurements" : " or progress");
 }
 
 int import_read_all(const char *data, size_t len, const char *name, const char *format,
@@ -232,9 +235,7 @@ int import_read_all(const char *data, size_t len, const char *name, const char *
         data += 3;
         len -= 3;
     }
-    if (zip && is_docx(data, len, name)) {
-        ret = read_docx(data, len, name, format, b, mt, e);
-    } else if (zip || is_sheet_format(format)) {
+    if (zip || is_sheet_format(format)) {
         ret = read_sheet(data, len, name, format, b, mt, e);
     } else if (check_text(data, len, name, e)) {
         ret = e->kind;

@@ -117,30 +117,30 @@ struct dx_table {
 
 /* The cells of the table row being read. */
 struct dx_row {
-    struct strvec cells;   /* grid cells so far */
-    struct strvec above;   /* grid cells of the table's previous row */
-    size_t grid_before;    /* <w:gridBefore>: empty grid columns before the first cell */
-    size_t grid_after;     /* <w:gridAfter>: empty grid columns after the last one */
-    bool started;          /* the grid_before cells are placed */
-    bool header;           /* <w:tblHeader/> */
-    size_t span;           /* <w:gridSpan> of the current cell */
-    bool v_continue;       /* the current cell continues a vertical merge */
-    bool h_continue;       /* the current cell continues a legacy horizontal merge */
+    struct strvec cells; /* grid cells so far */
+    struct strvec above; /* grid cells of the table's previous row */
+    size_t grid_before;  /* <w:gridBefore>: empty grid columns before the first cell */
+    size_t grid_after;   /* <w:gridAfter>: empty grid columns after the last one */
+    bool started;        /* the grid_before cells are placed */
+    bool header;         /* <w:tblHeader/> */
+    size_t span;         /* <w:gridSpan> of the current cell */
+    bool v_continue;     /* the current cell continues a vertical merge */
+    bool h_continue;     /* the current cell continues a legacy horizontal merge */
 };
 
 struct dx_state {
-    struct buf text;      /* the text lines, capped at SHEET_DOCX_TEXT_MAX */
-    struct buf tbl_text;  /* the lines of the outermost table being read, likewise */
-    struct buf para;      /* the paragraph being read outside tables */
-    struct buf cell;      /* the outermost cell being read */
-    size_t skip;          /* > 0 inside <mc:Fallback> or <w:moveFrom>: nothing counts */
-    size_t tbl_depth;     /* 0 outside tables, 1 in an outermost table, more when nested */
-    size_t p_depth;       /* paragraphs open outside tables (a text box nests them) */
-    bool in_cell;         /* inside a <w:tc> of an outermost table */
-    bool in_t;            /* inside a <w:t> */
-    struct dx_row row;    /* the outermost row being read */
-    size_t n_rows;        /* <w:tr> of outermost tables so far: the row ordinal */
-    size_t n_cells;       /* grid cells built so far */
+    struct buf text;     /* the text lines, capped at SHEET_DOCX_TEXT_MAX */
+    struct buf tbl_text; /* the lines of the outermost table being read, likewise */
+    struct buf para;     /* the paragraph being read outside tables */
+    struct buf cell;     /* the outermost cell being read */
+    size_t skip;         /* > 0 inside <mc:Fallback> or <w:moveFrom>: nothing counts */
+    size_t tbl_depth;    /* 0 outside tables, 1 in an outermost table, more when nested */
+    size_t p_depth;      /* paragraphs open outside tables (a text box nests them) */
+    bool in_cell;        /* inside a <w:tc> of an outermost table */
+    bool in_t;           /* inside a <w:t> */
+    struct dx_row row;   /* the outermost row being read */
+    size_t n_rows;       /* <w:tr> of outermost tables so far: the row ordinal */
+    size_t n_cells;      /* grid cells built so far */
     struct dx_table *tables;
     size_t n_tables, cap_tables;
 };
@@ -395,8 +395,8 @@ static void doc_start(struct xml_job *job, const char *el, const char **atts)
         para_flush(st);
     else if (strcmp(el, "br") == 0)
         add_text(job, st, " ", 1);
-    else if (strcmp(el, "p") == 0 && st->tbl_depth == 0)
-        st->p_depth++;
+    else if (strcmp(el, "p") == 0 && st->tbl_depth == 0 && st->p_depth++ > 0)
+        add_text(job, st, " ", 1); /* a text box's paragraph inside this one */
     else if (st->tbl_depth == 1)
         table_prop_start(st, el, atts);
     table_start(job, st, el);
@@ -497,8 +497,7 @@ static size_t main_table(const struct dx_state *st)
 }
 
 /* Whether table t (after the main one) continues it: as wide, and no header of its own. */
-static bool continues(const struct dx_table *main_t, const struct head *h,
-                      const struct dx_table *t)
+static bool continues(const struct dx_table *main_t, const struct head *h, const struct dx_table *t)
 {
     if (t->width != main_t->width || t->rows.n == 0)
         return false;
@@ -552,8 +551,8 @@ static void dx_state_release(struct dx_state *st)
     free(st->tables);
 }
 
-int sheet_read_docx(struct sheet *sh, char **text, const char *data, size_t len,
-                    const char *name, struct err *e)
+int sheet_read_docx(struct sheet *sh, char **text, const char *data, size_t len, const char *name,
+                    struct err *e)
 {
     struct ooxml p = { .name = name, .format = "DOCX" };
     struct dx_state st = { .row = { .cells = STRVEC_INIT, .above = STRVEC_INIT } };
