@@ -59,9 +59,9 @@ static const struct {
     { "program", "Chương trình hành động (bảng nhiệm vụ Phụ lục II)" },
     { "indicators", "Bảng chỉ tiêu (Phụ lục I)" },
     { "plan", "Kế hoạch trình bày theo gạch đầu dòng" },
-    { "table", "Bảng nhiệm vụ CSV hoặc XLSX" },
-    { "progress", "Bảng báo cáo tiến độ CSV hoặc XLSX" },
-    { "measurements", "Bảng số đo chỉ tiêu CSV hoặc XLSX" },
+    { "table", "Bảng nhiệm vụ CSV, XLSX hoặc DOCX" },
+    { "progress", "Bảng báo cáo tiến độ CSV, XLSX hoặc DOCX" },
+    { "measurements", "Bảng số đo chỉ tiêu CSV, XLSX hoặc DOCX" },
 };
 #define N_FORMATS (sizeof(formats) / sizeof(*formats))
 
@@ -122,10 +122,11 @@ static void upload_form(const struct req *rq, struct buf *b)
     buf_release(&tok);
     buf_adds(b, "\"><input type=\"hidden\" name=\"step\" value=\"check\"/>"
                 "<div class=\"field\"><label for=\"file\">Tệp dữ liệu</label>"
-                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8) hoặc XLSX (nhiệm vụ, báo"
-                " cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế hoạch dạng TXT"
-                " (UTF-8).</p><input type=\"file\" id=\"file\""
-                " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>"
+                "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8), XLSX hoặc bảng trong"
+                " tệp Word DOCX (nhiệm vụ, báo cáo tiến độ, số đo chỉ tiêu); văn bản chương"
+                " trình, kế hoạch dạng DOCX hoặc TXT (UTF-8).</p><input type=\"file\""
+                " id=\"file\" name=\"file\" required=\"required\""
+                " aria-describedby=\"file-hint\"/></div>"
                 "<div class=\"field\"><label for=\"format\">Loại dữ liệu</label>"
                 "<select id=\"format\" name=\"format\">");
     for (size_t i = 0; i < N_FORMATS; i++)
