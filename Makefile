@@ -84,6 +84,14 @@ $(SANB)/ooxml-check: tests/tools/ooxml_check.c $(SANB)/src/util/buf.o \
 cli-tests: $(SANB)/ooxml-check
 export OOXML_CHECK := $(CURDIR)/$(SANB)/ooxml-check
 
+# docx-pack: the test tool that packs the WordprocessingML a shell test writes
+# into a .docx; CLI tests find it through $DOCX_PACK.
+$(SANB)/docx-pack: tests/tools/docx_pack.c $(SANB)/src/util/buf.o $(SANB)/src/util/xalloc.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $^ -o $@ $(PKG_LIBS)
+cli-tests: $(SANB)/docx-pack
+export DOCX_PACK := $(CURDIR)/$(SANB)/docx-pack
+
 # openapi-check: the test tool that checks API responses against
 # data/web/openapi.json; HTTP tests find it through $OPENAPI_CHECK.
 $(SANB)/openapi-check: tests/tools/openapi_check.c

@@ -26,7 +26,7 @@ max_len() {
     docref) echo 2048 ;;
     form | json) echo 4096 ;;
     csv | progress | measurements | multipart) echo 16384 ;;
-    xlsx) echo 65536 ;;
+    xlsx | docx) echo 65536 ;;
     program | plan) echo 32768 ;;
     *) echo 4096 ;;
     esac

@@ -162,6 +162,7 @@ static const struct command {
     { "init", cmd_init, "init                 create the database and load the agency registry" },
     { "import", cmd_import,
       "import FILE [--format program|indicators|plan|table|progress|measurements]\n"
+      "                     (FILE: CSV, XLSX, DOCX or UTF-8 text; the format is detected)\n"
       "                     [--document REF] [--dry-run] [--allow-partial] [--json]\n"
       "                     [--unit UNIT] [--date D]   (progress tables: the reporting unit and\n"
       "                     the report date; else the unit column, a date column or the date\n"

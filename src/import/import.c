@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const import_formats[] = { "program",  "indicators",   "plan", "table",
                                        "progress", "measurements", NULL };
@@ -99,6 +100,12 @@ static bool is(const char *format, const char *name)
     return format && strcmp(format, name) == 0;
 }
 
+/* Whether format names a sheet (CSV, XLSX or DOCX table) format. */
+static bool is_sheet_format(const char *format)
+{
+    return is(format, "table") || is(format, "progress") || is(format, "measurements");
+}
+
 /*
  * The format of a sheet: as forced, else a progress table, else (when the
  * caller takes measurement tables, mt != NULL) a measurement table, else
@@ -117,26 +124,91 @@ static const char *sheet_format(const struct sheet *sh, const char *format,
     return "table";
 }
 
+/* Import the rows of a sheet already read, as `format` (NULL: detect). */
+static int import_sheet(const struct sheet *sh, const char *name, const char *format,
+                        struct batch *b, struct measure_table *mt, struct err *e)
+{
+    const char *f = sheet_format(sh, format, mt);
+    b->format = !strcmp(f, "progress")       ? "progress"
+                : !strcmp(f, "measurements") ? "measurements"
+                                             : "table";
+    int ret;
+    if (!strcmp(f, "progress"))
+        ret = import_progress(sh, b, e);
+    else if (!strcmp(f, "measurements"))
+        ret = import_measurements(sh, mt, e);
+    else
+        ret = import_table(sh, b, e);
+    if (ret)
+        err_prefix(e, "'%s'", name);
+    return ret;
+}
+
+/*
+ * The format of a DOCX: as forced; else a progress table when its main
+ * table is one (a progress report may well be an appendix "Phụ lục II");
+ * else what its text lines are (a programme, its indicators, a plan); else
+ * NULL: a table, detected among the sheet formats.
+ */
+static const char *docx_format(const struct sheet *sh, const char *text, const char *format)
+{
+    if (format)
+        return format;
+    if (import_is_progress(sh))
+        return "progress";
+    struct lines l = LINES_INIT;
+    lines_split(&l, text, strlen(text));
+    const char *f = detect_text(&l);
+    lines_release(&l);
+    return strcmp(f, "table") == 0 ? NULL : f;
+}
+
+/*
+ * A Word document: its text lines go to the text importers (program,
+ * indicators, plan), its main table to the sheet importers; see
+ * sheet_read_docx() for both.
+ */
+static int read_docx(const char *data, size_t len, const char *name, const char *format,
+                     struct batch *b, struct measure_table *mt, struct err *e)
+{
+    struct sheet sh = SHEET_INIT;
+    char *text = NULL;
+    int ret = sheet_read_docx(&sh, &text, data, len, name, e);
+    if (!ret) {
+        const char *f = docx_format(&sh, text, format);
+        if (f && !is_sheet_format(f))
+            ret = read_text(text, strlen(text), name, f, b, e);
+        else if (sh.n == 0)
+            ret = err_set(e, ERR_INVALID, "'%s' has no table to import", name);
+        else
+            ret = import_sheet(&sh, name, f, b, mt, e);
+    }
+    free(text);
+    sheet_release(&sh);
+    return ret;
+}
+
+/*
+ * Whether a zip is a Word document: it holds one, or its name says .docx (so
+ * that a damaged DOCX is reported as one, not as a workbook).
+ */
+static bool is_docx(const char *data, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    return sheet_looks_like_docx(data, len) || (n >= 5 && !strcasecmp(name + n - 5, ".docx"));
+}
+
 static int read_sheet(const char *data, size_t len, const char *name, const char *format,
                       struct batch *b, struct measure_table *mt, struct err *e)
 {
+    bool zip = sheet_looks_like_xlsx(data, len);
+    if (zip && is_docx(data, len, name))
+        return read_docx(data, len, name, format, b, mt, e);
     struct sheet sh = SHEET_INIT;
-    int ret = sheet_looks_like_xlsx(data, len) ? sheet_read_xlsx(&sh, data, len, name, e)
-                                               : sheet_read_csv(&sh, data, len, name, e);
-    if (!ret) {
-        const char *f = sheet_format(&sh, format, mt);
-        b->format = !strcmp(f, "progress")       ? "progress"
-                    : !strcmp(f, "measurements") ? "measurements"
-                                                 : "table";
-        if (!strcmp(f, "progress"))
-            ret = import_progress(&sh, b, e);
-        else if (!strcmp(f, "measurements"))
-            ret = import_measurements(&sh, mt, e);
-        else
-            ret = import_table(&sh, b, e);
-        if (ret)
-            err_prefix(e, "'%s'", name);
-    }
+    int ret = zip ? sheet_read_xlsx(&sh, data, len, name, e)
+                  : sheet_read_csv(&sh, data, len, name, e);
+    if (!ret)
+        ret = import_sheet(&sh, name, format, b, mt, e);
     sheet_release(&sh);
     return ret;
 }
@@ -148,12 +220,6 @@ static int check_format(const char *format, bool measurements, struct err *e)
         return 0;
     return err_set(e, ERR_INVALID, "unknown format '%s' (use program, indicators, plan, table%s)",
                    format, measurements ? ", progress or measurements" : " or progress");
-}
-
-/* Whether format names a sheet (CSV or XLSX) format. */
-static bool is_sheet_format(const char *format)
-{
-    return is(format, "table") || is(format, "progress") || is(format, "measurements");
 }
 
 int import_read_all(const char *data, size_t len, const char *name, const char *format,

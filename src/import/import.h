@@ -6,12 +6,12 @@
  *               plus its indicator table Phụ lục I when present;
  *   indicators  only the indicator table Phụ lục I;
  *   plan        the bullet-style plan (seed 002);
- *   table       a CSV or XLSX table whose columns are recognised by their
- *               headers as written in official tables;
- *   progress    a CSV or XLSX table of progress reports (a table with a
+ *   table       a CSV, XLSX or DOCX table whose columns are recognised by
+ *               their headers as written in official tables;
+ *   progress    a CSV, XLSX or DOCX table of progress reports (a table with a
  *               Ngày báo cáo, Hoàn thành or Ngày hoàn thành column is one);
  *               its rows go to batch->progress, as written;
- *   measurements a CSV or XLSX table of indicator measurements (a table
+ *   measurements a CSV, XLSX or DOCX table of indicator measurements (a table
  *               with an indicator column — Mã chỉ tiêu, Chỉ tiêu or Mã —,
  *               a date column — Ngày đo, Ngày or Thời điểm — and a value
  *               column — Giá trị or Kết quả —, and no task-name column);
@@ -21,8 +21,18 @@
  * With format NULL the format is detected from the content: a sheet is a
  * progress table first, then a measurement table, else a task table.
  *
+ * A Word document (a zip whose main part is under word/, or any zip named
+ * *.docx) is read by sheet_read_docx(): when its main table is a progress
+ * table it is one; else when its text lines are a programme, indicators
+ * or a plan (as for a text file) they go to that importer; else its main
+ * table is a sheet as above. A forced format picks the text lines
+ * (program, indicators, plan) or the main table (the others). The line of
+ * a rejected row is a line of the text form for the text importers, and
+ * the row's ordinal among the document's table rows for the sheet ones.
+ *
  * The importers do no I/O: the caller reads the file. Bad input (empty,
- * not UTF-8, binary, truncated XLSX, no task-name column) fails with
+ * not UTF-8, binary, truncated XLSX or DOCX, a DOCX without a table, no
+ * task-name column) fails with
  * ERR_INVALID and a message naming the file and, where it can, the line.
  * Rows that cannot be read are not errors: they are recorded in
  * batch->rejects with their line and reason.

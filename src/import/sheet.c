@@ -1,7 +1,8 @@
 /*
  * sheet: the rows of a struct sheet and helpers shared by its readers; see
  * sheet.h for the contract and sheet_internal.h for how the module is split
- * (CSV in sheet_csv.c, XLSX in sheet_xlsx.c and sheet_xlsx_part.c).
+ * (CSV in sheet_csv.c, XLSX in sheet_xlsx*.c, DOCX in sheet_docx.c, the
+ * package of both in sheet_ooxml.c).
  */
 #include "sheet.h"
 #include "sheet_internal.h"

@@ -4,19 +4,21 @@
  *
  * The module is split by format:
  *  - sheet.c: the rows of a struct sheet (release, append) and small parsing
- *    helpers shared by both readers;
+ *    helpers shared by the readers;
  *  - sheet_csv.c: sheet_read_csv(), the only file that includes csv.h;
- *  - sheet_xlsx_part.c: the XLSX package: the zip archive (libzip) and an
- *    event-driven XML driver (expat) that parses one part of it; the only
- *    files that include zip.h and expat.h;
+ *  - sheet_ooxml.c: the Office Open XML package of XLSX and DOCX files: the
+ *    zip archive (libzip) and an event-driven XML driver (expat) that parses
+ *    one part of it; the only file that includes zip.h and expat.h;
  *  - sheet_xlsx_style.c: the styles part: what each cell style's number
  *    format makes of a number (xlsx_load_styles());
  *  - sheet_xlsx.c: sheet_read_xlsx(): what the workbook, relationship,
  *    shared strings and worksheet parts mean, and how a number is written
- *    (sheet_number_vi()).
+ *    (sheet_number_vi());
+ *  - sheet_docx.c: sheet_read_docx(): the tables and the text of a Word
+ *    document.
  *
- * No library header is included here: struct xlsx names libzip's archive by
- * its struct tag, and struct xml_job is opaque outside sheet_xlsx_part.c.
+ * No library header is included here: struct ooxml names libzip's archive
+ * by its struct tag, and struct xml_job is opaque outside sheet_ooxml.c.
  */
 #ifndef GIAMSAT_SHEET_INTERNAL_H
 #define GIAMSAT_SHEET_INTERNAL_H
@@ -47,53 +49,36 @@ void sheet_add_row(struct sheet *sh, size_t line, struct strvec *v, bool *numeri
  */
 bool sheet_parse_uint(const char *s, size_t max, size_t *out);
 
-/* ----------------------------------- XLSX package (sheet_xlsx_part.c) */
+/* ------------------------------------ OOXML package (sheet_ooxml.c) */
 
 struct zip; /* libzip's zip_t */
 
-/*
- * What the number format of a cell style (a cellXfs <xf>) makes of a number,
- * weakest first: a format that is both (a malformed file) counts as the later.
- */
-enum xf_kind {
-    XF_NUMBER,  /* anything else: the number itself */
-    XF_PERCENT, /* a percent (built-in 9, 10, or '%' in the code) */
-    XF_DATE,    /* a date (built-in 14-22, 45-47, or d, m, y in the code) */
+/* An open XLSX or DOCX package. The reader owns it on its stack. */
+struct ooxml {
+    const char *name;   /* file name, for messages (borrowed) */
+    const char *format; /* "XLSX" or "DOCX", for messages (static) */
+    struct zip *za;     /* the archive, reading from the caller's bytes; NULL until opened */
 };
 
-/*
- * One workbook being read. sheet_read_xlsx() owns it on its stack; xlsx_open()
- * opens `za` and the part parsers of sheet_xlsx.c fill the rest.
- */
-struct xlsx {
-    const char *name;  /* file name, for messages (borrowed) */
-    struct zip *za;    /* the archive, reading from the caller's bytes */
-    bool date1904;     /* workbookPr date1904: serials count from 1904-01-01 */
-    char *rid;         /* r:id of the first <sheet> of the workbook */
-    char *sheet_part;  /* zip path of the first sheet, from the workbook rels */
-    char *sst_part;    /* zip path of the shared strings, NULL = default */
-    char *styles_part; /* zip path of the styles, NULL = default */
-    struct strvec sst; /* shared strings, NFC */
-    enum xf_kind *xf;  /* cellXfs index -> what its number format shows */
-    size_t n_xf;       /* entries of xf, at most SHEET_XLSX_STYLES_MAX */
-};
-
-/** Free everything x owns (the archive included); x->name is left alone. */
-void xlsx_release(struct xlsx *x);
+/** Close p's archive (if open); name and format are left alone. */
+void ooxml_close(struct ooxml *p);
 
 /**
- * Open the zip archive held in data[0..len) (borrowed: it must outlive x).
- * Returns 0, or ERR_INVALID "'NAME' is not a readable XLSX file (...)"
+ * Open the zip archive held in data[0..len) (borrowed: it must outlive p).
+ * Returns 0, or ERR_INVALID "'NAME' is not a readable FORMAT file (...)"
  * when libzip cannot read it.
  */
-int xlsx_open(struct xlsx *x, const char *data, size_t len, struct err *e);
+int ooxml_open(struct ooxml *p, const char *data, size_t len, struct err *e);
+
+/** True when the open package p has a part named `path` (ignoring case). */
+bool ooxml_has_part(const struct ooxml *p, const char *path);
 
 /**
- * Record ERR_INVALID "'NAME' is not a readable XLSX file (DETAIL)" in e,
+ * Record ERR_INVALID "'NAME' is not a readable FORMAT file (DETAIL)" in e,
  * DETAIL being fmt formatted (cut at 511 bytes, first letter lower-cased).
- * Returns the (negative) error kind, for `return xlsx_unreadable(...)`.
+ * Returns the (negative) error kind, for `return ooxml_unreadable(...)`.
  */
-int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)
+int ooxml_unreadable(const struct ooxml *p, struct err *e, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /** The parse of one part; opaque, handed to the callbacks of struct xml_ops. */
@@ -111,17 +96,17 @@ struct xml_ops {
 };
 
 /**
- * Parse part `path` of the archive, calling ops with `state`.
+ * Parse part `path` of the open package p, calling ops with `state`.
  * - optional: a missing part is no error; state is then left untouched.
  * Returns 0, or ERR_INVALID when the part is missing (and not optional),
  * over SHEET_XLSX_PART_MAX bytes, unreadable, not well-formed XML, has a
  * DTD, or when a callback called xml_fail(); the message names the part and
  * the line.
  */
-int xlsx_parse_part(const struct xlsx *x, const char *path, bool optional,
-                    const struct xml_ops *ops, void *state, struct err *e);
+int ooxml_parse_part(const struct ooxml *p, const char *path, bool optional,
+                     const struct xml_ops *ops, void *state, struct err *e);
 
-/** The `state` given to xlsx_parse_part() (borrowed). */
+/** The `state` given to ooxml_parse_part() (borrowed). */
 void *xml_state(struct xml_job *job);
 
 /**
@@ -131,7 +116,7 @@ void *xml_state(struct xml_job *job);
 const char *xml_attr(const char **atts, const char *local);
 
 /**
- * Fail the parse: record ERR_INVALID "'NAME' is not a readable XLSX file
+ * Fail the parse: record ERR_INVALID "'NAME' is not a readable FORMAT file
  * (PART line N: DETAIL)", or "'NAME' is too large to import (...)" when
  * too_big, and stop the parser. Only the first failure is kept.
  */
@@ -141,12 +126,39 @@ void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
 /** An end callback that does nothing, for parts that only look at start tags. */
 void xml_ignore_end(struct xml_job *job, const char *el);
 
-/* --------------------------------- XLSX styles (sheet_xlsx_style.c) */
+/* ------------------------------------------ XLSX (sheet_xlsx*.c) */
+
+/*
+ * What the number format of a cell style (a cellXfs <xf>) makes of a number,
+ * weakest first: a format that is both (a malformed file) counts as the later.
+ */
+enum xf_kind {
+    XF_NUMBER,  /* anything else: the number itself */
+    XF_PERCENT, /* a percent (built-in 9, 10, or '%' in the code) */
+    XF_DATE,    /* a date (built-in 14-22, 45-47, or d, m, y in the code) */
+};
+
+/*
+ * One workbook being read. sheet_read_xlsx() owns it on its stack; it opens
+ * the package and the part parsers of sheet_xlsx.c fill the rest.
+ */
+struct xlsx {
+    struct ooxml pkg;  /* the package ("XLSX") */
+    bool date1904;     /* workbookPr date1904: serials count from 1904-01-01 */
+    char *rid;         /* r:id of the first <sheet> of the workbook */
+    char *sheet_part;  /* zip path of the first sheet, from the workbook rels */
+    char *sst_part;    /* zip path of the shared strings, NULL = default */
+    char *styles_part; /* zip path of the styles, NULL = default */
+    struct strvec sst; /* shared strings, NFC */
+    enum xf_kind *xf;  /* cellXfs index -> what its number format shows */
+    size_t n_xf;       /* entries of xf, at most SHEET_XLSX_STYLES_MAX */
+};
+
 
 /**
  * Read the styles part (x->styles_part, else xl/styles.xml; a missing one is
  * no error) into x->xf and x->n_xf. Returns 0, or ERR_INVALID when the part
- * is unreadable (xlsx_parse_part()) or has more than SHEET_XLSX_STYLES_MAX
+ * is unreadable (ooxml_parse_part()) or has more than SHEET_XLSX_STYLES_MAX
  * cell styles or custom number formats ("too large to import").
  */
 int xlsx_load_styles(struct xlsx *x, struct err *e);

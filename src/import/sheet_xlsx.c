@@ -4,7 +4,7 @@
  * shared strings and the worksheet, and how a number cell is written
  * (sheet_number_vi() too); see sheet.h. The styles (which cells hold dates
  * or percents) are read in sheet_xlsx_style.c, the zip and XML plumbing is in
- * sheet_xlsx_part.c. Sections: workbook parts, worksheet.
+ * sheet_ooxml.c. Sections: workbook parts, worksheet.
  */
 #include "sheet.h"
 #include "sheet_internal.h"
@@ -72,13 +72,13 @@ static const struct xml_ops rels_ops = { rels_start, xml_ignore_end, NULL };
 
 static int xlsx_find_sheet(struct xlsx *x, struct err *e)
 {
-    int ret = xlsx_parse_part(x, "xl/workbook.xml", false, &workbook_ops, x, e);
+    int ret = ooxml_parse_part(&x->pkg, "xl/workbook.xml", false, &workbook_ops, x, e);
     if (ret == 0 && !x->rid)
-        ret = xlsx_unreadable(x->name, e, "xl/workbook.xml lists no sheet");
+        ret = ooxml_unreadable(&x->pkg, e, "xl/workbook.xml lists no sheet");
     if (ret == 0)
-        ret = xlsx_parse_part(x, "xl/_rels/workbook.xml.rels", false, &rels_ops, x, e);
+        ret = ooxml_parse_part(&x->pkg, "xl/_rels/workbook.xml.rels", false, &rels_ops, x, e);
     if (ret == 0 && !x->sheet_part)
-        ret = xlsx_unreadable(x->name, e, "no relationship for the first sheet '%s'", x->rid);
+        ret = ooxml_unreadable(&x->pkg, e, "no relationship for the first sheet '%s'", x->rid);
     return ret;
 }
 
@@ -159,7 +159,7 @@ static int xlsx_load_strings(struct xlsx *x, struct err *e)
     struct sst_state st = { .sst = &x->sst };
     buf_init(&st.runs.text, SHEET_XLSX_CELL_MAX);
     const char *path = x->sst_part ? x->sst_part : "xl/sharedStrings.xml";
-    int ret = xlsx_parse_part(x, path, true, &sst_ops, &st, e);
+    int ret = ooxml_parse_part(&x->pkg, path, true, &sst_ops, &st, e);
     buf_release(&st.runs.text);
     return ret;
 }
@@ -505,23 +505,34 @@ static int xlsx_load_sheet(const struct xlsx *x, struct sheet *sh, struct err *e
 {
     struct ws_state w = { .x = x, .sh = sh, .row = STRVEC_INIT };
     buf_init(&w.runs.text, SHEET_XLSX_CELL_MAX);
-    int ret = xlsx_parse_part(x, x->sheet_part, false, &ws_ops, &w, e);
+    int ret = ooxml_parse_part(&x->pkg, x->sheet_part, false, &ws_ops, &w, e);
     strvec_release(&w.row);
     buf_release(&w.runs.text);
     free(w.num);
     return ret;
 }
 
+static void xlsx_release(struct xlsx *x)
+{
+    ooxml_close(&x->pkg);
+    free(x->rid);
+    free(x->sheet_part);
+    free(x->sst_part);
+    free(x->styles_part);
+    strvec_release(&x->sst);
+    free(x->xf);
+}
+
 int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *name, struct err *e)
 {
-    struct xlsx x = { .name = name, .sst = STRVEC_INIT };
+    struct xlsx x = { .pkg = { .name = name, .format = "XLSX" }, .sst = STRVEC_INIT };
     int ret;
 
     sheet_release(sh);
     if (len == 0)
         ret = err_set(e, ERR_INVALID, "'%s': file is empty", name);
     else
-        ret = xlsx_open(&x, data, len, e);
+        ret = ooxml_open(&x.pkg, data, len, e);
     if (ret == 0)
         ret = xlsx_find_sheet(&x, e);
     if (ret == 0)

@@ -144,7 +144,7 @@ int xlsx_load_styles(struct xlsx *x, struct err *e)
 {
     struct styles_state st = { 0 };
     const char *path = x->styles_part ? x->styles_part : "xl/styles.xml";
-    int ret = xlsx_parse_part(x, path, true, &styles_ops, &st, e);
+    int ret = ooxml_parse_part(&x->pkg, path, true, &styles_ops, &st, e);
     if (ret == 0) {
         numfmts_index(&st);
         x->xf = xcalloc(st.n_xf, sizeof(*x->xf));

@@ -68,9 +68,9 @@ static const struct {
     { "program", "Chương trình hành động (bảng nhiệm vụ Phụ lục II)" },
     { "indicators", "Bảng chỉ tiêu (Phụ lục I)" },
     { "plan", "Kế hoạch trình bày theo gạch đầu dòng" },
-    { "table", "Bảng nhiệm vụ CSV hoặc XLSX" },
-    { "progress", "Bảng báo cáo tiến độ CSV hoặc XLSX" },
-    { "measurements", "Bảng số đo chỉ tiêu CSV hoặc XLSX" },
+    { "table", "Bảng nhiệm vụ CSV, XLSX hoặc DOCX" },
+    { "progress", "Bảng báo cáo tiến độ CSV, XLSX hoặc DOCX" },
+    { "measurements", "Bảng số đo chỉ tiêu CSV, XLSX hoặc DOCX" },
 };
 #define N_FORMATS (sizeof(formats) / sizeof(*formats))
 

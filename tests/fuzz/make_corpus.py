@@ -206,6 +206,53 @@ try:
 except Exception as ex:  # giamsat not built: the hand-made ones are enough
     print("no report xlsx:", ex)
 
+# docx: hand-made documents with what the reader handles (a letterhead, merged cells,
+# repeated headers, a continuation table, nested tables, tracked changes, a text box),
+# and the report giamsat writes
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+def docx(body, main="word/document.xml", stored=True):
+    b = io.BytesIO()
+    z = zipfile.ZipFile(b, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="' + main + '"/></Relationships>')
+    z.writestr(main, '<?xml version="1.0"?><w:document ' + W_NS + '><w:body>' + body + '</w:body></w:document>')
+    z.close()
+    return b.getvalue()
+
+def wp(t): return '<w:p><w:r><w:t xml:space="preserve">' + t + '</w:t></w:r></w:p>'
+def wc(t, pr=""): return '<w:tc>' + ('<w:tcPr>' + pr + '</w:tcPr>' if pr else '') + wp(t) + '</w:tc>'
+def wr(cells, pr=""): return '<w:tr>' + ('<w:trPr>' + pr + '</w:trPr>' if pr else '') + "".join(cells) + '</w:tr>'
+def wt(rows): return '<w:tbl>' + "".join(rows) + '</w:tbl>'
+W_HEAD = [wc("TT"), wc("Tên nhiệm vụ"), wc("Cơ quan chủ trì"), wc("Kết quả (đến ngày 10/5/2025)")]
+LETTER = wt([wr([wc("BỘ NỘI VỤ"), wc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")])])
+add("docx", docx(LETTER + wp("BÁO CÁO") + wt([
+    wr(W_HEAD, "<w:tblHeader/>"),
+    wr([wc("I"), wc("NHIỆM VỤ", '<w:gridSpan w:val="3"/>')]),
+    wr([wc("1"), wc("Việc A"), wc("Bộ Nội vụ", '<w:vMerge w:val="restart"/>'), wc("Đã xong")]),
+    wr([wc("2"), wc("Việc B"), '<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>', wc("Đang làm")]),
+    wr(W_HEAD, "<w:tblHeader/>")]) + wt([wr(W_HEAD, "<w:tblHeader/>"),
+    wr([wc("3"), wc("Việc C"), wc("Bộ Y tế"), wc("")], '<w:gridBefore w:val="0"/><w:gridAfter w:val="1"/>')])
+    + wt([wr([wc("Nơi nhận:"), wc("BỘ TRƯỞNG")])])))
+add("docx", docx(wp("Phụ lục II") + wp("(Kèm theo Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025)") + wt([
+    wr([wc("TT"), wc("Tên nhiệm vụ"), wc("Cơ quan chủ trì"), wc("Cơ quan phối hợp"), wc("Kết quả"), wc("Thời gian hoàn thành")]),
+    wr([wc("1."), wc("Xây dựng <w:br/>Luật"), wc("Bộ Tư pháp"), wc(""), wc("Luật"), wc("2025")]),
+    wr([wc("(1)"), '<w:tc><w:p/>' + wt([wr([wc("x"), wc("y")])]) + '</w:tc>', wc("a"), wc("b"), wc("c"), wc("d")])]),
+    main="word/document2.xml", stored=False))
+add("docx", docx('<w:p><w:r><w:t>giữ</w:t></w:r><w:del><w:r><w:delText>xoá</w:delText></w:r></w:del>'
+                 '<w:r><w:instrText> PAGE </w:instrText><w:tab/><w:noBreakHyphen/><w:cr/></w:r>'
+                 '<w:moveFrom><w:r><w:t>cũ</w:t></w:r></w:moveFrom><mc:AlternateContent><mc:Choice>'
+                 '<w:txbxContent>' + wp("hộp") + '</w:txbxContent></mc:Choice><mc:Fallback>'
+                 '<w:txbxContent>' + wp("hộp") + '</w:txbxContent></mc:Fallback></mc:AlternateContent></w:p>'
+                 + wt([wr([wc("a", '<w:hMerge w:val="restart"/>'), wc("", '<w:hMerge/>'), wc("c")])])))
+try:
+    g = os.environ.get("GIAMSAT", "build/rel/giamsat")
+    subprocess.run([g, "--db", "/tmp/fuzz-corpus.db", "report", "--as-of", "2025-12-31", "--format",
+                    "docx", "--section", "don_vi", "-o", "/tmp/fuzz-report.docx"], check=True,
+                   capture_output=True)
+    add("docx", open("/tmp/fuzz-report.docx", "rb").read())
+except Exception as ex:  # giamsat not built: the hand-made ones are enough
+    print("no report docx:", ex)
+
 # program: excerpts of seed 001 (the head, Phụ lục I and II with a few rows each)
 head = s1[:12]
 def excerpt(n_ind, n_task, skip=0):

@@ -1,8 +1,9 @@
 /*
- * sheet_xlsx_part: the XLSX package below sheet_xlsx.c: the zip archive
- * (libzip) and an event-driven XML driver (expat) that parses one part of
- * it with a struct xml_ops; see sheet_internal.h. The only file of giamsat
- * that includes zip.h and expat.h. Sections: container, XML driver.
+ * sheet_ooxml: the Office Open XML package below sheet_xlsx.c and
+ * sheet_docx.c: the zip archive (libzip) and an event-driven XML driver
+ * (expat) that parses one part of it with a struct xml_ops; see
+ * sheet_internal.h. The only file of giamsat that includes zip.h and
+ * expat.h. Sections: container, XML driver.
  */
 #include "sheet.h"
 #include "sheet_internal.h"
@@ -16,21 +17,16 @@
 #include <string.h>
 #include <zip.h>
 
-/* ------------------------------------------------------ XLSX container */
+/* ----------------------------------------------------- OOXML container */
 
-void xlsx_release(struct xlsx *x)
+void ooxml_close(struct ooxml *p)
 {
-    if (x->za)
-        zip_discard(x->za);
-    free(x->rid);
-    free(x->sheet_part);
-    free(x->sst_part);
-    free(x->styles_part);
-    strvec_release(&x->sst);
-    free(x->xf);
+    if (p->za)
+        zip_discard(p->za);
+    p->za = NULL;
 }
 
-int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)
+int ooxml_unreadable(const struct ooxml *p, struct err *e, const char *fmt, ...)
 {
     char detail[512];
     va_list ap;
@@ -39,44 +35,50 @@ int xlsx_unreadable(const char *name, struct err *e, const char *fmt, ...)
     va_end(ap);
     if (detail[0] >= 'A' && detail[0] <= 'Z' && detail[1] >= 'a' && detail[1] <= 'z')
         detail[0] = (char)(detail[0] - 'A' + 'a');
-    return err_set(e, ERR_INVALID, "'%s' is not a readable XLSX file (%s)", name, detail);
+    return err_set(e, ERR_INVALID, "'%s' is not a readable %s file (%s)", p->name, p->format,
+                   detail);
 }
 
-int xlsx_open(struct xlsx *x, const char *data, size_t len, struct err *e)
+int ooxml_open(struct ooxml *p, const char *data, size_t len, struct err *e)
 {
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &zerr);
     if (src) {
-        x->za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
-        if (!x->za)
+        p->za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+        if (!p->za)
             zip_source_free(src);
     }
     int ret = 0;
-    if (!x->za)
-        ret = xlsx_unreadable(x->name, e, "%s", zip_error_strerror(&zerr));
+    if (!p->za)
+        ret = ooxml_unreadable(p, e, "%s", zip_error_strerror(&zerr));
     zip_error_fini(&zerr);
     return ret;
 }
 
 /* Read exactly `size` bytes, then check the entry ends there (libzip checks the CRC at the end). */
-static int zip_read_exact(zip_file_t *zf, char *bytes, zip_uint64_t size, const char *name,
-                          const char *path, struct err *e)
+static int zip_read_exact(zip_file_t *zf, char *bytes, zip_uint64_t size,
+                          const struct ooxml *p, const char *path, struct err *e)
 {
     zip_uint64_t got = 0;
     char extra;
     while (got < size) {
         zip_int64_t n = zip_fread(zf, bytes + got, size - got);
         if (n <= 0)
-            return xlsx_unreadable(name, e, "%s: %s", path,
-                                   n < 0 ? zip_file_strerror(zf) : "data ends early");
+            return ooxml_unreadable(p, e, "%s: %s", path,
+                                    n < 0 ? zip_file_strerror(zf) : "data ends early");
         got += (zip_uint64_t)n;
     }
     zip_int64_t n = zip_fread(zf, &extra, 1);
     if (n != 0)
-        return xlsx_unreadable(name, e, "%s: %s", path,
-                               n < 0 ? zip_file_strerror(zf) : "longer than its stated size");
+        return ooxml_unreadable(p, e, "%s: %s", path,
+                                n < 0 ? zip_file_strerror(zf) : "longer than its stated size");
     return 0;
+}
+
+bool ooxml_has_part(const struct ooxml *p, const char *path)
+{
+    return zip_name_locate(p->za, path, ZIP_FL_NOCASE) >= 0;
 }
 
 /*
@@ -84,7 +86,7 @@ static int zip_read_exact(zip_file_t *zf, char *bytes, zip_uint64_t size, const 
  * with free()). A missing part is an error unless `optional`, when *out is
  * left NULL.
  */
-static int xlsx_read_part(const struct xlsx *x, const char *path, bool optional, char **out,
+static int ooxml_read_part(const struct ooxml *p, const char *path, bool optional, char **out,
                           size_t *out_len, struct err *e)
 {
     zip_file_t *zf = NULL;
@@ -92,29 +94,29 @@ static int xlsx_read_part(const struct xlsx *x, const char *path, bool optional,
     zip_stat_t st;
     int ret = 0;
 
-    zip_int64_t idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE);
+    zip_int64_t idx = zip_name_locate(p->za, path, ZIP_FL_NOCASE);
     if (idx < 0) {
         if (!optional)
-            ret = xlsx_unreadable(x->name, e, "%s is missing", path);
+            ret = ooxml_unreadable(p, e, "%s is missing", path);
         goto cleanup;
     }
     zip_stat_init(&st);
-    if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)) {
-        ret = xlsx_unreadable(x->name, e, "%s: %s", path, zip_strerror(x->za));
+    if (zip_stat_index(p->za, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)) {
+        ret = ooxml_unreadable(p, e, "%s: %s", path, zip_strerror(p->za));
         goto cleanup;
     }
     if (st.size > SHEET_XLSX_PART_MAX) {
-        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)", x->name,
+        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)", p->name,
                       path, SHEET_XLSX_PART_MAX >> 20);
         goto cleanup;
     }
-    zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
+    zf = zip_fopen_index(p->za, (zip_uint64_t)idx, 0);
     if (!zf) {
-        ret = xlsx_unreadable(x->name, e, "%s: %s", path, zip_strerror(x->za));
+        ret = ooxml_unreadable(p, e, "%s: %s", path, zip_strerror(p->za));
         goto cleanup;
     }
     bytes = xmalloc((size_t)st.size + 1);
-    ret = zip_read_exact(zf, bytes, st.size, x->name, path, e);
+    ret = zip_read_exact(zf, bytes, st.size, p, path, e);
     if (ret == 0) {
         bytes[st.size] = '\0';
         *out_len = (size_t)st.size;
@@ -128,11 +130,11 @@ cleanup:
     return ret;
 }
 
-/* ---------------------------------------------------- XLSX XML driver */
+/* --------------------------------------------------- OOXML XML driver */
 
-/* The parse of one part; see struct xml_ops and xlsx_parse_part(). */
+/* The parse of one part; see struct xml_ops and ooxml_parse_part(). */
 struct xml_job {
-    const char *name; /* file name, for messages */
+    const struct ooxml *pkg; /* the package, for messages */
     const char *part; /* zip path of the part, for messages */
     const struct xml_ops *ops;
     void *state; /* the part's own state, given to ops */
@@ -165,9 +167,11 @@ void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
     vsnprintf(detail, sizeof(detail), fmt, ap);
     va_end(ap);
     unsigned long line = (unsigned long)XML_GetCurrentLineNumber(job->parser);
-    job->ret = err_set(job->e, ERR_INVALID, "'%s' %s (%s line %lu: %s)", job->name,
-                       too_big ? "is too large to import" : "is not a readable XLSX file",
-                       job->part, line, detail);
+    if (too_big)
+        job->ret = err_set(job->e, ERR_INVALID, "'%s' is too large to import (%s line %lu: %s)",
+                           job->pkg->name, job->part, line, detail);
+    else
+        job->ret = ooxml_unreadable(job->pkg, job->e, "%s line %lu: %s", job->part, line, detail);
     XML_StopParser(job->parser, XML_FALSE);
 }
 
@@ -192,7 +196,7 @@ static void XMLCALL xml_on_text(void *data, const XML_Char *s, int len)
         job->ops->text(job, s, (size_t)len);
 }
 
-/* No part of an XLSX file has a DTD; refusing them rules out entity bombs. */
+/* No part of an OOXML package has a DTD; refusing them rules out entity bombs. */
 static void XMLCALL xml_on_doctype(void *data, const XML_Char *doctype, const XML_Char *sysid,
                                    const XML_Char *pubid, int has_internal_subset)
 {
@@ -212,22 +216,22 @@ static int xml_run(struct xml_job *job, const char *bytes, size_t len)
     XML_SetStartDoctypeDeclHandler(job->parser, xml_on_doctype);
     ASSERT(len <= SHEET_XLSX_PART_MAX);
     if (XML_Parse(job->parser, bytes, (int)len, XML_TRUE) == XML_STATUS_ERROR && !job->ret)
-        job->ret = xlsx_unreadable(job->name, job->e, "%s line %lu: %s", job->part,
-                                   (unsigned long)XML_GetCurrentLineNumber(job->parser),
+        job->ret = ooxml_unreadable(job->pkg, job->e, "%s line %lu: %s", job->part,
+                                    (unsigned long)XML_GetCurrentLineNumber(job->parser),
                                    XML_ErrorString(XML_GetErrorCode(job->parser)));
     XML_ParserFree(job->parser);
     job->parser = NULL;
     return job->ret;
 }
 
-int xlsx_parse_part(const struct xlsx *x, const char *path, bool optional,
-                    const struct xml_ops *ops, void *state, struct err *e)
+int ooxml_parse_part(const struct ooxml *p, const char *path, bool optional,
+                     const struct xml_ops *ops, void *state, struct err *e)
 {
     char *bytes = NULL;
     size_t len = 0;
-    int ret = xlsx_read_part(x, path, optional, &bytes, &len, e);
+    int ret = ooxml_read_part(p, path, optional, &bytes, &len, e);
     if (ret == 0 && bytes) {
-        struct xml_job job = { .name = x->name, .part = path, .ops = ops, .state = state, .e = e };
+        struct xml_job job = { .pkg = p, .part = path, .ops = ops, .state = state, .e = e };
         ret = xml_run(&job, bytes, len);
     }
     free(bytes);
