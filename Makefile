@@ -107,7 +107,7 @@ http-tests: $(SANB)/giamsat $(SANB)/ooxml-check
 # playwright-core (npm ci in tests/browser; never a downloaded browser), against the
 # sanitizer build; screenshots go to build/artifacts/browser/.
 .PHONY: browser-tests
-browser-tests: $(SANB)/giamsat $(SANB)/ooxml-check
+browser-tests: $(SANB)/giamsat $(SANB)/ooxml-check $(SANB)/docx-pack
 	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/browser/run.sh
 check: browser-tests
 

@@ -133,7 +133,8 @@ static char *nearest_reason(const char *what, const struct task_candidate *near,
         buf_addf(&b, "%s số %ld “%.*s” (%.2f)", i ? ";" : "; gần nhất:", near[i].id,
                  text_prefix_len(near[i].name, 60), near[i].name, near[i].score);
     if (would_accept)
-        buf_adds(&b, " — gợi ý đầu vượt trội: --accept-suggestions để nhận");
+        buf_adds(&b, " — gợi ý đầu vượt trội: nhận bằng --accept-suggestions, hoặc đánh dấu"
+                     " “Nhận” ở trang Nhập dữ liệu");
     return buf_take(&b);
 }
 

@@ -18,14 +18,19 @@ static void score(struct buf *b, double v)
     buf_addf(b, "%ld,%02ld", hundredths / 100, hundredths % 100);
 }
 
-static void tick(struct buf *b, const char *name, size_t line, bool checked, const char *label)
+/* A review row's opening: its tick box (in a dry run) and its line. */
+static void row_open(struct buf *b, const char *cls, bool ticks, const char *name, size_t line,
+                     bool checked, const char *label)
 {
-    buf_addf(b,
-             "<td class=\"tick\"><input type=\"checkbox\" id=\"%s-%zu\" name=\"%s\""
-             " value=\"%zu\"%s/><label class=\"visually-hidden\" for=\"%s-%zu\">%s dòng %zu"
-             "</label></td>",
-             name, line, name, line, checked ? " checked=\"checked\"" : "", name, line, label,
-             line);
+    buf_addf(b, "<tr%s>", cls);
+    if (ticks)
+        buf_addf(b,
+                 "<td class=\"tick\"><input type=\"checkbox\" id=\"%s-%zu\" name=\"%s\""
+                 " value=\"%zu\"%s/><label class=\"visually-hidden\" for=\"%s-%zu\">%s dòng %zu"
+                 "</label></td>",
+                 name, line, name, line, checked ? " checked=\"checked\"" : "", name, line, label,
+                 line);
+    buf_addf(b, "<td class=\"num\">%zu</td>", line);
 }
 
 /* A link to task id, its code and its name. */
@@ -83,10 +88,8 @@ static void suggestions(struct buf *b, const struct progress_summary *s, bool ti
                heads, ticks);
     for (size_t i = 0; i < s->n_suggestions; i++) {
         const struct progress_suggestion *g = &s->suggestions[i];
-        buf_addf(b, "<tr%s>", similar_accepts(g->score, g->runner_up) ? " class=\"ahead\"" : "");
-        if (ticks)
-            tick(b, "accept", g->line, g->accepted, "Nhận gợi ý");
-        buf_addf(b, "<td class=\"num\">%zu</td>", g->line);
+        row_open(b, similar_accepts(g->score, g->runner_up) ? " class=\"ahead\"" : "", ticks,
+                 "accept", g->line, g->accepted, "Nhận gợi ý");
         text_cell(b, g->name);
         task_cell(b, g->task, g->code, g->task_name);
         buf_adds(b, "<td class=\"num\">");
@@ -111,10 +114,7 @@ static void completions(struct buf *b, const struct progress_summary *s, bool ti
                heads, ticks);
     for (size_t i = 0; i < s->n_proposals; i++) {
         const struct progress_completion *p = &s->proposals[i];
-        buf_adds(b, "<tr>");
-        if (ticks)
-            tick(b, "complete", p->line, p->accepted, "Ghi hoàn thành");
-        buf_addf(b, "<td class=\"num\">%zu</td>", p->line);
+        row_open(b, "", ticks, "complete", p->line, p->accepted, "Ghi hoàn thành");
         task_cell(b, p->task, NULL, NULL);
         text_cell(b, p->output ? p->output : "(không nêu văn bản)");
         buf_adds(b, "</tr>");
@@ -153,10 +153,7 @@ bool review_has_suggestion(const struct progress_summary *s, size_t line)
 static void repeat_rows(struct buf *b, const struct task_repeat *v, size_t n, bool ticks)
 {
     for (size_t i = 0; i < n; i++) {
-        buf_adds(b, "<tr>");
-        if (ticks)
-            tick(b, "link", v[i].line, v[i].linked, "Ghi là nhắc lại");
-        buf_addf(b, "<td class=\"num\">%zu</td>", v[i].line);
+        row_open(b, "", ticks, "link", v[i].line, v[i].linked, "Ghi là nhắc lại");
         text_cell(b, v[i].name);
         task_cell(b, v[i].task, v[i].code, v[i].task_name);
         buf_adds(b, "<td class=\"num\">");

@@ -368,37 +368,61 @@ static void rejected_table(struct buf *b, const struct import_result *x)
     buf_adds(b, "</tbody></table></div>");
 }
 
+/* One figure of a summary: its data-key (what tests and scripts read), label and value. */
+struct fact_item {
+    const char *key, *label;
+    size_t n;
+};
+
+static void facts(struct buf *b, const struct fact_item *v, size_t n)
+{
+    buf_adds(b, "<dl class=\"facts summary\">");
+    for (size_t i = 0; i < n; i++)
+        fact(b, v[i].key, v[i].label, v[i].n);
+    buf_adds(b, "</dl>");
+}
+
+#define N_ITEMS(v) (sizeof(v) / sizeof(*(v)))
+
 static void progress_summary_view(struct buf *b, const struct import_result *x, bool ticks)
 {
     const struct progress_summary *s = &x->psum;
-    fact(b, "rows", "Số dòng báo cáo", s->rows);
-    fact(b, "added", "Báo cáo hợp lệ", s->added);
-    fact(b, "completions", "Trong đó hoàn thành", s->completions);
-    fact(b, "reopenings", "Mở lại", s->reopenings);
-    fact(b, "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates);
-    fact(b, "skipped_headings", "Dòng tiêu đề, phần, mục, nhóm (bỏ qua)", s->skipped_headings);
-    fact(b, "matched_by_tt", "Tên không khớp, nhận theo số thứ tự (TT) trong mục",
-         s->matched_by_tt);
-    fact(b, "suggestions", "Tên gần giống (cần chọn)", s->n_suggestions);
-    fact(b, "completions_proposed", "Kết quả ghi đã hoàn thành (cần chọn)",
-         s->completions_proposed);
-    fact(b, "warnings", "Cần xem lại", s->n_warnings);
-    fact(b, "rejected", "Dòng bị từ chối", s->n_rejects);
-    buf_adds(b, "</dl>");
+    const struct fact_item v[] = {
+        { "rows", "Số dòng báo cáo", s->rows },
+        { "added", "Báo cáo hợp lệ", s->added },
+        { "completions", "Trong đó hoàn thành", s->completions },
+        { "reopenings", "Mở lại", s->reopenings },
+        { "duplicates", "Trùng báo cáo đã có (bỏ qua)", s->duplicates },
+        { "skipped_headings", "Dòng tiêu đề, phần, mục, nhóm (bỏ qua)", s->skipped_headings },
+        { "matched_by_tt", "Tên không khớp, nhận theo số thứ tự (TT) trong mục",
+          s->matched_by_tt },
+        { "suggestions", "Tên gần giống (cần chọn)", s->n_suggestions },
+        { "completions_proposed", "Kết quả ghi đã hoàn thành (cần chọn)",
+          s->completions_proposed },
+        { "warnings", "Cần xem lại", s->n_warnings },
+        { "rejected", "Dòng bị từ chối", s->n_rejects },
+    };
+    facts(b, v, N_ITEMS(v));
     review_progress(b, s, ticks);
+    rejected_table(b, x);
+}
+
+static void measure_summary_view(struct buf *b, const struct import_result *x)
+{
+    const struct fact_item v[] = {
+        { "rows", "Số dòng", x->psum.rows },
+        { "added", "Số đo hợp lệ", x->psum.added },
+        { "duplicates", "Trùng số đo đã có (bỏ qua)", x->psum.duplicates },
+        { "rejected", "Dòng bị từ chối", x->psum.n_rejects },
+    };
+    facts(b, v, N_ITEMS(v));
     rejected_table(b, x);
 }
 
 static void summary(struct buf *b, const struct import_result *x, bool ticks)
 {
-    buf_adds(b, "<dl class=\"facts summary\">");
     if (is_measure_table(x)) {
-        fact(b, "rows", "Số dòng", x->psum.rows);
-        fact(b, "added", "Số đo hợp lệ", x->psum.added);
-        fact(b, "duplicates", "Trùng số đo đã có (bỏ qua)", x->psum.duplicates);
-        fact(b, "rejected", "Dòng bị từ chối", x->psum.n_rejects);
-        buf_adds(b, "</dl>");
-        rejected_table(b, x);
+        measure_summary_view(b, x);
         return;
     }
     if (x->b.n_progress) {
@@ -406,20 +430,22 @@ static void summary(struct buf *b, const struct import_result *x, bool ticks)
         return;
     }
     const struct import_summary *s = &x->sum;
-    fact(b, "tasks", "Nhiệm vụ", s->tasks);
-    fact(b, "subtasks", "Nhiệm vụ con", s->subtasks);
-    fact(b, "groups", "Nhóm nhiệm vụ (không tính)", s->groups);
-    fact(b, "counted", "Nhiệm vụ được tính", s->counted);
-    fact(b, "indicators", "Chỉ tiêu", s->indicators);
-    fact(b, "documents", "Văn bản", s->documents);
-    fact(b, "agencies_resolved", "Tên đơn vị đã xác định", s->agencies_resolved);
-    fact(b, "groups_expanded", "Nhóm đơn vị đã mở rộng", s->groups_expanded);
-    fact(b, "no_due_date", "Chưa xác định thời hạn", s->no_due_date);
-    fact(b, "unresolved", "Tên đơn vị chưa xác định", s->unresolved);
-    fact(b, "duplicates", "Trùng tên nhiệm vụ đã có", s->n_dups);
-    fact(b, "repeats", "Có thể là nhắc lại", s->n_repeats);
-    fact(b, "rejected", "Dòng bị từ chối", x->b.n_rejects);
-    buf_adds(b, "</dl>");
+    const struct fact_item v[] = {
+        { "tasks", "Nhiệm vụ", s->tasks },
+        { "subtasks", "Nhiệm vụ con", s->subtasks },
+        { "groups", "Nhóm nhiệm vụ (không tính)", s->groups },
+        { "counted", "Nhiệm vụ được tính", s->counted },
+        { "indicators", "Chỉ tiêu", s->indicators },
+        { "documents", "Văn bản", s->documents },
+        { "agencies_resolved", "Tên đơn vị đã xác định", s->agencies_resolved },
+        { "groups_expanded", "Nhóm đơn vị đã mở rộng", s->groups_expanded },
+        { "no_due_date", "Chưa xác định thời hạn", s->no_due_date },
+        { "unresolved", "Tên đơn vị chưa xác định", s->unresolved },
+        { "duplicates", "Trùng tên nhiệm vụ đã có", s->n_dups },
+        { "repeats", "Có thể là nhắc lại", s->n_repeats },
+        { "rejected", "Dòng bị từ chối", x->b.n_rejects },
+    };
+    facts(b, v, N_ITEMS(v));
     review_tasks(b, s, ticks);
     unresolved_table(b, x);
     rejected_table(b, x);

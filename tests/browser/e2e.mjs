@@ -30,6 +30,8 @@ const TODAY = '2025-12-24';
 const QUERY = 'bo cong an';
 const MINISTRY = 'Bộ Công an';
 const ADMIN = ['admin', 'admin-pass-123'];
+const FOCAL = ['noivu', 'noivu-pass-123']; // Bộ Nội vụ's focal point
+const DOCX_PACK = process.env.DOCX_PACK;
 
 const started = Date.now();
 let step = 'setup';
@@ -216,11 +218,96 @@ async function cards(page) {
              in_progress_on_time: await n('in_progress_on_time') };
 }
 
+// A Word progress table as Bộ Nội vụ sends it: a letterhead, no date or unit column (the
+// date in the result header), a section heading, a name one word short and one letter off
+// (task 3), an exact name (task 6) whose copied lead is a vertically merged cell.
+function focalPointDocx(file) {
+    check(DOCX_PACK && fs.existsSync(DOCX_PACK), `set DOCX_PACK to the docx-pack test tool (got ${JSON.stringify(DOCX_PACK)})`);
+    const name = (id) => cliJson('task', String(id)).name;
+    const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const p = (t) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+    const c = (t, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(t)}</w:tc>`;
+    const row = (...cells) => `<w:tr>${cells.join('')}</w:tr>`;
+    const near3 = name(3).replace('thường xuyên, ', '').replace('phổ cập', 'phổ cạp');
+    const body = [
+        `<w:tbl>${row(c('BỘ NỘI VỤ'), c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))}</w:tbl>`,
+        p('BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ'),
+        '<w:tbl>',
+        `<w:tr><w:trPr><w:tblHeader/></w:trPr>${['TT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Kết quả (đến ngày 12/12/2025)', 'Vướng mắc, kiến nghị'].map((h) => c(h)).join('')}</w:tr>`,
+        row(c('I'), c('NHIỆM VỤ TRỌNG TÂM'), c(''), c(''), c('')),
+        row(c('1'), c(near3), c('Các bộ, ngành, địa phương', '<w:vMerge w:val="restart"/>'), c('Đã tổ chức phát động phong trào (Word)'), c('')),
+        row(c('2'), c(name(6)), '<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>', c('Đang tổng hợp (Word)'), c('')),
+        '</w:tbl>',
+    ].join('');
+    execFileSync(DOCX_PACK, [file], { input: body });
+}
+
+// A unit's focal point uploads its Word progress table, sees the dry run, ticks the one
+// suggestion and confirms: both reports land on Bộ Nội vụ's tasks, dated from the header.
+async function focalPointImport(browser, url) {
+    step = 'focal point import';
+    const docx = path.join(tmp, 'tien-do-bnv.docx');
+    focalPointDocx(docx);
+    const shots = [];
+    const context = await browser.newContext({ baseURL: url, locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    context.setDefaultTimeout(10000);
+    const page = await context.newPage();
+    watch(page);
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(FOCAL[0]);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(FOCAL[1]);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'),
+        page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/import'),
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Nhập dữ liệu' }).click()]);
+    await a11y(page, 'the import form of a focal point');
+    check((await page.locator('main').textContent()).includes('Bộ Nội vụ'), 'the form does not name the unit');
+    eq(await page.locator('select#format').count(), 0, 'kinds of file offered to a focal point');
+    await page.locator('input#file').setInputFiles(docx);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/import'),
+        page.getByRole('button', { name: 'Kiểm tra (chạy thử, chưa ghi)' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra tệp nhập' }).waitFor();
+    await a11y(page, 'the dry run of a Word progress table');
+    const fact = async (k) => Number(await page.locator(`dd[data-key="${k}"]`).textContent());
+    eq(await fact('skipped_headings'), 1, 'skipped headings in the dry run');
+    eq(await fact('suggestions'), 1, 'suggestions in the dry run');
+    eq(await fact('added'), 1, 'reports valid before the tick');
+    const sug = page.locator('table.suggestions tbody tr');
+    eq(await sug.count(), 1, 'rows of the suggestion table');
+    check((await sug.textContent()).includes('phổ cạp'), 'the suggestion does not show the name as written');
+    eq(await sug.locator('a').getAttribute('href'), '/tasks/3', 'the suggested task');
+    shots.push(await shot(page, 'import-dry-run.png'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `the dry run overflows a 390 px screen by ${overflow} px`);
+    shots.push(await shot(page, 'import-dry-run-390.png'));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await sug.getByRole('checkbox').check();
+    await Promise.all([page.waitForURL((u) => u.pathname === '/import'),
+        page.getByRole('button', { name: 'Xác nhận nhập' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Đã nhập dữ liệu' }).waitFor();
+    await a11y(page, 'the import result');
+    eq(await fact('added'), 2, 'reports written after the tick');
+    const reports = (id) => cliJson('progress', 'list', '--task', String(id));
+    const r3 = reports(3).find((r) => r.result === 'Đã tổ chức phát động phong trào (Word)');
+    const r6 = reports(6).find((r) => r.result === 'Đang tổng hợp (Word)');
+    check(r3 && r6, 'the two reports are not on tasks 3 and 6');
+    for (const r of [r3, r6]) {
+        eq(r.unit, 'Bộ Nội vụ', 'the reporting unit');
+        eq(r.date, '2025-12-12', 'the report date (from the result header)');
+    }
+    shots.push(await shot(page, 'import-done.png'));
+    log('focal point: Word progress table imported, one suggestion confirmed');
+    await context.close();
+    return shots;
+}
+
 async function main() {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     step = 'database';
     cli('demo');
     cli('user', 'add', ADMIN[0], '--role', 'admin', '--password', ADMIN[1]);
+    cli('user', 'add', FOCAL[0], '--role', 'unit', '--unit', 'Bộ Nội vụ', '--password', FOCAL[1]);
     // A token for another system (the steering office's), printed once.
     const token = cli('token', 'add', '--role', 'giam_sat', '--name', 'he-thong-khac').trim().split('\n').pop();
     const url = await startServer();
@@ -492,10 +579,12 @@ async function main() {
     }
     log('report page: both measurements are in "Kết quả thực hiện các chỉ tiêu"');
 
+    const importShots = await focalPointImport(context.browser(), url);
+
     step = 'end';
     await page.close();
     check(problems.length === 0, `the browser saw problems:\n    ${problems.join('\n    ')}`);
-    for (const f of [dashShot, taskShot, reportShot, indShot, lightsShot]) console.log(`  artefact: ${rel(f)}`);
+    for (const f of [dashShot, taskShot, reportShot, indShot, lightsShot, ...importShots]) console.log(`  artefact: ${rel(f)}`);
 }
 
 let ok = false;
