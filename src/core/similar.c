@@ -46,15 +46,40 @@ static size_t shared(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return common;
 }
 
+void similar_prepare(struct similar_key *k, const char *key)
+{
+    k->n = key && *key ? trigrams(key, &k->t) : 0;
+    if (!k->n)
+        k->t = NULL;
+}
+
+void similar_key_release(struct similar_key *k)
+{
+    free(k->t);
+    *k = (struct similar_key){ NULL, 0 };
+}
+
+double similar_score_prepared(const struct similar_key *a, const struct similar_key *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    return 2.0 * (double)shared(a->t, a->n, b->t, b->n) / (double)(a->n + b->n);
+}
+
+double similar_bound(const struct similar_key *a, const struct similar_key *b)
+{
+    size_t lo = a->n < b->n ? a->n : b->n;
+    return a->n + b->n ? 2.0 * (double)lo / (double)(a->n + b->n) : 0;
+}
+
 double similar_score(const char *a, const char *b)
 {
-    if (!a || !b || !*a || !*b)
-        return 0;
-    uint32_t *ta, *tb;
-    size_t na = trigrams(a, &ta), nb = trigrams(b, &tb);
-    double score = 2.0 * (double)shared(ta, na, tb, nb) / (double)(na + nb);
-    free(ta);
-    free(tb);
+    struct similar_key ka, kb;
+    similar_prepare(&ka, a);
+    similar_prepare(&kb, b);
+    double score = similar_score_prepared(&ka, &kb);
+    similar_key_release(&ka);
+    similar_key_release(&kb);
     return score;
 }
 

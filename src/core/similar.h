@@ -1,7 +1,7 @@
 /*
  * similar: how close two names are, for suggesting the task a unit meant
  * when its table writes a name that matches no task exactly (a dropped
- * word, one letter off). Pure: no I/O, no allocation visible outside.
+ * word, one letter off). Pure: no I/O; only struct similar_key owns memory.
  *
  * The score is the Dice coefficient of the two texts' character
  * trigrams (of " " + key + " ", so word starts and ends count), from 0
@@ -12,8 +12,31 @@
 #ifndef GIAMSAT_SIMILAR_H
 #define GIAMSAT_SIMILAR_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /** The similarity of match keys a and b, 0..1; 0 when either is empty. */
 double similar_score(const char *a, const char *b);
+
+/*
+ * A match key's trigrams, computed once, for comparing one name with many
+ * (an import against every stored task). Owns its array.
+ */
+struct similar_key {
+    uint32_t *t; /* sorted trigrams, NULL when none */
+    size_t n;
+};
+
+/** Fill *k from key (NULL or "" gives no trigrams); free with similar_key_release(). */
+void similar_prepare(struct similar_key *k, const char *key);
+void similar_key_release(struct similar_key *k);
+/** similar_score() of two prepared keys. */
+double similar_score_prepared(const struct similar_key *a, const struct similar_key *b);
+/**
+ * The highest score a and b could reach from their sizes alone (all the
+ * smaller one's trigrams shared): below a threshold, no need to compare.
+ */
+double similar_bound(const struct similar_key *a, const struct similar_key *b);
 
 /*
  * When a suggestion is taken on --accept-suggestions (docs/DATA.md): the

@@ -90,14 +90,14 @@ static int share_document(struct repeat_ctx *c, long new_id, long old_id, bool *
 /* The stored names close names are looked among: every task of earlier runs but groups. */
 struct stored_names {
     long *ids, *roots;
-    char **keys;
+    struct similar_key *keys;
     size_t n, cap;
 };
 
 static void stored_names_release(struct stored_names *s)
 {
     for (size_t i = 0; i < s->n; i++)
-        free(s->keys[i]);
+        similar_key_release(&s->keys[i]);
     free(s->ids);
     free(s->roots);
     free(s->keys);
@@ -120,7 +120,7 @@ static int load_stored_names(struct repeat_ctx *c, struct stored_names *s)
         ALLOC_GROW(s->keys, s->n + 1, cap_keys);
         s->ids[s->n] = (long)sqlite3_column_int64(st, 0);
         s->roots[s->n] = (long)sqlite3_column_int64(st, 1);
-        s->keys[s->n++] = db_col_dup(st, 2);
+        similar_prepare(&s->keys[s->n++], db_col_text(st, 2));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -132,15 +132,20 @@ static int load_stored_names(struct repeat_ctx *c, struct stored_names *s)
 static int find_close(struct repeat_ctx *c, const struct stored_names *s, long new_id,
                       const char *key, struct stored_match *m)
 {
+    struct similar_key k;
+    similar_prepare(&k, key);
     size_t best = s->n;
     double score = 0;
     for (size_t i = 0; i < s->n; i++) {
-        double x = similar_score(key, s->keys[i]);
+        if (similar_bound(&k, &s->keys[i]) < SIMILAR_ACCEPT)
+            continue;
+        double x = similar_score_prepared(&k, &s->keys[i]);
         if (x >= SIMILAR_ACCEPT && x > score) {
             score = x;
             best = i;
         }
     }
+    similar_key_release(&k);
     *m = (struct stored_match){ 0, score, false };
     if (best == s->n)
         return 0;
