@@ -256,6 +256,8 @@ static const struct docx_case docx_cases[] = {
           "<w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:txbxContent></mc:Fallback>"
           "</mc:AlternateContent><w:r><w:t>sau</w:t></w:r></w:p>"),
       "", "trước hộp sau\n", NULL },
+    /* Found by fuzz_docx: a table whose only rows are blank. */
+    { "blank-table.docx", DOC(TBL(TR(TC("") TC(" ")))), "", "", NULL },
     { "no-table.docx", DOC(P("Chỉ có chữ")), "", "Chỉ có chữ\n", NULL },
     { "empty-body.docx", DOC(""), "", "", NULL },
     { "malformed.docx", DOC(P("open") "<w:p>"), NULL, NULL,
