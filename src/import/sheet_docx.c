@@ -528,7 +528,8 @@ static void build_sheet(struct dx_state *st, struct sheet *sh)
     size_t m = main_table(st);
     struct dx_table *main_t = &st->tables[m];
     struct head h = { .n = main_t->rows.n < HEAD_ROWS ? main_t->rows.n : HEAD_ROWS };
-    memcpy(h.rows, main_t->rows.rows, h.n * sizeof(*h.rows));
+    for (size_t i = 0; i < h.n; i++) /* no memcpy: rows is NULL when every row is blank */
+        h.rows[i] = main_t->rows.rows[i];
     struct sheet out = SHEET_INIT, trash = SHEET_INIT;
     take_rows(&out, &trash, &h, main_t, true);
     for (size_t i = m + 1; i < st->n_tables; i++)

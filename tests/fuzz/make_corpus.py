@@ -208,9 +208,11 @@ except Exception as ex:  # giamsat not built: the hand-made ones are enough
 
 # docx: hand-made documents with what the reader handles (a letterhead, merged cells,
 # repeated headers, a continuation table, nested tables, tracked changes, a text box),
-# and the report giamsat writes
+# each also as its bare word/document.xml, and the report giamsat writes
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 def docx(body, main="word/document.xml", stored=True):
+    """A package holding body; its document.xml is a seed too (fuzz_docx wraps a non-zip)."""
+    add("docx", '<?xml version="1.0"?><w:document ' + W_NS + '><w:body>' + body + '</w:body></w:document>')
     b = io.BytesIO()
     z = zipfile.ZipFile(b, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
     z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
