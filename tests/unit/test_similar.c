@@ -40,6 +40,25 @@ static void test_scores(void **state)
     assert_true(ab - ba < 1e-12 && ba - ab < 1e-12);
 }
 
+/* Prepared keys score exactly as similar_score(), and the size bound is never below the score. */
+static void test_prepared(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "xay dung luat du lieu", "xay dung luat du lieu moi",
+                                          "ra soat van ban", "a", "", NULL };
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+        for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
+            struct similar_key a, b;
+            similar_prepare(&a, names[i]);
+            similar_prepare(&b, names[k]);
+            double want = similar_score(names[i], names[k]);
+            assert_true(similar_score_prepared(&a, &b) == want);
+            assert_true(similar_bound(&a, &b) >= want);
+            similar_key_release(&a);
+            similar_key_release(&b);
+        }
+}
+
 static void test_accepts(void **state)
 {
     (void)state;
@@ -54,6 +73,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scores),
         cmocka_unit_test(test_accepts),
+        cmocka_unit_test(test_prepared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
