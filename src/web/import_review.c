@@ -18,9 +18,27 @@ static void score(struct buf *b, double v)
     buf_addf(b, "%ld,%02ld", hundredths / 100, hundredths % 100);
 }
 
-/* A review row's opening: its tick box (in a dry run) and its line. */
-static void row_open(struct buf *b, const char *cls, bool ticks, const char *name, size_t line,
-                     bool checked, const char *label)
+/*
+ * One kind of decision: the form field of its tick, the tick's label, and
+ * what the result page says of a row taken or not.
+ */
+struct decision {
+    const char *field, *label, *taken, *not_taken;
+};
+
+static const struct decision accept_suggestion = { "accept", "Nhận gợi ý", "Đã nhận",
+                                                   "Không nhận (bị từ chối)" };
+static const struct decision complete_row = { "complete", "Ghi hoàn thành", "Đã ghi hoàn thành",
+                                              "Chỉ ghi tiến độ" };
+static const struct decision link_repeat = { "link", "Ghi là nhắc lại", "Đã ghi nhắc lại",
+                                             "Không" };
+
+/*
+ * A review row's opening: in a dry run its tick box (checked when the row
+ * was taken), on the result page what became of it; then its line.
+ */
+static void row_open(struct buf *b, const char *cls, bool ticks, const struct decision *d,
+                     size_t line, bool taken)
 {
     buf_addf(b, "<tr%s>", cls);
     if (ticks)
@@ -28,8 +46,10 @@ static void row_open(struct buf *b, const char *cls, bool ticks, const char *nam
                  "<td class=\"tick\"><input type=\"checkbox\" id=\"%s-%zu\" name=\"%s\""
                  " value=\"%zu\"%s/><label class=\"visually-hidden\" for=\"%s-%zu\">%s dòng %zu"
                  "</label></td>",
-                 name, line, name, line, checked ? " checked=\"checked\"" : "", name, line, label,
-                 line);
+                 d->field, line, d->field, line, taken ? " checked=\"checked\"" : "", d->field,
+                 line, d->label, line);
+    else
+        buf_addf(b, "<td>%s</td>", taken ? d->taken : d->not_taken);
     buf_addf(b, "<td class=\"num\">%zu</td>", line);
 }
 
@@ -58,15 +78,21 @@ static void text_cell(struct buf *b, const char *s)
     buf_adds(b, "</td>");
 }
 
-/* The opening of a review table: its heading, what to do, and its header row. */
+/*
+ * The opening of a review table: its heading, what to do (in a dry run)
+ * and its header row, whose first cell is the tick's column — "Kết quả"
+ * (what became of the row) on the result page.
+ */
 static void table_open(struct buf *b, const char *cls, const char *title, const char *hint,
                        const char *const *heads, bool ticks)
 {
-    buf_addf(b, "<h2>%s</h2><p class=\"hint\">%s</p><div class=\"table-wrap\"><table class=\"%s\">"
-                "<thead><tr>",
-             title, hint, cls);
-    for (size_t i = ticks ? 0 : 1; heads[i]; i++)
-        buf_addf(b, "<th%s>%s</th>", i == 1 ? " class=\"num\"" : "", heads[i]);
+    buf_addf(b, "<h2>%s</h2>", title);
+    if (ticks)
+        buf_addf(b, "<p class=\"hint\">%s</p>", hint);
+    buf_addf(b, "<div class=\"table-wrap\"><table class=\"%s\"><thead><tr>", cls);
+    for (size_t i = 0; heads[i]; i++)
+        buf_addf(b, "<th%s>%s</th>", i == 1 ? " class=\"num\"" : "",
+                 i == 0 && !ticks ? "Kết quả" : heads[i]);
     buf_adds(b, "</tr></thead><tbody>");
 }
 
@@ -89,7 +115,7 @@ static void suggestions(struct buf *b, const struct progress_summary *s, bool ti
     for (size_t i = 0; i < s->n_suggestions; i++) {
         const struct progress_suggestion *g = &s->suggestions[i];
         row_open(b, similar_accepts(g->score, g->runner_up) ? " class=\"ahead\"" : "", ticks,
-                 "accept", g->line, g->accepted, "Nhận gợi ý");
+                 &accept_suggestion, g->line, g->accepted);
         text_cell(b, g->name);
         task_cell(b, g->task, g->code, g->task_name);
         buf_adds(b, "<td class=\"num\">");
@@ -114,7 +140,7 @@ static void completions(struct buf *b, const struct progress_summary *s, bool ti
                heads, ticks);
     for (size_t i = 0; i < s->n_proposals; i++) {
         const struct progress_completion *p = &s->proposals[i];
-        row_open(b, "", ticks, "complete", p->line, p->accepted, "Ghi hoàn thành");
+        row_open(b, "", ticks, &complete_row, p->line, p->accepted);
         task_cell(b, p->task, NULL, NULL);
         text_cell(b, p->output ? p->output : "(không nêu văn bản)");
         buf_adds(b, "</tr>");
@@ -153,7 +179,7 @@ bool review_has_suggestion(const struct progress_summary *s, size_t line)
 static void repeat_rows(struct buf *b, const struct task_repeat *v, size_t n, bool ticks)
 {
     for (size_t i = 0; i < n; i++) {
-        row_open(b, "", ticks, "link", v[i].line, v[i].linked, "Ghi là nhắc lại");
+        row_open(b, "", ticks, &link_repeat, v[i].line, v[i].linked);
         text_cell(b, v[i].name);
         task_cell(b, v[i].task, v[i].code, v[i].task_name);
         buf_adds(b, "<td class=\"num\">");

@@ -6,10 +6,11 @@
  * the ticks back. Nothing here is taken without a tick: the store only
  * applies the lines the user ticked (store.h *_lines options).
  *
- * The render functions append HTML to b (escaped, page.h); with ticks the
+ * The render functions append HTML to b (escaped, page.h); with ticks (a dry run) the
  * tables carry checkboxes named "accept" (suggestions), "complete"
  * (completions) and "link" (repeats and duplicates) whose value is the row's
- * line, checked when the summary says the row was taken. They must be
+ * line, checked when the summary says the row was taken; without, the first column says
+ * what became of each row (the result page). With ticks they must be
  * inside the confirm form.
  */
 #ifndef GIAMSAT_IMPORT_REVIEW_H

@@ -288,6 +288,8 @@ async function focalPointImport(browser, url) {
     await page.getByRole('heading', { level: 1, name: 'Đã nhập dữ liệu' }).waitFor();
     await a11y(page, 'the import result');
     eq(await fact('added'), 2, 'reports written after the tick');
+    check((await page.locator('table.suggestions tbody tr').textContent()).includes('Đã nhận'),
+        'the result page does not say the suggestion was taken');
     const reports = (id) => cliJson('progress', 'list', '--task', String(id));
     const r3 = reports(3).find((r) => r.result === 'Đã tổ chức phát động phong trào (Word)');
     const r6 = reports(6).find((r) => r.result === 'Đang tổng hợp (Word)');

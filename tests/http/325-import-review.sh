@@ -68,6 +68,9 @@ grep -q 'chọn gợi ý' c0.html || die "the refusal does not point at the sugg
 code=$(confirm nv c1.html --data-urlencode accept=3)
 [ "$code" = 200 ] || die "confirm with the tick: HTTP $code $(head -c 400 c1.html)"
 grep -q 'Đã ghi vào cơ sở dữ liệu' c1.html || die "not written"
+grep -q '<td>Đã nhận</td>' c1.html || die "the result page does not say the suggestion was taken"
+grep -q '<td>Chỉ ghi tiến độ</td>' c1.html || die "the result page does not say the completion was not"
+grep -q 'name="accept"' c1.html && die "the result page still has tick boxes"
 [ "$(db_count "select count(*) from progress_report p join assignment a on a.id = p.assignment_id
     join agency g on g.id = a.agency_id where g.name = 'Bộ Nội vụ' and p.reported_on = '2025-11-10'
     and a.task_id in (3, 6)")" = 2 ] || die "the two reports are not Bộ Nội vụ's of 10/11/2025"
