@@ -40,6 +40,13 @@ void batch_reject(struct batch *b, size_t line, char *reason)
     b->rejects[b->n_rejects++] = (struct batch_reject){ line, reason };
 }
 
+void batch_skip(struct batch *b, size_t line, char *text)
+{
+    ALLOC_GROW(b->skipped, b->n_skipped + 1, b->cap_skipped);
+    b->skipped[b->n_skipped++] = (struct batch_reject){ line, text };
+    b->skipped_headings++;
+}
+
 long batch_find_task(const struct batch *b, const char *code)
 {
     struct batch_code_index *ix = b->codes;
@@ -97,6 +104,9 @@ void batch_release(struct batch *b)
         free(b->rejects[i].reason);
     for (size_t i = 0; i < b->n_progress; i++)
         progress_row_release(&b->progress[i]);
+    for (size_t i = 0; i < b->n_skipped; i++)
+        free(b->skipped[i].reason);
+    free(b->skipped);
     free(b->tasks);
     free(b->indicators);
     free(b->progress);

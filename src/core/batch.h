@@ -68,6 +68,8 @@ struct batch {
     bool progress_dated;     /* the table has a report date column */
     bool progress_has_unit;  /* the table has a unit column (else --unit must name it) */
     size_t skipped_headings; /* heading, part, section and group rows: nothing reported */
+    struct batch_reject *skipped; /* those rows: line and their cells, as read ("reason") */
+    size_t n_skipped, cap_skipped;
 };
 
 #define BATCH_INIT { NULL, DOCREF_INIT, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
@@ -79,6 +81,8 @@ struct batch_indicator *batch_add_indicator(struct batch *b, size_t line);
 struct progress_row *batch_add_progress(struct batch *b, size_t line);
 /** Record a rejected row; takes ownership of reason. */
 void batch_reject(struct batch *b, size_t line, char *reason);
+/** Record a row skipped as reporting nothing (counted in skipped_headings); takes ownership of text. */
+void batch_skip(struct batch *b, size_t line, char *text);
 /**
  * Index of the first task with this code, or -1. Constant time: tasks are
  * indexed as they are looked up, so a code must be set before the next

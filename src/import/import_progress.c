@@ -225,6 +225,26 @@ static bool reports_nothing(const struct sheet_row *row, const long cols[N_PCOLS
     return true;
 }
 
+/* A skipped row as the user would recognise it: its non-blank cells, " · " between, cut short. */
+static char *row_text(const struct sheet_row *row)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < row->n && b.len < 160; i++) {
+        if (text_is_blank(row->cells[i]))
+            continue;
+        if (b.len)
+            buf_adds(&b, " · ");
+        buf_adds(&b, row->cells[i]);
+    }
+    if (b.len > 160) {
+        size_t keep = (size_t)text_prefix_len(b.data, 160);
+        b.len = keep;
+        b.data[keep] = '\0';
+        buf_adds(&b, "…");
+    }
+    return buf_take(&b);
+}
+
 int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
 {
     long cols[N_PCOLS];
@@ -242,7 +262,7 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
         b->progress_date = date_in_text(h->cells[cols[P_RESULT]]);
     for (size_t i = (size_t)header + 1; i < sh->n; i++) {
         if (reports_nothing(&sh->rows[i], cols))
-            b->skipped_headings++;
+            batch_skip(b, sh->rows[i].line, row_text(&sh->rows[i]));
         else
             progress_row(b, h, &sh->rows[i], cols);
     }

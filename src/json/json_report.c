@@ -260,14 +260,14 @@ char *json_report_compact(const struct report *r, const struct indicator_board *
     return json_dump_compact_take(report_object(r, b));
 }
 
-/* [{"line":N,"reason":"..."}] of rejected or warned rows. */
-static json_t *line_reasons(const struct progress_reject *v, size_t n)
+/* [{"line":N,"<key>":"..."}] of rejected, warned or skipped rows. */
+static json_t *line_texts(const struct progress_reject *v, size_t n, const char *key)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *x = json_object();
         json_object_set_new(x, "line", json_integer((json_int_t)v[i].line));
-        json_object_set_new(x, "reason", json_string(v[i].reason));
+        json_object_set_new(x, key, json_string(v[i].reason));
         json_array_append_new(a, x);
     }
     return a;
@@ -317,8 +317,9 @@ char *json_progress_summary(const struct progress_summary *s)
         json_array_append_new(prop, x);
     }
     json_object_set_new(o, "proposed_completions", prop);
-    json_object_set_new(o, "warnings", line_reasons(s->warnings, s->n_warnings));
-    json_object_set_new(o, "rejected", line_reasons(s->rejects, s->n_rejects));
+    json_object_set_new(o, "warnings", line_texts(s->warnings, s->n_warnings, "reason"));
+    json_object_set_new(o, "skipped", line_texts(s->skipped, s->n_skipped, "text"));
+    json_object_set_new(o, "rejected", line_texts(s->rejects, s->n_rejects, "reason"));
     return json_dump_take(o);
 }
 

@@ -231,6 +231,8 @@ struct progress_summary {
     size_t n_suggestions, cap_suggestions;
     struct progress_completion *proposals; /* completions_proposed of them */
     size_t n_proposals, cap_proposals;
+    struct progress_reject *skipped;  /* the rows that report nothing (b->skipped), copied */
+    size_t n_skipped;
     struct progress_reject *warnings; /* accepted rows worth a look: a copied lead that differs */
     size_t n_warnings, cap_warnings;
 };

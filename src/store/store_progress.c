@@ -696,6 +696,11 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
     struct progress_ctx c = { db, r, opt, sum, 0, e, STRMAP_INIT, { 0 } };
     sum->rows = b->n_progress;
     sum->skipped_headings = b->skipped_headings;
+    sum->skipped = xcalloc(b->n_skipped + 1, sizeof(*sum->skipped));
+    for (size_t i = 0; i < b->n_skipped; i++)
+        sum->skipped[i] = (struct progress_reject){ b->skipped[i].line,
+                                                    xstrdup(b->skipped[i].reason) };
+    sum->n_skipped = b->n_skipped;
     int ret = db_begin(db, e);
     if (!ret)
         ret = start_run(&c);
@@ -731,5 +736,8 @@ void progress_summary_release(struct progress_summary *sum)
     for (size_t i = 0; i < sum->n_warnings; i++)
         free(sum->warnings[i].reason);
     free(sum->warnings);
+    for (size_t i = 0; i < sum->n_skipped; i++)
+        free(sum->skipped[i].reason);
+    free(sum->skipped);
     *sum = (struct progress_summary){ 0 };
 }

@@ -161,8 +161,28 @@ static void warnings(struct buf *b, const struct progress_summary *s)
     buf_adds(b, "</ul>");
 }
 
+/* The rows that report nothing, folded: a reader checks them only when a count looks wrong. */
+static void skipped(struct buf *b, const struct progress_summary *s)
+{
+    if (!s->n_skipped)
+        return;
+    buf_addf(b,
+             "<details class=\"skipped\"><summary>Dòng bỏ qua: tiêu đề, phần, mục, nhóm hoặc"
+             " dòng không ghi kết quả (%zu)</summary><div class=\"table-wrap\"><table"
+             " class=\"skipped\"><thead><tr><th class=\"num\">Dòng</th><th>Nội dung</th></tr>"
+             "</thead><tbody>",
+             s->n_skipped);
+    for (size_t i = 0; i < s->n_skipped; i++) {
+        buf_addf(b, "<tr><td class=\"num\">%zu</td>", s->skipped[i].line);
+        text_cell(b, s->skipped[i].reason);
+        buf_adds(b, "</tr>");
+    }
+    buf_adds(b, "</tbody></table></div></details>");
+}
+
 void review_progress(struct buf *b, const struct progress_summary *s, bool ticks)
 {
+    skipped(b, s);
     suggestions(b, s, ticks);
     completions(b, s, ticks);
     warnings(b, s);

@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/** Suggestions, proposed completions and warnings of a progress table. */
+/** The skipped rows, suggestions, proposed completions and warnings of a progress table. */
 void review_progress(struct buf *b, const struct progress_summary *s, bool ticks);
 
 /** Duplicates and proposed repeats of a task import. */

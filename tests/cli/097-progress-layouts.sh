@@ -36,6 +36,9 @@ grep -q "nhóm" a.err || die "the refusal does not say the unit is a group: $(ca
 $GIAMSAT import bnv.csv --unit "Bộ Nội vụ" --json > b.json || die "import with --unit failed"
 expect_json b.json '$.added' 2
 expect_json b.json '$.skipped_headings' 4
+expect_json b.json '$.skipped[0].line' 2
+expect_json b.json '$.skipped[0].text' 'I · NHIỆM VỤ TRỌNG TÂM'
+expect_json b.json '$.skipped[1].text' '1. NHIỆM VỤ RIÊNG' 
 [ "$(tasks)" = "$T0" ] || die "a progress table created tasks"
 [ "$(db_count "select count(*) from progress_report where reported_on = '2025-11-10'
     and result like 'Đã %'")" = 2 ] || die "the reports do not carry the header's date"

@@ -48,6 +48,8 @@ code=$(upload nv bnv.csv)
 [ "$code" = 200 ] || die "dry run: HTTP $code $(head -c 400 check.html)"
 well_formed check.html
 [ "$(fact skipped_headings)" = 1 ] || die "skipped headings: $(fact skipped_headings)"
+grep -q '<td class="num">2</td><td>I · NHIỆM VỤ RIÊNG</td>' check.html \
+    || die "the skipped heading row is not listed"
 [ "$(fact suggestions)" = 1 ] || die "suggestions: $(fact suggestions)"
 [ "$(fact completions_proposed)" = 1 ] || die "proposed completions"
 [ "$(fact rejected)" = 1 ] || die "the unticked suggestion's row is not rejected"
