@@ -55,14 +55,20 @@ static void reject(struct progress_summary *sum, size_t line, char *reason)
  * Up to two ids of the tasks matching `what` (an id, a code or a name key)
  * within the document doc_key (or any document when NULL).
  */
-static int match_tasks(struct db *db, const char *where, const char *what, const char *doc_key,
-                       long ids[2], int *n, struct err *e)
+/*
+ * The first two tasks `where` selects (?1 bound to what), narrowed to the
+ * document doc_key when given. With roots, a task recorded as repeating
+ * another stands for the original, so a name shared by a task and its
+ * repeats ("nhắc lại") names one task: the one the statistics count.
+ */
+static int match_tasks(struct db *db, const char *where, bool roots, const char *what,
+                       const char *doc_key, long ids[2], int *n, struct err *e)
 {
-    char *sql = xasprintf("SELECT t.id FROM task t WHERE %s AND (?2 IS NULL OR EXISTS"
+    char *sql = xasprintf("SELECT %s FROM task t WHERE %s AND (?2 IS NULL OR EXISTS"
                           " (SELECT 1 FROM task_document td JOIN document d ON d.id ="
                           " td.document_id WHERE td.task_id = t.id AND d.ref_key = ?2))"
-                          " ORDER BY t.id LIMIT 2",
-                          where);
+                          " GROUP BY 1 ORDER BY 1 LIMIT 2",
+                          roots ? "coalesce(t.repeat_of_id, t.id)" : "t.id", where);
     sqlite3_stmt *st;
     int ret = db_prepare_cached(db, sql, &st, e);
     free(sql);
@@ -209,12 +215,13 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
         *reason = xasprintf("'%.*s' không phải mã số nhiệm vụ (một số nguyên dương)",
                             text_prefix_len(row->task_id, 40), row->task_id);
     } else if (row->task_id) {
-        ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER)", what, doc_key, ids, &n, c->e);
+        ret = match_tasks(c->db, "t.id = CAST(?1 AS INTEGER)", false, what, doc_key, ids, &n,
+                          c->e);
     } else if (row->task_code) {
-        ret = match_tasks(c->db, "t.code = ?1", what, doc_key, ids, &n, c->e);
+        ret = match_tasks(c->db, "t.code = ?1", false, what, doc_key, ids, &n, c->e);
     } else {
         char *key = text_match_key(what);
-        ret = match_tasks(c->db, "t.name_key = ?1", key, doc_key, ids, &n, c->e);
+        ret = match_tasks(c->db, "t.name_key = ?1", true, key, doc_key, ids, &n, c->e);
         if (!ret && n == 0)
             ret = match_numbering(c, row, ids, &n);
         if (!ret && n == 0)

@@ -72,6 +72,13 @@ expect_json linked.json '$.counted' 66
 [ "$(db_count "select count(*) from task t join document d on d.id in (select document_id
     from task_document where task_id = t.id) where t.repeat_of_id is not null
     and d.kind = 'Kế hoạch'")" = 33 ] || die "33 plan tasks linked"
+# A unit's table naming such a task by name reports on the programme's task (the one the
+# statistics count), no longer ambiguous between the programme and the plan.
+n45=$(db_count "select name from task where id = 45")
+printf 'Tên nhiệm vụ;Đơn vị;Kết quả thực hiện;Ngày báo cáo\n"%s";Bộ Tài chính;Theo tên nhắc lại;15/12/2025\n' "$n45" > rep.csv
+GIAMSAT_TODAY=2025-12-24 $G import rep.csv --json > rep.json || die "a name shared with its repeat: $(cat rep.json)"
+[ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
+    where p.result = 'Theo tên nhắc lại'")" = 45 ] || die "the report is not on the original task"
 # Each is linked to the programme task of the same name.
 [ "$(db_count "select count(*) from task t join task o on o.id = t.repeat_of_id
     where t.name_key <> o.name_key")" = 0 ] || die "a repeat linked to another name"
