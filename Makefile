@@ -124,6 +124,17 @@ bench: all
 bench-web: all
 	scripts/bench_web.sh $(REL)/giamsat
 
+# bench-scale: generated programmes of size S, M and L (`giamsat gen`), each measured:
+# generation, the report, every page and API route under wrk against the bare
+# libmicrohttpd ceiling (mhd-ceiling) of the same run, the first report after a write,
+# progress POSTs, RSS (docs/PERFORMANCE.md). BENCH_SCALE_SIZES picks the sizes.
+$(REL)/mhd-ceiling: tests/tools/mhd_ceiling.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(OPT) $< -o $@ $(PKG_LIBS)
+.PHONY: bench-scale
+bench-scale: all $(REL)/mhd-ceiling
+	scripts/bench_scale.sh $(REL)/giamsat $(REL)/mhd-ceiling
+
 # ---- fuzzing (issue #10) -------------------------------------------------------------
 # One libFuzzer target per reader of untrusted input, tests/fuzz/fuzz_NAME.c, built with
 # Debian's clang into build/fuzz/fuzz_NAME over its own object tree of the library
