@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "util/xalloc.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@ struct report_cache {
     size_t n_reports;
     size_t max_reports;
     unsigned long clock; /* counts hits, for LRU */
+    /* Snapshots no one holds any more, freed by unlock() outside the lock: freeing a
+     * national programme takes long enough to stall every lookup. */
+    struct cached_snapshot **dead;
+    size_t n_dead, cap_dead;
 };
 
 struct report_cache *report_cache_new(size_t max_reports)
@@ -33,25 +38,54 @@ struct report_cache *report_cache_new(size_t max_reports)
 
 /* ---- references (caller holds c->lock) -------------------------------------------- */
 
-static void snapshot_unref(struct cached_snapshot *s)
+static void snapshot_free(struct cached_snapshot *s)
 {
-    if (!s || --s->refs > 0)
-        return;
     programme_release(&s->prog);
     indicators_free(s->indicators, s->n_indicators);
     indicator_target_counts_release(&s->counted);
     free(s);
 }
 
-static void report_unref(struct cached_report *r)
+/* Drop a reference; the last one queues s for unlock() to free. */
+static void snapshot_unref(struct report_cache *c, struct cached_snapshot *s)
+{
+    if (!s || --s->refs > 0)
+        return;
+    ALLOC_GROW(c->dead, c->n_dead + 1, c->cap_dead);
+    c->dead[c->n_dead++] = s;
+}
+
+static void report_unref(struct report_cache *c, struct cached_report *r)
 {
     if (!r || --r->refs > 0)
         return;
     report_release(&r->rep);
     indicator_board_release(&r->board);
-    snapshot_unref(r->snap);
+    snapshot_unref(c, r->snap);
     free(r->json);
     free(r);
+}
+
+/*
+ * Release c->lock, then free the snapshots no one holds. The programme's
+ * many small blocks were allocated and are freed by the server's threads,
+ * each with its own malloc arena, and glibc keeps freed arena memory for
+ * reuse: malloc_trim() hands it back, so the server's RSS stays one
+ * snapshot (plus one being built) across writes instead of growing by one
+ * per write.
+ */
+static void unlock(struct report_cache *c)
+{
+    struct cached_snapshot **dead = c->dead;
+    size_t n = c->n_dead;
+    c->dead = NULL;
+    c->n_dead = c->cap_dead = 0;
+    pthread_mutex_unlock(&c->lock);
+    for (size_t i = 0; i < n; i++)
+        snapshot_free(dead[i]);
+    free(dead);
+    if (n)
+        malloc_trim(0);
 }
 
 /* Take reports[i] out of the table. */
@@ -59,7 +93,7 @@ static void drop_report(struct report_cache *c, size_t i)
 {
     struct cached_report *r = c->reports[i];
     c->reports[i] = c->reports[--c->n_reports];
-    report_unref(r);
+    report_unref(c, r);
 }
 
 /* Drop every report older than generation: they can never be asked for again. */
@@ -76,7 +110,10 @@ void report_cache_free(struct report_cache *c)
         return;
     while (c->n_reports)
         drop_report(c, c->n_reports - 1);
-    snapshot_unref(c->current);
+    snapshot_unref(c, c->current);
+    for (size_t i = 0; i < c->n_dead; i++)
+        snapshot_free(c->dead[i]);
+    free(c->dead);
     pthread_mutex_destroy(&c->lock);
     pthread_mutex_destroy(&c->build);
     free(c->reports);
@@ -112,13 +149,13 @@ static int load_snapshot(struct report_cache *c, struct db *db, struct cached_sn
     s->refs = 2; /* the cache's and the caller's */
     pthread_mutex_lock(&c->lock);
     if (!c->current || c->current->generation < s->generation) {
-        snapshot_unref(c->current);
+        snapshot_unref(c, c->current);
         c->current = s;
         drop_older(c, s->generation);
     } else {
         s->refs--; /* not kept: only the caller holds it */
     }
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
     *out = s;
     return 0;
 }
@@ -146,8 +183,8 @@ void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s
     if (!s)
         return;
     pthread_mutex_lock(&c->lock);
-    snapshot_unref(s);
-    pthread_mutex_unlock(&c->lock);
+    snapshot_unref(c, s);
+    unlock(c);
 }
 
 /* ---- reports --------------------------------------------------------------------- */
@@ -199,7 +236,7 @@ static void insert_report(struct report_cache *c, struct cached_report *r)
     r->refs++;
     r->used = ++c->clock;
     c->reports[c->n_reports++] = r;
-    pthread_mutex_unlock(&c->lock);
+    unlock(c);
 }
 
 /*
@@ -260,8 +297,8 @@ void report_cache_report_put(struct report_cache *c, struct cached_report *r)
     if (!r)
         return;
     pthread_mutex_lock(&c->lock);
-    report_unref(r);
-    pthread_mutex_unlock(&c->lock);
+    report_unref(c, r);
+    unlock(c);
 }
 
 static const char *json_of(struct report_cache *c, struct cached_report *r, size_t *len)

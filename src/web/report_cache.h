@@ -28,7 +28,10 @@
  * recently used evicted) and one current snapshot. One mutex guards the
  * table and the counts (held for lookups only); a second one serialises
  * loading and building, so many requests that miss at once (after a
- * write) wait for one build instead of each loading the programme.
+ * write) wait for one build instead of each loading the programme. A
+ * snapshot whose last reference goes is freed after the lock is released,
+ * and the freed memory handed back to the system (malloc_trim), so the
+ * server holds one snapshot, plus one being built, however many writes.
  */
 #ifndef GIAMSAT_REPORT_CACHE_H
 #define GIAMSAT_REPORT_CACHE_H
