@@ -322,7 +322,7 @@ long registry_unit_id(const struct registry *r, const char *name)
     return r->agencies[registry_active(r, (size_t)idx)].id;
 }
 
-static bool has_tag(const char *tags, const char *tag)
+bool registry_has_tag(const char *tags, const char *tag)
 {
     size_t n = strlen(tag);
     for (const char *p = tags; (p = strstr(p, tag)); p += n)
@@ -335,7 +335,7 @@ static bool term_matches(const struct registry *r, size_t i, const char *term)
 {
     const struct agency *a = &r->agencies[i];
     if (strncmp(term, "tag:", 4) == 0)
-        return has_tag(a->tags, term + 4);
+        return registry_has_tag(a->tags, term + 4);
     if (strncmp(term, "kind:", 5) == 0)
         return strcmp(a->kind, term + 5) == 0;
     if (strncmp(term, "unit:", 5) == 0)

@@ -103,6 +103,9 @@ size_t registry_active(const struct registry *r, size_t idx);
  */
 long registry_unit_id(const struct registry *r, const char *name);
 
+/** Whether the comma-separated list tags holds tag (whole items only). */
+bool registry_has_tag(const char *tags, const char *tag);
+
 /**
  * Members of group g: a newly allocated array of agency indexes (free with
  * free()), in registry order; *n may be 0 (then *members is NULL).
