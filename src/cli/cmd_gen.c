@@ -31,8 +31,8 @@
 struct gen_run {
     struct cli *c;
     struct gen *g;
-    char *label;   /* import_run.file of every batch: "giamsat gen --seed S" */
-    bool loud;     /* progress lines on stderr */
+    char *label; /* import_run.file of every batch: "giamsat gen --seed S" */
+    bool loud;   /* progress lines on stderr */
     struct timespec t0;
     size_t n_tasks, n_reports; /* asked for */
 };
@@ -74,8 +74,10 @@ static int read_options(struct cli *c, const struct opt *opts, struct gen_option
     if (u && cli_parse_date(u, "--until", &until, &c->err))
         return c->err.kind;
     if (date_is_set(today) && date_cmp(until, today) > 0)
-        return err_set(&c->err, ERR_INVALID, "--until '%s' is after today: reports cannot be"
-                       " dated in the future", u);
+        return err_set(&c->err, ERR_INVALID,
+                       "--until '%s' is after today: reports cannot be"
+                       " dated in the future",
+                       u);
     *o = (struct gen_options){ (uint64_t)seed, (size_t)tasks, (size_t)reports, until };
     return 0;
 }
@@ -141,11 +143,15 @@ static int write_tasks(struct gen_run *run)
 static int report_refusal(struct cli *c, const struct progress_summary *s)
 {
     if (s->n_rejects)
-        return err_set(&c->err, ERR_INTERNAL, "%zu generated report(s) rejected, first (row %zu):"
-                       " %s", s->n_rejects, s->rejects[0].line, s->rejects[0].reason);
+        return err_set(&c->err, ERR_INTERNAL,
+                       "%zu generated report(s) rejected, first (row %zu):"
+                       " %s",
+                       s->n_rejects, s->rejects[0].line, s->rejects[0].reason);
     if (!s->written || s->added != s->rows)
-        return err_set(&c->err, ERR_INTERNAL, "generated reports not all written (%zu of %zu,"
-                       " %zu duplicates)", s->added, s->rows, s->duplicates);
+        return err_set(&c->err, ERR_INTERNAL,
+                       "generated reports not all written (%zu of %zu,"
+                       " %zu duplicates)",
+                       s->added, s->rows, s->duplicates);
     return 0;
 }
 
@@ -167,8 +173,7 @@ static int write_reports(struct gen_run *run)
         batch_release(&b);
         done += n;
         if (n && run->loud)
-            fprintf(stderr, "gen: %zu/%zu báo cáo (%.1f s)\n", done, run->n_reports,
-                    elapsed(run));
+            fprintf(stderr, "gen: %zu/%zu báo cáo (%.1f s)\n", done, run->n_reports, elapsed(run));
         if (!n || ret)
             return ret;
     }
@@ -182,8 +187,8 @@ static void print_summary(const struct gen_run *run)
            " %zu thường xuyên, %zu nhiều đơn vị, %zu giao cho nhóm), %zu giao việc,"
            " %zu báo cáo (%zu hoàn thành: %zu đúng hạn, %zu quá hạn; %zu mở lại); %.1f s\n",
            k.tasks, k.documents, k.groups, k.subtasks, k.repeats, k.recurring, k.multi_unit,
-           k.group_led, k.assignments, k.reports, k.completions, k.on_time, k.late,
-           k.reopenings, elapsed(run));
+           k.group_led, k.assignments, k.reports, k.completions, k.on_time, k.late, k.reopenings,
+           elapsed(run));
     if (k.reports < run->n_reports)
         fprintf(stderr, "gen: chỉ %zu/%zu báo cáo: các giao việc không đủ ngày để nhận thêm\n",
                 k.reports, run->n_reports);
@@ -196,8 +201,10 @@ static int check_empty(struct cli *c)
     if (store_counts(c->db, &n, &c->err))
         return c->err.kind;
     if (n.tasks)
-        return err_set(&c->err, ERR_CONFLICT, "'%s' already holds %ld tasks: generate into a"
-                       " new database", c->db_path, n.tasks);
+        return err_set(&c->err, ERR_CONFLICT,
+                       "'%s' already holds %ld tasks: generate into a"
+                       " new database",
+                       c->db_path, n.tasks);
     return 0;
 }
 
@@ -217,8 +224,10 @@ int cmd_gen(struct cli *c, int argc, char **argv)
         return cli_usage("gen");
     if (read_options(c, opts, &o, &units))
         return c->err.kind;
-    struct gen_run run = { c, NULL, NULL, o.n_tasks >= LOUD_TASKS || o.n_reports >= LOUD_REPORTS,
-                           { 0, 0 }, o.n_tasks, o.n_reports };
+    struct gen_run run = { c,          NULL,
+                           NULL,       o.n_tasks >= LOUD_TASKS || o.n_reports >= LOUD_REPORTS,
+                           { 0, 0 },   o.n_tasks,
+                           o.n_reports };
     clock_gettime(CLOCK_MONOTONIC, &run.t0);
     int ret = cli_open(c);
     if (!ret)

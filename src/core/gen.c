@@ -1,11 +1,13 @@
 /*
- * gen: the generated programme — documents, tasks, reports; see gen.h.
- * The words it writes (names, leads, results) come from the tables below;
- * the draws from gen_pick.h; the communes from gen_units.h.
+ * gen: the generated programme's documents and tasks, and the
+ * generator's lifecycle; see gen.h. The reports are gen_report.c's. The
+ * words it writes (names, leads) come from the tables below, the draws
+ * from gen_pick.h, the communes from gen_units.h.
  */
 #include "gen.h"
 
 #include "deadline.h"
+#include "gen_internal.h"
 #include "gen_pick.h"
 #include "gen_units.h"
 
@@ -14,32 +16,70 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SPAN_DAYS 730   /* documents over the two years before until */
+#define SPAN_DAYS 730    /* documents over the two years before until */
 #define LAST_GAP_DAYS 30 /* the last document at least this long before until */
-#define MAX_REPORTS_PER_ASSIGNMENT 60
 
 /* ---- the words ---------------------------------------------------------------- */
 
 static const char *const verbs[] = {
-    "Xây dựng", "Hoàn thiện", "Triển khai", "Nghiên cứu, đề xuất", "Sửa đổi, bổ sung",
-    "Ban hành", "Tổ chức thực hiện", "Đẩy mạnh", "Rà soát, đánh giá", "Phát triển",
-    "Thí điểm", "Nâng cấp", "Xây dựng và vận hành", "Hướng dẫn thực hiện", "Kiện toàn",
+    "Xây dựng",
+    "Hoàn thiện",
+    "Triển khai",
+    "Nghiên cứu, đề xuất",
+    "Sửa đổi, bổ sung",
+    "Ban hành",
+    "Tổ chức thực hiện",
+    "Đẩy mạnh",
+    "Rà soát, đánh giá",
+    "Phát triển",
+    "Thí điểm",
+    "Nâng cấp",
+    "Xây dựng và vận hành",
+    "Hướng dẫn thực hiện",
+    "Kiện toàn",
     "Tổng kết, đánh giá",
 };
 static const char *const objects[] = {
-    "Nghị định về", "Thông tư hướng dẫn về", "Đề án về", "Chương trình phát triển",
-    "cơ sở dữ liệu quốc gia về", "nền tảng số phục vụ", "bộ tiêu chí đánh giá",
-    "cơ chế thí điểm về", "kế hoạch hành động về", "hệ thống thông tin về",
-    "chiến lược quốc gia về", "chính sách ưu đãi cho", "mô hình trung tâm",
+    "Nghị định về",
+    "Thông tư hướng dẫn về",
+    "Đề án về",
+    "Chương trình phát triển",
+    "cơ sở dữ liệu quốc gia về",
+    "nền tảng số phục vụ",
+    "bộ tiêu chí đánh giá",
+    "cơ chế thí điểm về",
+    "kế hoạch hành động về",
+    "hệ thống thông tin về",
+    "chiến lược quốc gia về",
+    "chính sách ưu đãi cho",
+    "mô hình trung tâm",
     "quy chuẩn kỹ thuật về",
 };
 static const char *const topics[] = {
-    "dữ liệu mở", "trí tuệ nhân tạo", "chuyển đổi số", "đổi mới sáng tạo",
-    "khoa học và công nghệ", "an ninh mạng", "chính phủ số", "kinh tế số", "xã hội số",
-    "hạ tầng số", "công nghiệp bán dẫn", "khởi nghiệp sáng tạo", "dịch vụ công trực tuyến",
-    "định danh và xác thực điện tử", "thanh toán không dùng tiền mặt", "điện toán đám mây",
-    "nhân lực số", "sở hữu trí tuệ", "chuyển giao công nghệ", "thương mại điện tử",
-    "y tế số", "giáo dục số", "nông nghiệp thông minh", "giao thông thông minh",
+    "dữ liệu mở",
+    "trí tuệ nhân tạo",
+    "chuyển đổi số",
+    "đổi mới sáng tạo",
+    "khoa học và công nghệ",
+    "an ninh mạng",
+    "chính phủ số",
+    "kinh tế số",
+    "xã hội số",
+    "hạ tầng số",
+    "công nghiệp bán dẫn",
+    "khởi nghiệp sáng tạo",
+    "dịch vụ công trực tuyến",
+    "định danh và xác thực điện tử",
+    "thanh toán không dùng tiền mặt",
+    "điện toán đám mây",
+    "nhân lực số",
+    "sở hữu trí tuệ",
+    "chuyển giao công nghệ",
+    "thương mại điện tử",
+    "y tế số",
+    "giáo dục số",
+    "nông nghiệp thông minh",
+    "giao thông thông minh",
     "đô thị thông minh",
 };
 static const char *const scopes[] = {
@@ -60,7 +100,6 @@ static const char *const scopes[] = {
     "theo hướng hiện đại, đồng bộ",
     "tại các khu công nghệ cao",
 };
-#define N_OF(a) (sizeof(a) / sizeof(*(a)))
 #define NAME_SPACE ((uint64_t)N_OF(verbs) * N_OF(objects) * N_OF(topics) * N_OF(scopes))
 #define NAME_STRIDE 1000003ULL /* prime, so id -> id * stride mod space is a permutation */
 
@@ -76,41 +115,25 @@ static const char *const fields[] = {
     "Khoa học, công nghệ",
 };
 static const char *const outputs[] = {
-    "Nghị định của Chính phủ", "Quyết định của Thủ tướng Chính phủ", "Đề án",
-    "Báo cáo", "Hệ thống được vận hành", "Thông tư", "Kế hoạch", "Văn bản hướng dẫn",
+    "Nghị định của Chính phủ",
+    "Quyết định của Thủ tướng Chính phủ",
+    "Đề án",
+    "Báo cáo",
+    "Hệ thống được vận hành",
+    "Thông tư",
+    "Kế hoạch",
+    "Văn bản hướng dẫn",
 };
-static const char *const progress_texts[] = {
-    "Đang xây dựng dự thảo",
-    "Đã trình xin ý kiến các bộ, ngành",
-    "Đang tổng hợp, tiếp thu ý kiến góp ý",
-    "Đang triển khai theo kế hoạch",
-    "Đã hoàn thiện hồ sơ, chuẩn bị trình",
-    "Đang khảo sát, đánh giá thực trạng",
-    "Đã tổ chức hội thảo lấy ý kiến chuyên gia",
-    "Đang phối hợp với các cơ quan liên quan",
-};
-static const char *const next_texts[] = {
-    "Hoàn thiện dự thảo, trình cấp có thẩm quyền",
-    "Tiếp tục triển khai theo kế hoạch",
-    "Tổ chức lấy ý kiến rộng rãi",
-    "Báo cáo kết quả với Ban Chỉ đạo",
-};
-static const char *const issue_texts[] = {
-    "Vướng mắc về kinh phí thực hiện",
-    "Chờ ý kiến thẩm định của Bộ Tư pháp",
-    "Thiếu nhân lực chuyên môn",
-};
-
 /* Documents: kind, symbol, and the counter its numbers share (by kind word). */
 static const struct {
     const char *kind, *symbol;
     unsigned weight, counter;
     bool local; /* issued by a province */
 } doc_kinds[] = {
-    { "Nghị quyết", "NQ-CP", 20, 0, false },  { "Quyết định", "QĐ-TTg", 25, 1, false },
-    { "Chỉ thị", "CT-TTg", 10, 2, false },    { "Thông báo", "TB-VPCP", 30, 3, false },
-    { "Công điện", "CĐ-TTg", 10, 4, false },  { "Kết luận", "KL-TW", 5, 5, false },
-    { "Kế hoạch", "KH-UBND", 60, 6, true },   { "Quyết định", "QĐ-UBND", 40, 1, true },
+    { "Nghị quyết", "NQ-CP", 20, 0, false }, { "Quyết định", "QĐ-TTg", 25, 1, false },
+    { "Chỉ thị", "CT-TTg", 10, 2, false },   { "Thông báo", "TB-VPCP", 30, 3, false },
+    { "Công điện", "CĐ-TTg", 10, 4, false }, { "Kết luận", "KL-TW", 5, 5, false },
+    { "Kế hoạch", "KH-UBND", 60, 6, true },  { "Quyết định", "QĐ-UBND", 40, 1, true },
 };
 #define N_COUNTERS 7
 
@@ -119,73 +142,36 @@ static const struct {
     const char *name;
     unsigned weight;
 } ministry_weights[] = {
-    { "Bộ Khoa học và Công nghệ", 83 }, { "Bộ Công an", 38 },        { "Bộ Tài chính", 37 },
-    { "Bộ Giáo dục và Đào tạo", 19 },   { "Bộ Nông nghiệp và Môi trường", 18 },
-    { "Bộ Nội vụ", 17 },                { "Bộ Y tế", 15 },           { "Bộ Xây dựng", 12 },
-    { "Bộ Văn hóa, Thể thao và Du lịch", 10 },                      { "Bộ Ngoại giao", 7 },
-    { "Bộ Dân tộc và Tôn giáo", 7 },    { "Bộ Tư pháp", 6 },         { "Bộ Công Thương", 5 },
+    { "Bộ Khoa học và Công nghệ", 83 },
+    { "Bộ Công an", 38 },
+    { "Bộ Tài chính", 37 },
+    { "Bộ Giáo dục và Đào tạo", 19 },
+    { "Bộ Nông nghiệp và Môi trường", 18 },
+    { "Bộ Nội vụ", 17 },
+    { "Bộ Y tế", 15 },
+    { "Bộ Xây dựng", 12 },
+    { "Bộ Văn hóa, Thể thao và Du lịch", 10 },
+    { "Bộ Ngoại giao", 7 },
+    { "Bộ Dân tộc và Tôn giáo", 7 },
+    { "Bộ Tư pháp", 6 },
+    { "Bộ Công Thương", 5 },
 };
 
-/* The group expressions a national lead cell may be (per mille of all national leads). */
+/* The group expressions a national lead cell may be, weighed against each other. */
 static const struct {
     const char *name;
     unsigned weight;
 } national_groups[] = {
-    { "Các bộ, ngành, địa phương", 55 },  { "Các bộ, ngành", 20 },
-    { "Các tỉnh, thành phố", 20 },        { "Các bộ, cơ quan ngang bộ", 10 },
-    { "Các địa phương có đảo", 5 },       { "Các cơ quan Trung ương và địa phương", 5 },
-    { GEN_COMMUNE_GROUP, 5 },
+    { "Các bộ, ngành, địa phương", 55 },
+    { "Các bộ, ngành", 20 },
+    { "Các tỉnh, thành phố", 20 },
+    { "Các bộ, cơ quan ngang bộ", 10 },
+    { "Các địa phương có đảo", 5 },
+    { "Các cơ quan Trung ương và địa phương", 5 },
+    { GEN_COMMUNE_GROUP, 8 },
 };
-#define N_NATIONAL_GROUPS N_OF(national_groups)
-
-/* ---- state ---------------------------------------------------------------- */
-
-struct gen_doc {
-    struct date date;
-    size_t n_tasks;
-    size_t kind;    /* into doc_kinds */
-    long number;
-    long province;  /* issuer (into g->provinces) of a provincial document, or -1 */
-};
-
-struct gen_task {
-    char *code;          /* owned */
-    char *lead;          /* the lead cell as written; owned */
-    uint32_t name_id;    /* task_name()'s serial */
-    size_t doc;          /* into g->docs */
-    struct date due;     /* unset when the phrase has no date */
-    enum deadline_kind kind;
-    size_t first, n;     /* its assignments in g->units */
-    bool counted;        /* takes reports: not a group, not a repeat */
-};
-
-struct pool {
-    size_t *v;        /* agency indexes */
-    unsigned *w;      /* their weights */
-    size_t n, cap, cap_w;
-};
-
-struct gen {
-    const struct registry *r;
-    struct gen_options o;
-    struct gen_rng rng;
-    struct gen_doc *docs;
-    size_t n_docs, next_doc;
-    struct gen_task *tasks;
-    size_t n_tasks, cap_tasks;
-    size_t *units; /* agency index of every assignment, task by task */
-    size_t n_units, cap_units;
-    struct pool ministries, central, bodies, provinces, old;
-    struct pool *communes;     /* per province */
-    long *province_group;      /* per province: the group of its communes, or -1 */
-    long groups[N_NATIONAL_GROUPS];
-    uint32_t next_name;
-    struct gen_counts counts;
-    /* The report cursor: task, assignment within it, assignment ordinal and weights. */
-    size_t rep_task, rep_k;
-    uint64_t rep_ordinal, w_before, w_sum, carry;
-    bool weighed;
-};
+#define N_NATIONAL_GROUPS GEN_NATIONAL_GROUPS
+_Static_assert(N_OF(national_groups) == GEN_NATIONAL_GROUPS, "one slot per group expression");
 
 static void pool_add(struct pool *p, size_t idx, unsigned w)
 {
@@ -298,7 +284,7 @@ static void plan_documents(struct gen *g)
     size_t total = 0, cap = 0;
     bool communes = has_communes(g);
     while (total < g->o.n_tasks) {
-        bool local = communes && gen_rng_chance(&g->rng, 450);
+        bool local = communes && gen_rng_chance(&g->rng, 500);
         ALLOC_GROW(g->docs, g->n_docs + 1, cap);
         struct gen_doc *d = &g->docs[g->n_docs++];
         *d = (struct gen_doc){ .n_tasks = draw_doc_size(g, local), .province = -1 };
@@ -346,14 +332,9 @@ static char *task_name(uint32_t id)
     uint64_t round = id / NAME_SPACE;
     const char *sep = *scopes[s] ? " " : "";
     if (round)
-        return xasprintf("%s %s %s%s%s (đợt %llu)", verbs[v], objects[o], topics[t], sep,
-                         scopes[s], (unsigned long long)round + 1);
+        return xasprintf("%s %s %s%s%s (đợt %llu)", verbs[v], objects[o], topics[t], sep, scopes[s],
+                         (unsigned long long)round + 1);
     return xasprintf("%s %s %s%s%s", verbs[v], objects[o], topics[t], sep, scopes[s]);
-}
-
-static const char *agency_name(const struct gen *g, size_t idx)
-{
-    return g->r->agencies[idx].name;
 }
 
 /* Two or three different ministries: "Bộ Công an, Bộ Quốc phòng" or "A và B". */
@@ -363,20 +344,21 @@ static char *several_ministries(struct gen *g)
     for (int tries = 0; tries < 8 && b == a; tries++)
         b = pool_pick(g, &g->ministries);
     if (b == a)
-        return xstrdup(agency_name(g, a));
+        return xstrdup(gen_agency_name(g, a));
     if (gen_rng_chance(&g->rng, 400))
-        return xasprintf("%s và %s", agency_name(g, a), agency_name(g, b));
+        return xasprintf("%s và %s", gen_agency_name(g, a), gen_agency_name(g, b));
     size_t c = pool_pick(g, &g->ministries);
     if (c == a || c == b || gen_rng_chance(&g->rng, 500))
-        return xasprintf("%s, %s", agency_name(g, a), agency_name(g, b));
-    return xasprintf("%s, %s, %s", agency_name(g, a), agency_name(g, b), agency_name(g, c));
+        return xasprintf("%s, %s", gen_agency_name(g, a), gen_agency_name(g, b));
+    return xasprintf("%s, %s, %s", gen_agency_name(g, a), gen_agency_name(g, b),
+                     gen_agency_name(g, c));
 }
 
 /* One unit of pool p, or a ministry when p is empty. */
 static char *one_of(struct gen *g, const struct pool *p)
 {
     size_t i = pool_pick(g, p->n ? p : &g->ministries);
-    return xstrdup(i == SIZE_MAX ? "Bộ Khoa học và Công nghệ" : agency_name(g, i));
+    return xstrdup(i == SIZE_MAX ? "Bộ Khoa học và Công nghệ" : gen_agency_name(g, i));
 }
 
 static char *national_group(struct gen *g)
@@ -431,11 +413,11 @@ static char *local_lead(struct gen *g, size_t p)
     case 2: {
         size_t a = pool_pick(g, c), b = pool_pick(g, c);
         if (a == b)
-            return xstrdup(agency_name(g, a));
-        return xasprintf("%s; %s", agency_name(g, a), agency_name(g, b));
+            return xstrdup(gen_agency_name(g, a));
+        return xasprintf("%s; %s", gen_agency_name(g, a), gen_agency_name(g, b));
     }
     default:
-        return xstrdup(agency_name(g, g->provinces.v[p]));
+        return xstrdup(gen_agency_name(g, g->provinces.v[p]));
     }
 }
 
@@ -449,7 +431,7 @@ static char *draw_coord(struct gen *g, const struct gen_doc *d)
     if (gen_rng_chance(&g->rng, 500))
         return NULL;
     if (d->province >= 0)
-        return xstrdup(agency_name(g, g->provinces.v[d->province]));
+        return xstrdup(gen_agency_name(g, g->provinces.v[d->province]));
     if (gen_rng_chance(&g->rng, 400))
         return xstrdup("Các bộ, ngành liên quan");
     return one_of(g, &g->ministries);
@@ -459,10 +441,10 @@ static char *draw_coord(struct gen *g, const struct gen_doc *d)
 
 /* Where a task goes in the document being written. */
 struct doc_cursor {
-    size_t doc;       /* into g->docs */
-    char *reference;  /* its Văn bản giao cell; owned */
-    size_t tt;        /* numbered tasks so far */
-    size_t made;      /* task rows so far */
+    size_t doc;      /* into g->docs */
+    char *reference; /* its Văn bản giao cell; owned */
+    size_t tt;       /* numbered tasks so far */
+    size_t made;     /* task rows so far */
     size_t sections;
 };
 
@@ -620,202 +602,6 @@ size_t gen_next_tasks(struct gen *g, struct batch *b, size_t max, struct resolve
     *rt = resolve_batch(g->r, b, sum);
     note_resolved(g, first, b, *rt);
     return b->n_tasks;
-}
-
-/* ---- reports ------------------------------------------------------------------------ */
-
-/* An assignment's weight in the sharing of the reports: 0 for a unit that never reports. */
-static uint64_t report_weight(const struct gen *g, uint64_t ordinal)
-{
-    uint64_t h = gen_mix(g->o.seed ^ 0x5ca1ab1eULL, ordinal);
-    return h % 1000 < 150 ? 0 : 1 + (h >> 20) % 8;
-}
-
-static void weigh(struct gen *g)
-{
-    uint64_t ordinal = 0;
-    for (size_t i = 0; i < g->n_tasks; i++)
-        for (size_t k = 0; g->tasks[i].counted && k < g->tasks[i].n; k++)
-            g->w_sum += report_weight(g, ordinal++);
-    g->weighed = true;
-}
-
-/* The plan of one assignment's reports. */
-struct timeline {
-    struct date date[MAX_REPORTS_PER_ASSIGNMENT];
-    enum progress_kind kind[MAX_REPORTS_PER_ASSIGNMENT];
-    size_t n;
-};
-
-/* n increasing dates in [lo, hi] (hi - lo + 1 >= n), one in each of n equal slots. */
-static void spread_dates(struct gen_rng *rng, struct date lo, long days, struct timeline *tl)
-{
-    for (size_t j = 0; j < tl->n; j++) {
-        long a = (long)j * days / (long)tl->n, z = (long)(j + 1) * days / (long)tl->n - 1;
-        tl->date[j] = date_add_days(lo, gen_rng_range(rng, a, z));
-    }
-}
-
-/* Dates and kinds: progress, then done; some reopened (and done again). */
-static void plan_timeline(struct gen_rng *rng, const struct gen_task *t, struct date doc,
-                          struct date until, struct timeline *tl)
-{
-    struct date lo = date_add_days(doc, 1);
-    long days = date_to_days(until) - date_to_days(lo) + 1;
-    unsigned done_p = t->kind == DEADLINE_DATE ? 700 : t->kind == DEADLINE_RECURRING ? 150 : 300;
-    bool done = gen_rng_chance(rng, done_p);
-    for (size_t j = 0; j < tl->n; j++)
-        tl->kind[j] = PROGRESS_UPDATE;
-    if (done) {
-        /* A finished task stops reporting: its reports end somewhere in the span. */
-        long end = (days - 1) * gen_rng_range(rng, 35, 100) / 100 + 1;
-        if (end >= (long)tl->n)
-            days = end;
-    }
-    spread_dates(rng, lo, days, tl);
-    if (!done)
-        return;
-    size_t n = tl->n;
-    tl->kind[n - 1] = PROGRESS_DONE;
-    if (n >= 2 && gen_rng_chance(rng, 150)) {
-        bool again = n >= 3 && gen_rng_chance(rng, 600);
-        tl->kind[n - (again ? 3 : 2)] = PROGRESS_DONE;
-        tl->kind[n - (again ? 2 : 1)] = PROGRESS_REOPEN;
-    }
-}
-
-/* The completion date of the report j: on time (by the due date) mostly, else late. */
-static struct date completion(struct gen *g, struct gen_rng *rng, const struct gen_task *t,
-                              const struct timeline *tl, size_t j)
-{
-    struct date doc = g->docs[t->doc].date;
-    long lo = j ? date_to_days(tl->date[j - 1]) + 1 : date_to_days(doc);
-    long hi = date_to_days(tl->date[j]);
-    bool on_time = gen_rng_chance(rng, 700);
-    if (date_is_set(t->due)) {
-        long due = date_to_days(t->due);
-        if (on_time && due >= lo)
-            hi = due < hi ? due : hi;
-        else if (due + 1 <= hi)
-            lo = due + 1 > lo ? due + 1 : lo;
-    }
-    return date_add_days(doc, gen_rng_range(rng, lo, hi) - date_to_days(doc));
-}
-
-static char *date_cell(struct gen_rng *rng, struct date d)
-{
-    char s[DATE_ISO_LEN];
-    if (gen_rng_chance(rng, 500))
-        date_iso(d, s);
-    else
-        date_dmy(d, s);
-    return xstrdup(s);
-}
-
-static void fill_done(struct gen *g, struct gen_rng *rng, const struct gen_task *t,
-                      const struct timeline *tl, size_t j, struct progress_row *row)
-{
-    struct date on = completion(g, rng, t, tl, j);
-    bool local = g->docs[t->doc].province >= 0;
-    row->done = xstrdup("có");
-    if (date_cmp(on, tl->date[j]) != 0 || gen_rng_chance(rng, 500))
-        row->completed_on = date_cell(rng, on);
-    row->output = xasprintf("Quyết định số %ld/%s ngày %02d/%02d/%d",
-                            gen_rng_range(rng, 1, 2999), local ? "QĐ-UBND" : "QĐ-TTg", on.d, on.m,
-                            on.y);
-    row->result = xstrdup("Hoàn thành nhiệm vụ, đã có văn bản kết quả");
-    row->percent = xstrdup("100");
-    g->counts.completions++;
-    if (date_is_set(t->due) && date_cmp(on, t->due) > 0)
-        g->counts.late++;
-    else
-        g->counts.on_time++;
-}
-
-static void fill_progress(struct gen_rng *rng, const struct timeline *tl, size_t j,
-                          struct progress_row *row)
-{
-    row->result = xstrdup(progress_texts[gen_rng_below(rng, N_OF(progress_texts))]);
-    if (gen_rng_chance(rng, 500))
-        row->next = xstrdup(next_texts[gen_rng_below(rng, N_OF(next_texts))]);
-    if (gen_rng_chance(rng, 100))
-        row->issues = xstrdup(issue_texts[gen_rng_below(rng, N_OF(issue_texts))]);
-    if (gen_rng_chance(rng, 800)) {
-        long pct = 10 + 80 * (long)(j + 1) / (long)(tl->n + 1) + gen_rng_range(rng, -5, 5);
-        row->percent = xasprintf("%ld", pct < 0 ? 0 : pct > 95 ? 95 : pct);
-    }
-}
-
-/* The rows of one assignment (task t, unit idx): n reports along its timeline. */
-static void emit_assignment(struct gen *g, const struct gen_task *t, size_t unit, size_t n,
-                            uint64_t ordinal, struct batch *b)
-{
-    struct gen_rng rng;
-    gen_rng_seed(&rng, gen_mix(g->o.seed, ordinal));
-    struct timeline tl = { .n = n };
-    plan_timeline(&rng, t, g->docs[t->doc].date, g->o.until, &tl);
-    for (size_t j = 0; j < n; j++) {
-        struct progress_row *row = batch_add_progress(b, b->n_progress + 1);
-        row->task_code = xstrdup(t->code);
-        row->unit = xstrdup(agency_name(g, unit));
-        row->reported_on = date_cell(&rng, tl.date[j]);
-        if (tl.kind[j] == PROGRESS_DONE) {
-            fill_done(g, &rng, t, &tl, j, row);
-        } else if (tl.kind[j] == PROGRESS_REOPEN) {
-            row->done = xstrdup("mở lại");
-            row->result = xstrdup("Mở lại: cơ quan giám sát đề nghị bổ sung kết quả");
-            row->issues = xstrdup("Kết quả chưa đáp ứng yêu cầu");
-            g->counts.reopenings++;
-        } else {
-            fill_progress(&rng, &tl, j, row);
-        }
-        g->counts.reports++;
-    }
-}
-
-/*
- * How many reports the next assignment takes: its exact share of the
- * total plus what earlier ones could not hold (*wanted), within what its
- * days hold (the return). *w is its weight.
- */
-static size_t next_share(struct gen *g, const struct gen_task *t, uint64_t *w, uint64_t *wanted)
-{
-    *w = report_weight(g, g->rep_ordinal);
-    *wanted = g->carry;
-    if (g->w_sum)
-        *wanted += gen_share(g->o.n_reports, g->w_before, g->w_before + *w, g->w_sum);
-    long days = date_to_days(g->o.until) - date_to_days(g->docs[t->doc].date);
-    uint64_t cap = days < 0 ? 0 : (uint64_t)days;
-    if (cap > MAX_REPORTS_PER_ASSIGNMENT)
-        cap = MAX_REPORTS_PER_ASSIGNMENT;
-    return (size_t)(*wanted < cap ? *wanted : cap);
-}
-
-size_t gen_next_reports(struct gen *g, struct batch *b, size_t max)
-{
-    if (!g->weighed)
-        weigh(g);
-    b->format = "progress";
-    b->progress_dated = true;
-    b->progress_has_unit = true;
-    while (g->rep_task < g->n_tasks) {
-        const struct gen_task *t = &g->tasks[g->rep_task];
-        if (!t->counted || g->rep_k >= t->n) {
-            g->rep_task++;
-            g->rep_k = 0;
-            continue;
-        }
-        uint64_t w, wanted;
-        size_t n = next_share(g, t, &w, &wanted);
-        if (b->n_progress && b->n_progress + n > max)
-            break;
-        g->carry = wanted - n;
-        emit_assignment(g, t, g->units[t->first + g->rep_k], n, g->rep_ordinal, b);
-        g->w_before += w;
-        g->rep_ordinal++;
-        g->rep_k++;
-    }
-    return b->n_progress;
 }
 
 /* ---- lifecycle ------------------------------------------------------------------------ */

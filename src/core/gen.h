@@ -54,8 +54,8 @@ struct gen_options {
 /* What the generator made so far (reports: what it handed out). */
 struct gen_counts {
     size_t documents;
-    size_t tasks;       /* every task row */
-    size_t groups;      /* tasks with sub-tasks (not counted) */
+    size_t tasks;  /* every task row */
+    size_t groups; /* tasks with sub-tasks (not counted) */
     size_t subtasks;
     size_t repeats;     /* tasks that repeat an earlier one (not counted) */
     size_t recurring;   /* counted tasks whose phrase is recurring */
@@ -63,7 +63,7 @@ struct gen_counts {
     size_t group_led;   /* tasks whose lead cell names a group expression */
     size_t assignments; /* of every task */
     size_t reports;
-    size_t completions; /* reports stating completion */
+    size_t completions;   /* reports stating completion */
     size_t on_time, late; /* completions by their date against the due date */
     size_t reopenings;
 };

@@ -82,9 +82,9 @@ static const struct {
     int offset;
     unsigned weight;
 } month_offsets[] = {
-    { -2, 1 },  { -1, 6 },   { 0, 5 },  { 1, 25 }, { 2, 25 },  { 3, 2 },
-    { 4, 10 },  { 5, 57 },   { 6, 3 },  { 7, 8 },  { 8, 126 }, { 11, 2 },
-    { 14, 7 },  { 17, 8 },   { 20, 11 }, { 38, 2 }, { 62, 1 },  { 68, 1 },
+    { -2, 1 }, { -1, 6 }, { 0, 5 },   { 1, 25 }, { 2, 25 },  { 3, 2 },
+    { 4, 10 }, { 5, 57 }, { 6, 3 },   { 7, 8 },  { 8, 126 }, { 11, 2 },
+    { 14, 7 }, { 17, 8 }, { 20, 11 }, { 38, 2 }, { 62, 1 },  { 68, 1 },
 };
 #define N_OFFSETS (sizeof(month_offsets) / sizeof(*month_offsets))
 
@@ -100,7 +100,8 @@ static void draw_month(struct gen_rng *r, struct date doc, int *y, int *m)
     unsigned w[N_OFFSETS];
     for (size_t i = 0; i < N_OFFSETS; i++)
         w[i] = month_offsets[i].weight;
-    int months = doc.y * 12 + (doc.m - 1) + month_offsets[gen_pick_weighted(r, w, N_OFFSETS)].offset;
+    int months =
+        doc.y * 12 + (doc.m - 1) + month_offsets[gen_pick_weighted(r, w, N_OFFSETS)].offset;
     *y = months / 12;
     *m = months % 12 + 1;
 }

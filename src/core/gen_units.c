@@ -9,10 +9,10 @@
 
 /* Syllables commune names are made of: "An Bình", "Tân Phú", "Long Hưng" ... */
 static const char *const syllables[] = {
-    "An",    "Bình",  "Tân",   "Phú",   "Hòa",   "Long",  "Thạnh", "Mỹ",    "Vĩnh",  "Phước",
-    "Đông",  "Tây",   "Nam",   "Bắc",   "Trung", "Hưng",  "Thái",  "Quang", "Minh",  "Hiệp",
-    "Thuận", "Lộc",   "Hải",   "Sơn",   "Thủy",  "Lâm",   "Định",  "Xuân",  "Hồng",  "Kim",
-    "Ngọc",  "Thanh", "Cẩm",   "Gia",   "Đức",   "Nghĩa", "Lạc",   "Yên",   "Phong", "Tiến",
+    "An",    "Bình",  "Tân", "Phú", "Hòa",   "Long",  "Thạnh", "Mỹ",    "Vĩnh",  "Phước",
+    "Đông",  "Tây",   "Nam", "Bắc", "Trung", "Hưng",  "Thái",  "Quang", "Minh",  "Hiệp",
+    "Thuận", "Lộc",   "Hải", "Sơn", "Thủy",  "Lâm",   "Định",  "Xuân",  "Hồng",  "Kim",
+    "Ngọc",  "Thanh", "Cẩm", "Gia", "Đức",   "Nghĩa", "Lạc",   "Yên",   "Phong", "Tiến",
 };
 #define N_SYL (sizeof(syllables) / sizeof(*syllables))
 #define N_PAIRS (N_SYL * (N_SYL - 1)) /* ordered pairs of two different syllables */
