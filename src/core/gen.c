@@ -137,11 +137,14 @@ static const struct {
 };
 #define N_COUNTERS 7
 
-/* How seed 001 spreads its tasks over the ministries; others weigh 4. */
-static const struct {
+/* A name and how often it is drawn. */
+struct weighted_name {
     const char *name;
     unsigned weight;
-} ministry_weights[] = {
+};
+
+/* How seed 001 spreads its tasks over the ministries; others weigh 4. */
+static const struct weighted_name ministry_weights[] = {
     { "Bộ Khoa học và Công nghệ", 83 },
     { "Bộ Công an", 38 },
     { "Bộ Tài chính", 37 },
@@ -158,10 +161,7 @@ static const struct {
 };
 
 /* The group expressions a national lead cell may be, weighed against each other. */
-static const struct {
-    const char *name;
-    unsigned weight;
-} national_groups[] = {
+static const struct weighted_name national_groups[] = {
     { "Các bộ, ngành, địa phương", 55 },
     { "Các bộ, ngành", 20 },
     { "Các tỉnh, thành phố", 20 },

@@ -15,6 +15,7 @@
 #include "core/gen_pick.h"
 #include "core/gen_units.h"
 #include "core/registry.h"
+#include "shipped_registry.h"
 #include "util/buf.h"
 
 #include <stdlib.h>
@@ -25,13 +26,7 @@ static struct registry reg = REGISTRY_INIT;
 static int setup(void **state)
 {
     (void)state;
-    struct err e = ERR_INIT;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
-    if (!a || !g || registry_parse_tsv(&reg, a->data, g->data, &e) ||
-        registry_build_index(&reg, &e))
-        return -1;
-    return 0;
+    return shipped_registry(&reg, true);
 }
 
 static int teardown(void **state)
@@ -173,9 +168,7 @@ static void test_units(void **state)
     (void)state;
     struct registry big = REGISTRY_INIT, extra = REGISTRY_INIT;
     struct err e = ERR_INIT;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
-    assert_int_equal(registry_parse_tsv(&big, a->data, g->data, &e), 0);
+    assert_int_equal(shipped_registry(&big, false), 0);
     size_t before = big.n_agencies;
     assert_int_equal(gen_units(&big, before, &extra), 0); /* nothing beyond the registry */
     size_t added = gen_units(&big, 3500, &extra);

@@ -6,6 +6,7 @@
 
 #include "core/embedded.h"
 #include "core/registry.h"
+#include "shipped_registry.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -16,13 +17,7 @@ static struct registry reg = REGISTRY_INIT;
 static int setup(void **state)
 {
     (void)state;
-    struct err e = ERR_INIT;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
-    if (!a || !g || registry_parse_tsv(&reg, a->data, g->data, &e) ||
-        registry_build_index(&reg, &e))
-        return -1;
-    return 0;
+    return shipped_registry(&reg, true);
 }
 
 static int teardown(void **state)
