@@ -1,6 +1,9 @@
 /*
  * shipped_registry: the registry of data/agencies.tsv and data/groups.tsv,
- * as compiled into the binary, for unit tests that need real units.
+ * as compiled into the binary, for unit tests that need real units: the
+ * file-level `reg`, filled by the group setup shipped_setup() and freed by
+ * shipped_teardown() (cmocka_run_group_tests(tests, shipped_setup,
+ * shipped_teardown)), or any registry with shipped_registry().
  */
 #ifndef GIAMSAT_TEST_SHIPPED_REGISTRY_H
 #define GIAMSAT_TEST_SHIPPED_REGISTRY_H
@@ -17,6 +20,21 @@ static inline int shipped_registry(struct registry *r, bool index)
     if (!a || !g || registry_parse_tsv(r, a->data, g->data, &e))
         return -1;
     return index && registry_build_index(r, &e) ? -1 : 0;
+}
+
+static struct registry reg = REGISTRY_INIT;
+
+static int shipped_setup(void **state)
+{
+    (void)state;
+    return shipped_registry(&reg, true);
+}
+
+static int shipped_teardown(void **state)
+{
+    (void)state;
+    registry_release(&reg);
+    return 0;
 }
 
 #endif

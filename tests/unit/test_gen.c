@@ -21,20 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct registry reg = REGISTRY_INIT;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shipped_registry(&reg, true);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    registry_release(&reg);
-    return 0;
-}
 
 /* splitmix64 from state 0: the published first outputs. */
 static void test_splitmix_vector(void **state)
@@ -273,5 +259,5 @@ int main(void)
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_programme),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

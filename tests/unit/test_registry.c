@@ -12,20 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct registry reg = REGISTRY_INIT;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shipped_registry(&reg, true);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    registry_release(&reg);
-    return 0;
-}
 
 /* cell -> the canonical names it must split into, "|"-separated ("G:" marks a group). */
 static const struct {
@@ -171,5 +157,5 @@ int main(void)
         cmocka_unit_test(test_successors_and_groups),
         cmocka_unit_test(test_seed_004_units),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
