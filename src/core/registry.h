@@ -23,6 +23,7 @@
 #define GIAMSAT_REGISTRY_H
 
 #include "util/err.h"
+#include "util/strmap.h"
 #include "util/strvec.h"
 
 #include <stdbool.h>
@@ -59,6 +60,7 @@ struct registry {
     size_t n_groups, cap_groups;
     struct name_entry *index; /* built by registry_build_index() */
     size_t n_index, cap_index;
+    struct strmap index_keys; /* key -> its place in index + 1, so a lookup is one probe */
 };
 
 #define REGISTRY_INIT { 0 }
