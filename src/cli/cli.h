@@ -86,6 +86,7 @@ int cmd_task(struct cli *c, int argc, char **argv);
 int cmd_agencies(struct cli *c, int argc, char **argv);
 int cmd_documents(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_gen(struct cli *c, int argc, char **argv);
 int cmd_progress(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);

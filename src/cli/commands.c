@@ -228,6 +228,11 @@ static const struct command {
       "restore FILE         put a backup back (stop the server first; the database it\n"
       "                     replaces is kept beside it as DB.truoc-khoi-phuc-DATE)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
+    { "gen", cmd_gen,
+      "gen --tasks N --reports N [--units N] [--seed S] [--until D]\n"
+      "                     a generated programme (documents, tasks, reports over the two years\n"
+      "                     before D, default today) in a database without tasks; --units N adds\n"
+      "                     communes until the registry holds N units; same seed, same data" },
 };
 
 int cli_usage(const char *cmd)

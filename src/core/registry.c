@@ -171,10 +171,9 @@ static const char *const province_prefixes[] = {
 
 static int add_key(struct registry *r, char *key, bool is_group, size_t idx, struct err *e)
 {
-    for (size_t i = 0; i < r->n_index; i++) {
-        struct name_entry *x = &r->index[i];
-        if (strcmp(x->key, key) != 0)
-            continue;
+    long at = strmap_get(&r->index_keys, key);
+    if (at) {
+        struct name_entry *x = &r->index[at - 1];
         if (x->is_group == is_group && x->idx == idx) {
             free(key);
             return 0;
@@ -187,6 +186,7 @@ static int add_key(struct registry *r, char *key, bool is_group, size_t idx, str
     }
     ALLOC_GROW(r->index, r->n_index + 1, r->cap_index);
     r->index[r->n_index++] = (struct name_entry){ key, is_group, idx };
+    strmap_add(&r->index_keys, key, (long)r->n_index);
     return 0;
 }
 
@@ -232,6 +232,7 @@ int registry_build_index(struct registry *r, struct err *e)
     for (size_t i = 0; i < r->n_index; i++)
         free(r->index[i].key);
     r->n_index = 0;
+    strmap_release(&r->index_keys);
     int ret = 0;
     for (size_t i = 0; i < r->n_agencies && !ret; i++)
         ret = index_agency(r, i, e);
@@ -255,12 +256,11 @@ int registry_build_index(struct registry *r, struct err *e)
 
 static long find_key(const struct registry *r, const char *key, bool *is_group)
 {
-    for (size_t i = 0; i < r->n_index; i++)
-        if (strcmp(r->index[i].key, key) == 0) {
-            *is_group = r->index[i].is_group;
-            return (long)r->index[i].idx;
-        }
-    return -1;
+    long at = strmap_get(&r->index_keys, key);
+    if (!at)
+        return -1;
+    *is_group = r->index[at - 1].is_group;
+    return (long)r->index[at - 1].idx;
 }
 
 long registry_lookup(const struct registry *r, const char *name, bool *is_group)
@@ -322,7 +322,7 @@ long registry_unit_id(const struct registry *r, const char *name)
     return r->agencies[registry_active(r, (size_t)idx)].id;
 }
 
-static bool has_tag(const char *tags, const char *tag)
+bool registry_has_tag(const char *tags, const char *tag)
 {
     size_t n = strlen(tag);
     for (const char *p = tags; (p = strstr(p, tag)); p += n)
@@ -335,7 +335,7 @@ static bool term_matches(const struct registry *r, size_t i, const char *term)
 {
     const struct agency *a = &r->agencies[i];
     if (strncmp(term, "tag:", 4) == 0)
-        return has_tag(a->tags, term + 4);
+        return registry_has_tag(a->tags, term + 4);
     if (strncmp(term, "kind:", 5) == 0)
         return strcmp(a->kind, term + 5) == 0;
     if (strncmp(term, "unit:", 5) == 0)
@@ -399,6 +399,7 @@ void registry_release(struct registry *r)
     free(r->agencies);
     free(r->groups);
     free(r->index);
+    strmap_release(&r->index_keys);
     *r = (struct registry)REGISTRY_INIT;
 }
 

@@ -23,6 +23,7 @@
 #define GIAMSAT_REGISTRY_H
 
 #include "util/err.h"
+#include "util/strmap.h"
 #include "util/strvec.h"
 
 #include <stdbool.h>
@@ -59,6 +60,7 @@ struct registry {
     size_t n_groups, cap_groups;
     struct name_entry *index; /* built by registry_build_index() */
     size_t n_index, cap_index;
+    struct strmap index_keys; /* key -> its place in index + 1, so a lookup is one probe */
 };
 
 #define REGISTRY_INIT { 0 }
@@ -102,6 +104,9 @@ size_t registry_active(const struct registry *r, size_t idx);
  * name is unknown or names a group of units.
  */
 long registry_unit_id(const struct registry *r, const char *name);
+
+/** Whether the comma-separated list tags holds tag (whole items only). */
+bool registry_has_tag(const char *tags, const char *tag);
 
 /**
  * Members of group g: a newly allocated array of agency indexes (free with

@@ -6,31 +6,12 @@
 
 #include "core/embedded.h"
 #include "core/registry.h"
+#include "shipped_registry.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-static struct registry reg = REGISTRY_INIT;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct err e = ERR_INIT;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
-    if (!a || !g || registry_parse_tsv(&reg, a->data, g->data, &e) ||
-        registry_build_index(&reg, &e))
-        return -1;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    registry_release(&reg);
-    return 0;
-}
 
 /* cell -> the canonical names it must split into, "|"-separated ("G:" marks a group). */
 static const struct {
@@ -176,5 +157,5 @@ int main(void)
         cmocka_unit_test(test_successors_and_groups),
         cmocka_unit_test(test_seed_004_units),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
