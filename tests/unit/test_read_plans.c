@@ -24,6 +24,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/strvec.h"
+#include "testdb.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -50,14 +51,6 @@ static int on_statement(unsigned type, void *ctx, void *p, void *x)
     return 0;
 }
 
-static int trace_connection(sqlite3 *conn, const char **msg, const struct sqlite3_api_routines *api)
-{
-    (void)msg;
-    (void)api;
-    sqlite3_trace_v2(conn, SQLITE_TRACE_STMT, on_statement, NULL);
-    return SQLITE_OK;
-}
-
 /* The shipped registry and seed 001 (Nghị quyết 71: tasks with Mã, group lead cells). */
 static void store_seed(void)
 {
@@ -65,16 +58,9 @@ static void store_seed(void)
     struct import_summary sum = { 0 };
     struct import_options io = { .file = "001" };
     struct err e = ERR_INIT;
-    size_t n_added = 0;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
     const struct embedded_file *f = embedded_find("001_523cb3a39135c550.txt");
-    assert_non_null(a);
-    assert_non_null(g);
     assert_non_null(f);
-    assert_int_equal(registry_parse_tsv(&reg, a->data, g->data, &e), 0);
-    assert_int_equal(registry_build_index(&reg, &e), 0);
-    assert_int_equal(store_seed_registry(db, &reg, &n_added, &e), 0);
+    testdb_seed_registry(db, &reg);
     registry_release(&reg);
     reg = (struct registry)REGISTRY_INIT;
     assert_int_equal(store_load_registry(db, &reg, &e), 0);
@@ -93,10 +79,8 @@ static int setup(void **state)
     if (!mkdtemp(dir))
         return -1;
     snprintf(path, sizeof(path), "%s/plans.db", dir);
-    if (sqlite3_auto_extension((void (*)(void))trace_connection) != SQLITE_OK ||
-        db_open(path, &db, &e))
+    if (testdb_open_traced(path, on_statement, &db, &e))
         return -1;
-    sqlite3_reset_auto_extension();
     store_seed();
     return 0;
 }
@@ -107,13 +91,7 @@ static int teardown(void **state)
     db_close(db);
     registry_release(&reg);
     strvec_release(&traced);
-    char side[80];
-    unlink(path);
-    snprintf(side, sizeof(side), "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof(side), "%s-shm", path);
-    unlink(side);
-    rmdir(dir);
+    testdb_remove(path, dir);
     return 0;
 }
 
@@ -161,18 +139,6 @@ static size_t check_recorded(void)
     return n;
 }
 
-/* Run sql on a connection of its own (not traced). */
-static void exec_sql(const char *sql)
-{
-    sqlite3 *conn = NULL;
-    char *msg = NULL;
-    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
-    sqlite3_busy_timeout(conn, 5000);
-    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-    sqlite3_close(conn);
-}
-
 /* A task with several lead units, each with two reports (added once). */
 static long a_task_with_reports(void)
 {
@@ -197,7 +163,7 @@ static long a_task_with_reports(void)
         " '2025-06-01T00:00:00Z', 'plan-' || a.id || d.on_ FROM assignment a,"
         " (SELECT '2025-05-01' AS on_ UNION ALL SELECT '2025-04-01') d WHERE a.task_id = %ld",
         id);
-    exec_sql(sql);
+    testdb_exec(path, sql);
     sqlite3_free(sql);
     found = id;
     return id;
@@ -268,7 +234,8 @@ static void test_row_by_code_indexed(void **state)
     struct batch b = BATCH_INIT;
     struct err e = ERR_INIT;
     struct progress_summary sum = { 0 };
-    struct progress_options opt = { .source = "import", .today = { 2025, 12, 31 },
+    struct progress_options opt = { .source = "import",
+                                    .today = { 2025, 12, 31 },
                                     .dry_run = true };
     assert_int_equal(import_read(csv, sizeof(csv) - 1, "p.csv", NULL, &b, &e), 0);
     recording = true;
@@ -280,7 +247,8 @@ static void test_row_by_code_indexed(void **state)
         if (!strstr(traced.items[i], "t.code = ?1"))
             continue;
         char *plan = plan_of(traced.items[i]);
-        if (!strstr(plan, "USING COVERING INDEX task_by_code") && !strstr(plan, "INDEX task_by_code"))
+        if (!strstr(plan, "USING COVERING INDEX task_by_code") &&
+            !strstr(plan, "INDEX task_by_code"))
             fail_msg("the task of a row by Mã is not found by index:\n%s", plan);
         free(plan);
         found++;
