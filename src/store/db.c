@@ -217,6 +217,15 @@ static const char *const migrations[] = {
      * a unit's table that writes "..." for "…", straight quotes, or no
      * final "." still names the task (issue #11). */
     "UPDATE task SET name_key = giamsat_match_key(name);",
+
+    /* 11: read paths at national size (issue #12). Loading the programme
+     * reads every report's assignment, date, id, kind and completion date:
+     * an index holding all five is read alone, in its order, instead of a
+     * lookup into a multi-GB table per report; it also serves everything
+     * the old progress_by_assignment (a prefix of it) did. */
+    "CREATE INDEX progress_events ON progress_report"
+    "(assignment_id, reported_on, id, kind, completed_on);"
+    "DROP INDEX progress_by_assignment;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -424,6 +433,21 @@ static void has_target_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 #define DB_PRAGMAS                                                                                \
     "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"            \
     " PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;"
+
+/*
+ * A connection of the server's pool serves read after read of a database
+ * that grows to gigabytes (years of reports): mmap all of it that SQLite
+ * allows (2 GiB less 64 KiB, its usual compile-time cap; the pages live
+ * once, in the kernel's cache, however many connections read them) and
+ * give each connection a private cache of 64 MiB for the rest. At most
+ * the pool's 16 connections: 1 GiB of private cache at the very worst.
+ */
+#define DB_SERVER_PRAGMAS "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147418112;"
+
+int db_tune_for_server(struct db *db, struct err *e)
+{
+    return db_exec(db, DB_SERVER_PRAGMAS, e);
+}
 
 /* giamsat_match_key(name): text_match_key(), for migration 10. */
 static void match_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -30,6 +30,12 @@ struct db;
 /** Open or create `path`. Returns 0 and a new handle (close with db_close()). */
 int db_open(const char *path, struct db **out, struct err *e);
 void db_close(struct db *db);
+/**
+ * Size db's caches for a connection kept open to serve many reads of a
+ * large database (the server's pool, web/dbpool.h): a larger page cache
+ * and memory-mapped reads of the whole file. Errors: ERR_STORAGE.
+ */
+int db_tune_for_server(struct db *db, struct err *e);
 
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);

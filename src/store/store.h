@@ -276,9 +276,25 @@ void progress_views_free(struct progress_view *v, size_t n);
 /**
  * Load the snapshot that counting works on (core/programme.h): every task
  * with its documents, live assignments and their progress events. *p must
- * be PROGRAMME_INIT; free with programme_release().
+ * be PROGRAMME_INIT; free with programme_release(). At national size this
+ * reads millions of events: a request serves it from the server's cache
+ * (web/report_cache.h) or loads only its tasks (store_load_tasks()).
  */
 int store_load_programme(struct db *db, struct programme *p, struct err *e);
+
+#define STORE_LOAD_TASKS_MAX 10000 /* ids one store_load_tasks() call takes */
+
+/**
+ * store_load_programme() narrowed to the tasks ids[0..n) (any order; ids
+ * that name no task are left out), or every task when ids is NULL. The
+ * documents and agencies are all loaded, so every index stays valid and a
+ * task's status is the same as in the whole snapshot; each task, its
+ * documents, assignments and events are read through indexes. The same
+ * contract as store_load_programme(); ERR_INVALID for more than
+ * STORE_LOAD_TASKS_MAX ids.
+ */
+int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme *p,
+                     struct err *e);
 
 /**
  * The data generation: a number that every committed change to the
@@ -361,6 +377,22 @@ int store_task_set_due(struct db *db, long task_id, struct date due, const char 
  */
 int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
                 struct task_view **out, size_t *n, struct err *e);
+
+/**
+ * The ids, ascending, of the tasks matching the filter (as store_tasks()
+ * selects them): a list can be cut into a page before any task is read.
+ * *ids is newly allocated (free()); *n may be 0. Errors: store_tasks()'s.
+ */
+int store_task_ids(struct db *db, const struct registry *r, const struct task_filter *f,
+                   long **ids, size_t *n, struct err *e);
+
+/**
+ * The tasks ids[0..n) as store_tasks() reads them, by id ascending; ids
+ * that name no task are left out. *out is a newly allocated array; free
+ * with task_views_free(). ERR_INVALID for more than STORE_LOAD_TASKS_MAX.
+ */
+int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
+                      size_t *n_out, struct err *e);
 
 /** One task with its parties and group expansions; ERR_NOT_FOUND if no such id. */
 int store_task(struct db *db, long id, struct task_view *out, struct err *e);

@@ -10,6 +10,7 @@
 #include "store.h"
 #include "store_indicators.h"
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -47,6 +48,46 @@ static int finish(struct db *db, sqlite3_stmt *st, int rc, struct err *e)
 {
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the programme", e);
+}
+
+/* The tasks a load reads: every task (ids NULL), or ids[0..n) (borrowed). */
+struct task_set {
+    const long *ids;
+    size_t n;
+};
+
+/*
+ * A loader's query: head, then for a set of tasks cond, the set's
+ * placeholders and cond_end (for every task, nothing: no "?1 = 0 OR"
+ * that would keep the planner from the index), then tail.
+ */
+struct set_query {
+    const char *head, *cond, *cond_end, *tail;
+};
+
+/* "(?,?,...,?)" for n ids. */
+static char *placeholders(size_t n)
+{
+    struct buf b = BUF_INIT;
+    buf_addch(&b, '(');
+    for (size_t i = 0; i < n; i++)
+        buf_adds(&b, i ? ",?" : "?");
+    buf_addch(&b, ')');
+    return buf_take(&b);
+}
+
+static int prepare_for(struct db *db, const struct set_query *q, const struct task_set *s,
+                       sqlite3_stmt **st, struct err *e)
+{
+    char *in = s->ids ? placeholders(s->n) : NULL;
+    char *sql = in ? xasprintf("%s%s%s%s%s", q->head, q->cond, in, q->cond_end, q->tail)
+                   : xasprintf("%s%s", q->head, q->tail);
+    int ret = db_prepare(db, sql, st, e);
+    free(sql);
+    free(in);
+    for (size_t i = 0; !ret && s->ids && i < s->n; i++)
+        sqlite3_bind_int64(*st, (int)i + 1, s->ids[i]);
+    return ret ? e->kind : 0;
 }
 
 static int load_documents(struct db *db, struct programme *p, struct err *e)
@@ -98,16 +139,19 @@ static void read_task(sqlite3_stmt *st, struct prog_task *t)
     t->lead_text = db_col_dup(st, 10);
 }
 
-static int load_tasks(struct db *db, struct programme *p, struct err *e)
+static int load_tasks(struct db *db, struct programme *p, const struct task_set *s,
+                      struct err *e)
 {
+    static const struct set_query q = {
+        "SELECT id, code, tt, name, field, deadline_text,"
+        " CASE WHEN due_set IS NULL THEN deadline_kind ELSE 'date' END,"
+        " coalesce(due_set, due),"
+        " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
+        " coalesce(repeat_of_id, 0), lead_text FROM task",
+        " WHERE id IN ", "", " ORDER BY id"
+    };
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT id, code, tt, name, field, deadline_text,"
-                   " CASE WHEN due_set IS NULL THEN deadline_kind ELSE 'date' END,"
-                   " coalesce(due_set, due),"
-                   " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
-                   " coalesce(repeat_of_id, 0), lead_text FROM task ORDER BY id",
-                   &st, e))
+    if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     size_t cap = 0;
     int rc;
@@ -126,13 +170,15 @@ static void push_index(size_t **arr, size_t *n, size_t v)
 
 /* Documents per task, earliest first (the programme's documents are by date). */
 static int load_task_documents(struct db *db, struct programme *p, const long *task_ids,
-                               struct err *e)
+                               const struct task_set *s, struct err *e)
 {
+    static const struct set_query q = {
+        "SELECT td.task_id, td.document_id FROM task_document td JOIN document d"
+        " ON d.id = td.document_id",
+        " WHERE td.task_id IN ", "", " ORDER BY td.task_id, d.date IS NULL, d.date, d.id"
+    };
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT td.task_id, td.document_id FROM task_document td JOIN document d"
-                   " ON d.id = td.document_id ORDER BY td.task_id, d.date IS NULL, d.date, d.id",
-                   &st, e))
+    if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     int rc;
     while (db_row(st, &rc)) {
@@ -145,13 +191,14 @@ static int load_task_documents(struct db *db, struct programme *p, const long *t
 }
 
 static int load_assignments(struct db *db, struct programme *p, const long *task_ids,
-                            const long *agency_ids, struct err *e)
+                            const long *agency_ids, const struct task_set *s, struct err *e)
 {
+    static const struct set_query q = {
+        "SELECT id, task_id, agency_id FROM assignment WHERE removed_import_id IS NULL",
+        " AND task_id IN ", "", " ORDER BY id"
+    };
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT id, task_id, agency_id FROM assignment"
-                   " WHERE removed_import_id IS NULL ORDER BY id",
-                   &st, e))
+    if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     size_t cap = 0;
     int rc;
@@ -176,14 +223,21 @@ static void read_event(sqlite3_stmt *st, struct progress_event *ev)
                                    col_date(st, 4) };
 }
 
+/*
+ * In the order of the covering index progress_events (schema 11), so the
+ * whole table's events are one walk of that index and never a lookup of
+ * the table's rows.
+ */
 static int load_events(struct db *db, struct programme *p, const long *assignment_ids,
-                       struct err *e)
+                       const struct task_set *s, struct err *e)
 {
+    static const struct set_query q = {
+        "SELECT assignment_id, reported_on, id, kind, completed_on FROM progress_report",
+        " WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id IN ", ")",
+        " ORDER BY assignment_id, reported_on, id"
+    };
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT assignment_id, reported_on, id, kind, completed_on FROM"
-                   " progress_report ORDER BY assignment_id, reported_on, id",
-                   &st, e))
+    if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     int rc;
     while (db_row(st, &rc)) {
@@ -205,19 +259,24 @@ static long *ids_of(size_t n, size_t stride, const void *base)
     return ids;
 }
 
-int store_load_programme(struct db *db, struct programme *p, struct err *e)
+int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme *p,
+                     struct err *e)
 {
+    if (ids && n > STORE_LOAD_TASKS_MAX)
+        return err_set(e, ERR_INVALID, "cannot load %zu tasks by id (at most %d)", n,
+                       STORE_LOAD_TASKS_MAX);
+    struct task_set set = { ids, n };
     long *task_ids = NULL, *agency_ids = NULL, *assignment_ids = NULL;
-    int ret = load_documents(db, p, e) || load_agencies(db, p, e) || load_tasks(db, p, e);
+    int ret = load_documents(db, p, e) || load_agencies(db, p, e) || load_tasks(db, p, &set, e);
     if (!ret) {
         task_ids = ids_of(p->n_tasks, sizeof(*p->tasks), p->tasks);
         agency_ids = ids_of(p->n_agencies, sizeof(*p->agencies), p->agencies);
-        ret = load_task_documents(db, p, task_ids, e) ||
-              load_assignments(db, p, task_ids, agency_ids, e);
+        ret = load_task_documents(db, p, task_ids, &set, e) ||
+              load_assignments(db, p, task_ids, agency_ids, &set, e);
     }
     if (!ret) {
         assignment_ids = ids_of(p->n_assignments, sizeof(*p->assignments), p->assignments);
-        ret = load_events(db, p, assignment_ids, e);
+        ret = load_events(db, p, assignment_ids, &set, e);
     }
     free(task_ids);
     free(agency_ids);
@@ -227,6 +286,11 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e)
         return e->kind ? e->kind : ERR_STORAGE;
     }
     return 0;
+}
+
+int store_load_programme(struct db *db, struct programme *p, struct err *e)
+{
+    return store_load_tasks(db, NULL, 0, p, e);
 }
 
 int store_data_generation(struct db *db, long *generation, struct err *e)
@@ -350,16 +414,17 @@ static void read_view(sqlite3_stmt *st, struct progress_view *v)
 int store_progress_list(struct db *db, long task_id, struct progress_view **out, size_t *n,
                         struct err *e)
 {
+    static const struct set_query q = {
+        "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on,"
+        " p.percent, p.result, p.next_step, p.issues, p.output, p.attachment,"
+        " p.source, p.entered_at FROM progress_report p JOIN assignment s ON s.id ="
+        " p.assignment_id JOIN agency a ON a.id = s.agency_id",
+        " WHERE s.task_id IN ", "", " ORDER BY s.task_id, p.reported_on, p.id"
+    };
+    struct task_set set = { task_id ? &task_id : NULL, 1 };
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on,"
-                   " p.percent, p.result, p.next_step, p.issues, p.output, p.attachment,"
-                   " p.source, p.entered_at FROM progress_report p JOIN assignment s ON s.id ="
-                   " p.assignment_id JOIN agency a ON a.id = s.agency_id WHERE ?1 = 0 OR"
-                   " s.task_id = ?1 ORDER BY s.task_id, p.reported_on, p.id",
-                   &st, e))
+    if (prepare_for(db, &q, &set, &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, task_id);
     size_t cap = 0;
     *out = NULL;
     *n = 0;

@@ -17,15 +17,16 @@ static int list_strings2(struct db *db, const char *sql, long id, long id2, stru
                          struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, sql, &st, e))
+    if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, id);
     if (id2)
         sqlite3_bind_int64(st, 2, id2);
-    while (sqlite3_step(st) == SQLITE_ROW)
+    int rc;
+    while (db_row(st, &rc))
         strvec_push(out, db_col_text(st, 0));
-    sqlite3_finalize(st);
-    return 0;
+    db_finish_cached(db, st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the task", e);
 }
 
 static int list_strings(struct db *db, const char *sql, long id, struct strvec *out,
@@ -39,8 +40,8 @@ static int list_strings(struct db *db, const char *sql, long id, struct strvec *
     " CASE WHEN t.due_set IS NULL THEN t.deadline_kind ELSE 'date' END, coalesce(t.due_set, t.due)," \
     " t.parent_id, t.repeat_of_id, t.is_group, t.source_line, t.lead_text, t.coord_text,"          \
     " t.due_set IS NOT NULL, t.due_set_note,"                                                   \
-    " (SELECT max(p.reported_on) FROM assignment s JOIN progress_report p"                        \
-    " ON p.assignment_id = s.id WHERE s.task_id = t.id)"
+    " (SELECT max((SELECT max(p.reported_on) FROM progress_report p"                              \
+    " WHERE p.assignment_id = s.id)) FROM assignment s WHERE s.task_id = t.id)"
 
 static void read_task_row(sqlite3_stmt *st, struct task_view *t)
 {
@@ -129,65 +130,147 @@ static void like_param(struct strvec *params, const char *text)
 
 static int document_by_ref(struct db *db, const char *text, long *id, struct err *e);
 
-int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
-                struct task_view **out, size_t *n, struct err *e)
+/*
+ * The conditions of f, " AND ..." appended to where (after "WHERE 1 = 1"),
+ * and the text they bind, in order, into params. ERR_NOT_FOUND for an
+ * agency that names none.
+ */
+static int filter_sql(struct db *db, const struct registry *r, const struct task_filter *f,
+                      struct buf *where, struct strvec *params, struct err *e)
 {
-    struct buf sql = BUF_INIT;
-    struct strvec params = STRVEC_INIT;
-    buf_adds(&sql, "SELECT " TASK_COLS " FROM task t WHERE 1 = 1");
     if (f->agency) {
         struct buf ids = BUF_INIT;
         agency_ids_for(db, r, f->agency, &ids);
         if (!ids.len) {
             buf_release(&ids);
-            buf_release(&sql);
             return err_set(e, ERR_NOT_FOUND, "no agency named '%s'", f->agency);
         }
-        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM assignment WHERE removed_import_id IS NULL AND agency_id IN (%s))",
+        buf_addf(where, " AND t.id IN (SELECT task_id FROM assignment WHERE removed_import_id IS NULL AND agency_id IN (%s))",
                  ids.data);
         buf_release(&ids);
     }
     long doc_id = 0;
-    if (f->document && document_by_ref(db, f->document, &doc_id, e)) {
-        buf_release(&sql);
-        strvec_release(&params);
+    if (f->document && document_by_ref(db, f->document, &doc_id, e))
         return e->kind;
-    }
     if (doc_id) {
-        buf_addf(&sql, " AND t.id IN (SELECT task_id FROM task_document WHERE document_id = %ld)",
+        buf_addf(where, " AND t.id IN (SELECT task_id FROM task_document WHERE document_id = %ld)",
                  doc_id);
     } else if (f->document) {
-        buf_adds(&sql, " AND t.id IN (SELECT td.task_id FROM task_document td JOIN document d"
-                       " ON d.id = td.document_id WHERE d.name_key LIKE ? ESCAPE '\\')");
-        like_param(&params, f->document);
+        buf_adds(where, " AND t.id IN (SELECT td.task_id FROM task_document td JOIN document d"
+                        " ON d.id = td.document_id WHERE d.name_key LIKE ? ESCAPE '\\')");
+        like_param(params, f->document);
     }
     if (f->field) {
-        buf_adds(&sql, " AND lower(t.field) LIKE ?");
-        strvec_push_take(&params, xasprintf("%%%s%%", f->field));
+        buf_adds(where, " AND lower(t.field) LIKE ?");
+        strvec_push_take(params, xasprintf("%%%s%%", f->field));
     }
     if (f->search) {
-        buf_adds(&sql, " AND t.search_key LIKE ? ESCAPE '\\'");
-        like_param(&params, f->search);
+        buf_adds(where, " AND t.search_key LIKE ? ESCAPE '\\'");
+        like_param(params, f->search);
     }
+    return 0;
+}
+
+/*
+ * Prepare "SELECT cols FROM task t WHERE 1 = 1" with f's conditions (all
+ * tasks when f is NULL), ordered by id, its text bound.
+ */
+static int prepare_filtered(struct db *db, const char *cols, const struct registry *r,
+                            const struct task_filter *f, sqlite3_stmt **st, struct err *e)
+{
+    struct buf sql = BUF_INIT;
+    struct strvec params = STRVEC_INIT;
+    buf_addf(&sql, "SELECT %s FROM task t WHERE 1 = 1", cols);
+    int ret = f ? filter_sql(db, r, f, &sql, &params, e) : 0;
     buf_adds(&sql, " ORDER BY t.id");
-    sqlite3_stmt *st;
-    int ret = db_prepare(db, sql.data, &st, e);
+    if (!ret)
+        ret = db_prepare(db, sql.data, st, e);
+    for (size_t i = 0; i < params.n && !ret; i++)
+        db_bind_text(*st, (int)i + 1, params.items[i]);
     buf_release(&sql);
+    strvec_release(&params);
+    return ret;
+}
+
+/* Step st (a query of TASK_COLS), then finalize it; each task with its lists. */
+static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, size_t *n,
+                      struct err *e)
+{
     size_t cap = 0;
+    int rc;
     *out = NULL;
     *n = 0;
-    for (size_t i = 0; i < params.n && !ret; i++)
-        db_bind_text(st, (int)i + 1, params.items[i]);
-    while (!ret && sqlite3_step(st) == SQLITE_ROW) {
+    while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
         read_task_row(st, &(*out)[*n]);
         (*n)++;
     }
     sqlite3_finalize(st);
+    int ret = rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the tasks", e);
     for (size_t i = 0; i < *n && !ret; i++)
         ret = task_lists(db, &(*out)[i], e);
-    strvec_release(&params);
+    if (ret) {
+        task_views_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
     return ret;
+}
+
+int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
+                struct task_view **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (prepare_filtered(db, TASK_COLS, r, f, &st, e))
+        return e->kind;
+    return read_views(db, st, out, n, e);
+}
+
+int store_task_ids(struct db *db, const struct registry *r, const struct task_filter *f,
+                   long **ids, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    int rc;
+    *ids = NULL;
+    *n = 0;
+    if (prepare_filtered(db, "t.id", r, f, &st, e))
+        return e->kind;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*ids, *n + 1, cap);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    FREE_AND_NULL(*ids);
+    *n = 0;
+    return db_error(db, "cannot read the tasks", e);
+}
+
+int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
+                      size_t *n_out, struct err *e)
+{
+    *out = NULL;
+    *n_out = 0;
+    if (n > STORE_LOAD_TASKS_MAX)
+        return err_set(e, ERR_INVALID, "cannot read %zu tasks by id (at most %d)", n,
+                       STORE_LOAD_TASKS_MAX);
+    struct buf sql = BUF_INIT;
+    buf_adds(&sql, "SELECT " TASK_COLS " FROM task t WHERE t.id IN (");
+    for (size_t i = 0; i < n; i++)
+        buf_adds(&sql, i ? ",?" : "?");
+    buf_adds(&sql, ") ORDER BY t.id");
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql.data, &st, e);
+    buf_release(&sql);
+    if (ret)
+        return ret;
+    for (size_t i = 0; i < n; i++)
+        sqlite3_bind_int64(st, (int)i + 1, ids[i]);
+    return read_views(db, st, out, n_out, e);
 }
 
 static int task_parties(struct db *db, struct task_view *t, struct err *e)
@@ -231,18 +314,19 @@ static int task_parties(struct db *db, struct task_view *t, struct err *e)
 
 int store_task(struct db *db, long id, struct task_view *out, struct err *e)
 {
-    sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT " TASK_COLS " FROM task t WHERE t.id = ?", &st, e))
+    struct task_view *v;
+    size_t n;
+    if (store_tasks_by_id(db, &id, 1, &v, &n, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
+    if (!n)
         return err_set(e, ERR_NOT_FOUND, "no task with id %ld", id);
+    *out = v[0];
+    free(v);
+    if (task_parties(db, out, e)) {
+        task_view_release(out);
+        return e->kind;
     }
-    read_task_row(st, out);
-    sqlite3_finalize(st);
-    int ret = task_lists(db, out, e) || task_parties(db, out, e);
-    return ret ? e->kind : 0;
+    return 0;
 }
 
 static int cmp_agency(const void *a, const void *b)

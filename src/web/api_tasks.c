@@ -12,6 +12,7 @@
 #include "app.h"
 #include "handlers.h"
 #include "page.h"
+#include "report_cache.h"
 #include "core/programme.h"
 #include "json/json_api.h"
 #include "store/store.h"
@@ -70,28 +71,26 @@ static enum bucket task_status(const struct programme *p, size_t ti, struct date
     return status_bucket(t->deadline_kind, t->due, &task_st, as_of);
 }
 
-/* Statuses of the n tasks t as of as_of (N_BUCKETS when unknown to the snapshot). */
-static int statuses(struct req *rq, struct db *db, const struct task_view *t, size_t n,
-                    struct date as_of, enum bucket *out, struct err *e)
+/*
+ * out[i]: the bucket of task ids[i] as of as_of in p, a programme holding
+ * at least those tasks (N_BUCKETS for one it lacks).
+ */
+static void statuses(struct req *rq, const struct programme *p, const long *ids, size_t n,
+                     struct date as_of, enum bucket *out)
 {
-    struct programme p = PROGRAMME_INIT;
-    if (store_load_programme(db, &p, e))
-        return e->kind;
     long max_id = 0;
-    for (size_t i = 0; i < p.n_tasks; i++)
-        max_id = p.tasks[i].id > max_id ? p.tasks[i].id : max_id;
-    /* id -> snapshot index, so the lookup stays linear in the number of tasks */
+    for (size_t i = 0; i < p->n_tasks; i++)
+        max_id = p->tasks[i].id > max_id ? p->tasks[i].id : max_id;
+    /* id -> programme index, so the lookup stays linear in the number of tasks */
     size_t *by_id = arena_calloc(rq->arena, (size_t)max_id + 1, sizeof(size_t));
     for (long id = 0; id <= max_id; id++)
         by_id[id] = PROG_NONE;
-    for (size_t i = 0; i < p.n_tasks; i++)
-        by_id[p.tasks[i].id] = i;
+    for (size_t i = 0; i < p->n_tasks; i++)
+        by_id[p->tasks[i].id] = i;
     for (size_t i = 0; i < n; i++) {
-        size_t ti = t[i].id >= 0 && t[i].id <= max_id ? by_id[t[i].id] : PROG_NONE;
-        out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(&p, ti, as_of, NULL);
+        size_t ti = ids[i] >= 0 && ids[i] <= max_id ? by_id[ids[i]] : PROG_NONE;
+        out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(p, ti, as_of, NULL);
     }
-    programme_release(&p);
-    return 0;
 }
 
 /* ---- the list ------------------------------------------------------------------------- */
@@ -130,25 +129,67 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
     return 0;
 }
 
-/* Keep the tasks of q's status (when set) and cut the page; returns the total kept. */
-static size_t select_page(const struct list_query *q, const struct task_view *t,
-                          const enum bucket *st, size_t n, struct task_view *page,
-                          enum bucket *page_st, size_t *n_page)
+/*
+ * Keep in ids[0..*n) the tasks of q's status, as of q's date in the
+ * server's snapshot (every task's status is needed before the page is cut).
+ */
+static int keep_status(struct req *rq, struct db *db, const struct list_query *q, long *ids,
+                       size_t *n, struct err *e)
 {
+    struct cached_snapshot *snap;
+    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+        return e->kind;
+    enum bucket *st = arena_calloc(rq->arena, *n + 1, sizeof(*st));
+    statuses(rq, &snap->prog, ids, *n, q->as_of, st);
     size_t kept = 0;
-    *n_page = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (q->status >= 0 && (!st || st[i] != (enum bucket)q->status))
-            continue;
-        if (kept >= (size_t)q->offset && *n_page < (size_t)q->limit) {
-            page[*n_page] = t[i]; /* a shallow copy: the strings stay with t */
-            if (st)
-                page_st[*n_page] = st[i];
-            (*n_page)++;
-        }
-        kept++;
-    }
-    return kept;
+    for (size_t i = 0; i < *n; i++)
+        if (st[i] == (enum bucket)q->status)
+            ids[kept++] = ids[i];
+    *n = kept;
+    return 0;
+}
+
+/* The statuses of the page's tasks t[0..n), from those tasks alone (NULL without a date). */
+static int page_statuses(struct req *rq, struct db *db, const struct list_query *q,
+                         const struct task_view *t, size_t n, enum bucket **out, struct err *e)
+{
+    *out = NULL;
+    if (!date_is_set(q->as_of))
+        return 0;
+    long *ids = arena_calloc(rq->arena, n + 1, sizeof(*ids));
+    for (size_t i = 0; i < n; i++)
+        ids[i] = t[i].id;
+    struct programme p = PROGRAMME_INIT;
+    if (store_load_tasks(db, ids, n, &p, e))
+        return e->kind;
+    *out = arena_calloc(rq->arena, n + 1, sizeof(**out));
+    statuses(rq, &p, ids, n, q->as_of, *out);
+    programme_release(&p);
+    return 0;
+}
+
+/*
+ * The page: the ids the filter (and status) select, cut at offset and
+ * limit, and only then the page's tasks and statuses read. *total: how
+ * many the filter and status select.
+ */
+static int list_page(struct req *rq, struct db *db, const struct list_query *q,
+                     struct task_view **t, size_t *n, enum bucket **st, size_t *total,
+                     struct err *e)
+{
+    const struct registry *reg = rq->registry; /* app_registry() set it */
+    long *ids = NULL;
+    size_t n_ids = 0;
+    int ret = store_task_ids(db, reg, &q->filter, &ids, &n_ids, e);
+    if (!ret && q->status >= 0)
+        ret = keep_status(rq, db, q, ids, &n_ids, e);
+    *total = n_ids;
+    size_t first = ret || (size_t)q->offset > n_ids ? n_ids : (size_t)q->offset;
+    size_t n_page = n_ids - first < (size_t)q->limit ? n_ids - first : (size_t)q->limit;
+    if (!ret)
+        ret = store_tasks_by_id(db, ids + first, n_page, t, n, e);
+    free(ids);
+    return ret ? ret : page_statuses(rq, db, q, *t, *n, st, e);
 }
 
 int api_tasks(struct req *rq, struct resp *rs)
@@ -157,30 +198,19 @@ int api_tasks(struct req *rq, struct resp *rs)
     if (list_query_read(rq, rs, &q))
         return -1;
     struct db *db = app_db(rq, rs);
-    if (!db)
+    if (!db || !app_registry(rq, rs))
         return -1;
     struct task_view *t = NULL;
-    size_t n = 0;
+    size_t n = 0, total = 0;
+    enum bucket *st = NULL;
     struct err e = ERR_INIT;
-    const struct registry *reg = app_registry(rq, rs);
-    if (!reg)
-        return -1;
-    if (store_tasks(db, reg, &q.filter, &t, &n, &e))
+    if (list_page(rq, db, &q, &t, &n, &st, &total, &e)) {
+        task_views_free(t, n);
         return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 400, "parameter 'agency': %s", e.msg)
                                        : resp_err(rq, rs, &e);
-    bool with_status = date_is_set(q.as_of);
-    enum bucket *st = with_status ? arena_calloc(rq->arena, n + 1, sizeof(*st)) : NULL;
-    int ret = with_status ? statuses(rq, db, t, n, q.as_of, st, &e) : 0;
-    if (ret) {
-        ret = resp_err(rq, rs, &e);
-    } else {
-        struct task_view *page = arena_calloc(rq->arena, n + 1, sizeof(*page));
-        enum bucket *page_st = with_status ? arena_calloc(rq->arena, n + 1, sizeof(*st)) : NULL;
-        size_t n_page, total = select_page(&q, t, st, n, page, page_st, &n_page);
-        ret = api_send_take(
-            rs, 200,
-            json_api_task_page(page, n_page, page_st, q.as_of, (long)total, q.limit, q.offset));
     }
+    int ret = api_send_take(
+        rs, 200, json_api_task_page(t, n, st, q.as_of, (long)total, q.limit, q.offset));
     task_views_free(t, n);
     return ret;
 }
@@ -191,7 +221,7 @@ int api_tasks(struct req *rq, struct resp *rs)
 static int task_detail(struct req *rq, struct db *db, long id, struct api_task_detail *d,
                        struct programme *p, struct err *e)
 {
-    if (store_load_programme(db, p, e))
+    if (store_load_tasks(db, &id, 1, p, e))
         return e->kind;
     size_t ti = programme_find_task(p, id);
     d->status = N_BUCKETS;

@@ -47,7 +47,14 @@ int db_pool_get(struct db_pool *p, struct db **out, struct err *e)
         *out = db;
         return 0;
     }
-    return db_open(p->path, out, e);
+    if (db_open(p->path, out, e))
+        return e->kind;
+    if (db_tune_for_server(*out, e)) {
+        db_close(*out);
+        *out = NULL;
+        return e->kind;
+    }
+    return 0;
 }
 
 void db_pool_put(struct db_pool *p, struct db *db)

@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "store/store_indicators.h"
 #include "web/report_cache.h"
+#include "testdb.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -48,13 +49,7 @@ static int teardown(void **state)
 {
     (void)state;
     db_close(db);
-    char side[80];
-    unlink(path);
-    snprintf(side, sizeof(side), "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof(side), "%s-shm", path);
-    unlink(side);
-    rmdir(dir);
+    testdb_remove(path, dir);
     return 0;
 }
 
@@ -66,16 +61,7 @@ static struct report_options on(int y, int m, int d)
 /* Store the shipped registry's agencies (if not yet there) and leave it in *reg. */
 static size_t seed_registry(struct registry *reg)
 {
-    struct err e = ERR_INIT;
-    const struct embedded_file *a = embedded_find("data/agencies.tsv");
-    const struct embedded_file *g = embedded_find("data/groups.tsv");
-    size_t n_added = 0;
-    assert_non_null(a);
-    assert_non_null(g);
-    assert_int_equal(registry_parse_tsv(reg, a->data, g->data, &e), 0);
-    assert_int_equal(registry_build_index(reg, &e), 0);
-    assert_int_equal(store_seed_registry(db, reg, &n_added, &e), 0);
-    return n_added;
+    return testdb_seed_registry(db, reg);
 }
 
 /* Add the shipped registry's agencies: a write to a table the snapshot reads. */
@@ -124,13 +110,7 @@ static void measure(const char *code, double value, const char *text)
 /* Run sql on a connection of its own, as another process (sqlite3, an import) would. */
 static void exec_sql(const char *sql)
 {
-    sqlite3 *conn = NULL;
-    char *msg = NULL;
-    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
-    sqlite3_busy_timeout(conn, 5000);
-    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-    sqlite3_close(conn);
+    testdb_exec(path, sql);
 }
 
 /* The board's counted indicators (those with a target, as parsed). */
@@ -301,14 +281,6 @@ static int on_statement(unsigned type, void *ctx, void *p, void *x)
     return 0;
 }
 
-static int trace_connection(sqlite3 *conn, const char **msg, const struct sqlite3_api_routines *api)
-{
-    (void)msg;
-    (void)api;
-    sqlite3_trace_v2(conn, SQLITE_TRACE_STMT, on_statement, NULL);
-    return SQLITE_OK;
-}
-
 static size_t n_measurements(const struct indicator *x, size_t n)
 {
     size_t k = 0;
@@ -335,9 +307,8 @@ static void test_snapshot_one_transaction(void **state)
     assert_int_equal(store_indicator_list(db, &x, &n, &e), 0);
     size_t before = n_measurements(x, n);
     indicators_free(x, n);
-    assert_int_equal(sqlite3_auto_extension((void (*)(void))trace_connection), SQLITE_OK);
-    assert_int_equal(db_open(path, &traced, &e), 0);
-    sqlite3_reset_auto_extension(); /* only the cache's connection is traced */
+    /* only the cache's connection is traced */
+    assert_int_equal(testdb_open_traced(path, on_statement, &traced, &e), 0);
 
     struct report_cache *c = report_cache_new(4);
     struct cached_snapshot *s = NULL, *s2 = NULL;
