@@ -81,7 +81,13 @@ best_ms() {
     echo "$best"
 }
 
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2> /dev/null || echo "?"; }
+# rss_kb PID: "RSS kB (heap A + file F)": the database's memory-mapped pages count in VmRSS
+# (RssFile) but are the kernel's page cache, not the server's heap (RssAnon).
+rss_kb() {
+    awk '/^VmRSS:/ { r = $2 } /^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 }
+        END { printf "%s (heap %s + file %s)", r, a, f }' "/proc/$1/status" 2> /dev/null ||
+        echo "?"
+}
 
 free_port() { echo $((20000 + ($$ * 13 + $1 * 1009) % 40000)); }
 
