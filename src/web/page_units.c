@@ -223,27 +223,63 @@ static void unit_counts(struct buf *b, const struct report_agency_row *row)
     buf_adds(b, "</tr></tbody></table>");
 }
 
-/* The unit's tasks, one table per status (N_BUCKETS last: not counted). */
+/* The page's own "as of" date, carried into a link to the task list. */
+static void more_as_of(const struct req *rq, struct buf *b)
+{
+    const char *as_of = req_query_nonblank(rq, "as_of");
+    if (!as_of)
+        return;
+    struct buf enc = BUF_INIT;
+    http_encode(&enc, as_of);
+    buf_adds(b, "&amp;as_of=");
+    page_attr(b, enc.data);
+    buf_release(&enc);
+}
+
+static bool leads(const struct programme *p, const struct prog_task *t, size_t agency)
+{
+    for (size_t i = 0; i < t->n_assignments; i++)
+        if (p->assignments[t->assignments[i]].agency == agency)
+            return true;
+    return false;
+}
+
+/*
+ * The unit's tasks, one table per status (N_BUCKETS last: not counted),
+ * each cut at PAGE_LIST_SIZE rows with a link to the whole filtered list:
+ * a unit that leads thousands of tasks (every ministry, through "Các bộ,
+ * ngành") gets a page of a few hundred rows, not megabytes. One pass over
+ * the programme finds the unit's rows; each row's status is computed once.
+ */
 static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency)
 {
     struct task_row *rows = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(*rows));
+    size_t n = 0;
+    for (size_t ti = 0; ti < pd->prog.n_tasks; ti++)
+        if (leads(&pd->prog, &pd->prog.tasks[ti], agency))
+            rows[n++] = page_task_row(pd, ti, agency);
+    struct task_row *shown = arena_calloc(rq->arena, PAGE_LIST_SIZE + 1, sizeof(*shown));
     for (size_t k = 0; k <= N_BUCKETS; k++) {
         enum bucket want = k < N_BUCKETS ? unit_order[k] : N_BUCKETS;
-        size_t n = 0;
-        for (size_t ti = 0; ti < pd->prog.n_tasks; ti++) {
-            const struct prog_task *t = &pd->prog.tasks[ti];
-            bool lead = false;
-            for (size_t i = 0; i < t->n_assignments && !lead; i++)
-                lead = pd->prog.assignments[t->assignments[i]].agency == agency;
-            struct task_row row = page_task_row(pd, ti, agency);
-            if (lead && row.bucket == want)
-                rows[n++] = row;
-        }
-        if (!n)
+        size_t total = 0, n_shown = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rows[i].bucket == want && total++ < PAGE_LIST_SIZE)
+                shown[n_shown++] = rows[i];
+        if (!total)
             continue;
-        buf_addf(b, "<h2 id=\"s-%s\">%s (%zu)</h2>", want < N_BUCKETS ? bucket_key(want) : "khac",
-                 want < N_BUCKETS ? bucket_label(want) : "Không tính trong thống kê", n);
-        page_task_table(rq, b, pd, rows, n, NULL);
+        const char *key = want < N_BUCKETS ? bucket_key(want) : "khac";
+        buf_addf(b, "<h2 id=\"s-%s\">%s (%zu)</h2>", key,
+                 want < N_BUCKETS ? bucket_label(want) : "Không tính trong thống kê", total);
+        page_task_table(rq, b, pd, shown, n_shown, NULL);
+        if (total > n_shown) {
+            buf_addf(b, "<p class=\"more\"><a href=\"/tasks?agency=%ld", pd->prog.agencies[agency].id);
+            if (want < N_BUCKETS)
+                buf_addf(b, "&amp;status=%s", key);
+            more_as_of(rq, b);
+            buf_addf(b, "\">Xem tất cả %zu nhiệm vụ trong danh sách nhiệm vụ</a> (trang này"
+                        " hiện %zu nhiệm vụ đầu)</p>",
+                     total, n_shown);
+        }
     }
 }
 

@@ -63,3 +63,12 @@ bnv_id=$(db_count "select id from agency where name = 'Bộ Nội vụ'")
 get "/units/$bnv_id?as_of=2025-12-24" unit-stale.html -b jar
 grep -q 'Báo cáo gần nhất' unit-stale.html || die "the unit page has no latest-report column"
 grep -q 'chưa báo cáo\|tháng trước\|ngày trước' unit-stale.html || die "no latest-report cell on the unit page"
+# A unit leading more tasks in one status than a page holds shows the first 50 of them
+# and links to the whole filtered list (a ministry leads hundreds through "Các bộ, ngành").
+busy=$(db_count "select agency_id from assignment group by agency_id order by count(*) desc limit 1")
+get "/units/$busy?as_of=2025-12-24" busy.html -b jar
+well_formed busy.html
+n_over=$(grep -o 'Quá hạn chưa hoàn thành ([0-9]*)' busy.html | head -n 1 | sed 's/.*(\([0-9]*\))/\1/')
+[ "$n_over" -gt 50 ] || die "the busiest unit has only $n_over overdue tasks: the test needs more than 50"
+grep -q "href=\"/tasks?agency=$busy&amp;status=overdue&amp;as_of=2025-12-24\">Xem tất cả $n_over nhiệm vụ" busy.html \
+    || die "no link to the unit's whole overdue list"
