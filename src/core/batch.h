@@ -68,6 +68,7 @@ struct batch {
     bool progress_dated;     /* the table has a report date column */
     bool progress_has_unit;  /* the table has a unit column (else --unit must name it) */
     size_t skipped_headings; /* heading, part, section and group rows: nothing reported */
+    size_t sections;         /* heading rows among them (a TT that is no task number) */
     struct batch_reject *skipped; /* those rows: line and their cells, as read ("reason") */
     size_t n_skipped, cap_skipped;
 };

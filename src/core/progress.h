@@ -41,8 +41,9 @@ struct progress_row {
     char *other;        /* "Header: value" lines of the table's other columns, kept as written */
     char *lead_text;    /* "Cơ quan chủ trì" as the unit copied it, when --unit names the unit */
     char *tt;           /* the table's own numbering (TT), or NULL; also kept in other */
-    size_t section;     /* tables: 1 + the heading rows above it, so rows between two
-                           headings share one (the TT is read within a section) */
+    size_t section;     /* tables: 1 + the heading rows above it (rows whose TT is blank
+                           or no task number: "I", "1. NHIỆM VỤ RIÊNG"), so rows between
+                           two headings share one (the TT is read within a section) */
 };
 
 /* What a row means once read. */

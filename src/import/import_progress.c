@@ -182,7 +182,7 @@ static void progress_row(struct batch *b, const struct sheet_row *header,
     p->percent = header_cell(row, cols, P_PERCENT);
     p->attachment = header_cell(row, cols, P_ATTACH);
     p->tt = header_cell(row, cols, P_TT);
-    p->section = b->skipped_headings + 1;
+    p->section = b->sections + 1;
     if (!p->reported_on && b->progress_date)
         p->reported_on = xstrdup(b->progress_date);
 }
@@ -225,6 +225,22 @@ static bool reports_nothing(const struct sheet_row *row, const long cols[N_PCOLS
     return true;
 }
 
+/*
+ * Whether a row that reports nothing heads a section: its TT is blank or
+ * is no task number ("I", "1. NHIỆM VỤ RIÊNG"), unlike a task the unit left
+ * blank ("3", "3.", "2.1", "(4)").
+ */
+static bool is_heading(const struct sheet_row *row, const long cols[N_PCOLS])
+{
+    long c = cols[P_TT];
+    const char *tt = c >= 0 && (size_t)c < row->n ? row->cells[c] : "";
+    while (*tt == ' ' || *tt == '(')
+        tt++;
+    if (!isdigit((unsigned char)*tt))
+        return true;
+    return tt[strspn(tt, "0123456789.() ")] != '\0';
+}
+
 /* A skipped row as the user would recognise it: its non-blank cells, " · " between, cut short. */
 static char *row_text(const struct sheet_row *row)
 {
@@ -261,9 +277,10 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
     if (cols[P_RESULT] >= 0 && (size_t)cols[P_RESULT] < h->n)
         b->progress_date = date_in_text(h->cells[cols[P_RESULT]]);
     for (size_t i = (size_t)header + 1; i < sh->n; i++) {
-        if (reports_nothing(&sh->rows[i], cols))
+        if (reports_nothing(&sh->rows[i], cols)) {
             batch_skip(b, sh->rows[i].line, row_text(&sh->rows[i]));
-        else
+            b->sections += is_heading(&sh->rows[i], cols);
+        } else
             progress_row(b, h, &sh->rows[i], cols);
     }
     if (b->n_progress == 0)

@@ -280,6 +280,15 @@ char *json_progress_summary(const struct progress_summary *s)
     json_object_set_new(o, "progress", json_integer((json_int_t)s->rows));
     json_object_set_new(o, "skipped_headings", json_integer((json_int_t)s->skipped_headings));
     json_object_set_new(o, "matched_by_tt", json_integer((json_int_t)s->matched_by_tt));
+    json_t *tt = json_array();
+    for (size_t i = 0; i < s->matched_by_tt; i++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "line", json_integer((json_int_t)s->tt_matches[i].line));
+        json_object_set_new(x, "name", json_string(s->tt_matches[i].name));
+        json_object_set_new(x, "task", json_integer(s->tt_matches[i].task));
+        json_array_append_new(tt, x);
+    }
+    json_object_set_new(o, "tt_matches", tt);
     json_object_set_new(o, "completions_proposed",
                         json_integer((json_int_t)s->completions_proposed));
     json_object_set_new(o, "added", json_integer((json_int_t)s->added));

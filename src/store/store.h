@@ -189,6 +189,13 @@ struct progress_options {
     size_t n_complete_lines;
 };
 
+/* A row whose name matched no task, taken for its TT's task (store_numbering.c). */
+struct progress_tt_match {
+    size_t line;
+    char *name; /* the name as written; owned */
+    long task;  /* the task its TT names in its section */
+};
+
 /* A result that says in words the task is done, with no Hoàn thành column. */
 struct progress_completion {
     size_t line;
@@ -220,6 +227,8 @@ struct progress_summary {
     size_t skipped_headings; /* table rows that report nothing (headings, groups): skipped */
     size_t completions_proposed; /* results that say "Đã hoàn thành" with no done column */
     size_t matched_by_tt; /* names that matched no task, taken by their TT (store_numbering.c) */
+    struct progress_tt_match *tt_matches; /* those rows */
+    size_t cap_tt_matches;
     size_t completions;
     size_t reopenings;
     bool written;      /* committed (not a dry run, nothing rejected or allow_partial) */

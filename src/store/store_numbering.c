@@ -76,7 +76,9 @@ static int learn_row(struct db *db, struct numbering *nb, const struct progress_
     if (!ret && id) {
         struct section_numbering *s = section_of(nb, row->section);
         char *row_tt = text_match_key(row->tt);
-        if (strcmp(row_tt, tt_key)) {
+        if (!*row_tt || !*tt_key) {
+            /* "-", "+" or no TT on either side says nothing about the numbering. */
+        } else if (strcmp(row_tt, tt_key)) {
             s->disagree++;
         } else if (s->agree++ == 0) {
             s->field = xstrdup(field);
@@ -122,6 +124,11 @@ int numbering_find(struct db *db, const struct numbering *nb, const struct progr
                           &st, e))
         return e->kind;
     char *tt_key = text_match_key(row->tt);
+    if (!*tt_key) {
+        free(tt_key);
+        db_finish_cached(db, st);
+        return 0;
+    }
     sqlite3_bind_int64(st, 1, s->document);
     db_bind_text(st, 2, s->field);
     db_bind_text(st, 3, tt_key);

@@ -194,7 +194,10 @@ static int match_numbering(struct progress_ctx *c, const struct progress_row *ro
     if (id) {
         ids[0] = id;
         *n = 1;
-        c->sum->matched_by_tt++;
+        struct progress_summary *s = c->sum;
+        ALLOC_GROW(s->tt_matches, s->matched_by_tt + 1, s->cap_tt_matches);
+        s->tt_matches[s->matched_by_tt++] =
+            (struct progress_tt_match){ row->line, xstrdup(row->task_name), id };
     }
     return 0;
 }
@@ -616,7 +619,8 @@ static int leads(struct progress_ctx *c, long task_id, const struct party *p, bo
     bool group = p->kind == PARTY_GROUP;
     const char *sql = group ? "SELECT 1 FROM task_party WHERE task_id = ? AND role = 'lead'"
                               " AND group_id = ?"
-                            : "SELECT 1 FROM assignment WHERE task_id = ? AND agency_id = ?";
+                            : "SELECT 1 FROM assignment WHERE task_id = ? AND agency_id = ?"
+                              " AND removed_import_id IS NULL";
     if (db_prepare_cached(c->db, sql, &st, c->e))
         return c->e->kind;
     sqlite3_bind_int64(st, 1, task_id);
@@ -673,9 +677,9 @@ static int add_row(struct progress_ctx *c, const struct progress_row *row)
     struct progress_row confirmed = { 0 };
     bool done = !ret && !reason && propose_completion(c, row, &t, &en, &confirmed, &output);
     if (!ret && !reason)
-        ret = check_lead(c, row, &t);
-    if (!ret && !reason)
         ret = record_row(c, done ? &confirmed : row, &en, &t, &reason);
+    if (!ret && !reason)
+        ret = check_lead(c, row, &t);
     free(output);
     if (reason)
         reject(c->sum, row->line, reason);
@@ -746,5 +750,8 @@ void progress_summary_release(struct progress_summary *sum)
     for (size_t i = 0; i < sum->n_skipped; i++)
         free(sum->skipped[i].reason);
     free(sum->skipped);
+    for (size_t i = 0; i < sum->matched_by_tt; i++)
+        free(sum->tt_matches[i].name);
+    free(sum->tt_matches);
     *sum = (struct progress_summary){ 0 };
 }

@@ -25,9 +25,11 @@
 
 /* A stored task a new one equals or comes close to. */
 struct stored_match {
-    long id;        /* the original: the stored task, or what it repeats */
+    long id;        /* the original: the stored task, or what it repeats (a link's target) */
+    long matched;   /* the stored task found, shown for a duplicate */
     double score;
     bool same_doc;  /* shares a document with the new task, or the new one has none */
+    bool exact;     /* found by equal match keys (not by similarity) */
 };
 
 /* What the pass over one import sees. */
@@ -49,11 +51,11 @@ struct repeat_ctx {
 static int find_equal(struct repeat_ctx *c, long new_id, const char *key, struct stored_match *m)
 {
     static const char sql[] =
-        "SELECT coalesce(t.repeat_of_id, t.id), " SAME_DOC_SQL " AS same FROM task t"
+        "SELECT coalesce(t.repeat_of_id, t.id), " SAME_DOC_SQL " AS same, t.id FROM task t"
         " WHERE t.name_key = ?1 AND t.import_id IS NOT ?2 AND t.is_group = 0 AND t.id <> ?3"
         " ORDER BY same DESC, t.repeat_of_id IS NOT NULL, t.id LIMIT 1";
     sqlite3_stmt *st;
-    *m = (struct stored_match){ 0, 1.0, false };
+    *m = (struct stored_match){ 0, 0, 1.0, false, true };
     if (db_prepare_cached(c->db, sql, &st, c->e))
         return c->e->kind;
     db_bind_text(st, 1, key);
@@ -63,6 +65,7 @@ static int find_equal(struct repeat_ctx *c, long new_id, const char *key, struct
     if (rc == SQLITE_ROW) {
         m->id = (long)sqlite3_column_int64(st, 0);
         m->same_doc = sqlite3_column_int(st, 1) != 0;
+        m->matched = (long)sqlite3_column_int64(st, 2);
     }
     db_finish_cached(c->db, st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -128,33 +131,30 @@ static int load_stored_names(struct repeat_ctx *c, struct stored_names *s)
     return 0;
 }
 
-/* The closest stored name at or above SIMILAR_ACCEPT of another document; m->id 0 when none. */
+/*
+ * The closest stored name at or above SIMILAR_ACCEPT of another document;
+ * m->id 0 when none. A closer name of the same document does not hide one
+ * of another: each candidate that would be the best is checked.
+ */
 static int find_close(struct repeat_ctx *c, const struct stored_names *s, long new_id,
                       const char *key, struct stored_match *m)
 {
     struct similar_key k;
     similar_prepare(&k, key);
-    size_t best = s->n;
-    double score = 0;
-    for (size_t i = 0; i < s->n; i++) {
+    *m = (struct stored_match){ 0, 0, 0, false, false };
+    int ret = 0;
+    for (size_t i = 0; i < s->n && !ret; i++) {
         if (similar_bound(&k, &s->keys[i]) < SIMILAR_ACCEPT)
             continue;
         double x = similar_score_prepared(&k, &s->keys[i]);
-        if (x >= SIMILAR_ACCEPT && x > score) {
-            score = x;
-            best = i;
-        }
+        bool same = true;
+        if (x >= SIMILAR_ACCEPT && x > m->score)
+            ret = share_document(c, new_id, s->ids[i], &same);
+        if (!ret && !same)
+            *m = (struct stored_match){ s->roots[i], s->ids[i], x, false, false };
     }
     similar_key_release(&k);
-    *m = (struct stored_match){ 0, score, false };
-    if (best == s->n)
-        return 0;
-    bool same;
-    if (share_document(c, new_id, s->ids[best], &same))
-        return c->e->kind;
-    if (!same)
-        m->id = s->roots[best];
-    return 0;
+    return ret;
 }
 
 static int link_repeat(struct repeat_ctx *c, long new_id, long original)
@@ -173,14 +173,15 @@ static int link_repeat(struct repeat_ctx *c, long new_id, long original)
 static int record_match(struct repeat_ctx *c, const struct batch_task *t, long new_id,
                         const struct stored_match *m)
 {
-    struct task_repeat r = { t->line, xstrdup(t->name), m->id, NULL, NULL, m->score,
-                             m->score >= 1.0, false };
     bool duplicate = m->same_doc;
-    r.linked = line_listed(c->opt->link_lines, c->opt->n_link_lines, t->line) || (!duplicate && r.exact && c->opt->link_repeats);
+    struct task_repeat r = { t->line, xstrdup(t->name), duplicate ? m->matched : m->id,
+                             NULL, NULL, m->score, m->exact, false };
+    r.linked = line_listed(c->opt->link_lines, c->opt->n_link_lines, t->line) ||
+               (!duplicate && r.exact && c->opt->link_repeats);
     sqlite3_stmt *st;
     int ret = db_prepare_cached(c->db, "SELECT code, name FROM task WHERE id = ?", &st, c->e);
     if (!ret) {
-        sqlite3_bind_int64(st, 1, m->id);
+        sqlite3_bind_int64(st, 1, r.task);
         if (sqlite3_step(st) == SQLITE_ROW) {
             r.code = sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : db_col_dup(st, 0);
             r.task_name = db_col_dup(st, 1);

@@ -180,9 +180,30 @@ static void skipped(struct buf *b, const struct progress_summary *s)
     buf_adds(b, "</tbody></table></div></details>");
 }
 
+/* Names that matched nothing, taken for their TT's task: listed so a wrong one is seen. */
+static void tt_matches(struct buf *b, const struct progress_summary *s)
+{
+    if (!s->matched_by_tt)
+        return;
+    buf_adds(b, "<h2>Nhận theo số thứ tự (TT) trong mục</h2><p class=\"hint\">Tên trong tệp"
+                " không khớp nhiệm vụ nào, nhưng số thứ tự của mục này khớp với chương trình,"
+                " nên dòng được ghi cho nhiệm vụ có cùng TT. Nếu sai, sửa tên trong tệp rồi tải"
+                " lên lại.</p><div class=\"table-wrap\"><table class=\"tt-matches\"><thead>"
+                "<tr><th class=\"num\">Dòng</th><th>Tên trong tệp</th><th>Nhiệm vụ</th></tr>"
+                "</thead><tbody>");
+    for (size_t i = 0; i < s->matched_by_tt; i++) {
+        buf_addf(b, "<tr><td class=\"num\">%zu</td>", s->tt_matches[i].line);
+        text_cell(b, s->tt_matches[i].name);
+        task_cell(b, s->tt_matches[i].task, NULL, NULL);
+        buf_adds(b, "</tr>");
+    }
+    table_close(b);
+}
+
 void review_progress(struct buf *b, const struct progress_summary *s, bool ticks)
 {
     skipped(b, s);
+    tt_matches(b, s);
     suggestions(b, s, ticks);
     completions(b, s, ticks);
     warnings(b, s);

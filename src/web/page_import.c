@@ -561,7 +561,7 @@ static void job_hints(const struct req *rq, struct import_job *job, const char *
                       const char *date)
 {
     if (rq->who.role == ROLE_UNIT)
-        job->unit = rq->who.agency;
+        job->unit = rq->who.agency ? rq->who.agency : ""; /* none: refused as no unit */
     else if (unit && !text_is_blank(unit))
         job->unit = unit;
     if (date && !text_is_blank(date))
@@ -715,7 +715,17 @@ static int import_confirm(struct req *rq, struct resp *rs)
     }
     struct audit_entry a = audit_of(rq, "import");
     a.after = summary_text(rq, x);
-    if (store_job(rq, db, reg, &job, x, &a, &e) || store_upload_drop(db, u->id, &e))
+    if (store_job(rq, db, reg, &job, x, &a, &e))
+        return resp_err(rq, rs, &e);
+    /* Another import may have committed between the check and the write: the write's own
+     * summary decides, and a refused write keeps the upload for another try. */
+    refusal = confirm_refusal(&job, x);
+    if (refusal) {
+        rs->status = 409;
+        summary_page(rq, rs, &job, x, u->id, refusal);
+        return -1;
+    }
+    if (store_upload_drop(db, u->id, &e))
         return resp_err(rq, rs, &e);
     summary_page(rq, rs, &job, x, 0, NULL);
     return 0;

@@ -7,7 +7,9 @@
 #include "store/store.h"
 #include "util/xalloc.h"
 
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +22,7 @@ struct report_cache {
     size_t n_reports;
     size_t max_reports;
     unsigned long clock; /* counts hits, for LRU */
-    /* Snapshots no one holds any more, freed by unlock() outside the lock: freeing a
-     * national programme takes long enough to stall every lookup. */
+    /* Snapshots no one holds any more, freed by bury() outside both locks. */
     struct cached_snapshot **dead;
     size_t n_dead, cap_dead;
 };
@@ -67,15 +68,17 @@ static void report_unref(struct report_cache *c, struct cached_report *r)
 }
 
 /*
- * Release c->lock, then free the snapshots no one holds. The programme's
- * many small blocks were allocated and are freed by the server's threads,
- * each with its own malloc arena, and glibc keeps freed arena memory for
- * reuse: malloc_trim() hands it back, so the server's RSS stays one
- * snapshot (plus one being built) across writes instead of growing by one
- * per write.
+ * Free the snapshots no one holds, outside both locks: freeing a national
+ * programme takes long enough to stall every lookup, and under c->build
+ * the next report to be built would wait for it. The programme's many
+ * small blocks were allocated and are freed by the server's threads, each
+ * with its own malloc arena, and glibc keeps freed arena memory for reuse:
+ * malloc_trim() hands it back, so the server's RSS stays one snapshot
+ * (plus one being built) across writes instead of growing by one per write.
  */
-static void unlock(struct report_cache *c)
+static void bury(struct report_cache *c)
 {
+    pthread_mutex_lock(&c->lock);
     struct cached_snapshot **dead = c->dead;
     size_t n = c->n_dead;
     c->dead = NULL;
@@ -84,8 +87,10 @@ static void unlock(struct report_cache *c)
     for (size_t i = 0; i < n; i++)
         snapshot_free(dead[i]);
     free(dead);
+#ifdef __GLIBC__
     if (n)
         malloc_trim(0);
+#endif
 }
 
 /* Take reports[i] out of the table. */
@@ -155,7 +160,7 @@ static int load_snapshot(struct report_cache *c, struct db *db, struct cached_sn
     } else {
         s->refs--; /* not kept: only the caller holds it */
     }
-    unlock(c);
+    pthread_mutex_unlock(&c->lock);
     *out = s;
     return 0;
 }
@@ -175,6 +180,7 @@ int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_s
     *out = current_at_least(c, generation);
     int ret = *out ? 0 : load_snapshot(c, db, out, e);
     pthread_mutex_unlock(&c->build);
+    bury(c);
     return ret;
 }
 
@@ -184,7 +190,8 @@ void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s
         return;
     pthread_mutex_lock(&c->lock);
     snapshot_unref(c, s);
-    unlock(c);
+    pthread_mutex_unlock(&c->lock);
+    bury(c);
 }
 
 /* ---- reports --------------------------------------------------------------------- */
@@ -236,7 +243,7 @@ static void insert_report(struct report_cache *c, struct cached_report *r)
     r->refs++;
     r->used = ++c->clock;
     c->reports[c->n_reports++] = r;
-    unlock(c);
+    pthread_mutex_unlock(&c->lock);
 }
 
 /*
@@ -289,6 +296,7 @@ int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
     *out = find_report(c, s, opt);
     int ret = *out ? 0 : build_report(c, s, opt, out, e);
     pthread_mutex_unlock(&c->build);
+    bury(c);
     return ret;
 }
 
@@ -298,7 +306,8 @@ void report_cache_report_put(struct report_cache *c, struct cached_report *r)
         return;
     pthread_mutex_lock(&c->lock);
     report_unref(c, r);
-    unlock(c);
+    pthread_mutex_unlock(&c->lock);
+    bury(c);
 }
 
 static const char *json_of(struct report_cache *c, struct cached_report *r, size_t *len)

@@ -68,6 +68,8 @@ I;NHIỆM VỤ TRỌNG TÂM;
 CSV
 $GIAMSAT import tt.csv --unit "Bộ Nội vụ" --dry-run --json > tt.json || die "TT matching: $(cat tt.json)"
 expect_json tt.json '$.matched_by_tt' 1
+expect_json tt.json '$.tt_matches[0].line' 5
+expect_json tt.json '$.tt_matches[0].task' 6
 expect_json tt.json '$.added' 3
 $GIAMSAT import tt.csv --unit "Bộ Nội vụ" > /dev/null
 [ "$(db_count "select a.task_id from progress_report p join assignment a on a.id = p.assignment_id
