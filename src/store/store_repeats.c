@@ -169,6 +169,27 @@ static int link_repeat(struct repeat_ctx *c, long new_id, long original)
     return ret;
 }
 
+/* The code and name of r->task, for the user to recognise it. */
+static int name_task(struct repeat_ctx *c, struct task_repeat *r)
+{
+    sqlite3_stmt *st;
+    int ret = db_prepare_cached(c->db, "SELECT code, name FROM task WHERE id = ?", &st, c->e);
+    if (!ret) {
+        sqlite3_bind_int64(st, 1, r->task);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            r->code = sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : db_col_dup(st, 0);
+            r->task_name = db_col_dup(st, 1);
+        }
+        db_finish_cached(c->db, st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            ret = db_error(c->db, "cannot read the stored task", c->e);
+    }
+    if (!r->task_name)
+        r->task_name = xstrdup("");
+    return ret;
+}
+
 /* Record the new task t (stored as new_id) against the stored match m, linking it when confirmed. */
 static int record_match(struct repeat_ctx *c, const struct batch_task *t, long new_id,
                         const struct stored_match *m)
@@ -178,18 +199,7 @@ static int record_match(struct repeat_ctx *c, const struct batch_task *t, long n
                              NULL, NULL, m->score, m->exact, false };
     r.linked = line_listed(c->opt->link_lines, c->opt->n_link_lines, t->line) ||
                (!duplicate && r.exact && c->opt->link_repeats);
-    sqlite3_stmt *st;
-    int ret = db_prepare_cached(c->db, "SELECT code, name FROM task WHERE id = ?", &st, c->e);
-    if (!ret) {
-        sqlite3_bind_int64(st, 1, r.task);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            r.code = sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : db_col_dup(st, 0);
-            r.task_name = db_col_dup(st, 1);
-        }
-        db_finish_cached(c->db, st);
-    }
-    if (!r.task_name)
-        r.task_name = xstrdup("");
+    int ret = name_task(c, &r);
     if (!ret && r.linked)
         ret = link_repeat(c, new_id, m->id);
     if (r.linked && !t->is_group && c->sum->counted)
