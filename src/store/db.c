@@ -226,6 +226,11 @@ static const char *const migrations[] = {
     "CREATE INDEX progress_events ON progress_report"
     "(assignment_id, reported_on, id, kind, completed_on);"
     "DROP INDEX progress_by_assignment;",
+
+    /* 12: a document's tasks by document (the primary key leads with the task):
+     * matching a progress row by its TT within a section reads the tasks of one
+     * document and field (store_numbering.c), a document's page and export too. */
+    "CREATE INDEX task_document_by_document ON task_document(document_id, task_id);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
