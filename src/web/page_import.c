@@ -49,6 +49,7 @@ struct import_job {
     size_t *accept, *complete, *link;
     size_t n_accept, n_complete, n_link;
     bool allow_duplicates; /* create tasks equal to stored ones anyway */
+    bool link_repeats;     /* link every exact repeat (--link-repeats), ticked or not */
 };
 
 /* A file read and resolved, and what storing it did or would do. */
@@ -303,6 +304,7 @@ static int store_job(struct req *rq, struct db *db, const struct registry *reg,
     }
     struct import_options io = { job->name, a == NULL, job->document, a };
     io.allow_duplicates = job->allow_duplicates;
+    io.link_repeats = job->link_repeats;
     io.link_lines = job->link;
     io.n_link_lines = job->n_link;
     /* A confirm stores twice (a dry run, then for real): each starts from the resolved counts. */
@@ -484,6 +486,15 @@ static void confirm_close(struct buf *b, const struct import_result *x)
                  " name=\"allow_partial\" value=\"1\"/> <label for=\"allow_partial\">Cho phép"
                  " nhập một phần (bỏ qua %zu dòng bị từ chối)</label></div>",
                  rejected);
+    size_t exact = 0;
+    for (size_t i = 0; !is_appended(x) && i < x->sum.n_repeats; i++)
+        exact += x->sum.repeats[i].exact;
+    if (exact)
+        buf_addf(b,
+                 "<div class=\"field\"><input type=\"checkbox\" id=\"link_repeats\""
+                 " name=\"link_repeats\" value=\"1\"/> <label for=\"link_repeats\">Ghi cả %zu"
+                 " nhiệm vụ trùng tên với nhiệm vụ của văn bản trước là nhắc lại</label></div>",
+                 exact);
     if (!is_appended(x) && x->sum.n_dups)
         buf_addf(b,
                  "<div class=\"field\"><input type=\"checkbox\" id=\"allow_duplicates\""
@@ -698,7 +709,8 @@ static int import_confirm(struct req *rq, struct resp *rs)
                               .data = u->bytes,
                               .len = u->len,
                               .allow_partial = req_form(rq, "allow_partial") != NULL,
-                              .allow_duplicates = req_form(rq, "allow_duplicates") != NULL };
+                              .allow_duplicates = req_form(rq, "allow_duplicates") != NULL,
+                              .link_repeats = req_form(rq, "link_repeats") != NULL };
     job_hints(rq, &job, req_form(rq, "unit"), req_form(rq, "date"));
     job.n_accept = review_ticked(rq, "accept", &job.accept);
     job.n_complete = review_ticked(rq, "complete", &job.complete);

@@ -117,3 +117,19 @@ code=$(confirm admin d1.html --data-urlencode link=2)
 [ "$(db_count 'select count(*) from task')" = $((tasks0 + 2)) ] || die "the table was not imported"
 [ "$(db_count "select count(*) from task t join task o on o.id = t.repeat_of_id
     where o.code = '35' and t.source_line = 2")" = 1 ] || die "the ticked row is not linked as a repeat"
+
+# A new document restating two programme tasks: both proposed as exact repeats; "Ghi cả ...
+# là nhắc lại" links every exact one at once (a plan of hundreds needs no tick per row).
+n34=$(db_count "select name from task where code = '34' and import_id = 1")
+n36=$(db_count "select name from task where code = '36' and import_id = 1")
+printf 'TT,Tên nhiệm vụ,Cơ quan chủ trì,Thời hạn\n1,"%s",Bộ Giáo dục và Đào tạo,Năm 2026\n2,"%s",Bộ Tài chính,Năm 2026\n' "$n34" "$n36" > plan.csv
+code=$(upload admin plan.csv -F format=auto -F "document=Kế hoạch số 99/KH-BCĐ ngày 01/12/2025")
+[ "$code" = 200 ] || die "plan dry run: HTTP $code"
+[ "$(fact repeats)" = 2 ] || die "repeats: $(fact repeats)"
+grep -q 'name="link_repeats"' check.html || die "no way to link every exact repeat"
+code=$(confirm admin p1.html --data-urlencode link_repeats=1)
+[ "$code" = 200 ] || die "confirm with link_repeats: HTTP $code"
+[ "$(db_count "select count(*) from task t join task o on o.id = t.repeat_of_id
+    where o.code in ('34', '36') and o.import_id = 1 and t.deadline_text = 'Năm 2026'")" = 2 ] \
+    || die "the exact repeats were not linked"
+grep -q '<td>Đã ghi nhắc lại</td>' p1.html || die "the result page does not say they were linked"
