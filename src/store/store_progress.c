@@ -730,11 +730,16 @@ int store_progress_add(struct db *db, const struct registry *r, const struct bat
     return ret;
 }
 
+static void line_texts_free(struct progress_reject *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].reason);
+    free(v);
+}
+
 void progress_summary_release(struct progress_summary *sum)
 {
-    for (size_t i = 0; i < sum->n_rejects; i++)
-        free(sum->rejects[i].reason);
-    free(sum->rejects);
+    line_texts_free(sum->rejects, sum->n_rejects);
     for (size_t i = 0; i < sum->n_suggestions; i++) {
         free(sum->suggestions[i].name);
         free(sum->suggestions[i].code);
@@ -744,12 +749,8 @@ void progress_summary_release(struct progress_summary *sum)
     for (size_t i = 0; i < sum->n_proposals; i++)
         free(sum->proposals[i].output);
     free(sum->proposals);
-    for (size_t i = 0; i < sum->n_warnings; i++)
-        free(sum->warnings[i].reason);
-    free(sum->warnings);
-    for (size_t i = 0; i < sum->n_skipped; i++)
-        free(sum->skipped[i].reason);
-    free(sum->skipped);
+    line_texts_free(sum->warnings, sum->n_warnings);
+    line_texts_free(sum->skipped, sum->n_skipped);
     for (size_t i = 0; i < sum->matched_by_tt; i++)
         free(sum->tt_matches[i].name);
     free(sum->tt_matches);
