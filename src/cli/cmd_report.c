@@ -72,8 +72,8 @@ struct board_src {
 static int build_report(struct cli *c, const struct scope *s, struct programme *p, struct report *r,
                         struct board_src *src)
 {
-    long generation = 0;
-    if (store_load_snapshot(c->db, p, &generation, src ? &src->x : NULL, src ? &src->n : NULL,
+    struct store_stamp stamp;
+    if (store_load_snapshot(c->db, p, &stamp, src ? &src->x : NULL, src ? &src->n : NULL,
                             src ? &src->counted : NULL, &c->err))
         return c->err.kind;
     struct report_options o = { s->as_of, s->due_by, PROG_NONE, PROG_NONE };

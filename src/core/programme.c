@@ -1,7 +1,10 @@
 /* programme: the snapshot counting works on; see programme.h. */
 #include "programme.h"
 
+#include "util/xalloc.h"
+
 #include <stdlib.h>
+#include <string.h>
 
 bool programme_counts_task(const struct prog_task *t)
 {
@@ -32,8 +35,123 @@ size_t programme_find_document(const struct programme *p, long id)
     return PROG_NONE;
 }
 
+size_t programme_find_assignment(const struct programme *p, long id)
+{
+    size_t lo = 0, hi = p->n_assignments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        long at = p->assignments[mid].id;
+        if (at == id)
+            return mid;
+        if (at < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return PROG_NONE;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * The assignments whose event lists out owns: those from owned (copied again,
+ * so out never depends on from) and those receiving a report, ascending and
+ * unique. at[i] is ev[i]'s assignment index or PROG_NONE.
+ */
+static void changed_set(const struct programme *from, const size_t *at, size_t n,
+                        struct programme *out)
+{
+    size_t *set = xcalloc(from->n_changed + n + 1, sizeof(*set));
+    size_t k = 0;
+    for (size_t i = 0; i < from->n_changed; i++)
+        set[k++] = from->changed[i];
+    for (size_t i = 0; i < n; i++)
+        if (at[i] != PROG_NONE)
+            set[k++] = at[i];
+    qsort(set, k, sizeof(*set), index_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!u || set[u - 1] != set[i])
+            set[u++] = set[i];
+    out->changed = set;
+    out->n_changed = u;
+}
+
+/* Give each changed assignment its own copy of its events in one block, room for extra[] more. */
+static void copy_changed(const struct programme *from, const size_t *extra, struct programme *out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < out->n_changed; i++)
+        total += from->assignments[out->changed[i]].n_events + extra[i];
+    out->event_block = xcalloc(total + 1, sizeof(*out->event_block));
+    struct progress_event *next = out->event_block;
+    for (size_t i = 0; i < out->n_changed; i++) {
+        const struct prog_assignment *old = &from->assignments[out->changed[i]];
+        struct prog_assignment *a = &out->assignments[out->changed[i]];
+        if (old->n_events)
+            memcpy(next, old->events, old->n_events * sizeof(*next));
+        a->events = next;
+        a->n_events = old->n_events;
+        next += old->n_events + extra[i];
+    }
+}
+
+void programme_derive(const struct programme *from, const struct prog_new_event *ev, size_t n,
+                      struct programme *out)
+{
+    const struct programme *root = from->root ? from->root : from;
+    *out = *root;
+    out->root = root;
+    out->assignments = xcalloc(from->n_assignments + 1, sizeof(*out->assignments));
+    if (from->n_assignments)
+        memcpy(out->assignments, from->assignments,
+               from->n_assignments * sizeof(*out->assignments));
+    size_t *at = xcalloc(n + 1, sizeof(*at));
+    for (size_t i = 0; i < n; i++)
+        at[i] = programme_find_assignment(from, ev[i].assignment_id);
+    changed_set(from, at, n, out);
+    /* extra[j]: how many new reports the j-th changed assignment receives */
+    size_t *extra = xcalloc(out->n_changed + 1, sizeof(*extra));
+    for (size_t i = 0; i < n; i++) {
+        if (at[i] == PROG_NONE)
+            continue;
+        size_t *slot = bsearch(&at[i], out->changed, out->n_changed, sizeof(size_t), index_cmp);
+        extra[slot - out->changed]++;
+    }
+    copy_changed(from, extra, out);
+    for (size_t i = 0; i < n; i++) {
+        if (at[i] == PROG_NONE)
+            continue;
+        struct prog_assignment *a = &out->assignments[at[i]];
+        a->events[a->n_events++] = ev[i].ev;
+    }
+    for (size_t i = 0; i < out->n_changed; i++)
+        if (extra[i])
+            status_sort_events(out->assignments[out->changed[i]].events,
+                               out->assignments[out->changed[i]].n_events);
+    free(extra);
+    free(at);
+}
+
+/* A derived programme owns only its assignments array and the changed event lists. */
+static void release_derived(struct programme *p)
+{
+    free(p->assignments);
+    free(p->changed);
+    free(p->event_block);
+    *p = (struct programme)PROGRAMME_INIT;
+}
+
 void programme_release(struct programme *p)
 {
+    if (p->root) {
+        release_derived(p);
+        return;
+    }
     for (size_t i = 0; i < p->n_documents; i++)
         free(p->documents[i].name);
     for (size_t i = 0; i < p->n_agencies; i++) {

@@ -7,6 +7,13 @@
  * Cross references are indexes into the snapshot's own arrays, never
  * database ids, so the computation cannot dangle. Everything is owned by
  * the struct programme and freed by programme_release().
+ *
+ * A programme can also follow writes without being loaded again:
+ * programme_derive() makes the programme of a later moment, when all that
+ * was written in between is new progress reports (they are append-only),
+ * by inserting them into the event lists of their assignments. It borrows
+ * everything else from the programme it grew from, so it costs a copy of
+ * the assignments array and of the event lists that changed, not a load.
  */
 #ifndef GIAMSAT_PROGRAMME_H
 #define GIAMSAT_PROGRAMME_H
@@ -65,11 +72,24 @@ struct programme {
     size_t n_agencies;
     struct prog_task *tasks; /* import order */
     size_t n_tasks;
-    struct prog_assignment *assignments;
+    struct prog_assignment *assignments; /* by ascending id */
     size_t n_assignments;
+    /* Set by programme_derive(), NULL/0 in a loaded programme: the loaded programme whose
+     * documents, agencies, tasks and unchanged event lists this one borrows, and the
+     * assignments (ascending indexes) whose event lists are this one's own, in one block. */
+    const struct programme *root;
+    size_t *changed;
+    size_t n_changed;
+    struct progress_event *event_block;
 };
 
-#define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
+#define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL }
+
+/* A progress report committed after a programme was read: what programme_derive() adds. */
+struct prog_new_event {
+    long assignment_id; /* database id */
+    struct progress_event ev;
+};
 
 /** True when the statistics count the task: not a group, not a repeat. */
 bool programme_counts_task(const struct prog_task *t);
@@ -80,8 +100,26 @@ size_t programme_find_task(const struct programme *p, long id);
 size_t programme_find_agency(const struct programme *p, long id);
 /** Index of the document with database id, or PROG_NONE. Linear. */
 size_t programme_find_document(const struct programme *p, long id);
+/** Index of the assignment with database id, or PROG_NONE. Binary search. */
+size_t programme_find_assignment(const struct programme *p, long id);
 
-/** Free everything the snapshot owns and reset it to PROGRAMME_INIT. */
+/**
+ * Fill *out (uninitialised) with the programme from grown by the reports
+ * ev[0..n): each goes into its assignment's events in replay order
+ * (status_sort_events()), and a report of an assignment from does not hold
+ * (removed from its task's lead cell) is skipped, as the loader skips it.
+ * Only new reports may have been written since from was read: a change to
+ * anything else needs a load. out shares documents, agencies, tasks and
+ * every event list it did not change with from's root (from itself when
+ * loaded), which must stay alive and unchanged until out is released; it
+ * never points into from's own blocks, so from may be released first when
+ * it is derived. out->n_changed says how much it copied: load again once it
+ * grows large. Release out with programme_release().
+ */
+void programme_derive(const struct programme *from, const struct prog_new_event *ev, size_t n,
+                      struct programme *out);
+
+/** Free everything the snapshot owns (a derived one: not its root's) and reset it to PROGRAMME_INIT. */
 void programme_release(struct programme *p);
 
 #endif

@@ -1,17 +1,28 @@
 /* json_internal: shared jansson helpers; see json_internal.h. */
 #include "json_internal.h"
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
 
+static int append(const char *text, size_t size, void *data)
+{
+    buf_add(data, text, size);
+    return 0;
+}
+
+/* Through a callback into our buffer: a report of tens of MB is written once, not copied. */
 static char *dump_take(json_t *root, size_t flags)
 {
-    char *s = json_dumps(root, flags | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    struct buf out = BUF_INIT;
+    if (!root || json_dump_callback(root, append, &out,
+                                    flags | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))) {
+        buf_release(&out);
+        buf_adds(&out, "null");
+    }
     json_decref(root);
-    char *copy = xstrdup(s ? s : "null");
-    free(s);
-    return copy;
+    return buf_take(&out);
 }
 
 char *json_dump_take(json_t *root)

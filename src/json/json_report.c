@@ -4,6 +4,8 @@
 #include "json_indicators.h"
 #include "json_internal.h"
 
+#include "util/xalloc.h"
+
 #include <stdlib.h>
 
 static json_t *counts(const struct bucket_counts *c)
@@ -36,20 +38,62 @@ static json_t *task_counts(const struct bucket_counts *c, long repeats)
     return o;
 }
 
-static json_t *task_item(const struct report *r, const struct report_task *it)
+/*
+ * The names a report's task lists repeat: one JSON string per unit and
+ * document, made on first use and shared by every list that names it
+ * (a task of every commune names 3,500 units, and a national report lists
+ * thousands of such tasks), freed with the report's JSON.
+ */
+struct name_pool {
+    const struct programme *p;
+    json_t **agencies, **documents;
+};
+
+static json_t *pooled(json_t **slot, const char *name)
+{
+    if (!*slot)
+        *slot = json_string(name);
+    return json_incref(*slot);
+}
+
+static void name_pool_init(struct name_pool *np, const struct programme *p)
+{
+    np->p = p;
+    np->agencies = xcalloc(p->n_agencies + 1, sizeof(json_t *));
+    np->documents = xcalloc(p->n_documents + 1, sizeof(json_t *));
+}
+
+static void name_pool_release(struct name_pool *np)
+{
+    for (size_t i = 0; i < np->p->n_agencies; i++)
+        json_decref(np->agencies[i]);
+    for (size_t i = 0; i < np->p->n_documents; i++)
+        json_decref(np->documents[i]);
+    free(np->agencies);
+    free(np->documents);
+}
+
+static json_t *agency_name(struct name_pool *np, size_t agency)
+{
+    return pooled(&np->agencies[agency], np->p->agencies[agency].name);
+}
+
+static json_t *task_item(const struct report *r, const struct report_task *it,
+                         struct name_pool *np)
 {
     const struct programme *p = r->prog;
     const struct prog_task *t = &p->tasks[it->task];
     json_t *o = json_object(), *docs = json_array(), *lead = json_array(), *nd = json_array();
     for (size_t i = 0; i < t->n_documents; i++)
-        json_array_append_new(docs, json_string(p->documents[t->documents[i]].name));
+        json_array_append_new(docs, pooled(&np->documents[t->documents[i]],
+                                           p->documents[t->documents[i]].name));
     for (size_t i = 0; i < t->n_assignments; i++) {
         const struct prog_assignment *a = &p->assignments[t->assignments[i]];
         if (r->assignment_bucket[t->assignments[i]] != N_BUCKETS)
-            json_array_append_new(lead, json_string(p->agencies[a->agency].name));
+            json_array_append_new(lead, agency_name(np, a->agency));
     }
     for (size_t i = 0; i < it->units_not_done; i++)
-        json_array_append_new(nd, json_string(p->agencies[it->not_done[i]].name));
+        json_array_append_new(nd, agency_name(np, it->not_done[i]));
     json_object_set_new(o, "id", json_integer(t->id));
     json_object_set_new(o, "code", json_string(t->code));
     json_object_set_new(o, "name", json_string(t->name));
@@ -64,11 +108,12 @@ static json_t *task_item(const struct report *r, const struct report_task *it)
     return o;
 }
 
-static json_t *task_list(const struct report *r, const size_t *idx, size_t n)
+static json_t *task_list(const struct report *r, const size_t *idx, size_t n,
+                         struct name_pool *np)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, task_item(r, &r->items[idx[i]]));
+        json_array_append_new(a, task_item(r, &r->items[idx[i]], np));
     return a;
 }
 
@@ -238,8 +283,11 @@ static json_t *report_object(const struct report *r, const struct indicator_boar
     json_object_set_new(o, "no_due_date", json_integer(r->no_due_date));
     json_object_set_new(o, "units", json_integer(r->n_units));
     json_object_set_new(o, "by_document", by_document(r));
-    json_object_set_new(o, "overdue", task_list(r, r->overdue, r->n_overdue));
-    json_object_set_new(o, "due_soon", task_list(r, r->due_soon, r->n_due_soon));
+    struct name_pool np;
+    name_pool_init(&np, r->prog);
+    json_object_set_new(o, "overdue", task_list(r, r->overdue, r->n_overdue, &np));
+    json_object_set_new(o, "due_soon", task_list(r, r->due_soon, r->n_due_soon, &np));
+    name_pool_release(&np); /* the lists hold their own references */
     json_object_set_new(o, "by_agency", by_agency(r));
     json_object_set_new(o, "by_field", by_field(r));
     bool reconciled;

@@ -20,6 +20,15 @@
     "CREATE TRIGGER " t "_generation_delete AFTER DELETE ON " t                                     \
     " BEGIN UPDATE data_generation SET n = n + 1; END;"
 
+/* Migration 13: the same triggers bumping the structure generation too (one of them recreated). */
+#define STRUCTURE_TRIGGER(t, op, OP)                                                               \
+    "DROP TRIGGER " t "_generation_" op ";"                                                        \
+    "CREATE TRIGGER " t "_generation_" op " AFTER " OP " ON " t                                     \
+    " BEGIN UPDATE data_generation SET n = n + 1, structure = structure + 1; END;"
+#define STRUCTURE_TRIGGERS(t)                                                                      \
+    STRUCTURE_TRIGGER(t, "insert", "INSERT") STRUCTURE_TRIGGER(t, "update", "UPDATE")              \
+    STRUCTURE_TRIGGER(t, "delete", "DELETE")
+
 /* Each migration takes the schema from version i to i + 1. Never edit a
  * released one: add the next. */
 static const char *const migrations[] = {
@@ -231,6 +240,21 @@ static const char *const migrations[] = {
      * matching a progress row by its TT within a section reads the tasks of one
      * document and field (store_numbering.c), a document's page and export too. */
     "CREATE INDEX task_document_by_document ON task_document(document_id, task_id);",
+
+    /* 13: the structure generation (issue #12): moved by every write the
+     * data generation counts except a new progress report. Reports are
+     * append-only, so while the structure stays the same the server's
+     * snapshot follows writes by reading the reports after the last one it
+     * holds (store_load_reports_after()) instead of loading the programme. */
+    "ALTER TABLE data_generation ADD COLUMN structure INTEGER NOT NULL DEFAULT 1;"
+    STRUCTURE_TRIGGERS("agency") STRUCTURE_TRIGGERS("agency_alias")
+    STRUCTURE_TRIGGERS("agency_group") STRUCTURE_TRIGGERS("group_alias")
+    STRUCTURE_TRIGGERS("document") STRUCTURE_TRIGGERS("document_mention")
+    STRUCTURE_TRIGGERS("task") STRUCTURE_TRIGGERS("task_document")
+    STRUCTURE_TRIGGERS("task_party") STRUCTURE_TRIGGERS("assignment")
+    STRUCTURE_TRIGGERS("indicator") STRUCTURE_TRIGGERS("measurement")
+    STRUCTURE_TRIGGER("progress_report", "update", "UPDATE")
+    STRUCTURE_TRIGGER("progress_report", "delete", "DELETE"),
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

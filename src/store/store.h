@@ -315,6 +315,36 @@ int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme 
  */
 int store_data_generation(struct db *db, long *generation, struct err *e);
 
+/*
+ * Where a snapshot stands. The structure generation moves with every
+ * change the data generation counts but a new progress report (schema 13),
+ * so two stamps of equal structure differ only by the reports after
+ * last_report: reports are append-only and their ids only grow.
+ */
+struct store_stamp {
+    long generation; /* store_data_generation() */
+    long structure;  /* the structure generation */
+    long last_report; /* the largest progress report id, 0 when none */
+};
+
+/**
+ * The data and structure generations into stamp (last_report is left as
+ * it is): one read of a one-row table, on a statement kept prepared on db.
+ */
+int store_data_stamp(struct db *db, struct store_stamp *stamp, struct err *e);
+
+/**
+ * In one read transaction: the stamp of the database and the progress
+ * reports with an id above after (by ascending id) into *out and *n (free
+ * *out with free(); NULL when none). stamp->last_report is the largest id
+ * read, or after. When stamp->structure differs from the structure the
+ * caller's snapshot was read at, the reports are not enough (something
+ * else changed too): load the snapshot again. Assumes no transaction is
+ * open on db; on failure nothing is left allocated.
+ */
+int store_load_reports_after(struct db *db, long after, struct store_stamp *stamp,
+                             struct prog_new_event **out, size_t *n, struct err *e);
+
 struct indicator; /* core/indicator.h */
 
 /* How many indicators of one monitoring agency have a target, as the database counts them. */
@@ -352,8 +382,9 @@ long indicator_target_counts_of(const struct indicator_target_counts *c, long ag
 void indicator_target_counts_release(struct indicator_target_counts *c);
 
 /**
- * store_load_programme() and store_data_generation() in one read
- * transaction, so *generation is exactly the generation of *p; with
+ * store_load_programme() and store_data_stamp() in one read transaction,
+ * with the largest progress report id, so *stamp is exactly where *p
+ * stands; with
  * indicators not NULL, store_indicator_list() (store_indicators.h) into
  * *indicators and *n_indicators in the same transaction, so they hold
  * the measurements of that generation, never a later write's, and with
@@ -361,7 +392,7 @@ void indicator_target_counts_release(struct indicator_target_counts *c);
  * rows into *counted. On failure nothing is left allocated (*p released,
  * *indicators NULL, *counted empty). Assumes no transaction is open on db.
  */
-int store_load_snapshot(struct db *db, struct programme *p, long *generation,
+int store_load_snapshot(struct db *db, struct programme *p, struct store_stamp *stamp,
                         struct indicator **indicators, size_t *n_indicators,
                         struct indicator_target_counts *counted, struct err *e);
 

@@ -293,15 +293,89 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e)
     return store_load_tasks(db, NULL, 0, p, e);
 }
 
-int store_data_generation(struct db *db, long *generation, struct err *e)
+int store_data_stamp(struct db *db, struct store_stamp *stamp, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare_cached(db, "SELECT n FROM data_generation", &st, e))
+    if (db_prepare_cached(db, "SELECT n, structure FROM data_generation", &st, e))
         return e->kind;
     int rc = sqlite3_step(st);
-    *generation = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    if (rc == SQLITE_ROW) {
+        stamp->generation = (long)sqlite3_column_int64(st, 0);
+        stamp->structure = (long)sqlite3_column_int64(st, 1);
+    }
     db_finish_cached(db, st);
     return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
+}
+
+int store_data_generation(struct db *db, long *generation, struct err *e)
+{
+    struct store_stamp stamp = { 0, 0, 0 };
+    int ret = store_data_stamp(db, &stamp, e);
+    *generation = stamp.generation;
+    return ret;
+}
+
+/* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
+static int begin_read(struct db *db, struct err *e)
+{
+    if (db_exec(db, "BEGIN", e))
+        return e->kind;
+    db->in_tx = true;
+    return 0;
+}
+
+static int last_report_id(struct db *db, long *id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db, "SELECT coalesce(max(id), 0) FROM progress_report", &st, e))
+        return e->kind;
+    int rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    db_finish_cached(db, st);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the progress reports", e);
+}
+
+/* The reports after id `after`, by id: rows of the table's b-tree from one seek. */
+static int load_new_events(struct db *db, long after, struct store_stamp *stamp,
+                           struct prog_new_event **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db,
+                          "SELECT assignment_id, reported_on, id, kind, completed_on"
+                          " FROM progress_report WHERE id > ?1 ORDER BY id",
+                          &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, after);
+    size_t cap = 0;
+    int rc;
+    stamp->last_report = after;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct prog_new_event *ne = &(*out)[(*n)++];
+        ne->assignment_id = sqlite3_column_int64(st, 0);
+        read_event(st, &ne->ev);
+        stamp->last_report = ne->ev.seq;
+    }
+    db_finish_cached(db, st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the progress reports", e);
+}
+
+int store_load_reports_after(struct db *db, long after, struct store_stamp *stamp,
+                             struct prog_new_event **out, size_t *n, struct err *e)
+{
+    *out = NULL;
+    *n = 0;
+    if (begin_read(db, e))
+        return e->kind;
+    if (store_data_stamp(db, stamp, e) || load_new_events(db, after, stamp, out, n, e) ||
+        db_commit(db, e)) {
+        db_rollback(db);
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return e->kind ? e->kind : ERR_STORAGE;
+    }
+    return 0;
 }
 
 /* ---- indicators with a target, counted by the database --------------------------- */
@@ -361,7 +435,7 @@ static int load_indicators(struct db *db, struct indicator **indicators, size_t 
     return counted ? store_indicator_target_counts(db, counted, e) : 0;
 }
 
-int store_load_snapshot(struct db *db, struct programme *p, long *generation,
+int store_load_snapshot(struct db *db, struct programme *p, struct store_stamp *stamp,
                         struct indicator **indicators, size_t *n_indicators,
                         struct indicator_target_counts *counted, struct err *e)
 {
@@ -371,11 +445,10 @@ int store_load_snapshot(struct db *db, struct programme *p, long *generation,
     }
     if (counted)
         *counted = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
-    /* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
-    if (db_exec(db, "BEGIN", e))
+    if (begin_read(db, e))
         return e->kind;
-    db->in_tx = true;
-    if (store_data_generation(db, generation, e) || store_load_programme(db, p, e) ||
+    if (store_data_stamp(db, stamp, e) || last_report_id(db, &stamp->last_report, e) ||
+        store_load_programme(db, p, e) ||
         load_indicators(db, indicators, n_indicators, counted, e) || db_commit(db, e)) {
         db_rollback(db);
         programme_release(p);

@@ -30,11 +30,12 @@ int app_init(struct web_app *app, const char *db_path, struct err *e)
     if (crypto_init(e) || db_open(db_path, &db, e))
         return e->kind;
     struct registry reg = REGISTRY_INIT;
-    long gen = 0;
-    int ret = store_load_registry(db, &reg, e) || store_data_generation(db, &gen, e);
+    struct store_stamp stamp = { 0, 0, 0 };
+    /* The stamp first: a write in between makes the registry newer than it, never older. */
+    int ret = store_data_stamp(db, &stamp, e) || store_load_registry(db, &reg, e);
     db_close(db);
     if (!ret)
-        app->regs = regcache_new(&reg, gen);
+        app->regs = regcache_new(&reg, stamp.structure);
     registry_release(&reg);
     if (!ret) {
         app->throttle = throttle_new();
@@ -316,16 +317,16 @@ const struct registry *app_registry(struct req *rq, struct resp *rs)
     struct web_app *app = app_of(rq);
     struct db *db = app_db(rq, rs);
     struct err e = ERR_INIT;
-    long gen = 0;
+    struct store_stamp stamp = { 0, 0, 0 };
     if (!db)
         return NULL;
-    if (store_data_generation(db, &gen, &e)) {
+    if (store_data_stamp(db, &stamp, &e)) {
         resp_err(rq, rs, &e);
         return NULL;
     }
     struct registry_hold *h = arena_alloc(rq->arena, sizeof(*h));
     h->cache = app->regs;
-    h->ref = regcache_get(app->regs, db, gen, &e);
+    h->ref = regcache_get(app->regs, db, stamp.structure, &e);
     if (!h->ref) {
         resp_err(rq, rs, &e);
         return NULL;

@@ -1,8 +1,9 @@
 /*
  * regcache: the agency registry the server's requests share, reloaded
- * from the database when the data generation has moved (an alias or a
- * group rule edited on the admin page, or an import by the command line),
- * so every request resolves unit names with the registry as it is now.
+ * from the database when the structure generation has moved (an alias or
+ * a group rule edited on the admin page, or an import by the command line;
+ * not a progress report, which never changes it: store_data_stamp()), so
+ * every request resolves unit names with the registry as it is now.
  *
  * A request takes a counted reference; a reload replaces the shared copy
  * and the old one is freed when its last reader lets go. Thread-safe.
@@ -16,12 +17,12 @@
 struct regcache;
 struct regcache_ref;
 
-/** A cache holding *initial* (taken over; generation gen). Free with regcache_free(). */
+/** A cache holding *initial* (taken over; structure generation gen). Free with regcache_free(). */
 struct regcache *regcache_new(struct registry *initial, long gen);
 void regcache_free(struct regcache *c);
 
 /**
- * The registry as of generation gen (read by the caller from db), loaded
+ * The registry as of structure generation gen (read by the caller from db), loaded
  * from db when the shared one is older. Returns a reference to release
  * with regcache_put(), or NULL with *e set when loading fails.
  */

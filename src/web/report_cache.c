@@ -22,6 +22,7 @@ struct report_cache {
     size_t n_reports;
     size_t max_reports;
     unsigned long clock; /* counts hits, for LRU */
+    size_t compact;      /* report_cache_set_compact(), or 0 */
     /* Snapshots no one holds any more, freed by bury() outside both locks. */
     struct cached_snapshot **dead;
     size_t n_dead, cap_dead;
@@ -37,23 +38,36 @@ struct report_cache *report_cache_new(size_t max_reports)
     return c;
 }
 
+void report_cache_set_compact(struct report_cache *c, size_t max_changed)
+{
+    c->compact = max_changed;
+}
+
 /* ---- references (caller holds c->lock) -------------------------------------------- */
 
+/* A derived snapshot's indicators are its root's: only the root frees them. */
 static void snapshot_free(struct cached_snapshot *s)
 {
     programme_release(&s->prog);
-    indicators_free(s->indicators, s->n_indicators);
-    indicator_target_counts_release(&s->counted);
+    if (!s->root) {
+        indicators_free(s->indicators, s->n_indicators);
+        indicator_target_counts_release(&s->counted);
+    }
     free(s);
 }
 
-/* Drop a reference; the last one queues s for unlock() to free. */
+/*
+ * Drop a reference; the last one queues s for bury() to free, and drops a
+ * derived snapshot's reference to its root (freed in the same bury() when
+ * it was the last: nothing reads either any more).
+ */
 static void snapshot_unref(struct report_cache *c, struct cached_snapshot *s)
 {
     if (!s || --s->refs > 0)
         return;
     ALLOC_GROW(c->dead, c->n_dead + 1, c->cap_dead);
     c->dead[c->n_dead++] = s;
+    snapshot_unref(c, s->root);
 }
 
 static void report_unref(struct report_cache *c, struct cached_report *r)
@@ -132,7 +146,7 @@ static struct cached_snapshot *current_at_least(struct report_cache *c, long gen
 {
     pthread_mutex_lock(&c->lock);
     struct cached_snapshot *s = c->current;
-    if (s && s->generation >= generation)
+    if (s && s->stamp.generation >= generation)
         s->refs++;
     else
         s = NULL;
@@ -140,45 +154,119 @@ static struct cached_snapshot *current_at_least(struct report_cache *c, long gen
     return s;
 }
 
-/* Load db's snapshot and make it current (unless a later one already is). Holds c->build. */
+/* Make s (one reference: the caller's) current unless a later one already is; *out = s. */
+static void publish(struct report_cache *c, struct cached_snapshot *s, struct cached_snapshot **out)
+{
+    pthread_mutex_lock(&c->lock);
+    if (!c->current || c->current->stamp.generation < s->stamp.generation) {
+        s->refs++; /* the cache's */
+        snapshot_unref(c, c->current);
+        c->current = s;
+        drop_older(c, s->stamp.generation);
+    }
+    pthread_mutex_unlock(&c->lock);
+    *out = s;
+}
+
+/* Load db's snapshot and publish it. Holds c->build. */
 static int load_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot **out,
                          struct err *e)
 {
     struct cached_snapshot *s = xcalloc(1, sizeof(*s));
     /* One read transaction: the indicators and their count are exactly those of the generation. */
-    if (store_load_snapshot(db, &s->prog, &s->generation, &s->indicators, &s->n_indicators,
+    if (store_load_snapshot(db, &s->prog, &s->stamp, &s->indicators, &s->n_indicators,
                             &s->counted, e)) {
         free(s);
         return e->kind;
     }
-    s->refs = 2; /* the cache's and the caller's */
-    pthread_mutex_lock(&c->lock);
-    if (!c->current || c->current->generation < s->generation) {
-        snapshot_unref(c, c->current);
-        c->current = s;
-        drop_older(c, s->generation);
-    } else {
-        s->refs--; /* not kept: only the caller holds it */
-    }
-    pthread_mutex_unlock(&c->lock);
-    *out = s;
+    s->refs = 1;
+    publish(c, s, out);
     return 0;
+}
+
+/* The snapshot `from` grown by the reports ev[0..n), standing at stamp. */
+static struct cached_snapshot *derive(struct report_cache *c, struct cached_snapshot *from,
+                                      const struct prog_new_event *ev, size_t n,
+                                      const struct store_stamp *stamp)
+{
+    struct cached_snapshot *root = from->root ? from->root : from;
+    struct cached_snapshot *s = xcalloc(1, sizeof(*s));
+    programme_derive(&from->prog, ev, n, &s->prog);
+    s->stamp = *stamp;
+    s->indicators = root->indicators;
+    s->n_indicators = root->n_indicators;
+    s->counted = root->counted;
+    s->refs = 1;
+    pthread_mutex_lock(&c->lock);
+    root->refs++; /* the derived one's */
+    s->root = root;
+    pthread_mutex_unlock(&c->lock);
+    return s;
+}
+
+/*
+ * Follow db from `from` (referenced by the caller) by the reports written
+ * since, or load it again when more than reports changed or the derived
+ * snapshot would copy too many event lists. Holds c->build.
+ */
+static int follow_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot *from,
+                           struct cached_snapshot **out, struct err *e)
+{
+    struct store_stamp stamp;
+    struct prog_new_event *ev = NULL;
+    size_t n = 0;
+    if (store_load_reports_after(db, from->stamp.last_report, &stamp, &ev, &n, e))
+        return e->kind;
+    size_t bound = c->compact ? c->compact : REPORT_CACHE_COMPACT(from->prog.n_assignments);
+    if (stamp.structure != from->stamp.structure || from->prog.n_changed + n > bound) {
+        free(ev);
+        return load_snapshot(c, db, out, e);
+    }
+    struct cached_snapshot *s = derive(c, from, ev, n, &stamp);
+    free(ev);
+    publish(c, s, out);
+    return 0;
+}
+
+/* The current snapshot, referenced, or NULL. */
+static struct cached_snapshot *current_ref(struct report_cache *c)
+{
+    pthread_mutex_lock(&c->lock);
+    struct cached_snapshot *s = c->current;
+    if (s)
+        s->refs++;
+    pthread_mutex_unlock(&c->lock);
+    return s;
+}
+
+/* A snapshot of generation `now` or later: followed from the current one when it can. */
+static int refresh(struct report_cache *c, struct db *db, const struct store_stamp *now,
+                   struct cached_snapshot **out, struct err *e)
+{
+    struct cached_snapshot *from = current_ref(c);
+    int ret = from && from->stamp.structure == now->structure
+                  ? follow_snapshot(c, db, from, out, e)
+                  : load_snapshot(c, db, out, e);
+    pthread_mutex_lock(&c->lock);
+    snapshot_unref(c, from); /* freed by the caller's bury(), outside c->build */
+    pthread_mutex_unlock(&c->lock);
+    return ret;
 }
 
 int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_snapshot **out,
                           struct err *e)
 {
-    long generation = 0;
+    struct store_stamp now;
     *out = NULL;
-    if (store_data_generation(db, &generation, e))
+    if (store_data_stamp(db, &now, e))
         return e->kind;
-    *out = current_at_least(c, generation);
+    *out = current_at_least(c, now.generation);
     if (*out)
         return 0;
     pthread_mutex_lock(&c->build);
-    /* Another thread may have loaded it while this one waited. */
-    *out = current_at_least(c, generation);
-    int ret = *out ? 0 : load_snapshot(c, db, out, e);
+    /* Another thread may have made it while this one waited. */
+    *out = current_at_least(c, now.generation);
+    int ret = *out ? 0 : refresh(c, db, &now, out, e);
     pthread_mutex_unlock(&c->build);
     bury(c);
     return ret;
@@ -215,7 +303,7 @@ static struct cached_report *find_report(struct report_cache *c, const struct ca
     struct cached_report *hit = NULL;
     pthread_mutex_lock(&c->lock);
     for (size_t i = 0; i < c->n_reports && !hit; i++)
-        if (c->reports[i]->snap == s && same_key(c->reports[i], s->generation, o))
+        if (c->reports[i]->snap == s && same_key(c->reports[i], s->stamp.generation, o))
             hit = c->reports[i];
     if (hit) {
         hit->refs++;
@@ -229,7 +317,7 @@ static struct cached_report *find_report(struct report_cache *c, const struct ca
 static void insert_report(struct report_cache *c, struct cached_report *r)
 {
     pthread_mutex_lock(&c->lock);
-    if (c->current && r->generation < c->current->generation) {
+    if (c->current && r->generation < c->current->stamp.generation) {
         pthread_mutex_unlock(&c->lock);
         return; /* already outdated: only its holder keeps it */
     }
@@ -274,7 +362,7 @@ static int build_report(struct report_cache *c, struct cached_snapshot *s,
         free(r);
         return e->kind;
     }
-    r->generation = s->generation;
+    r->generation = s->stamp.generation;
     r->opt = *o;
     r->refs = 1; /* the caller's */
     pthread_mutex_lock(&c->lock);
@@ -327,13 +415,12 @@ const char *report_cache_json(struct report_cache *c, struct cached_report *r, s
     pthread_mutex_lock(&c->build);
     json = json_of(c, r, len);
     if (!json) {
-        struct buf text = BUF_INIT;
-        char *body = json_report_compact(&r->rep, &r->board);
-        buf_adds(&text, body);
-        buf_addch(&text, '\n');
-        free(body);
-        *len = text.len;
-        char *built = buf_take(&text);
+        /* The final newline appended in place: a national report is tens of MB. */
+        char *built = json_report_compact(&r->rep, &r->board);
+        *len = strlen(built) + 1;
+        built = xreallocarray(built, *len + 1, 1);
+        built[*len - 1] = '\n';
+        built[*len] = '\0';
         pthread_mutex_lock(&c->lock);
         r->json = built;
         r->json_len = *len;

@@ -15,7 +15,18 @@
  * A request reads the current generation first (one small query) and
  * only ever gets a snapshot of that generation or a later one, so a
  * write committed before the request began is always seen. Entries of
- * older generations are dropped as soon as a newer snapshot is loaded.
+ * older generations are dropped as soon as a newer snapshot is made.
+ *
+ * Following writes. When only progress reports were written since the
+ * current snapshot (its structure generation is still the database's),
+ * the next snapshot is derived from it (programme_derive()): the reports
+ * after the last one it holds are read by id and inserted into their
+ * assignments' event lists, and everything else is shared with the
+ * loaded snapshot it grew from (its root, held by a reference). Reports
+ * stay computed from the events, so a derived snapshot counts exactly as
+ * one loaded at the same generation. Any other write (an import, a rule
+ * or unit edit, a measurement) loads the snapshot again, and so does a
+ * derived one that has copied too many event lists (REPORT_CACHE_COMPACT).
  *
  * Sharing. A snapshot and a report are immutable once published and read
  * by many threads at a time: never write into them (the pages copy the
@@ -31,7 +42,8 @@
  * write) wait for one build instead of each loading the programme. A
  * snapshot whose last reference goes is freed after the lock is released,
  * and the freed memory handed back to the system (malloc_trim), so the
- * server holds one snapshot, plus one being built, however many writes.
+ * server holds one loaded snapshot and the derived one current (plus one
+ * being built, and those requests still hold), however many writes.
  */
 #ifndef GIAMSAT_REPORT_CACHE_H
 #define GIAMSAT_REPORT_CACHE_H
@@ -46,21 +58,25 @@
 #include <stddef.h>
 
 #define REPORT_CACHE_SIZE 32 /* reports kept by the server */
+/* A derived snapshot is loaded again instead once it owns more event lists than this. */
+#define REPORT_CACHE_COMPACT(n_assignments) (4096 + (n_assignments) / 16)
 
 struct report_cache;
 
 /* The programme at one data generation. Read-only; fields after counted are private. */
 struct cached_snapshot {
-    long generation;
+    struct store_stamp stamp; /* where prog stands: its generation is the cache's key */
     struct programme prog;
-    /* store_indicator_list(), read in prog's read transaction: of its very generation */
+    /* store_indicator_list(), read in prog's read transaction: of its very generation
+     * (a derived snapshot shares its root's: a measurement is not a report) */
     struct indicator *indicators;
     size_t n_indicators;
     /* The indicators with a target per monitoring agency, counted by the database in the
      * same transaction (store_indicator_target_counts()): every report's board checks its
      * own count against it ("indicators.stored"). */
     struct indicator_target_counts counted;
-    int refs; /* one while current, plus one per holder (a request, a report built on it) */
+    int refs; /* one while current, plus one per holder (a request, a report, a derived one) */
+    struct cached_snapshot *root; /* derived: the loaded snapshot it borrows from; else NULL */
 };
 
 /* A built report over a snapshot. Read-only; fields after board are private. */
@@ -82,14 +98,21 @@ struct cached_report {
 
 /** An empty cache keeping up to max_reports reports. Free with report_cache_free(). */
 struct report_cache *report_cache_new(size_t max_reports);
+/**
+ * Load the snapshot again once a derived one would own more than
+ * max_changed event lists (0: REPORT_CACHE_COMPACT of its assignments).
+ * Call before the cache is shared; tests use it to reach the reload.
+ */
+void report_cache_set_compact(struct report_cache *c, size_t max_changed);
 /** Free the cache and everything no request still holds; accepts NULL. No request may run. */
 void report_cache_free(struct report_cache *c);
 
 /**
- * The snapshot of db's current data generation (or a later one), loaded
- * from db on a miss (store_load_snapshot(): the programme, the generation,
- * the indicators and the database's count of those with a target in one
- * read transaction). *out is referenced: give it
+ * The snapshot of db's current data generation (or a later one), made
+ * on a miss: derived from the current one when only reports were written
+ * since (store_load_reports_after()), else loaded (store_load_snapshot():
+ * the programme, its stamp, the indicators and the database's count of
+ * those with a target in one read transaction). *out is referenced: give it
  * back with report_cache_snapshot_put(). db must have no open transaction.
  * Errors: ERR_STORAGE from the database.
  */

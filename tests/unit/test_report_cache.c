@@ -175,7 +175,7 @@ static void test_hit_bound_and_generation(void **state)
     write_agencies();
     assert_int_equal(report_cache_snapshot(c, db, &s2, &e), 0);
     assert_ptr_not_equal(s2, s1);
-    assert_true(s2->generation > s1->generation);
+    assert_true(s2->stamp.generation > s1->stamp.generation);
     assert_true(s2->prog.n_agencies > 0 && s1->prog.n_agencies == 0);
 
     report_cache_report_put(c, again);
@@ -232,7 +232,7 @@ static void test_indicators_fresh(void **state)
     /* 75% against a target of 70%: green in the next report, never in the held one. */
     measure("KH2025.3", 75, "75%");
     assert_int_equal(report_cache_snapshot(c, db, &s2, &e), 0);
-    assert_true(s2->generation > s1->generation);
+    assert_true(s2->stamp.generation > s1->stamp.generation);
     assert_int_equal(report_cache_report(c, s2, &o, &r2, &e), 0);
     assert_ptr_not_equal(r2, r1);
     assert_int_equal(count_of(&r2->board, IND_GREEN), 1);
@@ -315,11 +315,11 @@ static void test_snapshot_one_transaction(void **state)
     write_armed = true;
     assert_int_equal(report_cache_snapshot(c, traced, &s, &e), 0);
     assert_false(write_armed); /* the write did happen, in the middle of the load */
-    assert_int_equal(s->generation, g0);
+    assert_int_equal(s->stamp.generation, g0);
     assert_int_equal(n_measurements(s->indicators, s->n_indicators), before);
 
     assert_int_equal(report_cache_snapshot(c, traced, &s2, &e), 0);
-    assert_true(s2->generation > g0);
+    assert_true(s2->stamp.generation > g0);
     assert_int_equal(n_measurements(s2->indicators, s2->n_indicators), before + 1);
 
     report_cache_snapshot_put(c, s2);
