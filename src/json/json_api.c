@@ -20,19 +20,6 @@
 
 /* ---- building ----------------------------------------------------------------- */
 
-/*
- * The json_t of a text that json_out.c or json_report.c wrote. Reading it
- * back keeps one writer per contract shape; the API only adds keys.
- */
-static json_t *reparse_take(char *text)
-{
-    json_error_t jerr;
-    json_t *v = json_loads(text, 0, &jerr);
-    ASSERT(v != NULL);
-    free(text);
-    return v;
-}
-
 static json_t *bucket_or_null(enum bucket b)
 {
     return b < N_BUCKETS ? json_string(bucket_key(b)) : json_null();
@@ -41,7 +28,7 @@ static json_t *bucket_or_null(enum bucket b)
 char *json_api_task_page(const struct task_view *t, size_t n, const enum bucket *status,
                          struct date as_of, long total, long limit, long offset)
 {
-    json_t *items = reparse_take(json_tasks(t, n));
+    json_t *items = json_tasks_value(t, n);
     for (size_t i = 0; status && i < n; i++)
         json_object_set_new(json_array_get(items, i), "status", bucket_or_null(status[i]));
     json_t *o = json_object();
@@ -55,7 +42,7 @@ char *json_api_task_page(const struct task_view *t, size_t n, const enum bucket 
 
 char *json_api_task(const struct task_view *t, const struct api_task_detail *d)
 {
-    json_t *o = reparse_take(json_task(t));
+    json_t *o = json_task_value(t);
     json_object_set_new(o, "as_of", json_date(d->as_of));
     json_object_set_new(o, "status", bucket_or_null(d->status));
     json_t *as = json_array();
@@ -69,7 +56,7 @@ char *json_api_task(const struct task_view *t, const struct api_task_detail *d)
     }
     json_object_set_new(o, "assignments", as);
     json_object_set_new(o, "progress",
-                        reparse_take(json_progress_list(d->progress, d->n_progress)));
+                        json_progress_list_value(d->progress, d->n_progress));
     return json_dump_take(o);
 }
 

@@ -33,4 +33,16 @@ json_t *json_date(struct date d);
 json_t *json_indicator_item(const struct indicator *x, const struct target *t,
                             const struct indicator_result *r, struct date as_of);
 
+struct task_view;     /* store/store.h */
+struct progress_view; /* store/store.h */
+
+/*
+ * The values json_tasks(), json_task() and json_progress_list() write
+ * (new references): the API extends them with its own keys instead of
+ * reading their text back, so one writer keeps each contract shape.
+ */
+json_t *json_tasks_value(const struct task_view *t, size_t n);
+json_t *json_task_value(const struct task_view *t);
+json_t *json_progress_list_value(const struct progress_view *v, size_t n);
+
 #endif

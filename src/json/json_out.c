@@ -103,15 +103,20 @@ static json_t *task_object(const struct task_view *t)
     return o;
 }
 
-char *json_tasks(const struct task_view *t, size_t n)
+json_t *json_tasks_value(const struct task_view *t, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(a, task_object(&t[i]));
-    return json_dump_take(a);
+    return a;
 }
 
-char *json_task(const struct task_view *t)
+char *json_tasks(const struct task_view *t, size_t n)
+{
+    return json_dump_take(json_tasks_value(t, n));
+}
+
+json_t *json_task_value(const struct task_view *t)
 {
     json_t *o = task_object(t);
     json_t *parties = json_array();
@@ -127,7 +132,12 @@ char *json_task(const struct task_view *t)
         json_array_append_new(parties, x);
     }
     json_object_set_new(o, "parties", parties);
-    return json_dump_take(o);
+    return o;
+}
+
+char *json_task(const struct task_view *t)
+{
+    return json_dump_take(json_task_value(t));
 }
 
 char *json_agencies(const struct agency_view *a, size_t n)

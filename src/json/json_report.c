@@ -400,12 +400,17 @@ static json_t *progress_item(const struct progress_view *v)
     return o;
 }
 
-char *json_progress_list(const struct progress_view *v, size_t n)
+json_t *json_progress_list_value(const struct progress_view *v, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(a, progress_item(&v[i]));
-    return json_dump_take(a);
+    return a;
+}
+
+char *json_progress_list(const struct progress_view *v, size_t n)
+{
+    return json_dump_take(json_progress_list_value(v, n));
 }
 
 static json_t *remind_item(const struct programme *p, const struct remind_item *it)
