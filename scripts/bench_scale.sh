@@ -16,7 +16,8 @@
 #     and API route under wrk (64 connections) beside the bare libmicrohttpd ceiling
 #     (mhd-ceiling serving a response of the same size, same flags and pool) measured in
 #     the same run, as req/s, p99 and the ratio route/ceiling;
-#   - the first /api/v1/report after a progress POST (3 rounds), progress POSTs under wrk
+#   - the first /api/v1/report and the first dashboard after a progress POST (3 rounds
+#     each: the snapshot follows the write), progress POSTs under wrk
 #     with 16 connections (req/s, p99, non-2xx), and the server's RSS idle, after the
 #     routes, and after 10 write-then-report rounds.
 #
@@ -155,15 +156,19 @@ route() {
         "$([ "$bad" != 0 ] && echo "  ($bad non-2xx)")"
 }
 
-# A report through the API after one progress POST: ms for the POST and for the report.
-write_then_report() {
+# A progress POST, then GET $2 with header $3: ms for that first request after the write.
+write_then_get() {
     body=$(printf '{"task":%s,"unit":"%s","date":"%s","result":"bench-scale %s %s"}' \
         "$TASK" "$UNIT_NAME" "$AS_OF" "$$" "$1")
     code=$(curl -s -o post.json -w '%{http_code}' -H "Authorization: Bearer $WTOKEN" \
         -H 'Content-Type: application/json' --data "$body" "$URL/api/v1/progress")
     [ "$code" = 201 ] || fail "POST /api/v1/progress: HTTP $code $(head -c 200 post.json)"
-    curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $RTOKEN" \
-        "$URL/api/v1/report?as_of=$AS_OF" | awk '{ printf "%.0f", $1 * 1000 }'
+    curl -s -o /dev/null -w '%{time_total}' -H "$3" "$URL$2" | awk '{ printf "%.0f", $1 * 1000 }'
+}
+
+# The first report through the API after one progress POST, in ms.
+write_then_report() {
+    write_then_get "$1" "/api/v1/report?as_of=$AS_OF" "Authorization: Bearer $RTOKEN"
 }
 
 post_bench() {
@@ -217,6 +222,9 @@ web_part() {
     rss_load=$(rss_kb "$SERVER_PID")
     printf '  first /api/v1/report after a POST:'
     for i in 1 2 3; do printf ' %s ms' "$(write_then_report "$i")"; done
+    echo
+    printf '  first dashboard after a POST:'
+    for i in 1 2 3; do printf ' %s ms' "$(write_then_get "d$i" / "$C")"; done
     echo
     post_bench
     for i in $(seq 4 13); do write_then_report "$i" > /dev/null; done

@@ -23,6 +23,7 @@ struct db {
     sqlite3 *conn;
     char *path;
     bool in_tx;
+    bool holds_writer; /* between db_begin() and its commit or rollback: see db.c */
     struct {
         char *sql; /* owned copy of the text, the key */
         sqlite3_stmt *st;
