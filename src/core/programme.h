@@ -68,9 +68,9 @@ struct prog_task {
 struct programme {
     struct prog_document *documents; /* by date, undated last */
     size_t n_documents;
-    struct prog_agency *agencies;
+    struct prog_agency *agencies; /* by ascending id */
     size_t n_agencies;
-    struct prog_task *tasks; /* import order */
+    struct prog_task *tasks; /* by ascending id (import order) */
     size_t n_tasks;
     struct prog_assignment *assignments; /* by ascending id */
     size_t n_assignments;
@@ -81,9 +81,26 @@ struct programme {
     size_t *changed;
     size_t n_changed;
     struct progress_event *event_block;
+    /* programme_index()'s, or NULL; a derived programme shares its root's */
+    struct prog_index *index;
 };
 
-#define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL }
+#define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }
+
+/*
+ * What the pages look up in a snapshot again and again, computed once:
+ * unit k's assignments are by_agency[agency_first[k] .. agency_first[k + 1])
+ * in task order; by_name is every unit in Vietnamese alphabetical order;
+ * fields are the distinct non-empty fields in the order tasks first name
+ * them (borrowed from the tasks).
+ */
+struct prog_index {
+    size_t *agency_first;
+    size_t *by_agency;
+    size_t *by_name;
+    const char **fields;
+    size_t n_fields;
+};
 
 /* A progress report committed after a programme was read: what programme_derive() adds. */
 struct prog_new_event {
@@ -94,14 +111,27 @@ struct prog_new_event {
 /** True when the statistics count the task: not a group, not a repeat. */
 bool programme_counts_task(const struct prog_task *t);
 
-/** Index of the task with database id, or PROG_NONE. Linear. */
+/** Index of the task with database id, or PROG_NONE. Binary search. */
 size_t programme_find_task(const struct programme *p, long id);
-/** Index of the agency with database id, or PROG_NONE. Linear. */
+/** Index of the agency with database id, or PROG_NONE. Binary search. */
 size_t programme_find_agency(const struct programme *p, long id);
 /** Index of the document with database id, or PROG_NONE. Linear. */
 size_t programme_find_document(const struct programme *p, long id);
 /** Index of the assignment with database id, or PROG_NONE. Binary search. */
 size_t programme_find_assignment(const struct programme *p, long id);
+
+/**
+ * Build p->index (the loader calls it last), so a page finds a unit's rows
+ * or its filter's choices without a pass over every assignment or task.
+ * Linear, but for sorting the units by name.
+ */
+void programme_index(struct programme *p);
+
+/**
+ * The assignments (indexes into p->assignments) of unit agency, in task
+ * order; *n receives how many. Borrowed from p; NULL and 0 without an index.
+ */
+const size_t *programme_agency_assignments(const struct programme *p, size_t agency, size_t *n);
 
 /**
  * Fill *out (uninitialised) with the programme from grown by the reports

@@ -280,6 +280,15 @@ struct progress_view {
  */
 int store_progress_list(struct db *db, long task_id, struct progress_view **out, size_t *n,
                         struct err *e);
+
+/**
+ * The latest `limit` reports of a task (task_id > 0), oldest first as in
+ * store_progress_list(), and in *total how many it has: a task of hundreds
+ * of units shows a page of its history, not all of it. *out is newly
+ * allocated (free with progress_views_free()).
+ */
+int store_progress_recent(struct db *db, long task_id, size_t limit, struct progress_view **out,
+                          size_t *n, size_t *total, struct err *e);
 void progress_views_free(struct progress_view *v, size_t n);
 
 /**

@@ -285,6 +285,7 @@ int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme 
         programme_release(p);
         return e->kind ? e->kind : ERR_STORAGE;
     }
+    programme_index(p);
     return 0;
 }
 
@@ -507,6 +508,74 @@ int store_progress_list(struct db *db, long task_id, struct progress_view **out,
         read_view(st, &(*out)[(*n)++]);
     }
     return finish(db, st, rc, e);
+}
+
+/*
+ * The ids of the task's reports, newest first, the first `limit` of them
+ * into ids: the index progress_events covers the query, so no report row
+ * is read for counting or ordering.
+ */
+static int recent_ids(struct db *db, long task_id, size_t limit, long **ids, size_t *n,
+                      size_t *total, struct err *e)
+{
+    size_t cap = 0;
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db,
+                          "SELECT p.id FROM assignment s JOIN progress_report p"
+                          " ON p.assignment_id = s.id WHERE s.task_id = ?"
+                          " ORDER BY p.reported_on DESC, p.id DESC",
+                          &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, task_id);
+    int rc;
+    *n = *total = 0;
+    while (db_row(st, &rc)) {
+        if ((*total)++ >= limit)
+            continue;
+        ALLOC_GROW(*ids, *n + 1, cap);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    db_finish_cached(db, st);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the reports", e);
+}
+
+int store_progress_recent(struct db *db, long task_id, size_t limit, struct progress_view **out,
+                          size_t *n, size_t *total, struct err *e)
+{
+    long *ids = NULL;
+    *out = NULL;
+    *n = 0;
+    size_t n_ids = 0;
+    sqlite3_stmt *st = NULL;
+    int ret = recent_ids(db, task_id, limit, &ids, &n_ids, total, e) ||
+              db_prepare_cached(db,
+                                "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on,"
+                                " p.completed_on, p.percent, p.result, p.next_step, p.issues,"
+                                " p.output, p.attachment, p.source, p.entered_at FROM"
+                                " progress_report p JOIN assignment s ON s.id = p.assignment_id"
+                                " JOIN agency a ON a.id = s.agency_id WHERE p.id = ?",
+                                &st, e)
+                  ? e->kind
+                  : 0;
+    *out = xcalloc(n_ids + 1, sizeof(**out));
+    /* ids are newest first; the timeline reads oldest first */
+    for (size_t i = n_ids; i-- > 0 && !ret;) {
+        sqlite3_bind_int64(st, 1, ids[i]);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            read_view(st, &(*out)[(*n)++]);
+        else if (rc != SQLITE_DONE)
+            ret = db_error(db, "cannot read the reports", e);
+        sqlite3_reset(st);
+    }
+    db_finish_cached(db, st);
+    free(ids);
+    if (ret) {
+        progress_views_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return ret;
 }
 
 void progress_views_free(struct progress_view *v, size_t n)

@@ -192,6 +192,20 @@ static int prepare_filtered(struct db *db, const char *cols, const struct regist
     return ret;
 }
 
+/* Give each of t[0..n) its lists; on an error t is freed and *t, *n reset. */
+static int add_lists(struct db *db, struct task_view **t, size_t *n, struct err *e)
+{
+    int ret = 0;
+    for (size_t i = 0; i < *n && !ret; i++)
+        ret = task_lists(db, &(*t)[i], e);
+    if (ret) {
+        task_views_free(*t, *n);
+        *t = NULL;
+        *n = 0;
+    }
+    return ret;
+}
+
 /* Step st (a query of TASK_COLS), then finalize it; each task with its lists. */
 static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, size_t *n,
                       struct err *e)
@@ -206,15 +220,13 @@ static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, s
         (*n)++;
     }
     sqlite3_finalize(st);
-    int ret = rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the tasks", e);
-    for (size_t i = 0; i < *n && !ret; i++)
-        ret = task_lists(db, &(*out)[i], e);
-    if (ret) {
+    if (rc != SQLITE_DONE) {
         task_views_free(*out, *n);
         *out = NULL;
         *n = 0;
+        return db_error(db, "cannot read the tasks", e);
     }
-    return ret;
+    return add_lists(db, out, n, e);
 }
 
 int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
@@ -250,6 +262,16 @@ int store_task_ids(struct db *db, const struct registry *r, const struct task_fi
     return db_error(db, "cannot read the tasks", e);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * One statement kept prepared, stepped once per id: a request reads a page
+ * of tasks with no SQL text built and parsed for it.
+ */
 int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
                       size_t *n_out, struct err *e)
 {
@@ -258,29 +280,46 @@ int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view
     if (n > STORE_LOAD_TASKS_MAX)
         return err_set(e, ERR_INVALID, "cannot read %zu tasks by id (at most %d)", n,
                        STORE_LOAD_TASKS_MAX);
-    struct buf sql = BUF_INIT;
-    buf_adds(&sql, "SELECT " TASK_COLS " FROM task t WHERE t.id IN (");
-    for (size_t i = 0; i < n; i++)
-        buf_adds(&sql, i ? ",?" : "?");
-    buf_adds(&sql, ") ORDER BY t.id");
     sqlite3_stmt *st;
-    int ret = db_prepare(db, sql.data, &st, e);
-    buf_release(&sql);
-    if (ret)
-        return ret;
-    for (size_t i = 0; i < n; i++)
-        sqlite3_bind_int64(st, (int)i + 1, ids[i]);
-    return read_views(db, st, out, n_out, e);
+    if (db_prepare_cached(db, "SELECT " TASK_COLS " FROM task t WHERE t.id = ?", &st, e))
+        return e->kind;
+    long *sorted = xreallocarray(NULL, n + 1, sizeof(*sorted));
+    if (n)
+        memcpy(sorted, ids, n * sizeof(*ids));
+    qsort(sorted, n, sizeof(*sorted), cmp_id);
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+        if (i && sorted[i] == sorted[i - 1])
+            continue;
+        sqlite3_bind_int64(st, 1, sorted[i]);
+        if (db_row(st, &rc)) {
+            ALLOC_GROW(*out, *n_out + 1, cap);
+            read_task_row(st, &(*out)[(*n_out)++]);
+            rc = sqlite3_step(st);
+        }
+        sqlite3_reset(st);
+    }
+    db_finish_cached(db, st);
+    free(sorted);
+    if (rc != SQLITE_DONE) {
+        task_views_free(*out, *n_out);
+        *out = NULL;
+        *n_out = 0;
+        return db_error(db, "cannot read the tasks", e);
+    }
+    return add_lists(db, out, n_out, e);
 }
 
 static int task_parties(struct db *db, struct task_view *t, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "SELECT p.role, p.text, COALESCE(a.name, g.name), p.group_id FROM task_party p"
-                   " LEFT JOIN agency a ON a.id = p.agency_id LEFT JOIN agency_group g"
-                   " ON g.id = p.group_id WHERE p.task_id = ? ORDER BY p.role DESC, p.position",
-                   &st, e))
+    if (db_prepare_cached(db,
+                          "SELECT p.role, p.text, COALESCE(a.name, g.name), p.group_id FROM"
+                          " task_party p LEFT JOIN agency a ON a.id = p.agency_id LEFT JOIN"
+                          " agency_group g ON g.id = p.group_id WHERE p.task_id = ?"
+                          " ORDER BY p.role DESC, p.position",
+                          &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, t->id);
     size_t cap = 0;
@@ -296,7 +335,7 @@ static int task_parties(struct db *db, struct task_view *t, struct err *e)
         p->is_group = sqlite3_column_type(st, 3) != SQLITE_NULL;
         group_ids[t->n_parties++] = sqlite3_column_int64(st, 3);
     }
-    sqlite3_finalize(st);
+    db_finish_cached(db, st);
     int ret = 0;
     for (size_t i = 0; i < t->n_parties && !ret; i++) {
         struct party_view *p = &t->parties[i];

@@ -72,23 +72,14 @@ static enum bucket task_status(const struct programme *p, size_t ti, struct date
 }
 
 /*
- * out[i]: the bucket of task ids[i] as of as_of in p, a programme holding
- * at least those tasks (N_BUCKETS for one it lacks).
+ * out[i]: the bucket of task ids[i] as of as_of in p (N_BUCKETS for one
+ * p lacks).
  */
-static void statuses(struct req *rq, const struct programme *p, const long *ids, size_t n,
-                     struct date as_of, enum bucket *out)
+static void statuses(const struct programme *p, const long *ids, size_t n, struct date as_of,
+                     enum bucket *out)
 {
-    long max_id = 0;
-    for (size_t i = 0; i < p->n_tasks; i++)
-        max_id = p->tasks[i].id > max_id ? p->tasks[i].id : max_id;
-    /* id -> programme index, so the lookup stays linear in the number of tasks */
-    size_t *by_id = arena_calloc(rq->arena, (size_t)max_id + 1, sizeof(size_t));
-    for (long id = 0; id <= max_id; id++)
-        by_id[id] = PROG_NONE;
-    for (size_t i = 0; i < p->n_tasks; i++)
-        by_id[p->tasks[i].id] = i;
     for (size_t i = 0; i < n; i++) {
-        size_t ti = ids[i] >= 0 && ids[i] <= max_id ? by_id[ids[i]] : PROG_NONE;
+        size_t ti = programme_find_task(p, ids[i]);
         out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(p, ti, as_of, NULL);
     }
 }
@@ -140,7 +131,7 @@ static int keep_status(struct req *rq, struct db *db, const struct list_query *q
     if (report_cache_snapshot_for_req(rq, db, &snap, e))
         return e->kind;
     enum bucket *st = arena_calloc(rq->arena, *n + 1, sizeof(*st));
-    statuses(rq, &snap->prog, ids, *n, q->as_of, st);
+    statuses(&snap->prog, ids, *n, q->as_of, st);
     size_t kept = 0;
     for (size_t i = 0; i < *n; i++)
         if (st[i] == (enum bucket)q->status)
@@ -149,22 +140,39 @@ static int keep_status(struct req *rq, struct db *db, const struct list_query *q
     return 0;
 }
 
-/* The statuses of the page's tasks t[0..n), from those tasks alone (NULL without a date). */
+/* The statuses of the page's tasks t[0..n) in the server's snapshot (NULL without a date). */
 static int page_statuses(struct req *rq, struct db *db, const struct list_query *q,
                          const struct task_view *t, size_t n, enum bucket **out, struct err *e)
 {
     *out = NULL;
     if (!date_is_set(q->as_of))
         return 0;
+    struct cached_snapshot *snap;
+    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+        return e->kind;
     long *ids = arena_calloc(rq->arena, n + 1, sizeof(*ids));
     for (size_t i = 0; i < n; i++)
         ids[i] = t[i].id;
-    struct programme p = PROGRAMME_INIT;
-    if (store_load_tasks(db, ids, n, &p, e))
-        return e->kind;
     *out = arena_calloc(rq->arena, n + 1, sizeof(**out));
-    statuses(rq, &p, ids, n, q->as_of, *out);
-    programme_release(&p);
+    statuses(&snap->prog, ids, n, q->as_of, *out);
+    return 0;
+}
+
+static bool filtered(const struct task_filter *f)
+{
+    return f->agency || f->document || f->field || f->search;
+}
+
+/* Every task's id, ascending, from the server's snapshot: no scan of the task table. */
+static int all_task_ids(struct req *rq, struct db *db, long **ids, size_t *n, struct err *e)
+{
+    struct cached_snapshot *snap;
+    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+        return e->kind;
+    *n = snap->prog.n_tasks;
+    *ids = xcalloc(*n + 1, sizeof(**ids));
+    for (size_t i = 0; i < *n; i++)
+        (*ids)[i] = snap->prog.tasks[i].id;
     return 0;
 }
 
@@ -180,7 +188,8 @@ static int list_page(struct req *rq, struct db *db, const struct list_query *q,
     const struct registry *reg = rq->registry; /* app_registry() set it */
     long *ids = NULL;
     size_t n_ids = 0;
-    int ret = store_task_ids(db, reg, &q->filter, &ids, &n_ids, e);
+    int ret = filtered(&q->filter) ? store_task_ids(db, reg, &q->filter, &ids, &n_ids, e)
+                                   : all_task_ids(rq, db, &ids, &n_ids, e);
     if (!ret && q->status >= 0)
         ret = keep_status(rq, db, q, ids, &n_ids, e);
     *total = n_ids;
@@ -217,12 +226,14 @@ int api_tasks(struct req *rq, struct resp *rs)
 
 /* ---- one task ---------------------------------------------------------------------- */
 
-/* The task's status and assignments as of d->as_of, into d (arrays in the arena). */
+/* The task's status and assignments as of d->as_of in the server's snapshot, into d. */
 static int task_detail(struct req *rq, struct db *db, long id, struct api_task_detail *d,
-                       struct programme *p, struct err *e)
+                       struct err *e)
 {
-    if (store_load_tasks(db, &id, 1, p, e))
+    struct cached_snapshot *snap;
+    if (report_cache_snapshot_for_req(rq, db, &snap, e))
         return e->kind;
+    const struct programme *p = &snap->prog;
     size_t ti = programme_find_task(p, id);
     d->status = N_BUCKETS;
     if (ti == PROG_NONE)
@@ -251,17 +262,15 @@ int api_task(struct req *rq, struct resp *rs)
     if (store_task(db, id, &t, &e))
         return e.kind == ERR_NOT_FOUND ? resp_error(rq, rs, 404, "no task with id %ld", id)
                                        : resp_err(rq, rs, &e);
-    struct programme p = PROGRAMME_INIT;
     struct progress_view *pv = NULL;
     size_t n_pv = 0;
-    int ret = task_detail(rq, db, id, &d, &p, &e);
+    int ret = task_detail(rq, db, id, &d, &e);
     if (!ret)
         ret = store_progress_list(db, id, &pv, &n_pv, &e);
     d.progress = pv;
     d.n_progress = n_pv;
     ret = ret ? resp_err(rq, rs, &e) : api_send_take(rs, 200, json_api_task(&t, &d));
     progress_views_free(pv, n_pv);
-    programme_release(&p);
     task_view_release(&t);
     return ret;
 }

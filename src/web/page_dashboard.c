@@ -22,6 +22,7 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "page_report.h"
+#include "report_cache.h"
 #include "render/report_doc.h"
 #include "render/svg.h"
 
@@ -37,7 +38,8 @@ static const char *const bucket_fill[N_BUCKETS] = { "#00703c", "#8a4b00", "#1d4f
 
 /* What every part of the dashboard draws from. */
 struct dash {
-    struct req *rq;
+    struct req *rq; /* for its arena only: what the dashboard shows depends on the report alone */
+    struct cached_report *cached;
     const struct report *r;
     const struct indicator_board *board; /* the cached report's: every indicator as of r's date */
     char as_of[DATE_ISO_LEN];            /* yyyy-mm-dd, for links */
@@ -542,10 +544,30 @@ static int load(struct req *rq, struct resp *rs, struct dash *d)
     struct err e = ERR_INIT;
     if (page_report_load(rq, db, &sc, &pr, &e))
         return resp_err(rq, rs, &e);
-    *d = (struct dash){ .rq = rq, .r = &pr->rep, .board = pr->board };
+    *d = (struct dash){ .rq = rq, .cached = pr->cached, .r = &pr->rep, .board = pr->board };
     date_iso(sc.as_of, d->as_of);
     date_dmy(sc.as_of, d->as_of_dmy);
     return 0;
+}
+
+/*
+ * Everything under the date form, a function of the report alone: made
+ * once per cached report and copied into each response (at national size
+ * it is a megabyte of links that every visitor of the day would otherwise
+ * render again).
+ */
+static char *render_content(const struct cached_report *r, void *ctx, size_t *len)
+{
+    (void)r; /* d holds the same report */
+    struct dash *d = ctx;
+    struct buf b = BUF_INIT;
+    cards(&b, d);
+    indicators(&b, d);
+    figures(&b, d);
+    due_soon(&b, d);
+    reconciliation(&b, d);
+    *len = b.len;
+    return buf_take(&b);
 }
 
 int h_dashboard(struct req *rq, struct resp *rs)
@@ -556,11 +578,10 @@ int h_dashboard(struct req *rq, struct resp *rs)
     struct buf *b = &rs->body;
     page_begin(rq, rs, "Tổng quan", "dashboard");
     page_as_of_form(rq, b, d.r->opt.as_of, NULL);
-    cards(b, &d);
-    indicators(b, &d);
-    figures(b, &d);
-    due_soon(b, &d);
-    reconciliation(b, &d);
+    size_t len;
+    const char *content = report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD,
+                                            render_content, &d, &len);
+    buf_add(b, content, len);
     page_end(rq, rs);
     return 0;
 }

@@ -72,6 +72,7 @@ int page_report_load(struct req *rq, struct db *db, const struct page_report_sco
         return e->kind;
     pr->rep = cr->rep;
     pr->board = &cr->board;
+    pr->cached = cr;
     return 0;
 }
 

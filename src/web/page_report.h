@@ -35,6 +35,7 @@ struct page_report {
     struct report rep;     /* read-only */
     /* The report's indicators (the cache entry's board, read-only), or NULL. */
     const struct indicator_board *board;
+    struct cached_report *cached; /* the cache entry rep and board come from, held by the request */
     bool loaded; /* prog holds the snapshot (even when the report failed) */
 };
 

@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "util/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,23 +324,42 @@ static void report_entry(struct buf *b, const struct progress_view *v)
     buf_adds(b, "</dl></li>");
 }
 
+#define TIMELINE_SIZE 50 /* latest reports a task page shows unless ?reports=all */
+
+static void timeline_more(const struct req *rq, struct buf *b, long task_id, size_t n,
+                          size_t total)
+{
+    buf_addf(b, "<p class=\"more\">Đang hiện %zu báo cáo gần nhất trong tổng số %zu. "
+                "<a href=\"/tasks/%ld?reports=all", n, total, task_id);
+    const char *as_of = req_query_nonblank(rq, "as_of");
+    if (as_of) {
+        buf_adds(b, "&amp;as_of=");
+        page_attr(b, as_of);
+    }
+    buf_addf(b, "#bao-cao\">Xem tất cả %zu báo cáo</a></p>", total);
+}
+
 static int timeline(struct req *rq, struct resp *rs, long task_id)
 {
+    const char *all = req_query(rq, "reports");
+    size_t limit = all && !strcmp(all, "all") ? SIZE_MAX : TIMELINE_SIZE;
     struct progress_view *v = NULL;
-    size_t n = 0;
+    size_t n = 0, total = 0;
     struct err e = ERR_INIT;
-    if (store_progress_list(rq->db, task_id, &v, &n, &e))
+    if (store_progress_recent(rq->db, task_id, limit, &v, &n, &total, &e))
         return resp_err(rq, rs, &e);
     struct buf *b = &rs->body;
     buf_adds(b, "<h2 id=\"bao-cao\">Báo cáo tiến độ</h2>");
     if (!n)
         buf_adds(b, "<p>Chưa có báo cáo tiến độ.</p>");
-    else
+    if (total > n)
+        timeline_more(rq, b, task_id, n, total);
+    if (n) {
         buf_adds(b, "<ol class=\"timeline\">");
-    for (size_t i = 0; i < n; i++)
-        report_entry(b, &v[i]);
-    if (n)
+        for (size_t i = 0; i < n; i++)
+            report_entry(b, &v[i]);
         buf_adds(b, "</ol>");
+    }
     progress_views_free(v, n);
     return 0;
 }
@@ -393,9 +413,12 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
 
 int h_task(struct req *rq, struct resp *rs)
 {
-    static const char *const allowed[] = { "as_of", "saved", NULL };
+    static const char *const allowed[] = { "as_of", "saved", "reports", NULL };
     if (page_params_or_400(rq, rs, allowed))
         return -1;
+    const char *reports = req_query(rq, "reports");
+    if (reports && strcmp(reports, "all"))
+        return resp_error(rq, rs, 400, "Tham số 'reports' chỉ nhận giá trị 'all'.");
     struct page_data *pd = page_data_load(rq, rs);
     if (!pd)
         return -1;

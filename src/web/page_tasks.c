@@ -11,7 +11,6 @@
 #include "page.h"
 #include "page_lists.h"
 #include "store/store_pages.h"
-#include "util/collate.h"
 #include "util/strparse.h"
 
 #include <stdio.h>
@@ -223,49 +222,27 @@ static void option_id(struct buf *b, long id, const char *label, bool selected)
     page_option(b, v, label, selected);
 }
 
-static int cmp_agency_name(const void *a, const void *b, void *prog)
-{
-    const struct programme *p = prog;
-    return collate_vi(p->agencies[*(const size_t *)a].name, p->agencies[*(const size_t *)b].name);
-}
-
-/* Units with an assignment, in Vietnamese alphabetical order. */
-static void agency_options(struct req *rq, struct buf *b, const struct page_data *pd,
-                           size_t selected)
+/* Units with an assignment (and the selected one), in Vietnamese alphabetical order. */
+static void agency_options(struct buf *b, const struct page_data *pd, size_t selected)
 {
     const struct programme *p = &pd->prog;
-    bool *has = arena_calloc(rq->arena, p->n_agencies + 1, sizeof(bool));
-    size_t *order = arena_calloc(rq->arena, p->n_agencies + 1, sizeof(size_t)), n = 0;
-    for (size_t i = 0; i < p->n_assignments; i++)
-        has[p->assignments[i].agency] = true;
-    for (size_t i = 0; i < p->n_agencies; i++)
-        if (has[i] || i == selected)
-            order[n++] = i;
-    qsort_r(order, n, sizeof(*order), cmp_agency_name, (void *)p);
     page_select_open(b, "agency", "Cơ quan chủ trì");
-    for (size_t i = 0; i < n; i++)
-        option_id(b, p->agencies[order[i]].id, p->agencies[order[i]].name, order[i] == selected);
+    for (size_t i = 0; i < p->n_agencies; i++) {
+        size_t k = p->index->by_name[i], n;
+        programme_agency_assignments(p, k, &n);
+        if (n || k == selected)
+            option_id(b, p->agencies[k].id, p->agencies[k].name, k == selected);
+    }
     buf_adds(b, "</select></div>");
 }
 
 /* Distinct fields in the order tasks first name them. */
-static void field_options(struct req *rq, struct buf *b, const struct page_data *pd,
-                          const char *selected)
+static void field_options(struct buf *b, const struct page_data *pd, const char *selected)
 {
-    const struct programme *p = &pd->prog;
-    const char **seen = arena_calloc(rq->arena, p->n_tasks + 1, sizeof(char *));
-    size_t n = 0;
+    const struct prog_index *x = pd->prog.index;
     page_select_open(b, "field", "Lĩnh vực");
-    for (size_t ti = 0; ti < p->n_tasks; ti++) {
-        const char *f = p->tasks[ti].field;
-        bool dup = !*f;
-        for (size_t k = 0; k < n && !dup; k++)
-            dup = !strcmp(seen[k], f);
-        if (dup)
-            continue;
-        seen[n++] = f;
-        page_option(b, f, f, selected && !strcmp(selected, f));
-    }
+    for (size_t i = 0; i < x->n_fields; i++)
+        page_option(b, x->fields[i], x->fields[i], selected && !strcmp(selected, x->fields[i]));
     buf_adds(b, "</select></div>");
 }
 
@@ -307,8 +284,8 @@ static void filter_form(struct req *rq, struct buf *b, const struct page_data *p
     page_attr(b, q->q ? q->q : "");
     buf_adds(b, "\"/></div>");
     simple_selects(b, pd, q, req_query_nonblank(rq, "status"));
-    agency_options(rq, b, pd, q->agency);
-    field_options(rq, b, pd, q->field);
+    agency_options(b, pd, q->agency);
+    field_options(b, pd, q->field);
     date_field(b, "as_of", "Tình trạng tính đến ngày", pd->as_of);
     date_field(b, "due_from", "Thời hạn từ ngày", q->due_from);
     date_field(b, "due_to", "Thời hạn đến ngày", q->due_to);

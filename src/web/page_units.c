@@ -236,28 +236,21 @@ static void more_as_of(const struct req *rq, struct buf *b)
     buf_release(&enc);
 }
 
-static bool leads(const struct programme *p, const struct prog_task *t, size_t agency)
-{
-    for (size_t i = 0; i < t->n_assignments; i++)
-        if (p->assignments[t->assignments[i]].agency == agency)
-            return true;
-    return false;
-}
-
 /*
  * The unit's tasks, one table per status (N_BUCKETS last: not counted),
  * each cut at PAGE_LIST_SIZE rows with a link to the whole filtered list:
  * a unit that leads thousands of tasks (every ministry, through "Các bộ,
- * ngành") gets a page of a few hundred rows, not megabytes. One pass over
- * the programme finds the unit's rows; each row's status is computed once.
+ * ngành") gets a page of a few hundred rows, not megabytes. The
+ * programme's index of the unit's assignments finds its rows; each row's
+ * status is computed once.
  */
 static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency)
 {
-    struct task_row *rows = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(*rows));
     size_t n = 0;
-    for (size_t ti = 0; ti < pd->prog.n_tasks; ti++)
-        if (leads(&pd->prog, &pd->prog.tasks[ti], agency))
-            rows[n++] = page_task_row(pd, ti, agency);
+    const size_t *mine = programme_agency_assignments(&pd->prog, agency, &n);
+    struct task_row *rows = arena_calloc(rq->arena, n + 1, sizeof(*rows));
+    for (size_t i = 0; i < n; i++)
+        rows[i] = page_task_row(pd, pd->prog.assignments[mine[i]].task, agency);
     struct task_row *shown = arena_calloc(rq->arena, PAGE_LIST_SIZE + 1, sizeof(*shown));
     for (size_t k = 0; k <= N_BUCKETS; k++) {
         enum bucket want = k < N_BUCKETS ? unit_order[k] : N_BUCKETS;

@@ -15,7 +15,7 @@
 #include <string.h>
 
 struct report_cache {
-    pthread_mutex_t lock;  /* guards everything below and every refs and json field */
+    pthread_mutex_t lock;  /* guards everything below and every refs and body field */
     pthread_mutex_t build; /* held while loading a snapshot or building a report or its JSON */
     struct cached_snapshot *current; /* the latest snapshot loaded, or NULL */
     struct cached_report **reports;  /* reports[0..n_reports) */
@@ -77,7 +77,8 @@ static void report_unref(struct report_cache *c, struct cached_report *r)
     report_release(&r->rep);
     indicator_board_release(&r->board);
     snapshot_unref(c, r->snap);
-    free(r->json);
+    for (int i = 0; i < N_CACHED_BODIES; i++)
+        free(r->body[i]);
     free(r);
 }
 
@@ -398,37 +399,52 @@ void report_cache_report_put(struct report_cache *c, struct cached_report *r)
     bury(c);
 }
 
-static const char *json_of(struct report_cache *c, struct cached_report *r, size_t *len)
+static const char *body_of(struct report_cache *c, struct cached_report *r,
+                           enum cached_body which, size_t *len)
 {
     pthread_mutex_lock(&c->lock);
-    const char *json = r->json;
-    *len = r->json_len;
+    const char *text = r->body[which];
+    *len = r->body_len[which];
     pthread_mutex_unlock(&c->lock);
-    return json;
+    return text;
+}
+
+const char *report_cache_body(struct report_cache *c, struct cached_report *r,
+                              enum cached_body which, report_render_fn *render, void *ctx,
+                              size_t *len)
+{
+    const char *text = body_of(c, r, which, len);
+    if (text)
+        return text;
+    pthread_mutex_lock(&c->build);
+    text = body_of(c, r, which, len);
+    if (!text) {
+        char *built = render(r, ctx, len);
+        pthread_mutex_lock(&c->lock);
+        r->body[which] = built;
+        r->body_len[which] = *len;
+        pthread_mutex_unlock(&c->lock);
+        text = built;
+    }
+    pthread_mutex_unlock(&c->build);
+    return text;
+}
+
+static char *render_json(const struct cached_report *r, void *ctx, size_t *len)
+{
+    (void)ctx;
+    /* The final newline appended in place: a national report is tens of MB. */
+    char *built = json_report_compact(&r->rep, &r->board);
+    *len = strlen(built) + 1;
+    built = xreallocarray(built, *len + 1, 1);
+    built[*len - 1] = '\n';
+    built[*len] = '\0';
+    return built;
 }
 
 const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len)
 {
-    const char *json = json_of(c, r, len);
-    if (json)
-        return json;
-    pthread_mutex_lock(&c->build);
-    json = json_of(c, r, len);
-    if (!json) {
-        /* The final newline appended in place: a national report is tens of MB. */
-        char *built = json_report_compact(&r->rep, &r->board);
-        *len = strlen(built) + 1;
-        built = xreallocarray(built, *len + 1, 1);
-        built[*len - 1] = '\n';
-        built[*len] = '\0';
-        pthread_mutex_lock(&c->lock);
-        r->json = built;
-        r->json_len = *len;
-        pthread_mutex_unlock(&c->lock);
-        json = built;
-    }
-    pthread_mutex_unlock(&c->build);
-    return json;
+    return report_cache_body(c, r, CACHED_JSON, render_json, NULL, len);
 }
 
 /* ---- for a request ----------------------------------------------------------------- */

@@ -79,6 +79,13 @@ struct cached_snapshot {
     struct cached_snapshot *root; /* derived: the loaded snapshot it borrows from; else NULL */
 };
 
+/* The texts a report is rendered to once and then served to every request that asks. */
+enum cached_body {
+    CACHED_JSON,      /* report_cache_json() */
+    CACHED_DASHBOARD, /* the dashboard's content (page_dashboard.c) */
+    N_CACHED_BODIES
+};
+
 /* A built report over a snapshot. Read-only; fields after board are private. */
 struct cached_report {
     struct cached_snapshot *snap; /* read-only for holders, like everything here */
@@ -90,8 +97,9 @@ struct cached_report {
     struct indicator_board board;
     long generation; /* the key: generation and options (indexes into snap->prog) */
     struct report_options opt;
-    char *json; /* json_report_compact(&rep, &board) and "\n", built on first use, or NULL */
-    size_t json_len;
+    /* The texts made from rep alone, each built on first use (report_cache_body()), or NULL */
+    char *body[N_CACHED_BODIES];
+    size_t body_len[N_CACHED_BODIES];
     unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
     int refs;           /* one while in the table, plus one per holder */
 };
@@ -145,6 +153,22 @@ void report_cache_report_put(struct report_cache *c, struct cached_report *r);
  * while r is held. *len receives its length.
  */
 const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len);
+
+/*
+ * Renders the text of one enum cached_body from r (and nothing else: the
+ * text is served to every request for r); ctx is the caller's. Returns a
+ * malloc'd string and its length in *len.
+ */
+typedef char *report_render_fn(const struct cached_report *r, void *ctx, size_t *len);
+
+/**
+ * The text `which` of r, rendered by render(r, ctx, len) on first use and
+ * kept with r, so that many requests for the same report render it once.
+ * Borrowed: valid while r is held. *len receives its length.
+ */
+const char *report_cache_body(struct report_cache *c, struct cached_report *r,
+                              enum cached_body which, report_render_fn *render, void *ctx,
+                              size_t *len);
 
 /* ---- for a request: the application's cache, released with the request's arena ---- */
 
