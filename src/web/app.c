@@ -14,6 +14,7 @@
 #include "util/crypto.h"
 #include "util/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -336,13 +337,30 @@ const struct registry *app_registry(struct req *rq, struct resp *rs)
     return rq->registry;
 }
 
+/*
+ * A write that changed more than reports (an import, an edit) has the
+ * snapshot loaded before its response goes: the one who wrote waits for it
+ * (at national size, seconds), not the next person to open a page. A load
+ * that fails is left to the next reader, which will report it.
+ */
+static void settle(struct req *rq)
+{
+    struct err e = ERR_INIT;
+    if (report_cache_settle(app_of(rq)->cache, rq->db, &e))
+        fprintf(stderr, "giamsat: %s %s: the snapshot after the write: %s\n", rq->method,
+                rq->path, e.msg);
+}
+
 static void call_handler(struct req *rq, struct resp *rs, const struct route *r)
 {
     /* Pages get the registry up front; API handlers ask for it when they need it. */
     if (!(r->flags & R_PUBLIC) && !req_wants_json(rq) && !app_registry(rq, rs))
         return;
-    if (r->handler(rq, rs) == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
+    int ret = r->handler(rq, rs);
+    if (ret == 0 && !(r->flags & R_PUBLIC) && rs->n_headers < HTTP_MAX_HEADERS)
         resp_header(rs, "Cache-Control", "no-store");
+    if (ret == 0 && strcmp(rq->method, "GET") && rq->db)
+        settle(rq);
 }
 
 /* A request whose text was not kept whole is refused before any handler sees it. */

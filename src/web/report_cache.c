@@ -273,6 +273,23 @@ int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_s
     return ret;
 }
 
+int report_cache_settle(struct report_cache *c, struct db *db, struct err *e)
+{
+    struct store_stamp now;
+    if (store_data_stamp(db, &now, e))
+        return e->kind;
+    pthread_mutex_lock(&c->lock);
+    /* No snapshot yet: nothing is kept fresh, and the first reader will load one. */
+    bool moved = c->current && c->current->stamp.structure != now.structure;
+    pthread_mutex_unlock(&c->lock);
+    if (!moved)
+        return 0;
+    struct cached_snapshot *s = NULL;
+    int ret = report_cache_snapshot(c, db, &s, e);
+    report_cache_snapshot_put(c, s);
+    return ret;
+}
+
 void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s)
 {
     if (!s)

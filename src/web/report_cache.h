@@ -130,6 +130,16 @@ int report_cache_snapshot(struct report_cache *c, struct db *db, struct cached_s
 void report_cache_snapshot_put(struct report_cache *c, struct cached_snapshot *s);
 
 /**
+ * After a write on db: when it changed more than progress reports (an
+ * import, a rule or unit edit: the structure generation moved), load the
+ * snapshot now, so that the request that wrote waits for the load and the
+ * next readers find it made. A write of reports only is left to the next
+ * reader, which derives one snapshot for all the reports written since.
+ * Errors: ERR_STORAGE (the write itself is committed; only the load failed).
+ */
+int report_cache_settle(struct report_cache *c, struct db *db, struct err *e);
+
+/**
  * The report of opt over s->prog (opt->document and opt->agency are
  * indexes into s->prog, or PROG_NONE), built with report_build() and its
  * indicator board on a miss. *out is referenced: give it back with

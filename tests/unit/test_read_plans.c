@@ -23,6 +23,7 @@
 #include "import/import.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/collate.h"
 #include "util/strvec.h"
 #include "testdb.h"
 
@@ -174,7 +175,7 @@ static void test_one_task_reads_indexed(void **state)
     (void)state;
     struct err e = ERR_INIT;
     long id = a_task_with_reports();
-    long ids[3] = { id, id + 1, id + 2 };
+    long ids[3] = { id + 2, id, id + 2 }; /* any order, repeats read once */
 
     recording = true;
     struct task_view tv;
@@ -183,18 +184,95 @@ static void test_one_task_reads_indexed(void **state)
     struct task_view *views = NULL;
     size_t n = 0;
     assert_int_equal(store_tasks_by_id(db, ids, 3, &views, &n, &e), 0);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 2);
+    assert_int_equal(views[0].id, id);
+    assert_int_equal(views[1].id, id + 2);
+    assert_true(views[0].lead.n > 1);
     task_views_free(views, n);
     struct programme p = PROGRAMME_INIT;
     assert_int_equal(store_load_tasks(db, ids, 3, &p, &e), 0);
-    assert_int_equal(p.n_tasks, 3);
+    assert_int_equal(p.n_tasks, 2);
     assert_true(p.n_assignments > 0);
     programme_release(&p);
     struct progress_view *pv = NULL;
     assert_int_equal(store_progress_list(db, id, &pv, &n, &e), 0);
     progress_views_free(pv, n);
+    size_t total = 0;
+    assert_int_equal(store_progress_recent(db, id, 3, &pv, &n, &total, &e), 0);
+    progress_views_free(pv, n);
     recording = false;
-    assert_true(check_recorded() >= 8);
+    assert_true(check_recorded() >= 10);
+}
+
+/* The latest reports of a task are the tail of its whole history, in the same order. */
+static void test_recent_is_tail(void **state)
+{
+    (void)state;
+    struct err e = ERR_INIT;
+    long id = a_task_with_reports();
+    struct progress_view *all = NULL, *tail = NULL;
+    size_t n_all = 0, n_tail = 0, total = 0;
+    assert_int_equal(store_progress_list(db, id, &all, &n_all, &e), 0);
+    assert_true(n_all >= 4);
+    for (size_t limit = 0; limit <= n_all + 1; limit++) {
+        assert_int_equal(store_progress_recent(db, id, limit, &tail, &n_tail, &total, &e), 0);
+        assert_int_equal(total, n_all);
+        assert_int_equal(n_tail, limit < n_all ? limit : n_all);
+        for (size_t i = 0; i < n_tail; i++) {
+            const struct progress_view *x = &tail[i], *y = &all[n_all - n_tail + i];
+            assert_int_equal(x->id, y->id);
+            assert_string_equal(x->unit, y->unit);
+            assert_string_equal(x->result, y->result);
+        }
+        progress_views_free(tail, n_tail);
+    }
+    progress_views_free(all, n_all);
+    assert_int_equal(store_progress_recent(db, 1L << 40, 5, &tail, &n_tail, &total, &e), 0);
+    assert_int_equal(n_tail + total, 0);
+    progress_views_free(tail, n_tail);
+}
+
+/* The loader's index answers what a pass over the programme would. */
+static void test_programme_index(void **state)
+{
+    (void)state;
+    struct err e = ERR_INIT;
+    struct programme p = PROGRAMME_INIT;
+    assert_int_equal(store_load_programme(db, &p, &e), 0);
+    assert_non_null(p.index);
+    size_t seen = 0;
+    for (size_t k = 0; k < p.n_agencies; k++) {
+        size_t n = 0, at = 0;
+        const size_t *mine = programme_agency_assignments(&p, k, &n);
+        for (size_t ti = 0; ti < p.n_tasks; ti++)
+            for (size_t i = 0; i < p.tasks[ti].n_assignments; i++)
+                if (p.assignments[p.tasks[ti].assignments[i]].agency == k) {
+                    assert_true(at < n);
+                    assert_int_equal(mine[at++], p.tasks[ti].assignments[i]);
+                }
+        assert_int_equal(at, n);
+        seen += n;
+        if (k)
+            assert_true(collate_vi(p.agencies[p.index->by_name[k - 1]].name,
+                                   p.agencies[p.index->by_name[k]].name) <= 0);
+    }
+    assert_int_equal(seen, p.n_assignments);
+    assert_true(p.index->n_fields > 1);
+    for (size_t i = 0; i < p.index->n_fields; i++) {
+        assert_true(*p.index->fields[i]);
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(p.index->fields[i], p.index->fields[j]);
+    }
+    for (size_t ti = 0; ti < p.n_tasks; ti++) {
+        bool listed = !*p.tasks[ti].field;
+        for (size_t i = 0; i < p.index->n_fields && !listed; i++)
+            listed = !strcmp(p.index->fields[i], p.tasks[ti].field);
+        assert_true(listed);
+    }
+    assert_int_equal(programme_find_task(&p, p.tasks[p.n_tasks - 1].id), p.n_tasks - 1);
+    assert_int_equal(programme_find_task(&p, p.tasks[0].id - 1), PROG_NONE);
+    assert_int_equal(programme_find_agency(&p, p.agencies[3].id), 3);
+    programme_release(&p);
 }
 
 /* The slice of one task is that task's, as the whole programme has it. */
@@ -290,6 +368,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_task_reads_indexed),
         cmocka_unit_test(test_slice_matches_whole),
+        cmocka_unit_test(test_recent_is_tail),
+        cmocka_unit_test(test_programme_index),
         cmocka_unit_test(test_row_by_code_indexed),
         cmocka_unit_test(test_events_covering),
     };

@@ -188,6 +188,59 @@ static void test_hit_bound_and_generation(void **state)
     report_cache_free(c);
 }
 
+/*
+ * The current snapshot, seen without reading db's stamp: asked with a
+ * database of generation 0, the cache answers with what it holds.
+ */
+static struct cached_snapshot *held_snapshot(struct report_cache *c, struct db *empty)
+{
+    struct cached_snapshot *s = NULL;
+    struct err e = ERR_INIT;
+    assert_int_equal(report_cache_snapshot(c, empty, &s, &e), 0);
+    report_cache_snapshot_put(c, s);
+    return s;
+}
+
+/* After a write of more than reports, settling loads the snapshot; after reports, it waits. */
+static void test_settle(void **state)
+{
+    (void)state;
+    struct report_cache *c = report_cache_new(4);
+    struct err e = ERR_INIT;
+    char empty_path[80];
+    struct db *empty = NULL;
+    snprintf(empty_path, sizeof(empty_path), "%s/empty.db", dir);
+    assert_int_equal(db_open(empty_path, &empty, &e), 0);
+    assert_int_equal(report_cache_settle(c, db, &e), 0); /* nothing held: nothing to do */
+
+    struct cached_snapshot *s0 = NULL;
+    assert_int_equal(report_cache_snapshot(c, db, &s0, &e), 0);
+    report_cache_snapshot_put(c, s0);
+    struct store_stamp none;
+    assert_int_equal(store_data_stamp(empty, &none, &e), 0);
+    assert_true(none.generation <= s0->stamp.generation);
+    assert_true(s0->prog.n_assignments > 0);
+    exec_sql("UPDATE agency SET kind = kind WHERE id = (SELECT min(id) FROM agency)");
+    struct store_stamp now;
+    assert_int_equal(store_data_stamp(db, &now, &e), 0);
+    assert_true(now.structure > s0->stamp.structure);
+    assert_ptr_equal(held_snapshot(c, empty), s0); /* not yet followed */
+    assert_int_equal(report_cache_settle(c, db, &e), 0);
+    struct cached_snapshot *s1 = held_snapshot(c, empty);
+    assert_ptr_not_equal(s1, s0);
+    assert_int_equal(s1->stamp.structure, now.structure);
+    assert_int_equal(s1->stamp.generation, now.generation);
+
+    /* A report moves the generation only: settling leaves it to the next reader. */
+    exec_sql("INSERT INTO progress_report (assignment_id, reported_on, kind, original, source,"
+             " entered_at, fingerprint) SELECT min(id), '2025-05-02', 'progress', '', 'cli',"
+             " '2025-05-02T00:00:00Z', 'settle' FROM assignment");
+    assert_int_equal(report_cache_settle(c, db, &e), 0);
+    assert_ptr_equal(held_snapshot(c, empty), s1);
+    db_close(empty);
+    report_cache_free(c);
+}
+
 /* A failed build (due_by before as_of) is an error and is not kept. */
 static void test_failed_build(void **state)
 {
@@ -408,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_indicators_fresh),
         cmocka_unit_test(test_snapshot_one_transaction),
         cmocka_unit_test(test_stored_count_agrees),
+        cmocka_unit_test(test_settle), /* last: it needs the tasks the others imported */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
