@@ -37,6 +37,7 @@ struct page_data *page_data_load(struct req *rq, struct resp *rs)
     /* Shallow copies of the shared, read-only cache entries, held until the request ends. */
     pd->prog = snap->prog;
     pd->rep = cr->rep;
+    pd->cached = cr;
     pd->item_of = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(size_t));
     for (size_t i = 0; i < pd->prog.n_tasks; i++)
         pd->item_of[i] = PROG_NONE;
@@ -61,16 +62,20 @@ struct task_row page_task_row(const struct page_data *pd, size_t ti, size_t agen
         return row;
     }
     const struct prog_task *t = &pd->prog.tasks[ti];
+    for (size_t i = 0; i < t->n_assignments; i++)
+        if (pd->prog.assignments[t->assignments[i]].agency == agency)
+            return page_assignment_row(pd, t->assignments[i]);
     row.for_unit = true;
-    row.last_report = DATE_NONE;
-    for (size_t i = 0; i < t->n_assignments; i++) {
-        const struct prog_assignment *a = &pd->prog.assignments[t->assignments[i]];
-        if (a->agency != agency)
-            continue;
-        row.bucket = pd->rep.assignment_bucket[t->assignments[i]];
-        row.last_report = status_last_report(a->events, a->n_events, pd->as_of);
-    }
+    row.assignment = PROG_NONE;
     return row;
+}
+
+struct task_row page_assignment_row(const struct page_data *pd, size_t ai)
+{
+    return (struct task_row){ .task = pd->prog.assignments[ai].task,
+                              .bucket = pd->rep.assignment_bucket[ai],
+                              .for_unit = true,
+                              .assignment = ai };
 }
 
 int page_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed)
@@ -184,8 +189,12 @@ static void task_tr(const struct req *rq, struct buf *b, const struct page_data 
     buf_adds(b, "</td><td>");
     page_row_status(b, pd, row);
     if (row->for_unit) {
+        /* computed for the rows drawn only: a unit may have thousands */
+        const struct prog_assignment *a =
+            row->assignment == PROG_NONE ? NULL : &pd->prog.assignments[row->assignment];
         buf_adds(b, "</td><td>");
-        page_last_report(b, row->last_report, pd->as_of);
+        page_last_report(b, a ? status_last_report(a->events, a->n_events, pd->as_of) : DATE_NONE,
+                         pd->as_of);
     }
     buf_adds(b, "</td></tr>");
 }

@@ -27,12 +27,15 @@
  * arena). prog and rep are shallow copies of entries of the server's
  * report cache (report_cache.h), shared with other requests: read-only.
  */
+struct cached_report;
+
 struct page_data {
     struct date as_of;
     bool as_of_given; /* ?as_of= was in the query: links carry it on */
     struct programme prog; /* read-only */
     struct report rep;     /* read-only */
     size_t *item_of; /* per task of prog: index into rep.items, or PROG_NONE */
+    struct cached_report *cached; /* the cache entry prog and rep come from, held by the request */
 };
 
 /**
@@ -51,7 +54,7 @@ struct task_row {
     size_t task;        /* index into prog.tasks */
     enum bucket bucket; /* N_BUCKETS: not counted (a group of sub-tasks, a repeat) */
     bool for_unit;      /* the row is one unit's assignment (page_task_row() with an agency) */
-    struct date last_report; /* for_unit: that unit's latest report as of the page, or DATE_NONE */
+    size_t assignment;  /* for_unit: that assignment (its latest report is shown), or PROG_NONE */
 };
 
 /**
@@ -59,6 +62,8 @@ struct task_row {
  * status of that unit's assignment (N_BUCKETS when it has none counted).
  */
 struct task_row page_task_row(const struct page_data *pd, size_t ti, size_t agency);
+/** The row of assignment ai (an index into prog.assignments): its unit's status in its task. */
+struct task_row page_assignment_row(const struct page_data *pd, size_t ai);
 
 /**
  * Reject (400, naming it) any query parameter not in the NULL-terminated

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "page.h"
 #include "page_lists.h"
+#include "report_cache.h"
 #include "store/store_pages.h"
 #include "util/strparse.h"
 
@@ -223,15 +224,38 @@ static void option_id(struct buf *b, long id, const char *label, bool selected)
 }
 
 /* Units with an assignment (and the selected one), in Vietnamese alphabetical order. */
-static void agency_options(struct buf *b, const struct page_data *pd, size_t selected)
+static void agency_option_list(struct buf *b, const struct programme *p, size_t selected)
 {
-    const struct programme *p = &pd->prog;
-    page_select_open(b, "agency", "Cơ quan chủ trì");
     for (size_t i = 0; i < p->n_agencies; i++) {
         size_t k = p->index->by_name[i], n;
         programme_agency_assignments(p, k, &n);
         if (n || k == selected)
             option_id(b, p->agencies[k].id, p->agencies[k].name, k == selected);
+    }
+}
+
+static char *render_unit_options(const struct cached_report *r, void *ctx, size_t *len)
+{
+    (void)ctx;
+    struct buf b = BUF_INIT;
+    agency_option_list(&b, r->rep.prog, PROG_NONE);
+    *len = b.len;
+    return buf_take(&b);
+}
+
+/* The list with none chosen is the same for every request of the report: made once. */
+static void agency_options(struct req *rq, struct buf *b, const struct page_data *pd,
+                           size_t selected)
+{
+    page_select_open(b, "agency", "Cơ quan chủ trì");
+    if (selected == PROG_NONE) {
+        size_t len;
+        const char *options = report_cache_body(app_of(rq)->cache, pd->cached,
+                                                CACHED_UNIT_OPTIONS, render_unit_options, NULL,
+                                                &len);
+        buf_add(b, options, len);
+    } else {
+        agency_option_list(b, &pd->prog, selected);
     }
     buf_adds(b, "</select></div>");
 }
@@ -284,7 +308,7 @@ static void filter_form(struct req *rq, struct buf *b, const struct page_data *p
     page_attr(b, q->q ? q->q : "");
     buf_adds(b, "\"/></div>");
     simple_selects(b, pd, q, req_query_nonblank(rq, "status"));
-    agency_options(b, pd, q->agency);
+    agency_options(rq, b, pd, q->agency);
     field_options(b, pd, q->field);
     date_field(b, "as_of", "Tình trạng tính đến ngày", pd->as_of);
     date_field(b, "due_from", "Thời hạn từ ngày", q->due_from);

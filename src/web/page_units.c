@@ -250,7 +250,7 @@ static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd
     const size_t *mine = programme_agency_assignments(&pd->prog, agency, &n);
     struct task_row *rows = arena_calloc(rq->arena, n + 1, sizeof(*rows));
     for (size_t i = 0; i < n; i++)
-        rows[i] = page_task_row(pd, pd->prog.assignments[mine[i]].task, agency);
+        rows[i] = page_assignment_row(pd, mine[i]);
     struct task_row *shown = arena_calloc(rq->arena, PAGE_LIST_SIZE + 1, sizeof(*shown));
     for (size_t k = 0; k <= N_BUCKETS; k++) {
         enum bucket want = k < N_BUCKETS ? unit_order[k] : N_BUCKETS;

@@ -83,6 +83,7 @@ struct cached_snapshot {
 enum cached_body {
     CACHED_JSON,      /* report_cache_json() */
     CACHED_DASHBOARD, /* the dashboard's content (page_dashboard.c) */
+    CACHED_UNIT_OPTIONS, /* the task list's choice of lead unit, none chosen (page_tasks.c) */
     N_CACHED_BODIES
 };
 

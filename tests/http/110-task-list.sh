@@ -12,6 +12,16 @@ well_formed all.html
 total=$(db_count "select count(*) from task")
 [ "$(n_tasks all.html)" = "$total" ] || die "count $(n_tasks all.html), want $total"
 [ "$(rows all.html | wc -l)" = 50 ] || die "page 1 does not have 50 rows"
+# The lead-unit choice: every unit with an assignment, once, in the same order on every
+# request (it is made once per report), and with one chosen, that one selected.
+units() { tr '>' '\n' < "$1" | sed -n '/name="agency"/,/<\/select/p' | grep -c '^<option value="[0-9]'; }
+assigned=$(db_count "select count(distinct agency_id) from assignment where removed_import_id is null")
+[ "$(units all.html)" = "$assigned" ] || die "the unit choice lists $(units all.html), want $assigned"
+get "/tasks" again.html -b jar
+cmp -s all.html again.html || die "the list differs between two requests"
+get "/tasks?agency=$(db_count "select min(agency_id) from assignment")" one.html -b jar
+[ "$(units one.html)" = "$assigned" ] || die "with a unit chosen, the choice lists $(units one.html)"
+[ "$(grep -o 'selected="selected"' one.html | wc -l)" -ge 1 ] || die "the chosen unit is not selected"
 last=$(( (total + 49) / 50 ))
 grep -q "page=$last\"" all.html || die "no link to the last page $last"
 get "/tasks?page=$last" lastp.html -b jar
