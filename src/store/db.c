@@ -575,6 +575,26 @@ int db_begin(struct db *db, struct err *e)
     return 0;
 }
 
+int db_begin_read(struct db *db, struct err *e)
+{
+    if (db_exec(db, "BEGIN", e))
+        return e->kind;
+    db->in_tx = true;
+    return 0;
+}
+
+int db_read_begin(struct db *db, bool *began, struct err *e)
+{
+    *began = !db->in_tx;
+    return *began ? db_begin_read(db, e) : 0;
+}
+
+void db_read_end(struct db *db, bool began)
+{
+    if (began)
+        db_rollback(db); /* nothing was written: ending the read is all it does */
+}
+
 int db_commit(struct db *db, struct err *e)
 {
     if (db_exec(db, "COMMIT", e))

@@ -44,6 +44,15 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
  * db_finish_cached() finalizes it.
  */
 int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/** A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
+int db_begin_read(struct db *db, struct err *e);
+/**
+ * The reads of one answer in one snapshot: begin a read transaction unless
+ * db is in one already (*began says which), and db_read_end() ends what it
+ * began. Errors: db_begin_read()'s.
+ */
+int db_read_begin(struct db *db, bool *began, struct err *e);
+void db_read_end(struct db *db, bool began);
 /** Reset a statement of db_prepare_cached() for its next use (or finalize it); accepts NULL. */
 void db_finish_cached(struct db *db, sqlite3_stmt *st);
 /** Step a statement that returns no row (or ignore rows). */

@@ -316,15 +316,6 @@ int store_data_generation(struct db *db, long *generation, struct err *e)
     return ret;
 }
 
-/* A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
-static int begin_read(struct db *db, struct err *e)
-{
-    if (db_exec(db, "BEGIN", e))
-        return e->kind;
-    db->in_tx = true;
-    return 0;
-}
-
 static int last_report_id(struct db *db, long *id, struct err *e)
 {
     sqlite3_stmt *st;
@@ -366,7 +357,7 @@ int store_load_reports_after(struct db *db, long after, struct store_stamp *stam
 {
     *out = NULL;
     *n = 0;
-    if (begin_read(db, e))
+    if (db_begin_read(db, e))
         return e->kind;
     if (store_data_stamp(db, stamp, e) || load_new_events(db, after, stamp, out, n, e) ||
         db_commit(db, e)) {
@@ -446,7 +437,7 @@ int store_load_snapshot(struct db *db, struct programme *p, struct store_stamp *
     }
     if (counted)
         *counted = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
-    if (begin_read(db, e))
+    if (db_begin_read(db, e))
         return e->kind;
     if (store_data_stamp(db, stamp, e) || last_report_id(db, &stamp->last_report, e) ||
         store_load_programme(db, p, e) ||
@@ -547,6 +538,9 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
     *n = 0;
     size_t n_ids = 0;
     sqlite3_stmt *st = NULL;
+    bool began;
+    if (db_read_begin(db, &began, e))
+        return e->kind;
     int ret = recent_ids(db, task_id, limit, &ids, &n_ids, total, e) ||
               db_prepare_cached(db,
                                 "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on,"
@@ -569,6 +563,7 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
         sqlite3_reset(st);
     }
     db_finish_cached(db, st);
+    db_read_end(db, began);
     free(ids);
     if (ret) {
         progress_views_free(*out, *n);

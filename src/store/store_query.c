@@ -233,11 +233,15 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
                 struct task_view **out, size_t *n, struct err *e)
 {
     sqlite3_stmt *st;
+    bool began;
     *out = NULL;
     *n = 0;
-    if (prepare_filtered(db, TASK_COLS, r, f, &st, e))
+    if (db_read_begin(db, &began, e))
         return e->kind;
-    return read_views(db, st, out, n, e);
+    int ret = prepare_filtered(db, TASK_COLS, r, f, &st, e) ? e->kind
+                                                             : read_views(db, st, out, n, e);
+    db_read_end(db, began);
+    return ret;
 }
 
 int store_task_ids(struct db *db, const struct registry *r, const struct task_filter *f,
@@ -272,8 +276,8 @@ static int cmp_id(const void *a, const void *b)
  * One statement kept prepared, stepped once per id: a request reads a page
  * of tasks with no SQL text built and parsed for it.
  */
-int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
-                      size_t *n_out, struct err *e)
+static int tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
+                       size_t *n_out, struct err *e)
 {
     *out = NULL;
     *n_out = 0;
@@ -309,6 +313,17 @@ int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view
         return db_error(db, "cannot read the tasks", e);
     }
     return add_lists(db, out, n_out, e);
+}
+
+int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view **out,
+                      size_t *n_out, struct err *e)
+{
+    bool began;
+    if (db_read_begin(db, &began, e))
+        return e->kind;
+    int ret = tasks_by_id(db, ids, n, out, n_out, e);
+    db_read_end(db, began);
+    return ret;
 }
 
 static int task_parties(struct db *db, struct task_view *t, struct err *e)
@@ -351,11 +366,11 @@ static int task_parties(struct db *db, struct task_view *t, struct err *e)
     return ret;
 }
 
-int store_task(struct db *db, long id, struct task_view *out, struct err *e)
+static int one_task(struct db *db, long id, struct task_view *out, struct err *e)
 {
     struct task_view *v;
     size_t n;
-    if (store_tasks_by_id(db, &id, 1, &v, &n, e))
+    if (tasks_by_id(db, &id, 1, &v, &n, e))
         return e->kind;
     if (!n)
         return err_set(e, ERR_NOT_FOUND, "no task with id %ld", id);
@@ -366,6 +381,16 @@ int store_task(struct db *db, long id, struct task_view *out, struct err *e)
         return e->kind;
     }
     return 0;
+}
+
+int store_task(struct db *db, long id, struct task_view *out, struct err *e)
+{
+    bool began;
+    if (db_read_begin(db, &began, e))
+        return e->kind;
+    int ret = one_task(db, id, out, e);
+    db_read_end(db, began);
+    return ret;
 }
 
 static int cmp_agency(const void *a, const void *b)
