@@ -282,6 +282,18 @@ int store_progress_list(struct db *db, long task_id, struct progress_view **out,
                         struct err *e);
 
 /**
+ * At most `limit` reports entered after report id `after` (0: from the
+ * first), of task task_id (0: of every task), in entry order (by id): how
+ * another system follows the reports as they come, a page at a time,
+ * passing the last id it got. Each page is a seek into the table, however
+ * large. *out is newly allocated (free with progress_views_free()).
+ */
+int store_progress_after(struct db *db, long task_id, long after, size_t limit,
+                         struct progress_view **out, size_t *n, struct err *e);
+/** How many reports task task_id (0: every task) has, into *n. */
+int store_progress_count(struct db *db, long task_id, long *n, struct err *e);
+
+/**
  * The latest `limit` reports of a task (task_id > 0), oldest first as in
  * store_progress_list(), and in *total how many it has: a task of hundreds
  * of units shows a page of its history, not all of it. *out is newly

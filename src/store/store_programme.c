@@ -476,14 +476,16 @@ static void read_view(sqlite3_stmt *st, struct progress_view *v)
     v->entered_at = db_col_dup(st, 13);
 }
 
+#define PROGRESS_COLS                                                                              \
+    "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on, p.percent, p.result," \
+    " p.next_step, p.issues, p.output, p.attachment, p.source, p.entered_at FROM progress_report" \
+    " p JOIN assignment s ON s.id = p.assignment_id JOIN agency a ON a.id = s.agency_id"
+
 int store_progress_list(struct db *db, long task_id, struct progress_view **out, size_t *n,
                         struct err *e)
 {
     static const struct set_query q = {
-        "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on,"
-        " p.percent, p.result, p.next_step, p.issues, p.output, p.attachment,"
-        " p.source, p.entered_at FROM progress_report p JOIN assignment s ON s.id ="
-        " p.assignment_id JOIN agency a ON a.id = s.agency_id",
+        PROGRESS_COLS,
         " WHERE s.task_id IN ", "", " ORDER BY s.task_id, p.reported_on, p.id"
     };
     struct task_set set = { task_id ? &task_id : NULL, 1 };
@@ -499,6 +501,57 @@ int store_progress_list(struct db *db, long task_id, struct progress_view **out,
         read_view(st, &(*out)[(*n)++]);
     }
     return finish(db, st, rc, e);
+}
+
+int store_progress_after(struct db *db, long task_id, long after, size_t limit,
+                         struct progress_view **out, size_t *n, struct err *e)
+{
+    /* Two statements, each with its plan: every task's reports are a seek by rowid and the
+     * table in order; one task's are found through its assignments, then sorted (few). */
+    static const char *const sql[2] = {
+        PROGRESS_COLS " WHERE p.id > ?1 ORDER BY p.id LIMIT ?3",
+        PROGRESS_COLS " WHERE s.task_id = ?2 AND p.id > ?1 ORDER BY p.id LIMIT ?3",
+    };
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (db_prepare_cached(db, sql[task_id != 0], &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, after);
+    if (task_id)
+        sqlite3_bind_int64(st, 2, task_id);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+    size_t cap = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        read_view(st, &(*out)[(*n)++]);
+    }
+    db_finish_cached(db, st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    progress_views_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return db_error(db, "cannot read the reports", e);
+}
+
+int store_progress_count(struct db *db, long task_id, long *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    static const char *const sql[2] = {
+        "SELECT count(*) FROM progress_report",
+        "SELECT count(*) FROM assignment s JOIN progress_report p ON p.assignment_id = s.id"
+        " WHERE s.task_id = ?1",
+    };
+    if (db_prepare_cached(db, sql[task_id != 0], &st, e))
+        return e->kind;
+    if (task_id)
+        sqlite3_bind_int64(st, 1, task_id);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    db_finish_cached(db, st);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot count the reports", e);
 }
 
 /*
@@ -543,11 +596,7 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
         return e->kind;
     int ret = recent_ids(db, task_id, limit, &ids, &n_ids, total, e) ||
               db_prepare_cached(db,
-                                "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on,"
-                                " p.completed_on, p.percent, p.result, p.next_step, p.issues,"
-                                " p.output, p.attachment, p.source, p.entered_at FROM"
-                                " progress_report p JOIN assignment s ON s.id = p.assignment_id"
-                                " JOIN agency a ON a.id = s.agency_id WHERE p.id = ?",
+                                PROGRESS_COLS " WHERE p.id = ?",
                                 &st, e)
                   ? e->kind
                   : 0;

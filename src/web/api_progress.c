@@ -26,12 +26,41 @@
 
 /* ---- reading -------------------------------------------------------------------- */
 
+#define PROGRESS_PAGE 1000        /* reports per page of ?after= unless ?limit= */
+#define PROGRESS_PAGE_MAX 10000
+#define PROGRESS_WHOLE_MAX 100000 /* the most one unpaged answer holds */
+
+/*
+ * Unpaged, the list is every report by task and date, as it always was;
+ * at national size that is millions of reports and gigabytes of memory, so
+ * past PROGRESS_WHOLE_MAX the caller is told to page (?after=&limit=,
+ * reports in entry order from the last id it got) instead.
+ */
+static int read_list(struct req *rq, struct resp *rs, struct db *db, long task, long after,
+                     long limit, struct progress_view **v, size_t *n, struct err *e)
+{
+    if (req_query(rq, "after") || req_query(rq, "limit"))
+        return store_progress_after(db, task, after, (size_t)limit, v, n, e) ? resp_err(rq, rs, e)
+                                                                              : 0;
+    long total = 0;
+    if (store_progress_count(db, task, &total, e))
+        return resp_err(rq, rs, e);
+    if (total > PROGRESS_WHOLE_MAX)
+        return resp_error(rq, rs, 400,
+                          "%ld reports are too many for one response (at most %d): page"
+                          " with ?after=0&limit=%d, then ?after=<the last id received>",
+                          total, PROGRESS_WHOLE_MAX, PROGRESS_PAGE);
+    return store_progress_list(db, task, v, n, e) ? resp_err(rq, rs, e) : 0;
+}
+
 int api_progress_list(struct req *rq, struct resp *rs)
 {
-    static const char *const params[] = { "task", NULL };
-    long task = 0;
+    static const char *const params[] = { "task", "after", "limit", NULL };
+    long task = 0, after = 0, limit = 0;
     if (api_params_or_400(rq, rs, params) ||
-        req_long_or_400(rq, rs, "task", 1, 999999999999L, 0, &task))
+        req_long_or_400(rq, rs, "task", 1, 999999999999L, 0, &task) ||
+        req_long_or_400(rq, rs, "after", 0, 1L << 53, 0, &after) ||
+        req_long_or_400(rq, rs, "limit", 1, PROGRESS_PAGE_MAX, PROGRESS_PAGE, &limit))
         return -1;
     struct db *db = app_db(rq, rs);
     if (!db)
@@ -45,8 +74,8 @@ int api_progress_list(struct req *rq, struct resp *rs)
         task_view_release(&t);
     struct progress_view *v = NULL;
     size_t n = 0;
-    if (store_progress_list(db, task, &v, &n, &e))
-        return resp_err(rq, rs, &e);
+    if (read_list(rq, rs, db, task, after, limit, &v, &n, &e))
+        return -1;
     int ret = api_send_take(rs, 200, json_progress_list(v, n));
     progress_views_free(v, n);
     return ret;
