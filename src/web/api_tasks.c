@@ -91,7 +91,14 @@ struct list_query {
     long limit, offset;
     struct date as_of; /* set when statuses are wanted */
     int status;        /* a bucket to keep, or -1 for all */
+    struct cached_snapshot *snap; /* the server's snapshot, taken on first need (held by rq) */
 };
+
+/* q->snap, taken once per request: the stamp is read and the reference held only once. */
+static int snapshot_of(struct req *rq, struct db *db, struct list_query *q, struct err *e)
+{
+    return q->snap || !report_cache_snapshot_for_req(rq, db, &q->snap, e) ? 0 : e->kind;
+}
 
 /* Read the list's parameters; -1 after a 400 naming the bad one. */
 static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q)
@@ -124,14 +131,13 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
  * Keep in ids[0..*n) the tasks of q's status, as of q's date in the
  * server's snapshot (every task's status is needed before the page is cut).
  */
-static int keep_status(struct req *rq, struct db *db, const struct list_query *q, long *ids,
+static int keep_status(struct req *rq, struct db *db, struct list_query *q, long *ids,
                        size_t *n, struct err *e)
 {
-    struct cached_snapshot *snap;
-    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+    if (snapshot_of(rq, db, q, e))
         return e->kind;
     enum bucket *st = arena_calloc(rq->arena, *n + 1, sizeof(*st));
-    statuses(&snap->prog, ids, *n, q->as_of, st);
+    statuses(&q->snap->prog, ids, *n, q->as_of, st);
     size_t kept = 0;
     for (size_t i = 0; i < *n; i++)
         if (st[i] == (enum bucket)q->status)
@@ -141,20 +147,19 @@ static int keep_status(struct req *rq, struct db *db, const struct list_query *q
 }
 
 /* The statuses of the page's tasks t[0..n) in the server's snapshot (NULL without a date). */
-static int page_statuses(struct req *rq, struct db *db, const struct list_query *q,
+static int page_statuses(struct req *rq, struct db *db, struct list_query *q,
                          const struct task_view *t, size_t n, enum bucket **out, struct err *e)
 {
     *out = NULL;
     if (!date_is_set(q->as_of))
         return 0;
-    struct cached_snapshot *snap;
-    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+    if (snapshot_of(rq, db, q, e))
         return e->kind;
     long *ids = arena_calloc(rq->arena, n + 1, sizeof(*ids));
     for (size_t i = 0; i < n; i++)
         ids[i] = t[i].id;
     *out = arena_calloc(rq->arena, n + 1, sizeof(**out));
-    statuses(&snap->prog, ids, n, q->as_of, *out);
+    statuses(&q->snap->prog, ids, n, q->as_of, *out);
     return 0;
 }
 
@@ -164,15 +169,16 @@ static bool filtered(const struct task_filter *f)
 }
 
 /* Every task's id, ascending, from the server's snapshot: no scan of the task table. */
-static int all_task_ids(struct req *rq, struct db *db, long **ids, size_t *n, struct err *e)
+static int all_task_ids(struct req *rq, struct db *db, struct list_query *q, long **ids,
+                        size_t *n, struct err *e)
 {
-    struct cached_snapshot *snap;
-    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+    if (snapshot_of(rq, db, q, e))
         return e->kind;
-    *n = snap->prog.n_tasks;
+    const struct programme *p = &q->snap->prog;
+    *n = p->n_tasks;
     *ids = xcalloc(*n + 1, sizeof(**ids));
     for (size_t i = 0; i < *n; i++)
-        (*ids)[i] = snap->prog.tasks[i].id;
+        (*ids)[i] = p->tasks[i].id;
     return 0;
 }
 
@@ -181,7 +187,7 @@ static int all_task_ids(struct req *rq, struct db *db, long **ids, size_t *n, st
  * limit, and only then the page's tasks and statuses read. *total: how
  * many the filter and status select.
  */
-static int list_page(struct req *rq, struct db *db, const struct list_query *q,
+static int list_page(struct req *rq, struct db *db, struct list_query *q,
                      struct task_view **t, size_t *n, enum bucket **st, size_t *total,
                      struct err *e)
 {
@@ -189,7 +195,7 @@ static int list_page(struct req *rq, struct db *db, const struct list_query *q,
     long *ids = NULL;
     size_t n_ids = 0;
     int ret = filtered(&q->filter) ? store_task_ids(db, reg, &q->filter, &ids, &n_ids, e)
-                                   : all_task_ids(rq, db, &ids, &n_ids, e);
+                                   : all_task_ids(rq, db, q, &ids, &n_ids, e);
     if (!ret && q->status >= 0)
         ret = keep_status(rq, db, q, ids, &n_ids, e);
     *total = n_ids;
@@ -203,7 +209,7 @@ static int list_page(struct req *rq, struct db *db, const struct list_query *q,
 
 int api_tasks(struct req *rq, struct resp *rs)
 {
-    struct list_query q;
+    struct list_query q = { .status = -1 };
     if (list_query_read(rq, rs, &q))
         return -1;
     struct db *db = app_db(rq, rs);
