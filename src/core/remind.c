@@ -48,7 +48,7 @@ static int unit_cmp(const void *x, const void *y)
 
 static void add_item(struct remind_unit *u, const struct remind_item *item)
 {
-    u->items = xreallocarray(u->items, u->n_items + 1, sizeof(*u->items));
+    ALLOC_GROW(u->items, u->n_items + 1, u->cap_items);
     u->items[u->n_items++] = *item;
     u->n_overdue += item->overdue;
     u->n_due_soon += !item->overdue;

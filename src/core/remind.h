@@ -25,7 +25,7 @@ struct remind_item {
 struct remind_unit {
     size_t agency; /* index into prog->agencies */
     struct remind_item *items;
-    size_t n_items;
+    size_t n_items, cap_items;
     size_t n_overdue, n_due_soon;
 };
 

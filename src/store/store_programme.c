@@ -239,13 +239,19 @@ static int load_events(struct db *db, struct programme *p, const long *assignmen
     sqlite3_stmt *st;
     if (prepare_for(db, &q, s, &st, e))
         return e->kind;
+    /* Rows come grouped by assignment: one capacity, for the list being filled. */
+    size_t filling = PROG_NONE, cap = 0;
     int rc;
     while (db_row(st, &rc)) {
         size_t ai = map_find(assignment_ids, p->n_assignments, sqlite3_column_int64(st, 0));
         if (ai == PROG_NONE)
             continue;
         struct prog_assignment *a = &p->assignments[ai];
-        a->events = xreallocarray(a->events, a->n_events + 1, sizeof(*a->events));
+        if (ai != filling) {
+            filling = ai;
+            cap = a->n_events;
+        }
+        ALLOC_GROW(a->events, a->n_events + 1, cap);
         read_event(st, &a->events[a->n_events++]);
     }
     return finish(db, st, rc, e);

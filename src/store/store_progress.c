@@ -328,10 +328,10 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
         return c->e->kind;
     sqlite3_bind_int64(st, 1, t->assignment_id);
     struct progress_event *ev = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     int rc;
     while (db_row(st, &rc)) {
-        ev = xreallocarray(ev, n + 1, sizeof(*ev));
+        ALLOC_GROW(ev, n + 1, cap);
         ev[n] = (struct progress_event){ DATE_NONE, sqlite3_column_int64(st, 1), PROGRESS_UPDATE,
                                          DATE_NONE };
         date_parse_iso(db_col_text(st, 0), &ev[n].reported_on);
