@@ -9,16 +9,16 @@
 
 /* ---- per task ---------------------------------------------------------------- */
 
-/*
- * A task exists from the date of its earliest document: a report for an
- * earlier date does not count it, so any past report can be reproduced.
- * Tasks with no dated document are always in.
- */
+bool report_task_exists(const struct programme *p, const struct prog_task *t, struct date as_of)
+{
+    return !t->n_documents || !date_is_set(p->documents[t->documents[0]].date) ||
+           date_cmp(p->documents[t->documents[0]].date, as_of) <= 0;
+}
+
 static bool task_in_scope(const struct programme *p, const struct prog_task *t,
                           const struct report_options *o)
 {
-    if (t->n_documents && date_is_set(p->documents[t->documents[0]].date) &&
-        date_cmp(p->documents[t->documents[0]].date, o->as_of) > 0)
+    if (!report_task_exists(p, t, o->as_of))
         return false;
     if (o->document != PROG_NONE) {
         bool linked = false;
@@ -42,16 +42,54 @@ static bool assignment_in_scope(const struct prog_assignment *a, const struct re
 }
 
 /*
- * Replay each considered assignment of task t, record its bucket, and
- * fold the states into the task's: done when all are done, on the latest
- * completion date.
+ * A task's state folded from its assignments' (DOMAIN.md): done when all
+ * the considered ones are, on the latest of their completion dates.
  */
+struct task_fold {
+    size_t n, n_done;
+    struct date completed_on;
+};
+
+static void fold_add(struct task_fold *f, const struct assignment_state *st)
+{
+    f->n++;
+    if (!st->completed)
+        return;
+    f->n_done++;
+    if (!date_is_set(f->completed_on) || date_cmp(st->completed_on, f->completed_on) > 0)
+        f->completed_on = st->completed_on;
+}
+
+static struct assignment_state fold_state(const struct task_fold *f)
+{
+    bool done = f->n > 0 && f->n_done == f->n;
+    return (struct assignment_state){ done, done ? f->completed_on : DATE_NONE, false };
+}
+
+enum bucket report_task_bucket(const struct programme *p, size_t ti, struct date as_of,
+                               struct assignment_state *states)
+{
+    const struct prog_task *t = &p->tasks[ti];
+    struct task_fold fold = { 0, 0, DATE_NONE };
+    for (size_t i = 0; i < t->n_assignments; i++) {
+        const struct prog_assignment *a = &p->assignments[t->assignments[i]];
+        struct assignment_state st = status_replay(a->events, a->n_events, as_of);
+        if (states)
+            states[i] = st;
+        fold_add(&fold, &st);
+    }
+    if (t->is_group || !report_task_exists(p, t, as_of))
+        return N_BUCKETS;
+    struct assignment_state task_st = fold_state(&fold);
+    return status_bucket(t->deadline_kind, t->due, &task_st, as_of);
+}
+
+/* Replay each considered assignment of task t, record its bucket, and fold them. */
 static void count_task(struct report *r, size_t ti, struct report_task *item)
 {
     const struct programme *p = r->prog;
     const struct prog_task *t = &p->tasks[ti];
-    struct assignment_state task_st = { false, DATE_NONE, false };
-    size_t n_done = 0;
+    struct task_fold fold = { 0, 0, DATE_NONE };
 
     item->task = ti;
     item->not_done = xcalloc(t->n_assignments ? t->n_assignments : 1, sizeof(size_t));
@@ -64,19 +102,12 @@ static void count_task(struct report *r, size_t ti, struct report_task *item)
         enum bucket b = status_bucket(t->deadline_kind, t->due, &st, r->opt.as_of);
         r->assignment_bucket[ai] = b;
         r->assignments.n[b]++;
-        item->units_total++;
-        if (st.completed) {
-            n_done++;
-            if (date_cmp(st.completed_on, task_st.completed_on) > 0 ||
-                !date_is_set(task_st.completed_on))
-                task_st.completed_on = st.completed_on;
-        } else {
+        fold_add(&fold, &st);
+        if (!st.completed)
             item->not_done[item->units_not_done++] = a->agency;
-        }
     }
-    task_st.completed = item->units_total > 0 && n_done == item->units_total;
-    if (!task_st.completed)
-        task_st.completed_on = DATE_NONE;
+    struct assignment_state task_st = fold_state(&fold);
+    item->units_total = fold.n;
     item->completed_on = task_st.completed_on;
     item->bucket = status_bucket(t->deadline_kind, t->due, &task_st, r->opt.as_of);
     item->undated = status_is_undated(t->deadline_kind, &task_st);

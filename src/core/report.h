@@ -30,6 +30,23 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/**
+ * Whether task t exists as of as_of: from the date of its earliest
+ * document on (a task with no dated document always does). The scope rule
+ * of every count, so that any past report can be reproduced.
+ */
+bool report_task_exists(const struct programme *p, const struct prog_task *t, struct date as_of);
+
+/**
+ * The bucket of task ti as of as_of by the report's rule: every assignment
+ * replayed to the date, the task done when all are, on the latest
+ * completion date. N_BUCKETS for a group and for a task that does not
+ * exist yet. states, when not NULL, has room for the task's assignments and
+ * receives each one's replayed state, in the task's order.
+ */
+enum bucket report_task_bucket(const struct programme *p, size_t ti, struct date as_of,
+                               struct assignment_state *states);
+
 struct report_options {
     struct date as_of;  /* required */
     struct date due_by; /* unset: 31 December of as_of's year */

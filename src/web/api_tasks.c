@@ -14,6 +14,7 @@
 #include "page.h"
 #include "report_cache.h"
 #include "core/programme.h"
+#include "core/report.h"
 #include "json/json_api.h"
 #include "store/store.h"
 #include "util/xalloc.h"
@@ -27,48 +28,28 @@
 
 /* ---- status as of a date ------------------------------------------------------------ */
 
-/* A task exists from the date of its earliest document (report.c's scope rule). */
-static bool is_assigned_by(const struct programme *p, const struct prog_task *t, struct date as_of)
-{
-    return !t->n_documents || !date_is_set(p->documents[t->documents[0]].date) ||
-           date_cmp(p->documents[t->documents[0]].date, as_of) <= 0;
-}
-
 /*
- * The bucket of task ti as of as_of: N_BUCKETS for a group (never
- * counted) and for a task whose document is later than as_of. When out
- * is not NULL it receives one entry per assignment of the task, in
- * lead-cell order.
+ * The bucket of task ti as of as_of (report.h's rule; N_BUCKETS for a
+ * group and a task not yet assigned). When out is not NULL it receives one
+ * entry per assignment of the task, in lead-cell order.
  */
-static enum bucket task_status(const struct programme *p, size_t ti, struct date as_of,
-                               struct api_assignment *out)
+static enum bucket task_status(struct req *rq, const struct programme *p, size_t ti,
+                               struct date as_of, struct api_assignment *out)
 {
     const struct prog_task *t = &p->tasks[ti];
-    struct assignment_state task_st = { false, DATE_NONE, false };
-    size_t n_done = 0;
-    bool counted = !t->is_group && is_assigned_by(p, t, as_of);
-    for (size_t i = 0; i < t->n_assignments; i++) {
+    struct assignment_state *st =
+        out ? arena_calloc(rq->arena, t->n_assignments + 1, sizeof(*st)) : NULL;
+    enum bucket task = report_task_bucket(p, ti, as_of, st);
+    bool counted = !t->is_group && report_task_exists(p, t, as_of);
+    for (size_t i = 0; out && i < t->n_assignments; i++) {
         const struct prog_assignment *a = &p->assignments[t->assignments[i]];
-        struct assignment_state st = status_replay(a->events, a->n_events, as_of);
-        if (out)
-            out[i] = (struct api_assignment){
-                p->agencies[a->agency].name,
-                counted ? status_bucket(t->deadline_kind, t->due, &st, as_of) : N_BUCKETS,
-                st.completed ? st.completed_on : DATE_NONE
-            };
-        if (!st.completed)
-            continue;
-        n_done++;
-        if (!date_is_set(task_st.completed_on) ||
-            date_cmp(st.completed_on, task_st.completed_on) > 0)
-            task_st.completed_on = st.completed_on;
+        out[i] = (struct api_assignment){
+            p->agencies[a->agency].name,
+            counted ? status_bucket(t->deadline_kind, t->due, &st[i], as_of) : N_BUCKETS,
+            st[i].completed ? st[i].completed_on : DATE_NONE
+        };
     }
-    if (!counted)
-        return N_BUCKETS;
-    task_st.completed = t->n_assignments > 0 && n_done == t->n_assignments;
-    if (!task_st.completed)
-        task_st.completed_on = DATE_NONE;
-    return status_bucket(t->deadline_kind, t->due, &task_st, as_of);
+    return task;
 }
 
 /*
@@ -80,7 +61,7 @@ static void statuses(const struct programme *p, const long *ids, size_t n, struc
 {
     for (size_t i = 0; i < n; i++) {
         size_t ti = programme_find_task(p, ids[i]);
-        out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(p, ti, as_of, NULL);
+        out[i] = ti == PROG_NONE ? N_BUCKETS : task_status(NULL, p, ti, as_of, NULL);
     }
 }
 
@@ -246,7 +227,7 @@ static int task_detail(struct req *rq, struct db *db, long id, struct api_task_d
         return 0;
     size_t n = p->tasks[ti].n_assignments;
     struct api_assignment *a = arena_calloc(rq->arena, n + 1, sizeof(*a));
-    d->status = task_status(p, ti, d->as_of, a);
+    d->status = task_status(rq, p, ti, d->as_of, a);
     d->assignments = a;
     d->n_assignments = n;
     return 0;
