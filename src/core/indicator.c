@@ -283,37 +283,3 @@ size_t indicator_count_until(const struct indicator *x, struct date as_of)
         n += date_cmp(x->m[i].on, as_of) <= 0;
     return n;
 }
-
-void indicator_units(const struct indicator *x, const struct target *t, struct date as_of,
-                     struct indicator_unit **out, size_t *n)
-{
-    struct indicator_unit *u = NULL;
-    size_t cap = 0;
-    *n = 0;
-    for (size_t i = 0; i < x->n_m; i++) {
-        const struct measurement *m = &x->m[i];
-        if (!m->unit_id || date_cmp(m->on, as_of) > 0)
-            continue;
-        size_t k = 0;
-        while (k < *n && u[k].unit_id != m->unit_id)
-            k++;
-        if (k == *n) {
-            ALLOC_GROW(u, *n + 1, cap);
-            memset(&u[k], 0, sizeof(*u));
-            u[k].unit_id = m->unit_id;
-            u[k].unit = m->unit_name ? m->unit_name : "";
-            (*n)++;
-        }
-        u[k].n_measurements++;
-    }
-    for (size_t k = 0; k < *n; k++)
-        indicator_evaluate(x, t, as_of, u[k].unit_id, &u[k].r);
-    *out = u;
-}
-
-void indicator_units_free(struct indicator_unit *u, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        indicator_result_release(&u[k].r);
-    free(u);
-}

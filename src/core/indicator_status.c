@@ -1,6 +1,6 @@
 /*
- * indicator_status: the status of an indicator as of a date and the rule
- * that explains it; see indicator.h for the rule itself.
+ * indicator_status: the status of an indicator as of a date, overall and per unit,
+ * and the rule that explains it; see indicator.h for the rule itself.
  */
 #include "indicator.h"
 
@@ -349,4 +349,40 @@ void indicator_result_release(struct indicator_result *r)
     free(r->parts);
     free(r->rule);
     memset(r, 0, sizeof(*r));
+}
+
+/* ---- the per-unit breakdown ------------------------------------------------------ */
+
+void indicator_units(const struct indicator *x, const struct target *t, struct date as_of,
+                     struct indicator_unit **out, size_t *n)
+{
+    struct indicator_unit *u = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t i = 0; i < x->n_m; i++) {
+        const struct measurement *m = &x->m[i];
+        if (!m->unit_id || date_cmp(m->on, as_of) > 0)
+            continue;
+        size_t k = 0;
+        while (k < *n && u[k].unit_id != m->unit_id)
+            k++;
+        if (k == *n) {
+            ALLOC_GROW(u, *n + 1, cap);
+            memset(&u[k], 0, sizeof(*u));
+            u[k].unit_id = m->unit_id;
+            u[k].unit = m->unit_name ? m->unit_name : "";
+            (*n)++;
+        }
+        u[k].n_measurements++;
+    }
+    for (size_t k = 0; k < *n; k++)
+        indicator_evaluate(x, t, as_of, u[k].unit_id, &u[k].r);
+    *out = u;
+}
+
+void indicator_units_free(struct indicator_unit *u, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        indicator_result_release(&u[k].r);
+    free(u);
 }

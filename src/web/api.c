@@ -164,13 +164,13 @@ int api_report(struct req *rq, struct resp *rs)
     struct cached_snapshot *s = NULL;
     struct cached_report *r = NULL;
     struct err e = ERR_INIT;
-    if (report_cache_snapshot_for_req(rq, db, &s, &e))
+    if (app_snapshot(rq, db, &s, &e))
         return resp_err(rq, rs, &e);
     if (document_id)
         o.document = programme_find_document(&s->prog, document_id);
     if (agency_id)
         o.agency = programme_find_agency(&s->prog, agency_id);
-    if (report_cache_report_for_req(rq, s, &o, &r, &e))
+    if (app_report(rq, s, &o, &r, &e))
         return resp_err(rq, rs, &e);
     /* Exactly the text of `giamsat report --format json`, newline included; not copied. */
     size_t len = 0;

@@ -78,7 +78,7 @@ struct list_query {
 /* q->snap, taken once per request: the stamp is read and the reference held only once. */
 static int snapshot_of(struct req *rq, struct db *db, struct list_query *q, struct err *e)
 {
-    return q->snap || !report_cache_snapshot_for_req(rq, db, &q->snap, e) ? 0 : e->kind;
+    return q->snap || !app_snapshot(rq, db, &q->snap, e) ? 0 : e->kind;
 }
 
 /* Read the list's parameters; -1 after a 400 naming the bad one. */
@@ -218,7 +218,7 @@ static int task_detail(struct req *rq, struct db *db, long id, struct api_task_d
                        struct err *e)
 {
     struct cached_snapshot *snap;
-    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+    if (app_snapshot(rq, db, &snap, e))
         return e->kind;
     const struct programme *p = &snap->prog;
     size_t ti = programme_find_task(p, id);

@@ -399,3 +399,46 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
         call_handler(rq, rs, r);
     audit_refused_write(rq, rs, r, why);
 }
+
+/* ---- the report cache, for a request ----------------------------------------------------------------- */
+
+/* A reference that ends with a request's arena. */
+struct held {
+    struct report_cache *cache;
+    struct cached_snapshot *snap;
+    struct cached_report *report;
+};
+
+static void release_held(void *p)
+{
+    struct held *h = p;
+    report_cache_report_put(h->cache, h->report);
+    report_cache_snapshot_put(h->cache, h->snap);
+}
+
+static struct held *hold(struct req *rq)
+{
+    struct held *h = arena_alloc(rq->arena, sizeof(*h));
+    h->cache = app_of(rq)->cache;
+    arena_defer(rq->arena, release_held, h);
+    return h;
+}
+
+int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out,
+                                  struct err *e)
+{
+    struct held *h = hold(rq);
+    int ret = report_cache_snapshot(h->cache, db, &h->snap, e);
+    *out = h->snap;
+    return ret;
+}
+
+int app_report(struct req *rq, struct cached_snapshot *s,
+                                const struct report_options *opt, struct cached_report **out,
+                                struct err *e)
+{
+    struct held *h = hold(rq);
+    int ret = report_cache_report(h->cache, s, opt, &h->report, e);
+    *out = h->report;
+    return ret;
+}

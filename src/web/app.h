@@ -27,6 +27,9 @@ struct throttle;
 struct regcache;
 struct db_pool;
 struct report_cache;
+struct cached_snapshot;
+struct cached_report;
+struct report_options;
 
 #define APP_SESSION_COOKIE "gs_session"
 
@@ -93,5 +96,14 @@ struct audit_entry app_audit(const struct req *rq, const char *action);
  * (app_db()). 0, or the err kind with e set.
  */
 int app_audit_refusal(struct req *rq, const struct audit_entry *a, struct err *e);
+
+/**
+ * report_cache_snapshot() of the request's application (report_cache.h);
+ * the reference ends with rq's arena.
+ */
+int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out, struct err *e);
+/** report_cache_report() of the request's application; the reference ends with rq's arena. */
+int app_report(struct req *rq, struct cached_snapshot *s, const struct report_options *opt,
+               struct cached_report **out, struct err *e);
 
 #endif

@@ -62,8 +62,8 @@ const struct indicator_board *page_board_cached(struct req *rq, struct resp *rs,
     struct cached_snapshot *snap = NULL;
     struct cached_report *cr = NULL;
     struct err e = ERR_INIT;
-    if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
-        report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
+    if (app_snapshot(rq, db, &snap, &e) ||
+        app_report(rq, snap, &opt, &cr, &e)) {
         err_prefix(&e, "cannot compute the statistics");
         resp_err(rq, rs, &e);
         return NULL;

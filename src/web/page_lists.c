@@ -28,8 +28,8 @@ struct page_data *page_data_load(struct req *rq, struct resp *rs)
     struct report_options opt = { .as_of = pd->as_of, .document = PROG_NONE, .agency = PROG_NONE };
     struct cached_snapshot *snap = NULL;
     struct cached_report *cr = NULL;
-    if (report_cache_snapshot_for_req(rq, db, &snap, &e) ||
-        report_cache_report_for_req(rq, snap, &opt, &cr, &e)) {
+    if (app_snapshot(rq, db, &snap, &e) ||
+        app_report(rq, snap, &opt, &cr, &e)) {
         err_prefix(&e, "cannot compute the statistics");
         resp_err(rq, rs, &e);
         return NULL;

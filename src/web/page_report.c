@@ -60,7 +60,7 @@ int page_report_load(struct req *rq, struct db *db, const struct page_report_sco
     *out = pr;
     struct cached_snapshot *snap = NULL;
     struct cached_report *cr = NULL;
-    if (report_cache_snapshot_for_req(rq, db, &snap, e))
+    if (app_snapshot(rq, db, &snap, e))
         return e->kind;
     /* Shallow copies of the shared, read-only cache entries, held until the request ends. */
     pr->prog = snap->prog;
@@ -68,7 +68,7 @@ int page_report_load(struct req *rq, struct db *db, const struct page_report_sco
     struct report_options o = { scope->as_of, scope->due_by, PROG_NONE, PROG_NONE };
     if ((scope->document && find_document(db, &pr->prog, scope->document, &o.document, e)) ||
         (scope->agency && find_agency(rq, &pr->prog, scope->agency, &o.agency, e)) ||
-        report_cache_report_for_req(rq, snap, &o, &cr, e))
+        app_report(rq, snap, &o, &cr, e))
         return e->kind;
     pr->rep = cr->rep;
     pr->board = &cr->board;

@@ -1,18 +1,17 @@
 /* report_cache: shared, generation-keyed snapshots and reports; see report_cache.h. */
 #include "report_cache.h"
 
-#include "app.h"
 #include "json/json_report.h"
 #include "render/report_doc.h"
 #include "store/store.h"
 #include "util/xalloc.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 struct report_cache {
     pthread_mutex_t lock;  /* guards everything below and every refs and body field */
@@ -462,47 +461,4 @@ static char *render_json(const struct cached_report *r, void *ctx, size_t *len)
 const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len)
 {
     return report_cache_body(c, r, CACHED_JSON, render_json, NULL, len);
-}
-
-/* ---- for a request ----------------------------------------------------------------- */
-
-/* A reference that ends with a request's arena. */
-struct held {
-    struct report_cache *cache;
-    struct cached_snapshot *snap;
-    struct cached_report *report;
-};
-
-static void release_held(void *p)
-{
-    struct held *h = p;
-    report_cache_report_put(h->cache, h->report);
-    report_cache_snapshot_put(h->cache, h->snap);
-}
-
-static struct held *hold(struct req *rq)
-{
-    struct held *h = arena_alloc(rq->arena, sizeof(*h));
-    h->cache = app_of(rq)->cache;
-    arena_defer(rq->arena, release_held, h);
-    return h;
-}
-
-int report_cache_snapshot_for_req(struct req *rq, struct db *db, struct cached_snapshot **out,
-                                  struct err *e)
-{
-    struct held *h = hold(rq);
-    int ret = report_cache_snapshot(h->cache, db, &h->snap, e);
-    *out = h->snap;
-    return ret;
-}
-
-int report_cache_report_for_req(struct req *rq, struct cached_snapshot *s,
-                                const struct report_options *opt, struct cached_report **out,
-                                struct err *e)
-{
-    struct held *h = hold(rq);
-    int ret = report_cache_report(h->cache, s, opt, &h->report, e);
-    *out = h->report;
-    return ret;
 }

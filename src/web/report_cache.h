@@ -181,14 +181,4 @@ const char *report_cache_body(struct report_cache *c, struct cached_report *r,
                               enum cached_body which, report_render_fn *render, void *ctx,
                               size_t *len);
 
-/* ---- for a request: the application's cache, released with the request's arena ---- */
-
-/** report_cache_snapshot() of the request's application; the reference ends with rq. */
-int report_cache_snapshot_for_req(struct req *rq, struct db *db, struct cached_snapshot **out,
-                                  struct err *e);
-/** report_cache_report() of the request's application; the reference ends with rq. */
-int report_cache_report_for_req(struct req *rq, struct cached_snapshot *s,
-                                const struct report_options *opt, struct cached_report **out,
-                                struct err *e);
-
 #endif
