@@ -70,6 +70,15 @@ const char *indicator_status_key(enum indicator_status s)
     return keys[s];
 }
 
+int indicator_status_parse(const char *key)
+{
+    static const enum indicator_status all[] = { IND_GREEN, IND_AMBER, IND_RED, IND_GREY };
+    for (size_t i = 0; key && i < sizeof(all) / sizeof(*all); i++)
+        if (!strcmp(key, indicator_status_key(all[i])))
+            return (int)all[i];
+    return -1;
+}
+
 const char *indicator_status_label(enum indicator_status s)
 {
     static const char *const labels[] = { "chưa đánh giá", "đạt", "đúng lộ trình", "chậm" };

@@ -127,6 +127,8 @@ void indicators_free(struct indicator *x, size_t n);
 
 /** "green", "amber", "red", "grey". */
 const char *indicator_status_key(enum indicator_status s);
+/** The status whose indicator_status_key() is key ("green"...), or -1. */
+int indicator_status_parse(const char *key);
 /** "đạt", "đúng lộ trình", "chậm", "chưa đánh giá". */
 const char *indicator_status_label(enum indicator_status s);
 /** "met", "on_track", "not_met" (as stored), NULL for JUDGE_NONE. */

@@ -56,6 +56,16 @@ void indicator_board_release(struct indicator_board *b)
     *b = (struct indicator_board)INDICATOR_BOARD_INIT;
 }
 
+bool indicator_board_keeps(const struct indicator_board *b, size_t i,
+                           const struct indicator_filter *f)
+{
+    const struct indicator *x = &b->x[i];
+    return (!f->horizon || x->horizon == f->horizon) &&
+           (!f->agency_id || x->agency_id == f->agency_id) &&
+           (!f->field || !strcmp(x->field ? x->field : "", f->field)) &&
+           (f->status < 0 || (int)b->r[i].status == f->status);
+}
+
 bool indicator_board_counted(const struct indicator_board *b, size_t i)
 {
     return b->t[i].kind != TARGET_NONE;

@@ -79,6 +79,19 @@ void indicator_board_build_view(struct indicator_board *b, const struct indicato
 /** Free b's targets and results, and its indicators when it owns them (owns_x). */
 void indicator_board_release(struct indicator_board *b);
 
+/* Which indicators a list keeps (the page, the API): a zero field keeps all. */
+struct indicator_filter {
+    int horizon;       /* 0: any */
+    long agency_id;    /* the monitoring agency; 0: any */
+    const char *field; /* NULL: any */
+    int status;        /* -1: any, else an enum indicator_status */
+};
+#define INDICATOR_FILTER_ALL { 0, 0, NULL, -1 }
+
+/** Whether b's i-th indicator passes f. */
+bool indicator_board_keeps(const struct indicator_board *b, size_t i,
+                           const struct indicator_filter *f);
+
 /** True when x[i] is counted (it has a target). */
 bool indicator_board_counted(const struct indicator_board *b, size_t i);
 

@@ -23,6 +23,14 @@ const char *bucket_key(enum bucket b)
     return bucket_keys[b];
 }
 
+int bucket_parse(const char *key)
+{
+    for (int b = 0; key && b < N_BUCKETS; b++)
+        if (!strcmp(key, bucket_key((enum bucket)b)))
+            return b;
+    return -1;
+}
+
 const char *bucket_label(enum bucket b)
 {
     ASSERT(b >= 0 && b < N_BUCKETS);

@@ -54,6 +54,8 @@ struct assignment_state {
 
 /** Stable names for data and JSON: "done_on_time", ... */
 const char *bucket_key(enum bucket b);
+/** The bucket whose bucket_key() is key, or -1: every filter parses keys here. */
+int bucket_parse(const char *key);
 /** Vietnamese label as in the statistics report. */
 const char *bucket_label(enum bucket b);
 /** "progress", "done", "reopen". */

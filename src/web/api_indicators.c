@@ -46,57 +46,39 @@
 /* ---- the list ------------------------------------------------------------------- */
 
 struct list_query {
-    struct date as_of;  /* statuses as of this date (default today) */
-    long agency_id;     /* keep the indicators this unit monitors; 0: all */
-    long horizon;       /* keep this horizon year; 0: all */
-    int status;         /* keep this enum indicator_status; -1: all */
-    long limit, offset; /* the page */
+    struct date as_of;            /* statuses as of this date (default today) */
+    struct indicator_filter keep; /* which indicators (core/indicator_board.h) */
+    long limit, offset;           /* the page */
 };
-
-/* The enum indicator_status of a key ("green"), or -1. */
-static int status_parse(const char *key)
-{
-    static const enum indicator_status all[] = { IND_GREEN, IND_AMBER, IND_RED, IND_GREY };
-    for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
-        if (!strcmp(key, indicator_status_key(all[i])))
-            return (int)all[i];
-    return -1;
-}
 
 /* Read the list's parameters; -1 after a 400 naming the bad one. */
 static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q)
 {
-    static const char *const params[] = { "as_of", "agency", "horizon", "status",
+    static const char *const params[] = { "as_of", "agency", "horizon", "field", "status",
                                           "limit", "offset", NULL };
+    long horizon = 0;
     if (api_params_or_400(rq, rs, params) ||
         req_date_or_400(rq, rs, "as_of", page_today(), &q->as_of) ||
-        req_long_or_400(rq, rs, "horizon", HORIZON_MIN, HORIZON_MAX, 0, &q->horizon) ||
+        req_long_or_400(rq, rs, "horizon", HORIZON_MIN, HORIZON_MAX, 0, &horizon) ||
         req_long_or_400(rq, rs, "limit", 1, LIST_LIMIT_MAX, LIST_LIMIT, &q->limit) ||
         req_long_or_400(rq, rs, "offset", 0, LIST_OFFSET_MAX, 0, &q->offset))
         return -1;
     const char *status = req_query_nonblank(rq, "status");
-    q->status = status ? status_parse(status) : -1;
-    if (status && q->status < 0)
+    q->keep = (struct indicator_filter){ (int)horizon, 0, req_query_nonblank(rq, "field"),
+                                         indicator_status_parse(status) };
+    if (status && q->keep.status < 0)
         return resp_error(rq, rs, 400, "parameter 'status' must be one of green, amber, red, grey");
     const char *agency = req_query_nonblank(rq, "agency");
-    q->agency_id = 0;
     if (!agency)
         return 0;
     const struct registry *reg = app_registry(rq, rs);
     if (!reg)
         return -1;
-    q->agency_id = registry_unit_id(reg, agency);
-    if (!q->agency_id)
+    q->keep.agency_id = registry_unit_id(reg, agency);
+    if (!q->keep.agency_id)
         return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
                           text_prefix_len(agency, 200), agency);
     return 0;
-}
-
-static bool is_kept(const struct list_query *q, const struct indicator_board *b, size_t i)
-{
-    return (!q->agency_id || b->x[i].agency_id == q->agency_id) &&
-           (!q->horizon || b->x[i].horizon == q->horizon) &&
-           (q->status < 0 || (int)b->r[i].status == q->status);
 }
 
 /* The page of b that q keeps, as JSON; the copies are shallow (b owns everything). */
@@ -107,7 +89,7 @@ static char *page_json(struct req *rq, const struct list_query *q, const struct 
     struct indicator_result *r = arena_calloc(rq->arena, b->n + 1, sizeof(*r));
     size_t n_page = 0, total = 0;
     for (size_t i = 0; i < b->n; i++) {
-        if (!is_kept(q, b, i))
+        if (!indicator_board_keeps(b, i, &q->keep))
             continue;
         if (total >= (size_t)q->offset && n_page < (size_t)q->limit) {
             x[n_page] = b->x[i];

@@ -95,10 +95,7 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
         (struct task_filter){ req_query_nonblank(rq, "agency"), req_query_nonblank(rq, "document"),
                               req_query_nonblank(rq, "field"), req_query_nonblank(rq, "search") };
     const char *status = req_query_nonblank(rq, "status");
-    q->status = -1;
-    for (int b = 0; status && b < N_BUCKETS; b++)
-        if (!strcmp(status, bucket_key((enum bucket)b)))
-            q->status = b;
+    q->status = bucket_parse(status);
     if (status && q->status < 0)
         return resp_error(rq, rs, 400,
                           "parameter 'status' must be one of done_on_time, done_late,"

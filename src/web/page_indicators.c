@@ -152,10 +152,7 @@ size_t page_ind_points(struct arena *a, const struct indicator *x, struct date a
 /* ---- the filter -------------------------------------------------------------------- */
 
 struct ind_filter {
-    int horizon;              /* 0 = any */
-    long agency_id;           /* 0 = any */
-    const char *field;        /* NULL = any */
-    int status;               /* -1 = any, else an enum indicator_status */
+    struct indicator_filter keep; /* which indicators (core/indicator_board.h) */
     struct date on;           /* statuses as of this date */
     char as_of[DATE_ISO_LEN]; /* the same, yyyy-mm-dd */
 };
@@ -163,11 +160,8 @@ struct ind_filter {
 static int parse_status(struct req *rq, struct resp *rs, struct ind_filter *f)
 {
     const char *v = req_query_nonblank(rq, "status");
-    f->status = -1;
-    for (int s = 0; v && s < 4; s++)
-        if (!strcmp(v, indicator_status_key((enum indicator_status)s)))
-            f->status = s;
-    if (v && f->status < 0)
+    f->keep.status = indicator_status_parse(v);
+    if (v && f->keep.status < 0)
         return resp_error(rq, rs, 400, "parameter 'status' must be green, amber, red or grey");
     return 0;
 }
@@ -176,10 +170,10 @@ static int parse_status(struct req *rq, struct resp *rs, struct ind_filter *f)
 static int parse_agency(struct req *rq, struct resp *rs, struct ind_filter *f)
 {
     const char *v = req_query_nonblank(rq, "agency");
-    if (!v || !strparse_long(v, 1, 1L << 40, &f->agency_id))
+    if (!v || !strparse_long(v, 1, 1L << 40, &f->keep.agency_id))
         return 0;
-    f->agency_id = registry_unit_id(rq->registry, v);
-    if (!f->agency_id)
+    f->keep.agency_id = registry_unit_id(rq->registry, v);
+    if (!f->keep.agency_id)
         return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
     return 0;
 }
@@ -188,46 +182,43 @@ static int parse_filter(struct req *rq, struct resp *rs, struct ind_filter *f)
 {
     static const char *const allowed[] = { "as_of", "horizon", "agency", "field", "status", NULL };
     long horizon = 0;
-    *f = (struct ind_filter){ .field = req_query_nonblank(rq, "field") };
+    *f = (struct ind_filter){ .keep = INDICATOR_FILTER_ALL };
+    f->keep.field = req_query_nonblank(rq, "field");
     if (page_params_or_400(rq, rs, allowed) || page_as_of(rq, rs, &f->on) ||
         req_long_or_400(rq, rs, "horizon", 1900, 2200, 0, &horizon) || parse_status(rq, rs, f) ||
         parse_agency(rq, rs, f))
         return -1;
-    f->horizon = (int)horizon;
+    f->keep.horizon = (int)horizon;
     date_iso(f->on, f->as_of);
     return 0;
 }
 
-/* Whether x passes the filter; the status is checked only when with_status. */
+/* Whether b's i-th indicator passes the filter; the status is checked only when with_status. */
 static bool passes(const struct indicator_board *b, size_t i, const struct ind_filter *f,
                    bool with_status)
 {
-    const struct indicator *x = &b->x[i];
-    if (f->horizon && x->horizon != f->horizon)
-        return false;
-    if (f->agency_id && x->agency_id != f->agency_id)
-        return false;
-    if (f->field && strcmp(x->field ? x->field : "", f->field))
-        return false;
-    return !with_status || f->status < 0 || (int)b->r[i].status == f->status;
+    struct indicator_filter keep = f->keep;
+    if (!with_status)
+        keep.status = -1;
+    return indicator_board_keeps(b, i, &keep);
 }
 
 static bool any_filter(const struct ind_filter *f)
 {
-    return f->horizon || f->agency_id || f->field || f->status >= 0;
+    return f->keep.horizon || f->keep.agency_id || f->keep.field || f->keep.status >= 0;
 }
 
 /* The filter as a query (without status), URL-encoded, in the arena. */
 static const char *filter_query(struct req *rq, const struct ind_filter *f)
 {
     struct buf q = BUF_INIT;
-    if (f->horizon)
-        buf_addf(&q, "horizon=%d&", f->horizon);
-    if (f->agency_id)
-        buf_addf(&q, "agency=%ld&", f->agency_id);
-    if (f->field) {
+    if (f->keep.horizon)
+        buf_addf(&q, "horizon=%d&", f->keep.horizon);
+    if (f->keep.agency_id)
+        buf_addf(&q, "agency=%ld&", f->keep.agency_id);
+    if (f->keep.field) {
         buf_adds(&q, "field=");
-        http_encode(&q, f->field);
+        http_encode(&q, f->keep.field);
         buf_addch(&q, '&');
     }
     buf_addf(&q, "as_of=%s", f->as_of);
@@ -259,7 +250,7 @@ static void agency_options(struct buf *b, const struct indicator_board *bd,
         if (!t[i].agency_id)
             continue;
         snprintf(id, sizeof(id), "%ld", t[i].agency_id);
-        page_option(b, id, t[i].label, t[i].agency_id == f->agency_id);
+        page_option(b, id, t[i].label, t[i].agency_id == f->keep.agency_id);
     }
     buf_adds(b, "</select></div>");
     indicator_tallies_free(t, n);
@@ -277,7 +268,7 @@ static void horizon_options(struct buf *b, const struct indicator_board *bd,
         if (!t[i].horizon)
             continue;
         snprintf(year, sizeof(year), "%d", t[i].horizon);
-        page_option(b, year, t[i].label, t[i].horizon == f->horizon);
+        page_option(b, year, t[i].label, t[i].horizon == f->keep.horizon);
     }
     buf_adds(b, "</select></div>");
     indicator_tallies_free(t, n);
@@ -294,7 +285,7 @@ static void field_options(struct buf *b, const struct indicator_board *bd,
         for (size_t k = 0; k < i && !dup; k++)
             dup = bd->x[k].field && !strcmp(bd->x[k].field, v);
         if (!dup)
-            page_option(b, v, v, f->field && !strcmp(f->field, v));
+            page_option(b, v, v, f->keep.field && !strcmp(f->keep.field, v));
     }
     buf_adds(b, "</select></div>");
 }
@@ -309,7 +300,7 @@ static void filter_form(struct buf *b, const struct indicator_board *bd, const s
     page_select_open(b, "status", "Trạng thái");
     for (size_t i = 0; i < 4; i++) {
         enum indicator_status s = page_ind_order[i];
-        page_option(b, indicator_status_key(s), page_ind_heading(s), f->status == (int)s);
+        page_option(b, indicator_status_key(s), page_ind_heading(s), f->keep.status == (int)s);
     }
     buf_addf(b,
              "</select></div><div class=\"field\"><label for=\"f-as_of\">Tính đến ngày</label>"

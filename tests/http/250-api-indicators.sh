@@ -52,6 +52,13 @@ api GET '/api/v1/indicators?horizon=2045' h.json 200 -H "$RD"
 expect_json h.json '$.total' "$(db_count "select count(*) from indicator where horizon = 2045")"
 api GET '/api/v1/indicators?status=grey' grey.json 200 -H "$RD"
 expect_json grey.json '$.total' 79
+# ?field= keeps what the indicators page keeps (one filter in core: indicator_board_keeps).
+F=$(db_count "select field from indicator where field is not null and field <> '' order by id limit 1")
+api GET /api/v1/indicators fld.json 200 -H "$RD" -G --data-urlencode "field=$F" --data-urlencode "limit=1000"
+nf=$(db_count "select count(*) from indicator where field = '$F'")
+[ "$(len fld.json '$.items')" = "$nf" ] || die "field=$F: $(len fld.json '$.items') items, want $nf"
+[ "$(sqlite3 :memory: "select count(*) from json_each(readfile('fld.json'), '\$.items')
+    where json_extract(value, '\$.field') <> '$F'")" = 0 ] || die "field=$F kept another field"
 api GET '/api/v1/indicators?limit=5&offset=10' pg.json 200 -H "$RD"
 [ "$(len pg.json '$.items')" = 5 ] || die "limit=5"
 [ "$(jget pg.json '$.items[0].code')" = "$(jget all.json '$.items[10].code')" ] || die "offset=10"
