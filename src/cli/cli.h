@@ -37,7 +37,8 @@ struct opt {
 /**
  * Parse argv[1..argc) against opts (terminated by a NULL name). Positional
  * arguments are collected into pos (at most max_pos). "--help" sets *help.
- * Unknown options and missing arguments are ERR_INVALID.
+ * Unknown options, missing arguments and an option with a value given
+ * twice (the second would silently replace the first) are ERR_INVALID.
  */
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e);

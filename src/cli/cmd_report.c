@@ -8,6 +8,7 @@
 #include "core/indicator_board.h"
 #include "core/remind.h"
 #include "core/report.h"
+#include "core/report_compare.h"
 #include "export/docx.h"
 #include "export/xlsx.h"
 #include "json/json_report.h"
@@ -199,18 +200,42 @@ static int write_json(struct cli *c, char *js, const char *path)
 /* ---- report -------------------------------------------------------------------- */
 
 static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
-                       const char *format, const char *section, const char *path)
+                       const struct report_compare *cmp, const char *format,
+                       const char *section, const char *path)
 {
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
-        return write_json(c, json_report(r, b), path);
+        struct report_extras x = { cmp };
+        return write_json(c, json_report_with(r, b, &x), path);
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build(r, b, &d);
+    if (cmp)
+        report_doc_add_compare(cmp, &d);
     int ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
+}
+
+/*
+ * With --compare D0: the report of the same programme and scope as of D0 (its due_by
+ * the report's, so the "due by" columns count the same thing) into *before, and the
+ * comparison into *cmp. 0 without the option (nothing built).
+ */
+static int build_compare(struct cli *c, const char *d0_text, const struct report *r,
+                         struct report *before, struct report_compare *cmp, bool *built)
+{
+    *built = false;
+    if (!d0_text)
+        return 0;
+    struct report_options o = r->opt;
+    if (cli_parse_date(d0_text, "--compare", &o.as_of, &c->err) ||
+        report_build(r->prog, &o, before, &c->err) ||
+        report_compare_build(before, r, cmp, &c->err))
+        return c->err.kind;
+    *built = true;
+    return 0;
 }
 
 int cmd_report(struct cli *c, int argc, char **argv)
@@ -220,7 +245,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
                           { "--document", true, NULL }, { "--agency", true, NULL },
                           { "--format", true, NULL },   { "--section", true, NULL },
                           { "-o", true, NULL },         { "--output", true, NULL },
-                          { NULL, false, NULL } };
+                          { "--compare", true, NULL },  { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;
@@ -242,8 +267,16 @@ int cmd_report(struct cli *c, int argc, char **argv)
         ret = build_report(c, &s, &p, &r, &src);
     if (!ret)
         ret = build_board(c, &r, &src, &b);
+    struct report before = REPORT_INIT;
+    struct report_compare cmp = REPORT_COMPARE_INIT;
+    bool compared = false;
     if (!ret)
-        ret = emit_report(c, &r, &b, format, opt_value(opts, "--section"), path);
+        ret = build_compare(c, opt_value(opts, "--compare"), &r, &before, &cmp, &compared);
+    if (!ret)
+        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, format,
+                          opt_value(opts, "--section"), path);
+    report_compare_release(&cmp);
+    report_release(&before);
     indicator_board_release(&b);
     indicators_free(src.x, src.n);
     indicator_target_counts_release(&src.counted);

@@ -40,6 +40,10 @@ int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int ma
             return err_set(e, ERR_INVALID, "unknown option '%s'", a);
         if (o->has_arg && i + 1 >= argc)
             return err_set(e, ERR_INVALID, "option '%s' needs a value", a);
+        /* A second value would silently replace the first: say so instead. */
+        if (o->value && o->has_arg)
+            return err_set(e, ERR_INVALID, "option '%s' is given twice ('%s' and '%s'): give it once",
+                           a, o->value, argv[i + 1]);
         o->value = o->has_arg ? argv[++i] : "";
     }
     return 0;
@@ -186,10 +190,11 @@ static const struct command {
       "                     [--dry-run] [--json]\n"
       "  giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
     { "report", cmd_report,
-      "report --as-of D [--due-by D2] [--document DOC] [--agency A]\n"
+      "report --as-of D [--due-by D2] [--document DOC] [--agency A] [--compare D0]\n"
       "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]\n"
       "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc\n"
-      "                     chi_tieu doi_soat" },
+      "                     chi_tieu doi_soat, and so_sanh with --compare D0 (the figures\n"
+      "                     as of D0 beside D's, tasks overdue and completed since D0)" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "serve", cmd_serve,

@@ -268,7 +268,66 @@ static json_t *indicators(const struct indicator_board *b)
     return o;
 }
 
-static json_t *report_object(const struct report *r, const struct indicator_board *b)
+/* ---- compare (issue #14): the report beside the previous one --------------------- */
+
+/* {"total","done_on_time",...,"done","in_progress_on_time"} of after minus before. */
+static json_t *counts_change(const struct bucket_counts *before, const struct bucket_counts *after)
+{
+    struct bucket_counts d = { { 0 } };
+    for (int b = 0; b < N_BUCKETS; b++)
+        d.n[b] = after->n[b] - before->n[b];
+    return counts(&d);
+}
+
+/* A unit's counts as of D0 (the keys of by_agency), and "change" to the report's date. */
+static json_t *compare_agency(const struct report *r, const struct compare_agency_row *row)
+{
+    const struct prog_agency *ag = &r->prog->agencies[row->agency];
+    json_t *o = json_object();
+    json_object_set_new(o, "agency", json_string(ag->name));
+    json_object_set_new(o, "kind", json_string(ag->kind));
+    json_object_set_new(o, "overdue", json_integer(row->before.n[BUCKET_OVERDUE]));
+    json_object_set_new(o, "due_by", json_integer(row->due_by_before));
+    for (int b = 0; b < N_BUCKETS; b++)
+        if (b != BUCKET_OVERDUE)
+            json_object_set_new(o, bucket_key((enum bucket)b), json_integer(row->before.n[b]));
+    json_object_set_new(o, "total", json_integer(bucket_total(&row->before)));
+    json_t *change = counts_change(&row->before, &row->after);
+    json_object_set_new(change, "due_by", json_integer(row->due_by_after - row->due_by_before));
+    json_object_set_new(o, "change", change);
+    return o;
+}
+
+static json_t *compare_object(const struct report_compare *c)
+{
+    const struct report *before = c->before, *after = c->after;
+    json_t *o = json_object(), *units = json_array(), *done = json_array();
+    json_object_set_new(o, "as_of", json_date(before->opt.as_of));
+    json_object_set_new(o, "tasks", task_counts(&before->tasks, before->repeats_not_counted));
+    json_object_set_new(o, "tasks_change", counts_change(&before->tasks, &after->tasks));
+    json_object_set_new(o, "assignments", counts(&before->assignments));
+    json_object_set_new(o, "assignments_change",
+                        counts_change(&before->assignments, &after->assignments));
+    for (size_t i = 0; i < c->n_by_agency; i++)
+        json_array_append_new(units, compare_agency(after, &c->by_agency[i]));
+    json_object_set_new(o, "by_agency", units);
+    struct name_pool np;
+    name_pool_init(&np, after->prog);
+    json_object_set_new(o, "newly_overdue",
+                        task_list(after, c->newly_overdue, c->n_newly_overdue, &np));
+    for (size_t i = 0; i < c->n_completed_since; i++) {
+        const struct report_task *it = &after->items[c->completed_since[i]];
+        json_t *item = task_item(after, it, &np);
+        json_object_set_new(item, "completed_on", json_date(it->completed_on));
+        json_array_append_new(done, item);
+    }
+    json_object_set_new(o, "completed_since", done);
+    name_pool_release(&np);
+    return o;
+}
+
+static json_t *report_object(const struct report *r, const struct indicator_board *b,
+                             const struct report_extras *x)
 {
     json_t *o = json_object();
     json_object_set_new(o, "as_of", json_date(r->opt.as_of));
@@ -295,17 +354,25 @@ static json_t *report_object(const struct report *r, const struct indicator_boar
     json_object_set_new(o, "reconciled", json_boolean(reconciled));
     if (b)
         json_object_set_new(o, "indicators", indicators(b));
+    if (x && x->compare)
+        json_object_set_new(o, "compare", compare_object(x->compare));
     return o;
 }
 
 char *json_report(const struct report *r, const struct indicator_board *b)
 {
-    return json_dump_take(report_object(r, b));
+    return json_dump_take(report_object(r, b, NULL));
+}
+
+char *json_report_with(const struct report *r, const struct indicator_board *b,
+                       const struct report_extras *x)
+{
+    return json_dump_take(report_object(r, b, x));
 }
 
 char *json_report_compact(const struct report *r, const struct indicator_board *b)
 {
-    return json_dump_compact_take(report_object(r, b));
+    return json_dump_compact_take(report_object(r, b, NULL));
 }
 
 /* [{"line":N,"<key>":"..."}] of rejected, warned or skipped rows. */

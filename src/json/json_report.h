@@ -11,6 +11,7 @@
 #include "core/indicator_board.h"
 #include "core/remind.h"
 #include "core/report.h"
+#include "core/report_compare.h"
 #include "store/store.h"
 
 #include <stddef.h>
@@ -41,6 +42,22 @@
  * --format json` writes them (json_indicator_list()), in the same order.
  */
 char *json_report(const struct report *r, const struct indicator_board *b);
+/* What a report may carry besides its own sections (NULL members: absent). */
+struct report_extras {
+    const struct report_compare *compare; /* --compare D0 */
+};
+
+/**
+ * json_report() with the extras x holds, each a key after "indicators":
+ *   "compare": {"as_of": D0, "tasks": {counts as of D0, as "tasks"},
+ *     "tasks_change": {after minus before}, "assignments", "assignments_change",
+ *     "by_agency": [{"agency","kind", the by_agency counts as of D0,
+ *                    "change": {the same keys, after minus before}}],
+ *     "newly_overdue": [task items as "overdue"],
+ *     "completed_since": [task items with "completed_on"]}
+ */
+char *json_report_with(const struct report *r, const struct indicator_board *b,
+                       const struct report_extras *x);
 /**
  * json_report() on one line, without indentation: the same JSON value (the
  * same keys in the same order), about a quarter fewer bytes, for the API.

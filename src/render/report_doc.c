@@ -572,6 +572,48 @@ static char *subtitle(const struct report *r)
     return buf_take(&b);
 }
 
+/* ---- so với báo cáo trước (--compare) ------------------------------------------------- */
+
+/* One headline figure: as of D0, as of D, and the change with its sign. */
+static void compare_row(struct rtable *t, const char *label, long before, long after)
+{
+    rtable_row(t);
+    rtable_text(t, 0, xstrdup(label));
+    rtable_int(t, 1, before);
+    rtable_int(t, 2, after);
+    rtable_text(t, 3, after == before ? xstrdup("0") : xasprintf("%+ld", after - before));
+}
+
+void report_doc_add_compare(const struct report_compare *c, struct rdoc *d)
+{
+    const struct report *b = c->before, *a = c->after;
+    char *d0 = dmy(b->opt.as_of), *d1 = dmy(a->opt.as_of);
+    char *title = xasprintf("So với số liệu ngày %s", d0);
+    char *col_before = xasprintf("Ngày %s", d0), *col_after = xasprintf("Ngày %s", d1);
+    const char *const cols[] = { "Số liệu", col_before, col_after, "Thay đổi", NULL };
+    struct rsection *s = rdoc_add_section(d, "so_sanh", title, "So sánh");
+    struct rtable *t = rsection_table(s, cols);
+    compare_row(t, "Tổng số nhiệm vụ", bucket_total(&b->tasks), bucket_total(&a->tasks));
+    compare_row(t, "Đã hoàn thành", done_of(&b->tasks), done_of(&a->tasks));
+    compare_row(t, "Hoàn thành đúng hạn", b->tasks.n[BUCKET_DONE_ON_TIME],
+                a->tasks.n[BUCKET_DONE_ON_TIME]);
+    compare_row(t, "Hoàn thành quá hạn", b->tasks.n[BUCKET_DONE_LATE],
+                a->tasks.n[BUCKET_DONE_LATE]);
+    compare_row(t, "Đang thực hiện quá hạn", b->tasks.n[BUCKET_OVERDUE],
+                a->tasks.n[BUCKET_OVERDUE]);
+    rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ trở thành quá hạn từ sau ngày %s.",
+                                    c->n_newly_overdue, d0), 0);
+    task_section(a, d, s, c->newly_overdue, c->n_newly_overdue);
+    rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ được báo cáo hoàn thành từ sau ngày %s.",
+                                    c->n_completed_since, d0), 0);
+    task_section(a, d, s, c->completed_since, c->n_completed_since);
+    free(col_before);
+    free(col_after);
+    free(title);
+    free(d0);
+    free(d1);
+}
+
 void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d)
 {
     char *sub = subtitle(r);

@@ -23,6 +23,7 @@
 
 #include "core/indicator_board.h"
 #include "core/report.h"
+#include "core/report_compare.h"
 #include "rdoc.h"
 #include "util/err.h"
 
@@ -38,6 +39,14 @@
  *   (the section then says so); a document filter does not narrow it.
  */
 void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d);
+
+/**
+ * Append to d (a report_doc_build() document of c->after) the section
+ * "So với số liệu ngày D0" (key "so_sanh"): the headline figures as of D0
+ * and D with the change, then the tasks that became overdue and those
+ * completed since D0. c and its reports are borrowed.
+ */
+void report_doc_add_compare(const struct report_compare *c, struct rdoc *d);
 
 /**
  * The lead units of a listed task as the report writes them: the names
