@@ -91,6 +91,7 @@ int cmd_gen(struct cli *c, int argc, char **argv);
 int cmd_progress(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);
+int cmd_warnings(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_token(struct cli *c, int argc, char **argv);

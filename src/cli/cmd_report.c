@@ -1,7 +1,7 @@
 /*
  * cmd_report: `giamsat report` (the statistics report as of a date, in
- * every format, with its indicator section) and `giamsat remind`
- * (reminder letters per unit).
+ * every format, with its indicator section), `giamsat remind` (reminder
+ * letters per unit) and `giamsat warnings` (early warnings as of a date).
  */
 #include "cli.h"
 
@@ -9,9 +9,11 @@
 #include "core/remind.h"
 #include "core/report.h"
 #include "core/report_compare.h"
+#include "core/warning.h"
 #include "export/docx.h"
 #include "export/xlsx.h"
 #include "json/json_report.h"
+#include "json/json_warnings.h"
 #include "render/csv.h"
 #include "render/html.h"
 #include "render/md.h"
@@ -341,5 +343,139 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     reminders_release(&rm);
     report_release(&r);
     programme_release(&p);
+    return ret;
+}
+
+/* ---- warnings ------------------------------------------------------------------- */
+
+/* The warnings as a table (rdoc): md for "table", csv for "csv". */
+static int emit_warning_table(struct cli *c, const struct warning_list *l,
+                              const struct programme *p, const struct indicator_board *b,
+                              const char *format, const char *path)
+{
+    static const char *const cols[] = { "Mức", "Cảnh báo", "Đơn vị", "Nhiệm vụ / chỉ tiêu",
+                                        "Từ ngày", "Lý do", NULL };
+    struct rdoc d = RDOC_INIT;
+    char as_of[DATE_ISO_LEN];
+    date_dmy(b->as_of, as_of);
+    char *sub = xasprintf("(Tính đến ngày %s: %zu cảnh báo)", as_of, l->n);
+    rdoc_set_title(&d, "CẢNH BÁO SỚM", sub);
+    free(sub);
+    struct rtable *t = rsection_table(rdoc_add_section(&d, "canh_bao", "Cảnh báo", "Cảnh báo"),
+                                      cols);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct warning *w = &l->v[i];
+        rtable_row(t);
+        rtable_text(t, 0, xstrdup(warning_severity_label(w->severity)));
+        rtable_text(t, 1, xstrdup(warning_rule_label(w->rule)));
+        rtable_text(t, 2, xstrdup(w->unit));
+        rtable_text(t, 3, w->task != PROG_NONE ? xasprintf("%ld. %s", p->tasks[w->task].id,
+                                                           p->tasks[w->task].name)
+                          : w->indicator >= 0  ? xasprintf("Chỉ tiêu %s", b->x[w->indicator].code)
+                                               : xstrdup(""));
+        rtable_date(t, 4, w->since);
+        rtable_text(t, 5, xstrdup(w->reason));
+    }
+    int ret = write_text(c, &d, !strcmp(format, "csv") ? "csv" : "md", NULL, path);
+    rdoc_release(&d);
+    return ret;
+}
+
+/*
+ * The inputs of the warnings as of s->as_of: the report of every unit (a unit filter
+ * keeps the unit's warnings, not a narrower count), the same a month earlier, and the
+ * indicator boards of both dates.
+ */
+struct warning_src {
+    struct programme p;
+    struct report now, month_ago;
+    struct indicator_board board, board_month_ago;
+    struct board_src ind;
+};
+
+static int build_warning_src(struct cli *c, struct date as_of, struct warning_src *w)
+{
+    struct scope all = { as_of, DATE_NONE, 0, 0 };
+    if (build_report(c, &all, &w->p, &w->now, &w->ind) || build_board(c, &w->now, &w->ind, &w->board))
+        return c->err.kind;
+    struct report_options o = w->now.opt;
+    o.as_of = date_add_months(as_of, -1);
+    o.due_by = DATE_NONE;
+    if (report_build(&w->p, &o, &w->month_ago, &c->err))
+        return c->err.kind;
+    indicator_board_build_view(&w->board_month_ago, w->ind.x, w->ind.n, o.as_of, 0);
+    return 0;
+}
+
+static void warning_src_release(struct warning_src *w)
+{
+    indicator_board_release(&w->board_month_ago);
+    indicator_board_release(&w->board);
+    indicators_free(w->ind.x, w->ind.n);
+    indicator_target_counts_release(&w->ind.counted);
+    report_release(&w->month_ago);
+    report_release(&w->now);
+    programme_release(&w->p);
+}
+
+static int read_warning_filter(struct cli *c, const struct opt *opts, const struct programme *p,
+                               size_t *agency, int *rule)
+{
+    const char *unit = opt_value(opts, "--agency"), *key = opt_value(opts, "--rule");
+    *agency = PROG_NONE;
+    *rule = key ? warning_rule_parse(key) : -1;
+    if (key && *rule < 0)
+        return err_set(&c->err, ERR_INVALID,
+                       "--rule: unknown rule '%s' (overdue, due_soon, no_report, indicator_red,"
+                       " indicator_worse, unit_rate)", key);
+    if (!unit)
+        return 0;
+    long id = registry_unit_id(&c->reg, unit);
+    *agency = id ? programme_find_agency(p, id) : PROG_NONE;
+    if (*agency == PROG_NONE)
+        return err_set(&c->err, ERR_NOT_FOUND, "--agency: no unit named '%s'", unit);
+    return 0;
+}
+
+int cmd_warnings(struct cli *c, int argc, char **argv)
+{
+    static const char *const formats[] = { "table", "json", "csv", NULL };
+    struct opt opts[] = { { "--as-of", true, NULL }, { "--agency", true, NULL },
+                          { "--rule", true, NULL },  { "--format", true, NULL },
+                          { "-o", true, NULL },      { NULL, false, NULL } };
+    const char *pos[1];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("warnings");
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "table";
+    const char *as_of_text = opt_value(opts, "--as-of");
+    struct date as_of = cli_today();
+    if (check_format(c, format, formats) ||
+        (as_of_text && cli_parse_date(as_of_text, "--as-of", &as_of, &c->err)) ||
+        cli_open_existing(c))
+        return c->err.kind;
+    struct warning_src w = { .p = PROGRAMME_INIT };
+    w.now = w.month_ago = (struct report)REPORT_INIT;
+    w.board = w.board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
+    w.ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+    struct warning_list l = WARNING_LIST_INIT;
+    size_t agency;
+    int rule;
+    int ret = build_warning_src(c, as_of, &w);
+    if (!ret)
+        ret = read_warning_filter(c, opts, &w.p, &agency, &rule);
+    if (!ret) {
+        struct warning_settings s = warning_defaults();
+        struct warning_input in = { &w.now, &w.month_ago, &w.board, &w.board_month_ago };
+        warnings_build(&in, &s, agency, rule, &l);
+        ret = !strcmp(format, "json")
+                  ? write_json(c, json_warning_list(&l, &w.p, &w.board), opt_value(opts, "-o"))
+                  : emit_warning_table(c, &l, &w.p, &w.board, format, opt_value(opts, "-o"));
+    }
+    warning_list_release(&l);
+    warning_src_release(&w);
     return ret;
 }

@@ -197,6 +197,11 @@ static const struct command {
       "                     as of D0 beside D's, tasks overdue and completed since D0)" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
+    { "warnings", cmd_warnings,
+      "warnings [--as-of D] [--agency A] [--rule R] [--format table|json|csv] [-o FILE]\n"
+      "                     early warnings as of D (default today), each with its reason:\n"
+      "                     overdue, due_soon (14 days), no_report (30 days), indicator_red,\n"
+      "                     indicator_worse and unit_rate (than a month earlier, below 50%)" },
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"

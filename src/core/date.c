@@ -72,6 +72,17 @@ struct date date_add_days(struct date d, long n)
     return (struct date){ year, month, day };
 }
 
+struct date date_add_months(struct date d, int n)
+{
+    ASSERT(date_is_set(d));
+    int months = d.y * 12 + (d.m - 1) + n;
+    struct date out = { months / 12, months % 12 + 1, d.d };
+    int last = date_days_in_month(out.y, out.m);
+    if (out.d > last)
+        out.d = last;
+    return out;
+}
+
 struct date date_year_end(struct date d)
 {
     ASSERT(date_is_set(d));

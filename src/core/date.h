@@ -29,6 +29,11 @@ void date_dmy(struct date d, char out[DATE_ISO_LEN]);
 long date_to_days(struct date d);
 /** The date n days after d (n may be negative); d must be set. */
 struct date date_add_days(struct date d, long n);
+/**
+ * The same day n months later (n may be negative), on the month's last
+ * day when it has fewer days (31/3 - 1 month = 28/2 or 29/2); d must be set.
+ */
+struct date date_add_months(struct date d, int n);
 /** 31 December of d's year; d must be set. */
 struct date date_year_end(struct date d);
 /** Parse exactly "YYYY-MM-DD". Returns 0, or -1 when malformed or invalid. */

@@ -69,8 +69,30 @@ static void test_phrases(void **state)
     }
 }
 
+/* A month earlier (the warnings' comparison date): the month's last day when shorter. */
+static void test_add_months(void **state)
+{
+    static const struct {
+        struct date from;
+        int n;
+        const char *want;
+    } months[] = {
+        { { 2025, 12, 24 }, -1, "2025-11-24" }, { { 2025, 1, 15 }, -1, "2024-12-15" },
+        { { 2025, 3, 31 }, -1, "2025-02-28" },  { { 2024, 3, 31 }, -1, "2024-02-29" },
+        { { 2025, 10, 31 }, 1, "2025-11-30" },  { { 2025, 11, 30 }, 14, "2027-01-30" },
+        { { 2025, 5, 10 }, -17, "2023-12-10" }, { { 2025, 5, 10 }, 0, "2025-05-10" },
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
+        char iso[DATE_ISO_LEN];
+        date_iso(date_add_months(months[i].from, months[i].n), iso);
+        assert_string_equal(iso, months[i].want);
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_phrases) };
+    const struct CMUnitTest tests[] = { cmocka_unit_test(test_phrases),
+                                        cmocka_unit_test(test_add_months) };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
