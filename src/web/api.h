@@ -4,7 +4,8 @@
  * api.c (units, documents, report, the OpenAPI document), api_tasks.c
  * (the task list and one task, with statuses as of a date),
  * api_progress.c (progress reports: read and create) and
- * api_indicators.c (indicators with their status, and measurements).
+ * api_indicators.c (indicators with their status, and measurements) and
+ * api_warnings.c (early warnings as of a date).
  *
  * Every response is JSON; errors are {"error":{"status","message"}}
  * (resp_error() writes them for /api/ paths). Each endpoint declares the

@@ -69,6 +69,8 @@ int api_progress_add(struct req *rq, struct resp *rs);
 int api_openapi(struct req *rq, struct resp *rs);
 /* api_indicators.c: indicators with their status, measurements (issue #5) */
 int api_indicators(struct req *rq, struct resp *rs);
+/* api_warnings.c: GET /api/v1/warnings, the early warnings as of a date */
+int api_warnings(struct req *rq, struct resp *rs);
 int api_indicator(struct req *rq, struct resp *rs);
 int api_measurement_add(struct req *rq, struct resp *rs);
 
