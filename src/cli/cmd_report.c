@@ -20,6 +20,7 @@
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_warnings.h"
 #include "util/buf.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
@@ -437,45 +438,124 @@ static int read_warning_filter(struct cli *c, const struct opt *opts, const stru
     return 0;
 }
 
-int cmd_warnings(struct cli *c, int argc, char **argv)
+/* `warnings rules`: each rule's setting in force, as a table or JSON. */
+static int list_rules(struct cli *c, const char *format)
 {
-    static const char *const formats[] = { "table", "json", "csv", NULL };
-    struct opt opts[] = { { "--as-of", true, NULL }, { "--agency", true, NULL },
-                          { "--rule", true, NULL },  { "--format", true, NULL },
-                          { "-o", true, NULL },      { NULL, false, NULL } };
-    const char *pos[1];
-    int n_pos;
-    bool help;
-    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
+    struct warning_settings s;
+    if (store_warning_settings(c->db, &s, &c->err))
         return c->err.kind;
-    if (help)
-        return cli_usage("warnings");
-    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "table";
+    bool json = format && !strcmp(format, "json");
+    printf(json ? "[\n" : "%-16s %-5s %-11s %5s %9s  %s\n", "quy tắc", "bật", "mức", "ngày",
+           "ngưỡng %", "tên");
+    for (int r = 0; r < N_WARNING_RULES; r++) {
+        const struct warning_rule_setting *w = &s.rule[r];
+        if (json)
+            printf("  {\"rule\": \"%s\", \"enabled\": %s, \"severity\": \"%s\", \"days\": %ld,"
+                   " \"threshold\": %ld}%s\n",
+                   warning_rule_key((enum warning_rule)r), w->enabled ? "true" : "false",
+                   warning_severity_key(w->severity), w->days, w->threshold,
+                   r + 1 < N_WARNING_RULES ? "," : "");
+        else
+            printf("%-16s %-5s %-11s %5ld %9ld  %s\n", warning_rule_key((enum warning_rule)r),
+                   w->enabled ? "có" : "không", warning_severity_key(w->severity), w->days,
+                   w->threshold, warning_rule_label((enum warning_rule)r));
+    }
+    if (json)
+        printf("]\n");
+    return 0;
+}
+
+static int read_long_opt(struct cli *c, const struct opt *opts, const char *name, long *v)
+{
+    const char *text = opt_value(opts, name);
+    if (text && strparse_long(text, -1000000, 1000000, v))
+        return err_set(&c->err, ERR_INVALID, "%s needs a whole number, not '%s'", name, text);
+    return 0;
+}
+
+/* `warnings set RULE [--on|--off] [--severity S] [--days N] [--threshold P]`. */
+static int set_rule(struct cli *c, const char *key, const struct opt *opts)
+{
+    int r = warning_rule_parse(key);
+    if (r < 0)
+        return err_set(&c->err, ERR_INVALID, "unknown rule '%s'", key ? key : "");
+    struct warning_settings s;
+    if (store_warning_settings(c->db, &s, &c->err))
+        return c->err.kind;
+    struct warning_rule_setting w = s.rule[r];
+    const char *sev = opt_value(opts, "--severity");
+    if (opt_value(opts, "--on") && opt_value(opts, "--off"))
+        return err_set(&c->err, ERR_INVALID, "--on and --off together");
+    w.enabled = opt_value(opts, "--off") ? false : opt_value(opts, "--on") ? true : w.enabled;
+    if (sev) {
+        int k = -1;
+        for (int i = 0; i < N_WARNING_SEVERITIES; i++)
+            if (!strcmp(sev, warning_severity_key((enum warning_severity)i)))
+                k = i;
+        if (k < 0)
+            return err_set(&c->err, ERR_INVALID, "--severity must be cao, trung_binh or thap");
+        w.severity = (enum warning_severity)k;
+    }
+    if (read_long_opt(c, opts, "--days", &w.days) ||
+        read_long_opt(c, opts, "--threshold", &w.threshold))
+        return c->err.kind;
+    struct audit_entry a = { .actor = "cli", .action = "warning_rule.set", .client = "" };
+    return store_warning_rule_set(c->db, (enum warning_rule)r, &w, &a, &c->err);
+}
+
+static int list_warnings(struct cli *c, const struct opt *opts, const char *format)
+{
     const char *as_of_text = opt_value(opts, "--as-of");
     struct date as_of = cli_today();
-    if (check_format(c, format, formats) ||
-        (as_of_text && cli_parse_date(as_of_text, "--as-of", &as_of, &c->err)) ||
-        cli_open_existing(c))
+    if (as_of_text && cli_parse_date(as_of_text, "--as-of", &as_of, &c->err))
         return c->err.kind;
     struct warning_src w = { .p = PROGRAMME_INIT };
     w.now = w.month_ago = (struct report)REPORT_INIT;
     w.board = w.board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
     w.ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
     struct warning_list l = WARNING_LIST_INIT;
+    struct warning_settings set;
     size_t agency;
     int rule;
-    int ret = build_warning_src(c, as_of, &w);
-    if (!ret)
-        ret = read_warning_filter(c, opts, &w.p, &agency, &rule);
+    int ret = store_warning_settings(c->db, &set, &c->err) || build_warning_src(c, as_of, &w) ||
+              read_warning_filter(c, opts, &w.p, &agency, &rule);
     if (!ret) {
-        struct warning_settings s = warning_defaults();
         struct warning_input in = { &w.now, &w.month_ago, &w.board, &w.board_month_ago };
-        warnings_build(&in, &s, agency, rule, &l);
+        warnings_build(&in, &set, agency, rule, &l);
         ret = !strcmp(format, "json")
                   ? write_json(c, json_warning_list(&l, &w.p, &w.board), opt_value(opts, "-o"))
                   : emit_warning_table(c, &l, &w.p, &w.board, format, opt_value(opts, "-o"));
     }
     warning_list_release(&l);
     warning_src_release(&w);
-    return ret;
+    return ret ? c->err.kind : 0;
+}
+
+int cmd_warnings(struct cli *c, int argc, char **argv)
+{
+    static const char *const formats[] = { "table", "json", "csv", NULL };
+    struct opt opts[] = { { "--as-of", true, NULL },   { "--agency", true, NULL },
+                          { "--rule", true, NULL },    { "--format", true, NULL },
+                          { "-o", true, NULL },        { "--on", false, NULL },
+                          { "--off", false, NULL },    { "--severity", true, NULL },
+                          { "--days", true, NULL },    { "--threshold", true, NULL },
+                          { NULL, false, NULL } };
+    const char *pos[2];
+    int n_pos;
+    bool help;
+    if (args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err))
+        return c->err.kind;
+    if (help)
+        return cli_usage("warnings");
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "table";
+    if (check_format(c, format, formats) || cli_open_existing(c))
+        return c->err.kind;
+    if (n_pos == 0)
+        return list_warnings(c, opts, format);
+    if (!strcmp(pos[0], "rules") && n_pos == 1)
+        return list_rules(c, format);
+    if (!strcmp(pos[0], "set") && n_pos == 2)
+        return set_rule(c, pos[1], opts);
+    return err_set(&c->err, ERR_INVALID, "unknown warnings command '%s' (rules, set RULE)",
+                   pos[0]);
 }

@@ -201,7 +201,10 @@ static const struct command {
       "warnings [--as-of D] [--agency A] [--rule R] [--format table|json|csv] [-o FILE]\n"
       "                     early warnings as of D (default today), each with its reason:\n"
       "                     overdue, due_soon (14 days), no_report (30 days), indicator_red,\n"
-      "                     indicator_worse and unit_rate (than a month earlier, below 50%)" },
+      "                     indicator_worse and unit_rate (than a month earlier, below 50%)\n"
+      "warnings rules [--format json]      each rule's setting in force\n"
+      "warnings set RULE [--on|--off] [--severity cao|trung_binh|thap] [--days N]\n"
+      "                     [--threshold P]  change a rule (audited)" },
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"

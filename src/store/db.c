@@ -256,6 +256,19 @@ static const char *const migrations[] = {
     STRUCTURE_TRIGGERS("indicator") STRUCTURE_TRIGGERS("measurement")
     STRUCTURE_TRIGGER("progress_report", "update", "UPDATE")
     STRUCTURE_TRIGGER("progress_report", "delete", "DELETE"),
+
+    /* 14: the early warnings' settings an administrator edits (issue #15):
+     * one row per rule changed from core/warning.h's defaults (a rule with
+     * no row keeps its default), with when and by whom; every change has
+     * its audit line with the row before and after. */
+    "CREATE TABLE warning_rule ("
+    " rule TEXT PRIMARY KEY CHECK (rule IN ('overdue', 'due_soon', 'no_report',"
+    "  'indicator_red', 'indicator_worse', 'unit_rate')),"
+    " enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),"
+    " severity TEXT NOT NULL CHECK (severity IN ('cao', 'trung_binh', 'thap')),"
+    " days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 366),"
+    " threshold INTEGER NOT NULL CHECK (threshold BETWEEN 0 AND 100),"
+    " changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

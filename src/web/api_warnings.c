@@ -3,9 +3,10 @@
  * `giamsat warnings --format json` as of a date, a page at a time, with
  * the same items; see api.h and core/warning.h.
  *
- * The warnings are computed from the server's cached reports (every unit,
- * as of the date and a month earlier) and their indicator boards, so a
- * request costs the rules' pass over the report, not a load.
+ * The warnings are computed under the settings in force (store_warnings.h)
+ * from the server's cached reports (every unit, as of the date and a month
+ * earlier) and their indicator boards, so a request costs the rules' pass
+ * over the report, not a load.
  */
 #include "api.h"
 
@@ -15,6 +16,7 @@
 #include "report_cache.h"
 #include "core/warning.h"
 #include "json/json_warnings.h"
+#include "store/store_warnings.h"
 #include "util/text.h"
 
 #include <string.h>
@@ -81,12 +83,12 @@ int api_warnings(struct req *rq, struct resp *rs)
     struct report_options o_before = o;
     o_before.as_of = date_add_months(q.as_of, -1);
     size_t agency;
-    if (app_snapshot(rq, db, &s, &e) || app_report(rq, s, &o, &now, &e) ||
-        app_report(rq, s, &o_before, &before, &e))
+    struct warning_settings set;
+    if (store_warning_settings(db, &set, &e) || app_snapshot(rq, db, &s, &e) ||
+        app_report(rq, s, &o, &now, &e) || app_report(rq, s, &o_before, &before, &e))
         return resp_err(rq, rs, &e);
     if (agency_of(rq, rs, &q, s, &agency))
         return -1;
-    struct warning_settings set = warning_defaults();
     struct warning_input in = { &now->rep, &before->rep, &now->board, &before->board };
     struct warning_list l = WARNING_LIST_INIT;
     warnings_build(&in, &set, agency, q.rule, &l);

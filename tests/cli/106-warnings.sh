@@ -69,4 +69,27 @@ grep -q "CẢNH BÁO SỚM" w.txt || die "table"
 if $G warnings --rule nope 2> e1.txt; then die "unknown rule accepted"; fi
 grep -q "unknown rule 'nope'" e1.txt || die "unknown rule: $(cat e1.txt)"
 if $G warnings --agency "Bộ Không Có" 2> e2.txt; then die "unknown unit accepted"; fi
+# The settings are data: a wider due_soon window warns W2 a day earlier, a rule turned off
+# warns nothing, a severity changes; every change audited; a bad value writes nothing.
+$G warnings rules --format json > r0.json
+expect_json r0.json '$[1].rule' due_soon
+expect_json r0.json '$[1].days' 14
+$G warnings set due_soon --days 15
+$G warnings set overdue --off
+$G warnings set no_report --severity cao
+$G warnings --as-of 2025-12-16 --format json > f.json
+[ "$(w f.json due_soon "$(id W2)" '$.since')" = 2025-12-16 ] || die "due_soon --days 15"
+[ "$(count f.json overdue)" = 0 ] || die "overdue --off still warns"
+$G warnings --as-of 2025-12-17 --format json > g.json
+[ "$(w g.json no_report "$(id W3)" '$.severity')" = cao ] || die "no_report --severity cao"
+[ "$(db_count "select count(*) from audit_log where action = 'warning_rule.set'")" = 3 ] \
+    || die "three changes, want three audit lines"
+db_count "select after from audit_log where action = 'warning_rule.set' order by id limit 1" \
+    | grep -q '"days":15' || die "audit after"
+before=$(snapshot)
+if $G warnings set due_soon --days 0 2> e3.txt; then die "0 days accepted"; fi
+grep -q "từ 1 đến 366" e3.txt || die "days refusal: $(cat e3.txt)"
+if $G warnings set unit_rate --threshold 101 2> e4.txt; then die "threshold 101 accepted"; fi
+if $G warnings set nope 2> e5.txt; then die "unknown rule set"; fi
+[ "$(snapshot)" = "$before" ] || die "a refused setting changed the database"
 echo "warnings: every edge as computed by hand"
