@@ -205,6 +205,14 @@ static const struct command {
       "warnings rules [--format json]      each rule's setting in force\n"
       "warnings set RULE [--on|--off] [--severity cao|trung_binh|thap] [--days N]\n"
       "                     [--threshold P]  change a rule (audited)" },
+    { "request", cmd_request,
+      "request add --task ID|--indicator CODE --unit UNIT --due D --content TEXT\n"
+      "                     [--number REF] [--date D] [--json]   a request for explanation\n"
+      "request answer ID --explanation TEXT --remedy TEXT --new-due D [--date D]\n"
+      "request accept ID [--date D]\n"
+      "request return ID --comment TEXT [--due D] [--date D]   ask again (a new round)\n"
+      "request list [--state open|overdue|answered|accepted] [--unit UNIT] [--as-of D]\n"
+      "                     [--format table|json]" },
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"

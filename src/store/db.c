@@ -269,6 +269,37 @@ static const char *const migrations[] = {
     " days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 366),"
     " threshold INTEGER NOT NULL CHECK (threshold BETWEEN 0 AND 100),"
     " changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);",
+
+    /* 15: requests for explanation (issue #15): what the steering office
+     * asked of a unit about a task or an indicator, and the dated steps that
+     * follow (the unit's answer, the office's acceptance or return), both
+     * append-only: the state as of any date is replayed from the steps. */
+    "CREATE TABLE explanation_request ("
+    " id INTEGER PRIMARY KEY,"
+    " task_id INTEGER REFERENCES task(id),"
+    " indicator_id INTEGER REFERENCES indicator(id),"
+    " agency_id INTEGER NOT NULL REFERENCES agency(id),"
+    " content TEXT NOT NULL, number TEXT,"
+    " issued_on TEXT NOT NULL, due_on TEXT NOT NULL,"
+    " created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+    " CHECK ((task_id IS NULL) <> (indicator_id IS NULL)));"
+    "CREATE INDEX explanation_request_by_agency ON explanation_request(agency_id);"
+    "CREATE TABLE explanation_step ("
+    " id INTEGER PRIMARY KEY,"
+    " request_id INTEGER NOT NULL REFERENCES explanation_request(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('answer', 'accept', 'return')),"
+    " taken_on TEXT NOT NULL, new_due TEXT,"
+    " explanation TEXT, remedy TEXT, comment TEXT,"
+    " created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+    "CREATE INDEX explanation_step_by_request ON explanation_step(request_id, id);"
+    "CREATE TRIGGER explanation_request_no_update BEFORE UPDATE ON explanation_request"
+    " BEGIN SELECT RAISE(ABORT, 'requests are append-only'); END;"
+    "CREATE TRIGGER explanation_request_no_delete BEFORE DELETE ON explanation_request"
+    " BEGIN SELECT RAISE(ABORT, 'requests are append-only'); END;"
+    "CREATE TRIGGER explanation_step_no_update BEFORE UPDATE ON explanation_step"
+    " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;"
+    "CREATE TRIGGER explanation_step_no_delete BEFORE DELETE ON explanation_step"
+    " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
