@@ -3,9 +3,10 @@
  * other systems"). The handlers are declared in handlers.h and live in
  * api.c (units, documents, report, the OpenAPI document), api_tasks.c
  * (the task list and one task, with statuses as of a date),
- * api_progress.c (progress reports: read and create) and
- * api_indicators.c (indicators with their status, and measurements) and
- * api_warnings.c (early warnings as of a date).
+ * api_progress.c (progress reports: read and create),
+ * api_indicators.c (indicators with their status, and measurements),
+ * api_warnings.c (early warnings as of a date) and api_requests.c (requests
+ * for explanation).
  *
  * Every response is JSON; errors are {"error":{"status","message"}}
  * (resp_error() writes them for /api/ paths). Each endpoint declares the

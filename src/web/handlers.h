@@ -71,6 +71,8 @@ int api_openapi(struct req *rq, struct resp *rs);
 int api_indicators(struct req *rq, struct resp *rs);
 /* api_warnings.c: GET /api/v1/warnings, the early warnings as of a date */
 int api_warnings(struct req *rq, struct resp *rs);
+/* api_requests.c: GET /api/v1/requests, the requests for explanation as of a date */
+int api_requests(struct req *rq, struct resp *rs);
 int api_indicator(struct req *rq, struct resp *rs);
 int api_measurement_add(struct req *rq, struct resp *rs);
 

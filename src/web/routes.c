@@ -46,6 +46,7 @@ const struct route routes[] = {
     { "GET", "/api/v1/documents", api_documents, 0 },
     { "GET", "/api/v1/report", api_report, 0 },
     { "GET", "/api/v1/warnings", api_warnings, 0 },
+    { "GET", "/api/v1/requests", api_requests, 0 },
     { "GET", "/api/v1/progress", api_progress_list, 0 },
     { "POST", "/api/v1/progress", api_progress_add, 0 },
     { "POST", "/api/v1/tasks/:id/progress", api_progress_add, 0 },

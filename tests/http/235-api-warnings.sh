@@ -1,4 +1,4 @@
-# GET /api/v1/warnings (issue #15): the same items as `giamsat warnings --format json` for
+# GET /api/v1/warnings and /api/v1/requests (issue #15): the same items as `giamsat warnings --format json` for
 # the same date and filters, a page at a time, matching openapi.json; bad parameters 400.
 set -eu
 start_server
@@ -48,4 +48,17 @@ grep -q "'rule'" b1.json || die "rule not named"
 api_get "/api/v1/warnings?agency=Bo%20Khong%20Co" b2.json 400
 api_get "/api/v1/warnings?as_of=31-31-2025" b3.json 400
 api_get "/api/v1/warnings?severity=cao" b4.json 400
-echo "warnings API: $n items as the CLI"
+
+# GET /api/v1/requests: the requests for explanation as `giamsat request list` lists them.
+T=$(db_count "select task_id from assignment s join agency a on a.id = s.agency_id
+    where a.name = 'Bộ Nội vụ' and s.removed_import_id is null order by task_id limit 1")
+$GIAMSAT request add --task "$T" --unit "Bộ Nội vụ" --due 2025-12-20 --date 2025-12-10 \
+    --content "Đề nghị giải trình" > /dev/null
+$GIAMSAT request list --as-of 2025-12-24 --format json > rq-cli.json
+api_get "/api/v1/requests?as_of=2025-12-24" rq.json 200
+same_json rq.json rq-cli.json || die "the API requests differ from the CLI's"
+expect_json rq.json '$[0].state' overdue
+api_get "/api/v1/requests?as_of=2025-12-24&state=answered" rq2.json 200
+[ "$(jget rq2.json '$[0]')" = "" ] || die "state=answered listed an unanswered request"
+api_get "/api/v1/requests?state=late" rq3.json 400
+echo "warnings API: $n items as the CLI; requests as the CLI"
