@@ -4,7 +4,8 @@
  *
  * Sections: the headline counts of tasks and assignments; counts per
  * directive document; overdue tasks; tasks in progress due by a date;
- * counts per unit with a ranking by on-time completion; counts per field.
+ * counts per unit with a ranking by on-time completion among assignments
+ * due (core/rank.h); counts per field.
  * report_build() also checks that every total equals the sum of its parts
  * and fails when one does not: a report that does not add up is never
  * produced silently.
@@ -66,7 +67,8 @@ struct report_agency_row {
     long total;       /* assignments of this unit */
     long due_by;      /* in progress (dated) with due <= due_by */
     long on_time_pct; /* done_on_time / total, whole percent rounded half up */
-    long rank;        /* 1 = best on-time rate; ties share a rank */
+    long due;         /* due as of the date: done + overdue (core/rank.h) */
+    long rank;        /* by core/rank.h: 1 = best; ties share a rank; 0 = nothing due */
 };
 
 /* One line of the reconciliation block: a total and the sum of its parts. */
@@ -98,7 +100,8 @@ struct report {
     size_t n_by_document;
     struct report_agency_row *by_agency; /* units with overdue first */
     size_t n_by_agency;
-    size_t *ranking;                     /* indexes into by_agency, best first */
+    size_t *ranking;                     /* indexes into by_agency, best first (core/rank.h) */
+    size_t n_ranked;                     /* the first n_ranked of ranking have a rank */
     struct report_field_row *by_field;   /* first-appearance order */
     size_t n_by_field;
 

@@ -1,6 +1,7 @@
 /* report_doc: the statistics report laid out for rendering; see report_doc.h. */
 #include "report_doc.h"
 
+#include "core/rank.h"
 #include "core/registry.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -307,24 +308,35 @@ static void agency_row(struct rtable *t, const struct report *r, size_t k,
     rtable_int(t, 8, c->n[BUCKET_RECURRING]);
     rtable_int(t, 9, row->total);
     rtable_percent(t, 10, row->on_time_pct);
-    rtable_int(t, 11, row->rank);
+    if (row->rank)
+        rtable_int(t, 11, row->rank);
+    else
+        rtable_text(t, 11, xstrdup("chưa có nhiệm vụ đến hạn"));
 }
 
 static void ranking_table(const struct report *r, struct rsection *s)
 {
-    static const char *const cols[] = { "Hạng", "Đơn vị", "Tỷ lệ hoàn thành đúng hạn",
-                                        "Hoàn thành đúng hạn", "Tổng số nhiệm vụ", NULL };
-    rsection_paragraph(s, xstrdup("Xếp hạng theo tỷ lệ hoàn thành đúng hạn:"), 0);
+    static const char *const cols[] = { "Hạng", "Đơn vị", "Tỷ lệ đúng hạn trong số đến hạn",
+                                        "Hoàn thành đúng hạn", "Đến hạn", "Quá hạn chưa hoàn thành",
+                                        "Tổng số nhiệm vụ", NULL };
+    rsection_paragraph(s, xasprintf("Xếp hạng: %s", rank_rule_text), 0);
     struct rtable *t = rsection_table(s, cols);
-    for (size_t k = 0; k < r->n_by_agency; k++) {
+    for (size_t k = 0; k < r->n_ranked; k++) {
         const struct report_agency_row *row = &r->by_agency[r->ranking[k]];
         rtable_row(t);
         rtable_int(t, 0, row->rank);
         rtable_text(t, 1, xstrdup(r->prog->agencies[row->agency].name));
-        rtable_percent(t, 2, row->on_time_pct);
+        rtable_percent(t, 2, percent_round(row->assignments.n[BUCKET_DONE_ON_TIME], row->due));
         rtable_int(t, 3, row->assignments.n[BUCKET_DONE_ON_TIME]);
-        rtable_int(t, 4, row->total);
+        rtable_int(t, 4, row->due);
+        rtable_int(t, 5, row->assignments.n[BUCKET_OVERDUE]);
+        rtable_int(t, 6, row->total);
     }
+    if (r->n_ranked < r->n_by_agency)
+        rsection_paragraph(s,
+                           xasprintf("%zu đơn vị chưa có nhiệm vụ đến hạn, không xếp hạng.",
+                                     r->n_by_agency - r->n_ranked),
+                           0);
 }
 
 static void section_agencies(const struct report *r, struct rdoc *d)
