@@ -340,6 +340,16 @@ int report_build(const struct programme *p, const struct report_options *opt,
     return 0;
 }
 
+enum report_exclusion report_task_exclusion(const struct report *r, size_t ti)
+{
+    const struct prog_task *t = &r->prog->tasks[ti];
+    if (t->is_group)
+        return REPORT_GROUP;
+    if (t->repeat_of_id)
+        return REPORT_REPEAT;
+    return task_in_scope(r->prog, t, &r->opt) ? REPORT_COUNTED : REPORT_OUT_OF_SCOPE;
+}
+
 void report_release(struct report *r)
 {
     for (size_t i = 0; i < r->n_items; i++)

@@ -126,6 +126,20 @@ struct report {
 int report_build(const struct programme *p, const struct report_options *opt,
                  struct report *out, struct err *e);
 
+/* Why a task listed is or is not counted (docs/COUNTING.md "Bảng thuật ngữ"). */
+enum report_exclusion {
+    REPORT_COUNTED,     /* one of the report's tasks */
+    REPORT_GROUP,       /* a group of sub-tasks: its sub-tasks are counted */
+    REPORT_REPEAT,      /* repeats an earlier task: not counted twice */
+    REPORT_OUT_OF_SCOPE /* not assigned yet as of the date, or outside the report's filter */
+};
+
+/**
+ * Why task ti of r->prog is or is not counted in r: the one definition
+ * the task list, a unit's page and the report share.
+ */
+enum report_exclusion report_task_exclusion(const struct report *r, size_t ti);
+
 /** Free what report_build() allocated; accepts a REPORT_INIT report. */
 void report_release(struct report *r);
 
