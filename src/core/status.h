@@ -55,8 +55,13 @@ struct assignment_state {
 /*
  * The glossary (docs/COUNTING.md, "Bảng thuật ngữ"): the one Vietnamese
  * name of each count, used by every page, the report and the exports.
- * Bucket names are bucket_label(). Macros, so formats can join them.
+ * bucket_label() gives the bucket names. Macros, so formats can join them.
  */
+#define BUCKET_LABEL_DONE_ON_TIME "Hoàn thành đúng hạn"
+#define BUCKET_LABEL_DONE_LATE "Hoàn thành quá hạn"
+#define BUCKET_LABEL_IN_PROGRESS "Đang thực hiện trong hạn" /* never "có thời hạn", "trong hạn" */
+#define BUCKET_LABEL_RECURRING "Thường xuyên"
+#define BUCKET_LABEL_OVERDUE "Quá hạn chưa hoàn thành"
 #define COUNT_LABEL_TASKS "Tổng số nhiệm vụ"      /* counted tasks: bucket_total(tasks) */
 #define COUNT_LABEL_DONE "Đã hoàn thành"          /* done on time + done late */
 #define COUNT_LABEL_ON_TRACK "Đang thực hiện đúng hạn" /* in progress + recurring */

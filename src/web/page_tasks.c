@@ -23,14 +23,14 @@ static const struct {
     const char *key, *label;
     unsigned mask;
 } statuses[] = {
-    { "overdue", "Quá hạn chưa hoàn thành", 1u << BUCKET_OVERDUE },
-    { "in_progress", "Đang thực hiện trong hạn", 1u << BUCKET_IN_PROGRESS },
-    { "recurring", "Thường xuyên", 1u << BUCKET_RECURRING },
-    { "in_progress_on_time", "Đang thực hiện trong hạn (kể cả thường xuyên)",
+    { "overdue", BUCKET_LABEL_OVERDUE, 1u << BUCKET_OVERDUE },
+    { "in_progress", BUCKET_LABEL_IN_PROGRESS, 1u << BUCKET_IN_PROGRESS },
+    { "recurring", BUCKET_LABEL_RECURRING, 1u << BUCKET_RECURRING },
+    { "in_progress_on_time", COUNT_LABEL_ON_TRACK " (" BUCKET_LABEL_IN_PROGRESS " và thường xuyên)",
       1u << BUCKET_IN_PROGRESS | 1u << BUCKET_RECURRING },
-    { "done", "Đã hoàn thành", 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
-    { "done_on_time", "Hoàn thành đúng hạn", 1u << BUCKET_DONE_ON_TIME },
-    { "done_late", "Hoàn thành quá hạn", 1u << BUCKET_DONE_LATE },
+    { "done", COUNT_LABEL_DONE, 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
+    { "done_on_time", BUCKET_LABEL_DONE_ON_TIME, 1u << BUCKET_DONE_ON_TIME },
+    { "done_late", BUCKET_LABEL_DONE_LATE, 1u << BUCKET_DONE_LATE },
 };
 #define N_STATUSES (sizeof(statuses) / sizeof(*statuses))
 
