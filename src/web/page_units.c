@@ -411,10 +411,18 @@ static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd,
         todo_row(rq, b, pd, &items[i], can_report);
     buf_adds(b, "</tbody></table>");
     if (k > shown) {
-        buf_addf(b, "<p class=\"more\"><a href=\"/tasks?agency=%ld&amp;status=overdue", id);
+        char until[DATE_ISO_LEN];
+        date_iso(date_add_days(pd->as_of, DUE_SOON_DAYS), until);
+        buf_addf(b, "<p class=\"more\">Bảng này hiện %zu nhiệm vụ đầu. <a href=\"/tasks?agency=%ld"
+                    "&amp;status=overdue",
+                 shown, id);
         more_as_of(rq, b);
-        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ quá hạn</a> (bảng này hiện %zu nhiệm vụ đầu)</p>",
-                 n_over, shown);
+        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ quá hạn</a> · <a href=\"/tasks?agency=%ld&amp;"
+                    "status=in_progress&amp;due_to=%s",
+                 n_over, id, until);
+        more_as_of(rq, b);
+        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ đến hạn trong %d ngày tới</a></p>", k - n_over,
+                 DUE_SOON_DAYS);
     }
     buf_adds(b, "</section>");
 }
