@@ -2,7 +2,11 @@
  * page_units: the pages Đơn vị (the scorecard of every unit with an
  * assignment, and one page per unit with its tasks by status) and Văn bản
  * (every directive document with its counts, and one page per document
- * with its tasks). Counts come from the report as of the page's date
+ * with its tasks). The scorecard ranks units by the one rule of
+ * core/rank.h, states it, and marks the column it is sorted by; a unit's
+ * page starts with its overdue and due-soon assignments (the reminder's
+ * rule, core/remind.h), each with a "Báo cáo" action for whoever may report
+ * for the unit: a focal point's home (page_auth.c signs it in there). Counts come from the report as of the page's date
  * (page_lists.h): a unit's counts are of its assignments, a document's of
  * its tasks. A unit that monitors indicators also shows how many of them
  * are green as of the same date ("Chỉ tiêu theo dõi: x/y đạt (z%)"),
@@ -298,12 +302,11 @@ static void more_as_of(const struct req *rq, struct buf *b)
 }
 
 /*
- * The unit's tasks, one table per status (N_BUCKETS last: not counted),
- * each cut at PAGE_LIST_SIZE rows with a link to the whole filtered list:
- * a unit that leads thousands of tasks (every ministry, through "Các bộ,
- * ngành") gets a page of a few hundred rows, not megabytes. The
- * programme's index of the unit's assignments finds its rows; each row's
- * status is computed once.
+ * The unit's tasks (rows[0..n), one per assignment), one table per status
+ * (N_BUCKETS last: not counted), each cut at PAGE_LIST_SIZE rows with a
+ * link to the whole filtered list: a unit that leads thousands of tasks
+ * (every ministry, through "Các bộ, ngành") gets a page of a few hundred
+ * rows, not megabytes.
  */
 static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency,
                        const struct task_row *rows, size_t n)
