@@ -358,7 +358,8 @@ static void units_svg(const struct dash *d, struct buf *b)
 
 static void units_table(const struct dash *d, struct buf *b)
 {
-    static const char *const cols[] = { "Đơn vị", "Lượt giao quá hạn", "Tổng số lượt giao", NULL };
+    static const char *const cols[] = { "Đơn vị", BUCKET_LABEL_OVERDUE, COUNT_LABEL_ASSIGNMENTS,
+                                        NULL };
     size_t n = top_units(d->r);
     if (n == 0) {
         buf_adds(b, "<p>Không có đơn vị nào có nhiệm vụ quá hạn.</p>");
