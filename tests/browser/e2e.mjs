@@ -264,6 +264,8 @@ async function focalPointImport(browser, url) {
     check(await todo.count() > 0, 'the focal point\'s home lists no overdue or due-soon task');
     check(/#them-bao-cao$/.test(await todo.first().locator('a.report-action').getAttribute('href')),
         'the first row has no Báo cáo action to the progress form');
+    await a11y(page, 'the focal point\'s home');
+    await shot(page, 'unit-home.png');
     await Promise.all([page.waitForURL((u) => u.pathname === '/import'),
         page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Nhập dữ liệu' }).click()]);
     await a11y(page, 'the import form of a focal point');
