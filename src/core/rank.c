@@ -7,7 +7,7 @@
 
 const char rank_rule_text[] =
     "Hạng xếp theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn (đã hoàn thành"
-    " hoặc đã quá thời hạn); bằng tỷ lệ thì đơn vị có nhiều nhiệm vụ hoàn thành đúng hạn"
+    " hoặc đã quá thời hạn), làm tròn đến phần trăm như trên bảng; bằng tỷ lệ thì đơn vị có nhiều nhiệm vụ hoàn thành đúng hạn"
     " hơn xếp trên, rồi đơn vị có ít nhiệm vụ quá hạn hơn; vẫn bằng nhau thì cùng hạng"
     " (1, 2, 2, 4). Đơn vị chưa có nhiệm vụ đến hạn không được xếp hạng.";
 
@@ -25,10 +25,10 @@ struct rank_key rank_key_of(const struct bucket_counts *c, const char *name)
 /* Better first by the rule's keys; 0 when the two share a rank. Both have something due. */
 static int key_cmp(const struct rank_key *x, const struct rank_key *y)
 {
-    /* on_time/due compared exactly: x.on_time * y.due against y.on_time * x.due */
-    long long lhs = (long long)x->on_time * y->due, rhs = (long long)y->on_time * x->due;
-    if (lhs != rhs)
-        return lhs > rhs ? -1 : 1;
+    /* the rate as the tables show it (whole percent): a rank a reader can check */
+    long px = percent_round(x->on_time, x->due), py = percent_round(y->on_time, y->due);
+    if (px != py)
+        return px > py ? -1 : 1;
     if (x->on_time != y->on_time)
         return x->on_time > y->on_time ? -1 : 1;
     if (x->overdue != y->overdue)

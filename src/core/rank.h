@@ -5,9 +5,10 @@
  *
  * The rule (docs/COUNTING.md, "Bảng thuật ngữ"): a unit's assignments
  * that are due as of the date are those done (on time or late) and those
- * overdue; its rate is done on time / due. Units are ordered by that rate
- * (compared exactly, not as a rounded percent), then by more assignments
- * done on time, then by fewer overdue. Units equal on all three share a
+ * overdue; its rate is done on time / due, in whole percent rounded half
+ * up as every table shows it (percent_round()), so a reader can check a
+ * rank from the columns beside it. Units are ordered by that rate, then by
+ * more assignments done on time, then by fewer overdue. Units equal on all three share a
  * rank and the next rank skips (standard competition ranking: 1, 2, 2,
  * 4); within a shared rank they are listed by name. A unit with nothing
  * due is not ranked (rank 0, "chưa có nhiệm vụ đến hạn") and is listed

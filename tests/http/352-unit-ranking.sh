@@ -1,7 +1,8 @@
 # Ranking of units (issue #13, defect 6): by on-time completion among assignments due, ties
 # broken by more done on time then fewer overdue, standard competition ranking (1, 2, 2, 4),
 # units with nothing due not ranked; the rank is the unit's whatever the table's order; the
-# rule is stated and the current sort is marked. The page's ranks are the API report's, and
+# rule is stated and the current sort is marked. The rate is compared in whole percent, as
+# the table shows it. The page's ranks are the API report's, and
 # both are recomputed here from the report's counts with SQL's RANK().
 set -eu
 start_server
@@ -15,7 +16,7 @@ sqlite3 :memory: "with u as (select json_extract(value, '$.agency') name,
         json_extract(value, '$.overdue') late, json_extract(value, '$.rank') rank
       from json_each(json_extract(readfile('r.json'), '$.by_agency')))
     select name || '|' || case when due = 0 then 0 else rank() over (partition by due = 0
-        order by cast(ok as real) / max(due, 1) desc, ok desc, late asc) end || '|' || rank
+        order by (200 * ok + due) / (2 * max(due, 1)) desc, ok desc, late asc) end || '|' || rank
     from u order by name" > want
 [ -s want ] || die "no unit in the report"
 awk -F'|' '$2 != $3 { bad = 1; print "rank of " $1 ": want " $2 ", API " $3 } END { exit bad }' want \

@@ -1,6 +1,6 @@
 /*
  * The ranking of units (core/rank.h, issue #13): on-time completion among
- * assignments due, ties broken by more done on time then fewer overdue,
+ * assignments due in whole percent, ties broken by more done on time then fewer overdue,
  * standard competition ranking, units with nothing due not ranked, and
  * the same ranks whatever order the units come in.
  */
@@ -14,21 +14,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#define N_UNITS 8
+#define N_UNITS 9
 
 /* Unit name, done on time, due, overdue, and the rank the rule gives it. */
 static const struct {
     struct rank_key key;
     long want;
 } units[N_UNITS] = {
-    { { 1, 50, 49, "Bộ A" }, 5 },   /* 2%: below every 50% and 100% unit */
-    { { 2, 100, 98, "Bộ B" }, 4 },  /* 2% as well, but more done on time: above Bộ A */
+    { { 1, 50, 49, "Bộ A" }, 6 },   /* 2%: below every 50% and 100% unit */
+    { { 1, 40, 39, "Bộ K" }, 4 },   /* 3% (2.5 rounds up): after the tie at 2, rank 4 */
+    { { 2, 100, 98, "Bộ B" }, 5 },  /* 2% as well, but more done on time: above Bộ A */
     { { 3, 3, 0, "Bộ C" }, 1 },     /* 100%, most done on time */
     { { 1, 2, 1, "Bộ D" }, 2 },     /* 50%, 1 on time, 1 overdue */
     { { 1, 2, 1, "Bộ Đ" }, 2 },     /* the same keys as Bộ D: shares rank 2, next is 4 */
     { { 0, 0, 0, "Bộ E" }, 0 },     /* nothing due (in progress, recurring): not ranked */
     { { 0, 0, 0, "Bộ G" }, 0 },
-    { { 1, 51, 50, "Bộ H" }, 6 },   /* 1/51 < 1/50: last of the ranked */
+    { { 1, 51, 50, "Bộ H" }, 7 },   /* 1/51 is 2% too, as shown: one more overdue than Bộ A */
 };
 
 static void check(const size_t *perm)
@@ -45,7 +46,7 @@ static void check(const size_t *perm)
         if (rank[i] != want[i])
             fail_msg("%s: rank %ld, want %ld", k[i].name, rank[i], want[i]);
     /* The order: ranks never decrease, the unranked last, ties by name. */
-    static const char *const names[N_UNITS] = { "Bộ C", "Bộ D", "Bộ Đ", "Bộ B",
+    static const char *const names[N_UNITS] = { "Bộ C", "Bộ D", "Bộ Đ", "Bộ K", "Bộ B",
                                                 "Bộ A", "Bộ H", "Bộ E", "Bộ G" };
     for (size_t pos = 0; pos < N_UNITS; pos++)
         assert_string_equal(k[order[pos]].name, names[pos]);
