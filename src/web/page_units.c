@@ -348,15 +348,21 @@ static void todo_row(const struct req *rq, struct buf *b, const struct page_data
     buf_addf(b, "<tr class=\"%s\"><td>", it->overdue ? "overdue" : "due-soon");
     page_date(b, t->due);
     buf_adds(b, "</td><td>");
-    if (*t->tt) {
+    size_t tt_len = strlen(t->tt);
+    if (tt_len) {
         page_text(b, t->tt);
-        buf_adds(b, ". ");
+        buf_adds(b, strchr(".)", t->tt[tt_len - 1]) ? " " : ". ");
     }
     buf_addf(b, "<a href=\"/tasks/%ld", t->id);
     page_attr(b, page_as_of_query(rq, pd));
     buf_adds(b, "\">");
     page_text(b, t->name);
-    buf_adds(b, "</a></td><td>");
+    buf_adds(b, "</a>");
+    for (size_t i = 0; i < t->n_documents; i++) {
+        buf_adds(b, i ? "; " : " <span class=\"hint\">(");
+        page_document_ref(b, &pd->prog.documents[t->documents[i]]);
+    }
+    buf_adds(b, t->n_documents ? ")</span></td><td>" : "</td><td>");
     page_badge(b, it->overdue ? BUCKET_OVERDUE : BUCKET_IN_PROGRESS);
     if (it->overdue)
         buf_addf(b, " <span class=\"hint\">quá hạn %ld ngày</span>", it->days);
