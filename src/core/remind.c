@@ -79,6 +79,18 @@ void remind_build(const struct report *r, long within, struct reminders *out)
     sort_prog = NULL;
 }
 
+size_t remind_unit_items(const struct report *r, long within, const size_t *ai, size_t n,
+                         struct remind_item *out)
+{
+    struct reminders rm = { r, within, date_add_days(r->opt.as_of, within), NULL, 0 };
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += remind_item_of(&rm, ai[i], &out[k]);
+    if (k > 1)
+        qsort(out, k, sizeof(*out), item_cmp);
+    return k;
+}
+
 void reminders_release(struct reminders *rm)
 {
     for (size_t i = 0; i < rm->n_units; i++)

@@ -39,6 +39,16 @@ struct reminders {
 
 #define REMINDERS_INIT { NULL, 0, { 0, 0, 0 }, NULL, 0 }
 
+/**
+ * The reminders of one unit: of its assignments ai[0..n) (indexes into
+ * prog->assignments, e.g. programme_agency_assignments()), those overdue or
+ * due within `within` days as of r's date, into out[] (room for n), in
+ * reminder order; returns how many. The same rule as remind_build(): a
+ * unit's page lists what the reminder would send it.
+ */
+size_t remind_unit_items(const struct report *r, long within, const size_t *ai, size_t n,
+                         struct remind_item *out);
+
 /** Fill *out (REMINDERS_INIT) from r; free with reminders_release(). r must outlive it. */
 void remind_build(const struct report *r, long within, struct reminders *out);
 void reminders_release(struct reminders *rm);

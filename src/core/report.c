@@ -1,6 +1,7 @@
 /* report: the statistics report as of a date; see report.h. */
 #include "report.h"
 
+#include "rank.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -220,31 +221,24 @@ static int agency_row_cmp(const void *a, const void *b)
                       sort_ctx->prog->agencies[y->agency].name);
 }
 
-/* Higher on-time share first (compared exactly, not by rounded percent). */
-static int rank_cmp(const void *a, const void *b)
-{
-    const struct report_agency_row *x = &sort_ctx->by_agency[*(const size_t *)a];
-    const struct report_agency_row *y = &sort_ctx->by_agency[*(const size_t *)b];
-    long lhs = x->assignments.n[BUCKET_DONE_ON_TIME] * y->total;
-    long rhs = y->assignments.n[BUCKET_DONE_ON_TIME] * x->total;
-    if (lhs != rhs)
-        return lhs > rhs ? -1 : 1;
-    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
-}
-
+/* Ranks by the one rule of core/rank.h; ranking lists the ranked units best first, then the rest. */
 static void rank_agencies(struct report *r)
 {
-    r->ranking = xcalloc(r->n_by_agency + 1, sizeof(size_t));
+    struct rank_key *keys = xcalloc(r->n_by_agency + 1, sizeof(*keys));
+    long *ranks = xcalloc(r->n_by_agency + 1, sizeof(*ranks));
     for (size_t i = 0; i < r->n_by_agency; i++)
-        r->ranking[i] = i;
-    qsort(r->ranking, r->n_by_agency, sizeof(size_t), rank_cmp);
-    for (size_t k = 0; k < r->n_by_agency; k++) {
-        struct report_agency_row *row = &r->by_agency[r->ranking[k]];
-        const struct report_agency_row *prev = k ? &r->by_agency[r->ranking[k - 1]] : NULL;
-        bool tie = prev && prev->assignments.n[BUCKET_DONE_ON_TIME] * row->total ==
-                               row->assignments.n[BUCKET_DONE_ON_TIME] * prev->total;
-        row->rank = tie ? prev->rank : (long)k + 1;
+        keys[i] = rank_key_of(&r->by_agency[i].assignments,
+                              r->prog->agencies[r->by_agency[i].agency].name);
+    r->ranking = xcalloc(r->n_by_agency + 1, sizeof(size_t));
+    rank_units(keys, r->n_by_agency, ranks, r->ranking);
+    r->n_ranked = 0;
+    for (size_t i = 0; i < r->n_by_agency; i++) {
+        r->by_agency[i].rank = ranks[i];
+        r->by_agency[i].due = keys[i].due;
+        r->n_ranked += ranks[i] > 0;
     }
+    free(ranks);
+    free(keys);
 }
 
 static void build_by_agency(struct report *r)
@@ -375,6 +369,16 @@ int report_build(const struct programme *p, const struct report_options *opt,
                            c->key, c->total, c->sum);
     }
     return 0;
+}
+
+enum report_exclusion report_task_exclusion(const struct report *r, size_t ti)
+{
+    const struct prog_task *t = &r->prog->tasks[ti];
+    if (t->is_group)
+        return REPORT_GROUP;
+    if (t->repeat_of_id)
+        return REPORT_REPEAT;
+    return task_in_scope(r->prog, t, &r->opt) ? REPORT_COUNTED : REPORT_OUT_OF_SCOPE;
 }
 
 void report_release(struct report *r)

@@ -4,7 +4,8 @@
  *
  * Sections: the headline counts of tasks and assignments; counts per
  * directive document; overdue tasks; tasks in progress due by a date;
- * counts per unit with a ranking by on-time completion; counts per field.
+ * counts per unit with a ranking by on-time completion among assignments
+ * due (core/rank.h); counts per field.
  * report_build() also checks that every total equals the sum of its parts
  * and fails when one does not: a report that does not add up is never
  * produced silently.
@@ -83,7 +84,8 @@ struct report_agency_row {
     long total;       /* assignments of this unit */
     long due_by;      /* in progress (dated) with due <= due_by */
     long on_time_pct; /* done_on_time / total, whole percent rounded half up */
-    long rank;        /* 1 = best on-time rate; ties share a rank */
+    long due;         /* due as of the date: done + overdue (core/rank.h) */
+    long rank;        /* by core/rank.h: 1 = best; ties share a rank; 0 = nothing due */
 };
 
 /* One line of the reconciliation block: a total and the sum of its parts. */
@@ -115,7 +117,8 @@ struct report {
     size_t n_by_document;
     struct report_agency_row *by_agency; /* units with overdue first */
     size_t n_by_agency;
-    size_t *ranking;                     /* indexes into by_agency, best first */
+    size_t *ranking;                     /* indexes into by_agency, best first (core/rank.h) */
+    size_t n_ranked;                     /* the first n_ranked of ranking have a rank */
     struct report_field_row *by_field;   /* first-appearance order */
     size_t n_by_field;
 
@@ -139,6 +142,20 @@ struct report {
  */
 int report_build(const struct programme *p, const struct report_options *opt,
                  struct report *out, struct err *e);
+
+/* Why a task listed is or is not counted (docs/COUNTING.md "Bảng thuật ngữ"). */
+enum report_exclusion {
+    REPORT_COUNTED,     /* one of the report's tasks */
+    REPORT_GROUP,       /* a group of sub-tasks: its sub-tasks are counted */
+    REPORT_REPEAT,      /* repeats an earlier task: not counted twice */
+    REPORT_OUT_OF_SCOPE /* not assigned yet as of the date, or outside the report's filter */
+};
+
+/**
+ * Why task ti of r->prog is or is not counted in r: the one definition
+ * the task list, a unit's page and the report share.
+ */
+enum report_exclusion report_task_exclusion(const struct report *r, size_t ti);
 
 /** Free what report_build() allocated; accepts a REPORT_INIT report. */
 void report_release(struct report *r);

@@ -11,8 +11,8 @@ static const char *const bucket_keys[N_BUCKETS] = {
 };
 
 static const char *const bucket_labels[N_BUCKETS] = {
-    "Hoàn thành đúng hạn",        "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
-    "Thường xuyên", "Quá hạn chưa hoàn thành",
+    BUCKET_LABEL_DONE_ON_TIME, BUCKET_LABEL_DONE_LATE, BUCKET_LABEL_IN_PROGRESS,
+    BUCKET_LABEL_RECURRING,    BUCKET_LABEL_OVERDUE,
 };
 
 static const char *const kind_names[] = { "progress", "done", "reopen" };

@@ -52,6 +52,25 @@ struct assignment_state {
     bool reopened;            /* a reopening report counted at least once */
 };
 
+/*
+ * The glossary (docs/COUNTING.md, "Bảng thuật ngữ"): the one Vietnamese
+ * name of each count, used by every page, the report and the exports.
+ * bucket_label() gives the bucket names. Macros, so formats can join them.
+ */
+#define BUCKET_LABEL_DONE_ON_TIME "Hoàn thành đúng hạn"
+#define BUCKET_LABEL_DONE_LATE "Hoàn thành quá hạn"
+#define BUCKET_LABEL_IN_PROGRESS "Đang thực hiện trong hạn" /* never "có thời hạn", "trong hạn" */
+#define BUCKET_LABEL_RECURRING "Thường xuyên"
+#define BUCKET_LABEL_OVERDUE "Quá hạn chưa hoàn thành"
+#define COUNT_LABEL_TASKS "Tổng số nhiệm vụ"      /* counted tasks: bucket_total(tasks) */
+#define COUNT_LABEL_DONE "Đã hoàn thành"          /* done on time + done late */
+#define COUNT_LABEL_ON_TRACK "Đang thực hiện đúng hạn" /* in progress + recurring */
+#define COUNT_LABEL_ASSIGNMENTS "Tổng số nhiệm vụ của đơn vị" /* a unit's counted assignments */
+#define COUNT_LABEL_DUE "Đến hạn"                 /* done (on time or late) + overdue */
+#define COUNT_LABEL_DUE_RATE "Tỷ lệ đúng hạn trong số đến hạn" /* done on time / due: the rank's */
+#define COUNT_LABEL_ON_TIME_RATE "Tỷ lệ hoàn thành đúng hạn" /* done on time / total */
+#define COUNT_LABEL_NOT_COUNTED "Không tính trong thống kê" /* groups and repeats */
+
 /** Stable names for data and JSON: "done_on_time", ... */
 const char *bucket_key(enum bucket b);
 /** The bucket whose bucket_key() is key, or -1: every filter parses keys here. */

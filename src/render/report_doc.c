@@ -1,6 +1,7 @@
 /* report_doc: the statistics report laid out for rendering; see report_doc.h. */
 #include "report_doc.h"
 
+#include "core/rank.h"
 #include "core/registry.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -43,7 +44,7 @@ static char *summary_sentence(const struct report *r)
     buf_addf(&b,
              ", trong đó: %ld nhiệm vụ đã hoàn thành (chiếm %ld%%), gồm %ld hoàn thành đúng hạn,"
              " %ld hoàn thành quá hạn; đang thực hiện đúng hạn %ld nhiệm vụ (chiếm %ld%%), gồm"
-             " %ld nhiệm vụ trong hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
+             " %ld nhiệm vụ đang thực hiện trong hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
              " %ld nhiệm vụ (chiếm %ld%%).",
              done_of(c), percent_round(done_of(c), total), c->n[BUCKET_DONE_ON_TIME],
              c->n[BUCKET_DONE_LATE], open_of(c), percent_round(open_of(c), total),
@@ -108,7 +109,7 @@ static void section_summary(const struct report *r, struct rdoc *d)
     headline_row(t, "- Hoàn thành đúng hạn", c->n[0], total, a->n[0]);
     headline_row(t, "- Hoàn thành quá hạn", c->n[1], total, a->n[1]);
     headline_row(t, "Đang thực hiện đúng hạn", open_of(c), total, open_of(a));
-    headline_row(t, "- Trong hạn", c->n[2], total, a->n[2]);
+    headline_row(t, "- Đang thực hiện trong hạn", c->n[2], total, a->n[2]);
     headline_row(t, "- Thường xuyên", c->n[3], total, a->n[3]);
     headline_row(t, "Quá hạn chưa hoàn thành", c->n[4], total, a->n[4]);
 }
@@ -147,7 +148,7 @@ static char *document_item(const struct report *r, const struct report_document_
     const struct bucket_counts *c = &row->tasks;
     struct buf b = BUF_INIT;
     buf_addf(&b, "(%zu) %s: %ld/%ld nhiệm vụ đã hoàn thành (%ld đúng hạn; %ld quá hạn); %ld"
-                 " nhiệm vụ đang thực hiện đúng hạn (%ld trong hạn; %ld thường xuyên); %ld"
+                 " nhiệm vụ đang thực hiện đúng hạn (%ld đang thực hiện trong hạn; %ld thường xuyên); %ld"
                  " nhiệm vụ đang thực hiện quá hạn",
              k, report_document_name(r, row), done_of(c), bucket_total(c),
              c->n[BUCKET_DONE_ON_TIME], c->n[BUCKET_DONE_LATE], open_of(c),
@@ -307,24 +308,40 @@ static void agency_row(struct rtable *t, const struct report *r, size_t k,
     rtable_int(t, 8, c->n[BUCKET_RECURRING]);
     rtable_int(t, 9, row->total);
     rtable_percent(t, 10, row->on_time_pct);
-    rtable_int(t, 11, row->rank);
+    if (row->rank)
+        rtable_int(t, 11, row->rank);
+    else
+        rtable_text(t, 11, xstrdup("chưa có nhiệm vụ đến hạn"));
 }
 
 static void ranking_table(const struct report *r, struct rsection *s)
 {
-    static const char *const cols[] = { "Hạng", "Đơn vị", "Tỷ lệ hoàn thành đúng hạn",
-                                        "Hoàn thành đúng hạn", "Tổng số nhiệm vụ", NULL };
-    rsection_paragraph(s, xstrdup("Xếp hạng theo tỷ lệ hoàn thành đúng hạn:"), 0);
+    static const char *const cols[] = { "Hạng",
+                                        "Đơn vị",
+                                        COUNT_LABEL_DUE_RATE,
+                                        BUCKET_LABEL_DONE_ON_TIME,
+                                        COUNT_LABEL_DUE,
+                                        BUCKET_LABEL_OVERDUE,
+                                        COUNT_LABEL_ASSIGNMENTS,
+                                        NULL };
+    rsection_paragraph(s, xasprintf("Xếp hạng: %s", rank_rule_text), 0);
     struct rtable *t = rsection_table(s, cols);
-    for (size_t k = 0; k < r->n_by_agency; k++) {
+    for (size_t k = 0; k < r->n_ranked; k++) {
         const struct report_agency_row *row = &r->by_agency[r->ranking[k]];
         rtable_row(t);
         rtable_int(t, 0, row->rank);
         rtable_text(t, 1, xstrdup(r->prog->agencies[row->agency].name));
-        rtable_percent(t, 2, row->on_time_pct);
+        rtable_percent(t, 2, percent_round(row->assignments.n[BUCKET_DONE_ON_TIME], row->due));
         rtable_int(t, 3, row->assignments.n[BUCKET_DONE_ON_TIME]);
-        rtable_int(t, 4, row->total);
+        rtable_int(t, 4, row->due);
+        rtable_int(t, 5, row->assignments.n[BUCKET_OVERDUE]);
+        rtable_int(t, 6, row->total);
     }
+    if (r->n_ranked < r->n_by_agency)
+        rsection_paragraph(s,
+                           xasprintf("%zu đơn vị chưa có nhiệm vụ đến hạn, không xếp hạng.",
+                                     r->n_by_agency - r->n_ranked),
+                           0);
 }
 
 static void section_agencies(const struct report *r, struct rdoc *d)
@@ -333,7 +350,7 @@ static void section_agencies(const struct report *r, struct rdoc *d)
     char *due_col = xasprintf("trong đó: có thời hạn đến %s", due_by);
     const char *cols[] = { "STT", "Đơn vị", "Khối", "Quá hạn chưa hoàn thành",
                            "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
-                           due_col, "Thường xuyên", "Tổng số", "Tỷ lệ đúng hạn", "Hạng", NULL };
+                           due_col, "Thường xuyên", "Tổng số", COUNT_LABEL_ON_TIME_RATE, "Hạng", NULL };
     struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
     rsection_paragraph(s,
                        xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."

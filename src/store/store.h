@@ -272,6 +272,8 @@ struct progress_view {
     struct date reported_on, completed_on;
     int percent;         /* -1 when absent */
     char *result, *next, *issues, *output, *attachment, *source, *entered_at;
+    char *entered_by;  /* store_progress_recent() only: the account that entered it, or "" */
+    char *import_file; /* store_progress_recent() only: the file it came from, or NULL */
 };
 
 /**
@@ -296,7 +298,8 @@ int store_progress_count(struct db *db, long task_id, long *n, struct err *e);
 /**
  * The latest `limit` reports of a task (task_id > 0), oldest first as in
  * store_progress_list(), and in *total how many it has: a task of hundreds
- * of units shows a page of its history, not all of it. *out is newly
+ * of units shows a page of its history, not all of it. These views also
+ * say who entered each report (entered_by, import_file). *out is newly
  * allocated (free with progress_views_free()).
  */
 int store_progress_recent(struct db *db, long task_id, size_t limit, struct progress_view **out,

@@ -480,12 +480,34 @@ static void read_view(sqlite3_stmt *st, struct progress_view *v)
     v->attachment = db_col_dup(st, 11);
     v->source = db_col_dup(st, 12);
     v->entered_at = db_col_dup(st, 13);
+    v->entered_by = v->import_file = NULL; /* set by PROGRESS_ENTERED only */
+    if (sqlite3_column_count(st) > 15) {
+        v->entered_by = db_col_dup(st, 14);
+        v->import_file = sqlite3_column_type(st, 15) == SQLITE_NULL ? NULL : db_col_dup(st, 15);
+    }
 }
 
-#define PROGRESS_COLS                                                                              \
+#define PROGRESS_FIELDS                                                                            \
     "SELECT p.id, s.task_id, a.name, p.kind, p.reported_on, p.completed_on, p.percent, p.result," \
-    " p.next_step, p.issues, p.output, p.attachment, p.source, p.entered_at FROM progress_report" \
-    " p JOIN assignment s ON s.id = p.assignment_id JOIN agency a ON a.id = s.agency_id"
+    " p.next_step, p.issues, p.output, p.attachment, p.source, p.entered_at"
+#define PROGRESS_FROM                                                                              \
+    " FROM progress_report p JOIN assignment s ON s.id = p.assignment_id JOIN agency a"           \
+    " ON a.id = s.agency_id"
+#define PROGRESS_COLS PROGRESS_FIELDS PROGRESS_FROM
+
+/*
+ * Who entered a report, for timelines: the account the audit log names
+ * for it (its display name and login), else the one that ran its import;
+ * and the file it was imported from. Read for the few reports a task page
+ * shows, not for the API's pages.
+ */
+#define PROGRESS_ENTERED                                                                           \
+    ", coalesce((SELECT CASE WHEN u.display_name IS NULL OR u.display_name = l.actor THEN"        \
+    " l.actor ELSE u.display_name || ' (' || l.actor || ')' END FROM audit_log l LEFT JOIN"       \
+    " app_user u ON u.id = l.user_id WHERE l.entity = 'progress_report' AND l.entity_id = p.id"   \
+    " ORDER BY l.id LIMIT 1), (SELECT l.actor FROM audit_log l WHERE l.entity = 'import_run'"     \
+    " AND l.entity_id = p.import_id ORDER BY l.id LIMIT 1), ''), (SELECT r.file FROM import_run"  \
+    " r WHERE r.id = p.import_id)"
 
 int store_progress_list(struct db *db, long task_id, struct progress_view **out, size_t *n,
                         struct err *e)
@@ -602,7 +624,7 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
         return e->kind;
     int ret = recent_ids(db, task_id, limit, &ids, &n_ids, total, e) ||
               db_prepare_cached(db,
-                                PROGRESS_COLS " WHERE p.id = ?",
+                                PROGRESS_FIELDS PROGRESS_ENTERED PROGRESS_FROM " WHERE p.id = ?",
                                 &st, e)
                   ? e->kind
                   : 0;
@@ -640,6 +662,8 @@ void progress_views_free(struct progress_view *v, size_t n)
         free(v[i].attachment);
         free(v[i].source);
         free(v[i].entered_at);
+        free(v[i].entered_by);
+        free(v[i].import_file);
     }
     free(v);
 }

@@ -75,8 +75,22 @@ static void login_page(struct req *rq, struct resp *rs, const char *message, con
     page_end(rq, rs);
 }
 
+/*
+ * Where a sign-in with no other destination lands: a unit's focal point on
+ * its unit's page (its overdue and due-soon work first, page_units.c), the
+ * others on Tổng quan. The nav still offers Tổng quan to everyone.
+ */
+static const char *home_of(struct req *rq, bool unit, long agency_id)
+{
+    if (!unit || agency_id <= 0)
+        return "/";
+    return arena_printf(rq->arena, "/units/%ld", agency_id);
+}
+
 int h_login_form(struct req *rq, struct resp *rs)
 {
+    if (rq->who.role == ROLE_UNIT)
+        return resp_redirect(rs, home_of(rq, true, rq->who.agency_id));
     if (rq->who.role != ROLE_NONE)
         return resp_redirect(rs, "/");
     login_page(rq, rs, NULL, NULL);
@@ -100,7 +114,10 @@ static int start_session(struct req *rq, struct resp *rs, const struct user_reco
         return resp_err(rq, rs, &e);
     set_cookie(rq, rs, APP_SESSION_COOKIE, token, "");
     set_cookie(rq, rs, LOGIN_COOKIE, "", "; Max-Age=0");
-    return resp_redirect(rs, arena_strdup(rq->arena, safe_next(req_form(rq, "next"))));
+    const char *next = safe_next(req_form(rq, "next"));
+    if (!strcmp(next, "/"))
+        next = home_of(rq, u->role && !strcmp(u->role, "unit"), u->agency_id);
+    return resp_redirect(rs, arena_strdup(rq->arena, next));
 }
 
 /*

@@ -127,17 +127,16 @@ static void card(struct buf *b, const char *cls, const char *id, const char *hre
     buf_adds(b, "</a>");
 }
 
-/* The two buckets a card sums, as links; closes the card. */
-static void card_parts(struct buf *b, const struct dash *d, enum bucket x, const char *lx,
-                       enum bucket y, const char *ly)
+/* The two buckets a card sums, as links named as the glossary names them; closes the card. */
+static void card_parts(struct buf *b, const struct dash *d, enum bucket x, enum bucket y)
 {
     const struct bucket_counts *t = &d->r->tasks;
     buf_adds(b, "<p class=\"card-sub\">");
     anchor(b, tasks_href(d, NULL, NULL, bucket_key(x)),
-           arena_printf(d->rq->arena, "%ld %s", t->n[x], lx));
+           arena_printf(d->rq->arena, "%ld %s", t->n[x], bucket_label(x)));
     buf_adds(b, " · ");
     anchor(b, tasks_href(d, NULL, NULL, bucket_key(y)),
-           arena_printf(d->rq->arena, "%ld %s", t->n[y], ly));
+           arena_printf(d->rq->arena, "%ld %s", t->n[y], bucket_label(y)));
     buf_adds(b, "</p></div>");
 }
 
@@ -148,17 +147,19 @@ static void cards(struct buf *b, const struct dash *d)
     long done = n[BUCKET_DONE_ON_TIME] + n[BUCKET_DONE_LATE];
     long on_time = n[BUCKET_IN_PROGRESS] + n[BUCKET_RECURRING];
     buf_adds(b, "<h2>Tình hình thực hiện nhiệm vụ</h2><div class=\"cards\">");
-    card(b, "total", "total", tasks_href(d, NULL, NULL, NULL), total, "Tổng số nhiệm vụ", -1);
-    buf_addf(b, "<p class=\"card-sub\">%ld lượt giao cho %ld đơn vị</p></div>",
+    card(b, "total", "total", tasks_href(d, NULL, NULL, NULL), total, COUNT_LABEL_TASKS, -1);
+    buf_addf(b,
+             "<p class=\"card-sub\">%ld lượt giao cho %ld đơn vị. Nhóm nhiệm vụ (tính theo"
+             " nhiệm vụ con) và nhiệm vụ nhắc lại không tính.</p></div>",
              bucket_total(&d->r->assignments), d->r->n_units);
-    card(b, "done", "done", tasks_href(d, NULL, NULL, "done"), done, "Đã hoàn thành",
+    card(b, "done", "done", tasks_href(d, NULL, NULL, "done"), done, COUNT_LABEL_DONE,
          percent_round(done, total));
-    card_parts(b, d, BUCKET_DONE_ON_TIME, "đúng hạn", BUCKET_DONE_LATE, "quá hạn");
+    card_parts(b, d, BUCKET_DONE_ON_TIME, BUCKET_DONE_LATE);
     card(b, "progress", "in_progress_on_time", tasks_href(d, NULL, NULL, "in_progress_on_time"),
-         on_time, "Đang thực hiện đúng hạn", percent_round(on_time, total));
-    card_parts(b, d, BUCKET_IN_PROGRESS, "có thời hạn", BUCKET_RECURRING, "thường xuyên");
+         on_time, COUNT_LABEL_ON_TRACK, percent_round(on_time, total));
+    card_parts(b, d, BUCKET_IN_PROGRESS, BUCKET_RECURRING);
     card(b, "overdue", "overdue", tasks_href(d, NULL, NULL, "overdue"), n[BUCKET_OVERDUE],
-         "Quá hạn chưa hoàn thành", percent_round(n[BUCKET_OVERDUE], total));
+         bucket_label(BUCKET_OVERDUE), percent_round(n[BUCKET_OVERDUE], total));
     buf_adds(b, "</div></div>"); /* the card, then the cards */
     if (d->r->no_due_date > 0)
         buf_addf(b,
@@ -357,7 +358,8 @@ static void units_svg(const struct dash *d, struct buf *b)
 
 static void units_table(const struct dash *d, struct buf *b)
 {
-    static const char *const cols[] = { "Đơn vị", "Lượt giao quá hạn", "Tổng số lượt giao", NULL };
+    static const char *const cols[] = { "Đơn vị", BUCKET_LABEL_OVERDUE, COUNT_LABEL_ASSIGNMENTS,
+                                        NULL };
     size_t n = top_units(d->r);
     if (n == 0) {
         buf_adds(b, "<p>Không có đơn vị nào có nhiệm vụ quá hạn.</p>");

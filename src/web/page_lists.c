@@ -2,6 +2,7 @@
 #include "page_lists.h"
 
 #include "app.h"
+#include "core/docref.h"
 #include "page.h"
 #include "report_cache.h"
 #include "render/report_doc.h"
@@ -170,6 +171,26 @@ void page_bucket_cells(struct buf *b, const struct bucket_counts *c)
 
 /* ---- the task table --------------------------------------------------------------- */
 
+void page_document_ref(struct buf *b, const struct prog_document *d)
+{
+    struct docref r = DOCREF_INIT;
+    struct err e = ERR_INIT;
+    buf_addf(b, "<a href=\"/documents/%ld\" title=\"", d->id);
+    page_attr(b, d->name);
+    buf_adds(b, "\">");
+    if (docref_parse(d->name, &r, &e) == 0 && r.number) {
+        page_text(b, r.number);
+        if (r.symbol) {
+            buf_addch(b, r.sep);
+            page_text(b, r.symbol);
+        }
+    } else {
+        page_text(b, d->name);
+    }
+    buf_adds(b, "</a>");
+    docref_release(&r);
+}
+
 static void task_tr(const struct req *rq, struct buf *b, const struct page_data *pd,
                     const struct task_row *row)
 {
@@ -180,7 +201,14 @@ static void task_tr(const struct req *rq, struct buf *b, const struct page_data 
     page_attr(b, page_as_of_query(rq, pd));
     buf_adds(b, "\">");
     page_text(b, t->name);
-    buf_adds(b, "</a></td><td>");
+    buf_adds(b, "</a></td><td class=\"docref\">");
+    for (size_t i = 0; i < t->n_documents; i++) {
+        buf_adds(b, i ? "; " : "");
+        page_document_ref(b, &pd->prog.documents[t->documents[i]]);
+    }
+    if (!t->n_documents)
+        buf_adds(b, "—");
+    buf_adds(b, "</td><td>");
     char *lead = page_lead_text(pd, row->task);
     page_text(b, lead);
     free(lead);
@@ -227,7 +255,7 @@ void page_task_table(const struct req *rq, struct buf *b, const struct page_data
         buf_adds(b, "</caption>");
     }
     buf_adds(b, "<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">Nhiệm vụ</th>"
-                "<th scope=\"col\">Cơ quan chủ trì</th><th scope=\"col\">Thời hạn</th>"
+                "<th scope=\"col\">Văn bản</th><th scope=\"col\">Cơ quan chủ trì</th><th scope=\"col\">Thời hạn</th>"
                 "<th scope=\"col\">Tình trạng</th>");
     if (rows[0].for_unit)
         buf_adds(b, "<th scope=\"col\">Báo cáo gần nhất</th>");

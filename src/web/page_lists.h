@@ -72,7 +72,7 @@ struct task_row page_assignment_row(const struct page_data *pd, size_t ai);
 int page_params_or_400(struct req *rq, struct resp *rs, const char *const *allowed);
 
 /**
- * A table of tasks: TT, name (a link to /tasks/ID), lead units, deadline,
+ * A table of tasks: TT, name (a link to /tasks/ID), document (Văn bản), lead units, deadline,
  * status badge, and for one unit's rows its latest report.
  * `caption` (may be NULL) names the table for screen readers.
  */
@@ -90,6 +90,13 @@ char *page_lead_text(const struct page_data *pd, size_t ti);
  * or "chưa báo cáo": so a result months old shows where it is listed.
  */
 void page_last_report(struct buf *b, struct date last, struct date as_of);
+/**
+ * The short reference of document d ("71/NQ-CP"; its name when no number
+ * can be read), linked to its page with the full name as its title: the
+ * Văn bản column, so equal TT numbers of different documents are told
+ * apart.
+ */
+void page_document_ref(struct buf *b, const struct prog_document *d);
 /** Append the deadline of t: its date, or "Thường xuyên" / "Chưa xác định thời hạn". */
 void page_deadline(struct buf *b, const struct prog_task *t);
 /** Append the status of a row: its badge, or why the task is not counted (group, repeat). */

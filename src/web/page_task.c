@@ -15,6 +15,7 @@
 #include "util/text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,18 +285,67 @@ static const char *kind_label(const char *kind)
     return "Báo cáo tiến độ";
 }
 
-static const char *source_label(const char *source)
+/* The last path component of an imported file's name ("tien_do_mau.csv"). */
+static const char *file_base(const char *path)
 {
-    static const char *const map[][2] = {
-        { "web", "nhập trên trang web" },
-        { "api", "hệ thống khác (API)" },
-        { "import", "nhập từ tệp" },
-        { "cli", "dòng lệnh" },
-    };
-    for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
-        if (!strcmp(source, map[i][0]))
-            return map[i][1];
-    return source;
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/*
+ * " (ghi lúc 14:05 07/12/2026)": when a report was entered, stored in UTC
+ * ("2026-12-07T07:05:00Z"), in Vietnam's time (UTC+7, no daylight saving).
+ */
+static void local_time(struct buf *b, const char *utc)
+{
+    int y, mo, d, h, mi;
+    if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5)
+        return;
+    struct date day = { y, mo, d };
+    h += 7;
+    if (h >= 24) {
+        h -= 24;
+        day = date_add_days(day, 1);
+    }
+    char dmy[DATE_ISO_LEN];
+    date_dmy(day, dmy);
+    buf_addf(b, " <span class=\"hint\">(ghi lúc %02d:%02d ngày %s)</span>", h, mi, dmy);
+}
+
+/*
+ * Who entered a report and how: the account (from the audit log), or for
+ * an import the file, and the channel ("trên trang web", "qua API",
+ * "dòng lệnh"). An account named "cli" is the command line's.
+ */
+static void entered_by(struct buf *b, const struct progress_view *v)
+{
+    const char *who = v->entered_by && *v->entered_by && strcmp(v->entered_by, "cli")
+                          ? v->entered_by
+                          : NULL;
+    buf_adds(b, "<dt>Người nhập</dt><dd class=\"entered-by\">");
+    if (!strcmp(v->source, "import")) {
+        buf_adds(b, "nhập từ tệp");
+        if (v->import_file && *v->import_file) {
+            buf_adds(b, " ");
+            page_text(b, file_base(v->import_file));
+        }
+        if (who) {
+            buf_adds(b, " (");
+            page_text(b, who);
+            buf_adds(b, ")");
+        }
+    } else if (who) {
+        page_text(b, who);
+        buf_adds(b, !strcmp(v->source, "api") ? ", qua API" : !strcmp(v->source, "web")
+                                                                  ? ", trên trang web"
+                                                                  : "");
+    } else {
+        buf_adds(b, !strcmp(v->source, "api")   ? "hệ thống khác (API)"
+                    : !strcmp(v->source, "web") ? "trên trang web"
+                                                : "dòng lệnh");
+    }
+    local_time(b, v->entered_at);
+    buf_adds(b, "</dd>");
 }
 
 static void report_entry(struct buf *b, const struct progress_view *v)
@@ -320,7 +370,7 @@ static void report_entry(struct buf *b, const struct progress_view *v)
         fact(b, "Văn bản kết quả", v->output);
     if (v->percent >= 0)
         buf_addf(b, "<dt>Tiến độ</dt><dd>%d%%</dd>", v->percent);
-    fact(b, "Nguồn", source_label(v->source));
+    entered_by(b, v);
     buf_adds(b, "</dl></li>");
 }
 
@@ -355,8 +405,10 @@ static int timeline(struct req *rq, struct resp *rs, long task_id)
     if (total > n)
         timeline_more(rq, b, task_id, n, total);
     if (n) {
-        buf_adds(b, "<ol class=\"timeline\">");
-        for (size_t i = 0; i < n; i++)
+        /* newest first: the store gives them oldest first */
+        buf_adds(b, "<p class=\"hint\">Báo cáo mới nhất ở trên.</p><ol class=\"timeline\""
+                    " reversed=\"reversed\">");
+        for (size_t i = n; i-- > 0;)
             report_entry(b, &v[i]);
         buf_adds(b, "</ol>");
     }
@@ -377,6 +429,34 @@ static void saved_notice(const struct req *rq, struct buf *b)
                                      : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }
 
+#define HEADING_CHARS 120 /* a longer name is cut at a word for the heading */
+
+/*
+ * The page's heading: the task's name, cut at a word boundary after at
+ * most HEADING_CHARS characters with "…" when longer (the whole name is
+ * the first of the facts below it).
+ */
+static const char *task_heading(struct req *rq, const struct prog_task *t)
+{
+    if (!*t->name)
+        return arena_printf(rq->arena, "Nhiệm vụ số %ld", t->id);
+    size_t chars = 0, cut = 0, space = 0;
+    const char *p = t->name;
+    for (; *p && chars < HEADING_CHARS; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80)
+            continue; /* a continuation byte: not a new character */
+        if (*p == ' ')
+            space = (size_t)(p - t->name);
+        chars++;
+    }
+    while (((unsigned char)*p & 0xC0) == 0x80)
+        p++; /* the rest of the last character counted */
+    if (!*p)
+        return t->name;
+    cut = space ? space : (size_t)(p - t->name);
+    return arena_printf(rq->arena, "%.*s…", (int)cut, t->name);
+}
+
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
                    const struct progress_form *form)
 {
@@ -385,9 +465,7 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     struct err e = ERR_INIT;
     if (store_task(rq->db, t->id, &tv, &e))
         return resp_err(rq, rs, &e);
-    const char *title = *t->tt ? arena_printf(rq->arena, "Nhiệm vụ TT %s", t->tt)
-                               : arena_printf(rq->arena, "Nhiệm vụ số %ld", t->id);
-    page_begin(rq, rs, title, "tasks");
+    page_begin(rq, rs, task_heading(rq, t), "tasks");
     struct buf *b = &rs->body;
     saved_notice(rq, b);
     page_as_of_form(rq, b, pd->as_of, NULL);

@@ -23,14 +23,14 @@ static const struct {
     const char *key, *label;
     unsigned mask;
 } statuses[] = {
-    { "overdue", "Quá hạn chưa hoàn thành", 1u << BUCKET_OVERDUE },
-    { "in_progress", "Đang thực hiện trong hạn", 1u << BUCKET_IN_PROGRESS },
-    { "recurring", "Thường xuyên", 1u << BUCKET_RECURRING },
-    { "in_progress_on_time", "Đang thực hiện trong hạn (kể cả thường xuyên)",
+    { "overdue", BUCKET_LABEL_OVERDUE, 1u << BUCKET_OVERDUE },
+    { "in_progress", BUCKET_LABEL_IN_PROGRESS, 1u << BUCKET_IN_PROGRESS },
+    { "recurring", BUCKET_LABEL_RECURRING, 1u << BUCKET_RECURRING },
+    { "in_progress_on_time", COUNT_LABEL_ON_TRACK " (" BUCKET_LABEL_IN_PROGRESS " và thường xuyên)",
       1u << BUCKET_IN_PROGRESS | 1u << BUCKET_RECURRING },
-    { "done", "Đã hoàn thành", 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
-    { "done_on_time", "Hoàn thành đúng hạn", 1u << BUCKET_DONE_ON_TIME },
-    { "done_late", "Hoàn thành quá hạn", 1u << BUCKET_DONE_LATE },
+    { "done", COUNT_LABEL_DONE, 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
+    { "done_on_time", BUCKET_LABEL_DONE_ON_TIME, 1u << BUCKET_DONE_ON_TIME },
+    { "done_late", BUCKET_LABEL_DONE_LATE, 1u << BUCKET_DONE_LATE },
 };
 #define N_STATUSES (sizeof(statuses) / sizeof(*statuses))
 
@@ -338,13 +338,53 @@ static void export_link(const struct req *rq, struct buf *b, const char *format,
     buf_release(&href);
 }
 
-static void list_summary(const struct req *rq, struct buf *b, const struct page_data *pd,
-                         const struct task_query *q, size_t n, long page, long n_pages)
+/*
+ * "Tìm thấy N dòng: C nhiệm vụ được tính, ..." — groups and repeats are
+ * listed but not counted (report_task_exclusion()), so the count the list
+ * shows and the statistics' count can differ: the list says by how much
+ * and why (issue #13).
+ */
+static void count_sentence(struct buf *b, const struct page_data *pd, const struct task_row *rows,
+                           size_t n)
 {
+    size_t why[REPORT_OUT_OF_SCOPE + 1] = { 0 };
+    for (size_t i = 0; i < n; i++)
+        why[rows[i].bucket < N_BUCKETS ? REPORT_COUNTED
+                                       : report_task_exclusion(&pd->rep, rows[i].task)]++;
+    size_t other = n - why[REPORT_COUNTED];
+    if (!other) {
+        buf_addf(b,
+                 "Tìm thấy <strong id=\"n-tasks\">%zu</strong> nhiệm vụ (<span"
+                 " id=\"n-counted\">%zu</span> được tính trong thống kê)",
+                 n, n);
+        return;
+    }
     buf_addf(b,
-             "<p class=\"count\" role=\"status\">Tìm thấy <strong id=\"n-tasks\">%zu</strong>"
-             " nhiệm vụ; tình trạng tính đến ngày ",
-             n);
+             "Tìm thấy <strong id=\"n-tasks\">%zu</strong> dòng: <strong id=\"n-counted\">%zu"
+             "</strong> nhiệm vụ được tính trong thống kê, <span id=\"n-not-counted\">%zu</span>"
+             " dòng không tính (",
+             n, why[REPORT_COUNTED], other);
+    const char *sep = "";
+    if (why[REPORT_GROUP]) {
+        buf_addf(b, "%zu nhóm nhiệm vụ, tính theo nhiệm vụ con", why[REPORT_GROUP]);
+        sep = "; ";
+    }
+    if (why[REPORT_REPEAT]) {
+        buf_addf(b, "%s%zu nhắc lại nhiệm vụ đã giao", sep, why[REPORT_REPEAT]);
+        sep = "; ";
+    }
+    if (why[REPORT_OUT_OF_SCOPE])
+        buf_addf(b, "%s%zu chưa được giao tại ngày này", sep, why[REPORT_OUT_OF_SCOPE]);
+    buf_adds(b, ")");
+}
+
+static void list_summary(const struct req *rq, struct buf *b, const struct page_data *pd,
+                         const struct task_query *q, const struct task_row *rows, size_t n,
+                         long page, long n_pages)
+{
+    buf_adds(b, "<p class=\"count\" role=\"status\">");
+    count_sentence(b, pd, rows, n);
+    buf_adds(b, "; tình trạng tính đến ngày ");
     page_date(b, pd->as_of);
     if (n_pages > 1)
         buf_addf(b, "; trang %ld/%ld", page, n_pages);
@@ -380,7 +420,7 @@ int h_tasks(struct req *rq, struct resp *rs)
     size_t count = n - first < PAGE_LIST_SIZE ? n - first : PAGE_LIST_SIZE;
     page_begin(rq, rs, "Nhiệm vụ", "tasks");
     filter_form(rq, &rs->body, pd, &q);
-    list_summary(rq, &rs->body, pd, &q, n, page, n_pages);
+    list_summary(rq, &rs->body, pd, &q, rows, n, page, n_pages);
     page_task_table(rq, &rs->body, pd, rows + first, count, "Danh sách nhiệm vụ");
     page_pager(rq, &rs->body, page, n_pages);
     page_end(rq, rs);

@@ -2,7 +2,11 @@
  * page_units: the pages Đơn vị (the scorecard of every unit with an
  * assignment, and one page per unit with its tasks by status) and Văn bản
  * (every directive document with its counts, and one page per document
- * with its tasks). Counts come from the report as of the page's date
+ * with its tasks). The scorecard ranks units by the one rule of
+ * core/rank.h, states it, and marks the column it is sorted by; a unit's
+ * page starts with its overdue and due-soon assignments (the reminder's
+ * rule, core/remind.h), each with a "Báo cáo" action for whoever may report
+ * for the unit: a focal point's home (page_auth.c signs it in there). Counts come from the report as of the page's date
  * (page_lists.h): a unit's counts are of its assignments, a document's of
  * its tasks. A unit that monitors indicators also shows how many of them
  * are green as of the same date ("Chỉ tiêu theo dõi: x/y đạt (z%)"),
@@ -14,6 +18,8 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "page_lists.h"
+#include "core/rank.h"
+#include "core/remind.h"
 #include "store/store.h"
 #include "util/collate.h"
 #include "util/strparse.h"
@@ -30,11 +36,6 @@ static long path_id(const struct req *rq)
     if (!rq->n_params || strparse_long(rq->params[0], 1, PATH_ID_MAX, &id))
         return 0;
     return id;
-}
-
-static void rate_cell(struct buf *b, long done_on_time, long total)
-{
-    buf_addf(b, "<td class=\"num\">%ld%%</td>", percent_round(done_on_time, total));
 }
 
 /* "x/y đạt (z%)" of the indicators agency_id monitors, linked to them; "—" when none. */
@@ -57,12 +58,13 @@ static void indicator_share(struct buf *b, const struct indicator_board *bd, lon
 
 /* ---- Đơn vị: the scorecard --------------------------------------------------------- */
 
+/* The orders of the scorecard: the column each sorts, and its direction. */
 static const struct {
-    const char *key, *label;
+    const char *key, *label, *dir;
 } unit_sorts[] = {
-    { "overdue", "số nhiệm vụ quá hạn" },
-    { "rate", "tỷ lệ hoàn thành đúng hạn" },
-    { "name", "tên đơn vị" },
+    { "overdue", "số nhiệm vụ quá hạn", "descending" },
+    { "rate", "hạng", "ascending" },
+    { "name", "tên đơn vị", "ascending" },
 };
 
 static int cmp_name(const struct page_data *pd, const struct report_agency_row *x,
@@ -80,30 +82,67 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
     long d = 0;
     if (!strcmp(sort, "overdue"))
         d = y->assignments.n[BUCKET_OVERDUE] - x->assignments.n[BUCKET_OVERDUE];
-    else if (!strcmp(sort, "rate"))
-        d = x->rank - y->rank;
     return d ? (d > 0) - (d < 0) : cmp_name(pd, x, y);
+}
+
+/* "/units?sort=KEY[&as_of=D]" for a sort link. */
+static void sort_href(struct buf *b, const struct page_data *pd, const char *key)
+{
+    char iso[DATE_ISO_LEN];
+    date_iso(pd->as_of, iso);
+    buf_addf(b, "/units?sort=%s%s%s", key, pd->as_of_given ? "&amp;as_of=" : "",
+             pd->as_of_given ? iso : "");
 }
 
 static void sort_links(struct buf *b, const struct page_data *pd, const char *sort)
 {
-    char iso[DATE_ISO_LEN];
-    date_iso(pd->as_of, iso);
     buf_adds(b, "<nav class=\"sort\" aria-label=\"Sắp xếp\"><p>Sắp xếp theo: ");
     for (size_t i = 0; i < sizeof(unit_sorts) / sizeof(*unit_sorts); i++) {
         bool here = !strcmp(sort, unit_sorts[i].key);
-        buf_addf(b, "%s<a href=\"/units?sort=%s%s%s\"%s>%s</a>", i ? " · " : "", unit_sorts[i].key,
-                 pd->as_of_given ? "&amp;as_of=" : "", pd->as_of_given ? iso : "",
-                 here ? " aria-current=\"true\"" : "", unit_sorts[i].label);
+        buf_adds(b, i ? " · <a href=\"" : "<a href=\"");
+        sort_href(b, pd, unit_sorts[i].key);
+        buf_addf(b, "\"%s>%s</a>", here ? " aria-current=\"true\"" : "", unit_sorts[i].label);
     }
     buf_adds(b, "</p></nav>");
+}
+
+/* A column heading that sorts the table by `key`: aria-sort (and its arrow) when current. */
+static void sort_head(struct buf *b, const struct page_data *pd, const char *sort, size_t k,
+                      const char *cls, const char *label)
+{
+    buf_addf(b, "<th scope=\"col\"%s", cls);
+    if (!strcmp(sort, unit_sorts[k].key))
+        buf_addf(b, " aria-sort=\"%s\"", unit_sorts[k].dir);
+    buf_adds(b, "><a href=\"");
+    sort_href(b, pd, unit_sorts[k].key);
+    buf_addf(b, "\">%s</a></th>", label);
+}
+
+/* The unit's rank, or why it has none. */
+static void rank_cell(struct buf *b, const struct report_agency_row *row)
+{
+    if (row->rank)
+        buf_addf(b, "<td class=\"num\">%ld</td>", row->rank);
+    else
+        buf_adds(b, "<td class=\"unranked\">chưa có nhiệm vụ đến hạn</td>");
+}
+
+/* On time among due: the rate the rank is by ("—" when nothing is due). */
+static void due_rate_cell(struct buf *b, long on_time, long due)
+{
+    if (due)
+        buf_addf(b, "<td class=\"num\">%ld%%</td>", percent_round(on_time, due));
+    else
+        buf_adds(b, "<td class=\"num\">—</td>");
 }
 
 static void scorecard_row(const struct req *rq, struct buf *b, const struct page_data *pd,
                           const struct indicator_board *bd, const struct report_agency_row *row)
 {
     const struct prog_agency *a = &pd->prog.agencies[row->agency];
-    buf_addf(b, "<tr><td class=\"num\">%ld</td><td><a href=\"/units/%ld", row->rank, a->id);
+    buf_adds(b, "<tr>");
+    rank_cell(b, row);
+    buf_addf(b, "<td><a href=\"/units/%ld", a->id);
     page_attr(b, page_as_of_query(rq, pd));
     buf_adds(b, "\">");
     page_text(b, a->name);
@@ -111,32 +150,40 @@ static void scorecard_row(const struct req *rq, struct buf *b, const struct page
     page_text(b, agency_kind_label(a->kind));
     buf_adds(b, "</td>");
     page_bucket_cells(b, &row->assignments);
-    buf_addf(b, "<td class=\"num\">%ld</td>", row->total);
-    rate_cell(b, row->assignments.n[BUCKET_DONE_ON_TIME], row->total);
+    buf_addf(b, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>", row->total, row->due);
+    due_rate_cell(b, row->assignments.n[BUCKET_DONE_ON_TIME], row->due);
     buf_adds(b, "<td>");
     indicator_share(b, bd, a->id);
     buf_adds(b, "</td></tr>");
 }
 
 static void scorecard(const struct req *rq, struct buf *b, const struct page_data *pd,
-                      const struct indicator_board *bd, const size_t *order)
+                      const struct indicator_board *bd, const size_t *order, const char *sort)
 {
-    buf_adds(b, "<table class=\"scorecard\"><caption>Kết quả theo đơn vị chủ trì (mỗi lượt giao"
-                " việc: một nhiệm vụ × một đơn vị)</caption><thead><tr><th scope=\"col\""
-                " class=\"num\">Hạng</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Khối"
-                "</th>");
-    page_bucket_heads(b);
-    buf_adds(b, "<th scope=\"col\" class=\"num\">Tổng</th><th scope=\"col\" class=\"num\">Tỷ lệ"
-                " hoàn thành đúng hạn</th><th scope=\"col\">Chỉ tiêu theo dõi</th></tr></thead>"
-                "<tbody>");
+    buf_adds(b, "<table class=\"scorecard sortable\"><caption>Kết quả theo đơn vị chủ trì (mỗi"
+                " lượt giao việc: một nhiệm vụ × một đơn vị)</caption><thead><tr>");
+    sort_head(b, pd, sort, 1, " class=\"num\"", "Hạng");
+    sort_head(b, pd, sort, 2, "", "Đơn vị");
+    buf_adds(b, "<th scope=\"col\">Khối</th>");
+    for (int k = 0; k < N_BUCKETS; k++) {
+        if (k == BUCKET_OVERDUE)
+            sort_head(b, pd, sort, 0, " class=\"num\"", bucket_label(BUCKET_OVERDUE));
+        else
+            buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th>", bucket_label((enum bucket)k));
+    }
+    buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">Chỉ tiêu theo dõi</th>"
+                "</tr></thead><tbody>",
+             COUNT_LABEL_ASSIGNMENTS, COUNT_LABEL_DUE, COUNT_LABEL_DUE_RATE);
     for (size_t i = 0; i < pd->rep.n_by_agency; i++)
         scorecard_row(rq, b, pd, bd, &pd->rep.by_agency[order[i]]);
     const struct bucket_counts *all = &pd->rep.assignments;
-    buf_adds(b, "<tr class=\"total\"><td></td><td>Tổng cộng</td><td></td>");
+    long due = rank_due(all);
+    buf_adds(b, "</tbody><tfoot><tr class=\"total\"><td></td><td>Tổng cộng</td><td></td>");
     page_bucket_cells(b, all);
-    buf_addf(b, "<td class=\"num\">%ld</td>", bucket_total(all));
-    rate_cell(b, all->n[BUCKET_DONE_ON_TIME], bucket_total(all));
-    buf_adds(b, "<td></td></tr></tbody></table>");
+    buf_addf(b, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>", bucket_total(all), due);
+    due_rate_cell(b, all->n[BUCKET_DONE_ON_TIME], due);
+    buf_adds(b, "<td></td></tr></tfoot></table>");
 }
 
 int h_units(struct req *rq, struct resp *rs)
@@ -158,18 +205,22 @@ int h_units(struct req *rq, struct resp *rs)
         return -1;
     size_t *order = arena_calloc(rq->arena, pd->rep.n_by_agency + 1, sizeof(size_t));
     for (size_t i = 0; i < pd->rep.n_by_agency; i++)
-        order[i] = i;
+        order[i] = strcmp(sort, "rate") ? i : pd->rep.ranking[i]; /* the rank's own order */
     const void *ctx[2] = { pd, sort };
-    qsort_r(order, pd->rep.n_by_agency, sizeof(*order), cmp_rows, ctx);
+    if (strcmp(sort, "rate"))
+        qsort_r(order, pd->rep.n_by_agency, sizeof(*order), cmp_rows, ctx);
     page_begin(rq, rs, "Đơn vị", "units");
     struct buf *b = &rs->body;
     page_as_of_form(rq, b, pd->as_of, keep);
     buf_addf(b,
-             "<p class=\"count\"><strong>%zu</strong> đơn vị có nhiệm vụ chủ trì. Hạng xếp"
-             " theo tỷ lệ hoàn thành đúng hạn; đơn vị bằng tỷ lệ cùng hạng.</p>",
-             pd->rep.n_by_agency);
+             "<p class=\"count\"><strong>%zu</strong> đơn vị có nhiệm vụ chủ trì; %zu đơn vị"
+             " được xếp hạng, %zu đơn vị chưa có nhiệm vụ đến hạn.</p><p class=\"rank-rule\""
+             " id=\"rank-rule\">%s Hạng là của đơn vị, không đổi khi sắp xếp bảng theo cột"
+             " khác.</p>",
+             pd->rep.n_by_agency, pd->rep.n_ranked, pd->rep.n_by_agency - pd->rep.n_ranked,
+             rank_rule_text);
     sort_links(b, pd, sort);
-    scorecard(rq, b, pd, bd, order);
+    scorecard(rq, b, pd, bd, order, sort);
     page_end(rq, rs);
     return 0;
 }
@@ -196,9 +247,16 @@ static void unit_facts(const struct req *rq, struct buf *b, const struct page_da
         page_text(b, reg->agencies[idx].successor);
         buf_adds(b, "</dd>");
     }
-    if (row)
-        buf_addf(b, "<dt>Xếp hạng</dt><dd>%ld/%zu theo tỷ lệ hoàn thành đúng hạn (%ld%%)</dd>",
-                 row->rank, pd->rep.n_by_agency, row->on_time_pct);
+    if (row && row->rank)
+        buf_addf(b,
+                 "<dt>Xếp hạng</dt><dd id=\"unit-rank\">%ld/%zu (" COUNT_LABEL_DUE_RATE
+                 ": %ld%%, %ld/%ld) <a href=\"/units?sort=rate\">xem bảng xếp hạng</a></dd>",
+                 row->rank, pd->rep.n_ranked,
+                 percent_round(row->assignments.n[BUCKET_DONE_ON_TIME], row->due),
+                 row->assignments.n[BUCKET_DONE_ON_TIME], row->due);
+    else if (row)
+        buf_adds(b, "<dt>Xếp hạng</dt><dd id=\"unit-rank\">chưa có nhiệm vụ đến hạn, không xếp"
+                    " hạng</dd>");
     buf_adds(b, "<dt>Chỉ tiêu theo dõi</dt><dd id=\"unit-indicators\">");
     indicator_share(b, bd, a->id);
     buf_adds(b, "</dd>");
@@ -208,18 +266,25 @@ static void unit_facts(const struct req *rq, struct buf *b, const struct page_da
              a->id);
 }
 
-static void unit_counts(struct buf *b, const struct report_agency_row *row)
+/* The unit's counts; n_other: its tasks listed but not counted (groups, repeats). */
+static void unit_counts(struct buf *b, const struct report_agency_row *row, size_t n_other)
 {
     struct bucket_counts none = { { 0 } };
     const struct bucket_counts *c = row ? &row->assignments : &none;
-    buf_adds(b, "<table class=\"counts\"><caption>Số nhiệm vụ của đơn vị theo tình trạng"
+    long due = rank_due(c);
+    buf_addf(b, "<p class=\"count\" id=\"unit-count\"><strong>%ld</strong> nhiệm vụ được tính",
+             bucket_total(c));
+    if (n_other)
+        buf_addf(b, "; ngoài ra %zu nhiệm vụ không tính (nhóm nhiệm vụ, nhắc lại)", n_other);
+    buf_adds(b, ".</p><table class=\"counts\"><caption>Số nhiệm vụ của đơn vị theo tình trạng"
                 "</caption><thead><tr>");
     page_bucket_heads(b);
-    buf_adds(b, "<th scope=\"col\" class=\"num\">Tổng</th><th scope=\"col\" class=\"num\">Tỷ lệ"
-                " hoàn thành đúng hạn</th></tr></thead><tbody><tr>");
+    buf_adds(b, "<th scope=\"col\" class=\"num\">" COUNT_LABEL_ASSIGNMENTS "</th><th"
+                " scope=\"col\" class=\"num\">" COUNT_LABEL_DUE "</th><th scope=\"col\""
+                " class=\"num\">" COUNT_LABEL_DUE_RATE "</th></tr></thead><tbody><tr>");
     page_bucket_cells(b, c);
-    buf_addf(b, "<td class=\"num\">%ld</td>", bucket_total(c));
-    rate_cell(b, c->n[BUCKET_DONE_ON_TIME], bucket_total(c));
+    buf_addf(b, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td>", bucket_total(c), due);
+    due_rate_cell(b, c->n[BUCKET_DONE_ON_TIME], due);
     buf_adds(b, "</tr></tbody></table>");
 }
 
@@ -237,20 +302,15 @@ static void more_as_of(const struct req *rq, struct buf *b)
 }
 
 /*
- * The unit's tasks, one table per status (N_BUCKETS last: not counted),
- * each cut at PAGE_LIST_SIZE rows with a link to the whole filtered list:
- * a unit that leads thousands of tasks (every ministry, through "Các bộ,
- * ngành") gets a page of a few hundred rows, not megabytes. The
- * programme's index of the unit's assignments finds its rows; each row's
- * status is computed once.
+ * The unit's tasks (rows[0..n), one per assignment), one table per status
+ * (N_BUCKETS last: not counted), each cut at PAGE_LIST_SIZE rows with a
+ * link to the whole filtered list: a unit that leads thousands of tasks
+ * (every ministry, through "Các bộ, ngành") gets a page of a few hundred
+ * rows, not megabytes.
  */
-static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency)
+static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency,
+                       const struct task_row *rows, size_t n)
 {
-    size_t n = 0;
-    const size_t *mine = programme_agency_assignments(&pd->prog, agency, &n);
-    struct task_row *rows = arena_calloc(rq->arena, n + 1, sizeof(*rows));
-    for (size_t i = 0; i < n; i++)
-        rows[i] = page_assignment_row(pd, mine[i]);
     struct task_row *shown = arena_calloc(rq->arena, PAGE_LIST_SIZE + 1, sizeof(*shown));
     for (size_t k = 0; k <= N_BUCKETS; k++) {
         enum bucket want = k < N_BUCKETS ? unit_order[k] : N_BUCKETS;
@@ -262,7 +322,7 @@ static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd
             continue;
         const char *key = want < N_BUCKETS ? bucket_key(want) : "khac";
         buf_addf(b, "<h2 id=\"s-%s\">%s (%zu)</h2>", key,
-                 want < N_BUCKETS ? bucket_label(want) : "Không tính trong thống kê", total);
+                 want < N_BUCKETS ? bucket_label(want) : COUNT_LABEL_NOT_COUNTED, total);
         page_task_table(rq, b, pd, shown, n_shown, NULL);
         if (total > n_shown) {
             buf_addf(b, "<p class=\"more\"><a href=\"/tasks?agency=%ld", pd->prog.agencies[agency].id);
@@ -274,6 +334,106 @@ static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd
                      total, n_shown);
         }
     }
+}
+
+/* ---- what the unit must do first --------------------------------------------------- */
+
+#define DUE_SOON_DAYS 14 /* "sắp đến hạn" on a unit's page: due within two weeks */
+
+static void todo_row(const struct req *rq, struct buf *b, const struct page_data *pd,
+                     const struct remind_item *it, bool can_report)
+{
+    const struct prog_task *t = &pd->prog.tasks[it->task];
+    const struct prog_assignment *a = &pd->prog.assignments[it->assignment];
+    buf_addf(b, "<tr class=\"%s\"><td>", it->overdue ? "overdue" : "due-soon");
+    page_date(b, t->due);
+    buf_adds(b, "</td><td>");
+    size_t tt_len = strlen(t->tt);
+    if (tt_len) {
+        page_text(b, t->tt);
+        buf_adds(b, strchr(".)", t->tt[tt_len - 1]) ? " " : ". ");
+    }
+    buf_addf(b, "<a href=\"/tasks/%ld", t->id);
+    page_attr(b, page_as_of_query(rq, pd));
+    buf_adds(b, "\">");
+    page_text(b, t->name);
+    buf_adds(b, "</a>");
+    for (size_t i = 0; i < t->n_documents; i++) {
+        buf_adds(b, i ? "; " : " <span class=\"hint\">(");
+        page_document_ref(b, &pd->prog.documents[t->documents[i]]);
+    }
+    buf_adds(b, t->n_documents ? ")</span></td><td>" : "</td><td>");
+    page_badge(b, it->overdue ? BUCKET_OVERDUE : BUCKET_IN_PROGRESS);
+    if (it->overdue)
+        buf_addf(b, " <span class=\"hint\">quá hạn %ld ngày</span>", it->days);
+    else if (it->days == 0)
+        buf_adds(b, " <span class=\"hint\">hết hạn hôm nay</span>");
+    else
+        buf_addf(b, " <span class=\"hint\">còn %ld ngày</span>", it->days);
+    buf_adds(b, "</td><td>");
+    page_last_report(b, status_last_report(a->events, a->n_events, pd->as_of), pd->as_of);
+    buf_adds(b, "</td>");
+    if (can_report) {
+        buf_addf(b, "<td><a class=\"button report-action\" href=\"/tasks/%ld#them-bao-cao\">Báo"
+                    " cáo<span class=\"visually-hidden\"> về nhiệm vụ ",
+                 t->id);
+        page_text(b, *t->tt ? t->tt : t->name);
+        buf_adds(b, "</span></a></td>");
+    }
+    buf_adds(b, "</tr>");
+}
+
+/*
+ * First on a unit's page: its overdue assignments and those due within
+ * DUE_SOON_DAYS (the reminder's rule, core/remind.h), most urgent first,
+ * each with a "Báo cáo" action for a user who may report for the unit.
+ */
+static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency,
+                      const size_t *mine, size_t n)
+{
+    struct remind_item *items = arena_calloc(rq->arena, n + 1, sizeof(*items));
+    size_t k = remind_unit_items(&pd->rep, DUE_SOON_DAYS, mine, n, items);
+    long id = pd->prog.agencies[agency].id;
+    bool can_report = access_can_report(rq->who.role, rq->who.agency_id, id);
+    size_t n_over = 0;
+    for (size_t i = 0; i < k; i++)
+        n_over += items[i].overdue;
+    buf_addf(b, "<section id=\"can-lam\" aria-labelledby=\"can-lam-h\"><h2 id=\"can-lam-h\">Quá"
+                " hạn và sắp đến hạn (trong %d ngày)</h2>", DUE_SOON_DAYS);
+    if (!k) {
+        buf_adds(b, "<p>Đơn vị không có nhiệm vụ quá hạn hay đến hạn trong thời gian này.</p>"
+                    "</section>");
+        return;
+    }
+    buf_addf(b, "<p>%zu nhiệm vụ quá hạn chưa hoàn thành, %zu nhiệm vụ đến hạn trong %d ngày"
+                " tới.</p>",
+             n_over, k - n_over, DUE_SOON_DAYS);
+    size_t shown = k < PAGE_LIST_SIZE ? k : PAGE_LIST_SIZE;
+    buf_adds(b, "<table class=\"todo\"><caption>Việc cần làm trước: nhiệm vụ quá hạn (quá hạn"
+                " lâu nhất trước), rồi nhiệm vụ sắp đến hạn</caption><thead><tr><th"
+                " scope=\"col\">Thời hạn</th><th scope=\"col\">Nhiệm vụ</th><th scope=\"col\">"
+                "Tình trạng</th><th scope=\"col\">Báo cáo gần nhất</th>");
+    if (can_report)
+        buf_adds(b, "<th scope=\"col\"><span class=\"visually-hidden\">Thao tác</span></th>");
+    buf_adds(b, "</tr></thead><tbody>");
+    for (size_t i = 0; i < shown; i++)
+        todo_row(rq, b, pd, &items[i], can_report);
+    buf_adds(b, "</tbody></table>");
+    if (k > shown) {
+        char until[DATE_ISO_LEN];
+        date_iso(date_add_days(pd->as_of, DUE_SOON_DAYS), until);
+        buf_addf(b, "<p class=\"more\">Bảng này hiện %zu nhiệm vụ đầu. <a href=\"/tasks?agency=%ld"
+                    "&amp;status=overdue",
+                 shown, id);
+        more_as_of(rq, b);
+        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ quá hạn</a> · <a href=\"/tasks?agency=%ld&amp;"
+                    "status=in_progress&amp;due_to=%s",
+                 n_over, id, until);
+        more_as_of(rq, b);
+        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ đến hạn trong %d ngày tới</a></p>", k - n_over,
+                 DUE_SOON_DAYS);
+    }
+    buf_adds(b, "</section>");
 }
 
 int h_unit(struct req *rq, struct resp *rs)
@@ -294,12 +454,21 @@ int h_unit(struct req *rq, struct resp *rs)
     const struct indicator_board *bd = page_board_cached(rq, rs, pd->as_of); /* as h_units */
     if (!bd)
         return -1;
+    /* The unit's rows, each status computed once (a unit may lead thousands of tasks). */
+    size_t n = 0, n_other = 0;
+    const size_t *mine = programme_agency_assignments(&pd->prog, agency, &n);
+    struct task_row *rows = arena_calloc(rq->arena, n + 1, sizeof(*rows));
+    for (size_t i = 0; i < n; i++) {
+        rows[i] = page_assignment_row(pd, mine[i]);
+        n_other += rows[i].bucket == N_BUCKETS;
+    }
     page_begin(rq, rs, pd->prog.agencies[agency].name, "units");
     struct buf *b = &rs->body;
     page_as_of_form(rq, b, pd->as_of, NULL);
+    unit_todo(rq, b, pd, agency, mine, n);
     unit_facts(rq, b, pd, bd, agency, row);
-    unit_counts(b, row);
-    unit_tasks(rq, b, pd, agency);
+    unit_counts(b, row, n_other);
+    unit_tasks(rq, b, pd, agency, rows, n);
     page_end(rq, rs);
     return 0;
 }

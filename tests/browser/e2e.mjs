@@ -256,8 +256,16 @@ async function focalPointImport(browser, url) {
     await page.goto('/login');
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill(FOCAL[0]);
     await page.getByLabel('Mật khẩu', { exact: true }).fill(FOCAL[1]);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'),
+    // A focal point's home is its unit's page: overdue and due-soon work first, each with "Báo cáo".
+    await Promise.all([page.waitForURL((u) => /^\/units\/\d+$/.test(u.pathname)),
         page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Bộ Nội vụ' }).waitFor();
+    const todo = page.locator('#can-lam table.todo tbody tr');
+    check(await todo.count() > 0, 'the focal point\'s home lists no overdue or due-soon task');
+    check(/#them-bao-cao$/.test(await todo.first().locator('a.report-action').getAttribute('href')),
+        'the first row has no Báo cáo action to the progress form');
+    await a11y(page, 'the focal point\'s home');
+    await shot(page, 'unit-home.png');
     await Promise.all([page.waitForURL((u) => u.pathname === '/import'),
         page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Nhập dữ liệu' }).click()]);
     await a11y(page, 'the import form of a focal point');
@@ -388,7 +396,7 @@ async function main() {
     const table = page.getByRole('table', { name: 'Danh sách nhiệm vụ' });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
         id: Number((/^\/tasks\/(\d+)/.exec(tr.querySelector('a[href^="/tasks/"]')?.getAttribute('href') || '') || [])[1]),
-        lead: tr.cells[2]?.textContent.trim(),
+        lead: tr.cells[3]?.textContent.trim(), /* TT, Nhiệm vụ, Văn bản, Cơ quan chủ trì */
         status: tr.querySelector('.badge')?.textContent.trim(),
         name: tr.querySelector('a[href^="/tasks/"]')?.textContent.trim(),
     })));

@@ -1,5 +1,5 @@
 # A task's history at national size: the page shows the latest reports and says how many
-# there are; ?reports=all shows every one, in date order; other values are refused.
+# there are; ?reports=all shows every one, newest first; other values are refused.
 set -eu
 start_server
 login xem xem-pass-123 viewer
@@ -19,15 +19,17 @@ grep -q 'Đang hiện 50 báo cáo gần nhất trong tổng số 60' t.html || 
 grep -q "href=\"/tasks/$t?reports=all#bao-cao\"" t.html || die "no link to the whole history"
 grep -q 'Báo cáo lần 60<' t.html && grep -q 'Báo cáo lần 11<' t.html || die "not the latest 50"
 ! grep -q 'Báo cáo lần 10<' t.html || die "an older report is shown"
-# Oldest first within the page.
+# Newest first within the page (issue #13).
 first=$(grep -o 'Báo cáo lần [0-9]*<' t.html | head -n 1)
-[ "$first" = 'Báo cáo lần 11<' ] || die "the page starts with '$first'"
+[ "$first" = 'Báo cáo lần 60<' ] || die "the page starts with '$first'"
+[ "$(grep -o 'Báo cáo lần [0-9]*<' t.html | tail -n 1)" = 'Báo cáo lần 11<' ] || die "the page ends badly"
 
 get "/tasks/$t?reports=all&as_of=2025-12-24" all.html -b viewer
 well_formed all.html
 [ "$(grep -o '<li><h3>' all.html | wc -l)" = 60 ] || die "?reports=all does not show 60"
 ! grep -q 'báo cáo gần nhất' all.html || die "the whole history still says it is cut"
-[ "$(grep -o 'Báo cáo lần [0-9]*<' all.html | head -n 1)" = 'Báo cáo lần 1<' ] || die "order"
+[ "$(grep -o 'Báo cáo lần [0-9]*<' all.html | head -n 1)" = 'Báo cáo lần 60<' ] || die "order"
+[ "$(grep -o 'Báo cáo lần [0-9]*<' all.html | tail -n 1)" = 'Báo cáo lần 1<' ] || die "order (last)"
 [ "$(status GET "/tasks/$t?reports=some" -b viewer)" = 400 ] || die "?reports=some accepted"
 # The as-of date goes with the link.
 get "/tasks/$t?as_of=2025-12-24" asof.html -b viewer

@@ -15,7 +15,9 @@ get "/units" u.html -b jar
 [ "$(unit_rows u.html | wc -l)" = "$(jget r.json '$.units')" ] || die "scorecard rows"
 total=$(jget r.json '$.assignments.total')
 grep -q "<td>Tổng cộng</td><td></td>.*<td class=\"num\">$total</td>" u.html || die "scorecard total"
-grep -q '<th scope="col" class="num">Quá hạn chưa hoàn thành</th>' u.html || die "bucket columns"
+grep -q '<th scope="col" class="num">Hoàn thành đúng hạn</th>' u.html || die "bucket columns"
+grep -q '<th scope="col" class="num" aria-sort="descending"><a href="/units?sort=overdue">Quá hạn chưa hoàn thành</a></th>' u.html \
+    || die "the overdue column is not marked as the current sort"
 # Sorted by overdue, the first unit has the most overdue assignments.
 most=$(sqlite3 :memory: "select json_extract(value, '$.agency') from json_each(json_extract(readfile('r.json'), '$.by_agency')) order by json_extract(value, '$.overdue') desc limit 1")
 first=$(unit_rows u.html | head -n 1)

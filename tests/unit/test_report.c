@@ -282,6 +282,32 @@ static void test_four_units_one_not_done(void **state)
     report_release(&r);
 }
 
+/*
+ * The report's ranking (core/rank.h) on the hand-computed example: by
+ * on-time among due (done + overdue): Bộ C 2/2, Bộ B 1/1 (fewer done on
+ * time than C), Bộ A 2/3, Bộ D 0/1. The old rule (on time / all) would
+ * have put Bộ C, A, B, D. The group and the repeat are not counted.
+ */
+static void test_ranking_and_exclusions(void **state)
+{
+    struct fixture *f = *state;
+    struct report r;
+    build(f, "2025-07-05", &r);
+    static const char *const order[] = { "Bộ C", "Bộ B", "Bộ A", "Bộ D" };
+    static const long due[] = { 2, 1, 3, 1 };
+    assert_int_equal(r.n_ranked, 4);
+    for (size_t k = 0; k < 4; k++) {
+        const struct report_agency_row *row = &r.by_agency[r.ranking[k]];
+        assert_string_equal(f->p.agencies[row->agency].name, order[k]);
+        assert_int_equal(row->rank, (long)k + 1);
+        assert_int_equal(row->due, due[k]);
+    }
+    assert_int_equal(report_task_exclusion(&r, f->t_group), REPORT_GROUP);
+    assert_int_equal(report_task_exclusion(&r, f->t_repeat), REPORT_REPEAT);
+    assert_int_equal(report_task_exclusion(&r, f->t_four), REPORT_COUNTED);
+    report_release(&r);
+}
+
 static void test_due_soon_and_filters(void **state)
 {
     struct fixture *f = *state;
@@ -418,6 +444,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_buckets, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_headline, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_ranking_and_exclusions, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(test_four_units_one_not_done, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_due_soon_and_filters, fixture_setup,
