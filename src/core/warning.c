@@ -1,6 +1,8 @@
 /* warning: early warnings as of a date; see warning.h. */
 #include "warning.h"
 
+#include "rank.h"
+
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -201,10 +203,10 @@ static void indicator_warnings(struct ctx *c, int only)
     }
 }
 
-/* On-time completion among a unit's assignments due (done, or past their due date), or -1. */
+/* On-time completion among a unit's assignments due (rank.h's rate), or -1 with none due. */
 static long on_time_rate(const struct bucket_counts *a)
 {
-    long due = a->n[BUCKET_DONE_ON_TIME] + a->n[BUCKET_DONE_LATE] + a->n[BUCKET_OVERDUE];
+    long due = rank_due(a);
     return due ? percent_round(a->n[BUCKET_DONE_ON_TIME], due) : -1;
 }
 
