@@ -2,6 +2,7 @@
 #include "page.h"
 
 #include "core/access.h"
+#include "table_stack.h"
 #include "util/clock.h"
 #include "util/xml.h"
 
@@ -86,6 +87,17 @@ void page_end(struct req *rq, struct resp *rs)
     buf_adds(&rs->body, "</main><footer><p>giamsat – hệ thống theo dõi, đánh giá việc thực hiện"
                         " nhiệm vụ và chỉ tiêu. Số liệu tính theo ngày chọn; mọi tổng số đều"
                         " được đối soát.</p></footer></body></html>\n");
+    /* Every data table stacks on a phone: its cells learn their column headings here,
+       once, rather than in each page (table_stack.h). */
+    struct buf stacked;
+    buf_init(&stacked, rs->body.max);
+    table_stack_labels(rs->body.data, rs->body.len, &stacked);
+    if (buf_ok(&rs->body) && buf_ok(&stacked)) {
+        buf_release(&rs->body);
+        rs->body = stacked;
+    } else {
+        buf_release(&stacked);
+    }
 }
 
 void page_csrf(const struct req *rq, struct buf *b)
