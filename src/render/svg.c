@@ -87,7 +87,7 @@ static long value_of(const struct svg_slice *s)
 void svg_open(struct buf *b, int w, int h, const char *title, const char *desc)
 {
     buf_addf(b,
-             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\""
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"group\""
              " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
              " font-size=\"14\" aria-label=\"",
              w, h, w, h);

@@ -277,12 +277,14 @@ static void form(struct buf *b, const struct report_form *f)
     struct date due_by = f->scope->due_by;
     if (!date_is_set(due_by) && date_is_set(f->scope->as_of))
         due_by = date_year_end(f->scope->as_of);
+    page_filters_begin(b);
     buf_adds(b, "<form method=\"get\" action=\"/report\" class=\"filters\">");
     date_field(b, "as_of", "Số liệu tính đến ngày", f->scope->as_of);
     date_field(b, "due_by", "Nhiệm vụ có thời hạn đến ngày", due_by);
     document_select(b, f);
     agency_select(b, f);
     buf_adds(b, "<div><button type=\"submit\">Xem báo cáo</button></div></form>");
+    page_filters_end(b);
 }
 
 /* The query of the report shown, for the download links ("as_of=...&due_by=..."). */
