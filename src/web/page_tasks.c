@@ -336,7 +336,7 @@ static void export_link(const struct req *rq, struct buf *b, const char *format,
     }
     buf_adds(b, "<a href=\"");
     page_attr(b, href.data);
-    buf_addf(b, "\" download=\"nhiem-vu.%s\">%s</a>", format, label);
+    buf_addf(b, "\" download=\"download\">%s</a>", label); /* named by the server */
     buf_release(&href);
 }
 
