@@ -80,6 +80,20 @@
       });
     });
   });
+  /* A box that scrolls sideways (a chart drawn at its own size, a wide table) can be
+     reached and scrolled with the keyboard: it takes focus while it overflows. */
+  var boxes = document.querySelectorAll("figure, .table-wrap, main table:not([data-stack])");
+  var focusable = function () {
+    boxes.forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+      } else if (el.getAttribute("tabindex") === "0") {
+        el.removeAttribute("tabindex");
+      }
+    });
+  };
+  focusable();
+  window.addEventListener("resize", focusable);
   /* Filters fold behind "Lọc" on a phone (details.filters, open in the page): closed
      there so that the list comes first, open again when the window grows. */
   var narrow = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : null;
