@@ -54,6 +54,57 @@
       });
     });
   });
+  /* Tables stack on a phone (style.css, "Phone layout"): every table with a heading row
+     gets data-stack, and each body cell the text of its column heading as data-label
+     (colspans counted; the last heading row names the columns). Done here rather than in
+     every page's HTML; without this file a wide table scrolls inside its own box. */
+  document.querySelectorAll("table").forEach(function (table) {
+    var head = table.tHead;
+    if (!head || !head.rows.length) return;
+    var labels = [];
+    Array.prototype.forEach.call(head.rows[head.rows.length - 1].cells, function (th) {
+      var text = th.textContent.replace(/\s+/g, " ").trim();
+      for (var i = 0; i < (th.colSpan || 1); i++) labels.push(text);
+    });
+    table.setAttribute("data-stack", "");
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (table.tFoot) bodies.push(table.tFoot);
+    bodies.forEach(function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var col = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (cell.tagName === "TD" && labels[col] && !cell.hasAttribute("data-label"))
+            cell.setAttribute("data-label", labels[col]);
+          col += cell.colSpan || 1;
+        });
+      });
+    });
+  });
+  /* A box that scrolls sideways (a chart drawn at its own size, a wide table) can be
+     reached and scrolled with the keyboard: it takes focus while it overflows. */
+  var boxes = document.querySelectorAll("figure, .table-wrap, main table:not([data-stack])");
+  var focusable = function () {
+    boxes.forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+      } else if (el.getAttribute("tabindex") === "0") {
+        el.removeAttribute("tabindex");
+      }
+    });
+  };
+  focusable();
+  window.addEventListener("resize", focusable);
+  /* Filters fold behind "Lọc" on a phone (details.filters, open in the page): closed
+     there so that the list comes first, open again when the window grows. */
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : null;
+  if (narrow) {
+    var folds = document.querySelectorAll("details.filters");
+    var fold = function () {
+      folds.forEach(function (d) { d.open = !narrow.matches; });
+    };
+    fold();
+    if (narrow.addEventListener) narrow.addEventListener("change", fold);
+  }
   /* Confirmation for buttons that say so (data-confirm="..."). */
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (ev) {

@@ -25,11 +25,12 @@
 #define LEGEND_ROW 30
 
 /* Bar layout, user units. */
-#define BARS_W 640
-#define BAR_MAX 560 /* width of the largest bar; the rest holds its total */
+/* Narrow enough to fit a phone 1:1 (420 units at >= 360 px keeps 14-unit text >= 12 px). */
+#define BARS_W 420
+#define BAR_MAX 360 /* width of the largest bar; the rest holds its total */
 #define BAR_ROW 50  /* label line + bar + gap */
 #define BAR_H 18
-#define LABEL_CHARS 72 /* a longer bar label is shortened (full text in its tooltip) */
+#define LABEL_CHARS 50 /* a longer bar label is shortened (full text in its tooltip and table) */
 
 /* ---- text ------------------------------------------------------------------- */
 
@@ -84,13 +85,13 @@ static long value_of(const struct svg_slice *s)
 
 /* ---- shared pieces ------------------------------------------------------------- */
 
-void svg_open(struct buf *b, int w, int h, const char *title, const char *desc)
+void svg_open(struct buf *b, const char *kind, int w, int h, const char *title, const char *desc)
 {
     buf_addf(b,
-             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\""
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart %s\" role=\"group\""
              " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
              " font-size=\"14\" aria-label=\"",
-             w, h, w, h);
+             kind, w, h, w, h);
     svg_esc(b, title);
     buf_adds(b, "\"><title>");
     svg_esc(b, title);
@@ -183,7 +184,7 @@ void svg_donut(struct buf *b, const struct svg_slice *s, size_t n, const char *t
         total += value_of(&s[i]);
     int h = LEGEND_Y + (int)n * LEGEND_ROW;
     h = h < 2 * DONUT_CY ? 2 * DONUT_CY : h;
-    svg_open(b, DONUT_W, h, title, desc);
+    svg_open(b, "donut", DONUT_W, h, title, desc);
     buf_addf(b,
              "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"none\" stroke=\"%s\""
              " stroke-width=\"%d\"/>",
@@ -287,7 +288,7 @@ void svg_bars(struct buf *b, const struct svg_bar *bars, size_t n, const char *t
               const char *desc)
 {
     if (n == 0) {
-        svg_open(b, BARS_W, 40, title, desc);
+        svg_open(b, "bars", BARS_W, 40, title, desc);
         buf_addf(b, "<text x=\"0\" y=\"24\" fill=\"%s\">Không có số liệu</text></svg>", MUTED);
         return;
     }
@@ -300,7 +301,7 @@ void svg_bars(struct buf *b, const struct svg_bar *bars, size_t n, const char *t
      * a side buffer first. */
     struct buf legend = BUF_INIT;
     int top = bars_legend(&legend, &bars[0]);
-    svg_open(b, BARS_W, top + (int)n * BAR_ROW + 4, title, desc);
+    svg_open(b, "bars", BARS_W, top + (int)n * BAR_ROW + 4, title, desc);
     buf_add(b, legend.data, legend.len);
     buf_release(&legend);
     for (size_t i = 0; i < n; i++)

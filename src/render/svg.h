@@ -11,10 +11,12 @@
  * characters that XML forbids are dropped). No <style>, no style
  * attribute and no script, so a Content-Security-Policy without
  * 'unsafe-inline' allows it: colours are presentation attributes
- * (fill="#b10e1e"). The root carries class="chart", role="img" and
- * aria-label (the title), and opens with <title> and <desc>; a chart is
- * an image to assistive technology, so the page must also give the same
- * numbers (and links) as a table.
+ * (fill="#b10e1e"). The root carries class="chart", role="group" (a
+ * chart holds links, which an image may not) and aria-label (the title),
+ * and opens with <title> and <desc>; the page must also give the same
+ * numbers (and links) as a table. The root's width and height equal its
+ * viewBox and text is 14 user units (28 for a donut's total): drawn at its
+ * own size, as the stylesheet does, no text is below 12 CSS px.
  *
  * Every slice or segment with a value above 0 is drawn, wrapped in
  * <a href="..."> when it has a link, with its own <title> tooltip

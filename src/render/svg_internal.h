@@ -26,9 +26,10 @@ size_t svg_utf8_len(const char *s);
 /** A length in thousandths of a user unit, as "12.345" (or "12"). */
 void svg_milli(struct buf *b, long long v);
 /**
- * Open the root <svg> of a w x h chart: class "chart", role "img",
+ * Open the root <svg> of a w x h chart: class "chart" and kind (a literal:
+ * "donut", "bars", "line"; the stylesheet sizes each), role "group",
  * aria-label and <title> (title), then <desc>; both escaped.
  */
-void svg_open(struct buf *b, int w, int h, const char *title, const char *desc);
+void svg_open(struct buf *b, const char *kind, int w, int h, const char *title, const char *desc);
 
 #endif

@@ -340,7 +340,7 @@ void svg_line_chart(struct buf *b, const struct svg_series *s, size_t n,
     struct plot pl = { .invert = lower_is_better };
     long long lo = 0, hi = 0;
     if (!points_extent(s, n, &pl, &lo, &hi)) {
-        svg_open(b, LINE_W, 40, title, desc);
+        svg_open(b, "line", LINE_W, 40, title, desc);
         buf_addf(b, "<text x=\"0\" y=\"24\" fill=\"%s\">Chưa có số đo dạng số</text></svg>", MUTED);
         return;
     }
@@ -356,7 +356,7 @@ void svg_line_chart(struct buf *b, const struct svg_series *s, size_t n,
     pl.w = (LINE_W - LINE_LEFT - LINE_RIGHT) * 1000;
     pl.y0 = top * 1000;
     pl.h = LINE_PLOT_H * 1000;
-    svg_open(b, LINE_W, top + LINE_PLOT_H + LINE_BOTTOM, title, desc);
+    svg_open(b, "line", LINE_W, top + LINE_PLOT_H + LINE_BOTTOM, title, desc);
     buf_add(b, legend.data, legend.len);
     buf_release(&legend);
     line_axes(b, &pl);

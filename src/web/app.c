@@ -5,6 +5,7 @@
 #include "app.h"
 
 #include "dbpool.h"
+#include "multipart.h"
 #include "report_cache.h"
 #include "regcache.h"
 #include "routes.h"
@@ -184,15 +185,28 @@ static void authenticate(struct req *rq, struct resp *rs)
 
 /* ---- checks ---------------------------------------------------------------------- */
 
+/* The token of an upload (multipart): its "csrf" field, which the form sends so that the
+ * token never shows in the address bar; else ?csrf= in the query, as scripts written for
+ * earlier versions send it. NULL when neither is there or the body is not multipart. */
+static const char *multipart_csrf(const struct req *rq)
+{
+    struct multipart_part *parts;
+    size_t n;
+    const char *sent = NULL;
+    struct err e = ERR_INIT;
+    if (multipart_parse(rq->arena, rq->content_type, rq->body, rq->body_len, &parts, &n, &e) == 0 &&
+        multipart_text(rq->arena, parts, n, "csrf", &sent, &e) == 0 && sent)
+        return sent;
+    return req_query(rq, "csrf");
+}
+
 static bool csrf_ok(const struct req *rq)
 {
     if (rq->who.token_id)
         return true; /* a bearer token is not sent by browsers on their own */
     const char *sent = req_form(rq, "csrf");
-    /* An upload (multipart) carries the token in the query of its form's action,
-     * so it is checked before the body is parsed. */
     if (!strncasecmp(rq->content_type, "multipart/form-data", 19))
-        sent = req_query(rq, "csrf");
+        sent = multipart_csrf(rq);
     return sent && *rq->who.csrf && crypto_equal(sent, rq->who.csrf);
 }
 

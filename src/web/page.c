@@ -187,13 +187,30 @@ void page_option(struct buf *b, const char *value, const char *label, bool selec
     buf_adds(b, "</option>");
 }
 
+void page_filters_begin(struct buf *b)
+{
+    buf_adds(b, "<details class=\"filters\" open=\"open\"><summary>Lọc</summary>");
+}
+
+void page_filters_end(struct buf *b)
+{
+    buf_adds(b, "</details>");
+}
+
 void page_pager(const struct req *rq, struct buf *b, long page, long n_pages)
 {
     if (n_pages <= 1)
         return;
     struct buf q = BUF_INIT, href = BUF_INIT;
     query_without_page(rq, &q);
-    buf_adds(b, "<nav class=\"pager\" aria-label=\"Trang\"><ul>");
+    buf_adds(b, "<nav class=\"pager\" aria-label=\"Phân trang\"><ul>");
+    if (page > 1) {
+        buf_reset(&href);
+        buf_addf(&href, "%s?%spage=%ld", rq->path, q.data, page - 1);
+        buf_adds(b, "<li><a rel=\"prev\" aria-label=\"Trang trước\" href=\"");
+        page_attr(b, href.data);
+        buf_adds(b, "\">‹ Trước</a></li>");
+    }
     for (long p = 1; p <= n_pages; p++) {
         bool near = p == 1 || p == n_pages || (p >= page - 2 && p <= page + 2);
         if (!near) {
@@ -205,7 +222,15 @@ void page_pager(const struct req *rq, struct buf *b, long page, long n_pages)
         buf_addf(&href, "%s?%spage=%ld", rq->path, q.data, p);
         buf_adds(b, "<li><a href=\"");
         page_attr(b, href.data);
-        buf_addf(b, "\"%s>%ld</a></li>", p == page ? " aria-current=\"page\"" : "", p);
+        buf_addf(b, "\" aria-label=\"Trang %ld\"%s>%ld</a></li>", p,
+                 p == page ? " aria-current=\"page\"" : "", p);
+    }
+    if (page < n_pages) {
+        buf_reset(&href);
+        buf_addf(&href, "%s?%spage=%ld", rq->path, q.data, page + 1);
+        buf_adds(b, "<li><a rel=\"next\" aria-label=\"Trang sau\" href=\"");
+        page_attr(b, href.data);
+        buf_adds(b, "\">Sau ›</a></li>");
     }
     buf_adds(b, "</ul></nav>");
     buf_release(&q);

@@ -64,8 +64,17 @@ void page_select_open(struct buf *b, const char *name, const char *label);
 void page_option(struct buf *b, const char *value, const char *label, bool selected);
 
 /**
+ * The fold around a filter form: "<details class="filters" open>" with its
+ * summary "Lọc", closed by app.js on a phone so that the list comes first.
+ * Put the form between page_filters_begin() and page_filters_end().
+ */
+void page_filters_begin(struct buf *b);
+void page_filters_end(struct buf *b);
+
+/**
  * Links to pages 1..n_pages of the current list: base is the path; the
- * current query is kept except "page".
+ * current query is kept except "page". "‹ Trước" and "Sau ›" (aria-labels
+ * "Trang trước"/"Trang sau") lead to the neighbours when there are any.
  */
 void page_pager(const struct req *rq, struct buf *b, long page, long n_pages);
 

@@ -160,12 +160,11 @@ static void date_field(struct buf *b)
 
 static void upload_form(const struct req *rq, const struct registry *reg, struct buf *b)
 {
-    buf_adds(b, "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/import?csrf=");
-    struct buf tok = BUF_INIT;
-    http_encode(&tok, rq->who.csrf ? rq->who.csrf : "");
-    page_attr(b, tok.data);
-    buf_release(&tok);
-    buf_adds(b, "\"><input type=\"hidden\" name=\"step\" value=\"check\"/>"
+    /* The token is a field of the upload, not in the action: it must not show in the
+       address bar (app.c reads it from the multipart body). */
+    buf_adds(b, "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/import\">");
+    page_csrf(rq, b);
+    buf_adds(b, "<input type=\"hidden\" name=\"step\" value=\"check\"/>"
                 "<div class=\"field\"><label for=\"file\">Tệp dữ liệu</label>"
                 "<p class=\"hint\" id=\"file-hint\">Bảng CSV (UTF-8), XLSX hoặc bảng trong tệp"
                 " Word DOCX (nhiệm vụ, báo cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế"

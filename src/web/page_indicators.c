@@ -292,6 +292,7 @@ static void field_options(struct buf *b, const struct indicator_board *bd,
 
 static void filter_form(struct buf *b, const struct indicator_board *bd, const struct ind_filter *f)
 {
+    page_filters_begin(b);
     buf_adds(b, "<form method=\"get\" action=\"/indicators\" class=\"filters\" id=\"ind-filters\""
                 " role=\"search\">");
     horizon_options(b, bd, f);
@@ -308,6 +309,7 @@ static void filter_form(struct buf *b, const struct indicator_board *bd, const s
              "<div class=\"field\"><button type=\"submit\">Lọc</button> <a class=\"button"
              " secondary\" href=\"/indicators\">Xoá bộ lọc</a></div></form>",
              f->as_of);
+    page_filters_end(b);
 }
 
 /* ---- the table --------------------------------------------------------------------- */

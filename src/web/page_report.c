@@ -277,12 +277,14 @@ static void form(struct buf *b, const struct report_form *f)
     struct date due_by = f->scope->due_by;
     if (!date_is_set(due_by) && date_is_set(f->scope->as_of))
         due_by = date_year_end(f->scope->as_of);
+    page_filters_begin(b);
     buf_adds(b, "<form method=\"get\" action=\"/report\" class=\"filters\">");
     date_field(b, "as_of", "Số liệu tính đến ngày", f->scope->as_of);
     date_field(b, "due_by", "Nhiệm vụ có thời hạn đến ngày", due_by);
     document_select(b, f);
     agency_select(b, f);
     buf_adds(b, "<div><button type=\"submit\">Xem báo cáo</button></div></form>");
+    page_filters_end(b);
 }
 
 /* The query of the report shown, for the download links ("as_of=...&due_by=..."). */
@@ -319,6 +321,23 @@ static void downloads(struct buf *b, const struct report_form *f)
     buf_release(&q);
 }
 
+/* The table of contents: a link to each section of the report (id "s-KEY", render/html.c). */
+static void contents(struct buf *b, const struct rdoc *d)
+{
+    buf_adds(b, "<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Mục lục</h2><ol>");
+    for (size_t i = 0; i < d->n_sections; i++) {
+        const struct rsection *s = &d->sections[i];
+        if (!s->key || !*s->key)
+            continue;
+        buf_adds(b, "<li><a href=\"#s-");
+        page_attr(b, s->key);
+        buf_adds(b, "\">");
+        page_text(b, s->title);
+        buf_adds(b, "</a></li>");
+    }
+    buf_adds(b, "</ol></nav>");
+}
+
 static void error_summary(struct buf *b, const struct err *e)
 {
     buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>Không lập được báo cáo: ");
@@ -350,6 +369,7 @@ int h_report(struct req *rq, struct resp *rs)
         struct rdoc d = RDOC_INIT;
         downloads(&rs->body, &f);
         report_doc_build(&pr->rep, pr->board, &d);
+        contents(&rs->body, &d);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);
     } else {

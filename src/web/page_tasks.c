@@ -301,6 +301,7 @@ static void simple_selects(struct buf *b, const struct page_data *pd, const stru
 static void filter_form(struct req *rq, struct buf *b, const struct page_data *pd,
                         const struct task_query *q)
 {
+    page_filters_begin(b);
     buf_adds(b, "<form method=\"get\" action=\"/tasks\" class=\"filters\" role=\"search\">"
                 "<div class=\"field\"><label for=\"f-q\">Tìm kiếm</label><input type=\"search\""
                 " id=\"f-q\" name=\"q\" data-live-search=\"data-live-search\""
@@ -315,6 +316,7 @@ static void filter_form(struct req *rq, struct buf *b, const struct page_data *p
     date_field(b, "due_to", "Thời hạn đến ngày", q->due_to);
     buf_adds(b, "<div class=\"field\"><button type=\"submit\">Lọc</button> <a class=\"button"
                 " secondary\" href=\"/tasks\">Xoá bộ lọc</a></div></form>");
+    page_filters_end(b);
 }
 
 /* ---- the list ---------------------------------------------------------------------- */
@@ -334,7 +336,7 @@ static void export_link(const struct req *rq, struct buf *b, const char *format,
     }
     buf_adds(b, "<a href=\"");
     page_attr(b, href.data);
-    buf_addf(b, "\" download=\"nhiem-vu.%s\">%s</a>", format, label);
+    buf_addf(b, "\" download=\"download\">%s</a>", label); /* named by the server */
     buf_release(&href);
 }
 

@@ -3,7 +3,8 @@
  * /tasks> — the same filtered list as an rdoc table (render/rdoc.h),
  * rendered by csv_render() or xlsx_write() and sent as an attachment.
  * The status and completion date of a row are the task's, or with a
- * lead-unit filter that unit's, as on the page.
+ * lead-unit filter that unit's, as on the page. The file is named after
+ * the filter ("nhiem-vu-bo-cong-an-qua-han.xlsx").
  */
 #include "handlers.h"
 
@@ -13,6 +14,7 @@
 #include "render/csv.h"
 #include "render/report_doc.h"
 #include "store/store_pages.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -118,6 +120,92 @@ static int export_doc(struct req *rq, struct resp *rs, const struct page_data *p
     return 0;
 }
 
+/* ---- the file's name ---------------------------------------------------------------- */
+
+/* Status filter values as they read in a file name (ASCII, Vietnamese). */
+static const struct {
+    const char *key, *slug, *label;
+} status_names[] = {
+    { "overdue", "qua-han", "quá hạn" },
+    { "in_progress", "dang-thuc-hien", "đang thực hiện" },
+    { "recurring", "thuong-xuyen", "thường xuyên" },
+    { "in_progress_on_time", "trong-han", "trong hạn" },
+    { "done", "da-hoan-thanh", "đã hoàn thành" },
+    { "done_on_time", "hoan-thanh-dung-han", "hoàn thành đúng hạn" },
+    { "done_late", "hoan-thanh-qua-han", "hoàn thành quá hạn" },
+};
+
+/* Append s to the ASCII name: folded (no diacritics, lower case), every run of other
+   characters one '-'. At most 100 bytes in all. */
+static void add_slug(struct buf *name, const char *s)
+{
+    char *folded = text_fold(s);
+    bool dash = true;
+    for (const char *p = folded; *p && name->len < 100; p++) {
+        bool keep = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+        if (keep && dash)
+            buf_addch(name, '-');
+        if (keep)
+            buf_addch(name, *p);
+        dash = !keep;
+    }
+    free(folded);
+}
+
+/* Append s to the UTF-8 name of filename* (RFC 8187): attr-chars as they are, the rest %XX. */
+static void add_ext(struct buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("!#$&+-.^_`|~", *p))
+            buf_addch(b, (char)*p);
+        else
+            buf_addf(b, "%%%02X", *p);
+    }
+}
+
+/*
+ * The Content-Disposition of the export: the filter's values (search text, document,
+ * lead unit, kind of unit, field, status) in the name, as ASCII in filename= and as
+ * Vietnamese in filename*= ("nhiem-vu-bo-cong-an-qua-han.xlsx", "nhiệm vụ - Bộ Công an
+ * - quá hạn.xlsx"). In the arena.
+ */
+static const char *disposition(struct req *rq, const struct page_data *pd,
+                               const struct task_query *q, const char *format)
+{
+    const char *parts[6] = { 0 };
+    size_t n = 0;
+    if (q->q && *q->q)
+        parts[n++] = q->q;
+    if (q->document != PROG_NONE)
+        parts[n++] = pd->prog.documents[q->document].name;
+    if (q->agency != PROG_NONE)
+        parts[n++] = pd->prog.agencies[q->agency].name;
+    if (q->kind)
+        parts[n++] = q->kind;
+    if (q->field)
+        parts[n++] = q->field;
+    const char *status = req_query(rq, "status");
+    for (size_t i = 0; status && i < sizeof(status_names) / sizeof(*status_names); i++)
+        if (!strcmp(status, status_names[i].key))
+            parts[n++] = status_names[i].label;
+    struct buf ascii = BUF_INIT, vi = BUF_INIT, out = BUF_INIT;
+    buf_adds(&ascii, "nhiem-vu");
+    buf_adds(&vi, "nhiệm vụ");
+    for (size_t i = 0; i < n; i++) {
+        add_slug(&ascii, parts[i]);
+        buf_addf(&vi, " - %s", parts[i]);
+    }
+    buf_addf(&out, "attachment; filename=\"%s.%s\"; filename*=UTF-8''", ascii.data, format);
+    add_ext(&out, vi.data);
+    buf_addf(&out, ".%s", format);
+    const char *ret = arena_strdup(rq->arena, out.data);
+    buf_release(&ascii);
+    buf_release(&vi);
+    buf_release(&out);
+    return ret;
+}
+
 /* xlsx_write() needs a path: write a temporary file and read it back into the body. */
 static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
 {
@@ -174,9 +262,7 @@ int h_tasks_export(struct req *rq, struct resp *rs)
         ret = send_xlsx(rq, rs, &d);
     }
     if (!ret)
-        resp_header(rs, "Content-Disposition",
-                    !strcmp(format, "csv") ? "attachment; filename=\"nhiem-vu.csv\""
-                                           : "attachment; filename=\"nhiem-vu.xlsx\"");
+        resp_header(rs, "Content-Disposition", disposition(rq, pd, &q, format));
 cleanup:
     rdoc_release(&d);
     return ret;

@@ -179,8 +179,8 @@ async function a11y(page, what) {
             if (!labelled) out.push(`unlabelled ${el.tagName.toLowerCase()} name="${el.name}" id="${el.id}"`);
         }
         for (const img of document.querySelectorAll('img:not([alt])')) out.push(`img without alt: ${img.src}`);
-        for (const svg of document.querySelectorAll('svg[role="img"]'))
-            if (!svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby')) out.push('svg role=img without a name');
+        for (const svg of document.querySelectorAll('svg[role="img"], svg[role="group"]'))
+            if (!svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby')) out.push('svg chart without a name');
         for (const b of document.querySelectorAll('button, a[href]'))
             if (!b.textContent.trim() && !b.getAttribute('aria-label') && !b.querySelector('svg, img[alt]'))
                 out.push(`${b.tagName.toLowerCase()} without a name: ${b.outerHTML.slice(0, 80)}`);
@@ -360,7 +360,7 @@ async function main() {
     const rep0 = cliJson('report', '--as-of', TODAY);
     for (const k of Object.keys(before)) eq(before[k], rep0.tasks[k], `dashboard card ${k} vs giamsat report`);
     check(before.overdue > 0, 'the demo data has no overdue task');
-    eq(await page.locator('svg[role="img"]').count(), 4, 'charts on the dashboard');
+    eq(await page.locator('svg.chart[role="group"]').count(), 4, 'charts on the dashboard');
     log(`dashboard: total ${before.total}, done ${before.done}, overdue ${before.overdue}`);
 
     // 3. Tasks: type "bo cong an" (no diacritics) and let the live search reload the list.

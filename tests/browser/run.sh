@@ -22,7 +22,8 @@ for c in node npm; do
     fi
 done
 cd "$here"
-# playwright-core, exactly as package-lock.json has it; again only when the lock changed.
+# playwright-core and axe-core, exactly as package-lock.json has them; again only when the
+# lock changed.
 if ! cmp -s package-lock.json node_modules/.giamsat-installed-lock 2>/dev/null; then
     echo "browser tests: npm ci (playwright-core, no browser download)"
     rm -rf node_modules
@@ -30,4 +31,6 @@ if ! cmp -s package-lock.json node_modules/.giamsat-installed-lock 2>/dev/null; 
     cp package-lock.json node_modules/.giamsat-installed-lock
 fi
 export GIAMSAT CHROMIUM ARTIFACTS="${ARTIFACTS:-$root/build/artifacts/browser}"
-exec node e2e.mjs
+# The walk-through first, then the page sweep (every page, each role, two widths, axe-core).
+node e2e.mjs
+exec node pages.mjs

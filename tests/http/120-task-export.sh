@@ -31,7 +31,13 @@ code=$(curl -s -D hx -o r.xlsx -w '%{http_code}' -b jar "$URL/tasks/export?forma
 [ "$code" = 200 ] || die "xlsx export: HTTP $code"
 grep -qi '^Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' hx \
     || die "xlsx content type"
-grep -qi '^Content-Disposition: attachment; filename="nhiem-vu.xlsx"' hx || die "xlsx disposition"
+# Named after the filter (issue #13): ASCII in filename=, Vietnamese in filename*=.
+grep -qi "^Content-Disposition: attachment; filename=\"nhiem-vu-qua-han.xlsx\"; filename\*=UTF-8''nhi%E1%BB%87m%20v%E1%BB%A5%20-%20qu%C3%A1%20h%E1%BA%A1n.xlsx" hx \
+    || die "xlsx disposition: $(grep -i '^Content-Disposition' hx)"
+bca=$(db_count "select id from agency where name = 'Bộ Công an'")
+curl -s -D hb -o /dev/null -b jar "$URL/tasks/export?format=xlsx&agency=$bca&status=overdue&as_of=2025-12-24"
+grep -qi '^Content-Disposition: attachment; filename="nhiem-vu-bo-cong-an-qua-han.xlsx"; filename\*=UTF-8' hb \
+    || die "the unit's overdue export is not named after them: $(grep -i '^Content-Disposition' hb)"
 "$OOXML_CHECK" r.xlsx > /dev/null || die "the workbook is not valid"
 
 # Bad requests.

@@ -29,10 +29,10 @@ check_cards june.html june.json
 grep -q 'name="as_of" value="2025-06-30"' june.html || die "the chosen date is not kept"
 [ "$(card june.html overdue)" -lt "$(card today.html overdue)" ] || die "as_of changes nothing"
 
-# Four charts drawn by the server: role img, aria-label, <title> and <desc>, each
-# followed by a data table with the same numbers.
+# Four charts drawn by the server: role group (they hold links), aria-label, <title> and
+# <desc>, each followed by a data table with the same numbers.
 [ "$(grep -o '<svg ' today.html | wc -l)" = 4 ] || die "not four charts"
-[ "$(grep -o '<svg [^>]*role="img"[^>]*aria-label="[^"]' today.html | wc -l)" = 4 ] \
+[ "$(grep -o '<svg [^>]*role="group"[^>]*aria-label="[^"]' today.html | wc -l)" = 4 ] \
     || die "a chart without role/aria-label"
 [ "$(grep -o '<title>[^<]' today.html | wc -l)" -ge 5 ] || die "chart titles"
 [ "$(grep -o '<desc>[^<]' today.html | wc -l)" = 4 ] || die "chart descriptions"

@@ -15,6 +15,12 @@ for t in "I. Tổng hợp chung" "II. Kết quả theo văn bản chỉ đạo" 
     grep -q "<h3>$t</h3>" rep.html || die "section '$t' missing"
 done
 grep -q '<div class="rdoc">' rep.html || die "report fragment"
+# A table of contents (issue #13): a link per section, each to a section that is there.
+grep -q '<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Mục lục</h2>' rep.html || die "no table of contents"
+grep -q '<li><a href="#s-tong_hop">I. Tổng hợp chung</a></li>' rep.html || die "no link to section I"
+links=$(grep -o '<li><a href="#s-[a-z_0-9]*">' rep.html | sed 's/.*#s-\([a-z_0-9]*\).*/\1/')
+[ "$(echo "$links" | wc -l)" -ge 8 ] || die "too few contents links: $links"
+for k in $links; do grep -q "<section id=\"s-$k\">" rep.html || die "contents link to a missing section $k"; done
 grep -q '<th scope="col">' rep.html || die "header cells"
 grep -q '<td class="num">' rep.html || die "numbers"
 # The form: labelled fields, due_by defaults to 31/12 of as_of's year, choices.

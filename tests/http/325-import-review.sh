@@ -13,8 +13,8 @@ N3=$(name 3) N6=$(name 6)
 upload() { # JAR FILE [curl args]: the dry run's status code; the page in check.html
     j=$1 f=$2
     shift 2
-    a=$(curl -s -b "$j" "$URL/import" | sed -n 's/.*action="\(\/import?csrf=[^"]*\)".*/\1/p' | head -n 1)
-    curl -s -o check.html -w '%{http_code}' -b "$j" -F step=check -F "file=@$f" "$@" "$URL$a"
+    t=$(curl -s -b "$j" "$URL/import" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -s -o check.html -w '%{http_code}' -b "$j" -F "csrf=$t" -F step=check -F "file=@$f" "$@" "$URL/import"
 }
 fact() { sed -n "s/.*data-key=\"$1\">\([0-9]*\)<.*/\1/p" check.html; }
 upload_id() { sed -n 's/.*name="upload" value="\([0-9]*\)".*/\1/p' check.html; }

@@ -38,7 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BAR_MAX_MILLI 560000LL /* svg.c: BAR_MAX, the width of the largest bar */
+#define BAR_MAX_MILLI 360000LL /* svg.c: BAR_MAX, the width of the largest bar */
 
 /* ------------------------------------------------------------ parsing */
 
@@ -146,16 +146,36 @@ static void hrefs(const struct parsed *p, struct strvec *out)
             strvec_push(out, attr(&p->elems[i], "href"));
 }
 
-/* The root is an accessible chart: role img, aria-label = title, <title> then <desc>. */
+/*
+ * Text readable at every width (issue #13): the root is drawn 1:1 (width and height equal
+ * its viewBox; the stylesheet never scales it) and every font-size in it is at least 12.
+ */
+static void assert_readable(const struct parsed *p)
+{
+    const struct elem *root = &p->elems[0];
+    char *box = xasprintf("0 0 %s %s", attr(root, "width"), attr(root, "height"));
+    assert_string_equal(attr(root, "viewBox"), box);
+    free(box);
+    for (size_t i = 0; i < p->n; i++) {
+        const char *fs = attr(&p->elems[i], "font-size");
+        if (fs)
+            assert_true(atoi(fs) >= 12);
+    }
+    assert_non_null(attr(root, "font-size"));
+}
+
+/* The root is an accessible chart: role group (it may hold links), aria-label = title,
+   <title> then <desc>, text readable. */
 static void assert_chart_root(const struct parsed *p, const char *title, const char *desc)
 {
     assert_true(p->n >= 3);
     const struct elem *root = &p->elems[0];
     assert_string_equal(root->name, "svg");
     assert_string_equal(attr(root, "xmlns"), "http://www.w3.org/2000/svg");
-    assert_string_equal(attr(root, "role"), "img");
+    assert_string_equal(attr(root, "role"), "group");
     assert_string_equal(attr(root, "aria-label"), title);
     assert_non_null(attr(root, "viewBox"));
+    assert_readable(p);
     assert_string_equal(p->elems[1].name, "title");
     assert_string_equal(p->elems[2].name, "desc");
     char *want = xasprintf("\x01\x01%s\x01\x01%s\x01", title, desc);
@@ -461,7 +481,7 @@ static void test_bars_long_label(void **state)
     struct buf out = BUF_INIT;
     svg_bars(&out, &bar, 1, "Lĩnh vực", "d");
     struct parsed *p = parse(&out);
-    char *shown = xasprintf("\x01%.*s…\x01", 117, label.data); /* 72 code points */
+    char *shown = xasprintf("\x01%.*s…\x01", 83, label.data); /* 50 code points */
     assert_non_null(strstr(p->text.data, shown));
     char *full = xasprintf("\x01%s\x01", label.data);
     assert_non_null(strstr(p->text.data, full));
