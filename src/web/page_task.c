@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "page.h"
+#include "form.h"
 #include "page_lists.h"
 #include "store/store.h"
 #include "util/text.h"
@@ -372,9 +373,10 @@ static void saved_notice(const struct req *rq, struct buf *b)
     if (!saved)
         return;
     buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
-             !strcmp(saved, "1")     ? "Đã ghi báo cáo tiến độ."
-             : !strcmp(saved, "due") ? "Đã lưu thời hạn."
-                                     : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
+             !strcmp(saved, "1")        ? "Đã ghi báo cáo tiến độ."
+             : !strcmp(saved, "due")    ? "Đã lưu thời hạn."
+             : !strcmp(saved, "reopen") ? "Đã mở lại nhiệm vụ; đơn vị tiếp tục báo cáo tiến độ."
+                                        : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }
 
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
@@ -387,8 +389,10 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
         return resp_err(rq, rs, &e);
     const char *title = *t->tt ? arena_printf(rq->arena, "Nhiệm vụ TT %s", t->tt)
                                : arena_printf(rq->arena, "Nhiệm vụ số %ld", t->id);
-    page_begin(rq, rs, title, "tasks");
+    form_page_begin(rq, rs, title, "tasks", &form->errors);
     struct buf *b = &rs->body;
+    form_error_summary(b, &form->errors);
+    page_progress_confirm(rq, b, pd, ti, form);
     saved_notice(rq, b);
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
@@ -400,13 +404,8 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
         return -1;
     size_t n_units = 0;
     size_t *units = page_report_units(rq, pd, ti, &n_units);
-    if (n_units) {
+    if (n_units)
         page_progress_form(rq, b, pd, ti, units, n_units, form);
-    } else if (form->error) {
-        buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
-        page_text(b, form->error);
-        buf_adds(b, "</p></div>");
-    }
     page_end(rq, rs);
     return 0;
 }
@@ -429,5 +428,6 @@ int h_task(struct req *rq, struct resp *rs)
     date_iso(page_today(), today);
     struct progress_form form = { .unit_id = rq->who.agency_id,
                                   .date = arena_strdup(rq->arena, today) };
+    form_init(&form.errors, "p");
     return page_task_show(rq, rs, pd, ti, &form);
 }
