@@ -148,19 +148,22 @@ static void due_form(const struct req *rq, struct buf *b, const struct task_view
 {
     if (!access_can_manage(rq->who.role))
         return;
-    char iso[DATE_ISO_LEN] = "";
-    if (tv->due_by_person)
-        date_iso(tv->due, iso);
+    struct date due = tv->due_by_person ? tv->due : DATE_NONE;
     buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
                 " action=\"/tasks/%ld/due\">",
              tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
     page_csrf(rq, b);
+    char dmy[DATE_ISO_LEN];
+    date_dmy(due, dmy);
     buf_adds(b, "<div class=\"field\"><label for=\"due\">Thời hạn hoàn thành</label>"
-                "<input type=\"date\" id=\"due\" name=\"due\" value=\"");
-    page_attr(b, iso);
-    buf_adds(b, "\"/><p class=\"hint\">Để trống để bỏ thời hạn đã đặt và dùng lại thời hạn ghi"
-                " trong văn bản.</p></div><div class=\"field\"><label for=\"due_note\">Căn cứ"
-                "</label><input id=\"due_note\" name=\"due_note\" maxlength=\"300\" value=\"");
+                "<input type=\"text\" class=\"date\" inputmode=\"numeric\" maxlength=\"10\""
+                " autocomplete=\"off\" id=\"due\" name=\"due\" aria-describedby=\"due-hint\""
+                " value=\"");
+    page_attr(b, dmy);
+    buf_adds(b, "\"/><p class=\"hint\" id=\"due-hint\">Ngày/tháng/năm, ví dụ 24/12/2025. Để trống"
+                " để bỏ thời hạn đã đặt và dùng lại thời hạn ghi trong văn bản.</p></div>"
+                "<div class=\"field\"><label for=\"due_note\">Căn cứ</label><input id=\"due_note\""
+                " name=\"due_note\" maxlength=\"300\" value=\"");
     page_attr(b, tv->due_note ? tv->due_note : "");
     buf_adds(b, "\"/></div><button type=\"submit\">Lưu thời hạn</button></form></details>");
 }

@@ -129,11 +129,12 @@ static void reopen_form(const struct req *rq, struct buf *b, const struct page_d
     form_hidden(b, "action", "reopen");
     unit_select(b, f, pd, done, n, form->reopen ? form->unit_id : rq->who.agency_id);
     form_date(b, f, &(struct form_field){ .name = "date", .label = "Ngày mở lại",
-                                          .value = form->reopen ? form->date : NULL,
+                                          .value = form->reopen ? form->date
+                                                                : form_date_text(rq->arena,
+                                                                                 page_today()),
                                           .required = true });
     form_textarea(b, f, &(struct form_field){ .name = "reason", .label = "Lý do mở lại",
-                                              .value = form->reopen ? form->result : NULL,
-                                              .required = true });
+                                              .value = form->reopen ? form->result : NULL });
     buf_adds(b, "<button type=\"submit\" class=\"secondary\">Mở lại</button></form>");
 }
 
@@ -470,7 +471,8 @@ int h_task_due(struct req *rq, struct resp *rs)
     if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
         return resp_error(rq, rs, 404, "no such task");
     if (text && *text && date_parse_user(text, &due))
-        return resp_error(rq, rs, 400, "'due' must be a date (yyyy-mm-dd or dd/mm/yyyy)");
+        return resp_error(rq, rs, 400,
+                          "Thời hạn “%s” phải có dạng ngày/tháng/năm, ví dụ 24/12/2025", text);
     if (note && strlen(note) > 300)
         return resp_error(rq, rs, 400, "'due_note' is longer than 300 characters");
     struct db *db = app_db(rq, rs);
