@@ -180,7 +180,7 @@ static int parse_agency(struct req *rq, struct resp *rs, struct ind_filter *f)
         return 0;
     f->agency_id = registry_unit_id(rq->registry, v);
     if (!f->agency_id)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
+        return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
     return 0;
 }
 

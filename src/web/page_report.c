@@ -35,7 +35,7 @@ static int find_agency(const struct req *rq, const struct programme *p, const ch
     long id = registry_unit_id(reg, name);
     size_t i = id ? programme_find_agency(p, id) : PROG_NONE;
     if (i == PROG_NONE)
-        return err_set(e, ERR_NOT_FOUND, "no unit named '%s'", name);
+        return err_set(e, ERR_NOT_FOUND, "Không có đơn vị “%s”", name);
     *out = i;
     return 0;
 }

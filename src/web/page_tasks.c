@@ -93,7 +93,7 @@ static int parse_agency(struct req *rq, struct resp *rs, const struct page_data 
     if (strparse_long(v, 1, 1L << 40, &id)) {
         id = registry_unit_id(reg, v);
         if (!id)
-            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
+            return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
     }
     q->agency = programme_find_agency(&pd->prog, id);
     if (q->agency == PROG_NONE)
