@@ -301,10 +301,10 @@ static void check_date(struct arena *a, struct progress_form *f, struct date *on
                                 form_date_text(a, page_today())));
 }
 
-/* The completion's date and output document. */
-static void check_completion(struct arena *a, struct progress_form *f, struct date on)
+/* The completion date: only with a completion, a date, not after the report date. */
+static void check_completed_on(struct arena *a, struct progress_form *f, struct date on)
 {
-    struct date done_on = DATE_NONE, issued = DATE_NONE;
+    struct date done_on = DATE_NONE;
     struct form *e = &f->errors;
     if (f->completed_on && !f->done)
         form_error(e, "completed_on", "Ngày hoàn thành chỉ ghi khi đánh dấu “Đơn vị đã hoàn thành"
@@ -312,8 +312,14 @@ static void check_completion(struct arena *a, struct progress_form *f, struct da
     else if (!form_date_read(e, a, "completed_on", "Ngày hoàn thành", f->completed_on, &done_on) &&
              date_is_set(done_on) && date_is_set(on) && date_cmp(done_on, on) > 0)
         form_error(e, "completed_on", "Ngày hoàn thành không được sau ngày báo cáo");
-    bool cited = f->output_number || f->output_date;
-    if (!f->done && !cited)
+}
+
+/* The output document, as an output is cited: required for a completion, both parts. */
+static void check_output(struct arena *a, struct progress_form *f, struct date on)
+{
+    struct date issued = DATE_NONE;
+    struct form *e = &f->errors;
+    if (!f->done && !f->output_number && !f->output_date)
         return;
     if (!f->output_number)
         form_error(e, "output_number", "Nhập số, ký hiệu của văn bản kết quả (ví dụ 12/BC-BNV)");
@@ -344,7 +350,8 @@ static void check_form(struct req *rq, struct progress_form *f, const struct pag
     }
     if (f->percent && strparse_long(f->percent, 0, 100, &percent))
         form_error(&f->errors, "percent", "Tiến độ phải là một số nguyên từ 0 đến 100");
-    check_completion(a, f, on);
+    check_completed_on(a, f, on);
+    check_output(a, f, on);
     if (!f->result && !f->next && !f->issues && !f->percent && !f->done)
         form_error(&f->errors, "result",
                    "Nhập kết quả thực hiện (hoặc dự kiến kỳ tới, vướng mắc, tiến độ), hoặc đánh"
