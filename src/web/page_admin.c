@@ -6,8 +6,8 @@
  * Every write here is one store call that commits the change together
  * with its audit line. Secrets (a generated password, an API token) are
  * shown once on the page that answers the POST and never stored in
- * clear. The alias forms post to /admin/aliases (h_admin_alias, here),
- * which re-links what an import could not resolve.
+ * clear. The alias forms post to /admin/aliases (h_admin_alias in
+ * page_alias.c), which re-links what an import could not resolve.
  *
  * A refused form draws the page again (its status 400/404/409) with the
  * error summary at the top, the message beside the field and what was
@@ -17,6 +17,7 @@
  */
 #include "handlers.h"
 
+#include "page_admin.h"
 #include "page_groups.h"
 
 #include "app.h"
@@ -46,17 +47,6 @@ struct admin_data {
     struct unresolved_view *unresolved;
     size_t n_unresolved;
     struct registry reg;
-};
-
-/*
- * A refused admin form: which one, its errors and what was typed (never a
- * password), so the page is drawn again with the error beside the field.
- */
-struct admin_form {
-    const char *which; /* "user", "token", "alias"; NULL: no form was refused */
-    struct form errors; /* prefix = which */
-    const char *username, *display, *name, *alias, *role;
-    long agency_id;
 };
 
 static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af);
@@ -93,9 +83,8 @@ static int error_from(struct req *rq, struct resp *rs, const struct err *e)
     return error_page(rq, rs, http_status_of(e->kind), e->msg);
 }
 
-/* The admin page again, with status, the form's typed values and msg beside field. */
-static int refused(struct req *rq, struct resp *rs, struct admin_form *af, int status,
-                   const char *field, const char *msg)
+int page_admin_refused(struct req *rq, struct resp *rs, struct admin_form *af, int status,
+                       const char *field, const char *msg)
 {
     form_error(&af->errors, field, msg);
     buf_reset(&rs->body);
@@ -428,18 +417,18 @@ static int role_and_unit(struct req *rq, struct resp *rs, struct db *db, struct 
     enum role r = role_parse(af->role);
     *unit_name = NULL;
     if (r == ROLE_NONE)
-        return refused(rq, rs, af, 400, "role", "Chọn một vai trò trong danh sách");
+        return page_admin_refused(rq, rs, af, 400, "role", "Chọn một vai trò trong danh sách");
     *role = role_name(r);
     if (r != ROLE_UNIT) {
         af->agency_id = 0;
         return 0;
     }
     if (!af->agency_id)
-        return refused(rq, rs, af, 400, "agency",
+        return page_admin_refused(rq, rs, af, 400, "agency",
                        "Chọn đơn vị cho tài khoản hoặc mã có vai trò Đơn vị");
     struct err e = ERR_INIT;
     if (store_agency_name(db, af->agency_id, unit_name, &e))
-        return refused(rq, rs, af, 400, "agency", "Không có đơn vị đã chọn; chọn lại đơn vị");
+        return page_admin_refused(rq, rs, af, 400, "agency", "Không có đơn vị đã chọn; chọn lại đơn vị");
     return 0;
 }
 
@@ -490,7 +479,7 @@ static int add_user(struct req *rq, struct resp *rs, struct db *db, struct admin
     if (!ret)
         return 0;
     if (e.kind == ERR_CONFLICT)
-        return refused(rq, rs, af, 409, "username",
+        return page_admin_refused(rq, rs, af, 409, "username",
                        arena_printf(rq->arena, "Tên đăng nhập “%s” đã có người dùng; chọn tên"
                                                " khác", u->username));
     return error_from(rq, rs, &e);
@@ -502,11 +491,11 @@ int h_admin_user_add(struct req *rq, struct resp *rs)
     const char *username = af.username, *display = af.display;
     const char *given = req_form(rq, "password"), *role = NULL;
     if (!is_username(username))
-        return refused(rq, rs, &af, 400, "username",
+        return page_admin_refused(rq, rs, &af, 400, "username",
                        "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - @"
                        " (tối đa 64 ký tự)");
     if (given && *given && strlen(given) < PASSWORD_MIN)
-        return refused(rq, rs, &af, 400, "password",
+        return page_admin_refused(rq, rs, &af, 400, "password",
                        "Mật khẩu tự đặt cần ít nhất 10 ký tự (hoặc để trống để hệ thống tạo)");
     struct db *db = app_db(rq, rs);
     char *unit_name = NULL;
@@ -639,7 +628,7 @@ int h_admin_token_add(struct req *rq, struct resp *rs)
     struct admin_form af = form_typed(rq, "token");
     const char *name = af.name, *role = NULL;
     if (!name || text_is_blank(name) || strlen(name) > 100)
-        return refused(rq, rs, &af, 400, "name", "Đặt tên cho mã (tối đa 100 ký tự)");
+        return page_admin_refused(rq, rs, &af, 400, "name", "Đặt tên cho mã (tối đa 100 ký tự)");
     struct db *db = app_db(rq, rs);
     char *unit_name = NULL;
     if (!db || role_and_unit(rq, rs, db, &af, &role, &unit_name))
@@ -674,110 +663,4 @@ int h_admin_token_revoke(struct req *rq, struct resp *rs)
     if (store_token_revoke(db, id, &a, &e))
         return error_from(rq, rs, &e);
     return resp_redirect(rs, "/admin#ma-api");
-}
-
-/* ---- alias: map a name to a unit ----------------------------------------------------- */
-
-
-/*
- * The alias form is on the import page and the admin page: an administrator
- * gets the admin page again with the error beside the field and what was
- * typed; anyone else (the import page) a page with the reason and a link back.
- */
-static int alias_error(struct req *rq, struct resp *rs, int status, const char *field,
-                       const char *msg, const char *back)
-{
-    if (access_can_admin(rq->who.role)) {
-        struct admin_form af = { .which = "alias", .alias = req_form(rq, "alias") };
-        const char *unit = req_form(rq, "agency");
-        if (!unit || strparse_long(unit, 1, LONG_MAX, &af.agency_id))
-            af.agency_id = 0;
-        form_init(&af.errors, "alias");
-        return refused(rq, rs, &af, status, field, msg);
-    }
-    return page_error(rq, rs, status, "Lỗi: không thêm được tên gọi",
-                      strcmp(back, "/import") ? "admin" : "import", msg, back, "Quay lại");
-}
-
-/* Index of the agency with database id `id`, or -1. */
-static long agency_index(const struct registry *r, long id)
-{
-    for (size_t i = 0; i < r->n_agencies; i++)
-        if (r->agencies[i].id == id)
-            return (long)i;
-    return -1;
-}
-
-/* 0 when alias can name agency idx without making the registry ambiguous; else 409. */
-static int check_alias(struct req *rq, struct resp *rs, struct registry *r, size_t idx,
-                       const char *alias, const char *back)
-{
-    struct err e = ERR_INIT;
-    bool is_group = false;
-    long owner = registry_lookup(r, alias, &is_group);
-    if (owner >= 0 && (is_group || (size_t)owner != idx)) {
-        const char *msg =
-            arena_printf(rq->arena, "Tên “%s” đã là tên của %s “%s”", alias,
-                         is_group ? "nhóm" : "đơn vị",
-                         is_group ? r->groups[owner].name : r->agencies[owner].name);
-        return alias_error(rq, rs, 409, "alias", msg, back);
-    }
-    strvec_push(&r->agencies[idx].aliases, alias);
-    if (registry_build_index(r, &e) == 0)
-        return 0;
-    return alias_error(rq, rs, 409, "alias",
-                       arena_printf(rq->arena, "Không thêm được tên “%s”: %s", alias, e.msg),
-                       back);
-}
-
-/* The store's refusal of an alias, in Vietnamese. */
-static const char *alias_store_msg(struct req *rq, const char *alias, const struct err *e)
-{
-    if (e->kind == ERR_CONFLICT)
-        return arena_printf(rq->arena, "Tên “%s” đã là tên của một đơn vị khác", alias);
-    if (e->kind == ERR_NOT_FOUND)
-        return "Không có đơn vị đã chọn; chọn lại đơn vị";
-    return arena_printf(rq->arena, "Không thêm được tên “%s”", alias);
-}
-
-int h_admin_alias(struct req *rq, struct resp *rs)
-{
-    const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
-    const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
-    long agency_id = 0;
-    if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))
-        return alias_error(rq, rs, 400, "agency", "Chọn đơn vị", back);
-    if (!alias || text_is_blank(alias) || strlen(alias) > 300)
-        return alias_error(rq, rs, 400, "alias", "Nhập tên gọi khác (tối đa 300 ký tự)", back);
-    struct db *db = app_db(rq, rs);
-    struct registry *reg = db ? app_registry_load(rq, rs, db) : NULL;
-    long idx = reg ? agency_index(reg, agency_id) : -1;
-    if (!reg)
-        return -1;
-    if (idx < 0)
-        return alias_error(rq, rs, 404, "agency", "Không có đơn vị đã chọn; chọn lại đơn vị", back);
-    size_t active = registry_active(reg, (size_t)idx);
-    if (check_alias(rq, rs, reg, (size_t)idx, alias, back))
-        return -1;
-    struct audit_entry a = app_audit(rq, "alias.add");
-    size_t n_linked = 0;
-    struct err e = ERR_INIT;
-    if (store_alias_add(db, agency_id, reg->agencies[active].id, alias, &a, &n_linked, &e))
-        return http_status_of(e.kind) >= 500 ? resp_err(rq, rs, &e)
-                                             : alias_error(rq, rs, http_status_of(e.kind), "alias",
-                                                           alias_store_msg(rq, alias, &e), back);
-    struct buf *b = &rs->body;
-    page_begin(rq, rs, "Đã thêm tên gọi", "admin");
-    buf_adds(b, "<div class=\"notice\" role=\"status\"><p>Tên gọi “");
-    page_text(b, alias);
-    buf_adds(b, "” nay chỉ đơn vị ");
-    page_text(b, reg->agencies[idx].name);
-    buf_addf(b,
-             ". Đã gắn lại <strong id=\"linked\">%zu</strong> lượt nêu tên trong các nhiệm vụ."
-             "</p></div><p><a href=\"",
-             n_linked);
-    page_attr(b, back);
-    buf_adds(b, "\">Quay lại</a></p>");
-    page_end(rq, rs);
-    return 0;
 }
