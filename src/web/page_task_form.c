@@ -1,14 +1,26 @@
 /*
- * page_task_form: the progress form of a task page and its submission,
- * POST /tasks/:id/progress (app.c has checked the CSRF token).
+ * page_task_form: the progress form of a task page, the form "Mở lại" and
+ * their submission, POST /tasks/:id/progress (app.c has checked the CSRF
+ * token).
  *
  * A submission becomes one progress-table row, exactly as `giamsat
  * progress add` builds it, and store_progress_add() reads, checks and
  * appends it together with its audit line in one transaction. Who may
  * write is checked here first, against the unit the form names: a user
  * who may not report for it gets 403, nothing is written but an audit
- * line of the refusal. A row the store rejects re-renders the page with
- * the reason (422) and with what the user typed.
+ * line of the refusal.
+ *
+ * The form is then checked (form.h): a report must say something (a
+ * result, next steps, issues, a percentage, or a completion); a completion
+ * cites its output document — number/symbol and date of issue, stored as
+ * the output "Số 12/BC-BNV ngày 20/12/2025"; a reopening (action=reopen,
+ * only where the unit's completion is recorded) gives its reason; dates
+ * are dd/mm/yyyy (or yyyy-mm-dd) and not in the future. Refusals, and rows
+ * the store rejects, re-render the page (422) with the error summary on
+ * top, each message beside its field and what the user typed. A valid
+ * completion or reopening is not written at once: the page comes back
+ * with a confirmation panel whose button posts the same fields with
+ * confirm=1 (no JavaScript needed).
  */
 #include "handlers.h"
 
