@@ -144,7 +144,9 @@ struct progress_form {
     bool reopen;   /* the submission was the reopening form (result = its reason) */
     bool confirm;  /* the user confirmed (confirm=1) */
     bool confirming; /* checked, not confirmed: the page shows the confirmation panel */
-    struct form errors; /* refusals of the last submission (form.h); prefix "p" or "r" */
+    const char *due, *due_note; /* the due-date form (steering office), as typed */
+    struct form errors; /* refusals of the last submission (form.h): prefix "p" (progress),
+                           "r" (reopening) or "due" (the due-date form) */
 };
 
 /** The task of the path (/tasks/:id) as an index of pd; PROG_NONE after a 404 response. */

@@ -144,28 +144,32 @@ static void deadline(struct buf *b, const struct task_view *tv, const struct pro
 }
 
 /* For the steering office: set (or clear) the due date a deadline phrase did not give. */
-static void due_form(const struct req *rq, struct buf *b, const struct task_view *tv)
+static void due_form(struct req *rq, struct buf *b, const struct task_view *tv,
+                     const struct progress_form *form)
 {
     if (!access_can_manage(rq->who.role))
         return;
-    struct date due = tv->due_by_person ? tv->due : DATE_NONE;
+    struct form none;
+    form_init(&none, "due");
+    bool refused = !strcmp(form->errors.prefix, "due");
+    const struct form *f = refused ? &form->errors : &none;
+    const char *due = refused ? form->due
+                      : tv->due_by_person ? form_date_text(rq->arena, tv->due)
+                                          : NULL;
     buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
                 " action=\"/tasks/%ld/due\">",
-             tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
+             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "",
+             tv->id);
     page_csrf(rq, b);
-    char dmy[DATE_ISO_LEN];
-    date_dmy(due, dmy);
-    buf_adds(b, "<div class=\"field\"><label for=\"due\">Thời hạn hoàn thành</label>"
-                "<input type=\"text\" class=\"date\" inputmode=\"numeric\" maxlength=\"10\""
-                " autocomplete=\"off\" id=\"due\" name=\"due\" aria-describedby=\"due-hint\""
-                " value=\"");
-    page_attr(b, dmy);
-    buf_adds(b, "\"/><p class=\"hint\" id=\"due-hint\">Ngày/tháng/năm, ví dụ 24/12/2025. Để trống"
-                " để bỏ thời hạn đã đặt và dùng lại thời hạn ghi trong văn bản.</p></div>"
-                "<div class=\"field\"><label for=\"due_note\">Căn cứ</label><input id=\"due_note\""
-                " name=\"due_note\" maxlength=\"300\" value=\"");
-    page_attr(b, tv->due_note ? tv->due_note : "");
-    buf_adds(b, "\"/></div><button type=\"submit\">Lưu thời hạn</button></form></details>");
+    form_date(b, f, &(struct form_field){ .name = "due", .label = "Thời hạn hoàn thành",
+                                          .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
+                                                  " thời hạn ghi trong văn bản.",
+                                          .value = due });
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "due_note", .label = "Căn cứ",
+                                     .value = refused ? form->due_note : tv->due_note,
+                                     .raw_attrs = " maxlength=\"300\"" });
+    buf_adds(b, "<button type=\"submit\">Lưu thời hạn</button></form></details>");
 }
 
 static void task_link(const struct req *rq, struct buf *b, const struct page_data *pd, long id)
@@ -400,7 +404,7 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
     facts(rq, b, pd, ti, &tv);
-    due_form(rq, b, &tv);
+    due_form(rq, b, &tv, form);
     task_view_release(&tv);
     assignments(rq, b, pd, ti);
     if (timeline(rq, rs, t->id))

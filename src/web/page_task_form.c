@@ -155,11 +155,13 @@ void page_progress_form(const struct req *rq, struct buf *b, const struct page_d
 {
     struct form none;
     form_init(&none, "p");
-    const struct form *f = form->reopen ? &none : &form->errors;
+    bool mine = !strcmp(form->errors.prefix, "p"); /* else another form was submitted */
+    const struct form *f = mine ? &form->errors : &none;
     const struct progress_form *v = form;
-    struct progress_form blank = { .unit_id = form->unit_id, .date = form->date };
-    if (form->reopen)
-        v = &blank; /* the reopening's fields belong to its own form */
+    struct progress_form blank = { .unit_id = form->unit_id,
+                                   .date = form_date_text(rq->arena, page_today()) };
+    if (!mine)
+        v = &blank;
     buf_adds(b, "<h2 id=\"them-bao-cao\">Thêm báo cáo tiến độ hoặc ghi nhận hoàn thành</h2>");
     buf_addf(b, "<form method=\"post\" action=\"/tasks/%ld/progress\" class=\"progress\""
                 " id=\"progress-form\">",
@@ -486,20 +488,29 @@ int h_task_due(struct req *rq, struct resp *rs)
 {
     long id = 0;
     struct date due = DATE_NONE;
-    const char *text = req_form(rq, "due"), *note = req_form(rq, "due_note");
     if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
-        return resp_error(rq, rs, 404, "no such task");
-    if (text && *text && date_parse_user(text, &due))
-        return resp_error(rq, rs, 400,
-                          "Thời hạn “%s” phải có dạng ngày/tháng/năm, ví dụ 24/12/2025", text);
-    if (note && strlen(note) > 300)
-        return resp_error(rq, rs, 400, "'due_note' is longer than 300 characters");
+        return resp_error(rq, rs, 404, "Không có nhiệm vụ này");
+    struct progress_form form = { .unit_id = rq->who.agency_id,
+                                  .due = req_form(rq, "due"),
+                                  .due_note = req_form(rq, "due_note") };
+    form_init(&form.errors, "due");
+    form_date_read(&form.errors, rq->arena, "due", "Thời hạn", form.due, &due);
+    if (form.due_note && strlen(form.due_note) > 300)
+        form_error(&form.errors, "due_note", "Căn cứ dài quá 300 ký tự");
+    if (form_has_errors(&form.errors)) {
+        struct page_data *pd = page_data_load(rq, rs);
+        size_t ti = pd ? page_task_of_path(rq, rs, pd) : PROG_NONE;
+        if (ti == PROG_NONE)
+            return -1;
+        rs->status = 422;
+        return page_task_show(rq, rs, pd, ti, &form);
+    }
     struct db *db = app_db(rq, rs);
     if (!db)
         return -1;
     struct audit_entry a = app_audit(rq, "task.due");
     struct err e = ERR_INIT;
-    if (store_task_set_due(db, id, due, note, &a, &e))
+    if (store_task_set_due(db, id, due, form.due_note, &a, &e))
         return resp_err(rq, rs, &e);
     return resp_redirect(rs, arena_printf(rq->arena, "/tasks/%ld?saved=due", id));
 }
