@@ -353,9 +353,9 @@ static void check_form(struct req *rq, struct progress_form *f, const struct pag
     struct arena *a = rq->arena;
     struct date on = DATE_NONE;
     long percent = 0;
-    if (f->reopen && !is_completed(pd, ti, agency))
-        form_error(&f->errors, "unit", "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
-                                       " không cần mở lại");
+    if (f->reopen && !is_completed(pd, ti, agency)) /* not in the form's list: no link */
+        form_error(&f->errors, NULL, "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
+                                     " không cần mở lại");
     check_date(a, f, &on);
     if (f->reopen) {
         if (!f->result)
