@@ -105,6 +105,13 @@
     fold();
     if (narrow.addEventListener) narrow.addEventListener("change", fold);
   }
+  /* A rejected form or a step to confirm: the error summary (or the confirmation panel) at
+     the top of <main> takes the focus, so screen readers announce it and the page shows it. */
+  var first = document.querySelector(".error-summary, .confirm-panel");
+  if (first && document.activeElement !== first) {
+    if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
+    first.focus();
+  }
   /* Confirmation for buttons that say so (data-confirm="..."). */
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (ev) {

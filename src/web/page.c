@@ -60,11 +60,18 @@ static void account(const struct req *rq, struct buf *b)
 
 void page_begin(struct req *rq, struct resp *rs, const char *title, const char *current)
 {
+    page_begin_prefixed(rq, rs, "", title, current);
+}
+
+void page_begin_prefixed(struct req *rq, struct resp *rs, const char *prefix, const char *title,
+                         const char *current)
+{
     struct buf *b = &rs->body;
     rs->content_type = "text/html; charset=utf-8";
     buf_adds(b, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"/>"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
                 "<link rel=\"icon\" href=\"data:,\"/><title>");
+    page_text(b, prefix);
     page_text(b, title);
     buf_adds(b, " – giamsat</title><link rel=\"stylesheet\" href=\"/static/style.css\"/>"
                 "<script src=\"/static/app.js\" defer=\"defer\"></script></head><body>"
@@ -116,18 +123,27 @@ struct date page_today(void)
 
 int page_as_of(struct req *rq, struct resp *rs, struct date *out)
 {
-    return req_date_or_400(rq, rs, "as_of", page_today(), out);
+    const char *v = req_query_nonblank(rq, "as_of");
+    *out = page_today();
+    if (!v || date_parse_user(v, out) == 0)
+        return 0;
+    const char *msg = arena_printf(rq->arena,
+                                   "Ngày “%s” phải có dạng ngày/tháng/năm, ví dụ 24/12/2025.", v);
+    return page_error(rq, rs, 400, "Lỗi: ngày không đúng", NULL, msg, rq->path, "Quay lại");
 }
 
 void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,
                      const char *const *keep)
 {
-    char iso[DATE_ISO_LEN];
-    date_iso(as_of, iso);
+    char dmy[DATE_ISO_LEN];
+    date_dmy(as_of, dmy);
     buf_adds(b, "<form method=\"get\" class=\"as-of\"><label for=\"as_of\">Số liệu tính đến ngày"
-                "</label> <input type=\"date\" id=\"as_of\" name=\"as_of\" value=\"");
-    page_attr(b, iso);
-    buf_adds(b, "\"/>");
+                "</label> <input type=\"text\" class=\"date\" inputmode=\"numeric\""
+                " maxlength=\"10\" autocomplete=\"off\" id=\"as_of\" name=\"as_of\""
+                " aria-describedby=\"as_of-hint\" value=\"");
+    page_attr(b, dmy);
+    buf_adds(b, "\"/> <span class=\"hint\" id=\"as_of-hint\">ngày/tháng/năm, ví dụ 24/12/2025"
+                "</span>");
     for (size_t i = 0; keep && keep[i]; i++) {
         const char *v = req_query(rq, keep[i]);
         if (!v)

@@ -27,6 +27,9 @@ void page_text(struct buf *b, const char *s);
  * user, then <main>.
  */
 void page_begin(struct req *rq, struct resp *rs, const char *title, const char *nav);
+/** page_begin() with the document's <title> (not the heading) starting with prefix ("Lỗi: "). */
+void page_begin_prefixed(struct req *rq, struct resp *rs, const char *prefix, const char *title,
+                         const char *nav);
 /** Close <main>, the footer and the document. */
 void page_end(struct req *rq, struct resp *rs);
 
@@ -50,7 +53,7 @@ void page_date(struct buf *b, struct date d);
  * response for a malformed date.
  */
 int page_as_of(struct req *rq, struct resp *rs, struct date *out);
-/** A GET form with a date field "as_of" (and hidden fields for keep[] query keys). */
+/** A GET form with a date field "as_of" typed as dd/mm/yyyy text (and hidden fields for keep[] query keys). */
 void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,
                      const char *const *keep);
 

@@ -6,14 +6,22 @@
  * Every write here is one store call that commits the change together
  * with its audit line. Secrets (a generated password, an API token) are
  * shown once on the page that answers the POST and never stored in
- * clear. The alias forms post to /admin/aliases (h_admin_alias in page_import.c),
- * which owns re-linking what an import could not resolve.
+ * clear. The alias forms post to /admin/aliases (h_admin_alias in
+ * page_alias.c), which re-links what an import could not resolve.
+ *
+ * A refused form draws the page again (its status 400/404/409) with the
+ * error summary at the top, the message beside the field and what was
+ * typed (never a password). "Khóa" and "Đặt lại mật khẩu" ask first: the
+ * first POST answers with a confirmation page whose button posts
+ * confirm=1.
  */
 #include "handlers.h"
 
+#include "page_admin.h"
 #include "page_groups.h"
 
 #include "app.h"
+#include "form.h"
 #include "page.h"
 #include "store/store_admin.h"
 #include "util/crypto.h"
@@ -40,6 +48,8 @@ struct admin_data {
     size_t n_unresolved;
     struct registry reg;
 };
+
+static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af);
 
 static void admin_data_free_cb(void *p)
 {
@@ -73,6 +83,32 @@ static int error_from(struct req *rq, struct resp *rs, const struct err *e)
     return error_page(rq, rs, http_status_of(e->kind), e->msg);
 }
 
+int page_admin_refused(struct req *rq, struct resp *rs, struct admin_form *af, int status,
+                       const char *field, const char *msg)
+{
+    form_error(&af->errors, field, msg);
+    buf_reset(&rs->body);
+    rs->n_headers = 0;
+    if (admin_page(rq, rs, af))
+        return -1;
+    rs->status = status;
+    return -1;
+}
+
+/* The form's own fields when it was the one refused, else an empty form with its prefix. */
+static const struct form *errors_of(const struct admin_form *af, const char *which,
+                                    struct form *none)
+{
+    form_init(none, which);
+    return af && af->which && !strcmp(af->which, which) ? &af->errors : none;
+}
+
+/* A typed value of the refused form `which`, or NULL. */
+static const char *typed(const struct admin_form *af, const char *which, const char *value)
+{
+    return af && af->which && !strcmp(af->which, which) ? value : NULL;
+}
+
 /* One table cell holding text s, escaped. */
 static void cell(struct buf *b, const char *s)
 {
@@ -83,51 +119,33 @@ static void cell(struct buf *b, const char *s)
 
 /* ---- form pieces --------------------------------------------------------------------- */
 
-/* The active units (no successor), for a select named "agency". */
-static void unit_select(struct buf *b, const char *id, const struct admin_data *d, bool blank)
+/* The active units (no successor), for a select named "agency" (chosen selected). */
+static void unit_select(struct buf *b, const struct form *f, const char *label,
+                        const struct admin_data *d, bool blank, long chosen)
 {
-    buf_addf(b, "<select id=\"%s\" name=\"agency\">", id);
+    form_select_open(b, f, &(struct form_field){ .name = "agency", .label = label });
     if (blank)
-        buf_adds(b, "<option value=\"\">— Không gắn đơn vị —</option>");
+        form_option(b, "", "— Không gắn đơn vị —", chosen == 0);
     for (size_t i = 0; i < d->n_agencies; i++) {
         if (d->agencies[i].successor)
             continue;
-        buf_addf(b, "<option value=\"%ld\">", d->agencies[i].id);
-        page_text(b, d->agencies[i].name);
-        buf_adds(b, "</option>");
+        char id[32];
+        snprintf(id, sizeof(id), "%ld", d->agencies[i].id);
+        form_option(b, id, d->agencies[i].name, d->agencies[i].id == chosen);
     }
-    buf_adds(b, "</select>");
+    form_select_close(b);
 }
 
-/* A labelled input; hint (optional) is shown under the label. */
-static void field(struct buf *b, const char *id, const char *name, const char *label,
-                  const char *hint, const char *input_attrs)
+/* The role and unit fields of the user and token forms (role, agency: as typed, or NULL). */
+static void role_unit_fields(struct buf *b, const struct form *f, const struct admin_data *d,
+                             const char *role, long agency_id)
 {
-    buf_addf(b, "<div class=\"field\"><label for=\"%s\">%s</label>", id, label);
-    if (hint)
-        buf_addf(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>", id, hint);
-    buf_addf(b, "<input id=\"%s\" name=\"%s\" %s%s%s%s/></div>", id, name, input_attrs,
-             hint ? " aria-describedby=\"" : "", hint ? id : "", hint ? "-hint\"" : "");
-}
-
-/* The role and unit fields of the user and token forms; ids start with prefix. */
-static void role_unit_fields(struct buf *b, const char *prefix, const struct admin_data *d)
-{
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"%s-role\">Vai trò</label><select"
-             " id=\"%s-role\" name=\"role\">",
-             prefix, prefix);
+    enum role chosen = role ? role_parse(role) : ROLE_UNIT;
+    form_select_open(b, f, &(struct form_field){ .name = "role", .label = "Vai trò" });
     for (int r = ROLE_VIEWER; r <= ROLE_ADMIN; r++)
-        buf_addf(b, "<option value=\"%s\"%s>%s</option>", role_name((enum role)r),
-                 r == ROLE_UNIT ? " selected=\"selected\"" : "", role_label((enum role)r));
-    buf_addf(b,
-             "</select></div><div class=\"field\"><label for=\"%s-unit\">Đơn vị (cho vai"
-             " trò Đơn vị)</label>",
-             prefix);
-    char id[32];
-    snprintf(id, sizeof(id), "%s-unit", prefix);
-    unit_select(b, id, d, true);
-    buf_adds(b, "</div>");
+        form_option(b, role_name((enum role)r), role_label((enum role)r), r == (int)chosen);
+    form_select_close(b);
+    unit_select(b, f, "Đơn vị (cho vai trò Đơn vị)", d, true, agency_id);
 }
 
 /* ---- users --------------------------------------------------------------------------- */
@@ -161,23 +179,36 @@ static void user_row(const struct req *rq, struct buf *b, const struct user_reco
     buf_adds(b, "</td></tr>");
 }
 
-static void users_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+static void users_section(const struct req *rq, struct buf *b, const struct admin_data *d,
+                          const struct admin_form *af)
 {
+    struct form none;
+    const struct form *f = errors_of(af, "user", &none);
     buf_adds(b, "<section id=\"nguoi-dung\"><h2>Tài khoản</h2><table><thead><tr>"
                 "<th>Tên đăng nhập</th><th>Tên hiển thị</th><th>Vai trò</th><th>Đơn vị</th>"
                 "<th>Trạng thái</th><th>Thao tác</th></tr></thead><tbody>");
     for (size_t i = 0; i < d->n_users; i++)
         user_row(rq, b, &d->users[i]);
-    buf_adds(b, "</tbody></table><h3>Thêm tài khoản</h3><form method=\"post\""
-                " action=\"/admin/users\">");
+    buf_adds(b, "</tbody></table><h3 id=\"them-tai-khoan\">Thêm tài khoản</h3><form"
+                " method=\"post\" action=\"/admin/users\">");
     page_csrf(rq, b);
-    field(b, "username", "username", "Tên đăng nhập", "Chữ cái không dấu, chữ số, . _ - @",
-          "required=\"required\" maxlength=\"64\" autocomplete=\"off\"");
-    field(b, "display", "display", "Tên hiển thị", NULL, "maxlength=\"200\"");
-    role_unit_fields(b, "user", d);
-    field(b, "password", "password", "Mật khẩu",
-          "Để trống để hệ thống tạo mật khẩu (chỉ hiện một lần); nếu tự đặt, ít nhất 10 ký tự.",
-          "type=\"password\" autocomplete=\"new-password\"");
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "username", .label = "Tên đăng nhập",
+                                     .hint = "Chữ cái không dấu, chữ số, . _ - @",
+                                     .value = typed(af, "user", af ? af->username : NULL),
+                                     .required = true,
+                                     .raw_attrs = " maxlength=\"64\" autocomplete=\"off\"" });
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "display", .label = "Tên hiển thị",
+                                     .value = typed(af, "user", af ? af->display : NULL),
+                                     .raw_attrs = " maxlength=\"200\"" });
+    role_unit_fields(b, f, d, typed(af, "user", af ? af->role : NULL),
+                     typed(af, "user", "") ? af->agency_id : 0);
+    form_input(b, f, "password",
+               &(struct form_field){ .name = "password", .label = "Mật khẩu",
+                                     .hint = "Để trống để hệ thống tạo mật khẩu (chỉ hiện một"
+                                             " lần); nếu tự đặt, ít nhất 10 ký tự.",
+                                     .raw_attrs = " autocomplete=\"new-password\"" });
     buf_adds(b, "<button type=\"submit\">Thêm tài khoản</button></form></section>");
 }
 
@@ -201,8 +232,11 @@ static void token_row(const struct req *rq, struct buf *b, const struct token_re
     buf_adds(b, "</td></tr>");
 }
 
-static void tokens_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+static void tokens_section(const struct req *rq, struct buf *b, const struct admin_data *d,
+                           const struct admin_form *af)
 {
+    struct form none;
+    const struct form *f = errors_of(af, "token", &none);
     buf_adds(b, "<section id=\"ma-api\"><h2>Mã truy cập API</h2><p>Hệ thống khác gửi mã trong"
                 " tiêu đề <code>Authorization: Bearer …</code>. Mã chỉ hiện một lần khi tạo;"
                 " chỉ bản băm được lưu.</p><table><thead><tr><th class=\"num\">Số</th><th>Tên</th>"
@@ -210,12 +244,15 @@ static void tokens_section(const struct req *rq, struct buf *b, const struct adm
                 "<th>Thao tác</th></tr></thead><tbody>");
     for (size_t i = 0; i < d->n_tokens; i++)
         token_row(rq, b, &d->tokens[i]);
-    buf_adds(b, "</tbody></table><h3>Tạo mã truy cập</h3><form method=\"post\""
+    buf_adds(b, "</tbody></table><h3 id=\"tao-ma\">Tạo mã truy cập</h3><form method=\"post\""
                 " action=\"/admin/tokens\">");
     page_csrf(rq, b);
-    field(b, "token-name", "name", "Tên (hệ thống sử dụng)", NULL,
-          "required=\"required\" maxlength=\"100\"");
-    role_unit_fields(b, "token", d);
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "name", .label = "Tên (hệ thống sử dụng)",
+                                     .value = typed(af, "token", af ? af->name : NULL),
+                                     .required = true, .raw_attrs = " maxlength=\"100\"" });
+    role_unit_fields(b, f, d, typed(af, "token", af ? af->role : NULL),
+                     typed(af, "token", "") ? af->agency_id : 0);
     buf_adds(b, "<button type=\"submit\">Tạo mã</button></form></section>");
 }
 
@@ -237,23 +274,27 @@ static void agency_row(struct buf *b, const struct agency_view *a)
     buf_addf(b, "<td class=\"num\">%ld</td></tr>", a->lead_tasks);
 }
 
-static void alias_form(const struct req *rq, struct buf *b, const struct admin_data *d)
+static void alias_form(const struct req *rq, struct buf *b, const struct admin_data *d,
+                       const struct admin_form *af)
 {
+    struct form none;
+    const struct form *f = errors_of(af, "alias", &none);
     buf_adds(b, "<h3>Thêm tên gọi khác cho một đơn vị</h3><form method=\"post\""
                 " action=\"/admin/aliases\">");
     page_csrf(rq, b);
-    buf_adds(b, "<div class=\"field\">"
-                "<label for=\"alias-unit\">Đơn vị</label>");
-    unit_select(b, "alias-unit", d, false);
-    buf_adds(b, "</div>");
-    field(b, "alias", "alias", "Tên gọi khác", NULL, "required=\"required\" maxlength=\"300\"");
+    unit_select(b, f, "Đơn vị", d, false, typed(af, "alias", "") ? af->agency_id : 0);
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "alias", .label = "Tên gọi khác",
+                                     .value = typed(af, "alias", af ? af->alias : NULL),
+                                     .required = true, .raw_attrs = " maxlength=\"300\"" });
     buf_adds(b, "<button type=\"submit\">Thêm tên gọi</button></form>");
 }
 
-static void units_section(const struct req *rq, struct buf *b, const struct admin_data *d)
+static void units_section(const struct req *rq, struct buf *b, const struct admin_data *d,
+                          const struct admin_form *af)
 {
     buf_adds(b, "<section id=\"don-vi\"><h2>Đơn vị và tên gọi khác</h2>");
-    alias_form(rq, b, d);
+    alias_form(rq, b, d, af);
     buf_adds(b, "<table><thead><tr><th>Đơn vị</th><th>Khối</th><th>Tên gọi khác</th>"
                 "<th>Nay thuộc</th><th class=\"num\">Nhiệm vụ chủ trì</th></tr></thead><tbody>");
     for (size_t i = 0; i < d->n_agencies; i++)
@@ -277,10 +318,12 @@ static void unresolved_item(const struct req *rq, struct buf *b, const struct ad
     page_csrf(rq, b);
     buf_adds(b, "<input type=\"hidden\" name=\"alias\" value=\"");
     page_attr(b, v[from].text);
-    buf_addf(b, "\"/><label for=\"map-%zu\">Đơn vị</label> ", from);
-    char id[32];
-    snprintf(id, sizeof(id), "map-%zu", from);
-    unit_select(b, id, d, false);
+    buf_adds(b, "\"/>");
+    struct form f;
+    char prefix[32];
+    snprintf(prefix, sizeof(prefix), "map-%zu", from);
+    form_init(&f, prefix);
+    unit_select(b, &f, "Đơn vị", d, false, 0);
     buf_adds(b, " <button type=\"submit\">Gắn</button></form></td></tr>");
 }
 
@@ -316,7 +359,8 @@ static int load_admin(struct db *db, struct admin_data *d, struct err *e)
     return 0;
 }
 
-int h_admin(struct req *rq, struct resp *rs)
+/* The administration page, with the refused form af (or NULL) filled and its errors. */
+static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af)
 {
     struct db *db = app_db(rq, rs);
     if (!db)
@@ -327,41 +371,64 @@ int h_admin(struct req *rq, struct resp *rs)
     if (load_admin(db, d, &e))
         return resp_err(rq, rs, &e);
     struct buf *b = &rs->body;
-    page_begin(rq, rs, "Quản trị", "admin");
+    const struct form *errors = af ? &af->errors : NULL;
+    form_page_begin(rq, rs, "Quản trị", "admin", errors);
+    form_error_summary(b, errors);
     buf_adds(b, "<nav aria-label=\"Mục trong trang\"><ul><li><a href=\"#nguoi-dung\">Tài khoản"
                 "</a></li><li><a href=\"#ma-api\">Mã truy cập API</a></li><li><a href=\"#don-vi\">"
                 "Đơn vị</a></li><li><a href=\"#chua-xac-dinh\">Tên chưa xác định</a></li><li><a"
                 " href=\"#nhom\">Nhóm đơn vị</a></li><li><a href=\"/admin/audit\">Nhật ký thao tác"
                 "</a></li></ul></nav>");
-    users_section(rq, b, d);
-    tokens_section(rq, b, d);
+    users_section(rq, b, d, af);
+    tokens_section(rq, b, d, af);
     unresolved_section(rq, b, d);
-    units_section(rq, b, d);
+    units_section(rq, b, d, af);
     page_admin_groups(rq, b, &d->reg);
     page_end(rq, rs);
     return 0;
 }
 
+int h_admin(struct req *rq, struct resp *rs)
+{
+    return admin_page(rq, rs, NULL);
+}
+
 /* ---- writes -------------------------------------------------------------------------- */
 
-/* The role (and unit, for a unit role) of a user or token form; -1 after an error page. */
-static int role_and_unit(struct req *rq, struct resp *rs, struct db *db, const char **role,
-                         long *agency_id, char **unit_name)
+/* The fields of a user or token form as typed (which: "user" or "token"). */
+static struct admin_form form_typed(const struct req *rq, const char *which)
 {
-    enum role r = role_parse(req_form(rq, "role"));
+    struct admin_form af = { .which = which,
+                             .username = req_form(rq, "username"),
+                             .display = req_form(rq, "display"),
+                             .name = req_form(rq, "name"),
+                             .role = req_form(rq, "role") };
     const char *unit = req_form(rq, "agency");
-    *agency_id = 0;
+    if (!unit || strparse_long(unit, 1, LONG_MAX, &af.agency_id))
+        af.agency_id = 0;
+    form_init(&af.errors, which);
+    return af;
+}
+
+/* The role (and unit, for a unit role) of a user or token form; -1 after the page again. */
+static int role_and_unit(struct req *rq, struct resp *rs, struct db *db, struct admin_form *af,
+                         const char **role, char **unit_name)
+{
+    enum role r = role_parse(af->role);
     *unit_name = NULL;
     if (r == ROLE_NONE)
-        return error_page(rq, rs, 400, "Vai trò không hợp lệ.");
+        return page_admin_refused(rq, rs, af, 400, "role", "Chọn một vai trò trong danh sách");
     *role = role_name(r);
-    if (r != ROLE_UNIT)
+    if (r != ROLE_UNIT) {
+        af->agency_id = 0;
         return 0;
-    if (!unit || strparse_long(unit, 1, LONG_MAX, agency_id))
-        return error_page(rq, rs, 400, "Tài khoản hoặc mã của vai trò Đơn vị cần chọn đơn vị.");
+    }
+    if (!af->agency_id)
+        return page_admin_refused(rq, rs, af, 400, "agency",
+                       "Chọn đơn vị cho tài khoản hoặc mã có vai trò Đơn vị");
     struct err e = ERR_INIT;
-    if (store_agency_name(db, *agency_id, unit_name, &e))
-        return error_page(rq, rs, 400, "Không có đơn vị đã chọn.");
+    if (store_agency_name(db, af->agency_id, unit_name, &e))
+        return page_admin_refused(rq, rs, af, 400, "agency", "Không có đơn vị đã chọn; chọn lại đơn vị");
     return 0;
 }
 
@@ -394,9 +461,9 @@ static void secret_page(struct req *rq, struct resp *rs, const char *title, cons
     page_end(rq, rs);
 }
 
-/* Hash password and add the user of the form; -1 after an error page. */
-static int add_user(struct req *rq, struct resp *rs, struct db *db, struct user_record *u,
-                    const char *password, const char *unit_name)
+/* Hash password and add the user of the form; -1 after an error page or the page again. */
+static int add_user(struct req *rq, struct resp *rs, struct db *db, struct admin_form *af,
+                    struct user_record *u, const char *password, const char *unit_name)
 {
     struct err e = ERR_INIT;
     char *hash = crypto_password_hash(password, &e);
@@ -409,34 +476,41 @@ static int add_user(struct req *rq, struct resp *rs, struct db *db, struct user_
     long id = 0;
     int ret = store_user_add(db, u, &a, &id, &e);
     free(hash);
-    return ret ? error_from(rq, rs, &e) : 0;
+    if (!ret)
+        return 0;
+    if (e.kind == ERR_CONFLICT)
+        return page_admin_refused(rq, rs, af, 409, "username",
+                       arena_printf(rq->arena, "Tên đăng nhập “%s” đã có người dùng; chọn tên"
+                                               " khác", u->username));
+    return error_from(rq, rs, &e);
 }
 
 int h_admin_user_add(struct req *rq, struct resp *rs)
 {
-    const char *username = req_form(rq, "username"), *display = req_form(rq, "display");
+    struct admin_form af = form_typed(rq, "user");
+    const char *username = af.username, *display = af.display;
     const char *given = req_form(rq, "password"), *role = NULL;
     if (!is_username(username))
-        return error_page(rq, rs, 400,
-                          "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các"
-                          " dấu . _ - @ (tối đa 64 ký tự).");
+        return page_admin_refused(rq, rs, &af, 400, "username",
+                       "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - @"
+                       " (tối đa 64 ký tự)");
     if (given && *given && strlen(given) < PASSWORD_MIN)
-        return error_page(rq, rs, 400, "Mật khẩu tự đặt cần ít nhất 10 ký tự.");
+        return page_admin_refused(rq, rs, &af, 400, "password",
+                       "Mật khẩu tự đặt cần ít nhất 10 ký tự (hoặc để trống để hệ thống tạo)");
     struct db *db = app_db(rq, rs);
-    long agency_id = 0;
     char *unit_name = NULL;
-    if (!db || role_and_unit(rq, rs, db, &role, &agency_id, &unit_name))
+    if (!db || role_and_unit(rq, rs, db, &af, &role, &unit_name))
         return -1;
     struct user_record u = { .username = (char *)username,
                              .role = (char *)role,
-                             .agency_id = agency_id,
+                             .agency_id = af.agency_id,
                              .display =
                                  display && !text_is_blank(display) ? (char *)display : NULL };
     char *generated = given && *given ? NULL : crypto_password_new(PASSWORD_LEN);
-    int ret = add_user(rq, rs, db, &u, generated ? generated : given, unit_name);
+    int ret = add_user(rq, rs, db, &af, &u, generated ? generated : given, unit_name);
     if (!ret)
         secret_page(rq, rs, "Đã tạo tài khoản",
-                    arena_printf(rq->arena, "Đã tạo tài khoản '%s' (%s).", username,
+                    arena_printf(rq->arena, "Đã tạo tài khoản “%s” (%s).", username,
                                  role_label(role_parse(role))),
                     "Mật khẩu", "password", generated);
     free(generated);
@@ -499,6 +573,35 @@ static int set_active(struct req *rq, struct resp *rs, struct db *db, const stru
     return resp_redirect(rs, "/admin#nguoi-dung");
 }
 
+/* "Khóa" and "Đặt lại mật khẩu" ask first: what will happen, and a button posting confirm=1. */
+static int confirm_page(struct req *rq, struct resp *rs, const struct user_record *u,
+                        const char *action)
+{
+    bool reset = !strcmp(action, "reset");
+    if (!reset && u->id == rq->who.user_id)
+        return error_page(rq, rs, 409, "Bạn không thể tự khóa tài khoản của mình.");
+    struct buf *b = &rs->body;
+    page_begin(rq, rs, reset ? "Xác nhận đặt lại mật khẩu" : "Xác nhận khóa tài khoản", "admin");
+    buf_adds(b, "<div class=\"confirm-panel\" role=\"region\" tabindex=\"-1\""
+                " autofocus=\"autofocus\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">");
+    buf_adds(b, reset ? "Đặt lại mật khẩu của tài khoản “" : "Khóa tài khoản “");
+    page_text(b, u->username);
+    buf_adds(b, "”?</h2><p>");
+    buf_adds(b, reset ? "Mật khẩu hiện tại sẽ không dùng được nữa; hệ thống tạo mật khẩu mới và chỉ"
+                        " hiện một lần để bạn gửi cho người dùng."
+                      : "Người dùng sẽ không đăng nhập được cho đến khi được mở khóa; các báo cáo"
+                        " đã ghi vẫn được giữ.");
+    buf_addf(b, "</p><form method=\"post\" action=\"/admin/users/%ld\">", u->id);
+    page_csrf(rq, b);
+    form_hidden(b, "action", action);
+    form_hidden(b, "confirm", "1");
+    buf_addf(b, "<button type=\"submit\">%s</button> <a href=\"/admin#nguoi-dung\">Quay lại"
+                "</a></form></div>",
+             reset ? "Xác nhận đặt lại mật khẩu" : "Xác nhận khóa");
+    page_end(rq, rs);
+    return 0;
+}
+
 int h_admin_user_update(struct req *rq, struct resp *rs)
 {
     long id = 0;
@@ -512,21 +615,23 @@ int h_admin_user_update(struct req *rq, struct resp *rs)
     struct user_record u = { 0 };
     if (!db || find_user(rq, rs, db, id, &u))
         return -1;
-    int ret = !strcmp(action, "reset") ? reset_password(rq, rs, db, &u)
-                                       : set_active(rq, rs, db, &u, !strcmp(action, "enable"));
+    bool asks = strcmp(action, "enable") && !req_form(rq, "confirm");
+    int ret = asks                        ? confirm_page(rq, rs, &u, action)
+              : !strcmp(action, "reset") ? reset_password(rq, rs, db, &u)
+                                         : set_active(rq, rs, db, &u, !strcmp(action, "enable"));
     user_record_release(&u);
     return ret;
 }
 
 int h_admin_token_add(struct req *rq, struct resp *rs)
 {
-    const char *name = req_form(rq, "name"), *role = NULL;
+    struct admin_form af = form_typed(rq, "token");
+    const char *name = af.name, *role = NULL;
     if (!name || text_is_blank(name) || strlen(name) > 100)
-        return error_page(rq, rs, 400, "Hãy đặt tên cho mã (tối đa 100 ký tự).");
+        return page_admin_refused(rq, rs, &af, 400, "name", "Đặt tên cho mã (tối đa 100 ký tự)");
     struct db *db = app_db(rq, rs);
-    long agency_id = 0;
     char *unit_name = NULL;
-    if (!db || role_and_unit(rq, rs, db, &role, &agency_id, &unit_name))
+    if (!db || role_and_unit(rq, rs, db, &af, &role, &unit_name))
         return -1;
     char token[CRYPTO_TOKEN_LEN], digest[CRYPTO_DIGEST_LEN];
     crypto_token(token);
@@ -537,10 +642,10 @@ int h_admin_token_add(struct req *rq, struct resp *rs)
     struct audit_entry a = audit_of(rq, "token.create", "api_token", NULL, after);
     struct err e = ERR_INIT;
     long id = 0;
-    if (store_token_add(db, digest, name, role, agency_id, &a, &id, &e))
+    if (store_token_add(db, digest, name, role, af.agency_id, &a, &id, &e))
         return error_from(rq, rs, &e);
     secret_page(rq, rs, "Đã tạo mã truy cập",
-                arena_printf(rq->arena, "Đã tạo mã truy cập số %ld '%s'.", id, name), "Mã", "token",
+                arena_printf(rq->arena, "Đã tạo mã truy cập số %ld “%s”.", id, name), "Mã", "token",
                 token);
     return 0;
 }

@@ -2,8 +2,7 @@
  * page_groups: the registry edits of the steering office — the group
  * expressions on the Quản trị page (each group's rule, its member count
  * and a form to change the rule, which re-expands every task the group
- * leads: store_group_set_rule) and POST /admin/aliases (a name, from the
- * unresolved names of an import or the admin page, mapped to a unit).
+ * leads: store_group_set_rule). POST /admin/aliases is in page_admin.c.
  */
 #ifndef GIAMSAT_PAGE_GROUPS_H
 #define GIAMSAT_PAGE_GROUPS_H

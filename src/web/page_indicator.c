@@ -512,8 +512,11 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
     size_t n_bv = 0;
     if (load_baselines(rq, rs, o, &bv, &n_bv))
         return -1;
-    page_begin(rq, rs, arena_printf(rq->arena, "Chỉ tiêu %s", o->x.code), "indicators");
+    bool refused = (form && form->error) || (base && base->error);
+    page_begin_prefixed(rq, rs, refused ? "Lỗi: " : "",
+                        arena_printf(rq->arena, "Chỉ tiêu %s", o->x.code), "indicators");
     struct buf *b = &rs->body;
+    page_indicator_form_errors(b, form, base);
     saved_notice(rq, b);
     page_as_of_form(rq, b, o->as_of, keep);
     buf_addf(b, "<p class=\"lead\" id=\"ind-name\" data-indicator=\"%ld\">", o->x.id);

@@ -26,6 +26,7 @@
 #include "handlers.h"
 
 #include "app.h"
+#include "form.h"
 #include "page.h"
 #include "page_indicators.h"
 #include "core/measure_entry.h"
@@ -43,84 +44,33 @@ bool page_may_measure(const struct req *rq, const struct indicator *x)
 
 /* ---- the forms --------------------------------------------------------------------- */
 
-/* A form's ids ("m-value", "b-date") and the field its last refusal names. */
-struct form_state {
-    const char *prefix; /* "m" (measurement), "b" (baseline) */
-    const char *error;  /* the reason, or NULL */
-    const char *field;  /* the field to fix */
-};
-
-static bool is_error_of(const struct form_state *f, const char *name)
+/* A form's fields (ids "m-value", "b-date") with its last refusal, as form.h draws them. */
+static struct form form_of(const char *prefix, const char *error, const char *field)
 {
-    return f->error && f->field && !strcmp(f->field, name);
-}
-
-/* The label, the reason next to it when the field is the one to fix, and the hint. */
-static void field_open(struct buf *b, const struct form_state *f, const char *name,
-                       const char *label, const char *hint)
-{
-    buf_addf(b, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label>",
-             is_error_of(f, name) ? " field-error" : "", f->prefix, name, label);
-    if (hint)
-        buf_addf(b, "<p class=\"hint\" id=\"%s-%s-hint\">%s</p>", f->prefix, name, hint);
-    if (is_error_of(f, name)) {
-        buf_addf(b, "<p class=\"error-message\" id=\"%s-%s-error\">", f->prefix, name);
-        page_text(b, f->error);
-        buf_adds(b, "</p>");
-    }
-}
-
-/* The attributes that tie an input to its hint and error. */
-static void described_by(struct buf *b, const struct form_state *f, const char *name, bool hint)
-{
-    bool error = is_error_of(f, name);
-    if (!hint && !error)
-        return;
-    buf_adds(b, " aria-describedby=\"");
-    if (hint)
-        buf_addf(b, "%s-%s-hint", f->prefix, name);
+    struct form f;
+    form_init(&f, prefix);
     if (error)
-        buf_addf(b, "%s%s-%s-error", hint ? " " : "", f->prefix, name);
-    buf_addf(b, "\"%s", error ? " aria-invalid=\"true\"" : "");
-}
-
-static void input(struct buf *b, const struct form_state *f, const char *type, const char *name,
-                  const char *label, const char *hint, const char *value, const char *extra)
-{
-    field_open(b, f, name, label, hint);
-    buf_addf(b, "<input type=\"%s\" id=\"%s-%s\" name=\"%s\"%s", type, f->prefix, name, name,
-             extra);
-    described_by(b, f, name, hint != NULL);
-    buf_adds(b, " value=\"");
-    page_attr(b, value ? value : "");
-    buf_adds(b, "\"/></div>");
+        form_error(&f, field, error);
+    return f;
 }
 
 /* The scales or blocs of the target, when it has labelled clauses. */
 static void bloc_select(struct buf *b, const struct target *t, const struct measure_form *f,
-                        const struct form_state *st)
+                        const struct form *st)
 {
     size_t n = 0;
     for (size_t i = 0; i < t->n_clauses; i++)
         n += t->clauses[i].label != NULL;
     if (!n)
         return;
-    field_open(b, st, "bloc", "Thang đo, khối", NULL);
-    buf_adds(b, "<select id=\"m-bloc\" name=\"bloc\"");
-    described_by(b, st, "bloc", false);
-    buf_addf(b, "><option value=\"\">%s</option>",
-             target_needs_part(t) ? "— Chọn thang đo, khối —" : "Toàn chỉ tiêu");
+    form_select_open(b, st, &(struct form_field){ .name = "bloc", .label = "Thang đo, khối" });
+    form_option(b, "", target_needs_part(t) ? "— Chọn thang đo, khối —" : "Toàn chỉ tiêu", false);
     for (size_t i = 0; i < t->n_clauses; i++) {
         const char *label = t->clauses[i].label;
-        if (!label)
-            continue;
-        buf_adds(b, "<option value=\"");
-        page_attr(b, label);
-        buf_addf(b, "\"%s>", f->bloc && !strcmp(f->bloc, label) ? " selected=\"selected\"" : "");
-        page_text(b, label);
-        buf_adds(b, "</option>");
+        if (label)
+            form_option(b, label, label, f->bloc && !strcmp(f->bloc, label));
     }
-    buf_adds(b, "</select></div>");
+    form_select_close(b);
 }
 
 /* Names the unit field suggests: every agency that carries tasks now. */
@@ -138,46 +88,45 @@ static void agency_datalist(const struct req *rq, struct buf *b)
     buf_adds(b, "</datalist>");
 }
 
-/* What was refused ("Chưa ghi được số đo"), linked to the field to fix; id `id`. */
-static void error_summary(struct buf *b, const struct form_state *f, const char *id,
-                          const char *what)
+void page_indicator_form_errors(struct buf *b, const struct measure_form *m,
+                                const struct baseline_form *base)
 {
-    if (!f->error)
-        return;
-    buf_addf(b, "<div class=\"error-summary\" role=\"alert\" id=\"%s\"><p>%s: ", id, what);
-    if (f->field) {
-        buf_addf(b, "<a href=\"#%s-%s\">", f->prefix, f->field);
-        page_text(b, f->error);
-        buf_adds(b, "</a>");
-    } else {
-        page_text(b, f->error);
-    }
-    buf_adds(b, "</p><p>Chưa có gì được ghi; sửa rồi gửi lại.</p></div>");
+    const struct form fm = form_of("m", m ? m->error : NULL, m ? m->field : NULL);
+    const struct form fb = form_of("b", base ? base->error : NULL, base ? base->field : NULL);
+    form_error_summary(b, form_has_errors(&fm) ? &fm : &fb);
 }
 
 void page_measure_form(const struct req *rq, struct buf *b, const struct ind_one *o,
                        const struct measure_form *f)
 {
-    const struct form_state st = { "m", f->error, f->field };
+    const struct form st = form_of("m", f->error, f->field);
     buf_adds(b, "<h2 id=\"nhap-so-do\">Nhập số đo</h2>");
-    error_summary(b, &st, "measure-error", "Chưa ghi được số đo");
     buf_addf(b,
              "<form method=\"post\" action=\"/indicators/%ld/measurements\" class=\"measure\""
              " id=\"measure-form\">",
              o->x.id);
     page_csrf(rq, b);
-    input(b, &st, "date", "date", "Ngày đo", NULL, f->date, " required=\"required\"");
-    input(b, &st, "text", "value", "Giá trị",
-          "Ghi như trong báo cáo: 82%, 0,72, 81.400, thứ 5, đạt, chưa đạt, đúng lộ trình.",
-          f->value, " required=\"required\" autocomplete=\"off\"");
+    form_date(b, &st, &(struct form_field){ .name = "date", .label = "Ngày đo", .value = f->date,
+                                            .required = true });
+    form_input(b, &st, "text",
+               &(struct form_field){ .name = "value", .label = "Giá trị",
+                                     .hint = "Ghi như trong báo cáo: 82%, 0,72, 81.400, thứ 5,"
+                                             " đạt, chưa đạt, đúng lộ trình.",
+                                     .value = f->value, .required = true,
+                                     .raw_attrs = " autocomplete=\"off\"" });
     bloc_select(b, &o->t, f, &st);
-    input(b, &st, "text", "unit", "Đơn vị được đo (không bắt buộc)",
-          "Để trống khi số đo là của cả chỉ tiêu; ghi tên đơn vị (ví dụ Bộ Nội vụ, Hà Nội)"
-          " khi số đo là của riêng một đơn vị.",
-          f->unit, " list=\"m-unit-names\" autocomplete=\"off\"");
+    form_input(b, &st, "text",
+               &(struct form_field){ .name = "unit", .label = "Đơn vị được đo (không bắt buộc)",
+                                     .hint = "Để trống khi số đo là của cả chỉ tiêu; ghi tên đơn"
+                                             " vị (ví dụ Bộ Nội vụ, Hà Nội) khi số đo là của"
+                                             " riêng một đơn vị.",
+                                     .value = f->unit,
+                                     .raw_attrs = " list=\"m-unit-names\" autocomplete=\"off\"" });
     agency_datalist(rq, b);
-    input(b, &st, "text", "source", "Nguồn số liệu (không bắt buộc)",
-          "Báo cáo, cơ quan hoặc văn bản cho số liệu này.", f->source, "");
+    form_input(b, &st, "text",
+               &(struct form_field){ .name = "source", .label = "Nguồn số liệu (không bắt buộc)",
+                                     .hint = "Báo cáo, cơ quan hoặc văn bản cho số liệu này.",
+                                     .value = f->source });
     buf_adds(b, "<button type=\"submit\">Ghi số đo</button></form>");
 }
 
@@ -192,17 +141,20 @@ bool page_may_set_baseline(const struct req *rq, const struct ind_one *o)
 static void baseline_form(const struct req *rq, struct buf *b, const struct ind_one *o,
                           const struct baseline_form *f)
 {
-    const struct form_state st = { "b", f->error, f->field };
-    error_summary(b, &st, "baseline-error", "Chưa đặt được mốc cơ sở");
+    const struct form st = form_of("b", f->error, f->field);
     buf_addf(b,
              "<form method=\"post\" action=\"/indicators/%ld/baseline\" class=\"measure\""
              " id=\"baseline-form\"><h3>Đặt mốc cơ sở</h3>",
              o->x.id);
     page_csrf(rq, b);
-    input(b, &st, "text", "value", "Giá trị của mốc",
-          "Một số như trong báo cáo (40, 40%, 0,5, thứ 67), không phải một đánh giá.", f->value,
-          " required=\"required\" autocomplete=\"off\"");
-    input(b, &st, "date", "date", "Ngày của mốc", NULL, f->date, " required=\"required\"");
+    form_input(b, &st, "text",
+               &(struct form_field){ .name = "value", .label = "Giá trị của mốc",
+                                     .hint = "Một số như trong báo cáo (40, 40%, 0,5, thứ 67),"
+                                             " không phải một đánh giá.",
+                                     .value = f->value, .required = true,
+                                     .raw_attrs = " autocomplete=\"off\"" });
+    form_date(b, &st, &(struct form_field){ .name = "date", .label = "Ngày của mốc",
+                                            .value = f->date, .required = true });
     buf_adds(b, "<button type=\"submit\">Đặt mốc cơ sở</button></form>");
 }
 
@@ -355,7 +307,7 @@ static int add(struct req *rq, struct resp *rs, const struct ind_one *o, struct 
     const char *field = NULL;
     if (f->date && date_parse_user(f->date, &in.on)) {
         f->field = "date";
-        f->error = arena_printf(rq->arena, "ngày đo '%s' không đúng (dd/mm/yyyy)", f->date);
+        f->error = "Ngày đo phải có dạng ngày/tháng/năm, ví dụ 24/12/2025";
         return 0;
     }
     if (measure_entry_prepare(rq->registry, &o->x, &o->t, &in, page_today(), &m, &reason, &field)) {
@@ -420,7 +372,7 @@ static int set_baseline(struct req *rq, struct resp *rs, const struct ind_one *o
     double v = 0;
     if (f->date && date_parse_user(f->date, &on)) {
         f->field = "date";
-        f->error = arena_printf(rq->arena, "ngày '%s' không đúng (dd/mm/yyyy)", f->date);
+        f->error = "Ngày của mốc phải có dạng ngày/tháng/năm, ví dụ 24/12/2025";
         return 0;
     }
     if (baseline_check(&o->x, &o->t, f->value, on, page_today(), &v, &reason, &field)) {

@@ -174,7 +174,7 @@ static int parse_agency(struct req *rq, struct resp *rs, struct ind_filter *f)
         return 0;
     f->keep.agency_id = registry_unit_id(rq->registry, v);
     if (!f->keep.agency_id)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
+        return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
     return 0;
 }
 
@@ -292,6 +292,8 @@ static void field_options(struct buf *b, const struct indicator_board *bd,
 
 static void filter_form(struct buf *b, const struct indicator_board *bd, const struct ind_filter *f)
 {
+    char dmy[DATE_ISO_LEN];
+    date_dmy(f->on, dmy);
     page_filters_begin(b);
     buf_adds(b, "<form method=\"get\" action=\"/indicators\" class=\"filters\" id=\"ind-filters\""
                 " role=\"search\">");
@@ -305,10 +307,11 @@ static void filter_form(struct buf *b, const struct indicator_board *bd, const s
     }
     buf_addf(b,
              "</select></div><div class=\"field\"><label for=\"f-as_of\">Tính đến ngày</label>"
-             "<input type=\"date\" id=\"f-as_of\" name=\"as_of\" value=\"%s\"/></div>"
+             "<input type=\"text\" class=\"date\" inputmode=\"numeric\" maxlength=\"10\""
+             " autocomplete=\"off\" id=\"f-as_of\" name=\"as_of\" value=\"%s\"/></div>"
              "<div class=\"field\"><button type=\"submit\">Lọc</button> <a class=\"button"
              " secondary\" href=\"/indicators\">Xoá bộ lọc</a></div></form>",
-             f->as_of);
+             dmy);
     page_filters_end(b);
 }
 

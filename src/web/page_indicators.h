@@ -107,6 +107,13 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
 /** True when the signed-in user may add a measurement to x (access_can_measure()). */
 bool page_may_measure(const struct req *rq, const struct indicator *x);
 
+/**
+ * The error summary ("Có lỗi", form.h) of the refused measurement m or
+ * baseline base (either may be NULL): nothing when neither was refused.
+ */
+void page_indicator_form_errors(struct buf *b, const struct measure_form *m,
+                                const struct baseline_form *base);
+
 /** The form "Nhập số đo" of o (id "measure-form"), filled from *form. */
 void page_measure_form(const struct req *rq, struct buf *b, const struct ind_one *o,
                        const struct measure_form *form);

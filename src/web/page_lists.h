@@ -15,6 +15,7 @@
 
 #include "core/programme.h"
 #include "core/report.h"
+#include "form.h"
 #include "http.h"
 
 #include <stdbool.h>
@@ -140,13 +141,19 @@ struct task_row *page_filtered_rows(struct req *rq, struct resp *rs, struct page
 
 /* ---- one task (page_task.c shows it, page_task_form.c adds its reports) ---------- */
 
-/* The progress form's fields: as the user typed them, or the defaults. */
+/* The progress and reopening forms' fields: as the user typed them, or the defaults. */
 struct progress_form {
     long unit_id;     /* agency id chosen; 0 = none */
     const char *date; /* Ngày báo cáo, as typed (arena or static) */
-    const char *result, *next, *issues, *percent, *completed_on, *output;
-    bool done;         /* Hoàn thành */
-    const char *error; /* why the last submission was rejected, or NULL */
+    const char *result, *next, *issues, *percent, *completed_on;
+    const char *output_number, *output_date; /* Văn bản kết quả: số, ký hiệu; ngày ban hành */
+    bool done;     /* Hoàn thành */
+    bool reopen;   /* the submission was the reopening form (result = its reason) */
+    bool confirm;  /* the user confirmed (confirm=1) */
+    bool confirming; /* checked, not confirmed: the page shows the confirmation panel */
+    const char *due, *due_note; /* the due-date form (steering office), as typed */
+    struct form errors; /* refusals of the last submission (form.h): prefix "p" (progress),
+                           "r" (reopening) or "due" (the due-date form) */
 };
 
 /** The task of the path (/tasks/:id) as an index of pd; PROG_NONE after a 404 response. */
@@ -167,8 +174,20 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
  */
 size_t *page_report_units(struct req *rq, const struct page_data *pd, size_t ti, size_t *n);
 
-/** The progress form of task ti for the allowed units (page_report_units()). */
+/**
+ * The progress form of task ti for the allowed units (page_report_units()),
+ * and the form "Mở lại" for those of them whose completion is recorded.
+ * Each field shows form->errors beside it when the form was the one submitted.
+ */
 void page_progress_form(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
                         const size_t *units, size_t n_units, const struct progress_form *form);
+
+/**
+ * When form->confirming: the panel "Xác nhận ghi nhận hoàn thành" (or "Xác
+ * nhận mở lại nhiệm vụ") summarising what will be recorded, with a form
+ * posting the same fields again with confirm=1 and a link back to edit.
+ */
+void page_progress_confirm(struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
+                           const struct progress_form *form);
 
 #endif

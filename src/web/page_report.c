@@ -35,7 +35,7 @@ static int find_agency(const struct req *rq, const struct programme *p, const ch
     long id = registry_unit_id(reg, name);
     size_t i = id ? programme_find_agency(p, id) : PROG_NONE;
     if (i == PROG_NONE)
-        return err_set(e, ERR_NOT_FOUND, "no unit named '%s'", name);
+        return err_set(e, ERR_NOT_FOUND, "Không có đơn vị “%s”", name);
     *out = i;
     return 0;
 }
@@ -217,12 +217,14 @@ struct report_form {
 
 static void date_field(struct buf *b, const char *name, const char *label, struct date d)
 {
-    char iso[DATE_ISO_LEN];
-    date_iso(d, iso);
+    char dmy[DATE_ISO_LEN];
+    date_dmy(d, dmy);
     buf_addf(b, "<div class=\"field\"><label for=\"%s\">", name);
     page_text(b, label);
-    buf_addf(b, "</label><input type=\"date\" id=\"%s\" name=\"%s\" value=\"%s\"/></div>", name,
-             name, iso);
+    buf_addf(b, "</label><p class=\"hint\" id=\"%s-hint\">Ví dụ: 24/12/2025</p><input type=\"text\""
+                " class=\"date\" inputmode=\"numeric\" maxlength=\"10\" autocomplete=\"off\""
+                " id=\"%s\" name=\"%s\" aria-describedby=\"%s-hint\" value=\"%s\"/></div>",
+             name, name, name, name, dmy);
 }
 
 static void document_select(struct buf *b, const struct report_form *f)

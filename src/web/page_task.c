@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "page.h"
+#include "form.h"
 #include "page_lists.h"
 #include "store/store.h"
 #include "util/text.h"
@@ -144,25 +145,32 @@ static void deadline(struct buf *b, const struct task_view *tv, const struct pro
 }
 
 /* For the steering office: set (or clear) the due date a deadline phrase did not give. */
-static void due_form(const struct req *rq, struct buf *b, const struct task_view *tv)
+static void due_form(struct req *rq, struct buf *b, const struct task_view *tv,
+                     const struct progress_form *form)
 {
     if (!access_can_manage(rq->who.role))
         return;
-    char iso[DATE_ISO_LEN] = "";
-    if (tv->due_by_person)
-        date_iso(tv->due, iso);
+    struct form none;
+    form_init(&none, "due");
+    bool refused = !strcmp(form->errors.prefix, "due");
+    const struct form *f = refused ? &form->errors : &none;
+    const char *due = refused ? form->due
+                      : tv->due_by_person ? form_date_text(rq->arena, tv->due)
+                                          : NULL;
     buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
                 " action=\"/tasks/%ld/due\">",
-             tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
+             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "",
+             tv->id);
     page_csrf(rq, b);
-    buf_adds(b, "<div class=\"field\"><label for=\"due\">Thời hạn hoàn thành</label>"
-                "<input type=\"date\" id=\"due\" name=\"due\" value=\"");
-    page_attr(b, iso);
-    buf_adds(b, "\"/><p class=\"hint\">Để trống để bỏ thời hạn đã đặt và dùng lại thời hạn ghi"
-                " trong văn bản.</p></div><div class=\"field\"><label for=\"due_note\">Căn cứ"
-                "</label><input id=\"due_note\" name=\"due_note\" maxlength=\"300\" value=\"");
-    page_attr(b, tv->due_note ? tv->due_note : "");
-    buf_adds(b, "\"/></div><button type=\"submit\">Lưu thời hạn</button></form></details>");
+    form_date(b, f, &(struct form_field){ .name = "due", .label = "Thời hạn hoàn thành",
+                                          .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
+                                                  " thời hạn ghi trong văn bản.",
+                                          .value = due });
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "due_note", .label = "Căn cứ",
+                                     .value = refused ? form->due_note : tv->due_note,
+                                     .raw_attrs = " maxlength=\"300\"" });
+    buf_adds(b, "<button type=\"submit\">Lưu thời hạn</button></form></details>");
 }
 
 static void task_link(const struct req *rq, struct buf *b, const struct page_data *pd, long id)
@@ -424,9 +432,10 @@ static void saved_notice(const struct req *rq, struct buf *b)
     if (!saved)
         return;
     buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
-             !strcmp(saved, "1")     ? "Đã ghi báo cáo tiến độ."
-             : !strcmp(saved, "due") ? "Đã lưu thời hạn."
-                                     : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
+             !strcmp(saved, "1")        ? "Đã ghi báo cáo tiến độ."
+             : !strcmp(saved, "due")    ? "Đã lưu thời hạn."
+             : !strcmp(saved, "reopen") ? "Đã mở lại nhiệm vụ; đơn vị tiếp tục báo cáo tiến độ."
+                                        : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }
 
 #define HEADING_CHARS 120 /* a longer name is cut at a word for the heading */
@@ -465,26 +474,23 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     struct err e = ERR_INIT;
     if (store_task(rq->db, t->id, &tv, &e))
         return resp_err(rq, rs, &e);
-    page_begin(rq, rs, task_heading(rq, t), "tasks");
+    form_page_begin(rq, rs, task_heading(rq, t), "tasks", &form->errors);
     struct buf *b = &rs->body;
+    form_error_summary(b, &form->errors);
+    page_progress_confirm(rq, b, pd, ti, form);
     saved_notice(rq, b);
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
     facts(rq, b, pd, ti, &tv);
-    due_form(rq, b, &tv);
+    due_form(rq, b, &tv, form);
     task_view_release(&tv);
     assignments(rq, b, pd, ti);
     if (timeline(rq, rs, t->id))
         return -1;
     size_t n_units = 0;
     size_t *units = page_report_units(rq, pd, ti, &n_units);
-    if (n_units) {
+    if (n_units)
         page_progress_form(rq, b, pd, ti, units, n_units, form);
-    } else if (form->error) {
-        buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>");
-        page_text(b, form->error);
-        buf_adds(b, "</p></div>");
-    }
     page_end(rq, rs);
     return 0;
 }
@@ -507,5 +513,6 @@ int h_task(struct req *rq, struct resp *rs)
     date_iso(page_today(), today);
     struct progress_form form = { .unit_id = rq->who.agency_id,
                                   .date = arena_strdup(rq->arena, today) };
+    form_init(&form.errors, "p");
     return page_task_show(rq, rs, pd, ti, &form);
 }

@@ -1,14 +1,26 @@
 /*
- * page_task_form: the progress form of a task page and its submission,
- * POST /tasks/:id/progress (app.c has checked the CSRF token).
+ * page_task_form: the progress form of a task page, the form "Mở lại" and
+ * their submission, POST /tasks/:id/progress (app.c has checked the CSRF
+ * token).
  *
  * A submission becomes one progress-table row, exactly as `giamsat
  * progress add` builds it, and store_progress_add() reads, checks and
  * appends it together with its audit line in one transaction. Who may
  * write is checked here first, against the unit the form names: a user
  * who may not report for it gets 403, nothing is written but an audit
- * line of the refusal. A row the store rejects re-renders the page with
- * the reason (422) and with what the user typed.
+ * line of the refusal.
+ *
+ * The form is then checked (form.h): a report must say something (a
+ * result, next steps, issues, a percentage, or a completion); a completion
+ * cites its output document — number/symbol and date of issue, stored as
+ * the output "Số 12/BC-BNV ngày 20/12/2025"; a reopening (action=reopen,
+ * only where the unit's completion is recorded) gives its reason; dates
+ * are dd/mm/yyyy (or yyyy-mm-dd) and not in the future. Refusals, and rows
+ * the store rejects, re-render the page (422) with the error summary on
+ * top, each message beside its field and what the user typed. A valid
+ * completion or reopening is not written at once: the page comes back
+ * with a confirmation panel whose button posts the same fields with
+ * confirm=1 (no JavaScript needed).
  */
 #include "handlers.h"
 
@@ -22,6 +34,7 @@
 #include "util/xalloc.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- the form ---------------------------------------------------------------------- */
@@ -41,76 +54,217 @@ size_t *page_report_units(struct req *rq, const struct page_data *pd, size_t ti,
     return out;
 }
 
-static void input(struct buf *b, const char *type, const char *name, const char *label,
-                  const char *value, const char *extra)
+/* The assignment of task ti to agency (a programme index), or NULL. */
+static const struct prog_assignment *assignment_of(const struct page_data *pd, size_t ti,
+                                                   size_t agency)
 {
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"p-%s\">%s</label><input type=\"%s\""
-             " id=\"p-%s\" name=\"%s\"%s value=\"",
-             name, label, type, name, name, extra);
-    page_attr(b, value ? value : "");
-    buf_adds(b, "\"/></div>");
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    for (size_t i = 0; i < t->n_assignments; i++)
+        if (pd->prog.assignments[t->assignments[i]].agency == agency)
+            return &pd->prog.assignments[t->assignments[i]];
+    return NULL;
 }
 
-static void textarea(struct buf *b, const char *name, const char *label, const char *value)
+/* True when the unit's latest state on the task, today, is completed (reopening applies). */
+static bool is_completed(const struct page_data *pd, size_t ti, size_t agency)
 {
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"p-%s\">%s</label><textarea id=\"p-%s\""
-             " name=\"%s\" rows=\"3\">",
-             name, label, name, name);
-    page_text(b, value ? value : "");
-    buf_adds(b, "</textarea></div>");
+    const struct prog_assignment *a = assignment_of(pd, ti, agency);
+    return a && status_replay(a->events, a->n_events, page_today()).completed;
 }
 
-static void unit_select(struct buf *b, const struct page_data *pd, const size_t *units, size_t n,
-                        long chosen)
+static void unit_select(struct buf *b, const struct form *f, const struct page_data *pd,
+                        const size_t *units, size_t n, long chosen)
 {
-    buf_adds(b, "<div class=\"field\"><label for=\"p-unit\">Đơn vị báo cáo</label>"
-                "<select id=\"p-unit\" name=\"unit\">");
+    const struct form_field fd = { .name = "unit", .label = "Đơn vị báo cáo" };
+    form_select_open(b, f, &fd);
     for (size_t i = 0; i < n; i++) {
         const struct prog_agency *a = &pd->prog.agencies[units[i]];
-        buf_addf(b, "<option value=\"%ld\"%s>", a->id,
-                 a->id == chosen ? " selected=\"selected\"" : "");
-        page_text(b, a->name);
-        buf_adds(b, "</option>");
+        char id[32];
+        snprintf(id, sizeof(id), "%ld", a->id);
+        form_option(b, id, a->name, a->id == chosen);
     }
-    buf_adds(b, "</select></div>");
+    form_select_close(b);
 }
 
-static void completion_fields(struct buf *b, const struct progress_form *f)
+static void completion_fields(struct buf *b, const struct form *f, const struct progress_form *v)
 {
-    buf_addf(b,
-             "<fieldset><legend>Hoàn thành nhiệm vụ</legend><div class=\"field\">"
-             "<input type=\"checkbox\" id=\"p-done\" name=\"done\" value=\"1\"%s/>"
-             " <label for=\"p-done\">Đơn vị đã hoàn thành nhiệm vụ</label></div>",
-             f->done ? " checked=\"checked\"" : "");
-    input(b, "date", "completed_on", "Ngày hoàn thành (để trống: ngày báo cáo)", f->completed_on,
-          "");
-    input(b, "text", "output", "Văn bản kết quả (số, ký hiệu, ngày ban hành)", f->output, "");
-    buf_adds(b, "</fieldset>");
+    form_raw(b, "<fieldset><legend>Hoàn thành nhiệm vụ</legend>");
+    form_checkbox(b, f, &(struct form_field){ .name = "done",
+                                              .label = "Đơn vị đã hoàn thành nhiệm vụ" },
+                  v->done);
+    form_date(b, f, &(struct form_field){ .name = "completed_on",
+                                          .label = "Ngày hoàn thành (để trống: ngày báo cáo)",
+                                          .value = v->completed_on });
+    form_raw(b, "<fieldset class=\"output\"><legend>Văn bản kết quả (bắt buộc khi hoàn thành)"
+                "</legend>");
+    form_input(b, f, "text",
+               &(struct form_field){ .name = "output_number",
+                                     .label = "Số, ký hiệu văn bản",
+                                     .hint = "Ví dụ: 12/BC-BNV hoặc Quyết định số 12/QĐ-BNV",
+                                     .value = v->output_number,
+                                     .raw_attrs = " maxlength=\"300\"" });
+    form_date(b, f, &(struct form_field){ .name = "output_date", .label = "Ngày ban hành",
+                                          .value = v->output_date });
+    form_raw(b, "</fieldset></fieldset>");
+}
+
+/* The units of units[0..n) whose task is completed today: the ones a reopening applies to. */
+static size_t completed_units(const struct page_data *pd, size_t ti, const size_t *units,
+                              size_t n, size_t *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_completed(pd, ti, units[i]))
+            out[k++] = units[i];
+    return k;
+}
+
+/* "Mở lại": for a unit whose completion was recorded, a dated report with its reason. */
+static void reopen_form(const struct req *rq, struct buf *b, const struct page_data *pd,
+                        size_t ti, const size_t *units, size_t n_units,
+                        const struct progress_form *form)
+{
+    size_t *done = arena_calloc(rq->arena, n_units + 1, sizeof(size_t));
+    size_t n = completed_units(pd, ti, units, n_units, done);
+    if (!n)
+        return;
+    struct form none;
+    form_init(&none, "r");
+    const struct form *f = form->reopen ? &form->errors : &none;
+    buf_adds(b, "<h2 id=\"mo-lai\">Mở lại nhiệm vụ đã ghi nhận hoàn thành</h2><p class=\"hint\">"
+                "Dùng khi ghi nhận hoàn thành bị nhầm hoặc nhiệm vụ phải thực hiện tiếp. Việc mở"
+                " lại được ghi thành một báo cáo kèm lý do; các báo cáo trước vẫn được giữ.</p>");
+    buf_addf(b, "<form method=\"post\" action=\"/tasks/%ld/progress\" class=\"progress\""
+                " id=\"reopen-form\">",
+             pd->prog.tasks[ti].id);
+    page_csrf(rq, b);
+    form_hidden(b, "action", "reopen");
+    unit_select(b, f, pd, done, n, form->reopen ? form->unit_id : rq->who.agency_id);
+    form_date(b, f, &(struct form_field){ .name = "date", .label = "Ngày mở lại",
+                                          .value = form->reopen ? form->date
+                                                                : form_date_text(rq->arena,
+                                                                                 page_today()),
+                                          .required = true });
+    form_textarea(b, f, &(struct form_field){ .name = "reason", .label = "Lý do mở lại",
+                                              .value = form->reopen ? form->result : NULL });
+    buf_adds(b, "<button type=\"submit\" class=\"secondary\">Mở lại</button></form>");
 }
 
 void page_progress_form(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
                         const size_t *units, size_t n_units, const struct progress_form *form)
 {
+    struct form none;
+    form_init(&none, "p");
+    bool mine = !strcmp(form->errors.prefix, "p"); /* else another form was submitted */
+    const struct form *f = mine ? &form->errors : &none;
+    const struct progress_form *v = form;
+    struct progress_form blank = { .unit_id = form->unit_id,
+                                   .date = form_date_text(rq->arena, page_today()) };
+    if (!mine)
+        v = &blank;
     buf_adds(b, "<h2 id=\"them-bao-cao\">Thêm báo cáo tiến độ hoặc ghi nhận hoàn thành</h2>");
-    if (form->error) {
-        buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>Chưa ghi được báo cáo: ");
-        page_text(b, form->error);
-        buf_adds(b, "</p></div>");
-    }
-    buf_addf(b, "<form method=\"post\" action=\"/tasks/%ld/progress\" class=\"progress\">",
+    buf_addf(b, "<form method=\"post\" action=\"/tasks/%ld/progress\" class=\"progress\""
+                " id=\"progress-form\">",
              pd->prog.tasks[ti].id);
     page_csrf(rq, b);
-    unit_select(b, pd, units, n_units, form->unit_id);
-    input(b, "date", "date", "Ngày báo cáo", form->date, " required=\"required\"");
-    textarea(b, "result", "Kết quả thực hiện đến ngày báo cáo", form->result);
-    textarea(b, "next", "Dự kiến kết quả kỳ tới", form->next);
-    textarea(b, "issues", "Vướng mắc, kiến nghị", form->issues);
-    input(b, "number", "percent", "Tiến độ (%, không bắt buộc)", form->percent,
-          " min=\"0\" max=\"100\"");
-    completion_fields(b, form);
+    unit_select(b, f, pd, units, n_units, v->unit_id);
+    form_date(b, f, &(struct form_field){ .name = "date", .label = "Ngày báo cáo",
+                                          .value = v->date, .required = true });
+    form_textarea(b, f, &(struct form_field){ .name = "result",
+                                              .label = "Kết quả thực hiện đến ngày báo cáo",
+                                              .value = v->result });
+    form_textarea(b, f, &(struct form_field){ .name = "next", .label = "Dự kiến kết quả kỳ tới",
+                                              .value = v->next });
+    form_textarea(b, f, &(struct form_field){ .name = "issues", .label = "Vướng mắc, kiến nghị",
+                                              .value = v->issues });
+    form_input(b, f, "number",
+               &(struct form_field){ .name = "percent", .label = "Tiến độ (%, không bắt buộc)",
+                                     .value = v->percent,
+                                     .raw_attrs = " min=\"0\" max=\"100\"" });
+    completion_fields(b, f, v);
     buf_adds(b, "<button type=\"submit\">Ghi báo cáo</button></form>");
+    reopen_form(rq, b, pd, ti, units, n_units, form);
+}
+
+/* ---- the confirmation ---------------------------------------------------------------- */
+
+/* "Số 12/BC-BNV ngày 20/12/2025": the output as `giamsat progress add --output` takes it. */
+static const char *output_text(struct arena *a, const char *number, struct date issued)
+{
+    char dmy[DATE_ISO_LEN];
+    if (!number)
+        return NULL;
+    date_dmy(issued, dmy);
+    bool bare = *number >= '0' && *number <= '9';
+    return arena_printf(a, "%s%s ngày %s", bare ? "Số " : "", number, dmy);
+}
+
+static void confirm_fact(struct buf *b, const char *term, const char *value)
+{
+    if (!value)
+        return;
+    buf_adds(b, "<dt>");
+    page_text(b, term);
+    buf_adds(b, "</dt><dd>");
+    page_text(b, value);
+    buf_adds(b, "</dd>");
+}
+
+/* The fields as submitted, hidden, so "Xác nhận" posts them again with confirm=1. */
+static void hidden_copies(struct buf *b, const struct progress_form *v)
+{
+    char unit[32];
+    snprintf(unit, sizeof(unit), "%ld", v->unit_id);
+    form_hidden(b, "unit", unit);
+    form_hidden(b, "date", v->date);
+    form_hidden(b, v->reopen ? "reason" : "result", v->result);
+    form_hidden(b, "next", v->next);
+    form_hidden(b, "issues", v->issues);
+    form_hidden(b, "percent", v->percent);
+    form_hidden(b, "done", v->done ? "1" : NULL);
+    form_hidden(b, "completed_on", v->completed_on);
+    form_hidden(b, "output_number", v->output_number);
+    form_hidden(b, "output_date", v->output_date);
+    form_hidden(b, "action", v->reopen ? "reopen" : NULL);
+    form_hidden(b, "confirm", "1");
+}
+
+void page_progress_confirm(struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
+                           const struct progress_form *v)
+{
+    if (!v->confirming)
+        return;
+    size_t agency = programme_find_agency(&pd->prog, v->unit_id);
+    struct date issued = DATE_NONE;
+    if (v->output_date)
+        date_parse_user(v->output_date, &issued);
+    buf_addf(b, "<div class=\"confirm-panel\" role=\"region\" tabindex=\"-1\""
+                " autofocus=\"autofocus\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">%s</h2>"
+                "<p>Kiểm tra lại trước khi ghi. Sau khi ghi, ",
+             v->reopen ? "Xác nhận mở lại nhiệm vụ" : "Xác nhận ghi nhận hoàn thành");
+    buf_adds(b, v->reopen ? "nhiệm vụ của đơn vị trở lại trạng thái đang thực hiện.</p>"
+                          : "nhiệm vụ của đơn vị được tính là đã hoàn thành; nếu nhầm, chỉ có thể"
+                            " sửa bằng cách mở lại kèm lý do.</p>");
+    buf_adds(b, "<dl class=\"facts\">");
+    confirm_fact(b, "Đơn vị", agency != PROG_NONE ? pd->prog.agencies[agency].name : NULL);
+    confirm_fact(b, "Ngày báo cáo", v->date);
+    if (v->reopen) {
+        confirm_fact(b, "Lý do mở lại", v->result);
+    } else {
+        confirm_fact(b, "Ngày hoàn thành", v->completed_on ? v->completed_on : v->date);
+        confirm_fact(b, "Văn bản kết quả", output_text(rq->arena, v->output_number, issued));
+        confirm_fact(b, "Kết quả", v->result);
+        confirm_fact(b, "Dự kiến kỳ tới", v->next);
+        confirm_fact(b, "Vướng mắc, kiến nghị", v->issues);
+        confirm_fact(b, "Tiến độ (%)", v->percent);
+    }
+    buf_addf(b, "</dl><form method=\"post\" action=\"/tasks/%ld/progress\" id=\"confirm-form\">",
+             pd->prog.tasks[ti].id);
+    page_csrf(rq, b);
+    hidden_copies(b, v);
+    buf_addf(b, "<button type=\"submit\">Xác nhận</button> <a href=\"#%s\">Quay lại sửa</a>"
+                "</form></div>",
+             v->reopen ? "mo-lai" : "them-bao-cao");
 }
 
 /* ---- the submission ---------------------------------------------------------------- */
@@ -124,18 +278,98 @@ static const char *form_value(const struct req *rq, const char *key)
 static struct progress_form form_from_request(const struct req *rq)
 {
     struct progress_form f = { 0 };
-    const char *unit = form_value(rq, "unit");
+    const char *unit = form_value(rq, "unit"), *action = form_value(rq, "action");
     if (!unit || strparse_long(unit, 1, 1L << 50, &f.unit_id))
         f.unit_id = 0;
+    f.reopen = action && !strcmp(action, "reopen");
+    form_init(&f.errors, f.reopen ? "r" : "p");
     f.date = form_value(rq, "date");
-    f.result = form_value(rq, "result");
+    f.result = form_value(rq, f.reopen ? "reason" : "result");
+    f.confirm = form_value(rq, "confirm") != NULL;
+    if (f.reopen)
+        return f;
     f.next = form_value(rq, "next");
     f.issues = form_value(rq, "issues");
     f.percent = form_value(rq, "percent");
     f.completed_on = form_value(rq, "completed_on");
-    f.output = form_value(rq, "output");
+    f.output_number = form_value(rq, "output_number");
+    f.output_date = form_value(rq, "output_date");
     f.done = form_value(rq, "done") != NULL;
     return f;
+}
+
+/* The report date: given, a date, not after today. */
+static void check_date(struct arena *a, struct progress_form *f, struct date *on)
+{
+    const char *what = f->reopen ? "Ngày mở lại" : "Ngày báo cáo";
+    if (!f->date) {
+        form_error(&f->errors, "date", arena_printf(a, "Nhập %s", f->reopen ? "ngày mở lại"
+                                                                            : "ngày báo cáo"));
+        return;
+    }
+    if (form_date_read(&f->errors, a, "date", what, f->date, on))
+        return;
+    if (date_cmp(*on, page_today()) > 0)
+        form_error(&f->errors, "date",
+                   arena_printf(a, "%s không được sau hôm nay (%s)", what,
+                                form_date_text(a, page_today())));
+}
+
+/* The completion date: only with a completion, a date, not after the report date. */
+static void check_completed_on(struct arena *a, struct progress_form *f, struct date on)
+{
+    struct date done_on = DATE_NONE;
+    struct form *e = &f->errors;
+    if (f->completed_on && !f->done)
+        form_error(e, "completed_on", "Ngày hoàn thành chỉ ghi khi đánh dấu “Đơn vị đã hoàn thành"
+                                      " nhiệm vụ”");
+    else if (!form_date_read(e, a, "completed_on", "Ngày hoàn thành", f->completed_on, &done_on) &&
+             date_is_set(done_on) && date_is_set(on) && date_cmp(done_on, on) > 0)
+        form_error(e, "completed_on", "Ngày hoàn thành không được sau ngày báo cáo");
+}
+
+/* The output document, as an output is cited: required for a completion, both parts. */
+static void check_output(struct arena *a, struct progress_form *f, struct date on)
+{
+    struct date issued = DATE_NONE;
+    struct form *e = &f->errors;
+    if (!f->done && !f->output_number && !f->output_date)
+        return;
+    if (!f->output_number)
+        form_error(e, "output_number", "Nhập số, ký hiệu của văn bản kết quả (ví dụ 12/BC-BNV)");
+    else if (strlen(f->output_number) > 300)
+        form_error(e, "output_number", "Số, ký hiệu văn bản dài quá 300 ký tự");
+    if (!f->output_date)
+        form_error(e, "output_date", "Nhập ngày ban hành của văn bản kết quả");
+    else if (!form_date_read(e, a, "output_date", "Ngày ban hành", f->output_date, &issued) &&
+             date_is_set(on) && date_cmp(issued, on) > 0)
+        form_error(e, "output_date", "Ngày ban hành không được sau ngày báo cáo");
+}
+
+/* Every refusal of the form itself, before the store reads the row. */
+static void check_form(struct req *rq, struct progress_form *f, const struct page_data *pd,
+                       size_t ti, size_t agency)
+{
+    struct arena *a = rq->arena;
+    struct date on = DATE_NONE;
+    long percent = 0;
+    if (f->reopen && !is_completed(pd, ti, agency)) /* not in the form's list: no link */
+        form_error(&f->errors, NULL, "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
+                                     " không cần mở lại");
+    check_date(a, f, &on);
+    if (f->reopen) {
+        if (!f->result)
+            form_error(&f->errors, "reason", "Nhập lý do mở lại");
+        return;
+    }
+    if (f->percent && strparse_long(f->percent, 0, 100, &percent))
+        form_error(&f->errors, "percent", "Tiến độ phải là một số nguyên từ 0 đến 100");
+    check_completed_on(a, f, on);
+    check_output(a, f, on);
+    if (!f->result && !f->next && !f->issues && !f->percent && !f->done)
+        form_error(&f->errors, "result",
+                   "Nhập kết quả thực hiện (hoặc dự kiến kỳ tới, vướng mắc, tiến độ), hoặc đánh"
+                   " dấu “Đơn vị đã hoàn thành nhiệm vụ”");
 }
 
 static char *dup_or_null(const char *s)
@@ -144,15 +378,18 @@ static char *dup_or_null(const char *s)
 }
 
 /* The form as a row of a progress table (the batch owns the copies). */
-static void row_from_form(const struct progress_form *f, long task_id, const char *unit,
-                          struct progress_row *row)
+static void row_from_form(struct arena *a, const struct progress_form *f, long task_id,
+                          const char *unit, struct progress_row *row)
 {
+    struct date issued = DATE_NONE;
+    if (f->output_date)
+        date_parse_user(f->output_date, &issued);
     row->task_id = xasprintf("%ld", task_id);
     row->unit = xstrdup(unit);
     row->reported_on = dup_or_null(f->date);
-    row->done = f->done ? xstrdup("có") : NULL;
+    row->done = f->reopen ? xstrdup("mở lại") : f->done ? xstrdup("có") : NULL;
     row->completed_on = dup_or_null(f->completed_on);
-    row->output = dup_or_null(f->output);
+    row->output = dup_or_null(output_text(a, f->output_number, issued));
     row->result = dup_or_null(f->result);
     row->next = dup_or_null(f->next);
     row->issues = dup_or_null(f->issues);
@@ -177,7 +414,7 @@ static int refuse(struct req *rq, struct resp *rs, long task_id, long unit_id)
 
 /*
  * Append the report. 0 with a 303 response when written (or a duplicate),
- * 0 with form->error set when the store rejected it, -1 after a 500.
+ * 0 with an error in form->errors when the store rejected it, -1 after a 500.
  */
 static int add_report(struct req *rq, struct resp *rs, long task_id, const char *unit,
                       struct progress_form *form)
@@ -187,15 +424,15 @@ static int add_report(struct req *rq, struct resp *rs, long task_id, const char 
     struct err e = ERR_INIT;
     struct audit_entry audit = app_audit(rq, "progress.add");
     struct progress_options opt = { .source = "web", .today = page_today(), .audit = &audit };
-    row_from_form(form, task_id, unit, batch_add_progress(&b, 0));
+    row_from_form(rq->arena, form, task_id, unit, batch_add_progress(&b, 0));
     int ret = store_progress_add(rq->db, rq->registry, &b, &opt, &sum, &e);
     if (ret)
         ret = resp_err(rq, rs, &e);
     else if (sum.n_rejects)
-        form->error = arena_strdup(rq->arena, sum.rejects[0].reason);
+        form_error(&form->errors, NULL, arena_strdup(rq->arena, sum.rejects[0].reason));
     else
-        resp_redirect(
-            rs, arena_printf(rq->arena, "/tasks/%ld?saved=%d#bao-cao", task_id, sum.added ? 1 : 2));
+        resp_redirect(rs, arena_printf(rq->arena, "/tasks/%ld?saved=%s#bao-cao", task_id,
+                                       !sum.added ? "2" : form->reopen ? "reopen" : "1"));
     progress_summary_release(&sum);
     batch_release(&b);
     return ret;
@@ -226,12 +463,21 @@ int h_task_progress(struct req *rq, struct resp *rs)
         (!n_units && !access_can_manage(w->role)))
         return refuse(rq, rs, task_id, form.unit_id);
     if (agency == PROG_NONE || !contains(units, n_units, agency))
-        form.error = "đơn vị đã chọn không chủ trì nhiệm vụ này";
-    else if (form.completed_on && !form.done)
-        form.error = "ngày hoàn thành chỉ ghi khi đánh dấu “Đơn vị đã hoàn thành nhiệm vụ”";
-    else if (add_report(rq, rs, task_id, pd->prog.agencies[agency].name, &form))
+        form_error(&form.errors, n_units ? "unit" : NULL,
+                   "Đơn vị đã chọn không chủ trì nhiệm vụ này");
+    else
+        check_form(rq, &form, pd, ti, agency);
+    if (form_has_errors(&form.errors)) {
+        rs->status = 422;
+        return page_task_show(rq, rs, pd, ti, &form);
+    }
+    if ((form.done || form.reopen) && !form.confirm) {
+        form.confirming = true; /* nothing is written before the user confirms */
+        return page_task_show(rq, rs, pd, ti, &form);
+    }
+    if (add_report(rq, rs, task_id, pd->prog.agencies[agency].name, &form))
         return -1;
-    if (!form.error)
+    if (!form_has_errors(&form.errors))
         return 0;
     rs->status = 422;
     return page_task_show(rq, rs, pd, ti, &form);
@@ -242,19 +488,29 @@ int h_task_due(struct req *rq, struct resp *rs)
 {
     long id = 0;
     struct date due = DATE_NONE;
-    const char *text = req_form(rq, "due"), *note = req_form(rq, "due_note");
     if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
-        return resp_error(rq, rs, 404, "no such task");
-    if (text && *text && date_parse_user(text, &due))
-        return resp_error(rq, rs, 400, "'due' must be a date (yyyy-mm-dd or dd/mm/yyyy)");
-    if (note && strlen(note) > 300)
-        return resp_error(rq, rs, 400, "'due_note' is longer than 300 characters");
+        return resp_error(rq, rs, 404, "Không có nhiệm vụ này");
+    struct progress_form form = { .unit_id = rq->who.agency_id,
+                                  .due = req_form(rq, "due"),
+                                  .due_note = req_form(rq, "due_note") };
+    form_init(&form.errors, "due");
+    form_date_read(&form.errors, rq->arena, "due", "Thời hạn", form.due, &due);
+    if (form.due_note && strlen(form.due_note) > 300)
+        form_error(&form.errors, "due_note", "Căn cứ dài quá 300 ký tự");
+    if (form_has_errors(&form.errors)) {
+        struct page_data *pd = page_data_load(rq, rs);
+        size_t ti = pd ? page_task_of_path(rq, rs, pd) : PROG_NONE;
+        if (ti == PROG_NONE)
+            return -1;
+        rs->status = 422;
+        return page_task_show(rq, rs, pd, ti, &form);
+    }
     struct db *db = app_db(rq, rs);
     if (!db)
         return -1;
     struct audit_entry a = app_audit(rq, "task.due");
     struct err e = ERR_INIT;
-    if (store_task_set_due(db, id, due, note, &a, &e))
+    if (store_task_set_due(db, id, due, form.due_note, &a, &e))
         return resp_err(rq, rs, &e);
     return resp_redirect(rs, arena_printf(rq->arena, "/tasks/%ld?saved=due", id));
 }

@@ -8,6 +8,7 @@
 #include "handlers.h"
 
 #include "app.h"
+#include "form.h"
 #include "page.h"
 #include "page_lists.h"
 #include "report_cache.h"
@@ -92,7 +93,7 @@ static int parse_agency(struct req *rq, struct resp *rs, const struct page_data 
     if (strparse_long(v, 1, 1L << 40, &id)) {
         id = registry_unit_id(reg, v);
         if (!id)
-            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
+            return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
     }
     q->agency = programme_find_agency(&pd->prog, id);
     if (q->agency == PROG_NONE)
@@ -270,14 +271,14 @@ static void field_options(struct buf *b, const struct page_data *pd, const char 
     buf_adds(b, "</select></div>");
 }
 
+/* A filter date, typed as dd/mm/yyyy (the query accepts it and yyyy-mm-dd). */
 static void date_field(struct buf *b, const char *name, const char *label, struct date value)
 {
-    char iso[DATE_ISO_LEN];
-    date_iso(value, iso);
-    buf_addf(b,
-             "<div class=\"field\"><label for=\"f-%s\">%s</label><input type=\"date\""
-             " id=\"f-%s\" name=\"%s\" value=\"%s\"/></div>",
-             name, label, name, name, iso);
+    struct form none;
+    char dmy[DATE_ISO_LEN];
+    form_init(&none, "f");
+    date_dmy(value, dmy);
+    form_date(b, &none, &(struct form_field){ .name = name, .label = label, .value = dmy });
 }
 
 static void simple_selects(struct buf *b, const struct page_data *pd, const struct task_query *q,

@@ -27,6 +27,7 @@ const GIAMSAT = process.env.GIAMSAT;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(process.env.ARTIFACTS || path.join(here, '../../build/artifacts/browser'));
 const TODAY = '2025-12-24';
+const TODAY_DMY = '24/12/2025'; // date fields are typed as dd/mm/yyyy
 const QUERY = 'bo cong an';
 const MINISTRY = 'Bộ Công an';
 const ADMIN = ['admin', 'admin-pass-123'];
@@ -142,10 +143,12 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 // Problems seen by the browser: console errors (CSP violations among them), uncaught
 // page errors, failed requests and HTTP errors.
 const problems = [];
+let expectRefused = false; // a form submitted to be refused: its 422 is the answer wanted
 function watch(page) {
     page.on('console', (m) => {
         // The browser asks for /favicon.ico by itself; the application has none (404).
         if (m.type() === 'error' && /\/favicon\.ico$/.test(m.location().url || '')) return;
+        if (m.type() === 'error' && expectRefused && / 422 /.test(m.text())) return;
         if (m.type() === 'error') problems.push(`[${step}] console error: ${m.text()} (${m.location().url || page.url()})`);
     });
     page.on('pageerror', (e) => problems.push(`[${step}] page error: ${e.message}`));
@@ -156,6 +159,7 @@ function watch(page) {
     });
     page.on('response', (r) => {
         // The browser asks for /favicon.ico by itself; the application has none.
+        if (expectRefused && r.status() === 422) return;
         if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico')
             problems.push(`[${step}] HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
     });
@@ -209,6 +213,59 @@ async function submitProgress(page, form, id) {
     ]);
     eq(post.status(), 303, 'POST progress: HTTP status');
     eq(get.status(), 200, 'the task page after saving: HTTP status');
+    await page.waitForLoadState('load');
+}
+
+// Submit the progress (or reopening) form expecting a refusal: 422, the page again with the
+// error summary "Có lỗi" at the top of <main>, focused, linking to each field named.
+async function refusedProgress(page, form, id, button, fields) {
+    expectRefused = true;
+    const [post] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/tasks/${id}/progress`),
+        page.waitForNavigation({ waitUntil: 'load' }),
+        form.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    expectRefused = false;
+    eq(post.status(), 422, `POST ${button} (refused): HTTP status`);
+    const summary = page.locator('.error-summary');
+    eq((await summary.locator('h2').textContent()).trim(), 'Có lỗi', 'the error summary title');
+    check(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')),
+        'the error summary does not have the focus');
+    check(await page.evaluate(() => document.querySelector('main > h1').nextElementSibling.classList.contains('error-summary')),
+        'the error summary is not at the top of <main>');
+    check((await page.title()).startsWith('Lỗi: '), `the title does not start with "Lỗi: " (${await page.title()})`);
+    const box = await summary.boundingBox();
+    check(box && box.y < 800, `the error summary is off-screen (y = ${box && box.y})`);
+    for (const f of fields) {
+        eq(await summary.locator(`a[href="#${f}"]`).count(), 1, `the summary link to #${f}`);
+        eq(await page.locator(`#${f}-error`).count(), 1, `the message beside #${f}`);
+    }
+    return summary;
+}
+
+// Submit a completion or reopening: the confirmation panel first (200, focused, nothing
+// written), then "Xác nhận": 303 and the task page with ?saved=KEY.
+async function confirmProgress(page, form, id, button, title, saved) {
+    const [ask] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/tasks/${id}/progress`),
+        page.waitForNavigation({ waitUntil: 'load' }),
+        form.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    eq(ask.status(), 200, `POST ${button} (to confirm): HTTP status`);
+    const panel = page.locator('.confirm-panel');
+    eq((await panel.locator('h2').textContent()).trim(), title, 'the confirmation panel');
+    check(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('confirm-panel')),
+        'the confirmation panel does not have the focus');
+    await a11y(page, `the confirmation "${title}"`);
+    await shot(page, saved === 'reopen' ? 'task-reopen-confirm.png' : 'task-done-confirm.png');
+    const [post, get] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/tasks/${id}/progress`),
+        page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).searchParams.get('saved') === saved),
+        panel.getByRole('button', { name: 'Xác nhận', exact: true }).click(),
+    ]);
+    eq(post.status(), 303, `POST ${button} (confirmed): HTTP status`);
+    eq(get.status(), 200, 'the task page after confirming: HTTP status');
     await page.waitForLoadState('load');
 }
 
@@ -355,7 +412,7 @@ async function main() {
     // 2. The dashboard's numbers, as the JSON report has them.
     step = 'dashboard';
     await a11y(page, 'the dashboard');
-    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY, 'dashboard date');
+    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY_DMY, 'dashboard date');
     const before = await cards(page);
     const rep0 = cliJson('report', '--as-of', TODAY);
     for (const k of Object.keys(before)) eq(before[k], rep0.tasks[k], `dashboard card ${k} vs giamsat report`);
@@ -421,7 +478,7 @@ async function main() {
     const form = page.locator(`form[action="/tasks/${target.id}/progress"]`);
     const unit = form.getByLabel('Đơn vị báo cáo', { exact: true });
     eq((await unit.locator('option:checked').textContent()).trim(), MINISTRY, 'the reporting unit');
-    eq(await form.getByLabel('Ngày báo cáo', { exact: true }).inputValue(), TODAY, 'the report date default');
+    eq(await form.getByLabel('Ngày báo cáo', { exact: true }).inputValue(), TODAY_DMY, 'the report date default');
 
     // 5. A progress report (not done): the notice, the report in the timeline, still overdue.
     step = 'progress report';
@@ -440,14 +497,29 @@ async function main() {
     eq((await status.textContent()).trim(), 'Quá hạn chưa hoàn thành', 'status after a progress report');
     log(`task ${target.id}: progress report saved`);
 
-    // 6. Completion: done, completed on 22/12/2025, with the output document.
+    // 6. Completion: an empty report is refused (the summary on top, focused); a completion
+    // without its output document is refused; then done, completed on 22/12/2025, with the
+    // output document, confirmed.
+    step = 'empty report refused';
+    const pform = () => page.locator(`form[action="/tasks/${target.id}/progress"]#progress-form`);
+    for (const f of ['Kết quả thực hiện đến ngày báo cáo', 'Dự kiến kết quả kỳ tới', 'Vướng mắc, kiến nghị', 'Tiến độ (%, không bắt buộc)'])
+        await pform().getByLabel(f, { exact: true }).fill('');
+    await refusedProgress(page, pform(), target.id, 'Ghi báo cáo', ['p-result']);
+    await a11y(page, 'the task page with an error');
+    await shot(page, 'task-error.png');
+    eq(await page.locator('ol.timeline > li').count(), 1, 'reports in the timeline after a refusal');
+    step = 'completion without output refused';
+    await pform().getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).fill('Đã ban hành Nghị định');
+    await pform().getByLabel('Đơn vị đã hoàn thành nhiệm vụ', { exact: true }).check();
+    await refusedProgress(page, pform(), target.id, 'Ghi báo cáo', ['p-output_number', 'p-output_date']);
+    eq(await pform().getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).inputValue(), 'Đã ban hành Nghị định', 'typed result kept');
+    check(await pform().getByLabel('Đơn vị đã hoàn thành nhiệm vụ', { exact: true }).isChecked(), 'the completion box kept');
     step = 'completion';
     const output = 'Nghị định số 999/2025/NĐ-CP ngày 22/12/2025';
-    await form.getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).fill('Đã ban hành Nghị định');
-    await form.getByLabel('Đơn vị đã hoàn thành nhiệm vụ', { exact: true }).check();
-    await form.getByLabel('Ngày hoàn thành (để trống: ngày báo cáo)', { exact: true }).fill('2025-12-22');
-    await form.getByLabel('Văn bản kết quả (số, ký hiệu, ngày ban hành)', { exact: true }).fill(output);
-    await submitProgress(page, form, target.id);
+    await pform().getByLabel('Ngày hoàn thành (để trống: ngày báo cáo)', { exact: true }).fill('22/12/2025');
+    await pform().getByLabel('Số, ký hiệu văn bản', { exact: true }).fill('Nghị định số 999/2025/NĐ-CP');
+    await pform().getByLabel('Ngày ban hành', { exact: true }).fill('22/12/2025');
+    await confirmProgress(page, pform(), target.id, 'Ghi báo cáo', 'Xác nhận ghi nhận hoàn thành', '1');
     eq(await page.locator('ol.timeline > li').count(), 2, 'reports in the timeline');
     eq((await page.locator('.notice[role="status"]').textContent()).trim(), 'Đã ghi báo cáo tiến độ.', 'the notice');
     eq((await status.textContent()).trim(), 'Hoàn thành quá hạn', 'status after completion');
@@ -455,14 +527,34 @@ async function main() {
     check((await page.locator('table').first().textContent()).includes('22/12/2025'), 'the completion date is not shown');
     await a11y(page, 'the task page after completion');
     const taskShot = await shot(page, 'task.png');
-    log(`task ${target.id}: completed (Hoàn thành quá hạn)`);
+    log(`task ${target.id}: empty report and completion without output refused; completed (Hoàn thành quá hạn)`);
+
+    // 6b. Reopening: refused without a reason, then confirmed: open again (overdue); then
+    // completed again (confirmed) so the counts below see one more completion.
+    step = 'reopening';
+    const rform = () => page.locator('#reopen-form');
+    await refusedProgress(page, rform(), target.id, 'Mở lại', ['r-reason']);
+    await rform().getByLabel('Lý do mở lại', { exact: true }).fill('Ghi nhận nhầm (kiểm thử trên trình duyệt)');
+    await confirmProgress(page, rform(), target.id, 'Mở lại', 'Xác nhận mở lại nhiệm vụ', 'reopen');
+    eq((await status.textContent()).trim(), 'Quá hạn chưa hoàn thành', 'status after reopening');
+    eq(await page.locator('#reopen-form').count(), 0, 'a reopening form on an open task');
+    await a11y(page, 'the task page after reopening');
+    // (not the same text: the same report twice is recorded once)
+    await pform().getByLabel('Kết quả thực hiện đến ngày báo cáo', { exact: true }).fill('Đã ban hành Nghị định (ghi lại sau khi mở lại)');
+    await pform().getByLabel('Đơn vị đã hoàn thành nhiệm vụ', { exact: true }).check();
+    await pform().getByLabel('Ngày hoàn thành (để trống: ngày báo cáo)', { exact: true }).fill('22/12/2025');
+    await pform().getByLabel('Số, ký hiệu văn bản', { exact: true }).fill('Nghị định số 999/2025/NĐ-CP');
+    await pform().getByLabel('Ngày ban hành', { exact: true }).fill('22/12/2025');
+    await confirmProgress(page, pform(), target.id, 'Ghi báo cáo', 'Xác nhận ghi nhận hoàn thành', '1');
+    eq((await status.textContent()).trim(), 'Hoàn thành quá hạn', 'status after completing again');
+    log(`task ${target.id}: reopened with its reason, then completed again`);
 
     // 7. The dashboard as of the same day: one more done, one less overdue.
     step = 'dashboard after';
     await Promise.all([page.waitForURL((u) => u.pathname === '/'),
         page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Tổng quan' }).click()]);
     await a11y(page, 'the dashboard');
-    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY, 'dashboard date');
+    eq(await page.getByLabel('Số liệu tính đến ngày', { exact: true }).inputValue(), TODAY_DMY, 'dashboard date');
     const after = await cards(page);
     eq(after.done, before.done + 1, 'dashboard: done');
     eq(after.overdue, before.overdue - 1, 'dashboard: overdue');

@@ -39,8 +39,9 @@ grep -q 'href="/documents/[0-9]*"' t.html || die "no document link"
 grep -q 'badge b-overdue' t.html || die "task $t not overdue"
 [ "$(form_of "$t" t.html)" = 1 ] || die "the unit sees no form on its task"
 grep -q "<option value=\"$bnv\" selected=\"selected\">Bộ Nội vụ</option>" t.html || die "unit select"
-grep -q 'name="date" required="required" value="2025-12-24"' t.html || die "date default"
-for f in result next issues percent done completed_on output; do
+grep -q 'id="p-date" name="date"[^>]*required="required" value="24/12/2025"' t.html \
+    || die "date default"
+for f in result next issues percent done completed_on output_number output_date; do
     grep -q "<label for=\"p-$f\">" t.html || die "no label for $f"
 done
 get "/tasks/$other" other.html -b unit
@@ -52,8 +53,9 @@ tok=$(csrf unit "/tasks/$t")
 code=$(curl -s -D h -o /dev/null -w '%{http_code}' -b unit --data-urlencode "csrf=$tok" \
     --data-urlencode "unit=$bnv" --data-urlencode "date=2025-12-20" \
     --data-urlencode "result=Đã trình Chính phủ" --data-urlencode "done=1" \
-    --data-urlencode "completed_on=2025-12-19" \
-    --data-urlencode "output=Quyết định số 12/QĐ-BNV ngày 19/12/2025" "$URL/tasks/$t/progress")
+    --data-urlencode "completed_on=2025-12-19" --data-urlencode "confirm=1" \
+    --data-urlencode "output_number=Quyết định số 12/QĐ-BNV" --data-urlencode "output_date=19/12/2025" \
+    "$URL/tasks/$t/progress")
 [ "$code" = 303 ] || die "progress: HTTP $code"
 grep -qi "^Location: /tasks/$t?saved=1" h || die "redirect: $(grep -i location h)"
 get "/tasks/$t?saved=1" saved.html -b unit
@@ -101,7 +103,7 @@ code=$(curl -s -o bad.html -w '%{http_code}' -b unit --data-urlencode "csrf=$tok
     --data-urlencode "result=Giữ <nguyên> & đủ" --data-urlencode "percent=40" "$URL/tasks/$t/progress")
 [ "$code" = 422 ] || die "invalid date: HTTP $code"
 well_formed bad.html
-grep -q 'class="error-summary"' bad.html && grep -q '2025-13-45' bad.html || die "no reason shown"
+grep -q 'class="error-summary"' bad.html && grep -q 'value="2025-13-45"' bad.html || die "no reason shown"
 grep -q 'Giữ &lt;nguyên&gt; &amp; đủ</textarea>' bad.html || die "typed text not kept"
 grep -q 'name="percent" min="0" max="100" value="40"' bad.html || die "percent not kept"
 code=$(curl -s -o bad2.html -w '%{http_code}' -b unit --data-urlencode "csrf=$tok" \

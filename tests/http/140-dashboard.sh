@@ -26,7 +26,7 @@ get "/?as_of=2025-06-30" june.html -b jar
 well_formed june.html
 $GIAMSAT report --as-of 2025-06-30 --format json > june.json
 check_cards june.html june.json
-grep -q 'name="as_of" value="2025-06-30"' june.html || die "the chosen date is not kept"
+grep -q 'name="as_of"[^>]* value="30/06/2025"' june.html || die "the chosen date is not kept"
 [ "$(card june.html overdue)" -lt "$(card today.html overdue)" ] || die "as_of changes nothing"
 
 # Four charts drawn by the server: role group (they hold links), aria-label, <title> and

@@ -28,7 +28,7 @@ for f in as_of due_by document agency; do
     grep -q "<label for=\"$f\">" rep.html || die "no label for $f"
     grep -q "id=\"$f\"" rep.html || die "no field $f"
 done
-grep -q 'name="due_by" value="2025-12-31"' rep.html || die "due_by default"
+grep -q 'name="due_by"[^>]* value="31/12/2025"' rep.html || die "due_by default"
 grep -q '<option value="Bộ Nội vụ">Bộ Nội vụ</option>' rep.html || die "unit choices"
 grep -q '<option value="Nghị quyết số 71/NQ-CP ngày 01/4/2025">' rep.html || die "documents"
 if grep -q ' style="' rep.html; then die "inline style attribute"; fi

@@ -18,7 +18,15 @@ snap=$(snapshot)
 [ "$(status POST "/tasks/$t/due" -b jar --data 'due=2025-12-01')" = 403 ] || die "no CSRF accepted"
 utok=$(curl -s -b unit "$URL/tasks/$t" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 [ "$(status POST "/tasks/$t/due" -b unit --data "csrf=$utok&due=2025-12-01")" = 403 ] || die "unit set a due date"
-[ "$(status POST "/tasks/$t/due" -b jar --data "csrf=$token&due=31-31-2025")" = 400 ] || die "bad date"
+# A malformed date: the task page again (422), the error beside the field, what was typed kept.
+code=$(curl -s -o baddue.html -w '%{http_code}' -b jar --data "csrf=$token&due=31-31-2025" \
+    --data-urlencode "due_note=Căn cứ <gõ>" "$URL/tasks/$t/due")
+[ "$code" = 422 ] || die "bad date: HTTP $code"
+grep -q '<a href="#due-due">Thời hạn phải có dạng ngày/tháng/năm, ví dụ 24/12/2025</a>' baddue.html \
+    || die "bad date: no error summary"
+grep -q 'id="due-due-error"' baddue.html && grep -q 'value="31-31-2025"' baddue.html \
+    || die "bad date: no message beside the field, or the typed date lost"
+grep -q 'value="Căn cứ &lt;gõ&gt;"' baddue.html || die "bad date: the typed note lost"
 sqlite3 giamsat.db "select count(*) from task where due_set is not null" | grep -qx 0 || die "changed"
 # Set: the task now counts with that date (overdue as of 24/12/2025), flagged no more.
 [ "$(status POST "/tasks/$t/due" -b jar --data "csrf=$token&due=2025-12-01" \

@@ -72,7 +72,15 @@ login gs monitor-pass-1 gs
 
 # Reset the password: the new one is shown once; the old one stops working.
 bnv2_id=$(db_count "select id from app_user where username = 'bnv2'")
-curl -s -o reset.html -b admin --data "csrf=$tok&action=reset" "$URL/admin/users/$bnv2_id"
+# The first POST only asks: nothing changes until the confirmation posts confirm=1.
+hash0=$(db_count "select password_hash from app_user where id = $bnv2_id")
+curl -s -o ask.html -b admin --data "csrf=$tok&action=reset" "$URL/admin/users/$bnv2_id"
+well_formed ask.html
+grep -q 'Xác nhận đặt lại mật khẩu' ask.html && grep -q 'name="confirm" value="1"' ask.html \
+    || die "reset: no confirmation step"
+[ "$(db_count "select password_hash from app_user where id = $bnv2_id")" = "$hash0" ] \
+    || die "reset without confirmation changed the password"
+curl -s -o reset.html -b admin --data "csrf=$tok&action=reset&confirm=1" "$URL/admin/users/$bnv2_id"
 well_formed reset.html
 pw2=$(sed -n 's/.*<code id="password">\([^<]*\)<.*/\1/p' reset.html)
 [ -n "$pw2" ] && [ "$pw2" != "$pw" ] || die "no new password"
@@ -81,7 +89,11 @@ pw2=$(sed -n 's/.*<code id="password">\([^<]*\)<.*/\1/p' reset.html)
 login bnv2 "$pw2" bnv2b
 
 # Disable: sign-in refused and the open sessions end; enable again.
-[ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=disable")" = 303 ] \
+[ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=disable")" = 200 ] \
+    || die "disable: no confirmation step"
+[ "$(db_count "select active from app_user where id = $bnv2_id")" = 1 ] \
+    || die "disabled without confirmation"
+[ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=disable&confirm=1")" = 303 ] \
     || die "disable"
 [ "$(db_count "select active from app_user where id = $bnv2_id")" = 0 ] || die "still active"
 [ "$(status GET / -b bnv2b)" = 303 ] || die "session of a disabled user still valid"
@@ -92,7 +104,7 @@ login bnv2 "$pw2" bnv2b
 login bnv2 "$pw2" bnv2c
 # An administrator cannot disable themself; unknown users and actions are refused.
 admin_id=$(db_count "select id from app_user where username = 'admin'")
-[ "$(status POST /admin/users/$admin_id -b admin --data "csrf=$tok&action=disable")" = 409 ] \
+[ "$(status POST /admin/users/$admin_id -b admin --data "csrf=$tok&action=disable&confirm=1")" = 409 ] \
     || die "admin disabled themself"
 [ "$(db_count "select active from app_user where id = $admin_id")" = 1 ] || die "admin inactive"
 [ "$(status POST /admin/users/999999 -b admin --data "csrf=$tok&action=disable")" = 404 ] \

@@ -22,7 +22,7 @@ grep -q "<td>Sở Khoa học Hà Giang mới</td>" admin.html || die "unresolved
 grep -q "href=\"/tasks/$task1\"" admin.html || die "unresolved name without its task"
 grep -q "<td>Các tỉnh, thành phố</td>" admin.html || die "group rules not listed"
 grep -q '<td>Bộ Công an</td>' admin.html || die "units not listed"
-grep -q '<label for="alias">' admin.html || die "alias field without a label"
+grep -q '<label for="alias-alias">' admin.html || die "alias field without a label"
 
 tq=$(db_count "select id from agency where name = 'Tuyên Quang'")
 bca=$(db_count "select id from agency where name = 'Bộ Công an'")
@@ -35,7 +35,7 @@ alias_post() { # agency, alias: the status code, page in alias.html
 before=$(sqlite3 giamsat.db "select count(*) from agency_alias; select count(*) from audit_log")
 [ "$(alias_post "$tq" "Bộ Công an")" = 409 ] || die "alias of another unit accepted"
 well_formed alias.html
-grep -q "already belongs to" alias.html || die "conflict message"
+grep -q "đã là tên của đơn vị" alias.html || die "conflict message"
 [ "$(alias_post "$tq" "bo cong an")" = 409 ] || die "alias differing only by diacritics accepted"
 [ "$(alias_post "$bca" "Các tỉnh, thành phố")" = 409 ] || die "alias of a group accepted"
 [ "$(alias_post "$tq" " ")" = 400 ] || die "blank alias accepted"

@@ -90,16 +90,16 @@ get "/indicators/$i" admin.html -b admin
 for f in date value unit source; do
     grep -q "<label for=\"m-$f\">" admin.html || die "no label for $f"
 done
-grep -q 'name="date" required="required" value="2025-12-24"' admin.html || die "date default"
+grep -q 'name="date"[^>]* required="required" value="24/12/2025"' admin.html || die "date default"
 n0=$(measurements)
 code=$(post admin "$i" --data-urlencode date=2025-12-01 --data-urlencode "value=tám mươi" \
     --data-urlencode "source=Báo cáo quý IV")
 [ "$code" = 422 ] || die "bad value: HTTP $code"
 well_formed post.html
 grep -q 'id="m-value-error"' post.html || die "no reason next to the value"
-grep -q 'aria-invalid="true" value="tám mươi"' post.html || die "typed value not kept"
+grep -q 'aria-invalid="true"[^>]* value="tám mươi"' post.html || die "typed value not kept"
 grep -q 'value="Báo cáo quý IV"' post.html || die "typed source not kept"
-grep -q 'value="2025-12-01"' post.html || die "typed date not kept"
+grep -q 'value="01/12/2025"' post.html || die "typed date not kept"
 [ "$(measurements)" = "$n0" ] || die "a refused value was written"
 code=$(post admin "$i" --data-urlencode date=2026-01-15 --data-urlencode value=82%)
 [ "$code" = 422 ] && grep -q 'id="m-date-error"' post.html || die "future date: HTTP $code"

@@ -43,7 +43,7 @@ grep -q '<dt>Giá trị gốc</dt><dd>chưa đặt – lấy số đo đầu ti�
 grep -q '<h3>Đặt mốc cơ sở</h3>' before.html || die "no form heading"
 grep -q '<label for="b-value">' before.html && grep -q '<label for="b-date">' before.html \
     || die "no labels"
-grep -q 'id="b-value" name="value" required="required" autocomplete="off" aria-describedby="b-value-hint" value=""' \
+grep -q 'id="b-value" name="value" aria-describedby="b-value-hint" required="required" autocomplete="off" value=""' \
     before.html || die "value not empty before a baseline"
 if grep -q 'id="baseline-history"' before.html; then die "a history before any baseline"; fi
 
@@ -72,11 +72,14 @@ refused() { # FIELD TYPED-VALUE TYPED-DATE [ID]
     [ "$code" = 422 ] || die "'$2' '$3': HTTP $code"
     well_formed post.html
     grep -q "id=\"b-$1-error\"" post.html || die "'$2' '$3': no reason next to $1"
-    grep -q "id=\"baseline-error\"" post.html || die "'$2' '$3': no error summary"
+    grep -q 'class="error-summary"' post.html && grep -q "href=\"#b-$1\"" post.html \
+        || die "'$2' '$3': no error summary"
     grep -q "aria-invalid=\"true\"" post.html || die "'$2' '$3': field not marked"
-    grep -q "name=\"value\" required=\"required\" autocomplete=\"off\" aria-describedby=\"b-value-hint[^\"]*\"[^/]* value=\"$2\"" \
+    grep -q "name=\"value\" aria-describedby=\"b-value-hint[^\"]*\"[^/]* value=\"$2\"" \
         post.html || die "'$2': typed value not kept"
-    grep -q "id=\"b-date\" name=\"date\" required=\"required\"[^/]* value=\"$3\"" post.html \
+    # The date field shows a date typed as yyyy-mm-dd in dd/mm/yyyy.
+    shown=$(printf '%s' "$3" | awk -F- 'NF == 3 { printf "%s/%s/%s", $3, $2, $1; next } { print }')
+    grep -q "id=\"b-date\" name=\"date\"[^/]* value=\"$shown\"" post.html \
         || die "'$3': typed date not kept"
     [ "$(snapshot)" = "$before" ] || die "'$2' '$3' was written"
 }
@@ -110,9 +113,9 @@ grep -q '<dt>Giá trị gốc</dt><dd>70 (31/12/2024)</dd>' red.html || die "fac
 [ "$(status_of red.html)" = red ] || die "from 70: $(status_of red.html)"
 grep -q 'lộ trình từ 70% (31/12/2024, mốc cơ sở) đến 80% (31/12/2030) cần 71,529% vào ngày đo: chậm' \
     red.html || die "rule from 70"
-grep -q 'id="b-value" name="value" required="required" autocomplete="off" aria-describedby="b-value-hint" value="70"' \
+grep -q 'id="b-value" name="value" aria-describedby="b-value-hint" required="required" autocomplete="off" value="70"' \
     red.html || die "form not prefilled with 70"
-grep -q 'id="b-date" name="date" required="required" value="2024-12-31"' red.html \
+grep -q 'id="b-date" name="date" aria-describedby="b-date-hint" required="required" value="31/12/2024"' red.html \
     || die "form not prefilled with 31/12/2024"
 # The list (from the server's cache) follows too.
 get /indicators list.html -b viewer
