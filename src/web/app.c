@@ -5,6 +5,7 @@
 #include "app.h"
 
 #include "dbpool.h"
+#include "page_status.h"
 #include "report_cache.h"
 #include "regcache.h"
 #include "routes.h"
@@ -247,6 +248,35 @@ static int refusal_of(const struct req *rq, const struct route *r, const char **
     return *why ? 403 : 0;
 }
 
+/*
+ * The reasons of refusal_of() are stable English phrases: the API answers them and
+ * the audit line keeps them (tests and other systems read both). A page shows, and
+ * the audit log page reads, their Vietnamese form.
+ */
+static const struct {
+    const char *reason, *label;
+} refusal_labels[] = {
+    { "not signed in", "Chưa đăng nhập." },
+    { "sign in or send an API token (Authorization: Bearer)",
+      "Chưa đăng nhập hoặc chưa gửi mã truy cập API." },
+    { "only administrators (quản trị) may do this", "Chỉ quản trị viên được làm việc này." },
+    { "only the steering office (giám sát) may do this",
+      "Chỉ cơ quan giám sát được làm việc này." },
+    { "only units' focal points and the steering office may import files",
+      "Chỉ đầu mối của đơn vị và cơ quan giám sát được nhập tệp." },
+    { "the form has expired: reload the page and try again",
+      "Biểu mẫu đã hết hạn: hãy tải lại trang rồi gửi lại." },
+    { "writes through the API need an API token", "Ghi dữ liệu qua API cần mã truy cập API." },
+};
+
+const char *app_refusal_label(const char *reason)
+{
+    for (size_t i = 0; reason && i < sizeof(refusal_labels) / sizeof(*refusal_labels); i++)
+        if (!strcmp(reason, refusal_labels[i].reason))
+            return refusal_labels[i].label;
+    return reason ? reason : "";
+}
+
 /* 0 when the principal may call the route; otherwise the error response is written. */
 static int check_access(struct req *rq, struct resp *rs, const struct route *r,
                         const char **why)
@@ -256,6 +286,8 @@ static int check_access(struct req *rq, struct resp *rs, const struct route *r,
         return 0;
     if (status == 401)
         return deny_anonymous(rq, rs);
+    if (!req_wants_json(rq))
+        return resp_error(rq, rs, status, "%s", app_refusal_label(*why));
     return resp_error(rq, rs, status, "%s", *why);
 }
 
@@ -377,7 +409,7 @@ static bool refuse_malformed(struct req *rq, struct resp *rs)
     return rq->bad_field || rq->too_many_fields;
 }
 
-void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
+static void dispatch(struct web_app *app, struct req *rq, struct resp *rs)
 {
     rq->app = app;
     security_headers(rs);
@@ -386,8 +418,13 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     bool path_known = false;
     const struct route *r = route_find(rq, &path_known);
     if (!r) {
-        resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
-                                                               : "no such page");
+        if (req_wants_json(rq))
+            resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
+                                                                   : "no such page");
+        else
+            resp_error(rq, rs, path_known ? 405 : 404,
+                       path_known ? "Địa chỉ này không nhận phương thức yêu cầu đã gửi."
+                                  : "Không có trang nào ở địa chỉ này.");
         return;
     }
     if (!(r->flags & R_PUBLIC) || !strcmp(rq->path, "/login"))
@@ -398,4 +435,10 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     if (check_access(rq, rs, r, &why) == 0)
         call_handler(rq, rs, r);
     audit_refused_write(rq, rs, r, why);
+}
+
+void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
+{
+    dispatch(app, rq, rs);
+    page_status_finish(rq, rs);
 }

@@ -168,7 +168,7 @@ static int parse_status(struct req *rq, struct resp *rs, struct ind_filter *f)
         if (!strcmp(v, indicator_status_key((enum indicator_status)s)))
             f->status = s;
     if (v && f->status < 0)
-        return resp_error(rq, rs, 400, "parameter 'status' must be green, amber, red or grey");
+        return resp_error(rq, rs, 400, "Trường “Tình trạng” chỉ nhận: xanh, vàng, đỏ hoặc xám.");
     return 0;
 }
 
@@ -180,7 +180,7 @@ static int parse_agency(struct req *rq, struct resp *rs, struct ind_filter *f)
         return 0;
     f->agency_id = registry_unit_id(rq->registry, v);
     if (!f->agency_id)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%s'", v);
+        return resp_error(rq, rs, 400, "Trường “Đơn vị”: không có đơn vị nào tên “%s”.", v);
     return 0;
 }
 
