@@ -106,13 +106,13 @@ bad() { # file, words of the message
     [ "$(db_count 'select count(*) from upload')" = 0 ] || die "$1 was kept"
 }
 : > empty.csv
-bad empty.csv "is empty"
+bad empty.csv "Tệp “empty.csv” trống"
 printf 'T\352n nhi\352m v\371,C\241 quan ch\367 tr\354\nabc,def\n' > cp1258.csv
-bad cp1258.csv "not UTF-8"
+bad cp1258.csv "không phải văn bản mã UTF-8"
 printf 'PK\003\004this is not really a zip file at all' > truncated.xlsx
-bad truncated.xlsx "truncated.xlsx"
+bad truncated.xlsx "Tệp “truncated.xlsx” không đọc được như một bảng tính Excel (.xlsx)"
 printf 'TT,Đơn vị,Thời hạn\n1,Bộ Công an,Tháng 6/2026\n' > noname.csv
-bad noname.csv "task-name column"
+bad noname.csv "không có cột tên nhiệm vụ"
 
 # Malformed requests.
 [ "$(upload admin /import t.csv)" = 403 ] || die "upload without the CSRF token"
