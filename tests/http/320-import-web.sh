@@ -128,7 +128,7 @@ bad noname.csv "không có cột tên nhiệm vụ"
 printf 'Tên nhiệm vụ,Cơ quan chủ trì,Thời hạn\nViệc nhập một phần,Bộ Y tế,Tháng 9/2026\n,Bộ Y tế,\n' > reject.csv
 [ "$(upload admin "$action" reject.csv)" = 200 ] || die "dry run with a rejected row"
 [ "$(fact rejected)" = 1 ] || die "rejected count"
-grep -q '<td class="num">3</td><td>the task name' check.html || die "rejected row not listed"
+grep -q '<td class="num">3</td><td>tên nhiệm vụ (Tên nhiệm vụ) để trống' check.html || die "rejected row not listed"
 grep -q 'name="allow_partial"' check.html || die "no allow-partial box"
 id=$(upload_id)
 [ "$(status POST /import -b admin --data "csrf=$tok&step=confirm&upload=$id")" = 422 ] \
