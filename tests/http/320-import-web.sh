@@ -89,11 +89,12 @@ upload admin "$action" t.csv > /dev/null
     || die "re-import"
 [ "$(db_count 'select count(*) from task')" = $((tasks_before + 3)) ] || die "re-import duplicated"
 
-# The audit page shows the import, its long summary folded in <details>.
+# The audit page shows the import as a sentence, its summary as a table of fields.
 get /admin/audit audit.html -b gs
 well_formed audit.html
-grep -q '<td>import</td>' audit.html || die "audit page lacks the import"
-grep -q '<details>' audit.html || die "long audit text not folded"
+grep -q 'đã nhập một tệp dữ liệu (lần nhập số' audit.html || die "audit page lacks the import"
+grep -q '<table class="changes">' audit.html || die "the import summary is not a table"
+grep -q '<th scope="row">Số dòng</th>' audit.html || die "the summary's fields are not named"
 
 # Bad files: the importer's message, 422, and nothing written (not even the upload).
 before=$(data_snapshot)
