@@ -94,7 +94,7 @@ get /admin/audit audit.html -b gs
 well_formed audit.html
 grep -q 'đã nhập một tệp dữ liệu (lần nhập số' audit.html || die "audit page lacks the import"
 grep -q '<table class="changes">' audit.html || die "the import summary is not a table"
-grep -q '<th scope="row">Số dòng</th>' audit.html || die "the summary's fields are not named"
+grep -q '<th scope="row">Nhiệm vụ con</th>' audit.html || die "the summary's fields are not named"
 
 # Bad files: the importer's message, 422, and nothing written (not even the upload).
 before=$(data_snapshot)
