@@ -418,6 +418,8 @@ static void dispatch(struct web_app *app, struct req *rq, struct resp *rs)
     bool path_known = false;
     const struct route *r = route_find(rq, &path_known);
     if (!r) {
+        if (!req_wants_json(rq))
+            authenticate(rq, rs); /* the error page shows the signed-in layout */
         if (req_wants_json(rq))
             resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
                                                                    : "no such page");
