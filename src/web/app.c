@@ -398,11 +398,16 @@ static void call_handler(struct req *rq, struct resp *rs, const struct route *r)
 /* A request whose text was not kept whole is refused before any handler sees it. */
 static bool refuse_malformed(struct req *rq, struct resp *rs)
 {
-    if (rq->bad_field)
+    if (rq->bad_field && req_wants_json(rq))
         resp_error(rq, rs, 400,
                    "trường '%s' có ký tự không hợp lệ (NUL hoặc không phải UTF-8); không có gì"
                    " được lưu",
                    rq->bad_field);
+    else if (rq->bad_field)
+        resp_error(rq, rs, 400,
+                   "Trường “%s” có ký tự không hợp lệ (ký tự NUL hoặc không phải UTF-8); không"
+                   " có gì được lưu.",
+                   http_field_label(rq->bad_field));
     else if (rq->too_many_fields)
         resp_error(rq, rs, 400, "yêu cầu có hơn %d trường; không có gì được lưu",
                    HTTP_MAX_PARAMS);

@@ -305,6 +305,17 @@ static const struct {
     { "format", "Định dạng tệp" },
     { "field", "Lĩnh vực" },
     { "q", "Từ khóa" },
+    { "action", "Thao tác" },
+    { "result", "Kết quả thực hiện" },
+    { "issues", "Vướng mắc, kiến nghị" },
+    { "date", "Ngày báo cáo" },
+    { "unit", "Đơn vị" },
+    { "percent", "Tiến độ (%)" },
+    { "alias", "Tên gọi khác" },
+    { "rule", "Quy tắc" },
+    { "username", "Tên đăng nhập" },
+    { "display", "Họ và tên" },
+    { "name", "Tên" },
 };
 
 const char *http_field_label(const char *key)
