@@ -44,50 +44,63 @@ static const struct action {
     const char *templates[3]; /* tried in order; NULL ends */
 } actions[] = {
     { "login", "Đăng nhập", { "{actor} đã đăng nhập" } },
-    { "user.create", "Tạo tài khoản",
+    { "user.create",
+      "Tạo tài khoản",
       { "{actor} đã tạo tài khoản {username}", "{actor} đã tạo tài khoản số {id}" } },
-    { "user.reset_password", "Đặt lại mật khẩu",
+    { "user.reset_password",
+      "Đặt lại mật khẩu",
       { "{actor} đã đặt lại mật khẩu của tài khoản {username}",
         "{actor} đã đặt lại mật khẩu của tài khoản số {id}" } },
-    { "user.enable", "Mở khóa tài khoản",
+    { "user.enable",
+      "Mở khóa tài khoản",
       { "{actor} đã mở khóa tài khoản {username}", "{actor} đã mở khóa tài khoản số {id}" } },
-    { "user.disable", "Khóa tài khoản",
+    { "user.disable",
+      "Khóa tài khoản",
       { "{actor} đã khóa tài khoản {username}", "{actor} đã khóa tài khoản số {id}" } },
-    { "token.create", "Tạo mã truy cập API",
+    { "token.create",
+      "Tạo mã truy cập API",
       { "{actor} đã tạo mã truy cập API “{name}”", "{actor} đã tạo mã truy cập API “{text}”",
         "{actor} đã tạo mã truy cập API số {id}" } },
-    { "token.revoke", "Thu hồi mã truy cập API",
-      { "{actor} đã thu hồi mã truy cập API số {id}" } },
-    { "alias.add", "Thêm tên gọi khác của đơn vị",
+    { "token.revoke", "Thu hồi mã truy cập API", { "{actor} đã thu hồi mã truy cập API số {id}" } },
+    { "alias.add",
+      "Thêm tên gọi khác của đơn vị",
       { "{actor} đã thêm tên gọi khác “{alias}” cho đơn vị {unit}",
         "{actor} đã thêm một tên gọi khác cho đơn vị số {id}" } },
-    { "group.rule", "Đổi quy tắc nhóm đơn vị",
+    { "group.rule",
+      "Đổi quy tắc nhóm đơn vị",
       { "{actor} đã đổi quy tắc của nhóm đơn vị số {id} thành “{text}”",
         "{actor} đã đổi quy tắc của nhóm đơn vị số {id}" } },
-    { "task.due", "Đổi thời hạn nhiệm vụ",
+    { "task.due",
+      "Đổi thời hạn nhiệm vụ",
       { "{actor} đã đổi thời hạn của nhiệm vụ số {id} thành {text}",
         "{actor} đã bỏ thời hạn của nhiệm vụ số {id}" } },
-    { "progress.add", "Ghi báo cáo tiến độ",
+    { "progress.add",
+      "Ghi báo cáo tiến độ",
       { "{actor} đã ghi báo cáo tiến độ ngày {Ngày báo cáo} của {Đơn vị}",
         "{actor} đã ghi báo cáo tiến độ số {id}" } },
-    { "progress.import", "Nhập báo cáo tiến độ từ tệp",
+    { "progress.import",
+      "Nhập báo cáo tiến độ từ tệp",
       { "{actor} đã nhập từ tệp báo cáo tiến độ ngày {Ngày báo cáo} của {Đơn vị}",
         "{actor} đã nhập từ tệp báo cáo tiến độ số {id}" } },
-    { "progress.denied", "Bị từ chối ghi báo cáo tiến độ",
+    { "progress.denied",
+      "Bị từ chối ghi báo cáo tiến độ",
       { "{actor} bị từ chối khi ghi báo cáo tiến độ cho nhiệm vụ số {task}: {reason}",
         "{actor} bị từ chối khi ghi báo cáo tiến độ" } },
-    { "import", "Nhập tệp dữ liệu",
-      { "{actor} đã nhập một tệp dữ liệu (lần nhập số {id})" } },
-    { "measurement.add", "Nhập số đo chỉ tiêu",
+    { "import", "Nhập tệp dữ liệu", { "{actor} đã nhập một tệp dữ liệu (lần nhập số {id})" } },
+    { "measurement.add",
+      "Nhập số đo chỉ tiêu",
       { "{actor} đã nhập số đo chỉ tiêu “{text}”", "{actor} đã nhập số đo chỉ tiêu số {id}" } },
-    { "measurement.denied", "Bị từ chối nhập số đo",
+    { "measurement.denied",
+      "Bị từ chối nhập số đo",
       { "{actor} bị từ chối khi nhập số đo cho chỉ tiêu {indicator}: {reason}",
         "{actor} bị từ chối khi nhập số đo cho chỉ tiêu số {indicator}",
         "{actor} bị từ chối khi nhập số đo" } },
-    { "indicator.baseline", "Đặt mốc cơ sở chỉ tiêu",
+    { "indicator.baseline",
+      "Đặt mốc cơ sở chỉ tiêu",
       { "{actor} đã đặt mốc cơ sở của chỉ tiêu số {id} là {text}",
         "{actor} đã đặt mốc cơ sở của chỉ tiêu số {id}" } },
-    { "access.denied", "Bị từ chối truy cập",
+    { "access.denied",
+      "Bị từ chối truy cập",
       { "{actor} bị từ chối truy cập {path}: {reason}", "{actor} bị từ chối truy cập" } },
 };
 
@@ -105,26 +118,60 @@ static const struct action *find_action(const char *key)
 static const struct {
     const char *key, *label;
 } field_labels[] = {
-    { "username", "Tên đăng nhập" }, { "role", "Vai trò" }, { "unit", "Đơn vị" },
-    { "name", "Tên" }, { "active", "Đang hoạt động" }, { "alias", "Tên gọi khác" },
-    { "linked", "Số dòng đã gắn" }, { "method", "Phương thức" }, { "path", "Địa chỉ" },
-    { "route", "Trang" }, { "status", "Mã trả lời" }, { "reason", "Lý do" },
-    { "task", "Nhiệm vụ số" }, { "indicator", "Chỉ tiêu" }, { "source", "Nguồn" },
-    { "text", "Giá trị" }, { "rows", "Số dòng" }, { "progress", "Báo cáo tiến độ" },
-    { "added", "Đã thêm" }, { "duplicates", "Trùng, bỏ qua" }, { "completions", "Hoàn thành" },
-    { "reopenings", "Mở lại" }, { "written", "Đã ghi" }, { "rejected", "Dòng bị từ chối" },
-    { "warnings", "Cảnh báo" }, { "skipped", "Dòng bỏ qua" }, { "tasks", "Nhiệm vụ" },
-    { "indicators", "Chỉ tiêu" }, { "measurements", "Số đo" }, { "suggestions", "Gợi ý" },
-    { "format", "Loại tệp" }, { "file", "Tệp" }, { "document", "Văn bản" },
-    { "skipped_headings", "Dòng tiêu đề bỏ qua" }, { "matched_by_tt", "Khớp theo số TT" },
-    { "tt_matches", "Khớp theo số TT" }, { "completions_proposed", "Đề xuất hoàn thành" },
-    { "proposed_completions", "Đề xuất hoàn thành" }, { "ID", "Mã số" },
-    { "subtasks", "Nhiệm vụ con" }, { "groups", "Nhóm nhiệm vụ" }, { "counted", "Được tính" },
-    { "documents", "Văn bản" }, { "agencies_resolved", "Đơn vị nhận ra" },
-    { "groups_expanded", "Nhóm đơn vị đã mở rộng" }, { "no_due_date", "Không có thời hạn" },
-    { "unresolved", "Tên đơn vị chưa nhận ra" }, { "duplicate_tasks", "Nhiệm vụ trùng" },
-    { "repeats", "Nhiệm vụ nhắc lại" }, { "repeats_near_checked", "Đã dò nhiệm vụ gần giống" },
-    { "accepted", "Dòng được nhận" }, { "code", "Mã" }, { "date", "Ngày" }, { "line", "Dòng" },
+    { "username", "Tên đăng nhập" },
+    { "role", "Vai trò" },
+    { "unit", "Đơn vị" },
+    { "name", "Tên" },
+    { "active", "Đang hoạt động" },
+    { "alias", "Tên gọi khác" },
+    { "linked", "Số dòng đã gắn" },
+    { "method", "Phương thức" },
+    { "path", "Địa chỉ" },
+    { "route", "Trang" },
+    { "status", "Mã trả lời" },
+    { "reason", "Lý do" },
+    { "task", "Nhiệm vụ số" },
+    { "indicator", "Chỉ tiêu" },
+    { "source", "Nguồn" },
+    { "text", "Giá trị" },
+    { "rows", "Số dòng" },
+    { "progress", "Báo cáo tiến độ" },
+    { "added", "Đã thêm" },
+    { "duplicates", "Trùng, bỏ qua" },
+    { "completions", "Hoàn thành" },
+    { "reopenings", "Mở lại" },
+    { "written", "Đã ghi" },
+    { "rejected", "Dòng bị từ chối" },
+    { "warnings", "Cảnh báo" },
+    { "skipped", "Dòng bỏ qua" },
+    { "tasks", "Nhiệm vụ" },
+    { "indicators", "Chỉ tiêu" },
+    { "measurements", "Số đo" },
+    { "suggestions", "Gợi ý" },
+    { "format", "Loại tệp" },
+    { "file", "Tệp" },
+    { "document", "Văn bản" },
+    { "skipped_headings", "Dòng tiêu đề bỏ qua" },
+    { "matched_by_tt", "Khớp theo số TT" },
+    { "tt_matches", "Khớp theo số TT" },
+    { "completions_proposed", "Đề xuất hoàn thành" },
+    { "proposed_completions", "Đề xuất hoàn thành" },
+    { "ID", "Mã số" },
+    { "subtasks", "Nhiệm vụ con" },
+    { "groups", "Nhóm nhiệm vụ" },
+    { "counted", "Được tính" },
+    { "documents", "Văn bản" },
+    { "agencies_resolved", "Đơn vị nhận ra" },
+    { "groups_expanded", "Nhóm đơn vị đã mở rộng" },
+    { "no_due_date", "Không có thời hạn" },
+    { "unresolved", "Tên đơn vị chưa nhận ra" },
+    { "duplicate_tasks", "Nhiệm vụ trùng" },
+    { "repeats", "Nhiệm vụ nhắc lại" },
+    { "repeats_near_checked", "Đã dò nhiệm vụ gần giống" },
+    { "accepted", "Dòng được nhận" },
+    { "code", "Mã" },
+    { "date", "Ngày" },
+    { "line", "Dòng" },
 };
 
 static const char *field_label(const char *key)
@@ -150,6 +197,32 @@ static void field_add(struct fields *f, const char *key, const char *value)
     }
 }
 
+static const char *json_value_text(struct req *rq, json_t *v);
+
+/* An array: its items joined when they are all scalars, else how many there are. */
+static const char *json_array_text(struct req *rq, json_t *v)
+{
+    size_t n = json_array_size(v);
+    if (n == 0)
+        return "không có";
+    bool scalars = true;
+    for (size_t i = 0; i < n; i++)
+        scalars = scalars &&
+                  (json_is_string(json_array_get(v, i)) || json_is_number(json_array_get(v, i)));
+    if (!scalars)
+        return arena_printf(rq->arena, "%zu mục", n);
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_adds(&b, ", ");
+        buf_adds(&b, json_value_text(rq, json_array_get(v, i)));
+    }
+    const char *s = arena_strdup(rq->arena, b.data ? b.data : "");
+    buf_release(&b);
+    return s;
+}
+
+/* A JSON value as text: numbers and strings as written, booleans as có/không. */
 static const char *json_value_text(struct req *rq, json_t *v)
 {
     if (json_is_string(v))
@@ -164,26 +237,8 @@ static const char *json_value_text(struct req *rq, json_t *v)
         return "không";
     if (json_is_null(v))
         return "—";
-    if (json_is_array(v)) {
-        size_t n = json_array_size(v);
-        if (n == 0)
-            return "không có";
-        bool scalars = true;
-        for (size_t i = 0; i < n; i++)
-            scalars = scalars && (json_is_string(json_array_get(v, i)) ||
-                                  json_is_number(json_array_get(v, i)));
-        if (!scalars)
-            return arena_printf(rq->arena, "%zu mục", n);
-        struct buf b = BUF_INIT;
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                buf_adds(&b, ", ");
-            buf_adds(&b, json_value_text(rq, json_array_get(v, i)));
-        }
-        const char *s = arena_strdup(rq->arena, b.data ? b.data : "");
-        buf_release(&b);
-        return s;
-    }
+    if (json_is_array(v))
+        return json_array_text(rq, v);
     char *dump = json_dumps(v, JSON_COMPACT);
     const char *s = arena_strdup(rq->arena, dump ? dump : "");
     free(dump);
@@ -322,8 +377,8 @@ static bool expand(struct req *rq, const char *t, const struct audit_view *v,
             val = actor_text(rq, v);
         else if (!strcmp(key, "id"))
             val = v->entity_id ? arena_printf(rq->arena, "%ld", v->entity_id) : NULL;
-        else if ((val = field_of(after, key)) == NULL)
-            val = field_of(before, key);
+        else
+            val = field_of(after, key) ? field_of(after, key) : field_of(before, key);
         if (!val || !*val)
             return false;
         buf_adds(out, shown_value(key, val));

@@ -10,16 +10,11 @@ static const struct {
     int status;
     const char *title;
 } titles[] = {
-    { 400, "Yêu cầu không hợp lệ" },
-    { 403, "Không có quyền truy cập" },
-    { 404, "Không tìm thấy trang" },
-    { 405, "Phương thức không được hỗ trợ" },
-    { 409, "Dữ liệu đã thay đổi" },
-    { 413, "Yêu cầu quá lớn" },
-    { 415, "Định dạng không được hỗ trợ" },
-    { 422, "Dữ liệu chưa hợp lệ" },
-    { 429, "Quá nhiều lần thử" },
-    { 503, "Hệ thống đang bận" },
+    { 400, "Yêu cầu không hợp lệ" },        { 403, "Không có quyền truy cập" },
+    { 404, "Không tìm thấy trang" },        { 405, "Phương thức không được hỗ trợ" },
+    { 409, "Dữ liệu đã thay đổi" },         { 413, "Yêu cầu quá lớn" },
+    { 415, "Định dạng không được hỗ trợ" }, { 422, "Dữ liệu chưa hợp lệ" },
+    { 429, "Quá nhiều lần thử" },           { 503, "Hệ thống đang bận" },
 };
 
 const char *page_status_title(int status)
