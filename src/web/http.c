@@ -238,7 +238,7 @@ static void error_body(const struct req *rq, struct resp *rs, const char *msg)
         buf_adds(&rs->body, "\"}}\n");
         return;
     }
-    rs->content_type = "text/plain; charset=utf-8";
+    rs->content_type = HTTP_ERROR_TEXT_TYPE;
     buf_addf(&rs->body, "%d: %s\n", rs->status, msg);
     rs->error = rq->arena ? arena_strdup(rq->arena, msg) : NULL;
 }

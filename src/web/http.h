@@ -125,6 +125,9 @@ void resp_header(struct resp *rs, const char *key, const char *value);
  * Vietnamese heading for the status (500 shows no detail).
  */
 
+/* The content type of resp_error()'s plain body (until page_status_finish()). */
+#define HTTP_ERROR_TEXT_TYPE "text/plain; charset=utf-8"
+
 /** An error page or JSON error body with this status and message. */
 int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -86,7 +86,9 @@ static void message(const struct req *rq, struct resp *rs, const char *msg)
 
 void page_status_finish(struct req *rq, struct resp *rs)
 {
-    if (!rs->error || req_wants_json(rq) || rs->status < 400)
+    /* Only the plain body resp_error() wrote: a page a handler wrote after it stays. */
+    if (!rs->error || req_wants_json(rq) || rs->status < 400 ||
+        strcmp(rs->content_type, HTTP_ERROR_TEXT_TYPE))
         return;
     const char *msg = rs->error;
     rs->error = NULL;
