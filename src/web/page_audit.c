@@ -15,7 +15,8 @@
  * the first template whose fields are all present is used. An action not
  * in the table still reads as a sentence naming its code. The before and
  * after texts are read in the forms the code writes them: a JSON object,
- * "key: value" lines or "key: value; key: value" pairs, else plain text.
+ * "key: value" lines or "key: value; key: value" pairs, else plain text:
+ * the one field plain_fields[] names for the action (user.create: the role).
  * Everything shown is escaped.
  */
 #include "handlers.h"
@@ -46,7 +47,9 @@ static const struct action {
     { "login", "Đăng nhập", { "{actor} đã đăng nhập" } },
     { "user.create",
       "Tạo tài khoản",
-      { "{actor} đã tạo tài khoản {username}", "{actor} đã tạo tài khoản số {id}" } },
+      { "{actor} đã tạo tài khoản {username}",
+        "{actor} đã tạo tài khoản số {id} với vai trò {role}",
+        "{actor} đã tạo tài khoản số {id}" } },
     { "user.reset_password",
       "Đặt lại mật khẩu",
       { "{actor} đã đặt lại mật khẩu của tài khoản {username}",
@@ -59,7 +62,7 @@ static const struct action {
       { "{actor} đã khóa tài khoản {username}", "{actor} đã khóa tài khoản số {id}" } },
     { "token.create",
       "Tạo mã truy cập API",
-      { "{actor} đã tạo mã truy cập API “{name}”", "{actor} đã tạo mã truy cập API “{text}”",
+      { "{actor} đã tạo mã truy cập API “{name}”", "{actor} đã tạo mã truy cập API “{token}”",
         "{actor} đã tạo mã truy cập API số {id}" } },
     { "token.revoke", "Thu hồi mã truy cập API", { "{actor} đã thu hồi mã truy cập API số {id}" } },
     { "alias.add",
@@ -68,11 +71,11 @@ static const struct action {
         "{actor} đã thêm một tên gọi khác cho đơn vị số {id}" } },
     { "group.rule",
       "Đổi quy tắc nhóm đơn vị",
-      { "{actor} đã đổi quy tắc của nhóm đơn vị số {id} thành “{text}”",
+      { "{actor} đã đổi quy tắc của nhóm đơn vị số {id} thành “{rule}”",
         "{actor} đã đổi quy tắc của nhóm đơn vị số {id}" } },
     { "task.due",
       "Đổi thời hạn nhiệm vụ",
-      { "{actor} đã đổi thời hạn của nhiệm vụ số {id} thành {text}",
+      { "{actor} đã đổi thời hạn của nhiệm vụ số {id} thành {due}",
         "{actor} đã bỏ thời hạn của nhiệm vụ số {id}" } },
     { "progress.add",
       "Ghi báo cáo tiến độ",
@@ -89,7 +92,8 @@ static const struct action {
     { "import", "Nhập tệp dữ liệu", { "{actor} đã nhập một tệp dữ liệu (lần nhập số {id})" } },
     { "measurement.add",
       "Nhập số đo chỉ tiêu",
-      { "{actor} đã nhập số đo chỉ tiêu “{text}”", "{actor} đã nhập số đo chỉ tiêu số {id}" } },
+      { "{actor} đã nhập số đo chỉ tiêu “{measurement}”",
+        "{actor} đã nhập số đo chỉ tiêu số {id}" } },
     { "measurement.denied",
       "Bị từ chối nhập số đo",
       { "{actor} bị từ chối khi nhập số đo cho chỉ tiêu {indicator}: {reason}",
@@ -97,7 +101,7 @@ static const struct action {
         "{actor} bị từ chối khi nhập số đo" } },
     { "indicator.baseline",
       "Đặt mốc cơ sở chỉ tiêu",
-      { "{actor} đã đặt mốc cơ sở của chỉ tiêu số {id} là {text}",
+      { "{actor} đã đặt mốc cơ sở của chỉ tiêu số {id} là {baseline}",
         "{actor} đã đặt mốc cơ sở của chỉ tiêu số {id}" } },
     { "access.denied",
       "Bị từ chối truy cập",
@@ -105,6 +109,27 @@ static const struct action {
 };
 
 #define N_ACTIONS (sizeof(actions) / sizeof(*actions))
+
+/* What a plain (not "key: value") before/after text of an action is; else "text". */
+static const struct {
+    const char *action, *key;
+} plain_fields[] = {
+    { "user.create", "role" },
+    { "token.create", "token" },
+    { "token.revoke", "token_state" },
+    { "group.rule", "rule" },
+    { "task.due", "due" },
+    { "measurement.add", "measurement" },
+    { "indicator.baseline", "baseline" },
+};
+
+static const char *plain_field(const char *action)
+{
+    for (size_t i = 0; i < sizeof(plain_fields) / sizeof(*plain_fields); i++)
+        if (!strcmp(plain_fields[i].action, action))
+            return plain_fields[i].key;
+    return "text";
+}
 
 static const struct action *find_action(const char *key)
 {
@@ -134,6 +159,12 @@ static const struct {
     { "indicator", "Chỉ tiêu" },
     { "source", "Nguồn" },
     { "text", "Giá trị" },
+    { "rule", "Quy tắc" },
+    { "due", "Thời hạn" },
+    { "measurement", "Số đo" },
+    { "baseline", "Mốc cơ sở" },
+    { "token", "Tên mã truy cập" },
+    { "token_state", "Tình trạng mã" },
     { "rows", "Số dòng" },
     { "progress", "Báo cáo tiến độ" },
     { "added", "Đã thêm" },
@@ -304,7 +335,7 @@ static bool read_pairs(struct req *rq, const char *s, char sep, struct fields *f
     return true;
 }
 
-static void read_fields(struct req *rq, const char *s, struct fields *f)
+static void read_fields(struct req *rq, const char *s, const char *plain, struct fields *f)
 {
     f->n = 0;
     if (!s || !*s)
@@ -312,7 +343,7 @@ static void read_fields(struct req *rq, const char *s, struct fields *f)
     if (read_json(rq, s, f) || (strchr(s, '\n') && read_pairs(rq, s, '\n', f)) ||
         (strstr(s, ": ") && read_pairs(rq, s, ';', f)))
         return;
-    field_add(f, "text", s);
+    field_add(f, plain, s);
 }
 
 static const char *field_of(const struct fields *f, const char *key)
@@ -330,6 +361,8 @@ static const char *shown_value(const char *key, const char *value)
         return role_label(role_parse(value));
     if (!strcmp(key, "reason"))
         return app_refusal_label(value);
+    if (!strcmp(key, "token_state") && !strcmp(value, "revoked"))
+        return "đã thu hồi";
     if (!strcmp(key, "active") && (!strcmp(value, "1") || !strcmp(value, "0")))
         return *value == '1' ? "có" : "không";
     return value;
@@ -479,8 +512,8 @@ static void changes(struct req *rq, struct buf *b, const struct fields *before,
 static void audit_row(struct req *rq, struct buf *b, const struct audit_view *v)
 {
     struct fields before, after;
-    read_fields(rq, v->before, &before);
-    read_fields(rq, v->after, &after);
+    read_fields(rq, v->before, plain_field(v->action), &before);
+    read_fields(rq, v->after, plain_field(v->action), &after);
     buf_adds(b, "<tr><td>");
     local_time(b, v->at);
     buf_adds(b, "</td><td>");
