@@ -217,7 +217,7 @@ int docref_parse(const char *text, struct docref *out, struct err *e)
         parse_at(&f, i, k, len, out);
     }
     if (!out->kind || !out->number) {
-        ret = err_set(e, ERR_INVALID, "cannot read a document reference in '%s'", text);
+        ret = err_set(e, ERR_INVALID, "không đọc được số, ký hiệu văn bản trong “%s”", text);
         docref_release(out);
         goto cleanup;
     }

@@ -180,7 +180,7 @@ static int add_key(struct registry *r, char *key, bool is_group, size_t idx, str
         }
         const char *a = x->is_group ? r->groups[x->idx].name : r->agencies[x->idx].name;
         const char *b = is_group ? r->groups[idx].name : r->agencies[idx].name;
-        err_set(e, ERR_INVALID, "the name '%s' belongs to both '%s' and '%s'", key, a, b);
+        err_set(e, ERR_INVALID, "tên “%s” thuộc về cả “%s” lẫn “%s”", key, a, b);
         free(key);
         return ERR_INVALID;
     }
@@ -215,12 +215,16 @@ int registry_check_rule(const struct registry *r, const struct agency_group *g, 
          term = strtok_r(NULL, "+", &save)) {
         char *t = text_trim(term);
         if (strncmp(t, "unit:", 5) == 0 && registry_find_agency(r, t + 5) < 0)
-            ret = err_set(e, ERR_INVALID, "group '%s': unknown unit '%s'", g->name, t + 5);
+            ret = err_set(e, ERR_INVALID, "nhóm “%s”: không có đơn vị nào tên “%s”", g->name, t + 5);
         else if (strncmp(t, "kind:", 5) == 0 && !is_kind(t + 5))
-            ret = err_set(e, ERR_INVALID, "group '%s': unknown kind '%s'", g->name, t + 5);
+            ret = err_set(e, ERR_INVALID, "nhóm “%s”: không có loại đơn vị “%s” (bo_nganh, dia_phuong, dang,"
+                                          " quoc_hoi, doan_the, khac)",
+                          g->name, t + 5);
         else if (strncmp(t, "tag:", 4) != 0 && strncmp(t, "unit:", 5) != 0 &&
                  strncmp(t, "kind:", 5) != 0)
-            ret = err_set(e, ERR_INVALID, "group '%s': bad rule term '%s'", g->name, t);
+            ret = err_set(e, ERR_INVALID, "nhóm “%s”: không hiểu phần “%s” của quy tắc (viết unit:TÊN,"
+                                          " kind:LOẠI hoặc tag:NHÃN, nối bằng +)",
+                          g->name, t);
         free(t);
     }
     free(rule);
@@ -245,7 +249,7 @@ int registry_build_index(struct registry *r, struct err *e)
     for (size_t i = 0; i < r->n_agencies && !ret; i++) {
         const struct agency *a = &r->agencies[i];
         if (a->successor && registry_find_agency(r, a->successor) < 0)
-            ret = err_set(e, ERR_INVALID, "'%s': unknown successor '%s'", a->name, a->successor);
+            ret = err_set(e, ERR_INVALID, "“%s”: không có đơn vị kế thừa nào tên “%s”", a->name, a->successor);
     }
     for (size_t i = 0; i < r->n_groups && !ret; i++)
         ret = registry_check_rule(r, &r->groups[i], e);

@@ -342,12 +342,12 @@ int report_build(const struct programme *p, const struct report_options *opt,
                  struct report *out, struct err *e)
 {
     if (!date_is_set(opt->as_of))
-        return err_set(e, ERR_INVALID, "the report needs an as-of date");
+        return err_set(e, ERR_INVALID, "báo cáo cần ngày tính số liệu");
     out->opt = *opt;
     if (!date_is_set(out->opt.due_by))
         out->opt.due_by = date_year_end(opt->as_of);
     if (date_cmp(out->opt.due_by, opt->as_of) < 0)
-        return err_set(e, ERR_INVALID, "the due-by date is before the as-of date");
+        return err_set(e, ERR_INVALID, "ngày xét hạn đến trước ngày tính số liệu");
     out->prog = p;
     out->assignment_bucket = xcalloc(p->n_assignments + 1, sizeof(enum bucket));
     for (size_t i = 0; i < p->n_assignments; i++)

@@ -48,8 +48,8 @@ static int check_text(const char *data, size_t len, const char *name, struct err
     if (text_is_utf8(data, len, &bad))
         return 0;
     return err_set(e, ERR_INVALID,
-                   "'%s' is not UTF-8 text (line %zu, byte %zu): save it as UTF-8 "
-                   "(for example CSV UTF-8), not Windows-1258 or another encoding",
+                   "Tệp “%s” không phải văn bản mã UTF-8 (dòng %zu, byte %zu): hãy lưu lại với"
+                   " mã UTF-8 (ví dụ CSV UTF-8), không dùng Windows-1258 hay mã khác",
                    name, line_of(data, bad), bad + 1);
 }
 
@@ -91,7 +91,7 @@ static int read_text(const char *data, size_t len, const char *name, const char 
     }
     lines_release(&l);
     if (ret)
-        err_prefix(e, "'%s'", name);
+        err_prefix(e, "Tệp “%s”", name);
     return ret;
 }
 
@@ -140,7 +140,7 @@ static int import_sheet(const struct sheet *sh, const char *name, const char *fo
     else
         ret = import_table(sh, b, e);
     if (ret)
-        err_prefix(e, "'%s'", name);
+        err_prefix(e, "Tệp “%s”", name);
     return ret;
 }
 
@@ -179,7 +179,7 @@ static int read_docx(const char *data, size_t len, const char *name, const char 
         if (f && !is_sheet_format(f))
             ret = read_text(text, strlen(text), name, f, b, e);
         else if (sh.n == 0)
-            ret = err_set(e, ERR_INVALID, "'%s' has no table to import", name);
+            ret = err_set(e, ERR_INVALID, "Tệp “%s” không có bảng nào để nhập", name);
         else
             ret = import_sheet(&sh, name, f, b, mt, e);
     }
@@ -198,10 +198,42 @@ static bool is_docx(const char *data, size_t len, const char *name)
     return sheet_looks_like_docx(data, len) || (n >= 5 && !strcasecmp(name + n - 5, ".docx"));
 }
 
+/* Whether name ends with suffix, ignoring case. */
+static bool named(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && !strcasecmp(name + n - k, suffix);
+}
+
+/*
+ * Whether the bytes are to be read as an Office (zip) file: they are a zip,
+ * or the name says .xlsx/.xlsm/.docx — so that a damaged workbook is reported
+ * as an unreadable workbook, not as text that is not UTF-8.
+ */
+static bool is_office(const char *data, size_t len, const char *name)
+{
+    return sheet_looks_like_xlsx(data, len) || named(name, ".xlsx") || named(name, ".xlsm") ||
+           named(name, ".docx");
+}
+
+/* The old binary Office formats (an OLE2 compound file: .xls, .doc) are not read. */
+static int refuse_legacy_office(const char *data, size_t len, const char *name, struct err *e)
+{
+    static const char ole2[8] = { '\xD0', '\xCF', '\x11', '\xE0', '\xA1', '\xB1', '\x1A', '\xE1' };
+    if (len < sizeof(ole2) || memcmp(data, ole2, sizeof(ole2)))
+        return 0;
+    bool word = named(name, ".doc");
+    return err_set(e, ERR_INVALID,
+                   "Tệp “%s” là %s kiểu cũ (Office 97-2003), chưa được hỗ trợ: hãy mở bằng %s"
+                   " và lưu lại dưới dạng %s",
+                   name, word ? "văn bản Word" : "bảng tính Excel", word ? "Word" : "Excel",
+                   word ? ".docx" : ".xlsx");
+}
+
 static int read_sheet(const char *data, size_t len, const char *name, const char *format,
                       struct batch *b, struct measure_table *mt, struct err *e)
 {
-    bool zip = sheet_looks_like_xlsx(data, len);
+    bool zip = is_office(data, len, name);
     if (zip && is_docx(data, len, name))
         return read_docx(data, len, name, format, b, mt, e);
     struct sheet sh = SHEET_INIT;
@@ -229,8 +261,10 @@ int import_read_all(const char *data, size_t len, const char *name, const char *
     if (check_format(format, mt != NULL, e))
         return e->kind;
     if (is_blank(data, len))
-        return err_set(e, ERR_INVALID, "'%s' is empty", name);
-    bool zip = sheet_looks_like_xlsx(data, len);
+        return err_set(e, ERR_INVALID, "Tệp “%s” trống", name);
+    if (refuse_legacy_office(data, len, name, e))
+        return e->kind;
+    bool zip = is_office(data, len, name);
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 && !zip) {
         data += 3;
         len -= 3;

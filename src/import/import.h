@@ -33,7 +33,12 @@
  * The importers do no I/O: the caller reads the file. Bad input (empty,
  * not UTF-8, binary, truncated XLSX or DOCX, a DOCX without a table, no
  * task-name column) fails with
- * ERR_INVALID and a message naming the file and, where it can, the line.
+ * ERR_INVALID and a message naming the file and, where it can, the line,
+ * in Vietnamese (util/err.h): the web import page and the command line
+ * show the same text. A zip, or a file named .xlsx/.xlsm/.docx, is read as
+ * an Office file whatever its bytes, so that a damaged workbook is reported
+ * as "Tệp “x.xlsx” không đọc được như một bảng tính Excel (.xlsx): ..." and
+ * never as text that is not UTF-8; an old binary .xls/.doc is named as such.
  * Rows that cannot be read are not errors: they are recorded in
  * batch->rejects with their line and reason.
  */

@@ -144,9 +144,10 @@ int import_measurements(const struct sheet *sh, struct measure_table *mt, struct
     long header = find_header(sh, cols);
     if (header < 0)
         return err_set(e, ERR_INVALID,
-                       "not a measurement table: the header needs an indicator column ('Mã chỉ"
-                       " tiêu' or 'Chỉ tiêu'), a date column ('Ngày đo', 'Ngày' or 'Thời điểm')"
-                       " and a value column ('Giá trị' or 'Kết quả'), and no task-name column");
+                       "không phải bảng số đo chỉ tiêu: dòng tiêu đề cần một cột chỉ tiêu"
+                       " ('Mã chỉ tiêu' hoặc 'Chỉ tiêu'), một cột ngày ('Ngày đo', 'Ngày' hoặc"
+                       " 'Thời điểm') và một cột giá trị ('Giá trị' hoặc 'Kết quả'), và không có"
+                       " cột tên nhiệm vụ");
     const struct sheet_row *h = &sh->rows[header];
     for (int f = 0; f < N_MEASURE_FIELDS; f++)
         mt->header[f] = cols[f] >= 0 ? text_clean(h->cells[cols[f]], false) : NULL;
@@ -156,6 +157,6 @@ int import_measurements(const struct sheet *sh, struct measure_table *mt, struct
             measure_row(mt, sh, i, h, cols);
     }
     if (mt->n == 0)
-        return err_set(e, ERR_INVALID, "the measurement table has a header but no rows");
+        return err_set(e, ERR_INVALID, "bảng số đo có dòng tiêu đề nhưng không có dòng số liệu nào");
     return 0;
 }

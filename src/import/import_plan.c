@@ -96,7 +96,7 @@ static void close_task(struct plan_state *st)
     t->code = xasprintf("%s.%d", st->field_no ? st->field_no : "0", ++st->n_in_field);
     t->tt = xasprintf("%d", st->n_in_field);
     if (!*t->lead)
-        batch_reject(st->b, st->task_line, xasprintf("task '%.*s' has no lead agency",
+        batch_reject(st->b, st->task_line, xasprintf("nhiệm vụ “%.*s” không có cơ quan chủ trì",
                                                        text_prefix_len(t->name, 60), t->name));
     st->task_line = 0;
     st->slot = SLOT_NONE;
@@ -164,7 +164,7 @@ static void plan_line(struct plan_state *st, const char *raw, size_t line_no)
         if (st->slot != SLOT_NONE)
             slot_append(st, value);
         else
-            batch_reject(st->b, line_no, xasprintf("unknown task attribute '%.*s'",
+            batch_reject(st->b, line_no, xasprintf("không hiểu thuộc tính nhiệm vụ “%.*s”",
                                                   text_prefix_len(line, 60), line));
     } else if (st->slot != SLOT_NONE && st->task_line) {
         slot_append(st, line);
@@ -198,7 +198,7 @@ int import_plan(const struct lines *l, struct batch *b, struct err *e)
         if (text_starts_folded(l->items[i], "ii. nhiem vu"))
             start = (long)i;
     if (start < 0)
-        return err_set(e, ERR_INVALID, "no section 'II. NHIỆM VỤ' in the plan");
+        return err_set(e, ERR_INVALID, "kế hoạch không có mục 'II. NHIỆM VỤ'");
     struct plan_state st = { .b = b };
     for (int s = 0; s <= SLOT_DEADLINE; s++)
         buf_init(&st.slot_text[s], 0);
@@ -218,7 +218,7 @@ int import_plan(const struct lines *l, struct batch *b, struct err *e)
     import_plan_targets(l, b, e);
     plan_document(b, l);
     if (b->n_tasks == 0)
-        return err_set(e, ERR_INVALID, "the plan has no task ('- ...' followed by '+ ...' lines)");
+        return err_set(e, ERR_INVALID, "kế hoạch không có nhiệm vụ nào (dòng '- ...' rồi các dòng '+ ...')");
     return 0;
 }
 

@@ -87,7 +87,7 @@ static void program_row(struct batch *b, const struct sheet_row *row, char **fie
         t->parent = *last_task;
         free(sub);
     } else {
-        batch_reject(b, row->line, xasprintf("cannot read the TT cell '%s'", tt));
+        batch_reject(b, row->line, xasprintf("không đọc được ô số thứ tự (TT) “%s”", tt));
         free(sub);
     }
 }
@@ -122,7 +122,7 @@ int import_program(const struct lines *l, struct batch *b, struct err *e)
 {
     long start = appendix_at(l, "ii");
     if (start < 0)
-        return err_set(e, ERR_INVALID, "no 'Phụ lục II' task table in the file");
+        return err_set(e, ERR_INVALID, "tệp không có bảng nhiệm vụ 'Phụ lục II'");
     struct sheet rows = SHEET_INIT;
     doctable_rows(l, (size_t)start, l->n, N_TASK_COLS, &rows);
     detect_document(b, l, (size_t)start, (size_t)start + 10);
@@ -133,7 +133,7 @@ int import_program(const struct lines *l, struct batch *b, struct err *e)
     free(field);
     sheet_release(&rows);
     if (b->n_tasks == 0)
-        return err_set(e, ERR_INVALID, "the 'Phụ lục II' table has no task rows");
+        return err_set(e, ERR_INVALID, "bảng 'Phụ lục II' không có dòng nhiệm vụ nào");
     return 0;
 }
 
@@ -163,7 +163,7 @@ static void indicator_row(struct batch *b, const struct sheet_row *row, int *hor
     }
     size_t n = strspn(tt, "0123456789.");
     if (n == 0 || tt[n]) {
-        batch_reject(b, row->line, xasprintf("cannot read the indicator number '%s'", tt));
+        batch_reject(b, row->line, xasprintf("không đọc được số thứ tự chỉ tiêu “%s”", tt));
         return;
     }
     struct batch_indicator *x = batch_add_indicator(b, row->line);
@@ -181,7 +181,7 @@ int import_indicators(const struct lines *l, struct batch *b, struct err *e)
 {
     long start = appendix_at(l, "i");
     if (start < 0)
-        return err_set(e, ERR_INVALID, "no 'Phụ lục I' indicator table in the file");
+        return err_set(e, ERR_INVALID, "tệp không có bảng chỉ tiêu 'Phụ lục I'");
     long end = appendix_at(l, "ii");
     struct sheet rows = SHEET_INIT;
     doctable_rows(l, (size_t)start, end > start ? (size_t)end : l->n, N_IND_COLS, &rows);
@@ -192,6 +192,6 @@ int import_indicators(const struct lines *l, struct batch *b, struct err *e)
         indicator_row(b, &rows.rows[i], &horizon);
     sheet_release(&rows);
     if (b->n_indicators == 0)
-        return err_set(e, ERR_INVALID, "the 'Phụ lục I' table has no indicator rows");
+        return err_set(e, ERR_INVALID, "bảng 'Phụ lục I' không có dòng chỉ tiêu nào");
     return 0;
 }

@@ -267,9 +267,10 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
     long header = find_header(sh, cols);
     if (header < 0)
         return err_set(e, ERR_INVALID,
-                       "not a progress table: no row among the first ten names a task column"
-                       " and a progress column ('Kết quả thực hiện', 'Kết quả (đến ngày ...)',"
-                       " 'Dự kiến ...', 'Vướng mắc, kiến nghị', 'Ngày báo cáo', 'Hoàn thành')");
+                       "không phải bảng báo cáo tiến độ: trong mười dòng đầu không có dòng tiêu"
+                       " đề nào có cột nhiệm vụ và cột tiến độ ('Kết quả thực hiện', 'Kết quả"
+                       " (đến ngày ...)', 'Dự kiến ...', 'Vướng mắc, kiến nghị', 'Ngày báo cáo',"
+                       " 'Hoàn thành')");
     const struct sheet_row *h = &sh->rows[header];
     b->format = "progress";
     b->progress_dated = cols[P_DATE] >= 0;
@@ -284,7 +285,7 @@ int import_progress(const struct sheet *sh, struct batch *b, struct err *e)
             progress_row(b, h, &sh->rows[i], cols);
     }
     if (b->n_progress == 0)
-        return err_set(e, ERR_INVALID, "the progress table has a header but no report in its rows");
+        return err_set(e, ERR_INVALID, "bảng tiến độ có dòng tiêu đề nhưng không dòng nào có báo cáo");
     return 0;
 }
 
@@ -320,18 +321,19 @@ int import_progress_hints(struct batch *b, const char *name, const char *date, c
 {
     struct date d;
     if (date && date_parse_user(date, &d))
-        return err_set(e, ERR_INVALID, "--date '%s' is not a date (dd/mm/yyyy)", date);
+        return err_set(e, ERR_INVALID, "ngày báo cáo “%s” không phải một ngày dạng dd/mm/yyyy", date);
     if (unit && !registry_unit_id(r, unit))
-        return err_set(e, ERR_INVALID, "--unit: no unit named '%s'", unit);
+        return err_set(e, ERR_INVALID, "đơn vị báo cáo: không có đơn vị nào tên “%s”", unit);
     if (!date && !b->progress_dated && !b->progress_date)
         return err_set(e, ERR_INVALID,
-                       "'%s' gives no report date: no 'Ngày báo cáo' column and no date in the"
-                       " result header ('Kết quả (đến ngày 10/5/2025)'); give it with --date D",
+                       "Tệp “%s” không ghi ngày báo cáo: không có cột 'Ngày báo cáo' và tiêu đề cột"
+                       " kết quả không có ngày ('Kết quả (đến ngày 10/5/2025)'); hãy ghi ngày"
+                       " báo cáo cho cả tệp (ô “Ngày báo cáo” trên trang, --date ở dòng lệnh)",
                        name);
     if (!unit && !b->progress_has_unit)
         return err_set(e, ERR_INVALID,
-                       "'%s' has no unit column ('Đơn vị' or 'Cơ quan chủ trì'): give the"
-                       " reporting unit with --unit UNIT",
+                       "Tệp “%s” không có cột đơn vị ('Đơn vị' hoặc 'Cơ quan chủ trì'): hãy chọn"
+                       " đơn vị báo cáo (ô “Đơn vị báo cáo” trên trang, --unit ở dòng lệnh)",
                        name);
     for (size_t i = 0; i < b->n_progress; i++) {
         if (date)

@@ -69,12 +69,12 @@ static void table_row(struct batch *b, const struct sheet_row *row, const long c
 {
     char *name = cell(row, cols, C_NAME);
     if (!name) {
-        batch_reject(b, row->line, xstrdup("the task name (Tên nhiệm vụ) is empty"));
+        batch_reject(b, row->line, xstrdup("tên nhiệm vụ (Tên nhiệm vụ) để trống"));
         return;
     }
     char *code = cell(row, cols, C_CODE);
     if (code && batch_find_task(b, code) >= 0) {
-        batch_reject(b, row->line, xasprintf("the code (Mã) '%s' is used twice", code));
+        batch_reject(b, row->line, xasprintf("mã nhiệm vụ (Mã) “%s” bị dùng hai lần", code));
         free(code);
         free(name);
         return;
@@ -117,12 +117,12 @@ int import_table(const struct sheet *sh, struct batch *b, struct err *e)
         found = map_header(&sh->rows[header], cols);
     if (!found)
         return err_set(e, ERR_INVALID,
-                       "no task-name column in the header (expected 'Tên nhiệm vụ', "
-                       "'Nội dung, nhiệm vụ' or 'Nhiệm vụ')");
+                       "dòng tiêu đề không có cột tên nhiệm vụ (cần một cột 'Tên nhiệm vụ', "
+                       "'Nội dung, nhiệm vụ' hoặc 'Nhiệm vụ')");
     for (size_t i = header; i < sh->n; i++)
         table_row(b, &sh->rows[i], cols);
     link_parents(b);
     if (b->n_tasks == 0 && b->n_rejects == 0)
-        return err_set(e, ERR_INVALID, "the table has a header but no task rows");
+        return err_set(e, ERR_INVALID, "bảng có dòng tiêu đề nhưng không có dòng nhiệm vụ nào");
     return 0;
 }

@@ -87,21 +87,21 @@ static int csv_check_text(const char *data, size_t len, size_t skip, const char 
 {
     size_t bad = 0;
     if (len <= skip)
-        return err_set(e, ERR_INVALID, "'%s': file is empty", name);
+        return err_set(e, ERR_INVALID, "Tệp “%s” trống", name);
     if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
         ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01)
-        return err_set(e, ERR_INVALID, "'%s' is UTF-16 text, not UTF-8: save it as CSV UTF-8",
+        return err_set(e, ERR_INVALID, "Tệp “%s” là văn bản mã UTF-16, không phải UTF-8: hãy lưu lại dạng CSV UTF-8",
                        name);
     const char *nul = memchr(data, '\0', len);
     if (nul)
         return err_set(e, ERR_INVALID,
-                       "'%s' is binary data, not CSV text (NUL byte at line %zu, byte %zu)", name,
+                       "Tệp “%s” là dữ liệu nhị phân, không phải văn bản CSV (byte NUL ở dòng %zu, byte %zu)", name,
                        csv_line_of(data, (size_t)(nul - data)), (size_t)(nul - data));
     if (!text_is_utf8(data + skip, len - skip, &bad))
         return err_set(e, ERR_INVALID,
-                       "'%s' is not UTF-8 text (line %zu, byte %zu): save it as CSV UTF-8; "
-                       "a file in Windows-1258 or another encoding must be converted to "
-                       "UTF-8 first",
+                       "Tệp “%s” không phải văn bản mã UTF-8 (dòng %zu, byte %zu): hãy lưu lại"
+                       " dạng CSV UTF-8; tệp mã Windows-1258 hay mã khác phải được chuyển sang"
+                       " UTF-8 trước",
                        name, csv_line_of(data, skip + bad), skip + bad);
     return 0;
 }
@@ -122,15 +122,15 @@ static int csv_feed(struct csv_parser *p, struct csv_state *st, const char *s, s
             st->rec_line = line;
         if (csv_parse(p, s + pos, end - pos, csv_field_cb, csv_record_cb, st) != end - pos)
             return err_set(e, ERR_INVALID,
-                           "'%s': misplaced quote at line %zu (a quote must open the cell "
-                           "and be doubled inside it)",
+                           "Tệp “%s”: dấu ngoặc kép đặt sai ở dòng %zu (dấu ngoặc kép phải mở"
+                           " đầu ô, và được viết đôi khi nằm trong ô)",
                            name, line);
         for (size_t i = pos; i < end; i++)
             quoted ^= s[i] == '"';
     }
     if (csv_fini(p, csv_field_cb, csv_record_cb, st) != 0)
         return err_set(e, ERR_INVALID,
-                       "'%s': unterminated quote in the record starting at line %zu", name,
+                       "Tệp “%s”: dấu ngoặc kép không được đóng trong dòng bắt đầu ở dòng %zu", name,
                        st->rec_line);
     return 0;
 }
@@ -148,7 +148,7 @@ int sheet_read_csv(struct sheet *sh, const char *data, size_t len, const char *n
     if (ret < 0)
         goto cleanup;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        ret = err_set(e, ERR_INTERNAL, "cannot start the CSV parser for '%s'", name);
+        ret = err_set(e, ERR_INTERNAL, "không khởi tạo được bộ đọc CSV cho tệp “%s”", name);
         goto cleanup;
     }
     have_parser = true;

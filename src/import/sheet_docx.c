@@ -169,12 +169,12 @@ static void row_push(struct xml_job *job, struct dx_state *st, char *text)
 {
     if (st->row.cells.n >= SHEET_DOCX_COLS_MAX) {
         free(text);
-        xml_fail(job, true, "a table row is wider than %zu columns", SHEET_DOCX_COLS_MAX);
+        xml_fail(job, true, "một dòng của bảng rộng hơn %zu cột", SHEET_DOCX_COLS_MAX);
         return;
     }
     if (st->n_cells >= SHEET_XLSX_CELLS_MAX) {
         free(text);
-        xml_fail(job, true, "more than %zu cells", SHEET_XLSX_CELLS_MAX);
+        xml_fail(job, true, "hơn %zu ô", SHEET_XLSX_CELLS_MAX);
         return;
     }
     st->n_cells++;
@@ -329,7 +329,7 @@ static void add_text(struct xml_job *job, struct dx_state *st, const char *s, si
         return;
     text_add(b, s, len);
     if (!buf_ok(b))
-        xml_fail(job, true, "a %s is longer than %zu MiB", b == &st->cell ? "cell" : "paragraph",
+        xml_fail(job, true, "một %s dài hơn %zu MiB", b == &st->cell ? "ô" : "đoạn văn",
                  SHEET_XLSX_CELL_MAX >> 20);
 }
 
@@ -437,7 +437,7 @@ static void doc_end(struct xml_job *job, const char *el)
         table_end(job, st, el);
     }
     if (!buf_ok(&st->text) || !buf_ok(&st->tbl_text))
-        xml_fail(job, true, "its text is over %zu MiB", SHEET_DOCX_TEXT_MAX >> 20);
+        xml_fail(job, true, "phần chữ vượt %zu MiB", SHEET_DOCX_TEXT_MAX >> 20);
 }
 
 static void doc_text(struct xml_job *job, const char *s, size_t len)
@@ -568,7 +568,7 @@ int sheet_read_docx(struct sheet *sh, char **text, const char *data, size_t len,
     buf_init(&st.para, SHEET_XLSX_CELL_MAX);
     buf_init(&st.cell, SHEET_XLSX_CELL_MAX);
     if (len == 0)
-        ret = err_set(e, ERR_INVALID, "'%s': file is empty", name);
+        ret = err_set(e, ERR_INVALID, "Tệp “%s” trống", name);
     else
         ret = ooxml_open(&p, data, len, e);
     if (ret == 0)
@@ -578,7 +578,7 @@ int sheet_read_docx(struct sheet *sh, char **text, const char *data, size_t len,
     if (ret == 0) {
         para_flush(&st);
         if (!buf_ok(&st.text))
-            ret = err_set(e, ERR_INVALID, "'%s' is too large to import (its text is over %zu MiB)",
+            ret = err_set(e, ERR_INVALID, "Tệp “%s” quá lớn để nhập (phần chữ vượt %zu MiB)",
                           name, SHEET_DOCX_TEXT_MAX >> 20);
     }
     if (ret == 0) {

@@ -35,8 +35,29 @@ int ooxml_unreadable(const struct ooxml *p, struct err *e, const char *fmt, ...)
     va_end(ap);
     if (detail[0] >= 'A' && detail[0] <= 'Z' && detail[1] >= 'a' && detail[1] <= 'z')
         detail[0] = (char)(detail[0] - 'A' + 'a');
-    return err_set(e, ERR_INVALID, "'%s' is not a readable %s file (%s)", p->name, p->format,
-                   detail);
+    const char *what = !strcmp(p->format, "DOCX") ? "một văn bản Word (.docx)"
+                                                   : "một bảng tính Excel (.xlsx)";
+    return err_set(e, ERR_INVALID, "Tệp “%s” không đọc được như %s: %s", p->name, what, detail);
+}
+
+/* Why libzip could not open the archive, in words a user can act on. */
+static const char *zip_reason(zip_error_t *zerr)
+{
+    switch (zip_error_code_zip(zerr)) {
+    case ZIP_ER_NOZIP:
+        return "tệp không phải một tệp nén ZIP như tệp Office (có thể bị hỏng hoặc đổi đuôi)";
+    case ZIP_ER_INCONS:
+    case ZIP_ER_EOF:
+        return "tệp nén bị hỏng hoặc bị cắt cụt (tải lên lại hoặc lưu lại từ Excel/Word)";
+    case ZIP_ER_CRC:
+        return "dữ liệu nén bị hỏng (sai mã kiểm tra CRC)";
+    case ZIP_ER_ENCRNOTSUPP:
+    case ZIP_ER_NOPASSWD:
+    case ZIP_ER_WRONGPASSWD:
+        return "tệp được đặt mật khẩu: hãy bỏ mật khẩu rồi tải lên lại";
+    default:
+        return zip_error_strerror(zerr);
+    }
 }
 
 int ooxml_open(struct ooxml *p, const char *data, size_t len, struct err *e)
@@ -51,7 +72,7 @@ int ooxml_open(struct ooxml *p, const char *data, size_t len, struct err *e)
     }
     int ret = 0;
     if (!p->za)
-        ret = ooxml_unreadable(p, e, "%s", zip_error_strerror(&zerr));
+        ret = ooxml_unreadable(p, e, "%s", zip_reason(&zerr));
     zip_error_fini(&zerr);
     return ret;
 }
@@ -66,13 +87,13 @@ static int zip_read_exact(zip_file_t *zf, char *bytes, zip_uint64_t size,
         zip_int64_t n = zip_fread(zf, bytes + got, size - got);
         if (n <= 0)
             return ooxml_unreadable(p, e, "%s: %s", path,
-                                    n < 0 ? zip_file_strerror(zf) : "data ends early");
+                                    n < 0 ? zip_file_strerror(zf) : "dữ liệu bị cắt cụt");
         got += (zip_uint64_t)n;
     }
     zip_int64_t n = zip_fread(zf, &extra, 1);
     if (n != 0)
         return ooxml_unreadable(p, e, "%s: %s", path,
-                                n < 0 ? zip_file_strerror(zf) : "longer than its stated size");
+                                n < 0 ? zip_file_strerror(zf) : "dài hơn kích thước đã ghi");
     return 0;
 }
 
@@ -97,7 +118,7 @@ static int ooxml_read_part(const struct ooxml *p, const char *path, bool optiona
     zip_int64_t idx = zip_name_locate(p->za, path, ZIP_FL_NOCASE);
     if (idx < 0) {
         if (!optional)
-            ret = ooxml_unreadable(p, e, "%s is missing", path);
+            ret = ooxml_unreadable(p, e, "thiếu phần %s", path);
         goto cleanup;
     }
     zip_stat_init(&st);
@@ -106,7 +127,7 @@ static int ooxml_read_part(const struct ooxml *p, const char *path, bool optiona
         goto cleanup;
     }
     if (st.size > SHEET_XLSX_PART_MAX) {
-        ret = err_set(e, ERR_INVALID, "'%s' is too large to import (%s is over %zu MiB)", p->name,
+        ret = err_set(e, ERR_INVALID, "Tệp “%s” quá lớn để nhập (%s vượt %zu MiB)", p->name,
                       path, SHEET_XLSX_PART_MAX >> 20);
         goto cleanup;
     }
@@ -168,10 +189,10 @@ void xml_fail(struct xml_job *job, bool too_big, const char *fmt, ...)
     va_end(ap);
     unsigned long line = (unsigned long)XML_GetCurrentLineNumber(job->parser);
     if (too_big)
-        job->ret = err_set(job->e, ERR_INVALID, "'%s' is too large to import (%s line %lu: %s)",
+        job->ret = err_set(job->e, ERR_INVALID, "Tệp “%s” quá lớn để nhập (%s dòng %lu: %s)",
                            job->pkg->name, job->part, line, detail);
     else
-        job->ret = ooxml_unreadable(job->pkg, job->e, "%s line %lu: %s", job->part, line, detail);
+        job->ret = ooxml_unreadable(job->pkg, job->e, "%s dòng %lu: %s", job->part, line, detail);
     XML_StopParser(job->parser, XML_FALSE);
 }
 
@@ -201,14 +222,14 @@ static void XMLCALL xml_on_doctype(void *data, const XML_Char *doctype, const XM
                                    const XML_Char *pubid, int has_internal_subset)
 {
     (void)doctype, (void)sysid, (void)pubid, (void)has_internal_subset;
-    xml_fail(data, false, "a document type declaration is not allowed");
+    xml_fail(data, false, "không được có khai báo kiểu tài liệu (DOCTYPE)");
 }
 
 static int xml_run(struct xml_job *job, const char *bytes, size_t len)
 {
     job->parser = XML_ParserCreate(NULL);
     if (!job->parser)
-        return err_set(job->e, ERR_INTERNAL, "cannot create an XML parser");
+        return err_set(job->e, ERR_INTERNAL, "không khởi tạo được bộ đọc XML");
     XML_SetUserData(job->parser, job);
     XML_SetElementHandler(job->parser, xml_on_start, xml_on_end);
     if (job->ops->text)
@@ -216,7 +237,7 @@ static int xml_run(struct xml_job *job, const char *bytes, size_t len)
     XML_SetStartDoctypeDeclHandler(job->parser, xml_on_doctype);
     ASSERT(len <= SHEET_XLSX_PART_MAX);
     if (XML_Parse(job->parser, bytes, (int)len, XML_TRUE) == XML_STATUS_ERROR && !job->ret)
-        job->ret = ooxml_unreadable(job->pkg, job->e, "%s line %lu: %s", job->part,
+        job->ret = ooxml_unreadable(job->pkg, job->e, "%s dòng %lu: %s", job->part,
                                     (unsigned long)XML_GetCurrentLineNumber(job->parser),
                                    XML_ErrorString(XML_GetErrorCode(job->parser)));
     XML_ParserFree(job->parser);

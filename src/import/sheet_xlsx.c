@@ -32,7 +32,7 @@ static void workbook_start(struct xml_job *job, const char *el, const char **att
     } else if (strcmp(el, "sheet") == 0 && !x->rid) {
         const char *id = xml_attr(atts, "id");
         if (!id)
-            xml_fail(job, false, "<sheet> has no r:id");
+            xml_fail(job, false, "<sheet> thiếu r:id");
         else
             x->rid = xstrdup(id);
     }
@@ -74,11 +74,11 @@ static int xlsx_find_sheet(struct xlsx *x, struct err *e)
 {
     int ret = ooxml_parse_part(&x->pkg, "xl/workbook.xml", false, &workbook_ops, x, e);
     if (ret == 0 && !x->rid)
-        ret = ooxml_unreadable(&x->pkg, e, "xl/workbook.xml lists no sheet");
+        ret = ooxml_unreadable(&x->pkg, e, "xl/workbook.xml không có trang tính nào");
     if (ret == 0)
         ret = ooxml_parse_part(&x->pkg, "xl/_rels/workbook.xml.rels", false, &rels_ops, x, e);
     if (ret == 0 && !x->sheet_part)
-        ret = ooxml_unreadable(&x->pkg, e, "no relationship for the first sheet '%s'", x->rid);
+        ret = ooxml_unreadable(&x->pkg, e, "không tìm thấy trang tính đầu tiên “%s”", x->rid);
     return ret;
 }
 
@@ -109,7 +109,7 @@ static void cell_text_add(struct xml_job *job, struct buf *b, const char *s, siz
 {
     buf_add(b, s, len);
     if (!buf_ok(b))
-        xml_fail(job, true, "a cell is longer than %zu MiB", SHEET_XLSX_CELL_MAX >> 20);
+        xml_fail(job, true, "một ô dài hơn %zu MiB", SHEET_XLSX_CELL_MAX >> 20);
 }
 
 struct sst_state {
@@ -124,7 +124,7 @@ static void sst_start(struct xml_job *job, const char *el, const char **atts)
     (void)atts;
     if (strcmp(el, "si") == 0) {
         if (st->sst->n >= SHEET_XLSX_CELLS_MAX) {
-            xml_fail(job, true, "more than %zu shared strings", SHEET_XLSX_CELLS_MAX);
+            xml_fail(job, true, "hơn %zu chuỗi dùng chung", SHEET_XLSX_CELLS_MAX);
             return;
         }
         st->in_si = true;
@@ -223,7 +223,7 @@ static void ws_row_start(struct xml_job *job, struct ws_state *w, const char **a
     const char *r = xml_attr(atts, "r");
     size_t num = w->row_num + 1;
     if (r && (!sheet_parse_uint(r, XLSX_MAX_ROW, &num) || num == 0)) {
-        xml_fail(job, false, "bad row number '%s'", r);
+        xml_fail(job, false, "số dòng sai “%s”", r);
         return;
     }
     w->row_num = num;
@@ -237,11 +237,11 @@ static void ws_cell_start(struct xml_job *job, struct ws_state *w, const char **
     const char *s = xml_attr(atts, "s");
     w->col = w->next_col;
     if (r && !parse_col_ref(r, &w->col)) {
-        xml_fail(job, false, "bad cell reference '%s'", r);
+        xml_fail(job, false, "địa chỉ ô sai “%s”", r);
         return;
     }
     if (w->col >= XLSX_MAX_COL) {
-        xml_fail(job, false, "a cell lies past column XFD");
+        xml_fail(job, false, "có ô nằm sau cột XFD");
         return;
     }
     w->style = 0;
@@ -407,7 +407,7 @@ static char *ws_cell_text(struct xml_job *job, const struct ws_state *w, bool *p
     switch (w->type) {
     case CELL_SHARED:
         if (!sheet_parse_uint(v, SIZE_MAX, &idx) || idx >= w->x->sst.n) {
-            xml_fail(job, false, "shared string '%s' does not exist", v);
+            xml_fail(job, false, "không có chuỗi dùng chung “%s”", v);
             return NULL;
         }
         return xstrdup(w->x->sst.items[idx]);
@@ -460,7 +460,7 @@ static void ws_cell_end(struct xml_job *job, struct ws_state *w)
     size_t grow = w->col >= w->row.n ? w->col + 1 - w->row.n : 0;
     if (w->n_cells + grow > SHEET_XLSX_CELLS_MAX) {
         free(text);
-        xml_fail(job, true, "more than %zu cells", SHEET_XLSX_CELLS_MAX);
+        xml_fail(job, true, "hơn %zu ô", SHEET_XLSX_CELLS_MAX);
         return;
     }
     w->n_cells += grow;
@@ -530,7 +530,7 @@ int sheet_read_xlsx(struct sheet *sh, const char *data, size_t len, const char *
 
     sheet_release(sh);
     if (len == 0)
-        ret = err_set(e, ERR_INVALID, "'%s': file is empty", name);
+        ret = err_set(e, ERR_INVALID, "Tệp “%s” trống", name);
     else
         ret = ooxml_open(&x.pkg, data, len, e);
     if (ret == 0)

@@ -60,7 +60,7 @@ static void styles_numfmt(struct xml_job *job, struct styles_state *st, const ch
     if (!sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id) || !code)
         return;
     if (st->n_fmt >= SHEET_XLSX_STYLES_MAX) {
-        xml_fail(job, true, "more than %zu number formats", SHEET_XLSX_STYLES_MAX);
+        xml_fail(job, true, "hơn %zu định dạng số", SHEET_XLSX_STYLES_MAX);
         return;
     }
     ALLOC_GROW(st->fmts, st->n_fmt + 1, st->cap_fmt);
@@ -79,7 +79,7 @@ static void styles_start(struct xml_job *job, const char *el, const char **atts)
         st->in_xfs = true;
     } else if (strcmp(el, "xf") == 0 && st->in_xfs) {
         if (st->n_xf >= SHEET_XLSX_STYLES_MAX) {
-            xml_fail(job, true, "more than %zu cell styles", SHEET_XLSX_STYLES_MAX);
+            xml_fail(job, true, "hơn %zu kiểu ô", SHEET_XLSX_STYLES_MAX);
             return;
         }
         sheet_parse_uint(xml_attr(atts, "numFmtId"), SIZE_MAX, &id); /* 0 (General) if bad */

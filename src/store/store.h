@@ -98,12 +98,16 @@ int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e)
 struct audit_view {
     long id;
     char *at, *actor, *action, *entity, *before, *after, *client;
+    char *role; /* the acting user's role ("admin", ...) as it is now; "" for none */
     long entity_id;
 };
 
-/** The latest `limit` audit lines, newest first. Free with audit_views_free(). */
-int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
-                     struct err *e);
+/**
+ * The latest `limit` audit lines, newest first; only those of `action` when
+ * it is not NULL. Free with audit_views_free().
+ */
+int store_audit_list(struct db *db, long limit, const char *action, struct audit_view **out,
+                     size_t *n, struct err *e);
 void audit_views_free(struct audit_view *v, size_t n);
 
 /* ---- accounts, sessions, API tokens ---------------------------------------------- */

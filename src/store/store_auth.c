@@ -74,6 +74,7 @@ int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out,
         v->before = db_col_dup(st, 6);
         v->after = db_col_dup(st, 7);
         v->client = db_col_dup(st, 8);
+        v->role = db_col_dup(st, 9);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -84,18 +85,22 @@ int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out,
     return db_error(db, what, e);
 }
 
-int store_audit_list(struct db *db, long limit, struct audit_view **out, size_t *n,
-                     struct err *e)
+int store_audit_list(struct db *db, long limit, const char *action, struct audit_view **out,
+                     size_t *n, struct err *e)
 {
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
-                   "SELECT id, at, actor, action, entity, coalesce(entity_id, 0), before, after,"
-                   " client FROM audit_log ORDER BY id DESC LIMIT ?",
+                   "SELECT a.id, a.at, a.actor, a.action, a.entity, coalesce(a.entity_id, 0),"
+                   " a.before, a.after, a.client, coalesce(u.role, '') FROM audit_log a"
+                   " LEFT JOIN app_user u ON u.id = a.user_id"
+                   " WHERE ?2 IS NULL OR a.action = ?2 ORDER BY a.id DESC LIMIT ?1",
                    &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, limit);
+    if (action)
+        sqlite3_bind_text(st, 2, action, -1, SQLITE_TRANSIENT);
     return db_read_audit_rows(db, st, out, n, "cannot read the audit log", e);
 }
 
@@ -109,6 +114,7 @@ void audit_views_free(struct audit_view *v, size_t n)
         free(v[i].before);
         free(v[i].after);
         free(v[i].client);
+        free(v[i].role);
     }
     free(v);
 }

@@ -368,7 +368,7 @@ int store_indicator_baseline_history(struct db *db, long indicator_id, struct au
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
-                   "SELECT id, at, actor, action, entity, entity_id, before, after, client"
+                   "SELECT id, at, actor, action, entity, entity_id, before, after, client, ''"
                    " FROM audit_log WHERE action = 'indicator.baseline' AND entity = 'indicator'"
                    " AND entity_id = ? ORDER BY id DESC",
                    &st, e))

@@ -143,7 +143,7 @@ static int filter_sql(struct db *db, const struct registry *r, const struct task
         agency_ids_for(db, r, f->agency, &ids);
         if (!ids.len) {
             buf_release(&ids);
-            return err_set(e, ERR_NOT_FOUND, "no agency named '%s'", f->agency);
+            return err_set(e, ERR_NOT_FOUND, "không có đơn vị nào tên “%s”", f->agency);
         }
         buf_addf(where, " AND t.id IN (SELECT task_id FROM assignment WHERE removed_import_id IS NULL AND agency_id IN (%s))",
                  ids.data);
@@ -542,9 +542,9 @@ int store_find_document(struct db *db, const char *text, long *id, struct err *e
     sqlite3_finalize(st);
     int ret = 0;
     if (n == 0)
-        ret = err_set(e, ERR_NOT_FOUND, "no document named '%s'", text);
+        ret = err_set(e, ERR_NOT_FOUND, "không có văn bản nào tên “%s”", text);
     else if (n > 1)
-        ret = err_set(e, ERR_INVALID, "'%s' names several documents ('%s', '%s', ...)", text,
+        ret = err_set(e, ERR_INVALID, "“%s” khớp với nhiều văn bản (“%s”, “%s”, ...): hãy ghi rõ hơn", text,
                       names[0], names[1]);
     free(names[0]);
     free(names[1]);

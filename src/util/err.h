@@ -8,9 +8,19 @@
  * so a caller can chain steps and check once. On success the struct err is
  * left untouched.
  *
- * Messages are lower-case, have no full stop, say what failed first and
- * quote the subject ("cannot open 'tasks.db'"). Only front-ends (cli/) print
- * them or turn the kind into an exit code.
+ * Messages have no full stop, say what failed first and quote the subject.
+ * Their language follows who reads them (issue #13):
+ *   - about the user's data — a file, a row, a field, a name (what import/,
+ *     core/ and the store say of what was given) — Vietnamese at the source,
+ *     naming the file, line and field: the same text is shown by the web
+ *     pages and the command line ("Tệp “x.csv” không phải văn bản mã UTF-8
+ *     (dòng 2, byte 11): ..."), so there is no catalogue to keep in step;
+ *   - about the program's own operation — command-line options, the
+ *     database file, a library or internal failure — may stay English
+ *     ("cannot open 'tasks.db'"): the web never shows them (resp_err() in
+ *     web/http.h keeps a 5xx's detail for the log).
+ * The JSON API may answer either (web/http.h). Only front-ends (cli/, web/)
+ * print them or turn the kind into an exit code or an HTTP status.
  */
 #ifndef GIAMSAT_ERR_H
 #define GIAMSAT_ERR_H

@@ -6,6 +6,7 @@
 
 #include "dbpool.h"
 #include "multipart.h"
+#include "page_status.h"
 #include "report_cache.h"
 #include "regcache.h"
 #include "routes.h"
@@ -261,6 +262,35 @@ static int refusal_of(const struct req *rq, const struct route *r, const char **
     return *why ? 403 : 0;
 }
 
+/*
+ * The reasons of refusal_of() are stable English phrases: the API answers them and
+ * the audit line keeps them (tests and other systems read both). A page shows, and
+ * the audit log page reads, their Vietnamese form.
+ */
+static const struct {
+    const char *reason, *label;
+} refusal_labels[] = {
+    { "not signed in", "Chưa đăng nhập." },
+    { "sign in or send an API token (Authorization: Bearer)",
+      "Chưa đăng nhập hoặc chưa gửi mã truy cập API." },
+    { "only administrators (quản trị) may do this", "Chỉ quản trị viên được làm việc này." },
+    { "only the steering office (giám sát) may do this",
+      "Chỉ cơ quan giám sát được làm việc này." },
+    { "only units' focal points and the steering office may import files",
+      "Chỉ đầu mối của đơn vị và cơ quan giám sát được nhập tệp." },
+    { "the form has expired: reload the page and try again",
+      "Biểu mẫu đã hết hạn: hãy tải lại trang rồi gửi lại." },
+    { "writes through the API need an API token", "Ghi dữ liệu qua API cần mã truy cập API." },
+};
+
+const char *app_refusal_label(const char *reason)
+{
+    for (size_t i = 0; reason && i < sizeof(refusal_labels) / sizeof(*refusal_labels); i++)
+        if (!strcmp(reason, refusal_labels[i].reason))
+            return refusal_labels[i].label;
+    return reason ? reason : "";
+}
+
 /* 0 when the principal may call the route; otherwise the error response is written. */
 static int check_access(struct req *rq, struct resp *rs, const struct route *r,
                         const char **why)
@@ -270,6 +300,8 @@ static int check_access(struct req *rq, struct resp *rs, const struct route *r,
         return 0;
     if (status == 401)
         return deny_anonymous(rq, rs);
+    if (!req_wants_json(rq))
+        return resp_error(rq, rs, status, "%s", app_refusal_label(*why));
     return resp_error(rq, rs, status, "%s", *why);
 }
 
@@ -380,18 +412,23 @@ static void call_handler(struct req *rq, struct resp *rs, const struct route *r)
 /* A request whose text was not kept whole is refused before any handler sees it. */
 static bool refuse_malformed(struct req *rq, struct resp *rs)
 {
-    if (rq->bad_field)
+    if (rq->bad_field && req_wants_json(rq))
         resp_error(rq, rs, 400,
                    "trường '%s' có ký tự không hợp lệ (NUL hoặc không phải UTF-8); không có gì"
                    " được lưu",
                    rq->bad_field);
+    else if (rq->bad_field)
+        resp_error(rq, rs, 400,
+                   "Trường “%s” có ký tự không hợp lệ (ký tự NUL hoặc không phải UTF-8); không"
+                   " có gì được lưu.",
+                   http_field_label(rq->bad_field));
     else if (rq->too_many_fields)
         resp_error(rq, rs, 400, "yêu cầu có hơn %d trường; không có gì được lưu",
                    HTTP_MAX_PARAMS);
     return rq->bad_field || rq->too_many_fields;
 }
 
-void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
+static void dispatch(struct web_app *app, struct req *rq, struct resp *rs)
 {
     rq->app = app;
     security_headers(rs);
@@ -400,8 +437,15 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     bool path_known = false;
     const struct route *r = route_find(rq, &path_known);
     if (!r) {
-        resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
-                                                               : "no such page");
+        if (!req_wants_json(rq))
+            authenticate(rq, rs); /* the error page shows the signed-in layout */
+        if (req_wants_json(rq))
+            resp_error(rq, rs, path_known ? 405 : 404, path_known ? "method not allowed"
+                                                                   : "no such page");
+        else
+            resp_error(rq, rs, path_known ? 405 : 404,
+                       path_known ? "Địa chỉ này không nhận phương thức yêu cầu đã gửi."
+                                  : "Không có trang nào ở địa chỉ này.");
         return;
     }
     if (!(r->flags & R_PUBLIC) || !strcmp(rq->path, "/login"))
@@ -414,7 +458,13 @@ void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
     audit_refused_write(rq, rs, r, why);
 }
 
-/* ---- the report cache, for a request ----------------------------------------------------------------- */
+void app_handle(struct web_app *app, struct req *rq, struct resp *rs)
+{
+    dispatch(app, rq, rs);
+    page_status_finish(rq, rs);
+}
+
+/* ---- the report cache, for a request ---------------------------------------------- */
 
 /* A reference that ends with a request's arena. */
 struct held {
@@ -438,8 +488,7 @@ static struct held *hold(struct req *rq)
     return h;
 }
 
-int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out,
-                                  struct err *e)
+int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out, struct err *e)
 {
     struct held *h = hold(rq);
     int ret = report_cache_snapshot(h->cache, db, &h->snap, e);
@@ -447,9 +496,8 @@ int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out,
     return ret;
 }
 
-int app_report(struct req *rq, struct cached_snapshot *s,
-                                const struct report_options *opt, struct cached_report **out,
-                                struct err *e)
+int app_report(struct req *rq, struct cached_snapshot *s, const struct report_options *opt,
+               struct cached_report **out, struct err *e)
 {
     struct held *h = hold(rq);
     int ret = report_cache_report(h->cache, s, opt, &h->report, e);

@@ -55,6 +55,9 @@ void app_release(struct web_app *app);
  */
 void app_handle(struct web_app *app, struct req *rq, struct resp *rs);
 
+/** The Vietnamese form of a refusal reason app_handle() answers and audits, else reason. */
+const char *app_refusal_label(const char *reason);
+
 /**
  * The request's database connection, taken from the application's pool
  * on first use and given back with the request's arena (no transaction

@@ -238,8 +238,9 @@ static void error_body(const struct req *rq, struct resp *rs, const char *msg)
         buf_adds(&rs->body, "\"}}\n");
         return;
     }
-    rs->content_type = "text/plain; charset=utf-8";
+    rs->content_type = HTTP_ERROR_TEXT_TYPE;
     buf_addf(&rs->body, "%d: %s\n", rs->status, msg);
+    rs->error = rq->arena ? arena_strdup(rq->arena, msg) : NULL;
 }
 
 int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...)
@@ -286,6 +287,45 @@ int resp_redirect(struct resp *rs, const char *location)
     return 0;
 }
 
+/* The Vietnamese names of the query fields pages read, for their 400 answers. */
+static const struct {
+    const char *key, *label;
+} field_labels[] = {
+    { "page", "Trang" },
+    { "as_of", "Số liệu tính đến ngày" },
+    { "due_from", "Hạn từ ngày" },
+    { "due_to", "Hạn đến ngày" },
+    { "due_by", "Hạn đến ngày" },
+    { "horizon", "Số ngày sắp đến hạn" },
+    { "agency", "Đơn vị" },
+    { "document", "Văn bản" },
+    { "status", "Tình trạng" },
+    { "kind", "Loại đơn vị" },
+    { "sort", "Sắp xếp" },
+    { "format", "Định dạng tệp" },
+    { "field", "Lĩnh vực" },
+    { "q", "Từ khóa" },
+    { "action", "Thao tác" },
+    { "result", "Kết quả thực hiện" },
+    { "issues", "Vướng mắc, kiến nghị" },
+    { "date", "Ngày báo cáo" },
+    { "unit", "Đơn vị" },
+    { "percent", "Tiến độ (%)" },
+    { "alias", "Tên gọi khác" },
+    { "rule", "Quy tắc" },
+    { "username", "Tên đăng nhập" },
+    { "display", "Họ và tên" },
+    { "name", "Tên" },
+};
+
+const char *http_field_label(const char *key)
+{
+    for (size_t i = 0; i < sizeof(field_labels) / sizeof(*field_labels); i++)
+        if (!strcmp(key, field_labels[i].key))
+            return field_labels[i].label;
+    return key;
+}
+
 int req_long_or_400(struct req *rq, struct resp *rs, const char *key, long min, long max,
                     long dflt, long *out)
 {
@@ -296,6 +336,9 @@ int req_long_or_400(struct req *rq, struct resp *rs, const char *key, long min, 
     }
     if (strparse_long(v, min, max, out) == 0)
         return 0;
+    if (!req_wants_json(rq))
+        return resp_error(rq, rs, 400, "Trường “%s” phải là một số từ %ld đến %ld.",
+                          http_field_label(key), min, max);
     return resp_error(rq, rs, 400, "parameter '%s' must be a number from %ld to %ld", key, min,
                       max);
 }
@@ -310,6 +353,9 @@ int req_date_or_400(struct req *rq, struct resp *rs, const char *key, struct dat
     }
     if (date_parse_user(v, out) == 0)
         return 0;
+    if (!req_wants_json(rq))
+        return resp_error(rq, rs, 400, "Trường “%s” phải là một ngày dạng dd/mm/yyyy.",
+                          http_field_label(key));
     return resp_error(rq, rs, 400, "parameter '%s' must be a date (yyyy-mm-dd or dd/mm/yyyy)",
                       key);
 }

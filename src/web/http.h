@@ -82,6 +82,7 @@ struct resp {
     const char *file;          /* a temporary file to send instead of body, or NULL */
     const char *shared;        /* bytes to send instead of body (resp_shared()), or NULL */
     size_t shared_len;
+    const char *error;         /* a page's resp_error() message (arena), for page_status_finish() */
 };
 
 /**
@@ -114,6 +115,19 @@ void resp_shared(struct resp *rs, const char *data, size_t len);
 /** Add a response header; both strings must outlive the response (arena or static). */
 void resp_header(struct resp *rs, const char *key, const char *value);
 
+/*
+ * Errors: one rule, by route prefix (req_wants_json()). Under /api/ the body
+ * is JSON ({"error":{"status","message"}}) and its message may be English:
+ * other systems parse it. Every other route is a page a person reads: the
+ * message must be Vietnamese; resp_error() keeps it in rs->error with a
+ * plain-text body, and page_status_finish() (page_status.h), called once
+ * when the request is done, turns it into the full page layout with a
+ * Vietnamese heading for the status (500 shows no detail).
+ */
+
+/* The content type of resp_error()'s plain body (until page_status_finish()). */
+#define HTTP_ERROR_TEXT_TYPE "text/plain; charset=utf-8"
+
 /** An error page or JSON error body with this status and message. */
 int resp_error(struct req *rq, struct resp *rs, int status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -134,6 +148,9 @@ int req_long_or_400(struct req *rq, struct resp *rs, const char *key, long min, 
                     long dflt, long *out);
 int req_date_or_400(struct req *rq, struct resp *rs, const char *key, struct date dflt,
                     struct date *out);
+
+/** The Vietnamese name of a query field a page reads ("as_of": "Số liệu tính đến ngày"), else key. */
+const char *http_field_label(const char *key);
 
 /**
  * Percent-decode s (and '+' as space when form) into the arena; NULL when

@@ -598,7 +598,7 @@ int h_chart(struct req *rq, struct resp *rs)
             c = &charts[i];
     }
     if (!c)
-        return resp_error(rq, rs, 404, "no chart named '%s'", rq->params[0]);
+        return resp_error(rq, rs, 404, "Không có biểu đồ “%s”.", rq->params[0]);
     struct dash d;
     if (load(rq, rs, &d))
         return -1;

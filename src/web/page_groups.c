@@ -50,9 +50,9 @@ int h_admin_group_rule(struct req *rq, struct resp *rs)
     long id = 0;
     const char *rule = req_form(rq, "rule");
     if (strparse_long(rq->params[0], 1, LONG_MAX, &id))
-        return resp_error(rq, rs, 404, "no such group");
+        return resp_error(rq, rs, 404, "Không có nhóm đơn vị này.");
     if (!rule)
-        return resp_error(rq, rs, 400, "the form has no 'rule'");
+        return resp_error(rq, rs, 400, "Biểu mẫu thiếu trường “Quy tắc”.");
     struct db *db = app_db(rq, rs);
     if (!db)
         return -1;

@@ -747,7 +747,7 @@ static int import_confirm(struct req *rq, struct resp *rs)
 int h_import(struct req *rq, struct resp *rs)
 {
     if (!rq->who.user_id)
-        return resp_error(rq, rs, 403, "imports through the page need a signed-in user");
+        return resp_error(rq, rs, 403, "Nhập dữ liệu qua trang cần một tài khoản đã đăng nhập (mã truy cập API không dùng được ở đây).");
     if (!strncmp(rq->content_type, "multipart/form-data", 19))
         return import_check(rq, rs);
     const char *step = req_form(rq, "step");

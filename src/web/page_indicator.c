@@ -39,7 +39,7 @@ struct ind_one *page_ind_load(struct req *rq, struct resp *rs, struct date as_of
 {
     long id = 0;
     if (!rq->n_params || strparse_long(rq->params[0], 1, PATH_ID_MAX, &id)) {
-        resp_error(rq, rs, 404, "no such indicator");
+        resp_error(rq, rs, 404, "Không có chỉ tiêu này.");
         return NULL;
     }
     struct db *db = app_db(rq, rs);
@@ -551,7 +551,7 @@ int h_indicator(struct req *rq, struct resp *rs)
     for (size_t k = 0; k < sizeof(unit_sorts) / sizeof(*unit_sorts) && !known; k++)
         known = !strcmp(sort, unit_sorts[k].key);
     if (!known)
-        return resp_error(rq, rs, 400, "parameter 'sort' must be name, value, date or status");
+        return resp_error(rq, rs, 400, "Trường “Sắp xếp” chỉ nhận: tên, giá trị, ngày hoặc tình trạng.");
     struct ind_one *o = page_ind_load(rq, rs, as_of);
     if (!o)
         return -1;

@@ -162,7 +162,7 @@ static int parse_status(struct req *rq, struct resp *rs, struct ind_filter *f)
     const char *v = req_query_nonblank(rq, "status");
     f->keep.status = indicator_status_parse(v);
     if (v && f->keep.status < 0)
-        return resp_error(rq, rs, 400, "parameter 'status' must be green, amber, red or grey");
+        return resp_error(rq, rs, 400, "Trường “Tình trạng” chỉ nhận: xanh, vàng, đỏ hoặc xám.");
     return 0;
 }
 
@@ -174,7 +174,7 @@ static int parse_agency(struct req *rq, struct resp *rs, struct ind_filter *f)
         return 0;
     f->keep.agency_id = registry_unit_id(rq->registry, v);
     if (!f->keep.agency_id)
-        return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
+        return resp_error(rq, rs, 400, "Trường “Đơn vị”: không có đơn vị nào tên “%s”.", v);
     return 0;
 }
 

@@ -86,7 +86,7 @@ int page_params_or_400(struct req *rq, struct resp *rs, const char *const *allow
         for (size_t k = 0; allowed[k] && !known; k++)
             known = !strcmp(rq->query[i].key, allowed[k]);
         if (!known)
-            return resp_error(rq, rs, 400, "unknown parameter '%s'", rq->query[i].key);
+            return resp_error(rq, rs, 400, "Địa chỉ có trường không dùng được ở trang này: “%s”.", rq->query[i].key);
     }
     return 0;
 }
@@ -98,7 +98,7 @@ size_t page_task_of_path(struct req *rq, struct resp *rs, const struct page_data
     if (rq->n_params && !strparse_long(rq->params[0], 1, 1L << 50, &id))
         ti = programme_find_task(&pd->prog, id);
     if (ti == PROG_NONE)
-        resp_error(rq, rs, 404, "no task with id %s", rq->n_params ? rq->params[0] : "?");
+        resp_error(rq, rs, 404, "Không có nhiệm vụ mã số %s.", rq->n_params ? rq->params[0] : "?");
     return ti;
 }
 

@@ -35,7 +35,7 @@ static int find_agency(const struct req *rq, const struct programme *p, const ch
     long id = registry_unit_id(reg, name);
     size_t i = id ? programme_find_agency(p, id) : PROG_NONE;
     if (i == PROG_NONE)
-        return err_set(e, ERR_NOT_FOUND, "Không có đơn vị “%s”", name);
+        return err_set(e, ERR_NOT_FOUND, "không có đơn vị nào tên “%s”", name);
     *out = i;
     return 0;
 }
@@ -182,7 +182,7 @@ int h_report_download(struct req *rq, struct resp *rs)
     const struct format *f = find_format(req_query(rq, "format"));
     if (!f)
         return resp_error(rq, rs, 400,
-                          "parameter 'format' must be one of xlsx, docx, html, csv, md, json");
+                          "Trường “Định dạng tệp” chỉ nhận: xlsx, docx, html, csv, md hoặc json.");
     struct page_report_scope sc;
     struct db *db = NULL;
     if (read_scope(rq, rs, &sc))
@@ -195,7 +195,7 @@ int h_report_download(struct req *rq, struct resp *rs)
     if (page_report_load(rq, db, &sc, &pr, &e) || render_report(pr, f, &rs->body, &e))
         return resp_err(rq, rs, &e);
     if (!buf_ok(&rs->body))
-        return resp_error(rq, rs, 500, "the %s report is too large", f->key);
+        return resp_error(rq, rs, 500, "Báo cáo dạng %s quá lớn.", f->key);
     char iso[DATE_ISO_LEN];
     date_iso(sc.as_of, iso);
     rs->content_type = f->type;

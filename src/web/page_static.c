@@ -25,5 +25,5 @@ int h_static(struct req *rq, struct resp *rs)
         buf_add(&rs->body, f->data, f->len);
         return 0;
     }
-    return resp_error(rq, rs, 404, "no such file");
+    return resp_error(rq, rs, 404, "Không có tệp này.");
 }

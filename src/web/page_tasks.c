@@ -45,9 +45,8 @@ static int parse_status(struct req *rq, struct resp *rs, struct task_query *q)
             q->status = statuses[i].mask;
     if (v && !q->status)
         return resp_error(rq, rs, 400,
-                          "parameter 'status' must be one of overdue, in_progress,"
-                          " recurring, in_progress_on_time, done, done_on_time,"
-                          " done_late");
+                          "Trường “Tình trạng” không hợp lệ: hãy chọn trong danh"
+                          " sách của bộ lọc.");
     return 0;
 }
 
@@ -59,8 +58,8 @@ static int parse_kind(struct req *rq, struct resp *rs, struct task_query *q)
             return 0;
     if (q->kind)
         return resp_error(rq, rs, 400,
-                          "parameter 'kind' must be an agency kind (bo_nganh,"
-                          " dia_phuong, dang, quoc_hoi, doan_the, khac)");
+                          "Trường “Loại đơn vị” không hợp lệ: hãy chọn trong danh"
+                          " sách của bộ lọc.");
     return 0;
 }
 
@@ -74,10 +73,10 @@ static int parse_document(struct req *rq, struct resp *rs, const struct page_dat
     if (!v)
         return 0;
     if (strparse_long(v, 1, 1L << 40, &id) && store_find_document(rq->db, v, &id, &e))
-        return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
+        return resp_error(rq, rs, 400, "Trường “Văn bản”: %s", e.msg);
     q->document = programme_find_document(&pd->prog, id);
     if (q->document == PROG_NONE)
-        return resp_error(rq, rs, 400, "parameter 'document': no document with id %ld", id);
+        return resp_error(rq, rs, 400, "Trường “Văn bản”: không có văn bản mã số %ld.", id);
     return 0;
 }
 
@@ -93,11 +92,11 @@ static int parse_agency(struct req *rq, struct resp *rs, const struct page_data 
     if (strparse_long(v, 1, 1L << 40, &id)) {
         id = registry_unit_id(reg, v);
         if (!id)
-            return resp_error(rq, rs, 400, "Không có đơn vị “%s”", v);
+            return resp_error(rq, rs, 400, "Trường “Đơn vị”: không có đơn vị nào tên “%s”.", v);
     }
     q->agency = programme_find_agency(&pd->prog, id);
     if (q->agency == PROG_NONE)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit with id %ld", id);
+        return resp_error(rq, rs, 400, "Trường “Đơn vị”: không có đơn vị mã số %ld.", id);
     return 0;
 }
 

@@ -214,7 +214,7 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
     struct err e = ERR_INIT;
     int ret = -1, fd = mkstemp(path);
     if (fd < 0)
-        return resp_error(rq, rs, 500, "cannot create a temporary file");
+        return resp_error(rq, rs, 500, "không tạo được tệp tạm");
     close(fd);
     if (xlsx_write(d, path, &e)) {
         resp_err(rq, rs, &e);
@@ -226,7 +226,7 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
          got = fread(chunk, 1, sizeof(chunk), f))
         buf_add(&rs->body, chunk, got);
     if (!f || ferror(f) || !buf_ok(&rs->body)) {
-        resp_error(rq, rs, 500, "cannot read the workbook back");
+        resp_error(rq, rs, 500, "không đọc lại được bảng tính");
         goto cleanup;
     }
     rs->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -250,14 +250,14 @@ int h_tasks_export(struct req *rq, struct resp *rs)
     if (page_params_or_400(rq, rs, allowed))
         return -1;
     if (!format || (strcmp(format, "csv") && strcmp(format, "xlsx")))
-        return resp_error(rq, rs, 400, "parameter 'format' must be csv or xlsx");
+        return resp_error(rq, rs, 400, "Trường “Định dạng tệp” chỉ nhận csv hoặc xlsx.");
     struct task_row *rows = page_filtered_rows(rq, rs, &pd, &q, &n);
     if (!rows || export_doc(rq, rs, pd, &q, rows, n, &d))
         goto cleanup;
     if (!strcmp(format, "csv")) {
         csv_render(&d, "nhiem_vu", &rs->body);
         rs->content_type = "text/csv; charset=utf-8";
-        ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "the list is too large");
+        ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "Danh sách quá lớn để tải về.");
     } else {
         ret = send_xlsx(rq, rs, &d);
     }

@@ -196,7 +196,7 @@ int h_units(struct req *rq, struct resp *rs)
     if (!sort)
         sort = "overdue";
     if (strcmp(sort, "overdue") && strcmp(sort, "rate") && strcmp(sort, "name"))
-        return resp_error(rq, rs, 400, "parameter 'sort' must be name, overdue or rate");
+        return resp_error(rq, rs, 400, "Trường “Sắp xếp” chỉ nhận: tên, số quá hạn hoặc tỷ lệ.");
     struct page_data *pd = page_data_load(rq, rs);
     /* pd's cached report holds the board; page_data (page_lists.h) does not carry it, so the
      * same cache entry is looked up again (a hit): nothing is loaded or counted twice. */
@@ -446,7 +446,7 @@ int h_unit(struct req *rq, struct resp *rs)
         return -1;
     size_t agency = programme_find_agency(&pd->prog, path_id(rq));
     if (agency == PROG_NONE)
-        return resp_error(rq, rs, 404, "no unit with id %s", rq->params[0]);
+        return resp_error(rq, rs, 404, "Không có đơn vị mã số %s.", rq->params[0]);
     const struct report_agency_row *row = NULL;
     for (size_t i = 0; i < pd->rep.n_by_agency && !row; i++)
         if (pd->rep.by_agency[i].agency == agency)
@@ -581,7 +581,7 @@ int h_document(struct req *rq, struct resp *rs)
         return -1;
     size_t doc = programme_find_document(&pd->prog, path_id(rq));
     if (doc == PROG_NONE)
-        return resp_error(rq, rs, 404, "no document with id %s", rq->params[0]);
+        return resp_error(rq, rs, 404, "Không có văn bản mã số %s.", rq->params[0]);
     struct task_row *rows = arena_calloc(rq->arena, pd->prog.n_tasks + 1, sizeof(*rows));
     size_t n = 0;
     for (size_t ti = 0; ti < pd->prog.n_tasks; ti++)

@@ -1,6 +1,7 @@
 /* server: the libmicrohttpd adapter; see server.h. */
 #include "server.h"
 
+#include "page_status.h"
 #include "routes.h"
 #include "util/xalloc.h"
 
@@ -192,11 +193,15 @@ static enum MHD_Result respond(struct server *s, struct MHD_Connection *c,
     build_req(s, c, ctx, url, method, &rq);
     resp_init(&rs);
     if (ctx->too_large)
-        resp_error(&rq, &rs, 413, "the request is larger than %zu bytes", ctx->body_max);
+        resp_error(&rq, &rs, 413, req_wants_json(&rq) ? "the request is larger than %zu bytes"
+                                                      : "Yêu cầu lớn hơn %zu byte; không có gì"
+                                                        " được lưu.",
+                   ctx->body_max);
     else
         app_handle(s->app, &rq, &rs);
     if (!buf_ok(&rs.body))
         resp_error(&rq, &rs, 500, "the response is too large");
+    page_status_finish(&rq, &rs); /* what was refused here, before or after app_handle() */
     log_request(method, url, &rq, rs.status, elapsed_ms(&ctx->started));
     enum MHD_Result ret = send_resp(c, &rs);
     resp_release(&rs);

@@ -154,7 +154,7 @@ $G import prog.csv > /dev/null
 [ "$(db_count 'select count(*) from progress_report')" = $((reports + 1)) ] \
     || die "a progress table was not read as one"
 if $G import tasks.csv --format measurements 2> err.txt; then die "a task table read as measurements"; fi
-grep -q "'tasks.csv': not a measurement table" err.txt || die "forced format: $(cat err.txt)"
+grep -q "Tệp “tasks.csv”: không phải bảng số đo" err.txt || die "forced format: $(cat err.txt)"
 if $G import tasks.csv --format nonsense 2> err.txt; then die "unknown format accepted"; fi
 grep -q "progress or measurements" err.txt || die "the formats are not listed"
 $G import --help 2>&1 | grep -q "measurements" || die "usage lacks the format"

@@ -18,4 +18,4 @@ done
 # The defect-1 file has no task: a clean refusal naming the file.
 f="$DATA/fuzz/plan/issue10-defect1-u1fd1-plan.txt"
 if $G import "$f" --dry-run 2> err.txt; then die "defect-1 plan accepted"; fi
-grep -q "issue10-defect1-u1fd1-plan.txt.*no task" err.txt || { cat err.txt; die "defect-1 message"; }
+grep -q "issue10-defect1-u1fd1-plan.txt.*không có nhiệm vụ nào" err.txt || { cat err.txt; die "defect-1 message"; }

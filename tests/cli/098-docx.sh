@@ -125,11 +125,11 @@ expect_json f.json '$.progress' 3
 # ---- damaged files say they are DOCX
 head -c 300 progress.docx > cut.docx
 if $GIAMSAT import cut.docx --dry-run 2> cut.err; then die "a truncated DOCX was accepted"; fi
-grep -q "is not a readable DOCX file" cut.err || die "truncated DOCX: $(cat cut.err)"
+grep -q "không đọc được như một văn bản Word (.docx)" cut.err || die "truncated DOCX: $(cat cut.err)"
 p 'Chỉ có một đoạn văn, không có bảng' | $DOCX_PACK notable.docx
 if $GIAMSAT import notable.docx --dry-run 2> nt.err; then die "a DOCX with no table was accepted"; fi
-grep -q "'notable.docx' has no table to import" nt.err || die "no table: $(cat nt.err)"
+grep -q "Tệp “notable.docx” không có bảng nào để nhập" nt.err || die "no table: $(cat nt.err)"
 printf '<w:p><w:r><w:t>open' | $DOCX_PACK bad.docx
 if $GIAMSAT import bad.docx --dry-run 2> bad.err; then die "malformed XML was accepted"; fi
-grep -q "is not a readable DOCX file (word/document.xml line" bad.err || die "bad XML: $(cat bad.err)"
+grep -q "không đọc được như một văn bản Word (.docx): word/document.xml dòng" bad.err || die "bad XML: $(cat bad.err)"
 echo ok

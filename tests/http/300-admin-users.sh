@@ -121,9 +121,9 @@ done
     || die "refused creations audited as creations"
 get /admin/audit audit.html -b admin
 well_formed audit.html
-grep -q '<td>user.enable</td>' audit.html || die "audit page lacks user.enable"
-first=$(grep -o '<td>user\.[a-z_]*</td>' audit.html | head -n 1)
-[ "$first" = '<td>user.enable</td>' ] || die "audit not newest first ($first)"
+grep -q 'đã mở khóa tài khoản' audit.html || die "audit page lacks user.enable"
+first=$(grep -o 'đã [a-zđặạởóòạ ]* tài khoản' audit.html | head -n 1)
+[ "$first" = 'đã mở khóa tài khoản' ] || die "audit not newest first ($first)"
 # The steering office reads the audit log; a unit account does not.
 [ "$(status GET /admin/audit -b gs)" = 200 ] || die "monitor cannot read the audit log"
 [ "$(status GET /admin/audit -b unit)" = 403 ] || die "unit account read the audit log"

@@ -93,11 +93,12 @@ upload admin "$action" t.csv > /dev/null
     || die "re-import"
 [ "$(db_count 'select count(*) from task')" = $((tasks_before + 3)) ] || die "re-import duplicated"
 
-# The audit page shows the import, its long summary folded in <details>.
+# The audit page shows the import as a sentence, its summary as a table of fields.
 get /admin/audit audit.html -b gs
 well_formed audit.html
-grep -q '<td>import</td>' audit.html || die "audit page lacks the import"
-grep -q '<details>' audit.html || die "long audit text not folded"
+grep -q 'đã nhập một tệp dữ liệu (lần nhập số' audit.html || die "audit page lacks the import"
+grep -q '<table class="changes">' audit.html || die "the import summary is not a table"
+grep -q '<th scope="row">Nhiệm vụ con</th>' audit.html || die "the summary's fields are not named"
 
 # Bad files: the importer's message, 422, and nothing written (not even the upload).
 before=$(data_snapshot)
@@ -110,13 +111,13 @@ bad() { # file, words of the message
     [ "$(db_count 'select count(*) from upload')" = 0 ] || die "$1 was kept"
 }
 : > empty.csv
-bad empty.csv "is empty"
+bad empty.csv "Tệp “empty.csv” trống"
 printf 'T\352n nhi\352m v\371,C\241 quan ch\367 tr\354\nabc,def\n' > cp1258.csv
-bad cp1258.csv "not UTF-8"
+bad cp1258.csv "không phải văn bản mã UTF-8"
 printf 'PK\003\004this is not really a zip file at all' > truncated.xlsx
-bad truncated.xlsx "truncated.xlsx"
+bad truncated.xlsx "Tệp “truncated.xlsx” không đọc được như một bảng tính Excel (.xlsx)"
 printf 'TT,Đơn vị,Thời hạn\n1,Bộ Công an,Tháng 6/2026\n' > noname.csv
-bad noname.csv "task-name column"
+bad noname.csv "không có cột tên nhiệm vụ"
 
 # Malformed requests.
 [ "$(upload admin /import t.csv)" = 403 ] || die "upload without the CSRF token"
@@ -132,7 +133,7 @@ bad noname.csv "task-name column"
 printf 'Tên nhiệm vụ,Cơ quan chủ trì,Thời hạn\nViệc nhập một phần,Bộ Y tế,Tháng 9/2026\n,Bộ Y tế,\n' > reject.csv
 [ "$(upload admin "$action" reject.csv)" = 200 ] || die "dry run with a rejected row"
 [ "$(fact rejected)" = 1 ] || die "rejected count"
-grep -q '<td class="num">3</td><td>the task name' check.html || die "rejected row not listed"
+grep -q '<td class="num">3</td><td>tên nhiệm vụ (Tên nhiệm vụ) để trống' check.html || die "rejected row not listed"
 grep -q 'name="allow_partial"' check.html || die "no allow-partial box"
 id=$(upload_id)
 [ "$(status POST /import -b admin --data "csrf=$tok&step=confirm&upload=$id")" = 422 ] \

@@ -84,4 +84,4 @@ if grep -q '"name": "Sở Khoa học Hà Giang mới"' again.json; then die "nam
     || die "re-import lost the assignments"
 get /admin/audit audit.html -b admin
 well_formed audit.html
-grep -q '<td>alias.add</td>' audit.html || die "audit page lacks alias.add"
+grep -q 'đã thêm tên gọi khác “' audit.html || die "audit page lacks alias.add"

@@ -21,7 +21,7 @@ for bad in 'nulA%00nulB' '%ff%fe' 'a%c3'; do
     code=$(curl -s -o out.txt -w '%{http_code}' -b jar \
         --data "csrf=$tok&unit=$NV_ID&date=2025-12-20&percent=10&result=$bad" "$URL/tasks/$TASK/progress")
     [ "$code" = 400 ] || die "result=$bad: HTTP $code, want 400"
-    grep -q "'result'" out.txt || die "result=$bad: the answer does not name the field: $(cat out.txt)"
+    grep -q "Trường “Kết quả thực hiện” có ký tự không hợp lệ" out.txt || die "result=$bad: the answer does not name the field: $(cat out.txt)"
 done
 [ "$(snapshot)" = "$before" ] || die "a refused form changed the database"
 # The same text, well formed, is stored whole (the refusal is about the bytes, not the form).

@@ -227,21 +227,21 @@ static const struct csv_case csv_cases[] = {
     { "nfd.csv", "Thu\xCC\x89 ti\xCC\x81nh\n", 0, "1:Th\xE1\xBB\xA7 t\xC3\xADnh\n", { NULL } },
     { "spaces.csv", " a , \" b \" \n", 0, "1:a| b \n", { NULL } },
     { "only-blank.csv", "\n , \n", 0, "", { NULL } },
-    { "empty.csv", "", 0, NULL, { "file is empty" } },
-    { "bom-only.csv", "\xEF\xBB\xBF", 0, NULL, { "file is empty" } },
+    { "empty.csv", "", 0, NULL, { "trống" } },
+    { "bom-only.csv", "\xEF\xBB\xBF", 0, NULL, { "trống" } },
     { "latin1.csv", "Name,Unit\nT\xEAn nhi\xEAm v\xF9,S\xF4\n", 0, NULL,
-      { "is not UTF-8 text (line 2, byte 11)", "CSV UTF-8", "Windows-1258" } },
+      { "không phải văn bản mã UTF-8 (dòng 2, byte 11)", "CSV UTF-8", "Windows-1258" } },
     { "latin1-bom.csv", "\xEF\xBB\xBF" "a\r\nb\r\n\r\nc\xE0\n", 0, NULL,
-      { "(line 4, byte 12)" } },
+      { "(dòng 4, byte 12)" } },
     { "binary.bin", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20, NULL,
-      { "binary", "NUL byte at line 3, byte 8" } },
+      { "nhị phân", "byte NUL ở dòng 3, byte 8" } },
     { "utf16.csv", "\xFF\xFE" "a\0,\0b\0", 8, NULL, { "UTF-16" } },
     { "unterminated.csv", "a,b\n1,\"oops\n2,3\n", 0, NULL,
-      { "unterminated quote", "line 2" } },
+      { "không được đóng", "dòng 2" } },
     { "unterminated-later.csv", "a,b\n\"x\ny\",1\n2,\"open\n", 0, NULL,
-      { "unterminated quote", "line 4" } },
-    { "stray-quote.csv", "a,b\n1,x\"y\n", 0, NULL, { "quote", "line 2" } },
-    { "after-quote.csv", "a,b\n\"1\nz\"x,y\n", 0, NULL, { "quote", "line 3" } },
+      { "không được đóng", "dòng 4" } },
+    { "stray-quote.csv", "a,b\n1,x\"y\n", 0, NULL, { "ngoặc kép", "dòng 2" } },
+    { "after-quote.csv", "a,b\n\"1\nz\"x,y\n", 0, NULL, { "ngoặc kép", "dòng 3" } },
 };
 
 static void test_csv_cases(void **state)
@@ -449,7 +449,7 @@ static void test_xlsx_truncated(void **state)
     (void)state;
     size_t len;
     char *data = make_basic_xlsx(&len, false);
-    static const char *const msg[3] = { "is not a readable XLSX file" };
+    static const char *const msg[3] = { "không đọc được như một bảng tính Excel (.xlsx)" };
     check_read(sheet_read_xlsx, data, len / 2, "half.xlsx", NULL, msg);
     check_read(sheet_read_xlsx, data, len - 1, "short.xlsx", NULL, msg);
     free(data);
@@ -465,12 +465,12 @@ static void test_xlsx_garbage(void **state)
         data[i] = (char)(seed >> 16);
     }
     memcpy(data, "PK\x03\x04", 4);
-    static const char *const msg[3] = { "is not a readable XLSX file" };
+    static const char *const msg[3] = { "không đọc được như một bảng tính Excel (.xlsx)" };
     assert_true(sheet_looks_like_xlsx(data, sizeof(data)));
     check_read(sheet_read_xlsx, data, sizeof(data), "random.xlsx", NULL, msg);
     check_read(sheet_read_xlsx, "PK\x03\x04", 4, "tiny.xlsx", NULL, msg);
     check_read(sheet_read_xlsx, "a,b\n", 4, "csv.xlsx", NULL, msg);
-    static const char *const empty[3] = { "file is empty" };
+    static const char *const empty[3] = { "trống" };
     check_read(sheet_read_xlsx, "", 0, "empty.xlsx", NULL, empty);
 }
 
@@ -690,53 +690,53 @@ static const struct xlsx_case xlsx_cases[] = {
       .styles = XML_DECL "<styleSheet " NS_MAIN "><numFmts>\n<numFmt numFmtId=\"164\" "
                 "formatCode=\"0%\"></numFmts></styleSheet>",
       .sheet = WS(""),
-      .msg = { "is not a readable XLSX file", "xl/styles.xml line 3", "mismatched" } },
+      .msg = { "không đọc được như một bảng tính Excel (.xlsx)", "xl/styles.xml dòng 3", "mismatched" } },
     { .name = "bad-xml.xlsx",
       .sheet = XML_DECL "<worksheet><sheetData>\n<row r=\"1\">\n<c r=\"A1\"><v>1</v></row>\n"
                "</sheetData></worksheet>",
-      .msg = { "is not a readable XLSX file", "xl/worksheets/sheet1.xml line 4", "mismatched" } },
+      .msg = { "không đọc được như một bảng tính Excel (.xlsx)", "xl/worksheets/sheet1.xml dòng 4", "mismatched" } },
     { .name = "bad-sst.xlsx",
       .sst = SST("<si><t>a</t></si>\n<si><t>b</si>"),
       .sheet = WS(""),
-      .msg = { "xl/sharedStrings.xml line 3" } },
+      .msg = { "xl/sharedStrings.xml dòng 3" } },
     { .name = "doctype.xlsx",
       .sheet = XML_DECL "<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>\n<worksheet><sheetData>"
                "<row><c t=\"inlineStr\"><is><t>&lol;</t></is></c></row></sheetData></worksheet>",
-      .msg = { "xl/worksheets/sheet1.xml line 2", "document type declaration" } },
+      .msg = { "xl/worksheets/sheet1.xml dòng 2", "khai báo kiểu tài liệu" } },
     { .name = "no-sheet-part.xlsx",
       .sheet = "",
-      .msg = { "is not a readable XLSX file (xl/worksheets/sheet1.xml is missing)" } },
+      .msg = { "không đọc được như một bảng tính Excel (.xlsx): thiếu phần xl/worksheets/sheet1.xml" } },
     { .name = "no-workbook.xlsx",
       .workbook = "",
       .sheet = WS(""),
-      .msg = { "is not a readable XLSX file (xl/workbook.xml is missing)" } },
+      .msg = { "không đọc được như một bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml" } },
     { .name = "no-rels.xlsx",
       .rels = "",
       .sheet = WS(""),
-      .msg = { "xl/_rels/workbook.xml.rels is missing" } },
+      .msg = { "thiếu phần xl/_rels/workbook.xml.rels" } },
     { .name = "no-sheets.xlsx",
       .workbook = XML_DECL "<workbook " NS_MAIN "><sheets/></workbook>",
       .sheet = WS(""),
-      .msg = { "lists no sheet" } },
+      .msg = { "không có trang tính nào" } },
     { .name = "dangling-rid.xlsx",
       .workbook = XML_DECL "<workbook " NS_MAIN " " NS_REL "><sheets><sheet name=\"S\" "
                   "sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>",
       .sheet = WS(""),
-      .msg = { "no relationship for the first sheet 'rId9'" } },
+      .msg = { "không tìm thấy trang tính đầu tiên “rId9”" } },
     { .name = "bad-index.xlsx",
       .sst = SST("<si><t>only</t></si>"),
       .sheet = WS("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v>"
                   "</c></row>"),
-      .msg = { "shared string '1' does not exist" } },
+      .msg = { "không có chuỗi dùng chung “1”" } },
     { .name = "bad-ref.xlsx",
       .sheet = WS("<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>"),
-      .msg = { "bad cell reference '1A'" } },
+      .msg = { "địa chỉ ô sai “1A”" } },
     { .name = "past-xfd.xlsx",
       .sheet = WS("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>"),
-      .msg = { "bad cell reference 'XFE1'" } },
+      .msg = { "địa chỉ ô sai “XFE1”" } },
     { .name = "bad-row.xlsx",
       .sheet = WS("<row r=\"0\"><c r=\"A1\"><v>1</v></c></row>"),
-      .msg = { "bad row number '0'" } },
+      .msg = { "số dòng sai “0”" } },
 };
 
 static void test_xlsx_cases(void **state)
@@ -812,7 +812,7 @@ static void check_big_sheet(const char *name, const char *sheet, const char *wan
     struct xlsx_case c = { .name = name, .sheet = sheet };
     size_t len;
     char *data = make_xlsx(&c, &len);
-    const char *const msg[3] = { "is too large to import", want };
+    const char *const msg[3] = { "quá lớn để nhập", want };
     check_read(sheet_read_xlsx, data, len, name, NULL, msg);
     free(data);
 }
@@ -826,7 +826,7 @@ static void test_xlsx_too_many_cells(void **state)
     for (int r = 1; r <= 62; r++)
         buf_addf(&b, "<row r=\"%d\"><c r=\"XFD%d\"><v>1</v></c></row>", r, r);
     buf_adds(&b, "</sheetData></worksheet>");
-    check_big_sheet("cells.xlsx", b.data, "more than 1000000 cells");
+    check_big_sheet("cells.xlsx", b.data, "hơn 1000000 ô");
 
     /* 61 such rows (999,424 cells) are fine. */
     struct xlsx_case c = { .name = "cells-ok.xlsx" };
@@ -863,7 +863,7 @@ static void test_xlsx_cell_too_long(void **state)
             buf_addch(&b, 'a');
         buf_adds(&b, "</t></is></c></row></sheetData></worksheet>");
         if (limit) {
-            check_big_sheet("long.xlsx", b.data, "a cell is longer than 1 MiB");
+            check_big_sheet("long.xlsx", b.data, "một ô dài hơn 1 MiB");
             continue;
         }
         struct xlsx_case c = { .name = "long-ok.xlsx", .sheet = b.data };
@@ -900,8 +900,8 @@ static void test_xlsx_too_many_styles(void **state)
                 .styles = st.data,
                 .sheet = WS("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>0.5</v></c></row>"),
                 .expect = extra ? NULL : "1:50%\n",
-                .msg = { "is too large to import", "xl/styles.xml line 1",
-                         k ? "more than 65536 number formats" : "more than 65536 cell styles" },
+                .msg = { "quá lớn để nhập", "xl/styles.xml dòng 1",
+                         k ? "hơn 65536 định dạng số" : "hơn 65536 kiểu ô" },
             };
             size_t len;
             char *data = make_xlsx(&c, &len);
@@ -921,7 +921,7 @@ static void test_xlsx_part_too_big(void **state)
     static const char head[] = "<worksheet><sheetData/></worksheet>";
     memcpy(big, head, sizeof(head) - 1);
     big[n] = '\0';
-    check_big_sheet("big.xlsx", big, "xl/worksheets/sheet1.xml is over 64 MiB");
+    check_big_sheet("big.xlsx", big, "xl/worksheets/sheet1.xml vượt 64 MiB");
     free(big);
 }
 

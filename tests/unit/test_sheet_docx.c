@@ -261,12 +261,12 @@ static const struct docx_case docx_cases[] = {
     { "no-table.docx", DOC(P("Chỉ có chữ")), "", "Chỉ có chữ\n", NULL },
     { "empty-body.docx", DOC(""), "", "", NULL },
     { "malformed.docx", DOC(P("open") "<w:p>"), NULL, NULL,
-      "'malformed.docx' is not a readable DOCX file (word/document.xml line 2:" },
+      "Tệp “malformed.docx” không đọc được như một văn bản Word (.docx): word/document.xml dòng 2:" },
     { "dtd.docx", XML_DECL "<!DOCTYPE w:document [<!ENTITY a \"b\">]><w:document/>", NULL, NULL,
-      "a document type declaration is not allowed" },
+      "không được có khai báo kiểu tài liệu" },
     { "wide.docx", DOC(TBL(TR(TC_SPAN(1001, "x")))), NULL, NULL,
-      "'wide.docx' is too large to import (word/document.xml line 2: a table row is wider than 1000"
-      " columns)" },
+      "Tệp “wide.docx” quá lớn để nhập (word/document.xml dòng 2: một dòng của bảng rộng hơn 1000"
+      " cột)" },
 };
 
 static void test_docx_cases(void **state)
@@ -298,7 +298,7 @@ static void test_docx_main_part(void **state)
     free(data);
     data = make_docx(RELS("word/document.xml"), "word/other.xml", doc, strlen(doc), &len);
     check_docx(data, len, "missing.docx", NULL, NULL,
-               "'missing.docx' is not a readable DOCX file (word/document.xml is missing)");
+               "Tệp “missing.docx” không đọc được như một văn bản Word (.docx): thiếu phần word/document.xml");
     assert_false(sheet_looks_like_docx(data, len));
     free(data);
     /* An XLSX is no DOCX. */
@@ -310,8 +310,8 @@ static void test_docx_main_part(void **state)
 static void test_docx_not_a_zip(void **state)
 {
     (void)state;
-    check_docx("", 0, "empty.docx", NULL, NULL, "'empty.docx': file is empty");
-    check_docx("hello", 5, "text.docx", NULL, NULL, "'text.docx' is not a readable DOCX file (");
+    check_docx("", 0, "empty.docx", NULL, NULL, "Tệp “empty.docx” trống");
+    check_docx("hello", 5, "text.docx", NULL, NULL, "Tệp “text.docx” không đọc được như một văn bản Word (.docx): ");
     assert_false(sheet_looks_like_docx("hello", 5));
     assert_false(sheet_looks_like_docx(NULL, 0));
     size_t len;
@@ -366,16 +366,16 @@ static void test_docx_limits(void **state)
     (void)state;
     /* Too many cells: spans are cheap to write and count. */
     char *doc = big_doc(SHEET_XLSX_CELLS_MAX / 1000 + 1, TR(TC_SPAN(1000, "x")));
-    check_big("cells.docx", doc, "more than 1000000 cells");
+    check_big("cells.docx", doc, "hơn 1000000 ô");
     free(doc);
     /* A cell, and a paragraph, over SHEET_XLSX_CELL_MAX. */
     static const struct {
         const char *name, *open, *close, *msg;
     } long_text[] = {
         { "cell.docx", "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>",
-          "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "a cell is longer than 1 MiB" },
+          "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "một ô dài hơn 1 MiB" },
         { "para.docx", "<w:p><w:r><w:t>", "</w:t></w:r></w:p>",
-          "a paragraph is longer than 1 MiB" },
+          "một đoạn văn dài hơn 1 MiB" },
     };
     for (size_t k = 0; k < sizeof(long_text) / sizeof(long_text[0]); k++) {
         struct buf b = BUF_INIT;
@@ -396,7 +396,7 @@ static void test_docx_limits(void **state)
     for (size_t i = 0; i < 700; i++)
         buf_adds(&cell, "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>");
     buf_adds(&cell, "</w:tbl></w:body></w:document>");
-    check_big("vmerge.docx", cell.data, "its text is over 64 MiB");
+    check_big("vmerge.docx", cell.data, "phần chữ vượt 64 MiB");
     buf_release(&cell);
 }
 
@@ -410,7 +410,7 @@ static void test_docx_part_too_big(void **state)
     memcpy(big, head, sizeof(head) - 1);
     big[n] = '\0';
     check_big("big.docx", big,
-              "'big.docx' is too large to import (word/document.xml is over 64 MiB)");
+              "Tệp “big.docx” quá lớn để nhập (word/document.xml vượt 64 MiB)");
     free(big);
 }
 
