@@ -123,13 +123,8 @@ struct date page_today(void)
 
 int page_as_of(struct req *rq, struct resp *rs, struct date *out)
 {
-    const char *v = req_query_nonblank(rq, "as_of");
-    *out = page_today();
-    if (!v || date_parse_user(v, out) == 0)
-        return 0;
-    const char *msg = arena_printf(rq->arena,
-                                   "Ngày “%s” phải có dạng ngày/tháng/năm, ví dụ 24/12/2025.", v);
-    return page_error(rq, rs, 400, "Lỗi: ngày không đúng", NULL, msg, rq->path, "Quay lại");
+    /* For a page, req_date_or_400() answers the standard 400 page naming the field. */
+    return req_date_or_400(rq, rs, "as_of", page_today(), out);
 }
 
 void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,
