@@ -1,9 +1,10 @@
 #!/bin/sh
 # Run every tests/cli/NNN-*.sh against $GIAMSAT in a fresh temporary folder.
+# ONLY=GLOB runs only the matching tests (e.g. ONLY="10[57]-*" make cli-tests).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 fail=0
-for t in "$here"/[0-9][0-9][0-9]-*.sh; do
+for t in "$here"/${ONLY:-[0-9][0-9][0-9]-*}.sh; do
     dir=$(mktemp -d)
     if (cd "$dir" && SEEDS="$here/../../data/seeds" DATA="$here/../data" sh "$t") >"$dir/log" 2>&1; then
         echo "ok   $(basename "$t")"

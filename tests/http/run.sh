@@ -1,10 +1,11 @@
 #!/bin/sh
 # Run every tests/http/NNN-*.sh against a real server on loopback ($GIAMSAT serve),
+# ONLY=GLOB runs only the matching tests (e.g. ONLY="10[57]-*" make cli-tests).
 # each in a fresh temporary folder with its own database.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 fail=0
-for t in "$here"/[0-9][0-9][0-9]-*.sh; do
+for t in "$here"/${ONLY:-[0-9][0-9][0-9]-*}.sh; do
     dir=$(mktemp -d)
     if (cd "$dir" && DATA="$here/../data" sh -c ". '$here/lib.sh'; . '$t'") >"$dir/log" 2>&1; then
         echo "ok   http/$(basename "$t")"
