@@ -2,7 +2,8 @@
  * cmd_notify: the notifications' jobs (issue #15) and the commands that
  * run them — `giamsat mail queue|send|retry`, `giamsat remind --send` —
  * and the thread of `giamsat serve` that runs them on a schedule
- * (cli.h notify_*). What an event says is core/notice.h; where it is
+ * (cli.h notify_*), and `giamsat mail notify` that runs the schedule's
+ * notices once. What an event says is core/notice.h; where it is
  * kept, store_notify.h; how it is sent, export/smtp.h.
  */
 #include "cli.h"
@@ -91,8 +92,12 @@ static int warnings_cb(struct cli *c, const struct warning_list *l, const struct
             continue;
         char *item, *subject, *link;
         warning_subject(w, p, b, &item, &subject, &link);
-        struct notice_warning nw = { item, warning_rule_label(w->rule), subject, w->reason, link,
-                                     w->since };
+        /* These two hold "since" the day they are computed: notify them once a week. */
+        bool weekly = w->rule == WARN_UNIT_RATE || w->rule == WARN_INDICATOR_WORSE;
+        struct notice_warning nw = { item,      warning_rule_label(w->rule),
+                                     subject,   w->reason,
+                                     link,      w->since,
+                                     weekly ? notice_week_start(w->since) : DATE_NONE };
         notice_of_warning(targets_add(&d->t, p->agencies[w->agency].id),
                           w->rule == WARN_DUE_SOON ? NOTICE_DEADLINE : NOTICE_WARNING, &nw);
         free(item);
@@ -248,9 +253,26 @@ static int mail_queue(struct cli *c)
     return 0;
 }
 
+/* `mail notify [--as-of D]`: the schedule's run once (without the digest), for cron. */
+static int mail_notify(struct cli *c, const struct opt *opts)
+{
+    const char *text = opt_value(opts, "--as-of");
+    struct date today = cli_today();
+    size_t added = 0;
+    struct notify_counts n;
+    if ((text && cli_parse_date(text, "--as-of", &today, &c->err)) ||
+        notify_daily(c, today, &added) ||
+        notify_deliver(c, opt_value(opts, "--smtp-config"), &n))
+        return c->err.kind;
+    printf("%zu thông báo mới (cảnh báo, sắp đến hạn)\n", added);
+    print_deliver(&n, opt_value(opts, "--smtp-config"));
+    return n.failed ? 1 : 0;
+}
+
 int cmd_mail(struct cli *c, int argc, char **argv)
 {
-    struct opt opts[] = { { "--smtp-config", true, NULL }, { NULL, false, NULL } };
+    struct opt opts[] = { { "--smtp-config", true, NULL }, { "--as-of", true, NULL },
+                          { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
     bool help;
@@ -269,6 +291,8 @@ int cmd_mail(struct cli *c, int argc, char **argv)
         print_deliver(&n, opt_value(opts, "--smtp-config"));
         return n.failed ? 1 : 0;
     }
+    if (!strcmp(pos[0], "notify") && n_pos == 1)
+        return mail_notify(c, opts);
     long id = 0;
     if (!strcmp(pos[0], "retry") && n_pos == 2) {
         if (cli_parse_id(pos[1], &id, &c->err) ||
@@ -277,7 +301,7 @@ int cmd_mail(struct cli *c, int argc, char **argv)
         printf("Thư số %ld sẽ được gửi lại ở lần gửi tới\n", id);
         return 0;
     }
-    return err_set(&c->err, ERR_INVALID, "unknown mail command (queue, send, retry ID)");
+    return err_set(&c->err, ERR_INVALID, "unknown mail command (queue, send, notify, retry ID)");
 }
 
 int notify_remind_send(struct cli *c, const char *as_of_text, const char *within_text,

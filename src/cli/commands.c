@@ -248,6 +248,9 @@ static const struct command {
       "                     subject, last error\n"
       "mail send [--smtp-config FILE]   send the mail that is due once (the SMTP settings:\n"
       "                     FILE, else $GIAMSAT_SMTP_CONFIG, else /etc/giamsat/smtp.conf)\n"
+      "mail notify [--as-of D] [--smtp-config FILE]   what serve does on its schedule, once:\n"
+      "                     notices of the warnings that began in the last 7 days (due_soon:\n"
+      "                     approaching deadline) for the units' accounts, then send\n"
       "mail retry ID        queue a mail left 'sending' or 'failed' again" },
     { "token", cmd_token,
       "token add --role ROLE [--unit UNIT] [--name NAME]   (prints the token once)" },

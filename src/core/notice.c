@@ -98,7 +98,8 @@ void notice_of_warning(struct notice *n, enum notice_kind kind, const struct not
     char *title = kind == NOTICE_DEADLINE ? xasprintf("Sắp đến hạn: %s", w->subject)
                                           : xasprintf("Cảnh báo mới (%s): %s", w->rule, w->subject);
     char *body = xasprintf("%s: %s.\n%s\nTừ ngày: %s.", w->rule, w->subject, w->reason, since);
-    notice_set(n, kind, w->item, w->since, title, body, w->link);
+    notice_set(n, kind, w->item, date_is_set(w->key_on) ? w->key_on : w->since, title, body,
+               w->link);
     free(title);
     free(body);
 }

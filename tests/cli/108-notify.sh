@@ -11,6 +11,7 @@ export GIAMSAT_TODAY=2026-01-15
 cat > t.csv <<'CSV'
 STT;Mã;NỘI DUNG, NHIỆM VỤ;Văn bản giao;Đơn vị chủ trì;Thời hạn hoàn thành
 1;R1;Việc quá hạn cần giải trình;Chỉ thị số 07/CT-TTg ngày 14/3/2025;Bộ Tài chính;Tháng 10/2025
+2;R2;Việc sắp đến hạn;Chỉ thị số 07/CT-TTg ngày 14/3/2025;Bộ Tài chính;25/01/2026
 CSV
 $G import t.csv > /dev/null
 T=$(db_count "select id from task where code = 'R1'")
@@ -114,3 +115,17 @@ grep -c "Thư đôn đốc tuần từ 12/01/2026: Bộ Tài chính	.*Việc qu�
 [ "$(unread tc1)" = 3 ] || die "tc1: request, return, digest: $(unread tc1)"
 $G mail queue > q.txt
 [ "$(grep -c '	sent	1	' q.txt)" = 4 ] || die "the queue: $(cat q.txt)"
+
+# The schedule's notices as of 15/01: R2 due on 25/01 (due_soon since 11/01) and the unit's
+# on-time rate (weekly), for both accounts of the unit; R1's warnings are months old.
+$G mail notify --as-of 2026-01-15 > n1.txt
+grep -q "^4 thông báo mới" n1.txt || die "notices: $(cat n1.txt)"
+grep -q "Đã gửi 4 thư" n1.txt || die "their mail: $(cat n1.txt)"
+$G mail notify --as-of 2026-01-16 > n2.txt
+grep -q "^0 thông báo mới" n2.txt || die "notified twice: $(cat n2.txt)"
+grep -q "Đã gửi 0 thư" n2.txt || die "mailed twice: $(cat n2.txt)"
+[ "$(unread tc1)/$(unread yt)/$(unread vp)" = 5/0/1 ] ||
+    die "inboxes: $(unread tc1)/$(unread yt)/$(unread vp)"
+[ "$(db_count "select title from notification n join app_user u on u.id = n.user_id
+    where u.username = 'tc2' and n.kind = 'deadline'")" = "Sắp đến hạn: nhiệm vụ «Việc sắp đến hạn»" ] ||
+    die "the deadline's notice"
