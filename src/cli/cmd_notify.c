@@ -87,16 +87,18 @@ static int warnings_cb(struct cli *c, const struct warning_list *l, const struct
     for (size_t i = 0; i < l->n; i++) {
         const struct warning *w = &l->v[i];
         if (w->agency == PROG_NONE || !date_is_set(w->since) ||
-            today - date_to_days(w->since) > NOTICE_NEW_DAYS ||
-            date_cmp(w->since, d->today) > 0)
+            today - date_to_days(w->since) > NOTICE_NEW_DAYS || date_cmp(w->since, d->today) > 0)
             continue;
         char *item, *subject, *link;
         warning_subject(w, p, b, &item, &subject, &link);
         /* These two hold "since" the day they are computed: notify them once a week. */
         bool weekly = w->rule == WARN_UNIT_RATE || w->rule == WARN_INDICATOR_WORSE;
-        struct notice_warning nw = { item,      warning_rule_label(w->rule),
-                                     subject,   w->reason,
-                                     link,      w->since,
+        struct notice_warning nw = { item,
+                                     warning_rule_label(w->rule),
+                                     subject,
+                                     w->reason,
+                                     link,
+                                     w->since,
                                      weekly ? notice_week_start(w->since) : DATE_NONE };
         notice_of_warning(targets_add(&d->t, p->agencies[w->agency].id),
                           w->rule == WARN_DUE_SOON ? NOTICE_DEADLINE : NOTICE_WARNING, &nw);
@@ -170,8 +172,8 @@ static int deliver_one(struct cli *c, const struct smtp_config *cfg, struct mail
                        struct notify_counts *out)
 {
     long now = clock_now();
-    char *msg = smtp_message(cfg, m->recipient, m->subject, m->body, m->id,
-                             stamp_of(m->created_at), now);
+    char *msg =
+        smtp_message(cfg, m->recipient, m->subject, m->body, m->id, stamp_of(m->created_at), now);
     struct err why = ERR_INIT;
     int sent = smtp_send(cfg, m->recipient, msg, &why);
     free(msg);
@@ -246,10 +248,30 @@ static int mail_queue(struct cli *c)
         if (!strcmp(v[i].state, "queued") && gmtime_r(&t, &tm))
             strftime(next, sizeof(next), "%Y-%m-%dT%H:%M:%SZ", &tm);
         printf("%ld\t%s\t%d\t%s\t%s\t%s\t%s\n", v[i].id, v[i].state, v[i].attempts,
-               *next ? next : *v[i].sent_at ? v[i].sent_at : "-", v[i].recipient, v[i].subject,
-               v[i].last_error);
+               *next           ? next
+               : *v[i].sent_at ? v[i].sent_at
+                               : "-",
+               v[i].recipient, v[i].subject, v[i].last_error);
     }
     mail_items_free(v, n);
+    return 0;
+}
+
+static int mail_send(struct cli *c, const char *config)
+{
+    struct notify_counts n;
+    if (notify_deliver(c, config, &n))
+        return c->err.kind;
+    print_deliver(&n, config);
+    return n.failed ? 1 : 0;
+}
+
+static int mail_retry(struct cli *c, const char *id_text)
+{
+    long id = 0;
+    if (cli_parse_id(id_text, &id, &c->err) || store_mail_retry(c->db, id, clock_now(), &c->err))
+        return c->err.kind;
+    printf("Thư số %ld sẽ được gửi lại ở lần gửi tới\n", id);
     return 0;
 }
 
@@ -261,8 +283,7 @@ static int mail_notify(struct cli *c, const struct opt *opts)
     size_t added = 0;
     struct notify_counts n;
     if ((text && cli_parse_date(text, "--as-of", &today, &c->err)) ||
-        notify_daily(c, today, &added) ||
-        notify_deliver(c, opt_value(opts, "--smtp-config"), &n))
+        notify_daily(c, today, &added) || notify_deliver(c, opt_value(opts, "--smtp-config"), &n))
         return c->err.kind;
     printf("%zu thông báo mới (cảnh báo, sắp đến hạn)\n", added);
     print_deliver(&n, opt_value(opts, "--smtp-config"));
@@ -271,7 +292,8 @@ static int mail_notify(struct cli *c, const struct opt *opts)
 
 int cmd_mail(struct cli *c, int argc, char **argv)
 {
-    struct opt opts[] = { { "--smtp-config", true, NULL }, { "--as-of", true, NULL },
+    struct opt opts[] = { { "--smtp-config", true, NULL },
+                          { "--as-of", true, NULL },
                           { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
@@ -284,23 +306,12 @@ int cmd_mail(struct cli *c, int argc, char **argv)
         return c->err.kind;
     if (!strcmp(pos[0], "queue") && n_pos == 1)
         return mail_queue(c);
-    if (!strcmp(pos[0], "send") && n_pos == 1) {
-        struct notify_counts n;
-        if (notify_deliver(c, opt_value(opts, "--smtp-config"), &n))
-            return c->err.kind;
-        print_deliver(&n, opt_value(opts, "--smtp-config"));
-        return n.failed ? 1 : 0;
-    }
+    if (!strcmp(pos[0], "send") && n_pos == 1)
+        return mail_send(c, opt_value(opts, "--smtp-config"));
     if (!strcmp(pos[0], "notify") && n_pos == 1)
         return mail_notify(c, opts);
-    long id = 0;
-    if (!strcmp(pos[0], "retry") && n_pos == 2) {
-        if (cli_parse_id(pos[1], &id, &c->err) ||
-            store_mail_retry(c->db, id, clock_now(), &c->err))
-            return c->err.kind;
-        printf("Thư số %ld sẽ được gửi lại ở lần gửi tới\n", id);
-        return 0;
-    }
+    if (!strcmp(pos[0], "retry") && n_pos == 2)
+        return mail_retry(c, pos[1]);
     return err_set(&c->err, ERR_INVALID, "unknown mail command (queue, send, notify, retry ID)");
 }
 
@@ -380,8 +391,7 @@ static void *notify_main(void *arg)
     return NULL;
 }
 
-int notify_thread_start(const struct notify_schedule *s, struct notify_thread **out,
-                        struct err *e)
+int notify_thread_start(const struct notify_schedule *s, struct notify_thread **out, struct err *e)
 {
     struct notify_thread *t = xcalloc(1, sizeof(*t));
     t->s = *s;

@@ -71,7 +71,8 @@ void notice_of_request(struct notice *n, enum notice_kind kind, const struct not
     case NOTICE_REQUEST:
         title = xasprintf("Yêu cầu giải trình số %ld về %s", r->id, r->subject);
         body = xasprintf("Văn phòng đề nghị %s giải trình về %s.\nNội dung: %s\n"
-                         "Hạn trả lời: %s.", r->unit, r->subject, r->content, due);
+                         "Hạn trả lời: %s.",
+                         r->unit, r->subject, r->content, due);
         break;
     case NOTICE_ANSWERED:
         title = xasprintf("%s đã trả lời yêu cầu giải trình số %ld", r->unit, r->id);
@@ -81,7 +82,8 @@ void notice_of_request(struct notice *n, enum notice_kind kind, const struct not
     case NOTICE_RETURNED:
         title = xasprintf("Yêu cầu giải trình số %ld được gửi lại", r->id);
         body = xasprintf("Văn phòng đề nghị %s giải trình lại về %s.\nÝ kiến: %s\n"
-                         "Hạn trả lời: %s.", r->unit, r->subject, r->text ? r->text : "", due);
+                         "Hạn trả lời: %s.",
+                         r->unit, r->subject, r->text ? r->text : "", due);
         break;
     default:
         BUG("notice_of_request: kind %d", (int)kind);

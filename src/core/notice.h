@@ -81,9 +81,9 @@ struct notice_warning {
     const char *subject; /* "nhiệm vụ «...»", "chỉ tiêu CODE" or the unit's name */
     const char *reason;  /* why it holds (Vietnamese) */
     const char *link;
-    struct date since;   /* since when it holds: the notice's date */
-    struct date key_on;  /* the key's date instead, when set (a rule whose "since" is
-                          * always the day it is computed: once a week, its Monday) */
+    struct date since;  /* since when it holds: the notice's date */
+    struct date key_on; /* the key's date instead, when set (a rule whose "since" is
+                         * always the day it is computed: once a week, its Monday) */
 };
 
 /**

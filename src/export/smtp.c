@@ -27,34 +27,46 @@ static char *trim(char *s)
     return s;
 }
 
+/* The text field of c that key names, or NULL. */
+static char **text_field(struct smtp_config *c, const char *key)
+{
+    static const char *const keys[] = { "host", "user", "password", "from", "from_name" };
+    char **fields[] = { &c->host, &c->user, &c->password, &c->from, &c->from_name };
+    for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+        if (!strcmp(key, keys[i]))
+            return fields[i];
+    return NULL;
+}
+
 static int config_set(struct smtp_config *c, const char *key, const char *value, struct err *e)
 {
+    static const char *const security[] = {
+        [SMTP_STARTTLS] = "starttls", [SMTP_TLS] = "tls", [SMTP_NONE] = "none"
+    };
     long n = 0;
-    char **text = !strcmp(key, "host")        ? &c->host
-                  : !strcmp(key, "user")      ? &c->user
-                  : !strcmp(key, "password")  ? &c->password
-                  : !strcmp(key, "from")      ? &c->from
-                  : !strcmp(key, "from_name") ? &c->from_name
-                                              : NULL;
+    char **text = text_field(c, key);
     if (text) {
         free(*text);
         *text = xstrdup(value);
-    } else if (!strcmp(key, "port") && !strparse_long(value, 1, 65535, &n)) {
-        c->port = (int)n;
-    } else if (!strcmp(key, "timeout") && !strparse_long(value, 1, 600, &n)) {
-        c->timeout_s = n;
-    } else if (!strcmp(key, "security") && !strcmp(value, "starttls")) {
-        c->security = SMTP_STARTTLS;
-    } else if (!strcmp(key, "security") && !strcmp(value, "tls")) {
-        c->security = SMTP_TLS;
-    } else if (!strcmp(key, "security") && !strcmp(value, "none")) {
-        c->security = SMTP_NONE;
-    } else {
-        return err_set(e, ERR_INVALID, "unknown key or bad value '%s = %s' (keys: host, port,"
-                       " security starttls|tls|none, user, password, from, from_name, timeout)",
-                       key, value);
+        return 0;
     }
-    return 0;
+    if (!strcmp(key, "port") && !strparse_long(value, 1, 65535, &n)) {
+        c->port = (int)n;
+        return 0;
+    }
+    if (!strcmp(key, "timeout") && !strparse_long(value, 1, 600, &n)) {
+        c->timeout_s = n;
+        return 0;
+    }
+    for (int k = 0; !strcmp(key, "security") && k <= SMTP_NONE; k++)
+        if (!strcmp(value, security[k])) {
+            c->security = (enum smtp_security)k;
+            return 0;
+        }
+    return err_set(e, ERR_INVALID,
+                   "unknown key or bad value '%s = %s' (keys: host, port,"
+                   " security starttls|tls|none, user, password, from, from_name, timeout)",
+                   key, value);
 }
 
 static int config_read(FILE *f, const char *path, struct smtp_config *out, struct err *e)
@@ -92,8 +104,10 @@ int smtp_config_load(const char *path, struct smtp_config *out, struct err *e)
     if (fstat(fileno(f), &sb))
         ret = err_set(e, ERR_STORAGE, "cannot read '%s': %s", path, strerror(errno));
     else if (sb.st_mode & (S_IRWXG | S_IRWXO))
-        ret = err_set(e, ERR_FORBIDDEN, "'%s' holds a password but its group or others may read"
-                      " it: run chmod 600 '%s' (as the service user that owns it)", path, path);
+        ret = err_set(e, ERR_FORBIDDEN,
+                      "'%s' holds a password but its group or others may read"
+                      " it: run chmod 600 '%s' (as the service user that owns it)",
+                      path, path);
     if (!ret)
         ret = config_read(f, path, out, e);
     fclose(f);
@@ -179,9 +193,10 @@ char *smtp_message(const struct smtp_config *c, const char *to, const char *subj
     encoded_words(&b, c->from_name);
     buf_addf(&b, " <%s>\r\nTo: <%s>\r\nSubject: ", c->from, to);
     encoded_words(&b, subject);
-    buf_addf(&b, "\r\nMessage-ID: <giamsat.%ld.%ld@%s>\r\nMIME-Version: 1.0\r\n"
-                 "Content-Type: text/plain; charset=UTF-8\r\n"
-                 "Content-Transfer-Encoding: base64\r\n\r\n",
+    buf_addf(&b,
+             "\r\nMessage-ID: <giamsat.%ld.%ld@%s>\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: text/plain; charset=UTF-8\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\n",
              id, stamp, strchr(c->from, '@') + 1);
     body_base64(&b, body);
     return buf_take(&b);
@@ -217,8 +232,8 @@ int smtp_send(const struct smtp_config *c, const char *to, const char *message, 
     CURL *h = curl_easy_init();
     if (!h)
         return err_set(e, ERR_INTERNAL, "cannot start libcurl");
-    char *url = xasprintf("%s://%s:%d", c->security == SMTP_TLS ? "smtps" : "smtp", c->host,
-                          c->port);
+    char *url =
+        xasprintf("%s://%s:%d", c->security == SMTP_TLS ? "smtps" : "smtp", c->host, c->port);
     char *from = xasprintf("<%s>", c->from), *rcpt_addr = xasprintf("<%s>", to);
     struct curl_slist *rcpt = curl_slist_append(NULL, rcpt_addr);
     struct upload u = { message, strlen(message) };

@@ -129,15 +129,15 @@ int store_notify_request(struct db *db, long request_id, enum notice_kind kind, 
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         db_finish_cached(db, st);
-        return rc == SQLITE_DONE ? err_set(e, ERR_NOT_FOUND, "không có yêu cầu giải trình số %ld",
-                                           request_id)
-                                 : db_error(db, "reading a request", e);
+        return rc == SQLITE_DONE
+                   ? err_set(e, ERR_NOT_FOUND, "không có yêu cầu giải trình số %ld", request_id)
+                   : db_error(db, "reading a request", e);
     }
     char *subject, *link;
     request_subject(st, &subject, &link);
     long agency_id = sqlite3_column_int64(st, 0);
-    struct notice_request r = { request_id, subject, db_col_text(st, 1), db_col_text(st, 2),
-                                text, link, on, col_date(st, 7) };
+    struct notice_request r = { request_id, subject, db_col_text(st, 1), db_col_text(st, 2), text,
+                                link,       on,      col_date(st, 7) };
     struct notice n = NOTICE_INIT;
     notice_of_request(&n, kind, &r);
     db_finish_cached(db, st);
@@ -172,9 +172,8 @@ int store_notify_report_returned(struct db *db, long agency_id, long task_id, lo
 int store_inbox_unread(struct db *db, long user_id, long *unread, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare_cached(db,
-                          "SELECT count(*) FROM notification WHERE user_id = ? AND read_at IS NULL",
-                          &st, e))
+    if (db_prepare_cached(
+            db, "SELECT count(*) FROM notification WHERE user_id = ? AND read_at IS NULL", &st, e))
         return e->kind;
     sqlite3_bind_int64(st, 1, user_id);
     int rc = sqlite3_step(st);
@@ -195,8 +194,8 @@ static void read_item(sqlite3_stmt *st, struct inbox_item *it)
     it->created_at = db_col_dup(st, 5);
 }
 
-int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_item **out,
-                     size_t *n, long *unread, struct err *e)
+int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_item **out, size_t *n,
+                     long *unread, struct err *e)
 {
     *out = NULL;
     *n = 0;
@@ -330,7 +329,9 @@ int store_user_email(struct db *db, long user_id, char **email, struct err *e)
 
 /* ---- the mail queue ---------------------------------------------------------------- */
 
-#define MAIL_COLS                                                                                      "SELECT id, recipient, subject, body, state, attempts, next_at, coalesce(last_error, ''),"         " created_at, coalesce(sent_at, '') FROM mail_queue"
+#define MAIL_COLS                                                                                  \
+    "SELECT id, recipient, subject, body, state, attempts, next_at, coalesce(last_error, ''),"     \
+    " created_at, coalesce(sent_at, '') FROM mail_queue"
 
 static void read_mail(sqlite3_stmt *st, struct mail_item *m)
 {
@@ -388,8 +389,10 @@ int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found
     sqlite3_stmt *st = NULL;
     int ret = db_begin(db, e);
     if (!ret)
-        ret = db_prepare(db, MAIL_COLS " WHERE state = 'queued' AND next_at <= ? ORDER BY id"
-                             " LIMIT 1", &st, e);
+        ret = db_prepare(db,
+                         MAIL_COLS " WHERE state = 'queued' AND next_at <= ? ORDER BY id"
+                                   " LIMIT 1",
+                         &st, e);
     if (!ret) {
         sqlite3_bind_int64(st, 1, now);
         int rc = sqlite3_step(st);
@@ -405,8 +408,10 @@ int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found
         char id[24];
         snprintf(id, sizeof(id), "%ld", out->id);
         const char *args[] = { id };
-        ret = db_run(db, "UPDATE mail_queue SET state = 'sending', attempts = attempts + 1"
-                         " WHERE id = ?", args, 1, e);
+        ret = db_run(db,
+                     "UPDATE mail_queue SET state = 'sending', attempts = attempts + 1"
+                     " WHERE id = ?",
+                     args, 1, e);
         out->attempts++;
     }
     if (!ret)
@@ -443,8 +448,9 @@ int store_mail_sent(struct db *db, long id, struct err *e)
 {
     char ts[DB_TS_LEN];
     db_timestamp(ts);
-    return mail_update(db, "UPDATE mail_queue SET state = 'sent', sent_at = ?2, last_error = NULL"
-                           " WHERE id = ?1 AND state = 'sending'",
+    return mail_update(db,
+                       "UPDATE mail_queue SET state = 'sent', sent_at = ?2, last_error = NULL"
+                       " WHERE id = ?1 AND state = 'sending'",
                        id, ts, NULL, e);
 }
 
@@ -473,7 +479,8 @@ int store_mail_retry(struct db *db, long id, long now, struct err *e)
         return e->kind;
     if (!found)
         return err_set(e, ERR_NOT_FOUND, "no mail %ld in the queue", id);
-    return mail_update(db, "UPDATE mail_queue SET state = 'queued', next_at = ?2"
-                           " WHERE id = ?1 AND state IN ('sending', 'failed')",
+    return mail_update(db,
+                       "UPDATE mail_queue SET state = 'queued', next_at = ?2"
+                       " WHERE id = ?1 AND state IN ('sending', 'failed')",
                        id, next, NULL, e);
 }

@@ -82,8 +82,8 @@ struct inbox_item {
  * allocated *out; free with inbox_items_free(). *unread: how many of all
  * (not only the listed) are unread.
  */
-int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_item **out,
-                     size_t *n, long *unread, struct err *e);
+int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_item **out, size_t *n,
+                     long *unread, struct err *e);
 void inbox_items_free(struct inbox_item *v, size_t n);
 /** How many notifications of user_id are unread. */
 int store_inbox_unread(struct db *db, long user_id, long *unread, struct err *e);
@@ -111,7 +111,7 @@ int store_user_email(struct db *db, long user_id, char **email, struct err *e);
 struct mail_item {
     long id;
     char *recipient, *subject, *body;
-    char *state;      /* "queued", "sending", "sent", "failed" */
+    char *state; /* "queued", "sending", "sent", "failed" */
     int attempts;
     long next_at;     /* Unix seconds: not tried before then */
     char *last_error; /* "" when none */
@@ -127,8 +127,7 @@ void mail_item_release(struct mail_item *m);
  * + 1, committed before this returns. *found false when none is due (out
  * untouched); else *out is filled (release with mail_item_release()).
  */
-int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found,
-                     struct err *e);
+int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found, struct err *e);
 /** A claimed mail was accepted by the server: 'sent'. */
 int store_mail_sent(struct db *db, long id, struct err *e);
 /**

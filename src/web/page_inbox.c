@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#define INBOX_SHOWN 200 /* notifications on the page */
+#define INBOX_SHOWN 200      /* notifications on the page */
 #define VN_OFFSET (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7 all year */
 
 void page_inbox_link(const struct req *rq, struct buf *b)
@@ -24,8 +24,9 @@ void page_inbox_link(const struct req *rq, struct buf *b)
     if (!rq->who.user_id || !rq->db || store_inbox_unread(rq->db, rq->who.user_id, &unread, &e))
         return;
     if (unread)
-        buf_addf(b, "<a class=\"inbox\" href=\"/inbox\" aria-label=\"Thông báo: %ld chưa đọc\">"
-                    "Thông báo <strong class=\"count\">%ld</strong></a>",
+        buf_addf(b,
+                 "<a class=\"inbox\" href=\"/inbox\" aria-label=\"Thông báo: %ld chưa đọc\">"
+                 "Thông báo <strong class=\"count\">%ld</strong></a>",
                  unread, unread);
     else
         buf_adds(b, "<a class=\"inbox\" href=\"/inbox\">Thông báo</a>");
@@ -39,8 +40,9 @@ static void local_time(struct buf *b, const char *utc)
     for (int i = 0; i < 5; i++)
         if (strparse_digits(&p, 4, &f[i]) == 0 && *p)
             p++;
-    struct tm tm = { .tm_year = f[0] - 1900, .tm_mon = f[1] - 1, .tm_mday = f[2],
-                     .tm_hour = f[3], .tm_min = f[4] };
+    struct tm tm = {
+        .tm_year = f[0] - 1900, .tm_mon = f[1] - 1, .tm_mday = f[2], .tm_hour = f[3], .tm_min = f[4]
+    };
     time_t t = timegm(&tm) + VN_OFFSET;
     gmtime_r(&t, &tm);
     buf_addf(b, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
@@ -63,8 +65,9 @@ static void text_lines(struct buf *b, const char *text)
 
 static void item_html(const struct req *rq, struct buf *b, const struct inbox_item *it)
 {
-    buf_addf(b, "<li class=\"notice%s\" id=\"tb-%ld\"><p class=\"notice-head\"><span"
-                " class=\"badge\">%s</span> ",
+    buf_addf(b,
+             "<li class=\"notice%s\" id=\"tb-%ld\"><p class=\"notice-head\"><span"
+             " class=\"badge\">%s</span> ",
              it->read ? "" : " unread", it->id, it->read ? "Đã đọc" : "Chưa đọc");
     if (*it->link) {
         buf_adds(b, "<a href=\"");
@@ -85,8 +88,9 @@ static void item_html(const struct req *rq, struct buf *b, const struct inbox_it
     if (!it->read) {
         buf_adds(b, "<form method=\"post\" action=\"/inbox/read\">");
         page_csrf(rq, b);
-        buf_addf(b, "<input type=\"hidden\" name=\"id\" value=\"%ld\"/><button type=\"submit\""
-                    " class=\"link\">Đánh dấu đã đọc</button></form>",
+        buf_addf(b,
+                 "<input type=\"hidden\" name=\"id\" value=\"%ld\"/><button type=\"submit\""
+                 " class=\"link\">Đánh dấu đã đọc</button></form>",
                  it->id);
     }
     buf_adds(b, "</li>");
@@ -110,9 +114,10 @@ static int no_token(struct req *rq, struct resp *rs)
 {
     if (rq->who.user_id)
         return 0;
-    return resp_error(rq, rs, 403, req_wants_json(rq)
-                                       ? "notifications belong to a signed-in account, not a token"
-                                       : "Thông báo chỉ dành cho tài khoản đã đăng nhập.");
+    return resp_error(rq, rs, 403,
+                      req_wants_json(rq)
+                          ? "notifications belong to a signed-in account, not a token"
+                          : "Thông báo chỉ dành cho tài khoản đã đăng nhập.");
 }
 
 int h_inbox(struct req *rq, struct resp *rs)

@@ -15,8 +15,8 @@ static void test_backoff(void **state)
     static const struct {
         int attempts;
         long wait;
-    } rows[] = { { 1, 60 }, { 2, 120 }, { 3, 240 }, { 8, 7680 }, { 9, 15360 },
-                 { 10, 21600 }, { 12, 21600 }, { 40, 21600 } };
+    } rows[] = { { 1, 60 },    { 2, 120 },    { 3, 240 },    { 8, 7680 },
+                 { 9, 15360 }, { 10, 21600 }, { 12, 21600 }, { 40, 21600 } };
     for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++)
         assert_int_equal(notice_backoff(rows[i].attempts), rows[i].wait);
 }
@@ -45,9 +45,10 @@ static void test_email(void **state)
 {
     (void)state;
     static const char *const good[] = { "vanthu@moha.gov.vn", "a.b+c@x.vn", NULL };
-    static const char *const bad[] = { "vanthu", "@moha.gov.vn", "a@b", "a@b.", "a@@b.vn",
-                                       "a b@c.vn", "a@b.vn\r\nBcc: x@y.vn", "<a@b.vn>",
-                                       "a,b@c.vn", NULL };
+    static const char *const bad[] = {
+        "vanthu",   "@moha.gov.vn",          "a@b",      "a@b.",     "a@@b.vn",
+        "a b@c.vn", "a@b.vn\r\nBcc: x@y.vn", "<a@b.vn>", "a,b@c.vn", NULL
+    };
     for (size_t i = 0; good[i]; i++)
         assert_null(notice_email_check(good[i]));
     for (size_t i = 0; bad[i]; i++)
@@ -58,16 +59,16 @@ static void test_keys(void **state)
 {
     (void)state;
     struct notice n = NOTICE_INIT;
-    struct notice_request r = { 7, "nhiệm vụ «A»", "Bộ Tài chính", "Giải trình", NULL,
-                                "/tasks/3", { 2026, 1, 10 }, { 2026, 1, 25 } };
+    struct notice_request r = { 7,    "nhiệm vụ «A»", "Bộ Tài chính",  "Giải trình",
+                                NULL, "/tasks/3",     { 2026, 1, 10 }, { 2026, 1, 25 } };
     notice_of_request(&n, NOTICE_REQUEST, &r);
     assert_string_equal(n.key, "request|request:7|2026-01-10");
     assert_string_equal(n.title, "Yêu cầu giải trình số 7 về nhiệm vụ «A»");
     assert_non_null(strstr(n.body, "Hạn trả lời: 25/01/2026."));
     assert_string_equal(n.link, "/tasks/3");
     notice_release(&n);
-    struct notice_warning w = { "unit:6:unit_rate", "Tỷ lệ thấp", "Bộ Tài chính", "0%", "/units/6",
-                                { 2026, 1, 15 }, { 2026, 1, 12 } };
+    struct notice_warning w = { "unit:6:unit_rate", "Tỷ lệ thấp",    "Bộ Tài chính", "0%",
+                                "/units/6",         { 2026, 1, 15 }, { 2026, 1, 12 } };
     notice_of_warning(&n, NOTICE_WARNING, &w);
     assert_string_equal(n.key, "warning|unit:6:unit_rate|2026-01-12");
     assert_non_null(strstr(n.body, "Từ ngày: 15/01/2026."));
