@@ -432,6 +432,14 @@ static int build_warning_src(struct cli *c, struct date as_of, struct warning_sr
     return 0;
 }
 
+static void warning_src_init(struct warning_src *w)
+{
+    *w = (struct warning_src){ .p = PROGRAMME_INIT };
+    w->now = w->month_ago = (struct report)REPORT_INIT;
+    w->board = w->board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
+    w->ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+}
+
 static void warning_src_release(struct warning_src *w)
 {
     indicator_board_release(&w->board_month_ago);
@@ -533,10 +541,8 @@ static int list_warnings(struct cli *c, const struct opt *opts, const char *form
     struct date as_of = cli_today();
     if (as_of_text && cli_parse_date(as_of_text, "--as-of", &as_of, &c->err))
         return c->err.kind;
-    struct warning_src w = { .p = PROGRAMME_INIT };
-    w.now = w.month_ago = (struct report)REPORT_INIT;
-    w.board = w.board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
-    w.ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+    struct warning_src w;
+    warning_src_init(&w);
     struct warning_list l = WARNING_LIST_INIT;
     struct warning_settings set;
     size_t agency;
@@ -557,10 +563,8 @@ static int list_warnings(struct cli *c, const struct opt *opts, const char *form
 
 int cli_warnings_visit(struct cli *c, struct date as_of, cli_warnings_cb cb, void *arg)
 {
-    struct warning_src w = { .p = PROGRAMME_INIT };
-    w.now = w.month_ago = (struct report)REPORT_INIT;
-    w.board = w.board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
-    w.ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+    struct warning_src w;
+    warning_src_init(&w);
     struct warning_list l = WARNING_LIST_INIT;
     struct warning_settings set;
     int ret = store_warning_settings(c->db, &set, &c->err) || build_warning_src(c, as_of, &w);

@@ -87,15 +87,6 @@ int store_notify_batch(struct db *db, const struct notify_target *t, size_t n, s
 
 /* ---- requests and reports ---------------------------------------------------------- */
 
-static struct date col_date(sqlite3_stmt *st, int col)
-{
-    struct date d = DATE_NONE;
-    const char *s = db_col_text(st, col);
-    if (*s)
-        date_parse_iso(s, &d);
-    return d;
-}
-
 /* The subject and link of a request: its task's or its indicator's. */
 static void request_subject(sqlite3_stmt *st, char **subject, char **link)
 {
@@ -136,8 +127,11 @@ int store_notify_request(struct db *db, long request_id, enum notice_kind kind, 
     char *subject, *link;
     request_subject(st, &subject, &link);
     long agency_id = sqlite3_column_int64(st, 0);
-    struct notice_request r = { request_id, subject, db_col_text(st, 1), db_col_text(st, 2), text,
-                                link,       on,      col_date(st, 7) };
+    struct date due = DATE_NONE;
+    date_parse_iso(db_col_text(st, 7), &due); /* a stored date: always well-formed */
+    struct notice_request r = {
+        request_id, subject, db_col_text(st, 1), db_col_text(st, 2), text, link, on, due
+    };
     struct notice n = NOTICE_INIT;
     notice_of_request(&n, kind, &r);
     db_finish_cached(db, st);
