@@ -111,8 +111,9 @@ struct notify_counts {
 
 /**
  * Today's notices: every early warning that began within NOTICE_NEW_DAYS
- * (due_soon as "approaching deadline"), for its unit's accounts, in one
- * transaction; idempotent. *added grows by the new inbox rows.
+ * (due_soon as "approaching deadline") and every open request whose
+ * answer is due within NOTICE_REQUEST_DAYS, for its unit's accounts, in
+ * one transaction; idempotent. *added grows by the new inbox rows.
  */
 int notify_daily(struct cli *c, struct date today, size_t *added);
 /**

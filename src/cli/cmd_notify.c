@@ -15,6 +15,7 @@
 #include "render/md.h"
 #include "render/remind_doc.h"
 #include "store/store_notify.h"
+#include "store/store_requests.h"
 #include "util/clock.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
@@ -109,10 +110,40 @@ static int warnings_cb(struct cli *c, const struct warning_list *l, const struct
     return 0;
 }
 
+/* The open requests whose answer is due within NOTICE_REQUEST_DAYS, for the unit asked. */
+static int request_deadlines(struct cli *c, struct daily *d)
+{
+    struct request_view *v = NULL;
+    size_t n = 0;
+    if (store_request_list(c->db, 0, &v, &n, &c->err))
+        return c->err.kind;
+    for (size_t i = 0; i < n; i++) {
+        if (date_cmp(v[i].issued_on, d->today) > 0)
+            continue;
+        struct request_status st = request_view_status(&v[i], d->today);
+        long left = date_to_days(st.due) - date_to_days(d->today);
+        if (st.state != REQ_OPEN || left < 0 || left > NOTICE_REQUEST_DAYS)
+            continue;
+        char *subject = v[i].task_id ? xasprintf("nhiệm vụ «%s»", v[i].task_name)
+                                     : xasprintf("chỉ tiêu %s", v[i].indicator_code);
+        char *link = v[i].task_id ? xasprintf("/tasks/%ld", v[i].task_id)
+                                  : xasprintf("/indicators/%ld", v[i].indicator_id);
+        struct notice_request r = { v[i].id, subject, v[i].unit, v[i].content,
+                                    NULL,    link,    d->today,  st.due };
+        notice_of_request_due(targets_add(&d->t, v[i].agency_id), &r, left);
+        free(subject);
+        free(link);
+    }
+    request_views_free(v, n);
+    return 0;
+}
+
 int notify_daily(struct cli *c, struct date today, size_t *added)
 {
     struct daily d = { today, { 0 } };
     int ret = cli_warnings_visit(c, today, warnings_cb, &d);
+    if (!ret)
+        ret = request_deadlines(c, &d);
     if (!ret)
         ret = store_notify_batch(c->db, d.t.v, d.t.n, added, &c->err);
     targets_release(&d.t);

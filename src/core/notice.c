@@ -118,6 +118,20 @@ void notice_of_digest(struct notice *n, long agency_id, const char *unit, struct
     free(title);
 }
 
+void notice_of_request_due(struct notice *n, const struct notice_request *r, long days_left)
+{
+    char due[DATE_ISO_LEN], item[40];
+    date_dmy(r->due, due);
+    snprintf(item, sizeof(item), "request:%ld", r->id);
+    char *title = xasprintf("Sắp đến hạn trả lời yêu cầu giải trình số %ld", r->id);
+    char *body = xasprintf("Yêu cầu giải trình số %ld về %s hết hạn trả lời ngày %s (còn %ld"
+                           " ngày).\nNội dung: %s",
+                           r->id, r->subject, due, days_left, r->content);
+    notice_set(n, NOTICE_DEADLINE, item, r->due, title, body, r->link);
+    free(title);
+    free(body);
+}
+
 const char *notice_email_check(const char *email)
 {
     size_t len = strlen(email);

@@ -38,7 +38,10 @@ struct notice {
     char *link;  /* a path of the web application ("/tasks/12"), or "" */
 };
 
-#define NOTICE_INIT { NOTICE_REQUEST, NULL, NULL, NULL, NULL }
+#define NOTICE_INIT                                                                                \
+    {                                                                                              \
+        NOTICE_REQUEST, NULL, NULL, NULL, NULL                                                     \
+    }
 
 /** The stored key of kind ("request", "answered", ...). */
 const char *notice_kind_key(enum notice_kind kind);
@@ -98,6 +101,16 @@ void notice_of_warning(struct notice *n, enum notice_kind kind, const struct not
  */
 void notice_of_digest(struct notice *n, long agency_id, const char *unit, struct date monday,
                       const char *letter);
+
+/** Days before its deadline an open request is notified (NOTICE_DEADLINE). */
+#define NOTICE_REQUEST_DAYS 3
+
+/**
+ * The notice that request r's answer is due on r->due, days_left days
+ * after r->on (NOTICE_DEADLINE, keyed by the request and its deadline: a
+ * new round's deadline is notified again).
+ */
+void notice_of_request_due(struct notice *n, const struct notice_request *r, long days_left);
 
 /** Days a warning stays "new": older ones are not notified (the first run is not a flood). */
 #define NOTICE_NEW_DAYS 7

@@ -129,3 +129,15 @@ grep -q "Đã gửi 0 thư" n2.txt || die "mailed twice: $(cat n2.txt)"
 [ "$(db_count "select title from notification n join app_user u on u.id = n.user_id
     where u.username = 'tc2' and n.kind = 'deadline'")" = "Sắp đến hạn: nhiệm vụ «Việc sắp đến hạn»" ] ||
     die "the deadline's notice"
+# The returned request's new deadline (30/01) comes near: 2 days before it, both accounts of
+# the unit get one notice, and not again the next day.
+reqdue() { db_count "select count(*) from notification where kind = 'deadline'
+    and title = 'Sắp đến hạn trả lời yêu cầu giải trình số 1'"; }
+$G mail notify --as-of 2026-01-26 > /dev/null
+[ "$(reqdue)" = 0 ] || die "4 days before the deadline: $(reqdue)"
+$G mail notify --as-of 2026-01-28 > /dev/null
+[ "$(reqdue)" = 2 ] || die "2 days before the deadline: $(reqdue)"
+$G mail notify --as-of 2026-01-29 > /dev/null
+[ "$(reqdue)" = 2 ] || die "notified again the next day: $(reqdue)"
+db_count "select body from notification where kind = 'deadline' and title like '%trả lời%' limit 1" |
+    grep -q "hết hạn trả lời ngày 30/01/2026 (còn 2 ngày)" || die "the request deadline's text"
