@@ -25,9 +25,9 @@ void page_inbox_link(const struct req *rq, struct buf *b)
         return;
     if (unread)
         buf_addf(b,
-                 "<a class=\"inbox\" href=\"/inbox\" aria-label=\"Thông báo: %ld chưa đọc\">"
-                 "Thông báo <strong class=\"count\">%ld</strong></a>",
-                 unread, unread);
+                 "<a class=\"inbox\" href=\"/inbox\">Thông báo <strong class=\"count\">%ld"
+                 "</strong><span class=\"visually-hidden\"> chưa đọc</span></a>",
+                 unread);
     else
         buf_adds(b, "<a class=\"inbox\" href=\"/inbox\">Thông báo</a>");
 }
