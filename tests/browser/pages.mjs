@@ -5,7 +5,7 @@
 // (admin), giam_sat (steering office), don_vi (Bộ Nội vụ's focal point), xem (viewer) —
 // and visits the dashboard, the task list and a task, the units and a unit, the documents
 // and a document, the indicators and an indicator, the report, the import page, the admin
-// pages (every /admin/... page the admin page links to), the audit log and a 404 page.
+// pages (every /admin/... page the admin page links to), the audit log, the inbox and a 404 page.
 // On every page at both widths:
 //   - no horizontal scroll at 390 px (document scrollWidth <= 391);
 //   - axe-core (npm, injected from node_modules) finds no violation;
@@ -145,6 +145,7 @@ async function pagesOf(page) {
         ['nhap', '/import'],
         ['quan-tri', '/admin'],
         ['nhat-ky', '/admin/audit'],
+        ['thong-bao', '/inbox'],
         ['khong-co', '/khong-co-trang-nay'],
     ];
     // Admin sub-pages: whatever /admin links to under /admin/ (when the role may see it).
