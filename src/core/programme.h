@@ -31,6 +31,9 @@ struct prog_document {
     long id;
     char *name;       /* canonical: "Nghị quyết số 71/NQ-CP ngày 01/4/2025" */
     struct date date; /* may be unset */
+    char *meeting;            /* "Phiên họp thứ hai của Ban Chỉ đạo", or NULL */
+    struct date meeting_date; /* the meeting's date, may be unset */
+    char *summary;            /* what the document asks, for the report's paragraph, or NULL */
 };
 
 struct prog_agency {

@@ -300,6 +300,21 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;"
     "CREATE TRIGGER explanation_step_no_delete BEFORE DELETE ON explanation_step"
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;",
+
+    /* 16: the report as the office sends it (issue #14): a document's meeting
+     * ("Phiên họp thứ hai của Ban Chỉ đạo"), its date and a summary for the
+     * report's paragraph; named document sets (a rule on the issuer and/or
+     * kind, or an explicit list of documents). */
+    "ALTER TABLE document ADD COLUMN meeting TEXT;"
+    "ALTER TABLE document ADD COLUMN meeting_date TEXT;"
+    "ALTER TABLE document ADD COLUMN summary TEXT;"
+    "CREATE TABLE document_set ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " issuer TEXT, kind TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+    "CREATE TABLE document_set_member ("
+    " set_id INTEGER NOT NULL REFERENCES document_set(id) ON DELETE CASCADE,"
+    " document_id INTEGER NOT NULL REFERENCES document(id),"
+    " PRIMARY KEY (set_id, document_id));",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -93,15 +93,19 @@ static int prepare_for(struct db *db, const struct set_query *q, const struct ta
 static int load_documents(struct db *db, struct programme *p, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT id, name, date FROM document ORDER BY date IS NULL, date, id", &st,
-                   e))
+    if (db_prepare(db,
+                   "SELECT id, name, date, meeting, meeting_date, summary FROM document"
+                   " ORDER BY date IS NULL, date, id",
+                   &st, e))
         return e->kind;
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
         ALLOC_GROW(p->documents, p->n_documents + 1, cap);
         p->documents[p->n_documents++] = (struct prog_document){
-            sqlite3_column_int64(st, 0), db_col_dup(st, 1), col_date(st, 2) };
+            sqlite3_column_int64(st, 0), db_col_dup(st, 1), col_date(st, 2),
+            sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3),
+            col_date(st, 4), sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : db_col_dup(st, 5) };
     }
     return finish(db, st, rc, e);
 }
