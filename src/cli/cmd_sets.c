@@ -75,29 +75,36 @@ static int sets_list(struct cli *c, const char *format)
     return 0;
 }
 
+/* The sets subcommand pos[0..n_pos) names. */
+static int sets_run(struct cli *c, const char *const *pos, int n_pos, const struct opt *opts,
+                    const struct strvec *refs)
+{
+    if (!strcmp(pos[0], "list") && n_pos == 1)
+        return sets_list(c, opt_value(opts, "--format"));
+    if (!strcmp(pos[0], "add") && n_pos == 2)
+        return sets_add(c, pos[1], opts, refs);
+    if (!strcmp(pos[0], "remove") && n_pos == 2)
+        return store_docset_remove(c->db, pos[1], &cli_audit, &c->err);
+    return err_set(&c->err, ERR_INVALID, "unknown sets command '%s' (add NAME, list, remove NAME)",
+                   pos[0]);
+}
+
 int cmd_sets(struct cli *c, int argc, char **argv)
 {
     struct strvec refs = STRVEC_INIT;
-    struct opt opts[] = { { "--issuer", true, NULL }, { "--kind", true, NULL },
-                          { "--document", true, NULL, &refs }, { "--format", true, NULL },
+    struct opt opts[] = { { "--issuer", true, NULL },
+                          { "--kind", true, NULL },
+                          { "--document", true, NULL, &refs },
+                          { "--format", true, NULL },
                           { NULL, false, NULL } };
     const char *pos[2];
-    int n_pos, ret;
+    int n_pos;
     bool help;
-    ret = args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err);
+    int ret = args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err);
     if (!ret && (help || n_pos == 0))
         ret = cli_usage("sets");
-    else if (!ret && cli_open_existing(c))
-        ret = c->err.kind;
-    else if (!ret && !strcmp(pos[0], "list") && n_pos == 1)
-        ret = sets_list(c, opt_value(opts, "--format"));
-    else if (!ret && !strcmp(pos[0], "add") && n_pos == 2)
-        ret = sets_add(c, pos[1], opts, &refs);
-    else if (!ret && !strcmp(pos[0], "remove") && n_pos == 2)
-        ret = store_docset_remove(c->db, pos[1], &cli_audit, &c->err);
     else if (!ret)
-        ret = err_set(&c->err, ERR_INVALID,
-                      "unknown sets command '%s' (add NAME, list, remove NAME)", pos[0]);
+        ret = cli_open_existing(c) ? c->err.kind : sets_run(c, pos, n_pos, opts, &refs);
     strvec_release(&refs);
     return ret;
 }
@@ -128,8 +135,10 @@ static int document_set(struct cli *c, const char *ref, const struct opt *opts)
 
 int cmd_document(struct cli *c, int argc, char **argv)
 {
-    struct opt opts[] = { { "--meeting", true, NULL }, { "--meeting-date", true, NULL },
-                          { "--summary", true, NULL }, { NULL, false, NULL } };
+    struct opt opts[] = { { "--meeting", true, NULL },
+                          { "--meeting-date", true, NULL },
+                          { "--summary", true, NULL },
+                          { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
     bool help;

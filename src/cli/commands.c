@@ -16,6 +16,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Record value v of option o: the first one, and every one for an option that repeats. */
+static int opt_take(struct opt *o, const char *v, struct err *e)
+{
+    /* A second value would silently replace the first: say so instead. */
+    if (o->value && o->has_arg && !o->all)
+        return err_set(e, ERR_INVALID, "option '%s' is given twice ('%s' and '%s'): give it once",
+                       o->name, o->value, v);
+    if (!o->value)
+        o->value = v;
+    if (o->all)
+        strvec_push(o->all, v);
+    return 0;
+}
+
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e)
 {
@@ -40,15 +54,8 @@ int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int ma
             return err_set(e, ERR_INVALID, "unknown option '%s'", a);
         if (o->has_arg && i + 1 >= argc)
             return err_set(e, ERR_INVALID, "option '%s' needs a value", a);
-        /* A second value would silently replace the first: say so instead. */
-        if (o->value && o->has_arg && !o->all)
-            return err_set(e, ERR_INVALID, "option '%s' is given twice ('%s' and '%s'): give it once",
-                           a, o->value, argv[i + 1]);
-        const char *v = o->has_arg ? argv[++i] : "";
-        if (!o->value)
-            o->value = v;
-        if (o->all)
-            strvec_push(o->all, v);
+        if (opt_take(o, o->has_arg ? argv[++i] : "", e))
+            return e->kind;
     }
     return 0;
 }

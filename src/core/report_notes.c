@@ -101,8 +101,8 @@ void report_issues_free(struct report_issue *v, size_t n)
 /* The khối order of the office's table; an unknown kind goes with "khac". */
 static int kind_rank(const char *kind)
 {
-    static const char *const order[] = { "dang", "quoc_hoi", "bo_nganh", "doan_the",
-                                         "dia_phuong", "khac" };
+    static const char *const order[] = { "dang",     "quoc_hoi",   "bo_nganh",
+                                         "doan_the", "dia_phuong", "khac" };
     for (int i = 0; i < 6; i++)
         if (kind && !strcmp(kind, order[i]))
             return i;

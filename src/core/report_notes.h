@@ -88,12 +88,12 @@ struct report_extras {
     const struct report_compare *compare; /* --compare D0 */
     const struct report_part *sets;       /* --set NAME ... */
     size_t n_sets;
-    bool notes;                           /* issues and stale below are computed */
-    const struct report_issue *issues;    /* report_issues_select()'s */
+    bool notes;                        /* issues and stale below are computed */
+    const struct report_issue *issues; /* report_issues_select()'s */
     size_t n_issues;
-    const struct report_stale *stale;     /* report_stale_build()'s */
+    const struct report_stale *stale; /* report_stale_build()'s */
     size_t n_stale;
-    long stale_after;                     /* the N of --stale-after */
+    long stale_after; /* the N of --stale-after */
 };
 
 #endif

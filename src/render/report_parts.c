@@ -77,14 +77,20 @@ static void set_part(const struct report_part *part, size_t k, struct rdoc *d)
     rsection_paragraph(s, report_parts_set_summary(r), 0);
     for (size_t i = 0; i < r->n_by_document; i++)
         report_words_document(r, &r->by_document[i], i + 1, s);
-    rsection_paragraph(s, xasprintf("2. Nhiệm vụ quá hạn chưa hoàn thành (%zu nhiệm vụ)",
-                                    r->n_overdue), 0);
+    rsection_paragraph(
+        s, xasprintf("2. Nhiệm vụ quá hạn chưa hoàn thành (%zu nhiệm vụ)", r->n_overdue), 0);
     report_doc_task_table(r, d, s, r->overdue, r->n_overdue);
-    rsection_paragraph(s, xasprintf("3. Nhiệm vụ đang thực hiện có thời hạn đến ngày %s (%zu"
-                                    " nhiệm vụ)", due_by, r->n_due_soon), 0);
+    rsection_paragraph(s,
+                       xasprintf("3. Nhiệm vụ đang thực hiện có thời hạn đến ngày %s (%zu"
+                                 " nhiệm vụ)",
+                                 due_by, r->n_due_soon),
+                       0);
     report_doc_task_table(r, d, s, r->due_soon, r->n_due_soon);
-    rsection_paragraph(s, xasprintf("4. Các đơn vị có nhiệm vụ quá hạn và nhiệm vụ có thời hạn"
-                                    " đến ngày %s", due_by), 0);
+    rsection_paragraph(s,
+                       xasprintf("4. Các đơn vị có nhiệm vụ quá hạn và nhiệm vụ có thời hạn"
+                                 " đến ngày %s",
+                                 due_by),
+                       0);
     report_words_unit_table(r, s);
     free(title);
     free(sheet);
@@ -103,15 +109,21 @@ static void assignment_cells(struct rtable *t, const struct programme *p, size_t
 
 static void section_issues(const struct report *r, const struct report_extras *x, struct rdoc *d)
 {
-    static const char *const cols[] = { "STT", "Nhiệm vụ", "Đơn vị", "Ngày báo cáo",
-                                        "Vướng mắc, kiến nghị", NULL };
+    static const char *const cols[] = {
+        "STT", "Nhiệm vụ", "Đơn vị", "Ngày báo cáo", "Vướng mắc, kiến nghị", NULL
+    };
     char as_of[DATE_ISO_LEN];
     date_dmy(r->opt.as_of, as_of);
-    struct rsection *s = rdoc_add_section(d, "y_kien", "Khó khăn, vướng mắc và kiến nghị của"
-                                          " các đơn vị", "Kiến nghị");
-    rsection_paragraph(s, xasprintf("Có %zu ý kiến: vướng mắc, kiến nghị nêu trong báo cáo tiến"
-                                    " độ mới nhất có nội dung này của mỗi giao việc chưa hoàn"
-                                    " thành, đến ngày %s.", x->n_issues, as_of), 0);
+    struct rsection *s = rdoc_add_section(d, "y_kien",
+                                          "Khó khăn, vướng mắc và kiến nghị của"
+                                          " các đơn vị",
+                                          "Kiến nghị");
+    rsection_paragraph(s,
+                       xasprintf("Có %zu ý kiến: vướng mắc, kiến nghị nêu trong báo cáo tiến"
+                                 " độ mới nhất có nội dung này của mỗi giao việc chưa hoàn"
+                                 " thành, đến ngày %s.",
+                                 x->n_issues, as_of),
+                       0);
     if (!x->n_issues)
         return;
     struct rtable *t = rsection_table(s, cols);
@@ -126,13 +138,16 @@ static void section_issues(const struct report *r, const struct report_extras *x
 
 static void section_stale(const struct report *r, const struct report_extras *x, struct rdoc *d)
 {
-    static const char *const cols[] = { "STT", "Nhiệm vụ", "Đơn vị", "Báo cáo gần nhất",
-                                        "Tính từ ngày", "Số ngày", NULL };
+    static const char *const cols[] = { "STT",          "Nhiệm vụ", "Đơn vị", "Báo cáo gần nhất",
+                                        "Tính từ ngày", "Số ngày",  NULL };
     char *title = xasprintf("Giao việc chưa được báo cáo quá %ld ngày", x->stale_after);
     struct rsection *s = rdoc_add_section(d, "chua_bao_cao", title, "Chưa báo cáo");
-    rsection_paragraph(s, xasprintf("Có %zu giao việc chưa hoàn thành mà báo cáo tiến độ gần nhất"
-                                    " đã quá %ld ngày; giao việc chưa từng được báo cáo tính từ"
-                                    " ngày của văn bản giao.", x->n_stale, x->stale_after), 0);
+    rsection_paragraph(s,
+                       xasprintf("Có %zu giao việc chưa hoàn thành mà báo cáo tiến độ gần nhất"
+                                 " đã quá %ld ngày; giao việc chưa từng được báo cáo tính từ"
+                                 " ngày của văn bản giao.",
+                                 x->n_stale, x->stale_after),
+                       0);
     free(title);
     if (!x->n_stale)
         return;

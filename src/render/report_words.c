@@ -153,8 +153,10 @@ static char *concentration(const struct report *r, const char *what, bool overdu
         buf_addch(&b, '.');
         text = buf_take(&b);
     } else if (total) {
-        buf_addf(&b, "Các nhiệm vụ %s phân tán ở %zu lĩnh vực: không có %d lĩnh vực nào"
-                     " chiếm từ một nửa trở lên.", what, n_named, CONCENTRATION_MAX);
+        buf_addf(&b,
+                 "Các nhiệm vụ %s phân tán ở %zu lĩnh vực: không có %d lĩnh vực nào"
+                 " chiếm từ một nửa trở lên.",
+                 what, n_named, CONCENTRATION_MAX);
         text = buf_take(&b);
     }
     buf_release(&b);
@@ -225,8 +227,8 @@ static char *document_counts(const struct bucket_counts *c)
     return buf_take(&b);
 }
 
-void report_words_document(const struct report *r, const struct report_document_row *row,
-                           size_t k, struct rsection *s)
+void report_words_document(const struct report *r, const struct report_document_row *row, size_t k,
+                           struct rsection *s)
 {
     const struct prog_document *doc =
         row->document == PROG_NONE ? NULL : &r->prog->documents[row->document];
@@ -246,15 +248,21 @@ void report_words_unit_table(const struct report *r, struct rsection *s)
     char due_by[DATE_ISO_LEN];
     date_dmy(r->opt.due_by, due_by);
     if (!n) {
-        rsection_paragraph(s, xasprintf("Không có đơn vị nào có nhiệm vụ quá hạn hoặc nhiệm vụ"
-                                        " có thời hạn đến ngày %s.", due_by), 0);
+        rsection_paragraph(s,
+                           xasprintf("Không có đơn vị nào có nhiệm vụ quá hạn hoặc nhiệm vụ"
+                                     " có thời hạn đến ngày %s.",
+                                     due_by),
+                           0);
         return;
     }
     char *due_col = xasprintf("Số nhiệm vụ đang thực hiện có thời hạn đến ngày %s", due_by);
     const char *cols[] = { "STT", "Đơn vị", "Số nhiệm vụ quá hạn", due_col, "Khối", NULL };
-    rsection_paragraph(s, xasprintf("Các đơn vị có nhiệm vụ quá hạn và nhiệm vụ có thời hạn đến"
-                                    " ngày %s (%zu đơn vị), theo khối: Đảng, Quốc hội, bộ/ngành,"
-                                    " đoàn thể, địa phương.", due_by, n), 0);
+    rsection_paragraph(s,
+                       xasprintf("Các đơn vị có nhiệm vụ quá hạn và nhiệm vụ có thời hạn đến"
+                                 " ngày %s (%zu đơn vị), theo khối: Đảng, Quốc hội, bộ/ngành,"
+                                 " đoàn thể, địa phương.",
+                                 due_by, n),
+                       0);
     struct rtable *t = rsection_table(s, cols);
     for (size_t i = 0; i < n; i++) {
         const struct report_agency_row *row = &r->by_agency[rows[i]];

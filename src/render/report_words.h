@@ -44,8 +44,8 @@ void report_words_concentration(const struct report *r, struct rsection *s);
  * item "(k) name", then its paragraph (the meeting and its date when the
  * document has them, its summary, and the counts).
  */
-void report_words_document(const struct report *r, const struct report_document_row *row,
-                           size_t k, struct rsection *s);
+void report_words_document(const struct report *r, const struct report_document_row *row, size_t k,
+                           struct rsection *s);
 
 /**
  * Append to s the units' table (core report_unit_table(): only units with

@@ -72,9 +72,13 @@ static int read_sets(struct db *db, const char *name, struct docset_view **out, 
     int rc;
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
-        (*out)[(*n)++] = (struct docset_view){ sqlite3_column_int64(st, 0), db_col_dup(st, 1),
-                                               col_or_null(st, 2), col_or_null(st, 3),
-                                               NULL, NULL, 0 };
+        (*out)[(*n)++] = (struct docset_view){ sqlite3_column_int64(st, 0),
+                                               db_col_dup(st, 1),
+                                               col_or_null(st, 2),
+                                               col_or_null(st, 3),
+                                               NULL,
+                                               NULL,
+                                               0 };
     }
     sqlite3_finalize(st);
     int ret = rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the document sets", e);
@@ -146,8 +150,10 @@ static int insert_members(struct db *db, long set_id, const struct docset_spec *
         snprintf(sid, sizeof(sid), "%ld", set_id);
         snprintf(did, sizeof(did), "%ld", s->documents[i]);
         const char *args[] = { sid, did };
-        ret = db_run(db, "INSERT OR IGNORE INTO document_set_member (set_id, document_id)"
-                         " VALUES (?, ?)", args, 2, e);
+        ret = db_run(db,
+                     "INSERT OR IGNORE INTO document_set_member (set_id, document_id)"
+                     " VALUES (?, ?)",
+                     args, 2, e);
     }
     return ret;
 }
@@ -195,8 +201,10 @@ static int add_in_tx(struct db *db, const struct docset_spec *s, const struct au
     if (!ret && id)
         ret = err_set(e, ERR_CONFLICT, "a document set named '%s' exists", name);
     if (!ret)
-        ret = db_run(db, "INSERT INTO document_set (name, issuer, kind, created_at, created_by)"
-                         " VALUES (?, ?, ?, ?, ?)", args, 5, e);
+        ret = db_run(db,
+                     "INSERT INTO document_set (name, issuer, kind, created_at, created_by)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     args, 5, e);
     if (!ret)
         ret = insert_members(db, db_last_id(db), s, e);
     struct docset_view v = { 0 };
@@ -224,8 +232,7 @@ int store_docset_add(struct db *db, const struct docset_spec *s, const struct au
     return ret;
 }
 
-int store_docset_remove(struct db *db, const char *name, const struct audit_entry *a,
-                        struct err *e)
+int store_docset_remove(struct db *db, const char *name, const struct audit_entry *a, struct err *e)
 {
     if (db_begin(db, e))
         return e->kind;
@@ -266,8 +273,10 @@ static char *info_text(struct db *db, const char *id)
     char *text = NULL;
     sqlite3_stmt *st;
     struct err ignored = ERR_INIT;
-    if (db_prepare(db, "SELECT coalesce(meeting, ''), coalesce(meeting_date, ''),"
-                       " coalesce(summary, '') FROM document WHERE id = ?", &st, &ignored))
+    if (db_prepare(db,
+                   "SELECT coalesce(meeting, ''), coalesce(meeting_date, ''),"
+                   " coalesce(summary, '') FROM document WHERE id = ?",
+                   &st, &ignored))
         return NULL;
     db_bind_text(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW)

@@ -18,10 +18,10 @@
 struct docset_view {
     long id;
     char *name;
-    char *issuer;      /* rule, or NULL */
-    char *kind;        /* rule, or NULL */
-    long *documents;   /* ids of the documents it holds, by date (a rule resolved now) */
-    char **names;      /* their canonical names, same order */
+    char *issuer;    /* rule, or NULL */
+    char *kind;      /* rule, or NULL */
+    long *documents; /* ids of the documents it holds, by date (a rule resolved now) */
+    char **names;    /* their canonical names, same order */
     size_t n_documents;
 };
 
