@@ -1,7 +1,6 @@
 /* report_parts: document sets, issues raised and stale assignments; see report_parts.h. */
 #include "report_parts.h"
 
-#include "core/figures.h"
 #include "report_doc.h"
 #include "report_words.h"
 #include "util/buf.h"
@@ -9,61 +8,7 @@
 
 #include <stdlib.h>
 
-static void add_count(struct buf *b, long n)
-{
-    char s[FIGURES_LEN];
-    figures_count(n, s);
-    buf_adds(b, s);
-}
-
-static void add_num(struct buf *b, long n)
-{
-    char s[FIGURES_LEN];
-    figures_thousands(n, s);
-    buf_adds(b, s);
-}
-
 /* ---- a document set ---------------------------------------------------------------- */
-
-char *report_parts_set_summary(const struct report *r)
-{
-    const struct bucket_counts *c = &r->tasks;
-    long total = bucket_total(c), done = c->n[BUCKET_DONE_ON_TIME] + c->n[BUCKET_DONE_LATE];
-    struct buf b = BUF_INIT;
-    buf_addf(&b, "Tỷ lệ hoàn thành đạt %ld%% (", percent_round(done, total));
-    add_num(&b, done);
-    buf_addch(&b, '/');
-    add_num(&b, total);
-    buf_adds(&b, "). Tổng số đã giao ");
-    add_num(&b, total + r->repeats_not_counted);
-    buf_adds(&b, " nhiệm vụ cho ");
-    add_num(&b, r->n_units);
-    buf_adds(&b, " đơn vị");
-    if (r->repeats_not_counted) {
-        buf_adds(&b, ", trong đó có ");
-        add_count(&b, r->repeats_not_counted);
-        buf_adds(&b, " nhiệm vụ nhắc lại các nhiệm vụ đã giao tại các văn bản trước");
-    }
-    buf_adds(&b, ". Trong ");
-    add_num(&b, total);
-    buf_adds(&b, " nhiệm vụ có: ");
-    add_count(&b, done);
-    buf_adds(&b, " nhiệm vụ đã hoàn thành (");
-    add_num(&b, c->n[BUCKET_DONE_ON_TIME]);
-    buf_adds(&b, " hoàn thành đúng hạn; ");
-    add_num(&b, c->n[BUCKET_DONE_LATE]);
-    buf_adds(&b, " hoàn thành quá hạn); ");
-    add_count(&b, c->n[BUCKET_IN_PROGRESS] + c->n[BUCKET_RECURRING]);
-    buf_adds(&b, " nhiệm vụ đang thực hiện đúng hạn (");
-    add_num(&b, c->n[BUCKET_IN_PROGRESS]);
-    buf_adds(&b, " nhiệm vụ đang thực hiện trong hạn; ");
-    add_num(&b, c->n[BUCKET_RECURRING]);
-    buf_adds(&b, " nhiệm vụ thường xuyên); ");
-    add_count(&b, c->n[BUCKET_OVERDUE]);
-    buf_addf(&b, " nhiệm vụ đang thực hiện quá hạn (%ld%%).",
-             percent_round(c->n[BUCKET_OVERDUE], total));
-    return buf_take(&b);
-}
 
 static void set_part(const struct report_part *part, size_t k, struct rdoc *d)
 {
@@ -74,7 +19,7 @@ static void set_part(const struct report_part *part, size_t k, struct rdoc *d)
     char *title = xasprintf("Nhóm văn bản: %s", part->name);
     struct rsection *s = rdoc_add_section(d, key, title, sheet);
     rsection_paragraph(s, xstrdup("1. Tổng hợp kết quả"), 0);
-    rsection_paragraph(s, report_parts_set_summary(r), 0);
+    rsection_paragraph(s, report_words_set_summary(r), 0);
     for (size_t i = 0; i < r->n_by_document; i++)
         report_words_document(r, &r->by_document[i], i + 1, s);
     rsection_paragraph(

@@ -23,7 +23,4 @@
  */
 void report_parts_add(const struct report *r, const struct report_extras *x, struct rdoc *d);
 
-/** The opening sentence of a set's part (seed 004: "Tổng số đã giao 273 nhiệm vụ ..."). */
-char *report_parts_set_summary(const struct report *r);
-
 #endif

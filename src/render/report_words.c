@@ -111,6 +111,46 @@ char *report_words_focus(const struct report *r)
     return buf_take(&b);
 }
 
+char *report_words_set_summary(const struct report *r)
+{
+    const struct bucket_counts *c = &r->tasks;
+    long total = bucket_total(c), done = done_of(c);
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "Tỷ lệ hoàn thành đạt %ld%% (", percent_round(done, total));
+    add_num(&b, done);
+    buf_addch(&b, '/');
+    add_num(&b, total);
+    buf_adds(&b, "). Tổng số đã giao ");
+    add_num(&b, total + r->repeats_not_counted);
+    buf_adds(&b, " nhiệm vụ cho ");
+    add_num(&b, r->n_units);
+    buf_adds(&b, " đơn vị");
+    if (r->repeats_not_counted) {
+        buf_adds(&b, ", trong đó có ");
+        add_count(&b, r->repeats_not_counted);
+        buf_adds(&b, " nhiệm vụ nhắc lại các nhiệm vụ đã giao tại các văn bản trước");
+    }
+    buf_adds(&b, ". Trong ");
+    add_num(&b, total);
+    buf_adds(&b, " nhiệm vụ có: ");
+    add_count(&b, done);
+    buf_adds(&b, " nhiệm vụ đã hoàn thành (");
+    add_num(&b, c->n[BUCKET_DONE_ON_TIME]);
+    buf_adds(&b, " hoàn thành đúng hạn; ");
+    add_num(&b, c->n[BUCKET_DONE_LATE]);
+    buf_adds(&b, " hoàn thành quá hạn); ");
+    add_count(&b, open_of(c));
+    buf_adds(&b, " nhiệm vụ đang thực hiện đúng hạn (");
+    add_num(&b, c->n[BUCKET_IN_PROGRESS]);
+    buf_adds(&b, " nhiệm vụ đang thực hiện trong hạn; ");
+    add_num(&b, c->n[BUCKET_RECURRING]);
+    buf_adds(&b, " nhiệm vụ thường xuyên); ");
+    add_count(&b, c->n[BUCKET_OVERDUE]);
+    buf_addf(&b, " nhiệm vụ đang thực hiện quá hạn (%ld%%).",
+             percent_round(c->n[BUCKET_OVERDUE], total));
+    return buf_take(&b);
+}
+
 /* ---- concentration -------------------------------------------------------------- */
 
 /*

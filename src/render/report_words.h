@@ -32,6 +32,13 @@ char *report_words_summary(const struct report *r);
 char *report_words_focus(const struct report *r);
 
 /**
+ * The opening sentence of a document set's part (seed 004: "Tỷ lệ hoàn thành
+ * đạt 49% (131/267) ... Tổng số đã giao 273 nhiệm vụ cho 103 đơn vị, trong đó
+ * có 06 nhiệm vụ nhắc lại ..."); newly allocated.
+ */
+char *report_words_set_summary(const struct report *r);
+
+/**
  * Append to s the sentences saying in which fields the tasks not done and
  * the overdue tasks concentrate (figures_concentration(): the fewest
  * fields, at most 3, holding at least half), or that they are spread out.

@@ -171,19 +171,28 @@ static char *set_text(const struct docset_view *v)
     return buf_take(&b);
 }
 
-static int audit_set(struct db *db, const struct audit_entry *a, const struct docset_view *v,
-                     bool added, struct err *e)
+/* Append the audit line of a change to entity id (a may be NULL: nothing audited). */
+static int audit_change(struct db *db, const struct audit_entry *a, const char *action,
+                        const char *entity, long id, const char *before, const char *after,
+                        struct err *e)
 {
     if (!a)
         return 0;
-    char *text = set_text(v);
     struct audit_entry line = *a;
-    line.action = added ? "document_set.add" : "document_set.remove";
-    line.entity = "document_set";
-    line.entity_id = v->id;
-    line.before = added ? NULL : text;
-    line.after = added ? text : NULL;
-    int ret = store_audit(db, &line, e);
+    line.action = action;
+    line.entity = entity;
+    line.entity_id = id;
+    line.before = before;
+    line.after = after;
+    return store_audit(db, &line, e);
+}
+
+static int audit_set(struct db *db, const struct audit_entry *a, const struct docset_view *v,
+                     bool added, struct err *e)
+{
+    char *text = set_text(v);
+    int ret = audit_change(db, a, added ? "document_set.add" : "document_set.remove",
+                           "document_set", v->id, added ? NULL : text, added ? text : NULL, e);
     free(text);
     return ret;
 }
@@ -299,15 +308,9 @@ int store_document_set_info(struct db *db, long doc_id, const struct document_in
         ret = set_field(db, "meeting", in->meeting, id, e) ||
               set_field(db, "meeting_date", in->meeting_date, id, e) ||
               set_field(db, "summary", in->summary, id, e);
-    if (!ret && a) {
+    if (!ret) {
         after = info_text(db, id);
-        struct audit_entry line = *a;
-        line.action = "document.set";
-        line.entity = "document";
-        line.entity_id = doc_id;
-        line.before = before;
-        line.after = after;
-        ret = store_audit(db, &line, e);
+        ret = audit_change(db, a, "document.set", "document", doc_id, before, after, e);
     }
     if (!ret)
         ret = db_commit(db, e);
