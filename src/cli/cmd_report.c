@@ -290,10 +290,7 @@ struct report_more {
     struct report *reports;    /* their reports */
     size_t **documents;        /* their documents' programme indexes */
     size_t n_sets;
-    struct report_issue *issues;
-    size_t n_issues;
-    struct report_stale *stale;
-    size_t n_stale;
+    struct report_notes notes;
 };
 
 /* The report of set name over r's programme and scope, into part k of m. */
@@ -324,11 +321,7 @@ static int build_more(struct cli *c, const struct strvec *sets, long stale_after
     for (size_t k = 0; k < sets->n; k++)
         if (build_set(c, sets->items[k], r, m, k))
             return c->err.kind;
-    if (store_issues_raised(c->db, r->opt.as_of, &m->issues, &m->n_issues, &c->err))
-        return c->err.kind;
-    m->n_issues = report_issues_select(r, m->issues, m->n_issues);
-    m->stale = report_stale_build(r, stale_after, &m->n_stale);
-    return 0;
+    return store_report_notes(c->db, r, stale_after, &m->notes, &c->err);
 }
 
 static void report_more_release(struct report_more *m)
@@ -340,8 +333,7 @@ static void report_more_release(struct report_more *m)
     free(m->parts);
     free(m->reports);
     free(m->documents);
-    report_issues_free(m->issues, m->n_issues);
-    free(m->stale);
+    report_notes_release(&m->notes);
 }
 
 static int read_stale_after(struct cli *c, const char *text, long *days)
@@ -389,15 +381,8 @@ static int run_report(struct cli *c, const struct opt *opts, const struct strvec
         return c->err.kind;
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
     const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
-    struct report_extras x = { j->compared ? &j->cmp : NULL,
-                               j->more.parts,
-                               j->more.n_sets,
-                               true,
-                               j->more.issues,
-                               j->more.n_issues,
-                               j->more.stale,
-                               j->more.n_stale,
-                               stale_after };
+    struct report_extras x = { j->compared ? &j->cmp : NULL, j->more.parts, j->more.n_sets };
+    report_notes_extras(&j->more.notes, &x);
     return emit_report(c, &j->r, &j->b, &x, format, opt_value(opts, "--section"), path);
 }
 
@@ -425,6 +410,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
         ret = c->err.kind;
     else if (!ret) {
         struct report_job j = { .compared = false };
+        j.more = (struct report_more){ .notes = REPORT_NOTES_INIT };
         j.p = (struct programme)PROGRAMME_INIT;
         j.r = j.before = (struct report)REPORT_INIT;
         j.b = (struct indicator_board)INDICATOR_BOARD_INIT;

@@ -146,3 +146,22 @@ size_t *report_unit_table(const struct report *r, size_t *n)
     unit_ctx = NULL;
     return v;
 }
+
+/* ---- notes together ---------------------------------------------------------------- */
+
+void report_notes_extras(const struct report_notes *n, struct report_extras *x)
+{
+    x->notes = true;
+    x->issues = n->issues;
+    x->n_issues = n->n_issues;
+    x->stale = n->stale;
+    x->n_stale = n->n_stale;
+    x->stale_after = n->stale_after;
+}
+
+void report_notes_release(struct report_notes *n)
+{
+    report_issues_free(n->issues, n->n_issues);
+    free(n->stale);
+    *n = (struct report_notes)REPORT_NOTES_INIT;
+}

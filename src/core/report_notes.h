@@ -96,4 +96,21 @@ struct report_extras {
     long stale_after; /* the N of --stale-after */
 };
 
+/* The notes of one report as computed together (store_report_notes()); owned. */
+struct report_notes {
+    struct report_issue *issues;
+    size_t n_issues;
+    struct report_stale *stale;
+    size_t n_stale;
+    long stale_after;
+};
+
+#define REPORT_NOTES_INIT { NULL, 0, NULL, 0, REPORT_STALE_DAYS }
+
+/** Point x's notes at n's (x->notes set); n must outlive x. */
+void report_notes_extras(const struct report_notes *n, struct report_extras *x);
+
+/** Free what n holds and reset it to REPORT_NOTES_INIT. */
+void report_notes_release(struct report_notes *n);
+
 #endif

@@ -440,9 +440,10 @@ char *json_report_with(const struct report *r, const struct indicator_board *b,
     return json_dump_take(report_object(r, b, x));
 }
 
-char *json_report_compact(const struct report *r, const struct indicator_board *b)
+char *json_report_compact(const struct report *r, const struct indicator_board *b,
+                          const struct report_extras *x)
 {
-    return json_dump_compact_take(report_object(r, b, NULL));
+    return json_dump_compact_take(report_object(r, b, x));
 }
 
 /* [{"line":N,"<key>":"..."}] of rejected, warned or skipped rows. */

@@ -63,10 +63,12 @@ char *json_report(const struct report *r, const struct indicator_board *b);
 char *json_report_with(const struct report *r, const struct indicator_board *b,
                        const struct report_extras *x);
 /**
- * json_report() on one line, without indentation: the same JSON value (the
- * same keys in the same order), about a quarter fewer bytes, for the API.
+ * json_report_with() on one line, without indentation: the same JSON value
+ * (the same keys in the same order), about a quarter fewer bytes, for the
+ * API. x may be NULL.
  */
-char *json_report_compact(const struct report *r, const struct indicator_board *b);
+char *json_report_compact(const struct report *r, const struct indicator_board *b,
+                          const struct report_extras *x);
 /** {"rows","added","duplicates","completions","reopenings","written","rejected":[{"line","reason"}]} */
 char *json_progress_summary(const struct progress_summary *s);
 /** [{"id","task","unit","kind","date","completed_on","percent","result",...}] */

@@ -358,3 +358,14 @@ int store_issues_raised(struct db *db, struct date as_of, struct report_issue **
     *n = 0;
     return db_error(db, "cannot read the progress reports", e);
 }
+
+int store_report_notes(struct db *db, const struct report *r, long stale_after,
+                       struct report_notes *out, struct err *e)
+{
+    out->stale_after = stale_after;
+    if (store_issues_raised(db, r->opt.as_of, &out->issues, &out->n_issues, e))
+        return e->kind;
+    out->n_issues = report_issues_select(r, out->issues, out->n_issues);
+    out->stale = report_stale_build(r, stale_after, &out->n_stale);
+    return 0;
+}

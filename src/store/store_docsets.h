@@ -75,4 +75,14 @@ int store_document_set_info(struct db *db, long id, const struct document_info *
 int store_issues_raised(struct db *db, struct date as_of, struct report_issue **out, size_t *n,
                         struct err *e);
 
+/**
+ * The notes of report r (built on a programme this database loaded): the
+ * issues raised as of its date (store_issues_raised() kept by
+ * report_issues_select()) and the assignments stale after stale_after days
+ * (report_stale_build()), into *out (REPORT_NOTES_INIT; release with
+ * report_notes_release(), also after a failure).
+ */
+int store_report_notes(struct db *db, const struct report *r, long stale_after,
+                       struct report_notes *out, struct err *e);
+
 #endif
