@@ -550,8 +550,11 @@ static char *subtitle(const struct report *r)
     char *as_of = dmy(r->opt.as_of);
     struct buf b = BUF_INIT;
     buf_addf(&b, "(Cập nhật ngày %s", as_of);
-    if (r->opt.document != PROG_NONE)
+    if (r->opt.document != PROG_NONE && !r->opt.n_documents)
         buf_addf(&b, "; văn bản: %s", r->prog->documents[r->opt.document].name);
+    for (size_t i = 0; i < r->opt.n_documents; i++)
+        buf_addf(&b, "%s%s", i ? "; " : "; văn bản: ",
+                 r->prog->documents[r->opt.documents[i]].name);
     if (r->opt.agency != PROG_NONE)
         buf_addf(&b, "; đơn vị: %s", r->prog->agencies[r->opt.agency].name);
     buf_addch(&b, ')');

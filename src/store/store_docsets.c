@@ -331,12 +331,13 @@ int store_issues_raised(struct db *db, struct date as_of, struct report_issue **
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
+    /* One pass over the reports with issues: SQLite takes the bare columns from the row of
+     * the max() (the latest by date, then by entry). */
     if (db_prepare(db,
-                   "SELECT p.assignment_id, p.reported_on, p.issues FROM progress_report p"
-                   " WHERE p.id = (SELECT q.id FROM progress_report q"
-                   "  WHERE q.assignment_id = p.assignment_id AND trim(q.issues) <> ''"
-                   "  AND q.reported_on <= ?1 ORDER BY q.reported_on DESC, q.id DESC LIMIT 1)"
-                   " ORDER BY p.assignment_id",
+                   "SELECT assignment_id, reported_on, issues,"
+                   " max(reported_on || printf(':%012d', id)) FROM progress_report"
+                   " WHERE trim(issues) <> '' AND reported_on <= ?1"
+                   " GROUP BY assignment_id ORDER BY assignment_id",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, d);

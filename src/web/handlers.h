@@ -38,6 +38,7 @@ int h_units(struct req *rq, struct resp *rs);
 int h_unit(struct req *rq, struct resp *rs);
 int h_documents(struct req *rq, struct resp *rs);
 int h_document(struct req *rq, struct resp *rs);
+int h_document_info(struct req *rq, struct resp *rs);
 
 /* page_report.c: Báo cáo */
 int h_report(struct req *rq, struct resp *rs);

@@ -62,6 +62,7 @@ UNIT_A=$(db_count "select id from agency where name = '$UNIT_A_NAME'")
 UNIT_B=$(db_count "select id from agency where name = '$UNIT_B_NAME'")
 IND_A_CODE=11.1 IND_B_CODE=8
 IND_A=$(db_count "select id from indicator where code = '$IND_A_CODE' and agency_id = $UNIT_A")
+DOC=$(db_count "select min(id) from document")
 IND_B=$(db_count "select id from indicator where code = '$IND_B_CODE' and agency_id = $UNIT_B")
 GROUP=$(db_count "select min(id) from agency_group where rule = 'tag:bo+tag:cq_thuoc_cp'")
 VICTIM=$(db_count "select id from app_user where username = 'victim'")
@@ -128,7 +129,7 @@ expand() {
         -e "s/{UNIT_B}/$UNIT_B/g" -e "s/{UNIT_A_NAME}/$UNIT_A_NAME/g" \
         -e "s/{UNIT_B_NAME}/$UNIT_B_NAME/g" -e "s/{IND_A}/$IND_A/g" -e "s/{IND_B}/$IND_B/g" \
         -e "s/{IND_A_CODE}/$IND_A_CODE/g" -e "s/{IND_B_CODE}/$IND_B_CODE/g" \
-        -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g"
+        -e "s/{DOC}/$DOC/g" -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g"
 }
 
 # state: everything a request may write, but the audit log (checked line by line) and the
