@@ -105,7 +105,10 @@ struct report_notes {
     long stale_after;
 };
 
-#define REPORT_NOTES_INIT { NULL, 0, NULL, 0, REPORT_STALE_DAYS }
+#define REPORT_NOTES_INIT                                                                          \
+    {                                                                                              \
+        NULL, 0, NULL, 0, REPORT_STALE_DAYS                                                        \
+    }
 
 /** Point x's notes at n's (x->notes set); n must outlive x. */
 void report_notes_extras(const struct report_notes *n, struct report_extras *x);
