@@ -49,6 +49,8 @@ const struct route routes[] = {
     { "GET", "/api/v1/requests", api_requests, 0 },
     { "GET", "/api/v1/progress", api_progress_list, 0 },
     { "POST", "/api/v1/progress", api_progress_add, 0 },
+    { "POST", "/api/v1/progress/:id/review", api_review_add, 0 },
+    { "GET", "/api/v1/reviews", api_reviews, 0 },
     { "POST", "/api/v1/tasks/:id/progress", api_progress_add, 0 },
     { "GET", "/api/v1/agencies", api_units, 0 },
     { "GET", "/api/v1/indicators", api_indicators, 0 },
