@@ -47,6 +47,18 @@ int api_reviews(struct req *rq, struct resp *rs)
     return ret;
 }
 
+/* A step the caller may not take: 403, with the refusal in the audit log as every refusal. */
+static int refuse(struct req *rq, struct resp *rs, const struct audit_entry *audit, long id,
+                  const struct err *why)
+{
+    struct audit_entry a = *audit;
+    a.action = "progress.review.denied";
+    a.entity = "progress_report";
+    a.entity_id = id;
+    struct err e = ERR_INIT;
+    return app_audit_refusal(rq, &a, &e) ? resp_err(rq, rs, &e) : resp_err(rq, rs, why);
+}
+
 int api_review_add(struct req *rq, struct resp *rs)
 {
     long id = api_path_id(rq, rs);
@@ -63,8 +75,9 @@ int api_review_add(struct req *rq, struct resp *rs)
         struct audit_entry audit = app_audit(rq, "progress.review");
         struct review_view v = { 0 };
         if (store_review_add(db, id, (enum review_step)in.step, page_today(), in.comment, &who,
-                             &audit, &e) ||
-            store_review_get(db, id, &v, &e))
+                             &audit, &e) == ERR_FORBIDDEN)
+            ret = refuse(rq, rs, &audit, id, &e);
+        else if (e.kind || store_review_get(db, id, &v, &e))
             ret = resp_err(rq, rs, &e);
         else
             ret = api_send_take(rs, 201, json_review_item(&v));

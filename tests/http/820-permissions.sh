@@ -65,7 +65,12 @@ IND_A=$(db_count "select id from indicator where code = '$IND_A_CODE' and agency
 IND_B=$(db_count "select id from indicator where code = '$IND_B_CODE' and agency_id = $UNIT_B")
 GROUP=$(db_count "select min(id) from agency_group where rule = 'tag:bo+tag:cq_thuoc_cp'")
 VICTIM=$(db_count "select id from app_user where username = 'victim'")
-for v in TASK_A TASK_B UNIT_A UNIT_B IND_A IND_B GROUP VICTIM; do
+# A report of each unit, entered by the office (submitted: the office may accept it).
+REPORT_A=$($GIAMSAT progress add --task "$TASK_A" --unit "$UNIT_A_NAME" --date 2025-12-19 \
+    --result "matrix setup" --json | sed -n 's/.*"id": *\([0-9]*\).*/\1/p' | head -n 1)
+REPORT_B=$($GIAMSAT progress add --task "$TASK_B" --unit "$UNIT_B_NAME" --date 2025-12-19 \
+    --result "matrix setup" --json | sed -n 's/.*"id": *\([0-9]*\).*/\1/p' | head -n 1)
+for v in TASK_A TASK_B UNIT_A UNIT_B IND_A IND_B GROUP VICTIM REPORT_A REPORT_B; do
     eval "[ -n \"\$$v\" ]" || die "the demo data has no $v"
 done
 cat > tasks.csv <<'CSV'
@@ -128,7 +133,8 @@ expand() {
         -e "s/{UNIT_B}/$UNIT_B/g" -e "s/{UNIT_A_NAME}/$UNIT_A_NAME/g" \
         -e "s/{UNIT_B_NAME}/$UNIT_B_NAME/g" -e "s/{IND_A}/$IND_A/g" -e "s/{IND_B}/$IND_B/g" \
         -e "s/{IND_A_CODE}/$IND_A_CODE/g" -e "s/{IND_B_CODE}/$IND_B_CODE/g" \
-        -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g"
+        -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g" \
+        -e "s/{REPORT_A}/$REPORT_A/g" -e "s/{REPORT_B}/$REPORT_B/g"
 }
 
 # state: everything a request may write, but the audit log (checked line by line) and the
