@@ -282,8 +282,25 @@ static void apply_window(struct programme *p, const long *assignment_ids, long a
 }
 
 static int load_windows(struct db *db, struct programme *p, const long *assignment_ids,
-                        struct err *e)
+                        const struct task_set *set, struct err *e)
 {
+    /* The whole programme: the partial index of the reports awaiting approval and the
+     * review table. A few tasks: their reports, each probed in the review's index. */
+    static const struct set_query whole = {
+        "SELECT r.assignment_id, r.id, r.needs_approval, v.step, v.taken_on"
+        " FROM progress_report r LEFT JOIN progress_review v ON v.report_id = r.id"
+        " WHERE r.id IN (SELECT id FROM progress_report WHERE needs_approval = 1"
+        " UNION SELECT report_id FROM progress_review)",
+        "", "", " ORDER BY r.id, v.id"
+    };
+    static const struct set_query some = {
+        "SELECT r.assignment_id, r.id, r.needs_approval, v.step, v.taken_on"
+        " FROM progress_report r LEFT JOIN progress_review v ON v.report_id = r.id"
+        " WHERE (r.needs_approval = 1 OR EXISTS (SELECT 1 FROM progress_review x"
+        " WHERE x.report_id = r.id))",
+        " AND r.assignment_id IN (SELECT id FROM assignment WHERE task_id IN ", ")",
+        " ORDER BY r.id, v.id"
+    };
     enum count_policy policy;
     if (store_count_policy(db, &policy, e))
         return e->kind;
@@ -293,12 +310,7 @@ static int load_windows(struct db *db, struct programme *p, const long *assignme
     if (policy == COUNT_ACCEPTED)
         hide_every_event(p);
     sqlite3_stmt *st;
-    if (db_prepare_cached(db,
-                          "SELECT r.assignment_id, r.id, r.needs_approval, v.step, v.taken_on"
-                          " FROM progress_report r LEFT JOIN progress_review v ON v.report_id = r.id"
-                          " WHERE r.id IN (SELECT id FROM progress_report WHERE needs_approval = 1"
-                          " UNION SELECT report_id FROM progress_review) ORDER BY r.id, v.id",
-                          &st, e))
+    if (prepare_for(db, set->ids ? &some : &whole, set, &st, e))
         return e->kind;
     struct review steps[N_REVIEW_STEPS];
     size_t n = 0;
@@ -321,8 +333,7 @@ static int load_windows(struct db *db, struct programme *p, const long *assignme
     }
     if (report)
         apply_window(p, assignment_ids, assignment, report, policy, needs, steps, n);
-    db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the review of reports", e);
+    return finish(db, st, rc, e);
 }
 
 static long *ids_of(size_t n, size_t stride, const void *base)
@@ -351,7 +362,7 @@ int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme 
     if (!ret) {
         assignment_ids = ids_of(p->n_assignments, sizeof(*p->assignments), p->assignments);
         ret = load_events(db, p, assignment_ids, &set, e) ||
-              load_windows(db, p, assignment_ids, e);
+              load_windows(db, p, assignment_ids, &set, e);
     }
     free(task_ids);
     free(agency_ids);
