@@ -58,6 +58,11 @@ bool access_can_measure(enum role r, long own_agency_id, long agency_id)
     return access_can_report(r, own_agency_id, agency_id);
 }
 
+bool access_can_review_any(enum role r)
+{
+    return r == ROLE_UNIT_LEADER || r >= ROLE_MONITOR;
+}
+
 bool access_can_manage(enum role r)
 {
     return r >= ROLE_MONITOR;

@@ -52,6 +52,8 @@ bool access_can_import(enum role r);
  * steering office.
  */
 bool access_can_review(enum role r, bool by_unit, long own_agency_id, long agency_id);
+/** Whether r reviews any reports at all (a unit's leader, the steering office). */
+bool access_can_review_any(enum role r);
 /** Users, tokens: administrators only. */
 bool access_can_admin(enum role r);
 

@@ -210,9 +210,11 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
 {
     *out = NULL;
     *n = 0;
-    char *sql = xasprintf("%s WHERE (r.needs_approval = 1 OR r.id IN"
-                          " (SELECT report_id FROM progress_review)) AND (?1 = 0 OR a.agency_id = ?1)"
-                          " ORDER BY r.id DESC",
+    /* Newest first from the end of the table, until limit rows in the state are found:
+     * a completion may always be accepted, so every one is under review. */
+    char *sql = xasprintf("%s WHERE (r.needs_approval = 1 OR r.kind = 'done' OR EXISTS (SELECT 1"
+                          " FROM progress_review v WHERE v.report_id = r.id))"
+                          " AND (?1 = 0 OR a.agency_id = ?1) ORDER BY r.id DESC",
                           review_select);
     sqlite3_stmt *st;
     int ret = db_prepare(db, sql, &st, e);

@@ -67,9 +67,10 @@ struct review_view {
 };
 
 /**
- * The reports of unit agency_id (0: every unit) in state `state` now
- * (-1: any state that has or needs a review), newest first, at most
- * limit (0: no limit). *out is newly allocated: free with
+ * The reports under review of unit agency_id (0: every unit) in state
+ * `state` now (-1: any): those that need approval, have a review step or
+ * are completions (the office may accept any completion), newest first,
+ * at most limit (0: no limit). *out is newly allocated: free with
  * review_views_free().
  */
 int store_review_list(struct db *db, long agency_id, int state, size_t limit,

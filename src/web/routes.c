@@ -30,6 +30,8 @@ const struct route routes[] = {
     { "GET", "/report/download", h_report_download, 0 },
     { "GET", "/import", h_import_form, R_INTAKE },
     { "POST", "/import", h_import, R_INTAKE | R_BIG_BODY },
+    { "GET", "/reviews", h_reviews, R_REVIEW },
+    { "POST", "/reviews/:id", h_review_step, R_REVIEW },
     { "GET", "/admin", h_admin, R_ADMIN },
     { "POST", "/admin/users", h_admin_user_add, R_ADMIN },
     { "POST", "/admin/users/:id", h_admin_user_update, R_ADMIN },

@@ -116,5 +116,31 @@ $GIAMSAT approval counting da_gui > /dev/null
     || die "count_policy.set not audited"
 $GIAMSAT approval list --state pending --format json > l.json
 expect_json l.json '$.reports[0].kind' reopen
+R2=$(jget l.json '$.reports[0].report')
+
+# The same on the web: the leader's Duyệt báo cáo page lists the pending reopening with
+# its buttons; a reject needs a reason; the office and the focal point may not approve.
+login lanhdao lanhdao-pass-1 lead.jar
+get /reviews rv.html -b lead.jar
+well_formed rv.html
+grep -q "Chờ lãnh đạo đơn vị duyệt" rv.html || die "the leader's page does not open on pending"
+grep -q "action=\"/reviews/$R2\"" rv.html || die "no step form for report $R2"
+grep -q 'href="/reviews"' rv.html || die "no Duyệt báo cáo in the leader's navigation"
+C=$(csrf lead.jar /reviews)
+[ "$(status POST "/reviews/$R2" -b lead.jar --data-urlencode "csrf=$C" -d step=reject)" = 400 ] \
+    || die "a reject without a reason was taken"
+login noivu noivu-pass-123 unit.jar
+[ "$(status GET /reviews -b unit.jar)" = 403 ] || die "the focal point sees the review page"
+code=$(curl -s -o done.html -w '%{http_code}' -b lead.jar --data-urlencode "csrf=$C" \
+    -d step=reject --data-urlencode "comment=Chưa đủ căn cứ" "$URL/reviews/$R2")
+[ "$code" = 303 ] || die "the leader's reject: HTTP $code"
+[ "$(db_count "select step || ':' || comment from progress_review where report_id = $R2")" = \
+  "reject:Chưa đủ căn cứ" ] || die "the reject was not recorded with its reason"
+get "/reviews?done=$R2&step=reject" rv2.html -b lead.jar
+grep -q "Đã trả lại cho đơn vị báo cáo số $R2" rv2.html || die "no notice after the step"
+login admin admin-pass-123 admin.jar
+get "/reviews?state=" all.html -b admin.jar
+grep -q "Lãnh đạo đơn vị trả lại" all.html || die "the office's list lacks the rejected report"
+grep -q "Văn phòng đã chấp nhận" all.html || die "the office's list lacks the accepted report"
 $GIAMSAT report --as-of 2025-12-24 --format md | grep -q "Số liệu tính các báo cáo đã gửi" \
     || die "the report does not say which reports it counts"
