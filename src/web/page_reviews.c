@@ -164,10 +164,14 @@ int h_reviews(struct req *rq, struct resp *rs)
                                 " khi Văn phòng thấy báo cáo là đã gửi.");
     buf_adds(b, "</p>");
     state_filter(b, state);
-    buf_addf(b, "<p>%zu báo cáo %s%s%s%s, mới nhất trước.</p>", n, state < 0 ? "" : "“",
-             state < 0 ? "cần duyệt hoặc đã duyệt" : report_state_label((enum report_state)state),
-             state < 0 ? "" : "”",
-             n == REVIEWS_SHOWN ? " (chỉ hiện 200 báo cáo gần nhất)" : "");
+    const char *which = state < 0 ? "cần duyệt hoặc đã duyệt"
+                                  : arena_printf(rq->arena, "“%s”",
+                                                 report_state_label((enum report_state)state));
+    if (!n)
+        buf_addf(b, "<p>Không có báo cáo nào %s.</p>", which);
+    else
+        buf_addf(b, "<p>%zu báo cáo %s%s, mới nhất trước.</p>", n, which,
+                 n == REVIEWS_SHOWN ? " (chỉ hiện 200 báo cáo gần nhất)" : "");
     if (n) {
         buf_adds(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Số</th>"
                     "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Nhiệm vụ</th>"
