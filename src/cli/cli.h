@@ -98,6 +98,7 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);
 int cmd_warnings(struct cli *c, int argc, char **argv);
 int cmd_request(struct cli *c, int argc, char **argv);
+int cmd_approval(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_token(struct cli *c, int argc, char **argv);

@@ -237,6 +237,14 @@ static const struct command {
       "request return ID --comment TEXT [--due D] [--date D]   ask again (a new round)\n"
       "request list [--state open|overdue|answered|accepted] [--unit UNIT] [--as-of D]\n"
       "                     [--format table|json]" },
+    { "approval", cmd_approval,
+      "approval require UNIT --on|--off   the unit's leader approves its focal points' reports\n"
+      "approval approve|reject ID [--comment TEXT] [--date D]   the unit leader's step\n"
+      "approval accept|return ID [--comment TEXT] [--date D]    the office's step (a reject or a\n"
+      "                     return needs --comment); an accepted completion is locked\n"
+      "approval list [--unit UNIT] [--state pending|submitted|rejected|accepted|returned]\n"
+      "                     [--format table|json]   the reports under review, newest first\n"
+      "approval counting [da_gui|da_chap_nhan|tat_ca]   which reports the statistics count" },
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"

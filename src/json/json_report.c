@@ -388,12 +388,22 @@ static void add_notes(json_t *o, const struct report *r, const struct report_ext
     json_object_set_new(o, "stale", stale);
 }
 
+/* Which reports the figures count (core/approval.h): {"rule","label"}. */
+static json_t *counting(enum count_policy p)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", json_string(count_policy_key(p)));
+    json_object_set_new(o, "label", json_string(count_policy_label(p)));
+    return o;
+}
+
 static json_t *report_object(const struct report *r, const struct indicator_board *b,
                              const struct report_extras *x)
 {
     json_t *o = json_object();
     json_object_set_new(o, "as_of", json_date(r->opt.as_of));
     json_object_set_new(o, "due_by", json_date(r->opt.due_by));
+    json_object_set_new(o, "counting", counting(r->prog->count_policy));
     if (r->opt.n_documents)
         json_object_set_new(o, "documents", document_names(r));
     if (r->opt.n_documents == 1 || (!r->opt.n_documents && r->opt.document != PROG_NONE))

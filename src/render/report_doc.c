@@ -538,6 +538,7 @@ static void section_checks(const struct report *r, const struct report_check *in
                        xstrdup(reconciled ? "Mọi tổng số đều bằng tổng các phần cấu thành."
                                           : "CẢNH BÁO: có tổng số không khớp với các phần."),
                        0);
+    rsection_paragraph(s, xstrdup(count_policy_label(r->prog->count_policy)), 0);
     struct rtable *t = rsection_table(s, cols);
     for (size_t i = 0; i < r->n_checks; i++)
         check_row(t, &r->checks[i]);
