@@ -10,7 +10,8 @@
 #include <string.h>
 
 /* The accounts a notice goes to: a unit's (?1 = its id) or the office's (?1 unused). */
-#define UNIT_USERS " FROM app_user u WHERE u.active = 1 AND u.role = 'unit' AND u.agency_id = ?1"
+#define UNIT_USERS                                                                                 \
+    " FROM app_user u WHERE u.active = 1 AND u.role IN ('unit', 'unit_leader') AND u.agency_id = ?1"
 #define OFFICE_USERS                                                                               \
     " FROM app_user u WHERE u.active = 1 AND u.role IN ('admin', 'monitor') AND ?1 = 0"
 
