@@ -150,7 +150,7 @@ int store_notify_report_returned(struct db *db, long agency_id, long task_id, lo
     snprintf(item, sizeof(item), "report:%ld", report_id);
     snprintf(link, sizeof(link), "/tasks/%ld", task_id);
     char *title = xasprintf("Báo cáo tiến độ nhiệm vụ số %ld bị trả lại", task_id);
-    char *body = xasprintf("Văn phòng đã trả lại báo cáo tiến độ của đơn vị về nhiệm vụ số %ld."
+    char *body = xasprintf("Báo cáo tiến độ của đơn vị về nhiệm vụ số %ld đã bị trả lại."
                            "\nÝ kiến: %s",
                            task_id, comment ? comment : "");
     struct notice n = NOTICE_INIT;

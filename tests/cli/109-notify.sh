@@ -141,3 +141,12 @@ $G mail notify --as-of 2026-01-29 > /dev/null
 [ "$(reqdue)" = 2 ] || die "notified again the next day: $(reqdue)"
 db_count "select body from notification where kind = 'deadline' and title like '%trả lời%' limit 1" |
     grep -q "hết hạn trả lời ngày 30/01/2026 (còn 2 ngày)" || die "the request deadline's text"
+# A progress report the office returns (the approval of issue #15) is a notice for its unit.
+$G progress add --task "$T" --unit "Bộ Tài chính" --date 2026-01-14 --done --completed-on 2026-01-13 \
+    --output "Quyết định số 1/QĐ-BTC" > /dev/null
+R=$(db_count "select max(id) from progress_report")
+before=$(unread tc2)
+$G approval return "$R" --comment "Thiếu văn bản kèm theo" --date 2026-01-15 > /dev/null
+[ "$(unread tc2)" = $((before + 1)) ] || die "the returned report's notice: $(unread tc2)"
+db_count "select body from notification where kind = 'report_returned' limit 1" |
+    grep -q "Ý kiến: Thiếu văn bản kèm theo" || die "the returned report's comment"
