@@ -202,10 +202,34 @@ static int write_json(struct cli *c, char *js, const char *path)
 
 /* ---- report -------------------------------------------------------------------- */
 
-static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
-                       const struct report_compare *cmp, const char *format,
-                       const char *section, const char *path)
+/*
+ * The frame of a docx or html report (core/frame.h): the stored settings with this
+ * report's overrides, dated as of the report; with --annex none, the title under
+ * "PHỤ LỤC". Other formats have no page: nothing to do.
+ */
+static int frame_report(struct cli *c, const struct opt *opts, const char *format,
+                        struct date as_of, struct rdoc *d)
 {
+    if (strcmp(format, "docx") && strcmp(format, "html"))
+        return 0;
+    if (opt_value(opts, "--annex") || opt_value(opts, "--no-frame")) {
+        rdoc_set_kind(d, "PHỤ LỤC");
+        return 0;
+    }
+    struct frame_settings fs = FRAME_SETTINGS_INIT;
+    int ret = cli_report_frame(c, opts, &fs);
+    if (!ret)
+        rdoc_set_frame(d, &fs, as_of, "BÁO CÁO");
+    frame_settings_release(&fs);
+    return ret;
+}
+
+static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
+                       const struct report_compare *cmp, const struct opt *opts)
+{
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
+    const char *section = opt_value(opts, "--section");
+    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
@@ -216,7 +240,9 @@ static int emit_report(struct cli *c, const struct report *r, const struct indic
     report_doc_build(r, b, &d);
     if (cmp)
         report_doc_add_compare(cmp, &d);
-    int ret = write_doc(c, &d, format, section, path);
+    int ret = frame_report(c, opts, format, r->opt.as_of, &d);
+    if (!ret)
+        ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
 }
@@ -248,7 +274,11 @@ int cmd_report(struct cli *c, int argc, char **argv)
                           { "--document", true, NULL }, { "--agency", true, NULL },
                           { "--format", true, NULL },   { "--section", true, NULL },
                           { "-o", true, NULL },         { "--output", true, NULL },
-                          { "--compare", true, NULL },  { NULL, false, NULL } };
+                          { "--compare", true, NULL },  { "--annex", false, NULL },
+                          { "--no-frame", false, NULL }, { "--issuer", true, NULL },
+                          { "--number", true, NULL },   { "--place", true, NULL },
+                          { "--signer", true, NULL },   { "--recipients", true, NULL },
+                          { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;
@@ -257,7 +287,6 @@ int cmd_report(struct cli *c, int argc, char **argv)
     if (help)
         return cli_usage("report");
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
-    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
     if (check_format(c, format, formats) || cli_open_existing(c))
         return c->err.kind;
     struct scope s;
@@ -276,8 +305,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     if (!ret)
         ret = build_compare(c, opt_value(opts, "--compare"), &r, &before, &cmp, &compared);
     if (!ret)
-        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, format,
-                          opt_value(opts, "--section"), path);
+        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, opts);
     report_compare_release(&cmp);
     report_release(&before);
     indicator_board_release(&b);

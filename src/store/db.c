@@ -300,6 +300,14 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;"
     "CREATE TRIGGER explanation_step_no_delete BEFORE DELETE ON explanation_step"
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;",
+
+    /* 16: the administrative frame reports are issued in (issue #14): one row
+     * per setting of core/frame.h an administrator gave (`giamsat frame set`);
+     * a setting with no row gets the unsigned draft's placeholder. */
+    "CREATE TABLE report_frame ("
+    " key TEXT PRIMARY KEY CHECK (key IN ('issuer', 'number', 'place', 'signer',"
+    "  'recipients')),"
+    " value TEXT NOT NULL, changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
