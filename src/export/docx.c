@@ -16,6 +16,8 @@
 
 #define CHAR_TW 120  /* width of an 11 pt character, bold and with room to spare, twips */
 #define CELL_PAD 240 /* the cell's left and right margins and some air, twips */
+#define AVG_TW 100    /* average width of an 11 pt character, twips */
+#define WIDTH_STEP 100 /* the room given at a time when sharing out a table's width, twips */
 #define WORD_MIN 4   /* narrowest column, characters */
 #define WORD_MAX 20  /* longest word a column must hold unbroken, characters */
 #define TEXT_MAX 120 /* longest text a column would like on one line, characters */
@@ -109,12 +111,36 @@ static void column_need(const struct rtable *t, size_t c, struct col_need *n)
     n->weight = total;
 }
 
+/* Lines cell text of n_chars takes in a column width twips wide (an estimate: Times at 11 pt). */
+static size_t est_lines(size_t n_chars, size_t width)
+{
+    size_t usable = width > CELL_PAD + AVG_TW ? width - CELL_PAD : AVG_TW;
+    size_t per_line = usable / AVG_TW;
+    return n_chars <= per_line ? 1 : (n_chars * 11 / 10 + per_line - 1) / per_line;
+}
+
+/* The table's rows' height in lines, with column c widened by `add` twips. */
+static size_t est_height(const struct rtable *t, const size_t *chars, const unsigned *widths,
+                         size_t c_add, size_t add)
+{
+    size_t n_cols = t->columns.n, total = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        size_t tallest = 1;
+        for (size_t c = 0; c < n_cols; c++) {
+            size_t n = est_lines(chars[r * n_cols + c], widths[c] + (c == c_add ? add : 0));
+            tallest = n > tallest ? n : tallest;
+        }
+        total += tallest;
+    }
+    return total;
+}
+
 /*
  * Column widths in twips that fill text_w: every column gets its narrowest
- * width, and the room left goes to the columns by how much of their text
- * would wrap (so the task names get the room, not a column whose one long
- * cell is the exception), none past its natural width while another still
- * wants room. Newly allocated.
+ * width, then the room left goes, a step at a time, to the column whose
+ * widening shortens the table most (ties and no gain: the column with the
+ * most text that wraps), none past its natural width while another still
+ * wants room; what nobody needs is shared evenly. Newly allocated.
  */
 static unsigned *column_widths(const struct rtable *t, size_t text_w)
 {
@@ -131,27 +157,42 @@ static unsigned *column_widths(const struct rtable *t, size_t text_w)
         free(need);
         return widths;
     }
-    size_t extra = text_w - sum_min;
+    size_t *chars = xcalloc(t->n_rows * n_cols + 1, sizeof(*chars));
+    for (size_t i = 0; i < t->n_rows * n_cols; i++)
+        chars[i] = utf8_chars(t->cells[i].text, strlen(t->cells[i].text)) + 2 * !!t->cells[i].footnote;
     for (size_t c = 0; c < n_cols; c++)
         widths[c] = (unsigned)need[c].min;
-    for (int pass = 0; pass < 4 && extra > 0; pass++) {
-        size_t sum_weight = 0, given = 0;
-        for (size_t c = 0; c < n_cols; c++)
-            sum_weight += widths[c] < need[c].want ? need[c].weight : 0;
-        for (size_t c = 0; sum_weight && c < n_cols; c++) {
-            if (widths[c] >= need[c].want)
-                continue;
-            size_t add = extra * need[c].weight / sum_weight, room = need[c].want - widths[c];
-            add = add > room ? room : add;
-            widths[c] += (unsigned)add;
-            given += add;
+    size_t extra = text_w - sum_min;
+    while (extra >= WIDTH_STEP) {
+        size_t h0 = est_height(t, chars, widths, n_cols, 0), best = n_cols, best_add = WIDTH_STEP;
+        double best_gain = 0; /* lines saved per twip */
+        for (size_t c = 0; c < n_cols; c++) {
+            /* A column may need several steps before a line goes: look ahead 1, 2, 4 ... steps. */
+            for (size_t add = WIDTH_STEP; add <= extra && widths[c] + add <= need[c].want;
+                 add *= 2) {
+                double gain = (double)(h0 - est_height(t, chars, widths, c, add)) / (double)add;
+                if (gain > best_gain) {
+                    best = c;
+                    best_gain = gain;
+                    best_add = add;
+                }
+            }
         }
-        extra -= given;
-        if (!given)
+        if (best == n_cols) { /* no gain anywhere: the column with the most text wrapping */
+            for (size_t c = 0; c < n_cols; c++)
+                if (widths[c] + WIDTH_STEP <= need[c].want &&
+                    (best == n_cols || need[c].weight > need[best].weight))
+                    best = c;
+            best_add = WIDTH_STEP;
+        }
+        if (best == n_cols)
             break;
+        widths[best] += (unsigned)best_add;
+        extra -= best_add;
     }
     for (size_t c = 0; c < n_cols; c++) /* what nobody needs: shared evenly */
         widths[c] += (unsigned)(extra / n_cols);
+    free(chars);
     free(need);
     return widths;
 }
