@@ -6,6 +6,7 @@
 #include "docx.h"
 
 #include "docx_internal.h"
+#include "render/rtable_fit.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -14,10 +15,8 @@
 #include <string.h>
 #include <zip.h>
 
-#define CHAR_TW 120  /* width of an 11 pt character, bold and with room to spare, twips */
-#define CELL_PAD 240 /* the cell's left and right margins and some air, twips */
-#define AVG_TW 100    /* average width of an 11 pt character, twips */
-#define WIDTH_STEP 100 /* the room given at a time when sharing out a table's width, twips */
+#define AVG_TW 100   /* average width of an 11 pt character, twips */
+#define CELL_PAD 300 /* the cell's left and right margins and some air, twips */
 #define WORD_MIN 4   /* narrowest column, characters */
 #define WORD_MAX 20  /* longest word a column must hold unbroken, characters */
 #define TEXT_MAX 120 /* longest text a column would like on one line, characters */
@@ -60,140 +59,21 @@ void docx_para(struct docx_body *w, const char *style, const char *jc, const cha
 
 /* ------------------------------------------------------------ tables */
 
-/* Code points in s[0..len). */
-static size_t utf8_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Characters of the longest word of s: the narrowest a column can wrap it. */
-static size_t longest_word(const char *s)
-{
-    size_t best = 0;
-    while (*s) {
-        size_t len = strcspn(s, " \n");
-        size_t n = utf8_chars(s, len);
-        best = n > best ? n : best;
-        s += len + strspn(s + len, " \n");
-    }
-    return best;
-}
-
-/* What a column needs, twips: its narrowest and natural widths and its claim on the rest. */
-struct col_need {
-    size_t min;    /* the longest word (capped at WORD_MAX) */
-    size_t want;   /* the longest text on one line (capped at TEXT_MAX) */
-    size_t weight; /* characters past min over all rows: how much text would wrap */
-};
-
-static void column_need(const struct rtable *t, size_t c, struct col_need *n)
-{
-    size_t lo = longest_word(t->columns.items[c]), hi = lo, total = 0;
-    for (size_t r = 0; r < t->n_rows; r++) {
-        const struct rcell *cell = rtable_cell(t, r, c);
-        size_t word = longest_word(cell->text);
-        lo = word > lo ? word : lo;
-    }
-    /* A longer word (a link) may break; "STT" in bold capitals needs 4. */
-    lo = lo > WORD_MAX ? WORD_MAX : lo < WORD_MIN ? WORD_MIN : lo;
-    for (size_t r = 0; r < t->n_rows; r++) {
-        const struct rcell *cell = rtable_cell(t, r, c);
-        size_t all = utf8_chars(cell->text, strlen(cell->text)) + (cell->footnote ? 2 : 0);
-        hi = all > hi ? all : hi;
-        total += all > lo ? all - lo : 0;
-    }
-    hi = hi > TEXT_MAX ? TEXT_MAX : hi < lo ? lo : hi;
-    n->min = lo * CHAR_TW + CELL_PAD;
-    n->want = hi * CHAR_TW + CELL_PAD;
-    n->weight = total;
-}
-
-/* Lines cell text of n_chars takes in a column width twips wide (an estimate: Times at 11 pt). */
-static size_t est_lines(size_t n_chars, size_t width)
-{
-    size_t usable = width > CELL_PAD + AVG_TW ? width - CELL_PAD : AVG_TW;
-    size_t per_line = usable / AVG_TW;
-    return n_chars <= per_line ? 1 : (n_chars * 11 / 10 + per_line - 1) / per_line;
-}
-
-/* The table's rows' height in lines, with column c widened by `add` twips. */
-static size_t est_height(const struct rtable *t, const size_t *chars, const unsigned *widths,
-                         size_t c_add, size_t add)
-{
-    size_t n_cols = t->columns.n, total = 0;
-    for (size_t r = 0; r < t->n_rows; r++) {
-        size_t tallest = 1;
-        for (size_t c = 0; c < n_cols; c++) {
-            size_t n = est_lines(chars[r * n_cols + c], widths[c] + (c == c_add ? add : 0));
-            tallest = n > tallest ? n : tallest;
-        }
-        total += tallest;
-    }
-    return total;
-}
-
 /*
- * Column widths in twips that fill text_w: every column gets its narrowest
- * width, then the room left goes, a step at a time, to the column whose
- * widening shortens the table most (ties and no gain: the column with the
- * most text that wraps), none past its natural width while another still
- * wants room; what nobody needs is shared evenly. Newly allocated.
+ * Column widths in twips that fill text_w (render/rtable_fit.h: the room
+ * goes where it makes the table shortest). Newly allocated.
  */
 static unsigned *column_widths(const struct rtable *t, size_t text_w)
 {
-    size_t n_cols = t->columns.n, sum_min = 0;
-    struct col_need *need = xcalloc(n_cols, sizeof(*need));
-    unsigned *widths = xcalloc(n_cols, sizeof(*widths));
-    for (size_t c = 0; c < n_cols; c++) {
-        column_need(t, c, &need[c]);
-        sum_min += need[c].min;
-    }
-    if (sum_min >= text_w) { /* too narrow a page: shrink all */
-        for (size_t c = 0; c < n_cols; c++)
-            widths[c] = (unsigned)(need[c].min * text_w / sum_min);
-        free(need);
-        return widths;
-    }
-    size_t *chars = xcalloc(t->n_rows * n_cols + 1, sizeof(*chars));
-    for (size_t i = 0; i < t->n_rows * n_cols; i++)
-        chars[i] = utf8_chars(t->cells[i].text, strlen(t->cells[i].text)) + 2 * !!t->cells[i].footnote;
-    for (size_t c = 0; c < n_cols; c++)
-        widths[c] = (unsigned)need[c].min;
-    size_t extra = text_w - sum_min;
-    while (extra >= WIDTH_STEP) {
-        size_t h0 = est_height(t, chars, widths, n_cols, 0), best = n_cols, best_add = WIDTH_STEP;
-        double best_gain = 0; /* lines saved per twip */
-        for (size_t c = 0; c < n_cols; c++) {
-            /* A column may need several steps before a line goes: look ahead 1, 2, 4 ... steps. */
-            for (size_t add = WIDTH_STEP; add <= extra && widths[c] + add <= need[c].want;
-                 add *= 2) {
-                double gain = (double)(h0 - est_height(t, chars, widths, c, add)) / (double)add;
-                if (gain > best_gain) {
-                    best = c;
-                    best_gain = gain;
-                    best_add = add;
-                }
-            }
-        }
-        if (best == n_cols) { /* no gain anywhere: the column with the most text wrapping */
-            for (size_t c = 0; c < n_cols; c++)
-                if (widths[c] + WIDTH_STEP <= need[c].want &&
-                    (best == n_cols || need[c].weight > need[best].weight))
-                    best = c;
-            best_add = WIDTH_STEP;
-        }
-        if (best == n_cols)
-            break;
-        widths[best] += (unsigned)best_add;
-        extra -= best_add;
-    }
-    for (size_t c = 0; c < n_cols; c++) /* what nobody needs: shared evenly */
-        widths[c] += (unsigned)(extra / n_cols);
+    struct rtable_fit f = { text_w / AVG_TW, CELL_PAD / AVG_TW, WORD_MIN, WORD_MAX, TEXT_MAX,
+                            true };
+    size_t *chars = rtable_fit_widths(t, &f), sum = 0;
+    unsigned *widths = xcalloc(t->columns.n + 1, sizeof(*widths));
+    for (size_t c = 0; c < t->columns.n; c++)
+        sum += chars[c];
+    for (size_t c = 0; c < t->columns.n; c++)
+        widths[c] = (unsigned)(sum ? chars[c] * text_w / sum : text_w / t->columns.n);
     free(chars);
-    free(need);
     return widths;
 }
 
@@ -290,17 +170,7 @@ static void orient(struct docx_body *w, bool landscape)
 
 static bool is_wide(const struct rblock *b)
 {
-    if (b->type != RBLOCK_TABLE)
-        return false;
-    if (b->table.columns.n >= WIDE_COLS)
-        return true;
-    size_t sum = 0;
-    for (size_t c = 0; c < b->table.columns.n; c++) {
-        struct col_need n;
-        column_need(&b->table, c, &n);
-        sum += n.min;
-    }
-    return sum > DOCX_TEXT_W(false);
+    return b->type == RBLOCK_TABLE && b->table.columns.n >= WIDE_COLS;
 }
 
 /*

@@ -1,6 +1,7 @@
 /* xlsx: an rdoc as an Excel workbook, with libxlsxwriter; see xlsx.h. */
 #include "xlsx.h"
 
+#include "render/rtable_fit.h"
 #include "util/strvec.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -16,8 +17,11 @@
 #define SUMMARY_SHEET "Tổng hợp"
 #define FONT "Times New Roman"
 #define FONT_SIZE 12
-#define COL_MIN 6 /* column widths, in characters */
-#define COL_MAX 50
+#define COL_MIN 4       /* a column's narrowest width, characters (before CELL_PAD) */
+#define COL_WORD_MAX 25 /* a longer word may break */
+#define COL_MAX 80      /* a column's widest, characters */
+#define CELL_PAD 2      /* characters a cell loses to its margins */
+#define PRINT_WIDTH 170 /* what a table's columns share: about 85% on landscape A4 */
 #define SUMMARY_WIDTH 80 /* column A of the summary sheet: an A4 page wide */
 /* Landscape A4 less the margins below holds about 145 width units at 100%; a sheet
  * wider than PRINT_MAX_WIDTH would print below 70% when fitted to the page width. */
@@ -203,45 +207,15 @@ static bool section_has_table(const struct rsection *s)
 
 /* ------------------------------------------------------------ text sizes */
 
-/* Code points in s[0..len). */
-static size_t utf8_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Characters of the longest word of s: the narrowest a wrapped column can be. */
-static size_t longest_word(const char *s)
-{
-    size_t best = 0;
-    while (*s) {
-        size_t len = strcspn(s, " \n");
-        size_t n = utf8_chars(s, len);
-        best = n > best ? n : best;
-        s += len + strspn(s + len, " \n");
-    }
-    return best;
-}
-
 /*
- * Lines s takes wrapped in a column `width` characters wide. LibreOffice
- * does not fit row heights of a file it did not lay out, so wrapped rows get
- * a height from this estimate. Times at 12 pt fits a little more than one
- * character per width unit, which makes up for the room word wrap wastes.
+ * Lines s takes wrapped in a column `width` units wide. LibreOffice does not
+ * fit row heights of a file it did not lay out, so wrapped rows get a height
+ * from this estimate (render/rtable_fit.h); Times at 12 pt fits about 1.2
+ * characters in a width unit (the width of a digit of the default font).
  */
 static size_t text_lines(const char *s, size_t width)
 {
-    size_t usable = width > 4 ? width - 1 : 4, lines = 0;
-    for (;;) {
-        size_t len = strcspn(s, "\n");
-        size_t n = utf8_chars(s, len);
-        lines += n + 2 <= width ? 1 : (n + usable - 1) / usable;
-        if (!s[len])
-            return lines;
-        s += len + 1;
-    }
+    return rtable_text_lines(s, width + width / 5, CELL_PAD);
 }
 
 static void fit_row(struct xl *x, lxw_worksheet *ws, lxw_row_t row, size_t lines)
@@ -442,19 +416,6 @@ static lxw_row_t put_table(struct xl *x, lxw_worksheet *ws, lxw_row_t row, const
     return put_table_notes(x, ws, row + 1 + (lxw_row_t)t->n_rows, t, widths) + 1;
 }
 
-/* Width, in characters, column c of t asks for: its longest header word or cell text. */
-static size_t column_want(const struct rtable *t, size_t c)
-{
-    size_t want = longest_word(t->columns.items[c]);
-    for (size_t r = 0; r < t->n_rows; r++) {
-        const struct rcell *cell = rtable_cell(t, r, c);
-        size_t n = utf8_chars(cell->text, strlen(cell->text)) + (cell->footnote ? 4 : 0);
-        want = n > want ? n : want;
-    }
-    want += 2;
-    return want < COL_MIN ? COL_MIN : want > COL_MAX ? COL_MAX : want;
-}
-
 /* Widths of the columns of every table of s (the widest wins); newly allocated. */
 static size_t *column_widths(const struct rsection *s, size_t *n_cols)
 {
@@ -469,10 +430,11 @@ static size_t *column_widths(const struct rsection *s, size_t *n_cols)
             memset(widths + *n_cols, 0, (t->columns.n - *n_cols) * sizeof(*widths));
             *n_cols = t->columns.n;
         }
-        for (size_t c = 0; c < t->columns.n; c++) {
-            size_t w = column_want(t, c);
-            widths[c] = w > widths[c] ? w : widths[c];
-        }
+        struct rtable_fit f = { PRINT_WIDTH, CELL_PAD, COL_MIN, COL_WORD_MAX, COL_MAX, false };
+        size_t *want = rtable_fit_widths(t, &f);
+        for (size_t c = 0; c < t->columns.n; c++)
+            widths[c] = want[c] > widths[c] ? want[c] : widths[c];
+        free(want);
     }
     return widths;
 }
