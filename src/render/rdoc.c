@@ -6,6 +6,9 @@
 
 #include <stdlib.h>
 
+/* Six no-break spaces: room for a number written by hand, kept by every renderer. */
+#define NUMBER_ROOM "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"
+
 static void rframe_release(struct rframe *f)
 {
     strvec_release(&f->issuer);
@@ -34,8 +37,9 @@ void rdoc_set_frame(struct rdoc *d, const struct frame_settings *s, struct date 
     frame_split(FRAME_ISSUER, s->v[FRAME_ISSUER], &f->issuer);
     if (!f->issuer.n)
         strvec_push(&f->issuer, "…");
-    f->number = xstrdup(s->v[FRAME_NUMBER] && *s->v[FRAME_NUMBER] ? s->v[FRAME_NUMBER]
-                                                                   : "      /BC-");
+    /* The number itself is written by hand when the report is signed: leave it room. */
+    const char *number = s->v[FRAME_NUMBER] && *s->v[FRAME_NUMBER] ? s->v[FRAME_NUMBER] : "/BC-";
+    f->number = xasprintf("%s%s", *number == '/' ? NUMBER_ROOM : "", number);
     f->place = xstrdup(s->v[FRAME_PLACE] && *s->v[FRAME_PLACE] ? s->v[FRAME_PLACE] : "Hà Nội");
     f->date = on;
     f->kind = kind ? xstrdup(kind) : NULL;

@@ -87,6 +87,7 @@ static void fit_init(struct fit *s, const struct rtable *t, const struct rtable_
             lo = word > lo ? word : lo;
             hi = all > hi ? all : hi;
         }
+        lo += (lo + 4) / 5; /* bold headers, wide capitals: a word needs a fifth more */
         lo = lo > f->word_max ? f->word_max : lo < f->word_min ? f->word_min : lo;
         hi = hi > f->text_max ? f->text_max : hi < lo ? lo : hi;
         s->min[c] = lo + f->pad;

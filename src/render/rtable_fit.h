@@ -4,8 +4,8 @@
  * Render layer, no I/O.
  *
  * Widths are in characters of the table's text. Every column first gets
- * its narrowest width (its longest word, within word_min..word_max, plus the
- * cell's margins); then the room left goes, a step at a time, to the column
+ * its narrowest width (its longest word and a fifth for bold or wide
+ * letters, within word_min..word_max, plus the cell's margins); then the room left goes, a step at a time, to the column
  * whose widening makes the table shortest (the sum over rows of the tallest
  * cell, in estimated lines), looking a few steps ahead so that a column
  * which needs several steps before a line goes is not starved; no column
