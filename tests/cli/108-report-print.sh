@@ -95,8 +95,11 @@ soffice -env:UserInstallation="file://$HOME/lo" --headless --convert-to pdf --ou
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 # "Page N size: W x H pts": L (landscape) or P per page, in order.
 orient() { pdfinfo -f 1 -l "$(pages "$1")" "$1" | awk '/^Page .* size:/ { print ($4 > $6) ? "L" : "P" }'; }
-# The page (1-based) whose text first holds $2.
-page_of() { pdftotext "$1" - | awk -v want="$2" 'BEGIN { RS = "\f" } index($0, want) { print NR; exit }'; }
+# The page (1-based) whose text holds $2 for the ${3:-1}th time.
+page_of() {
+    pdftotext "$1" - | awk -v want="$2" -v nth="${3:-1}" \
+        'BEGIN { RS = "\f" } index($0, want) && ++seen == nth { print NR; exit }'
+}
 n=$(pages pdf/report.pdf)
 echo "docx: $n pages" > pages.txt
 # 100 pages before issue #14 (one task listed 57 units in a narrow cell across four pages).
@@ -134,7 +137,7 @@ pdftoppm -r 60 -png -f 1 -l 1 -singlefile pdf/report.pdf "$ART/docx-trang-1"
 pdftoppm -r 60 -png -f "$overdue" -l "$overdue" -singlefile pdf/report.pdf "$ART/docx-qua-han"
 last=$n
 pdftoppm -r 60 -png -f "$last" -l "$last" -singlefile pdf/report.pdf "$ART/docx-trang-cuoi"
-qh=$(page_of pdf/sheets.pdf "III. Nhiệm vụ quá hạn chưa hoàn thành")
+qh=$(page_of pdf/sheets.pdf "III. Nhiệm vụ quá hạn chưa hoàn thành" 2) # 1: the summary sheet
 pdftoppm -r 60 -png -f "$qh" -l "$qh" -singlefile pdf/sheets.pdf "$ART/xlsx-qua-han"
 cp pages.txt "$ART/pages.txt"
 [ -s "$ART/docx-trang-1.png" ] || die "no PNG artefact"
