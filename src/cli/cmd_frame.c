@@ -46,6 +46,25 @@ static void show(const struct frame_settings *s)
     }
 }
 
+/* `frame set`: store the settings given (at least one), audited. */
+static int frame_set(struct cli *c, const struct opt *opts)
+{
+    struct frame_settings s = FRAME_SETTINGS_INIT;
+    int ret = read_overrides(c, opts, &s);
+    bool any = false;
+    for (int k = 0; k < N_FRAME_KEYS; k++)
+        any |= s.v[k] != NULL;
+    if (!ret && !any)
+        ret = err_set(&c->err, ERR_INVALID,
+                      "frame set needs at least one of --issuer --number --place --signer"
+                      " --recipients");
+    struct audit_entry a = { .actor = "cli", .action = "report_frame.set", .client = "" };
+    if (!ret)
+        ret = store_frame_set(c->db, &s, &a, &c->err);
+    frame_settings_release(&s);
+    return ret;
+}
+
 int cmd_frame(struct cli *c, int argc, char **argv)
 {
     struct opt opts[N_FRAME_KEYS + 1] = { { NULL, false, NULL } };
@@ -64,21 +83,7 @@ int cmd_frame(struct cli *c, int argc, char **argv)
     if (cli_open_existing(c))
         return c->err.kind;
     struct frame_settings s = FRAME_SETTINGS_INIT;
-    int ret = 0;
-    if (set) {
-        ret = read_overrides(c, opts, &s);
-        bool any = false;
-        for (int k = 0; k < N_FRAME_KEYS; k++)
-            any |= s.v[k] != NULL;
-        if (!ret && !any)
-            ret = err_set(&c->err, ERR_INVALID,
-                          "frame set needs at least one of --issuer --number --place --signer"
-                          " --recipients");
-        struct audit_entry a = { .actor = "cli", .action = "report_frame.set", .client = "" };
-        if (!ret)
-            ret = store_frame_set(c->db, &s, &a, &c->err);
-        frame_settings_release(&s);
-    }
+    int ret = set ? frame_set(c, opts) : 0;
     if (!ret)
         ret = store_frame_get(c->db, &s, &c->err);
     if (!ret)

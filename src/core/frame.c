@@ -9,8 +9,8 @@
 
 static const char *const key_names[N_FRAME_KEYS] = { "issuer", "number", "place", "signer",
                                                      "recipients" };
-static const char *const key_labels[N_FRAME_KEYS] = { "Cơ quan ban hành", "Số, ký hiệu",
-                                                      "Địa danh", "Người ký", "Nơi nhận" };
+static const char *const key_labels[N_FRAME_KEYS] = { "Cơ quan ban hành", "Số, ký hiệu", "Địa danh",
+                                                      "Người ký", "Nơi nhận" };
 
 const char *frame_key_name(enum frame_key k)
 {
@@ -32,8 +32,7 @@ int frame_key_parse(const char *name)
     return -1;
 }
 
-int frame_settings_set(struct frame_settings *s, enum frame_key k, const char *value,
-                       struct err *e)
+int frame_settings_set(struct frame_settings *s, enum frame_key k, const char *value, struct err *e)
 {
     ASSERT(k < N_FRAME_KEYS);
     if (value && strlen(value) > FRAME_VALUE_MAX)
@@ -60,8 +59,9 @@ void frame_settings_merge(struct frame_settings *s, const struct frame_settings 
 
 void frame_split(enum frame_key k, const char *value, struct strvec *out)
 {
-    const char *sep = k == FRAME_RECIPIENTS ? ";" : k == FRAME_ISSUER || k == FRAME_SIGNER ? " / "
-                                                                                          : NULL;
+    const char *sep = k == FRAME_RECIPIENTS                    ? ";"
+                      : k == FRAME_ISSUER || k == FRAME_SIGNER ? " / "
+                                                               : NULL;
     const char *p = value;
     while (p && *p) {
         const char *end = sep ? strstr(p, sep) : NULL;

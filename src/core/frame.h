@@ -24,8 +24,14 @@
 #include "util/err.h"
 #include "util/strvec.h"
 
-enum frame_key { FRAME_ISSUER, FRAME_NUMBER, FRAME_PLACE, FRAME_SIGNER, FRAME_RECIPIENTS,
-                 N_FRAME_KEYS };
+enum frame_key {
+    FRAME_ISSUER,
+    FRAME_NUMBER,
+    FRAME_PLACE,
+    FRAME_SIGNER,
+    FRAME_RECIPIENTS,
+    N_FRAME_KEYS
+};
 
 /* The longest setting accepted, bytes. */
 #define FRAME_VALUE_MAX 1000
@@ -34,7 +40,12 @@ struct frame_settings {
     char *v[N_FRAME_KEYS]; /* owned; NULL = not set */
 };
 
-#define FRAME_SETTINGS_INIT { { NULL } }
+#define FRAME_SETTINGS_INIT                                                                        \
+    {                                                                                              \
+        {                                                                                          \
+            NULL                                                                                   \
+        }                                                                                          \
+    }
 
 /** "issuer", "number", ... (the database key and the CLI option without "--"). */
 const char *frame_key_name(enum frame_key k);

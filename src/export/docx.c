@@ -179,23 +179,32 @@ static bool is_wide(const struct rblock *b)
  * right before or after one, stays with them when short (a lead-in such as
  * "Theo lĩnh vực:"), so the page does not turn for one line. Newly allocated.
  */
+/*
+ * The run of prose blocks of s from i (to the next table); set its
+ * orientation in l: landscape when short and next to a wide table (before
+ * one, between two, or after one at the end of the section). Returns the
+ * index past the run.
+ */
+static size_t prose_run(const struct rsection *s, bool *l, size_t i)
+{
+    size_t j = i, len = 0;
+    for (; j < s->n_blocks && !l[j] && s->blocks[j].type != RBLOCK_TABLE; j++)
+        len += s->blocks[j].text ? strlen(s->blocks[j].text) : 0;
+    bool before = i > 0 && l[i - 1], after = j < s->n_blocks && l[j];
+    bool bridge = (before || after) && len <= BRIDGE_MAX && (after || j == s->n_blocks);
+    for (size_t k = i; k < j; k++)
+        l[k] = bridge;
+    return j;
+}
+
 static bool *orientations(const struct rsection *s)
 {
     bool *l = xcalloc(s->n_blocks + 1, sizeof(*l));
     for (size_t i = 0; i < s->n_blocks; i++)
         l[i] = is_wide(&s->blocks[i]);
-    for (size_t i = 0; i < s->n_blocks; i++) {
-        if (l[i] || s->blocks[i].type == RBLOCK_TABLE)
-            continue;
-        size_t j = i, len = 0;
-        for (; j < s->n_blocks && !l[j] && s->blocks[j].type != RBLOCK_TABLE; j++)
-            len += s->blocks[j].text ? strlen(s->blocks[j].text) : 0;
-        bool before = i > 0 && l[i - 1], after = j < s->n_blocks && l[j];
-        bool bridge = (before || after) && len <= BRIDGE_MAX && (after || j == s->n_blocks);
-        for (size_t k = i; k < j; k++)
-            l[k] = bridge;
-        i = j - 1;
-    }
+    for (size_t i = 0; i < s->n_blocks; i++)
+        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE)
+            i = prose_run(s, l, i) - 1;
     return l;
 }
 
