@@ -84,27 +84,17 @@ static int write_key(struct db *db, enum frame_key k, const char *value, const c
 int store_frame_set(struct db *db, const struct frame_settings *changes,
                     const struct audit_entry *a, struct err *e)
 {
+    if (db_begin(db, e))
+        return e->kind;
     struct frame_settings now = FRAME_SETTINGS_INIT;
     char *before = NULL, *after = changed_json(changes, changes);
-    int ret = db_begin(db, e);
-    if (!ret)
-        ret = store_frame_get(db, &now, e);
+    int ret = store_frame_get(db, &now, e);
     if (!ret)
         before = changed_json(changes, &now);
     for (int k = 0; !ret && k < N_FRAME_KEYS; k++)
         if (changes->v[k])
             ret = write_key(db, (enum frame_key)k, changes->v[k], a ? a->actor : "cli", e);
-    if (!ret && a) {
-        struct audit_entry line = *a;
-        line.entity = "report_frame";
-        line.before = before;
-        line.after = after;
-        ret = store_audit(db, &line, e);
-    }
-    if (!ret)
-        ret = db_commit(db, e);
-    if (ret)
-        db_rollback(db);
+    ret = store_audit_finish(db, ret, a, "report_frame", before, after, e);
     frame_settings_release(&now);
     free(before);
     free(after);
