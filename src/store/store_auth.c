@@ -56,11 +56,12 @@ int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e)
 }
 
 int store_audit_finish(struct db *db, int ret, const struct audit_entry *a, const char *entity,
-                       const char *before, const char *after, struct err *e)
+                       long entity_id, const char *before, const char *after, struct err *e)
 {
     if (!ret && a) {
         struct audit_entry line = *a;
         line.entity = entity;
+        line.entity_id = entity_id;
         line.before = before;
         line.after = after;
         ret = store_audit(db, &line, e);

@@ -94,7 +94,7 @@ int store_frame_set(struct db *db, const struct frame_settings *changes,
     for (int k = 0; !ret && k < N_FRAME_KEYS; k++)
         if (changes->v[k])
             ret = write_key(db, (enum frame_key)k, changes->v[k], a ? a->actor : "cli", e);
-    ret = store_audit_finish(db, ret, a, "report_frame", before, after, e);
+    ret = store_audit_finish(db, ret, a, "report_frame", 0, before, after, e);
     frame_settings_release(&now);
     free(before);
     free(after);
