@@ -225,13 +225,15 @@ static void section(struct docx_body *w, const struct rsection *s)
             /* A page turning next separates the tables already. */
             bool turns = i + 1 < s->n_blocks && land[i + 1] != land[i];
             table(w, &b->table, !turns);
-        } else if (b->type == RBLOCK_ITEM) {
-            char *text = xasprintf("- %s", b->text ? b->text : "");
-            docx_para(w, "Normal", NULL, text, NULL, b->footnote);
-            free(text);
-        } else {
-            docx_para(w, "Normal", NULL, b->text, NULL, b->footnote);
+            continue;
         }
+        /* A paragraph right before a table stays on the table's page ("Theo lĩnh vực:"). */
+        bool lead = i + 1 < s->n_blocks && s->blocks[i + 1].type == RBLOCK_TABLE &&
+                    land[i + 1] == land[i];
+        char *text = b->type == RBLOCK_ITEM ? xasprintf("- %s", b->text ? b->text : "")
+                                            : xstrdup(b->text ? b->text : "");
+        docx_para(w, lead ? "LeadIn" : "Normal", NULL, text, NULL, b->footnote);
+        free(text);
     }
     free(land);
 }

@@ -204,6 +204,7 @@ static const char *const para_styles[][4] = {
       "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
     { "FootnoteText", "footnote text", TIGHT NO_INDENT,
       "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>" },
+    { "LeadIn", "Lead In", "<w:keepNext/>", "" },
     { "FrameText", "Frame Text", TIGHT NO_INDENT "<w:jc w:val=\"center\"/>", "" },
     { "Recipients", "Recipients", TIGHT NO_INDENT "<w:jc w:val=\"left\"/>",
       "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
