@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LOOKAHEAD 6 /* a column may widen by 1, 2, 4 ... 32 characters at once */
+#define LOOKAHEAD 6   /* a column may widen by 1, 2, 4 ... 32 characters at once */
+#define TALL_WEIGHT 4 /* a line of a row's height against a line of one of its cells */
 
 /* Code points in s[0..len). */
 static size_t utf8_chars(const char *s, size_t len)
@@ -56,7 +57,12 @@ struct fit {
     size_t *min, *max; /* [col]: narrowest and widest width, pad included */
 };
 
-/* The table's height in lines with column c_add widened by add (c_add == n_cols: none). */
+/*
+ * How tall the table is with column c_add widened by add (c_add == n_cols:
+ * none): its height in lines, weighted TALL_WEIGHT, plus the lines of all
+ * its cells, so that widening a column that is not yet alone in making its
+ * rows tall still counts (two columns may have to widen in turn).
+ */
 static size_t height(const struct fit *s, const size_t *widths, size_t c_add, size_t add)
 {
     size_t n_cols = s->t->columns.n, total = 0;
@@ -66,8 +72,9 @@ static size_t height(const struct fit *s, const size_t *widths, size_t c_add, si
             size_t w = widths[c] + (c == c_add ? add : 0);
             size_t n = lines_of(s->chars[r * n_cols + c], w > s->f->pad ? w - s->f->pad : 1);
             tallest = n > tallest ? n : tallest;
+            total += n;
         }
-        total += tallest;
+        total += TALL_WEIGHT * tallest;
     }
     return total;
 }
