@@ -210,12 +210,12 @@ static bool section_has_table(const struct rsection *s)
 /*
  * Lines s takes wrapped in a column `width` units wide. LibreOffice does not
  * fit row heights of a file it did not lay out, so wrapped rows get a height
- * from this estimate (render/rtable_fit.h); Times at 12 pt fits about 1.2
+ * from this estimate (render/rtable_fit.h); Times at 12 pt fits about 1.4
  * characters in a width unit (the width of a digit of the default font).
  */
 static size_t text_lines(const char *s, size_t width)
 {
-    return rtable_text_lines(s, width + width / 5, CELL_PAD);
+    return rtable_text_lines(s, width * 7 / 5, CELL_PAD);
 }
 
 static void fit_row(struct xl *x, lxw_worksheet *ws, lxw_row_t row, size_t lines)
