@@ -1,6 +1,6 @@
 /*
  * store_frame: the administrative frame of the installation's reports
- * (core/frame.h) as an administrator set it (schema 16, table
+ * (core/frame.h) as an administrator set it (schema 18, table
  * report_frame: one row per setting given).
  *
  * Same contracts as store.h: 0 or a negative err kind with the message in
