@@ -2,7 +2,7 @@
 # Install the Debian 12 packages giamsat needs, when missing (clang and its
 # libFuzzer runtime, libclang-rt-dev, build the fuzz targets of `make check`;
 # LibreOffice, poppler-utils and the Times-metric Liberation fonts print the
-# reports to PDF in tests/cli/108-report-print.sh). As root this
+# reports to PDF in tests/cli/109-report-print.sh). As root this
 # runs apt-get; otherwise it prints the exact command and stops.
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libicu-dev libjansson-dev \
