@@ -12,6 +12,7 @@
 
 #include "core/batch.h"
 #include "core/date.h"
+#include "core/frame.h"
 #include "core/registry.h"
 #include "store/db.h"
 #include "util/err.h"
@@ -78,6 +79,14 @@ struct progress_confirm {
     bool suggestions; /* take a near name's task when well ahead */
     bool completions; /* record completions the results state in words */
 };
+
+/**
+ * The administrative frame of one report into *out (FRAME_SETTINGS_INIT):
+ * the database's settings (`giamsat frame`), each replaced by its option
+ * in opts when given (--issuer, --number, --place, --signer, --recipients).
+ * ERR_INVALID naming the field for a bad value; storage errors.
+ */
+int cli_report_frame(struct cli *c, const struct opt *opts, struct frame_settings *out);
 
 /** Store the progress rows of b (a progress table); 1 when rows were rejected. */
 int import_progress_batch(struct cli *c, const struct batch *b, const char *name, bool dry_run,
@@ -163,6 +172,7 @@ int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_gen(struct cli *c, int argc, char **argv);
 int cmd_progress(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_frame(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);
 int cmd_warnings(struct cli *c, int argc, char **argv);
 int cmd_request(struct cli *c, int argc, char **argv);

@@ -250,10 +250,35 @@ static int write_json(struct cli *c, char *js, const char *path)
 
 /* ---- report -------------------------------------------------------------------- */
 
-static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
-                       const struct report_extras *x, const char *format, const char *section,
-                       const char *path)
+/*
+ * The frame of a docx or html report (core/frame.h): the stored settings with this
+ * report's overrides, dated as of the report; with --annex none, the title under
+ * "PHỤ LỤC". Other formats have no page: nothing to do.
+ */
+static int frame_report(struct cli *c, const struct opt *opts, const char *format,
+                        struct date as_of, struct rdoc *d)
 {
+    if (strcmp(format, "docx") && strcmp(format, "html"))
+        return 0;
+    if (opt_value(opts, "--annex") || opt_value(opts, "--no-frame")) {
+        rdoc_set_kind(d, "PHỤ LỤC");
+        return 0;
+    }
+    struct frame_settings fs = FRAME_SETTINGS_INIT;
+    int ret = cli_report_frame(c, opts, &fs);
+    if (!ret)
+        rdoc_set_frame(d, &fs, as_of, "BÁO CÁO");
+    frame_settings_release(&fs);
+    return ret;
+}
+
+/* The report in the format, section and output file opts name (and, for pages, its frame). */
+static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
+                       const struct report_extras *x, const struct opt *opts)
+{
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
+    const char *section = opt_value(opts, "--section");
+    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
@@ -261,7 +286,9 @@ static int emit_report(struct cli *c, const struct report *r, const struct indic
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build_with(r, b, x, &d);
-    int ret = write_doc(c, &d, format, section, path);
+    int ret = frame_report(c, opts, format, r->opt.as_of, &d);
+    if (!ret)
+        ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
 }
@@ -381,11 +408,9 @@ static int run_report(struct cli *c, const struct opt *opts, const struct strvec
                       &j->compared) ||
         build_more(c, sets, stale_after, &j->r, &j->more))
         return c->err.kind;
-    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
-    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
     struct report_extras x = { j->compared ? &j->cmp : NULL, j->more.parts, j->more.n_sets };
     report_notes_extras(&j->more.notes, &x);
-    return emit_report(c, &j->r, &j->b, &x, format, opt_value(opts, "--section"), path);
+    return emit_report(c, &j->r, &j->b, &x, opts);
 }
 
 int cmd_report(struct cli *c, int argc, char **argv)
@@ -397,7 +422,11 @@ int cmd_report(struct cli *c, int argc, char **argv)
                           { "--format", true, NULL },          { "--section", true, NULL },
                           { "-o", true, NULL },                { "--output", true, NULL },
                           { "--compare", true, NULL },         { "--set", true, NULL, &sets },
-                          { "--stale-after", true, NULL },     { NULL, false, NULL } };
+                          { "--stale-after", true, NULL },     { "--annex", false, NULL },
+                          { "--no-frame", false, NULL },       { "--issuer", true, NULL },
+                          { "--number", true, NULL },          { "--place", true, NULL },
+                          { "--signer", true, NULL },          { "--recipients", true, NULL },
+                          { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;

@@ -218,7 +218,16 @@ static const struct command {
       "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc\n"
       "                     chi_tieu doi_soat, so_sanh with --compare D0 (the figures\n"
       "                     as of D0 beside D's, tasks overdue and completed since D0),\n"
-      "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi" },
+      "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi\n"
+      "                     [--annex]   (docx/html: a 'Phụ lục' without the administrative\n"
+      "                     frame) [--issuer T] [--number T] [--place T] [--signer T]\n"
+      "                     [--recipients T]   (this report's frame: see `frame`)" },
+    { "frame", cmd_frame,
+      "frame [show]       the administrative frame of docx/html reports (Nghị định 30/2020)\n"
+      "frame set [--issuer 'BAN CHỈ ĐẠO TRUNG ƯƠNG / VĂN PHÒNG'] [--number '/BC-VPBCĐ']\n"
+      "                     [--place 'Hà Nội'] [--signer 'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN\n"
+      "                     PHÒNG / Nguyễn Văn A'] [--recipients 'Như trên; Lưu: VT']\n"
+      "                     (\" / \" separates lines, \";\" recipients; '' clears; audited)" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]\n"
       "remind --send [--as-of D] [--within N] [--smtp-config FILE]   queue each unit's letter\n"

@@ -6,6 +6,7 @@
 #include "docx.h"
 
 #include "docx_internal.h"
+#include "render/rtable_fit.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -14,35 +15,24 @@
 #include <string.h>
 #include <zip.h>
 
-/* A4 portrait and the margins of Vietnamese administrative documents, twips. */
-#define PAGE_W 11906
-#define PAGE_H 16838
-#define MARGIN_TOP 1134
-#define MARGIN_RIGHT 850
-#define MARGIN_BOTTOM 1134
-#define MARGIN_LEFT 1701
-#define TEXT_W ((size_t)(PAGE_W - MARGIN_LEFT - MARGIN_RIGHT))
-#define CHAR_TW 140  /* width of a 12 pt character, bold and with room to spare, twips */
-#define CELL_PAD 280 /* the cell's left and right margins and some air, twips */
+#define AVG_TW 100   /* average width of an 11 pt character, twips */
+#define CELL_PAD 300 /* the cell's left and right margins and some air, twips */
 #define WORD_MIN 4   /* narrowest column, characters */
 #define WORD_MAX 20  /* longest word a column must hold unbroken, characters */
-#define TEXT_MAX 60  /* longest text a column would like on one line, characters */
+#define TEXT_MAX 120 /* longest text a column would like on one line, characters */
 
 #define BOLD "<w:b/><w:bCs/>"
 #define BORDER(side) "<w:" side " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 
-/* The body being written and the footnotes it refers to. */
-struct body {
-    struct buf *b;
-    const struct rdoc *d;
-    size_t *refs; /* refs[k]: the rdoc footnote of Word footnote k + 1 */
-    size_t n_refs, cap_refs;
-};
+/* A table this wide or wider prints on a landscape page. */
+#define WIDE_COLS 6
+/* Prose between two landscape tables up to this long stays with them, bytes. */
+#define BRIDGE_MAX 600
 
 /* ------------------------------------------------------------ paragraphs */
 
 /* A footnote reference run for rdoc footnote fn (0: none). */
-static void footnote_ref(struct body *w, size_t fn)
+static void footnote_ref(struct docx_body *w, size_t fn)
 {
     if (fn == 0 || fn > w->d->footnotes.n)
         return;
@@ -54,8 +44,7 @@ static void footnote_ref(struct body *w, size_t fn)
              w->n_refs);
 }
 
-/* A paragraph in style, with its text, run properties rpr and footnote fn. */
-static void para(struct body *w, const char *style, const char *jc, const char *text,
+void docx_para(struct docx_body *w, const char *style, const char *jc, const char *text,
                  const char *rpr, size_t fn)
 {
     buf_addf(w->b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
@@ -70,75 +59,21 @@ static void para(struct body *w, const char *style, const char *jc, const char *
 
 /* ------------------------------------------------------------ tables */
 
-/* Code points in s[0..len). */
-static size_t utf8_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Characters of the longest word of s: the narrowest a column can wrap it. */
-static size_t longest_word(const char *s)
-{
-    size_t best = 0;
-    while (*s) {
-        size_t len = strcspn(s, " \n");
-        size_t n = utf8_chars(s, len);
-        best = n > best ? n : best;
-        s += len + strspn(s + len, " \n");
-    }
-    return best;
-}
-
 /*
- * Narrowest (*min: its longest word) and natural (*want: its longest text,
- * capped) width of column c, in twips.
+ * Column widths in twips that fill text_w (render/rtable_fit.h: the room
+ * goes where it makes the table shortest). Newly allocated.
  */
-static void column_need(const struct rtable *t, size_t c, size_t *min, size_t *want)
+static unsigned *column_widths(const struct rtable *t, size_t text_w)
 {
-    size_t lo = longest_word(t->columns.items[c]), hi = lo;
-    for (size_t r = 0; r < t->n_rows; r++) {
-        const struct rcell *cell = rtable_cell(t, r, c);
-        size_t word = longest_word(cell->text);
-        size_t all = utf8_chars(cell->text, strlen(cell->text)) + (cell->footnote ? 1 : 0);
-        lo = word > lo ? word : lo;
-        hi = all > hi ? all : hi;
-    }
-    /* A longer word (a link) may break; "STT" in bold capitals needs 4. */
-    lo = lo > WORD_MAX ? WORD_MAX : lo < WORD_MIN ? WORD_MIN : lo;
-    hi = hi > TEXT_MAX ? TEXT_MAX : hi < lo ? lo : hi;
-    *min = lo * CHAR_TW + CELL_PAD;
-    *want = hi * CHAR_TW + CELL_PAD;
-}
-
-/*
- * Column widths in twips that fill the text width, as browsers lay out
- * tables: every column gets its narrowest width, and the room left goes to
- * the columns in proportion to how much wider they would like to be.
- * Newly allocated.
- */
-static unsigned *column_widths(const struct rtable *t)
-{
-    size_t n_cols = t->columns.n, sum_min = 0, sum_slack = 0;
-    size_t *min = xcalloc(n_cols, sizeof(*min)), *want = xcalloc(n_cols, sizeof(*want));
-    unsigned *widths = xcalloc(n_cols, sizeof(*widths));
-    for (size_t c = 0; c < n_cols; c++) {
-        column_need(t, c, &min[c], &want[c]);
-        sum_min += min[c];
-        sum_slack += want[c] - min[c];
-    }
-    for (size_t c = 0; c < n_cols; c++) {
-        size_t w = min[c] * TEXT_W / sum_min; /* too narrow a page: shrink all */
-        if (sum_min < TEXT_W) {
-            size_t extra = TEXT_W - sum_min;
-            w = min[c] + (sum_slack ? extra * (want[c] - min[c]) / sum_slack : extra / n_cols);
-        }
-        widths[c] = (unsigned)w;
-    }
-    free(min);
-    free(want);
+    struct rtable_fit f = { text_w / AVG_TW, CELL_PAD / AVG_TW, WORD_MIN, WORD_MAX, TEXT_MAX,
+                            true };
+    size_t *chars = rtable_fit_widths(t, &f), sum = 0;
+    unsigned *widths = xcalloc(t->columns.n + 1, sizeof(*widths));
+    for (size_t c = 0; c < t->columns.n; c++)
+        sum += chars[c];
+    for (size_t c = 0; c < t->columns.n; c++)
+        widths[c] = (unsigned)(sum ? chars[c] * text_w / sum : text_w / t->columns.n);
+    free(chars);
     return widths;
 }
 
@@ -147,20 +82,21 @@ static const char *cell_jc(enum cell_type type)
     return type == CELL_INT || type == CELL_PERCENT ? "right" : type == CELL_DATE ? "center" : NULL;
 }
 
-static void cell(struct body *w, unsigned width, const char *text, const char *jc, bool bold,
+static void cell(struct docx_body *w, unsigned width, const char *text, const char *jc, bool bold,
                  bool shaded, size_t fn)
 {
     buf_addf(w->b, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>", width);
     if (shaded)
         buf_adds(w->b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>");
     buf_addf(w->b, "<w:vAlign w:val=\"%s\"/></w:tcPr>", shaded ? "center" : "top");
-    para(w, "TableText", jc, text, bold ? BOLD : NULL, fn);
+    docx_para(w, "TableText", jc, text, bold ? BOLD : NULL, fn);
     buf_adds(w->b, "</w:tc>");
 }
 
-static void table_start(struct body *w, const unsigned *widths, size_t n_cols)
+static void table_start(struct docx_body *w, const unsigned *widths, size_t n_cols)
 {
-    buf_addf(w->b, "<w:tbl><w:tblPr><w:tblW w:w=\"%zu\" w:type=\"dxa\"/>", TEXT_W);
+    buf_addf(w->b, "<w:tbl><w:tblPr><w:tblW w:w=\"%zu\" w:type=\"dxa\"/>",
+             DOCX_TEXT_W(w->landscape));
     buf_adds(w->b, "<w:tblBorders>" BORDER("top") BORDER("left") BORDER("bottom") BORDER("right")
                        BORDER("insideH") BORDER("insideV") "</w:tblBorders>");
     buf_adds(w->b, "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
@@ -173,12 +109,12 @@ static void table_start(struct body *w, const unsigned *widths, size_t n_cols)
  * The header row repeats on every page (w:tblHeader); no row breaks across
  * pages (w:cantSplit), so a task and its units stay together.
  */
-static void table(struct body *w, const struct rtable *t)
+static void table(struct docx_body *w, const struct rtable *t, bool spacer)
 {
     size_t n_cols = t->columns.n;
     if (n_cols == 0)
         return; /* Word refuses a table without cells */
-    unsigned *widths = column_widths(t);
+    unsigned *widths = column_widths(t, DOCX_TEXT_W(w->landscape));
     table_start(w, widths, n_cols);
     buf_adds(w->b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (size_t c = 0; c < n_cols; c++)
@@ -193,34 +129,116 @@ static void table(struct body *w, const struct rtable *t)
         }
         buf_adds(w->b, "</w:tr>");
     }
-    /* An empty paragraph keeps two tables from merging into one. */
-    buf_adds(w->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>");
+    /* An empty paragraph keeps two tables from merging into one; a section break does too. */
+    buf_adds(w->b, "</w:tbl>");
+    if (spacer)
+        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>");
     free(widths);
 }
 
 /* ------------------------------------------------------------ document */
 
-static void section(struct body *w, const struct rsection *s)
+/* The sectPr of a Word section in w's orientation, with the page number footer. */
+static void sect_pr(struct docx_body *w)
 {
-    /* "1. ..." titles sit under "I. ..." ones in Vietnamese reports. */
-    bool sub = s->title && isdigit((unsigned char)s->title[0]);
-    if (s->title && *s->title)
-        para(w, sub ? "Heading2" : "Heading1", NULL, s->title, NULL, 0);
-    for (size_t i = 0; i < s->n_blocks; i++) {
-        const struct rblock *b = &s->blocks[i];
-        if (b->type == RBLOCK_TABLE) {
-            table(w, &b->table);
-        } else if (b->type == RBLOCK_ITEM) {
-            char *text = xasprintf("- %s", b->text ? b->text : "");
-            para(w, "Normal", NULL, text, NULL, b->footnote);
-            free(text);
-        } else {
-            para(w, "Normal", NULL, b->text, NULL, b->footnote);
-        }
-    }
+    int pw = w->landscape ? DOCX_PAGE_LONG : DOCX_PAGE_SHORT;
+    int ph = w->landscape ? DOCX_PAGE_SHORT : DOCX_PAGE_LONG;
+    buf_addf(w->b,
+             "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+             "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
+             "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" "
+             "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>%s</w:sectPr>",
+             pw, ph, w->landscape ? " w:orient=\"landscape\"" : "", DOCX_MARGIN_TOP,
+             DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT,
+             w->first_section ? "<w:titlePg/>" : "");
+    w->first_section = false;
 }
 
-static bool is_referenced(const struct body *w, size_t fn)
+/* Continue in orientation landscape: close the current Word section when it differs. */
+static void orient(struct docx_body *w, bool landscape)
+{
+    if (w->landscape == landscape)
+        return;
+    if (w->section_open) {
+        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>");
+        sect_pr(w);
+        buf_adds(w->b, "</w:pPr></w:p>");
+    }
+    w->landscape = landscape;
+    w->section_open = false;
+}
+
+static bool is_wide(const struct rblock *b)
+{
+    return b->type == RBLOCK_TABLE && b->table.columns.n >= WIDE_COLS;
+}
+
+/*
+ * The orientation of each block of s (landscape[i]): wide tables landscape,
+ * the rest portrait, except that the prose between two wide tables, or
+ * right before or after one, stays with them when short (a lead-in such as
+ * "Theo lĩnh vực:"), so the page does not turn for one line. Newly allocated.
+ */
+/*
+ * The run of prose blocks of s from i (to the next table); set its
+ * orientation in l: landscape when short and next to a wide table (before
+ * one, between two, or after one at the end of the section). Returns the
+ * index past the run.
+ */
+static size_t prose_run(const struct rsection *s, bool *l, size_t i)
+{
+    size_t j = i, len = 0;
+    for (; j < s->n_blocks && !l[j] && s->blocks[j].type != RBLOCK_TABLE; j++)
+        len += s->blocks[j].text ? strlen(s->blocks[j].text) : 0;
+    bool before = i > 0 && l[i - 1], after = j < s->n_blocks && l[j];
+    bool bridge = (before || after) && len <= BRIDGE_MAX && (after || j == s->n_blocks);
+    for (size_t k = i; k < j; k++)
+        l[k] = bridge;
+    return j;
+}
+
+static bool *orientations(const struct rsection *s)
+{
+    bool *l = xcalloc(s->n_blocks + 1, sizeof(*l));
+    for (size_t i = 0; i < s->n_blocks; i++)
+        l[i] = is_wide(&s->blocks[i]);
+    for (size_t i = 0; i < s->n_blocks; i++)
+        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE)
+            i = prose_run(s, l, i) - 1;
+    return l;
+}
+
+static void section(struct docx_body *w, const struct rsection *s)
+{
+    bool *land = orientations(s);
+    /* "1. ..." titles sit under "I. ..." ones in Vietnamese reports. */
+    bool sub = s->title && isdigit((unsigned char)s->title[0]);
+    orient(w, s->n_blocks ? land[0] : false);
+    if (s->title && *s->title)
+        docx_para(w, sub ? "Heading2" : "Heading1", NULL, s->title, NULL, 0);
+    w->section_open = true;
+    for (size_t i = 0; i < s->n_blocks; i++) {
+        const struct rblock *b = &s->blocks[i];
+        orient(w, land[i]);
+        w->section_open = true;
+        if (b->type == RBLOCK_TABLE) {
+            /* A page turning next separates the tables already. */
+            bool turns = i + 1 < s->n_blocks && land[i + 1] != land[i];
+            table(w, &b->table, !turns);
+            continue;
+        }
+        /* A paragraph right before a table stays on the table's page ("Theo lĩnh vực:"). */
+        bool lead = i + 1 < s->n_blocks && s->blocks[i + 1].type == RBLOCK_TABLE &&
+                    land[i + 1] == land[i];
+        char *text = b->type == RBLOCK_ITEM ? xasprintf("- %s", b->text ? b->text : "")
+                                            : xstrdup(b->text ? b->text : "");
+        docx_para(w, lead ? "LeadIn" : "Normal", NULL, text, NULL, b->footnote);
+        free(text);
+    }
+    free(land);
+}
+
+static bool is_referenced(const struct docx_body *w, size_t fn)
 {
     for (size_t k = 0; k < w->n_refs; k++)
         if (w->refs[k] == fn)
@@ -229,33 +247,44 @@ static bool is_referenced(const struct body *w, size_t fn)
 }
 
 /* Footnotes nothing refers to would be lost in Word: list them at the end. */
-static void loose_notes(struct body *w)
+static void loose_notes(struct docx_body *w)
 {
     for (size_t fn = 1; fn <= w->d->footnotes.n; fn++) {
         if (is_referenced(w, fn))
             continue;
         char *text = xasprintf("(%zu) %s", fn, w->d->footnotes.items[fn - 1]);
-        para(w, "FootnoteText", NULL, text, NULL, 0);
+        docx_para(w, "FootnoteText", NULL, text, NULL, 0);
         free(text);
     }
 }
 
-static void document(struct body *w)
+/*
+ * The body: the frame's heading (or an annex's "PHỤ LỤC"), the title, the
+ * sections each in the orientation its blocks need, the loose notes and the
+ * frame's closing, back on a portrait page.
+ */
+static void document(struct docx_body *w)
 {
+    const struct rframe *f = &w->d->frame;
     buf_adds(w->b, DOCX_XML_DECL "<w:document xmlns:w=\"" DOCX_NS_W "\" xmlns:r=\"" DOCX_NS_R
                                  "\"><w:body>");
+    if (f->on)
+        docx_frame_head(w);
+    if (f->kind && *f->kind)
+        docx_para(w, "Title", NULL, f->kind, NULL, 0);
     if (w->d->title && *w->d->title)
-        para(w, "Title", NULL, w->d->title, NULL, 0);
+        docx_para(w, "Title", NULL, w->d->title, NULL, 0);
     if (w->d->subtitle && *w->d->subtitle)
-        para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
+        docx_para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
+    w->section_open = true;
     for (size_t i = 0; i < w->d->n_sections; i++)
         section(w, &w->d->sections[i]);
+    orient(w, false);
     loose_notes(w);
-    buf_addf(w->b,
-             "<w:sectPr><w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" "
-             "w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"567\" "
-             "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
-             PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
+    if (f->on)
+        docx_frame_close(w);
+    sect_pr(w);
+    buf_adds(w->b, "</w:body></w:document>");
 }
 
 /* ------------------------------------------------------------ package */
@@ -267,6 +296,7 @@ enum part_id {
     P_STYLES,
     P_SETTINGS,
     P_FOOTNOTES,
+    P_FOOTER,
     P_DOC_RELS,
     P_CORE,
     P_APP,
@@ -280,6 +310,7 @@ static const char *const part_names[P_COUNT] = {
     "word/styles.xml",
     "word/settings.xml",
     "word/footnotes.xml",
+    "word/footer1.xml",
     "word/_rels/document.xml.rels",
     "docProps/core.xml",
     "docProps/app.xml",
@@ -345,13 +376,14 @@ int docx_write(const struct rdoc *d, const char *path, struct err *e)
     struct buf parts[P_COUNT];
     for (size_t i = 0; i < P_COUNT; i++)
         buf_init(&parts[i], 0);
-    struct body w = { .b = &parts[P_DOCUMENT], .d = d };
+    struct docx_body w = { .b = &parts[P_DOCUMENT], .d = d, .first_section = true };
     docx_content_types(&parts[P_TYPES]);
     docx_package_rels(&parts[P_RELS]);
     document(&w);
     docx_styles(&parts[P_STYLES]);
     docx_settings(&parts[P_SETTINGS]);
     docx_footnotes(&parts[P_FOOTNOTES], d, w.refs, w.n_refs);
+    docx_footer(&parts[P_FOOTER]);
     docx_document_rels(&parts[P_DOC_RELS]);
     docx_core(&parts[P_CORE], d->title);
     docx_app(&parts[P_APP]);

@@ -129,6 +129,7 @@ void docx_content_types(struct buf *b)
         { "/word/styles.xml", CT_BASE "wordprocessingml.styles+xml" },
         { "/word/settings.xml", CT_BASE "wordprocessingml.settings+xml" },
         { "/word/footnotes.xml", CT_BASE "wordprocessingml.footnotes+xml" },
+        { "/word/footer1.xml", CT_BASE "wordprocessingml.footer+xml" },
         { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
         { "/docProps/app.xml", CT_BASE "extended-properties+xml" },
     };
@@ -172,6 +173,7 @@ void docx_document_rels(struct buf *b)
         { REL_BASE "styles", "styles.xml" },
         { REL_BASE "settings", "settings.xml" },
         { REL_BASE "footnotes", "footnotes.xml" },
+        { REL_BASE "footer", "footer1.xml" }, /* rId4: docx.c's footerReference */
     };
     rels(b, r, sizeof(r) / sizeof(r[0]));
 }
@@ -199,9 +201,14 @@ static const char *const para_styles[][4] = {
       "<w:ind w:firstLine=\"567\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>",
       BOLD "<w:i/><w:iCs/>" },
     { "TableText", "Table Text", TIGHT NO_INDENT "<w:jc w:val=\"left\"/>",
-      "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>" },
+      "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
     { "FootnoteText", "footnote text", TIGHT NO_INDENT,
       "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>" },
+    { "LeadIn", "Lead In", "<w:keepNext/>", "" },
+    { "FrameText", "Frame Text", TIGHT NO_INDENT "<w:jc w:val=\"center\"/>", "" },
+    { "Recipients", "Recipients", TIGHT NO_INDENT "<w:jc w:val=\"left\"/>",
+      "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
+    { "Footer", "footer", TIGHT NO_INDENT "<w:jc w:val=\"center\"/>", "" },
 };
 
 static void styles_defaults(struct buf *b)
@@ -283,6 +290,17 @@ void docx_app(struct buf *b)
                               "officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas."
                               "openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
                               "<Application>giamsat</Application></Properties>");
+}
+
+void docx_footer(struct buf *b)
+{
+    buf_adds(b, DOCX_XML_DECL "<w:ftr xmlns:w=\"" DOCX_NS_W "\" xmlns:r=\"" DOCX_NS_R "\">"
+                              "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
+                              "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                              "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+                              "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                              "<w:r><w:t>1</w:t></w:r>"
+                              "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>");
 }
 
 /* ------------------------------------------------------------ footnotes */

@@ -1,6 +1,7 @@
 /* xlsx: an rdoc as an Excel workbook, with libxlsxwriter; see xlsx.h. */
 #include "xlsx.h"
 
+#include "render/rtable_fit.h"
 #include "util/strvec.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -16,16 +17,23 @@
 #define SUMMARY_SHEET "Tổng hợp"
 #define FONT "Times New Roman"
 #define FONT_SIZE 12
-#define COL_MIN 6 /* column widths, in characters */
-#define COL_MAX 50
+#define COL_MIN 4       /* a column's narrowest width, characters (before CELL_PAD) */
+#define COL_WORD_MAX 25 /* a longer word may break */
+#define COL_MAX 80      /* a column's widest, characters */
+#define CELL_PAD 2      /* characters a cell loses to its margins */
+#define PRINT_WIDTH 170 /* what a table's columns share: about 85% on landscape A4 */
 #define SUMMARY_WIDTH 80 /* column A of the summary sheet: an A4 page wide */
-#define PORTRAIT_MAX 100 /* wider tables print in landscape */
+/* Landscape A4 less the margins below holds about 145 width units at 100%; a sheet
+ * wider than PRINT_MAX_WIDTH would print below 70% when fitted to the page width. */
+#define PRINT_MAX_WIDTH 200
+#define COL_SHRINK_MIN 12 /* columns this narrow are never shrunk to fit the page */
+#define CAPTION_MAX 120   /* a paragraph this short right before a table is its caption */
 #define LINE_PT 15.75    /* row height per line of 12 pt text, as Excel sets it */
 #define TABLE_TOP 4      /* 0-based row of the first table of a section sheet */
 
 /* The formats of one workbook; libxlsxwriter owns and frees them. */
 struct xl_fmt {
-    lxw_format *title, *subtitle, *heading, *para, *note, *header;
+    lxw_format *title, *subtitle, *heading, *para, *note, *note_wrap, *header;
     lxw_format *cell[2][4]; /* [is total row][enum cell_type] */
 };
 
@@ -89,6 +97,10 @@ static void fmt_init(struct xl_fmt *f, lxw_workbook *wb)
     format_set_align(f->para, LXW_ALIGN_VERTICAL_TOP);
     f->note = new_fmt(wb, false);
     format_set_italic(f->note);
+    f->note_wrap = new_fmt(wb, false);
+    format_set_italic(f->note_wrap);
+    format_set_text_wrap(f->note_wrap);
+    format_set_align(f->note_wrap, LXW_ALIGN_VERTICAL_TOP);
     f->header = new_fmt(wb, true);
     format_set_text_wrap(f->header);
     format_set_border(f->header, LXW_BORDER_THIN);
@@ -195,45 +207,15 @@ static bool section_has_table(const struct rsection *s)
 
 /* ------------------------------------------------------------ text sizes */
 
-/* Code points in s[0..len). */
-static size_t utf8_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Characters of the longest word of s: the narrowest a wrapped column can be. */
-static size_t longest_word(const char *s)
-{
-    size_t best = 0;
-    while (*s) {
-        size_t len = strcspn(s, " \n");
-        size_t n = utf8_chars(s, len);
-        best = n > best ? n : best;
-        s += len + strspn(s + len, " \n");
-    }
-    return best;
-}
-
 /*
- * Lines s takes wrapped in a column `width` characters wide. LibreOffice
- * does not fit row heights of a file it did not lay out, so wrapped rows get
- * a height from this estimate. Times at 12 pt fits a little more than one
- * character per width unit, which makes up for the room word wrap wastes.
+ * Lines s takes wrapped in a column `width` units wide. LibreOffice does not
+ * fit row heights of a file it did not lay out, so wrapped rows get a height
+ * from this estimate (render/rtable_fit.h); Times at 12 pt fits about 1.4
+ * characters in a width unit (the width of a digit of the default font).
  */
 static size_t text_lines(const char *s, size_t width)
 {
-    size_t usable = width > 4 ? width - 1 : 4, lines = 0;
-    for (;;) {
-        size_t len = strcspn(s, "\n");
-        size_t n = utf8_chars(s, len);
-        lines += n + 2 <= width ? 1 : (n + usable - 1) / usable;
-        if (!s[len])
-            return lines;
-        s += len + 1;
-    }
+    return rtable_text_lines(s, width * 7 / 5, CELL_PAD);
 }
 
 static void fit_row(struct xl *x, lxw_worksheet *ws, lxw_row_t row, size_t lines)
@@ -259,13 +241,20 @@ static void put_text(struct xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
         xl_check(x, worksheet_write_string(ws, row, col, text, f));
 }
 
-/* Rows 1 and 2 of every sheet, and printing on A4 one page wide. */
+/*
+ * Rows 1 and 2 of every sheet, and its printing: A4 landscape, one page
+ * wide (the widths keep the scale at 70% or more), the page number below.
+ */
 static void put_titles(struct xl *x, lxw_worksheet *ws)
 {
     put_text(x, ws, 0, 0, x->d->title, x->f.title);
     put_text(x, ws, 1, 0, x->d->subtitle, x->f.subtitle);
     worksheet_set_paper(ws, 9);
+    worksheet_set_landscape(ws);
+    worksheet_set_margins(ws, 0.5, 0.4, 0.6, 0.6);
     worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    xl_check(x, worksheet_set_footer(ws, "&CTrang &P/&N"));
 }
 
 /* A wrapped paragraph in column A of the summary sheet. */
@@ -275,8 +264,13 @@ static void put_para(struct xl *x, lxw_worksheet *ws, lxw_row_t row, const char 
     fit_row(x, ws, row, text_lines(text, (size_t)SUMMARY_WIDTH));
 }
 
+/*
+ * Section s on the summary sheet: its title and prose; a section whose
+ * tables are on their own sheet (sheet, else NULL) says where, so that no
+ * title stands with nothing under it.
+ */
 static lxw_row_t summary_section(struct xl *x, lxw_worksheet *ws, lxw_row_t row,
-                                 const struct rsection *s)
+                                 const struct rsection *s, const char *sheet)
 {
     put_text(x, ws, row++, 0, s->title, x->f.heading);
     for (size_t i = 0; i < s->n_blocks; i++) {
@@ -289,16 +283,22 @@ static lxw_row_t summary_section(struct xl *x, lxw_worksheet *ws, lxw_row_t row,
         free(text);
         free(marked);
     }
+    if (sheet) {
+        char *where = xasprintf("Bảng số liệu: trang tính “%s”.", sheet);
+        put_text(x, ws, row++, 0, where, x->f.note);
+        free(where);
+    }
     return row + 1;
 }
 
-static void write_summary(struct xl *x, lxw_worksheet *ws)
+/* sheets[i]: the name of section i's sheet, or NULL when it has no table. */
+static void write_summary(struct xl *x, lxw_worksheet *ws, char *const *sheets)
 {
     put_titles(x, ws);
     xl_check(x, worksheet_set_column(ws, 0, 0, SUMMARY_WIDTH, NULL));
     lxw_row_t row = 3;
     for (size_t i = 0; i < x->d->n_sections; i++)
-        row = summary_section(x, ws, row, &x->d->sections[i]);
+        row = summary_section(x, ws, row, &x->d->sections[i], sheets[i]);
     if (x->d->footnotes.n)
         put_text(x, ws, row++, 0, "Ghi chú:", x->f.heading);
     for (size_t i = 0; i < x->d->footnotes.n; i++) {
@@ -341,10 +341,18 @@ static size_t put_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     return 1;
 }
 
-/* Below the table, one row per distinct footnote its cells refer to. */
+/*
+ * Below the table, one row per distinct footnote its cells refer to, merged
+ * across the table's columns and wrapped: a long note (the names of 57
+ * units) would otherwise run far past the table, and LibreOffice prints
+ * what it runs over, shrinking the page to fit it.
+ */
 static lxw_row_t put_table_notes(struct xl *x, lxw_worksheet *ws, lxw_row_t row,
-                                 const struct rtable *t)
+                                 const struct rtable *t, const size_t *widths)
 {
+    size_t width = 0;
+    for (size_t c = 0; c < t->columns.n; c++)
+        width += widths[c];
     size_t n_cells = t->n_rows * t->columns.n;
     for (size_t i = 0; i < n_cells; i++) {
         size_t fn = t->cells[i].footnote;
@@ -354,7 +362,12 @@ static lxw_row_t put_table_notes(struct xl *x, lxw_worksheet *ws, lxw_row_t row,
         if (seen)
             continue;
         char *line = xasprintf("(%zu) %s", fn, x->d->footnotes.items[fn - 1]);
-        put_text(x, ws, row++, 0, line, x->f.note);
+        if (t->columns.n > 1)
+            xl_check(x, worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(t->columns.n - 1), line,
+                                              x->f.note_wrap));
+        else
+            put_text(x, ws, row, 0, line, x->f.note_wrap);
+        fit_row(x, ws, row++, text_lines(line, width));
         free(line);
     }
     return row;
@@ -400,20 +413,7 @@ static lxw_row_t put_table(struct xl *x, lxw_worksheet *ws, lxw_row_t row, const
         }
         fit_row(x, ws, at, lines);
     }
-    return put_table_notes(x, ws, row + 1 + (lxw_row_t)t->n_rows, t) + 1;
-}
-
-/* Width, in characters, column c of t asks for: its longest header word or cell text. */
-static size_t column_want(const struct rtable *t, size_t c)
-{
-    size_t want = longest_word(t->columns.items[c]);
-    for (size_t r = 0; r < t->n_rows; r++) {
-        const struct rcell *cell = rtable_cell(t, r, c);
-        size_t n = utf8_chars(cell->text, strlen(cell->text)) + (cell->footnote ? 4 : 0);
-        want = n > want ? n : want;
-    }
-    want += 2;
-    return want < COL_MIN ? COL_MIN : want > COL_MAX ? COL_MAX : want;
+    return put_table_notes(x, ws, row + 1 + (lxw_row_t)t->n_rows, t, widths) + 1;
 }
 
 /* Widths of the columns of every table of s (the widest wins); newly allocated. */
@@ -430,31 +430,63 @@ static size_t *column_widths(const struct rsection *s, size_t *n_cols)
             memset(widths + *n_cols, 0, (t->columns.n - *n_cols) * sizeof(*widths));
             *n_cols = t->columns.n;
         }
-        for (size_t c = 0; c < t->columns.n; c++) {
-            size_t w = column_want(t, c);
-            widths[c] = w > widths[c] ? w : widths[c];
-        }
+        struct rtable_fit f = { PRINT_WIDTH, CELL_PAD, COL_MIN, COL_WORD_MAX, COL_MAX, false };
+        size_t *want = rtable_fit_widths(t, &f);
+        for (size_t c = 0; c < t->columns.n; c++)
+            widths[c] = want[c] > widths[c] ? want[c] : widths[c];
+        free(want);
     }
     return widths;
+}
+
+/*
+ * Narrow the wide columns in proportion, never below COL_SHRINK_MIN, until
+ * the sheet is at most PRINT_MAX_WIDTH wide: fitted to the page width, it
+ * then prints at 70% or more.
+ */
+static void fit_print_width(size_t *widths, size_t n_cols)
+{
+    size_t total = 0, wide = 0;
+    for (size_t c = 0; c < n_cols; c++) {
+        total += widths[c];
+        wide += widths[c] > COL_SHRINK_MIN ? widths[c] - COL_SHRINK_MIN : 0;
+    }
+    if (total <= PRINT_MAX_WIDTH || !wide)
+        return;
+    size_t cut = total - PRINT_MAX_WIDTH;
+    cut = cut > wide ? wide : cut;
+    for (size_t c = 0; c < n_cols; c++)
+        if (widths[c] > COL_SHRINK_MIN)
+            widths[c] -= ((widths[c] - COL_SHRINK_MIN) * cut + wide - 1) / wide;
+}
+
+/* The short paragraph right before block i of s that names its table, or NULL. */
+static const char *caption_of(const struct rsection *s, size_t i)
+{
+    if (i == 0 || s->blocks[i - 1].type == RBLOCK_TABLE || !s->blocks[i - 1].text)
+        return NULL;
+    const char *text = s->blocks[i - 1].text;
+    return strlen(text) <= CAPTION_MAX ? text : NULL;
 }
 
 static void write_section(struct xl *x, lxw_worksheet *ws, const struct rsection *s)
 {
     put_titles(x, ws);
     put_text(x, ws, 2, 0, s->title, x->f.heading);
-    size_t n_cols = 0, total = 0;
+    size_t n_cols = 0;
     size_t *widths = column_widths(s, &n_cols);
-    for (size_t c = 0; c < n_cols; c++) {
+    fit_print_width(widths, n_cols);
+    for (size_t c = 0; c < n_cols; c++)
         xl_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)widths[c], NULL));
-        total += widths[c];
-    }
-    if (total > PORTRAIT_MAX)
-        worksheet_set_landscape(ws);
     lxw_row_t row = TABLE_TOP;
     bool first = true;
     for (size_t i = 0; i < s->n_blocks; i++) {
         if (s->blocks[i].type != RBLOCK_TABLE)
             continue;
+        /* A sheet with several tables names each as the section does ("Theo lĩnh vực:"). */
+        const char *caption = caption_of(s, i);
+        if (caption && !first)
+            put_text(x, ws, row++, 0, caption, x->f.heading);
         row = put_table(x, ws, row, &s->blocks[i].table, widths, first);
         first = false;
     }
@@ -467,25 +499,31 @@ static void write_sheets(struct xl *x)
 {
     struct strvec used = STRVEC_INIT;
     strvec_push(&used, "history"); /* reserved by Excel */
-    char *name = sheet_name(&used, SUMMARY_SHEET, 1);
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-    free(name);
+    char *summary = sheet_name(&used, SUMMARY_SHEET, 1);
+    char **names = xcalloc(x->d->n_sections + 1, sizeof(*names));
+    for (size_t i = 0; i < x->d->n_sections; i++) {
+        const struct rsection *s = &x->d->sections[i];
+        if (section_has_table(s))
+            names[i] = sheet_name(&used, s->sheet ? s->sheet : s->title, used.n);
+    }
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, summary);
     if (!ws)
         xl_check(x, LXW_ERROR_PARAMETER_VALIDATION);
     else
-        write_summary(x, ws);
+        write_summary(x, ws, names);
     for (size_t i = 0; i < x->d->n_sections && x->rc == LXW_NO_ERROR; i++) {
-        const struct rsection *s = &x->d->sections[i];
-        if (!section_has_table(s))
+        if (!names[i])
             continue;
-        name = sheet_name(&used, s->sheet ? s->sheet : s->title, used.n);
-        ws = workbook_add_worksheet(x->wb, name);
-        free(name);
+        ws = workbook_add_worksheet(x->wb, names[i]);
         if (!ws)
             xl_check(x, LXW_ERROR_PARAMETER_VALIDATION);
         else
-            write_section(x, ws, s);
+            write_section(x, ws, &x->d->sections[i]);
     }
+    for (size_t i = 0; i < x->d->n_sections; i++)
+        free(names[i]);
+    free(names);
+    free(summary);
     strvec_release(&used);
 }
 

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#define HTML_WIDE_COLS 6
+
 struct html {
     struct buf *out;
     const struct rdoc *d;
@@ -20,11 +22,30 @@ struct html {
  * element is valid XML character data without a CDATA section.
  */
 static const char STYLE[] =
-    "@page { size: A4; margin: 20mm 15mm 20mm 25mm; }\n"
+    "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }\n"
+    "@page wide { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }\n"
     "body { font-family: \"Times New Roman\", \"Liberation Serif\", \"Noto Serif\", serif;\n"
     "  font-size: 13pt; line-height: 1.4; color: #000; background: #fff; }\n"
     "@media screen { body { max-width: 170mm; margin: 1em auto; padding: 0 1em; } }\n"
-    "@media print { body { margin: 0; } a.back { display: none; } }\n"
+    "@media print { body { margin: 0; } a.back { display: none; }\n"
+    "  main > section[id] { break-before: page; page-break-before: always; }\n"
+    "  main > section.wide { page: wide; } }\n"
+    "header.frame, footer.frame { display: flex; justify-content: space-between; gap: 1em; }\n"
+    "header.frame div, footer.frame div.signer { text-align: center; }\n"
+    "header.frame p, footer.frame p { margin: 0; text-align: inherit; }\n"
+    "header.frame .issuer { flex: 0 0 38%; } header.frame .motto { flex: 0 0 60%; }\n"
+    "header.frame .body, .motto .nation, .motto .motto-line { font-weight: bold; }\n"
+    "header.frame .rule { width: 35%; margin: 2pt auto 6pt; border-top: 1px solid #000; }\n"
+    "header.frame .motto .rule { width: 55%; }\n"
+    "header.frame .date { font-style: italic; }\n"
+    "p.kind { text-align: center; font-weight: bold; font-size: 14pt; margin: 1.5em 0 0; }\n"
+    "footer.frame { margin-top: 2em; break-inside: avoid; page-break-inside: avoid; }\n"
+    "footer.frame .recipients { font-size: 11pt; flex: 0 0 45%; }\n"
+    "footer.frame .recipients p.label { font-size: 12pt; font-weight: bold; font-style: italic; }\n"
+    "footer.frame .signer { flex: 0 0 50%; font-weight: bold; }\n"
+    "footer.frame .signer .space { height: 5em; }\n"
+    "nav.toc ol { margin: 0.3em 0; list-style: none; } nav.toc h2 { text-align: center; }\n"
+    "table { font-size: 11pt; line-height: 1.25; }\n"
     "h1 { font-size: 14pt; text-align: center; margin: 0; }\n"
     "p.subtitle { text-align: center; font-style: italic; margin: 0.2em 0 1em; }\n"
     "h2 { font-size: 13pt; margin: 1em 0 0.5em; page-break-after: avoid; break-after: avoid; }\n"
@@ -161,15 +182,24 @@ static void html_block(struct html *h, const struct rblock *b)
     buf_adds(h->out, b->type == RBLOCK_ITEM ? "</li>\n" : "</p>\n");
 }
 
+/* A section with a table of HTML_WIDE_COLS columns or more prints on landscape pages. */
+static bool is_wide(const struct rsection *s)
+{
+    for (size_t i = 0; i < s->n_blocks; i++)
+        if (s->blocks[i].type == RBLOCK_TABLE && s->blocks[i].table.columns.n >= HTML_WIDE_COLS)
+            return true;
+    return false;
+}
+
 static void html_section(struct html *h, const struct rsection *s)
 {
+    buf_adds(h->out, is_wide(s) ? "<section class=\"wide\"" : "<section");
     if (s->key && s->key[0]) {
-        buf_adds(h->out, "<section id=\"s-");
+        buf_adds(h->out, " id=\"s-");
         html_esc(h->out, s->key, true);
-        buf_adds(h->out, "\">\n");
-    } else {
-        buf_adds(h->out, "<section>\n");
+        buf_adds(h->out, "\"");
     }
+    buf_adds(h->out, ">\n");
     buf_addf(h->out, "<h%d>", h->level + 1);
     html_text(h->out, s->title);
     buf_addf(h->out, "</h%d>\n", h->level + 1);
@@ -210,8 +240,85 @@ static void html_head(struct buf *out, const struct rdoc *d)
     buf_adds(out, "</style>\n</head>\n");
 }
 
+/* One <p> per line of lines, with class cls on every one (NULL: none) and on the last (last). */
+static void html_lines(struct buf *out, const struct strvec *lines, const char *cls,
+                       const char *last)
+{
+    for (size_t i = 0; i < lines->n; i++) {
+        const char *c = i + 1 == lines->n && last ? last : cls;
+        if (c)
+            buf_addf(out, "<p class=\"%s\">", c);
+        else
+            buf_adds(out, "<p>");
+        html_text(out, lines->items[i]);
+        buf_adds(out, "</p>");
+    }
+}
+
+/* Nghị định 30/2020's heading: issuer and number at left, motto, place and date at right. */
+static void html_frame_head(struct buf *out, const struct rframe *f)
+{
+    buf_adds(out, "<header class=\"frame\">\n<div class=\"issuer\">");
+    html_lines(out, &f->issuer, NULL, "body");
+    buf_adds(out, "<div class=\"rule\"></div><p class=\"number\">Số: ");
+    html_text(out, f->number);
+    buf_adds(out, "</p></div>\n<div class=\"motto\"><p class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+                  " VIỆT NAM</p><p class=\"motto-line\">Độc lập - Tự do - Hạnh phúc</p>"
+                  "<div class=\"rule\"></div><p class=\"date\">");
+    char *date = rdoc_date_words(f->date);
+    html_text(out, f->place);
+    buf_adds(out, ", ");
+    html_text(out, date);
+    free(date);
+    buf_adds(out, "</p></div>\n</header>\n");
+}
+
+/* "Nơi nhận:" beside the signature: the signer's title lines, room to sign, the name. */
+static void html_frame_close(struct buf *out, const struct rframe *f)
+{
+    buf_adds(out, "<footer class=\"frame\">\n<div class=\"recipients\"><p class=\"label\">Nơi"
+                  " nhận:</p>");
+    for (size_t i = 0; i < f->recipients.n; i++) {
+        buf_adds(out, "<p>- ");
+        html_text(out, f->recipients.items[i]);
+        buf_adds(out, i + 1 == f->recipients.n ? ".</p>" : ";</p>");
+    }
+    buf_adds(out, "</div>\n<div class=\"signer\">");
+    struct strvec title = { f->signer.items, f->signer.n > 1 ? f->signer.n - 1 : f->signer.n, 0 };
+    html_lines(out, &title, NULL, NULL);
+    buf_adds(out, "<div class=\"space\"></div>");
+    if (f->signer.n > 1) {
+        buf_adds(out, "<p>");
+        html_text(out, f->signer.items[f->signer.n - 1]);
+        buf_adds(out, "</p>");
+    }
+    buf_adds(out, "</div>\n</footer>\n");
+}
+
+void html_toc(const struct rdoc *d, int level, struct buf *out)
+{
+    buf_addf(out, "<nav class=\"toc\" aria-labelledby=\"toc-h\"><h%d id=\"toc-h\">Mục lục</h%d><ol>",
+             level, level);
+    for (size_t i = 0; i < d->n_sections; i++) {
+        const struct rsection *s = &d->sections[i];
+        if (!s->key || !*s->key)
+            continue;
+        buf_adds(out, "<li><a href=\"#s-");
+        html_esc(out, s->key, true);
+        buf_adds(out, "\">");
+        html_text(out, s->title);
+        buf_adds(out, "</a></li>");
+    }
+    buf_adds(out, "</ol></nav>\n");
+}
+
 static void html_heading(struct buf *out, const struct rdoc *d, int level)
 {
+    if (d->frame.kind && d->frame.kind[0]) {
+        buf_adds(out, "<p class=\"kind\">");
+        html_text(out, d->frame.kind);
+        buf_adds(out, "</p>\n");
+    }
     if (d->title && d->title[0]) {
         buf_addf(out, "<h%d>", level);
         html_text(out, d->title);
@@ -224,15 +331,23 @@ static void html_heading(struct buf *out, const struct rdoc *d, int level)
     }
 }
 
-/* The title, the sections and the footnotes, with the title at heading level `level`. */
-static void html_body(const struct rdoc *d, int level, struct buf *out)
+/*
+ * The title, the sections and the footnotes, with the title at heading level
+ * `level`; a standalone document also has its table of contents and holds
+ * the sections in <main> (the print style starts each on a new page).
+ */
+static void html_body(const struct rdoc *d, int level, bool standalone, struct buf *out)
 {
     struct html h = { .out = out, .d = d, .level = level };
     h.ref_seen = xcalloc(d->footnotes.n + 1, sizeof(*h.ref_seen));
     html_heading(out, d, level);
+    if (standalone && d->n_sections > 1)
+        html_toc(d, level + 1, out);
+    buf_adds(out, standalone ? "<main>\n" : "");
     for (size_t i = 0; i < d->n_sections; i++)
         html_section(&h, &d->sections[i]);
     html_footnotes(&h);
+    buf_adds(out, standalone ? "</main>\n" : "");
     free(h.ref_seen);
 }
 
@@ -240,7 +355,11 @@ void html_render(const struct rdoc *d, struct buf *out)
 {
     html_head(out, d);
     buf_adds(out, "<body>\n");
-    html_body(d, 1, out);
+    if (d->frame.on)
+        html_frame_head(out, &d->frame);
+    html_body(d, 1, true, out);
+    if (d->frame.on)
+        html_frame_close(out, &d->frame);
     buf_adds(out, "</body>\n</html>\n");
 }
 
@@ -248,6 +367,6 @@ void html_render_fragment(const struct rdoc *d, int level, struct buf *out)
 {
     ASSERT(level >= 1 && level <= 5);
     buf_adds(out, "<div class=\"rdoc\">\n");
-    html_body(d, level, out);
+    html_body(d, level, false, out);
     buf_adds(out, "</div>\n");
 }

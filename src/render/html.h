@@ -8,9 +8,18 @@
  * read it too. It is self-contained: one embedded <style>, no script, no
  * external resource, so it can be mailed or archived as one file.
  *
- * Print layout follows Vietnamese administrative documents: A4 with a wider
- * left margin (20mm 15mm 20mm 25mm), a serif font with Vietnamese glyphs at
- * 13pt, the title centred. Tables have borders, repeat their header on
+ * Print layout follows Vietnamese administrative documents (Nghị định
+ * 30/2020/NĐ-CP): A4 with margins 20mm 15mm 20mm 30mm, a serif font with
+ * Vietnamese glyphs at 13pt, the title centred; each section starts a new
+ * page, and one holding a table of 6 columns or more (class "wide") prints
+ * on landscape pages (the named @page "wide").
+ *
+ * With d->frame.on, the document sits in the administrative frame:
+ * <header class="frame"> (issuer, "Số: ...", the national motto, place and
+ * date) before the title and <footer class="frame"> ("Nơi nhận:" beside the
+ * signature) after the footnotes; frame.kind ("BÁO CÁO", "PHỤ LỤC") is a
+ * <p class="kind"> above the title. A document of several sections gets a
+ * table of contents (html_toc()) after the title; the sections sit in <main>. Tables have borders, repeat their header on
  * every page and never split a row across pages; numbers (CELL_INT,
  * CELL_PERCENT) are right-aligned (class "num"), and the last row of a table
  * with has_total_row is bold (class "total").
@@ -41,6 +50,14 @@
  *             owns and releases it.
  */
 void html_render(const struct rdoc *d, struct buf *out);
+
+/**
+ * Append the table of contents of d: <nav class="toc"> with an <hLEVEL>
+ * "Mục lục" (id "toc-h") and an <ol> of links to each section that has a
+ * key ("#s-KEY"). html_render() puts it after the title when d has more
+ * than one section; a page that embeds html_render_fragment() calls it.
+ */
+void html_toc(const struct rdoc *d, int level, struct buf *out);
 
 /**
  * Append d as a fragment to embed in a page: <div class="rdoc"> holding

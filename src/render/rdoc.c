@@ -6,12 +6,63 @@
 
 #include <stdlib.h>
 
+/* Six no-break spaces: room for a number written by hand, kept by every renderer. */
+#define NUMBER_ROOM "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"
+
+static void rframe_release(struct rframe *f)
+{
+    strvec_release(&f->issuer);
+    strvec_release(&f->recipients);
+    strvec_release(&f->signer);
+    free(f->number);
+    free(f->place);
+    free(f->kind);
+    *f = (struct rframe){ 0 };
+}
+
 void rdoc_set_title(struct rdoc *d, const char *title, const char *subtitle)
 {
     free(d->title);
     free(d->subtitle);
     d->title = xstrdup(title);
     d->subtitle = xstrdup(subtitle ? subtitle : "");
+}
+
+void rdoc_set_frame(struct rdoc *d, const struct frame_settings *s, struct date on,
+                    const char *kind)
+{
+    struct rframe *f = &d->frame;
+    rframe_release(f);
+    f->on = true;
+    frame_split(FRAME_ISSUER, s->v[FRAME_ISSUER], &f->issuer);
+    if (!f->issuer.n)
+        strvec_push(&f->issuer, "…");
+    /* The number itself is written by hand when the report is signed: leave it room. */
+    const char *number = s->v[FRAME_NUMBER] && *s->v[FRAME_NUMBER] ? s->v[FRAME_NUMBER] : "/BC-";
+    f->number = xasprintf("%s%s", *number == '/' ? NUMBER_ROOM : "", number);
+    f->place = xstrdup(s->v[FRAME_PLACE] && *s->v[FRAME_PLACE] ? s->v[FRAME_PLACE] : "Hà Nội");
+    f->date = on;
+    f->kind = kind ? xstrdup(kind) : NULL;
+    frame_split(FRAME_RECIPIENTS, s->v[FRAME_RECIPIENTS], &f->recipients);
+    if (!f->recipients.n)
+        strvec_push(&f->recipients, "Lưu: VT");
+    frame_split(FRAME_SIGNER, s->v[FRAME_SIGNER], &f->signer);
+    if (!f->signer.n)
+        strvec_push(&f->signer, "…");
+}
+
+void rdoc_set_kind(struct rdoc *d, const char *kind)
+{
+    free(d->frame.kind);
+    d->frame.kind = kind ? xstrdup(kind) : NULL;
+}
+
+char *rdoc_date_words(struct date d)
+{
+    if (!date_is_set(d))
+        return xstrdup("ngày … tháng … năm …");
+    return xasprintf("ngày %s%d tháng %s%d năm %d", d.d < 10 ? "0" : "", d.d,
+                     d.m < 3 ? "0" : "", d.m, d.y);
 }
 
 struct rsection *rdoc_add_section(struct rdoc *d, const char *key, const char *title,
@@ -132,6 +183,7 @@ static void table_release(struct rtable *t)
 
 void rdoc_release(struct rdoc *d)
 {
+    rframe_release(&d->frame);
     for (size_t i = 0; i < d->n_sections; i++) {
         struct rsection *s = &d->sections[i];
         for (size_t k = 0; k < s->n_blocks; k++) {

@@ -20,6 +20,7 @@
 #define GIAMSAT_RDOC_H
 
 #include "core/date.h"
+#include "core/frame.h"
 #include "util/strvec.h"
 
 #include <stdbool.h>
@@ -60,7 +61,28 @@ struct rsection {
     size_t n_blocks, cap_blocks;
 };
 
+/*
+ * The administrative frame of Nghị định 30/2020/NĐ-CP around a document
+ * (rdoc_set_frame()): the issuing body and its parent at top left, the
+ * national motto at top right, "Số: ...", "<place>, ngày ... tháng ... năm
+ * ...", the kind of document ("BÁO CÁO") above the title, and at the end
+ * "Nơi nhận:" beside the signature. Without it (on == false) a document is
+ * an annex ("Phụ lục"): its title only. Renderers that have no page (CSV,
+ * XLSX, Markdown) may ignore it.
+ */
+struct rframe {
+    bool on;
+    struct strvec issuer;     /* parent first, issuing body last; may be empty */
+    char *number;             /* after "Số: "; "" when not yet numbered */
+    char *place;              /* "Hà Nội" */
+    struct date date;         /* the date of the document */
+    char *kind;               /* above the title: "BÁO CÁO", "PHỤ LỤC"; NULL: none (also off) */
+    struct strvec recipients; /* the "Nơi nhận" list, without the final ";" or "." */
+    struct strvec signer;     /* title lines, then the name last; may be empty */
+};
+
 struct rdoc {
+    struct rframe frame;
     char *title;    /* "THỐNG KÊ NHIỆM VỤ THỰC HIỆN CỦA CÁC CƠ QUAN" */
     char *subtitle; /* "(Cập nhật ngày 24/12/2025)" */
     struct rsection *sections;
@@ -74,6 +96,21 @@ struct rdoc {
 
 /** Set the title and subtitle (copied). */
 void rdoc_set_title(struct rdoc *d, const char *title, const char *subtitle);
+/**
+ * Put d in the administrative frame of settings s (core/frame.h; unset
+ * values get the placeholders of an unsigned draft: "…" for a missing
+ * issuer or signer, "     /BC-" for the number, "Hà Nội" for the place),
+ * dated on; kind is the document's kind ("BÁO CÁO"). Everything is copied.
+ */
+void rdoc_set_frame(struct rdoc *d, const struct frame_settings *s, struct date on,
+                    const char *kind);
+/** Set the kind written above the title ("PHỤ LỤC" for an annex), copied; NULL: none. */
+void rdoc_set_kind(struct rdoc *d, const char *kind);
+/**
+ * "ngày 05 tháng 01 năm 2026": the date as Nghị định 30/2020 writes it (a
+ * day below 10 and the months 1 and 2 with a leading zero). Newly allocated.
+ */
+char *rdoc_date_words(struct date d);
 /** Append a section; returns it (valid until the next rdoc_add_section). */
 struct rsection *rdoc_add_section(struct rdoc *d, const char *key, const char *title,
                                   const char *sheet);

@@ -200,12 +200,16 @@ static void task_row(struct rdoc *d, struct rtable *t, const struct report *r, s
     if (date_is_set(task->due))
         rtable_date(t, 4, task->due);
     rtable_text(t, 5, xstrdup(task->deadline_text));
-    rtable_text(t, 6, report_not_done_text(r, it));
-    /* The footnote names the units not done when only some are (as seed 004 does). */
-    if (it->units_not_done && it->units_not_done < it->units_total) {
+    /* The footnote names the units not done when only some are (as seed 004 does); a cell
+     * lists at most LEAD_NAMES_MAX names, more are counted there and named once, in it. */
+    bool some = it->units_not_done && it->units_not_done < it->units_total;
+    bool many = some && it->units_not_done > LEAD_NAMES_MAX;
+    rtable_text(t, 6, many ? xasprintf("%zu/%zu đơn vị", it->units_not_done, it->units_total)
+                           : report_not_done_text(r, it));
+    if (some) {
         char *names = report_not_done_text(r, it);
         char *note = xasprintf("Đơn vị chưa hoàn thành: %s.", names);
-        rtable_footnote(t, 3, rdoc_add_footnote(d, note));
+        rtable_footnote(t, many ? 6 : 3, rdoc_add_footnote(d, note));
         free(note);
         free(names);
     }

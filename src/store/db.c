@@ -395,6 +395,14 @@ static const char *const migrations[] = {
     " next_at INTEGER NOT NULL,"
     " last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT);"
     "CREATE INDEX mail_queue_due ON mail_queue(state, next_at);",
+
+    /* 19: the administrative frame reports are issued in (issue #14): one row
+     * per setting of core/frame.h an administrator gave (`giamsat frame set`);
+     * a setting with no row gets the unsigned draft's placeholder. */
+    "CREATE TABLE report_frame ("
+    " key TEXT PRIMARY KEY CHECK (key IN ('issuer', 'number', 'place', 'signer',"
+    "  'recipients')),"
+    " value TEXT NOT NULL, changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -91,6 +91,16 @@ int store_import(struct db *db, const struct registry *r, const struct batch *b,
  */
 int store_audit(struct db *db, const struct audit_entry *a, struct err *e);
 
+/**
+ * End the write transaction the caller began (db_begin()) whose work so far
+ * returned ret: when ret is 0 and a is set, append a's audit line for
+ * entity (id entity_id, 0 for none) with before and after (JSON, text or
+ * NULL), then commit; on any failure roll back. Returns ret, or the
+ * audit's or the commit's error.
+ */
+int store_audit_finish(struct db *db, int ret, const struct audit_entry *a, const char *entity,
+                       long entity_id, const char *before, const char *after, struct err *e);
+
 /** Append one audit line in a transaction of its own (for events that change nothing else). */
 int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e);
 

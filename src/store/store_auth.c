@@ -56,6 +56,24 @@ int store_audit_alone(struct db *db, const struct audit_entry *a, struct err *e)
     return ret;
 }
 
+int store_audit_finish(struct db *db, int ret, const struct audit_entry *a, const char *entity,
+                       long entity_id, const char *before, const char *after, struct err *e)
+{
+    if (!ret && a) {
+        struct audit_entry line = *a;
+        line.entity = entity;
+        line.entity_id = entity_id;
+        line.before = before;
+        line.after = after;
+        ret = store_audit(db, &line, e);
+    }
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
 int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out, size_t *n,
                        const char *what, struct err *e)
 {

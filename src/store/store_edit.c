@@ -80,18 +80,7 @@ int store_task_set_due(struct db *db, long task_id, struct date due, const char 
         ret = write_due(db, task_id, iso, note, e);
     if (!ret)
         ret = history(db, task_id, before, after, e);
-    if (!ret && a) {
-        struct audit_entry line = *a;
-        line.entity = "task";
-        line.entity_id = task_id;
-        line.before = before;
-        line.after = after;
-        ret = store_audit(db, &line, e);
-    }
-    if (!ret)
-        ret = db_commit(db, e);
-    if (ret)
-        db_rollback(db);
+    ret = store_audit_finish(db, ret, a, "task", task_id, before, after, e);
     free(before);
     free(after);
     return ret;

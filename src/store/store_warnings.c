@@ -96,17 +96,7 @@ int store_warning_rule_set(struct db *db, enum warning_rule r, const struct warn
     char *before = ret ? NULL : setting_json(r, &now.rule[r]), *after = setting_json(r, s);
     if (!ret)
         ret = write_rule(db, r, s, a ? a->actor : "cli", e);
-    if (!ret && a) {
-        struct audit_entry line = *a;
-        line.entity = "warning_rule";
-        line.before = before;
-        line.after = after;
-        ret = store_audit(db, &line, e);
-    }
-    if (!ret)
-        ret = db_commit(db, e);
-    if (ret)
-        db_rollback(db);
+    ret = store_audit_finish(db, ret, a, "warning_rule", 0, before, after, e);
     free(before);
     free(after);
     return ret;

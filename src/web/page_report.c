@@ -18,6 +18,7 @@
 #include "render/report_doc.h"
 #include "store/store.h"
 #include "store/store_docsets.h"
+#include "store/store_frame.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -152,9 +153,38 @@ static int render_binary(const struct rdoc *d, const struct format *f, struct bu
     return ret;
 }
 
+/* d in format f (not json), into out. */
+static int render_doc(const struct rdoc *d, const struct format *f, struct buf *out, struct err *e)
+{
+    if (f->write)
+        return render_binary(d, f, out, e);
+    if (!strcmp(f->key, "md"))
+        md_render(d, out);
+    else if (!strcmp(f->key, "html"))
+        html_render(d, out);
+    else
+        csv_render(d, NULL, out);
+    return 0;
+}
+
+/* Pages (docx, html) are in the installation's administrative frame (`giamsat frame`). */
+static int frame_report(struct db *db, const struct page_report *pr, const struct format *f,
+                        struct rdoc *d, struct err *e)
+{
+    if (strcmp(f->key, "docx") && strcmp(f->key, "html"))
+        return 0;
+    struct frame_settings fs = FRAME_SETTINGS_INIT;
+    int ret = store_frame_get(db, &fs, e);
+    if (!ret)
+        rdoc_set_frame(d, &fs, pr->rep.opt.as_of, "BÁO CÁO");
+    frame_settings_release(&fs);
+    return ret;
+}
+
 /* The report, its indicator board and the extras x (its notes) in format f, into out. */
-static int render_report(const struct page_report *pr, const struct report_extras *x,
-                         const struct format *f, struct buf *out, struct err *e)
+static int render_report(struct db *db, const struct page_report *pr,
+                         const struct report_extras *x, const struct format *f, struct buf *out,
+                         struct err *e)
 {
     if (!strcmp(f->key, "json")) {
         char *js = json_report_with(&pr->rep, pr->board, x);
@@ -165,15 +195,9 @@ static int render_report(const struct page_report *pr, const struct report_extra
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build_with(&pr->rep, pr->board, x, &d);
-    int ret = 0;
-    if (f->write)
-        ret = render_binary(&d, f, out, e);
-    else if (!strcmp(f->key, "md"))
-        md_render(&d, out);
-    else if (!strcmp(f->key, "html"))
-        html_render(&d, out);
-    else
-        csv_render(&d, NULL, out);
+    int ret = frame_report(db, pr, f, &d, e);
+    if (!ret)
+        ret = render_doc(&d, f, out, e);
     rdoc_release(&d);
     return ret;
 }
@@ -199,7 +223,7 @@ int h_report_download(struct req *rq, struct resp *rs)
               store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e);
     if (!ret) {
         report_notes_extras(&notes, &x);
-        ret = render_report(pr, &x, f, &rs->body, &e);
+        ret = render_report(db, pr, &x, f, &rs->body, &e);
     }
     report_notes_release(&notes);
     if (ret)
@@ -333,23 +357,6 @@ static void downloads(struct buf *b, const struct report_form *f)
     buf_release(&q);
 }
 
-/* The table of contents: a link to each section of the report (id "s-KEY", render/html.c). */
-static void contents(struct buf *b, const struct rdoc *d)
-{
-    buf_adds(b, "<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Mục lục</h2><ol>");
-    for (size_t i = 0; i < d->n_sections; i++) {
-        const struct rsection *s = &d->sections[i];
-        if (!s->key || !*s->key)
-            continue;
-        buf_adds(b, "<li><a href=\"#s-");
-        page_attr(b, s->key);
-        buf_adds(b, "\">");
-        page_text(b, s->title);
-        buf_adds(b, "</a></li>");
-    }
-    buf_adds(b, "</ol></nav>");
-}
-
 static void error_summary(struct buf *b, const struct err *e)
 {
     buf_adds(b, "<div class=\"error-summary\" role=\"alert\"><p>Không lập được báo cáo: ");
@@ -387,7 +394,7 @@ int h_report(struct req *rq, struct resp *rs)
         downloads(&rs->body, &f);
         report_notes_extras(&notes, &x);
         report_doc_build_with(&pr->rep, pr->board, &x, &d);
-        contents(&rs->body, &d);
+        html_toc(&d, 2, &rs->body);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);
     } else {

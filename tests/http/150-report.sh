@@ -20,7 +20,7 @@ grep -q '<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Mục lục</h2
 grep -q '<li><a href="#s-tong_hop">I. Tổng hợp chung</a></li>' rep.html || die "no link to section I"
 links=$(grep -o '<li><a href="#s-[a-z_0-9]*">' rep.html | sed 's/.*#s-\([a-z_0-9]*\).*/\1/')
 [ "$(echo "$links" | wc -l)" -ge 8 ] || die "too few contents links: $links"
-for k in $links; do grep -q "<section id=\"s-$k\">" rep.html || die "contents link to a missing section $k"; done
+for k in $links; do grep -qE "<section( class=\"wide\")? id=\"s-$k\">" rep.html || die "contents link to a missing section $k"; done
 grep -q '<th scope="col">' rep.html || die "header cells"
 grep -q '<td class="num">' rep.html || die "numbers"
 # The form: labelled fields, due_by defaults to 31/12 of as_of's year, choices.
@@ -47,6 +47,8 @@ download() { # FORMAT QUERY TYPE
     grep -qi "^Content-Disposition: attachment; filename=\"thong-ke-2025-12-24.$1\"" "h.$1" \
         || die "$1: Content-Disposition"
 }
+# Word and HTML downloads are in the installation's frame (`giamsat frame`, issue #14).
+$GIAMSAT frame set --signer "CHÁNH VĂN PHÒNG / Lê Văn Cường" > /dev/null
 q="as_of=2025-12-24&due_by=2025-12-31"
 download json "$q" "application/json"
 download md "$q" "text/markdown"
@@ -63,7 +65,11 @@ grep -q '^# THỐNG KÊ' r.md || die "markdown"
 head -c 3 r.csv | od -An -tx1 | grep -q 'ef bb bf' || die "csv BOM"
 "$OOXML_CHECK" r.xlsx > /dev/null || die "xlsx"
 "$OOXML_CHECK" r.docx > /dev/null || die "docx"
-"$OOXML_CHECK" --text r.docx | grep -q "Tổng hợp chung" || die "docx text"
+"$OOXML_CHECK" --text r.docx > docx.txt
+grep -q "Tổng hợp chung" docx.txt || die "docx text"
+grep -qx "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" docx.txt && grep -qx "Lê Văn Cường" docx.txt \
+    && grep -q "ngày 24 tháng 12 năm 2025" docx.txt || die "docx frame"
+grep -q '<header class="frame">' r.html && grep -q "Lê Văn Cường" r.html || die "html frame"
 "$OOXML_CHECK" --text r.xlsx | grep -q "Kết quả thực hiện các chỉ tiêu" || die "xlsx indicators"
 grep -q "^Mã,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị mới nhất,Trạng thái,Căn cứ đánh giá" r.csv \
     || die "csv indicators"
