@@ -81,36 +81,80 @@ static void section_issues(const struct report *r, const struct report_extras *x
     }
 }
 
-static void section_stale(const struct report *r, const struct report_extras *x, struct rdoc *d)
+/* One unit's stale assignments, for the section's table. */
+struct stale_unit {
+    size_t agency;
+    long n, never; /* stale assignments, of which never reported */
+    long days;     /* the oldest's age, -1 when unknown */
+};
+
+static int stale_unit_cmp(const void *a, const void *b)
 {
-    static const char *const cols[] = { "STT",          "Nhiệm vụ", "Đơn vị", "Báo cáo gần nhất",
-                                        "Tính từ ngày", "Số ngày",  NULL };
-    char *title = xasprintf("Giao việc chưa được báo cáo quá %ld ngày", x->stale_after);
-    struct rsection *s = rdoc_add_section(d, "chua_bao_cao", title, "Chưa báo cáo");
-    rsection_paragraph(s,
-                       xasprintf("Có %zu giao việc chưa hoàn thành mà báo cáo tiến độ gần nhất"
-                                 " đã quá %ld ngày; giao việc chưa từng được báo cáo tính từ"
-                                 " ngày của văn bản giao.",
-                                 x->n_stale, x->stale_after),
-                       0);
-    free(title);
-    if (!x->n_stale)
-        return;
-    struct rtable *t = rsection_table(s, cols);
+    const struct stale_unit *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    if (x->days != y->days)
+        return x->days < y->days ? 1 : -1;
+    return (x->agency > y->agency) - (x->agency < y->agency);
+}
+
+/* The stale assignments grouped by unit, most first; *n receives how many units. */
+static struct stale_unit *stale_by_unit(const struct report *r, const struct report_extras *x,
+                                        size_t *n)
+{
+    size_t n_agencies = r->prog->n_agencies;
+    struct stale_unit *u = xcalloc(n_agencies + 1, sizeof(*u));
+    for (size_t k = 0; k < n_agencies; k++)
+        u[k] = (struct stale_unit){ k, 0, 0, -1 };
     for (size_t i = 0; i < x->n_stale; i++) {
         const struct report_stale *st = &x->stale[i];
-        rtable_row(t);
-        rtable_int(t, 0, (long)i + 1);
-        assignment_cells(t, r->prog, st->assignment);
-        if (date_is_set(st->last))
-            rtable_date(t, 3, st->last);
-        else
-            rtable_text(t, 3, xstrdup("chưa báo cáo"));
-        if (date_is_set(st->since))
-            rtable_date(t, 4, st->since);
-        if (st->days >= 0)
-            rtable_int(t, 5, st->days);
+        struct stale_unit *e = &u[r->prog->assignments[st->assignment].agency];
+        e->n++;
+        e->never += !date_is_set(st->last);
+        if (st->days > e->days)
+            e->days = st->days;
     }
+    qsort(u, n_agencies, sizeof(*u), stale_unit_cmp);
+    *n = 0;
+    while (*n < n_agencies && u[*n].n)
+        (*n)++;
+    return u;
+}
+
+/*
+ * The units whose assignments have gone unreported, one row per unit: a
+ * list of every assignment would run to thousands of rows in a national
+ * programme (the JSON's "stale" keeps each one).
+ */
+static void section_stale(const struct report *r, const struct report_extras *x, struct rdoc *d)
+{
+    static const char *const cols[] = { "STT", "Đơn vị", "Số giao việc quá hạn báo cáo",
+                                        "Trong đó chưa từng báo cáo", "Lâu nhất (ngày)", NULL };
+    char *title = xasprintf("Giao việc chưa được báo cáo quá %ld ngày", x->stale_after);
+    struct rsection *s = rdoc_add_section(d, "chua_bao_cao", title, "Chưa báo cáo");
+    size_t n_units = 0;
+    struct stale_unit *u = stale_by_unit(r, x, &n_units);
+    rsection_paragraph(s,
+                       xasprintf("Có %zu giao việc chưa hoàn thành của %zu đơn vị mà báo cáo tiến"
+                                 " độ gần nhất đã quá %ld ngày; giao việc chưa từng được báo cáo"
+                                 " tính từ ngày của văn bản giao. Danh sách từng giao việc có"
+                                 " trong bản JSON của báo cáo (mục \"stale\").",
+                                 x->n_stale, n_units, x->stale_after),
+                       0);
+    free(title);
+    if (n_units) {
+        struct rtable *t = rsection_table(s, cols);
+        for (size_t i = 0; i < n_units; i++) {
+            rtable_row(t);
+            rtable_int(t, 0, (long)i + 1);
+            rtable_text(t, 1, xstrdup(r->prog->agencies[u[i].agency].name));
+            rtable_int(t, 2, u[i].n);
+            rtable_int(t, 3, u[i].never);
+            if (u[i].days >= 0)
+                rtable_int(t, 4, u[i].days);
+        }
+    }
+    free(u);
 }
 
 void report_parts_add(const struct report *r, const struct report_extras *x, struct rdoc *d)
