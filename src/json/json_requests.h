@@ -22,4 +22,33 @@
  */
 char *json_request_list(const struct request_view *v, size_t n, struct date as_of, int state);
 
+/** One item (as above) of v as of as_of, for GET and POST /api/v1/requests/{id}. */
+char *json_request_one(const struct request_view *v, struct date as_of);
+
+/*
+ * A POST /api/v1/requests... body, read: the fields of `giamsat request`
+ * (add: task, indicator, document, unit, due, content, number; answer:
+ * explanation, remedy, new_due; return: comment, due; every step: date).
+ * Strings owned (NULL when absent, null or ""); dates unset when absent.
+ */
+struct request_body {
+    long task;
+    char *indicator, *document, *unit, *content, *number;
+    char *explanation, *remedy, *comment;
+    struct date date, due, new_due;
+};
+
+#define REQUEST_BODY_INIT ((struct request_body){ 0 })
+
+/**
+ * Read body (len bytes) into *out (REQUEST_BODY_INIT), accepting only the
+ * fields named in allowed (NULL-terminated). Dates are "YYYY-MM-DD" or
+ * "dd/mm/yyyy". ERR_INVALID naming the field for: not a JSON object, an
+ * unknown or repeated field, a value of the wrong type, too long or not a
+ * date. Release *out with request_body_release() in every case.
+ */
+int json_request_read(const char *body, size_t len, const char *const *allowed,
+                      struct request_body *out, struct err *e);
+void request_body_release(struct request_body *b);
+
 #endif

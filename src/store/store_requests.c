@@ -232,6 +232,24 @@ int store_request_list(struct db *db, long agency_id, struct request_view **out,
     return ret;
 }
 
+int store_request_get(struct db *db, long id, struct request_view **out, struct err *e)
+{
+    bool began;
+    *out = NULL;
+    if (db_read_begin(db, &began, e))
+        return e->kind;
+    size_t n = 0;
+    int ret = read_requests(db, " WHERE r.id = ?", id, out, &n, e);
+    db_read_end(db, began);
+    if (!ret && !n)
+        ret = err_set(e, ERR_NOT_FOUND, "không có yêu cầu giải trình số %ld", id);
+    if (ret) {
+        request_views_free(*out, n);
+        *out = NULL;
+    }
+    return ret;
+}
+
 void request_views_free(struct request_view *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -73,6 +73,11 @@ int api_indicators(struct req *rq, struct resp *rs);
 int api_warnings(struct req *rq, struct resp *rs);
 /* api_requests.c: GET /api/v1/requests, the requests for explanation as of a date */
 int api_requests(struct req *rq, struct resp *rs);
+int api_request(struct req *rq, struct resp *rs);
+int api_request_add(struct req *rq, struct resp *rs);
+int api_request_answer(struct req *rq, struct resp *rs);
+int api_request_accept(struct req *rq, struct resp *rs);
+int api_request_return(struct req *rq, struct resp *rs);
 int api_indicator(struct req *rq, struct resp *rs);
 int api_measurement_add(struct req *rq, struct resp *rs);
 
