@@ -43,6 +43,10 @@ int h_document(struct req *rq, struct resp *rs);
 int h_report(struct req *rq, struct resp *rs);
 int h_report_download(struct req *rq, struct resp *rs);
 
+/* page_warnings.c: Cảnh báo (early warnings) and their export */
+int h_warnings(struct req *rq, struct resp *rs);
+int h_warnings_export(struct req *rq, struct resp *rs);
+
 /* page_import.c: Nhập dữ liệu */
 int h_import_form(struct req *rq, struct resp *rs);
 int h_import(struct req *rq, struct resp *rs);

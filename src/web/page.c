@@ -24,6 +24,8 @@ static const struct {
     { "units", "/units", "Đơn vị", ROLE_VIEWER },
     { "documents", "/documents", "Văn bản", ROLE_VIEWER },
     { "report", "/report", "Báo cáo", ROLE_VIEWER },
+    { "warnings", "/warnings", "Cảnh báo", ROLE_MONITOR },
+    { "requests", "/requests", "Giải trình", ROLE_UNIT },
     { "import", "/import", "Nhập dữ liệu", ROLE_UNIT },
     { "admin", "/admin", "Quản trị", ROLE_ADMIN },
 };

@@ -26,6 +26,8 @@ const struct route routes[] = {
     { "GET", "/units/:id", h_unit, 0 },
     { "GET", "/documents", h_documents, 0 },
     { "GET", "/documents/:id", h_document, 0 },
+    { "GET", "/warnings", h_warnings, 0 },
+    { "GET", "/warnings/export", h_warnings_export, 0 },
     { "GET", "/report", h_report, 0 },
     { "GET", "/report/download", h_report_download, 0 },
     { "GET", "/import", h_import_form, R_INTAKE },
