@@ -33,6 +33,7 @@ char *json_request_one(const struct request_view *v, struct date as_of);
  */
 struct request_body {
     long task;
+    long indicator_id; /* the pages name an indicator by id (not a JSON field), 0: none */
     char *indicator, *document, *unit, *content, *number;
     char *explanation, *remedy, *comment;
     struct date date, due, new_due;

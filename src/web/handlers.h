@@ -47,6 +47,16 @@ int h_report_download(struct req *rq, struct resp *rs);
 int h_warnings(struct req *rq, struct resp *rs);
 int h_warnings_export(struct req *rq, struct resp *rs);
 
+/* page_requests.c: requests for explanation (list, one, issue, steps, letter) */
+int h_requests(struct req *rq, struct resp *rs);
+int h_request(struct req *rq, struct resp *rs);
+int h_request_new(struct req *rq, struct resp *rs);
+int h_request_add(struct req *rq, struct resp *rs);
+int h_request_answer(struct req *rq, struct resp *rs);
+int h_request_accept(struct req *rq, struct resp *rs);
+int h_request_return(struct req *rq, struct resp *rs);
+int h_request_letter(struct req *rq, struct resp *rs);
+
 /* page_import.c: Nhập dữ liệu */
 int h_import_form(struct req *rq, struct resp *rs);
 int h_import(struct req *rq, struct resp *rs);

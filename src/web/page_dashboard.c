@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "page.h"
+#include "page_warnings.h"
 #include "page_indicators.h"
 #include "page_report.h"
 #include "report_cache.h"
@@ -580,9 +581,11 @@ int h_dashboard(struct req *rq, struct resp *rs)
     struct buf *b = &rs->body;
     page_begin(rq, rs, "Tổng quan", "dashboard");
     page_as_of_form(rq, b, d.r->opt.as_of, NULL);
+    if (page_warnings_section(rq, rs, d.r->opt.as_of, 0, 0))
+        return -1;
     size_t len;
-    const char *content = report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD,
-                                            render_content, &d, &len);
+    const char *content =
+        report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD, render_content, &d, &len);
     buf_add(b, content, len);
     page_end(rq, rs);
     return 0;

@@ -10,8 +10,8 @@
 #include "render/rdoc.h"
 
 /**
- * Render section `section` of d as format ("csv" through csv_render(),
- * else "xlsx" through xlsx_write()) into rs, with a Content-Disposition
+ * Render d as format ("csv": section `section` through csv_render();
+ * "docx": docx_write(); else "xlsx": xlsx_write()) into rs, with a Content-Disposition
  * naming the file base (ASCII, "nhiem-vu") then each of parts[0..n_parts)
  * folded to ASCII, and in filename*= vi_base and the parts as written
  * ("nhiệm vụ - Bộ Công an.xlsx"). 0, or -1 after a 500 response.

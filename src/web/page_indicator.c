@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "page.h"
+#include "page_warnings.h"
 #include "page_indicators.h"
 #include "page_lists.h"
 #include "store/store_indicators.h"
@@ -523,6 +524,11 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
     page_text(b, o->x.name);
     buf_adds(b, "</p>");
     status(b, o);
+    if (o->r.status == IND_RED && access_can_manage(rq->who.role) && o->x.agency_id) {
+        buf_adds(b, "<p>");
+        page_request_link(b, 0, o->x.id, o->x.agency_id);
+        buf_adds(b, "</p>");
+    }
     facts(b, o);
     page_baselines(rq, b, o, bv, n_bv, base);
     audit_views_free(bv, n_bv);
@@ -551,7 +557,8 @@ int h_indicator(struct req *rq, struct resp *rs)
     for (size_t k = 0; k < sizeof(unit_sorts) / sizeof(*unit_sorts) && !known; k++)
         known = !strcmp(sort, unit_sorts[k].key);
     if (!known)
-        return resp_error(rq, rs, 400, "Trường “Sắp xếp” chỉ nhận: tên, giá trị, ngày hoặc tình trạng.");
+        return resp_error(rq, rs, 400,
+                          "Trường “Sắp xếp” chỉ nhận: tên, giá trị, ngày hoặc tình trạng.");
     struct ind_one *o = page_ind_load(rq, rs, as_of);
     if (!o)
         return -1;

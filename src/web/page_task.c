@@ -12,6 +12,7 @@
 #include "page.h"
 #include "form.h"
 #include "page_lists.h"
+#include "page_warnings.h"
 #include "store/store.h"
 #include "util/text.h"
 
@@ -154,20 +155,23 @@ static void due_form(struct req *rq, struct buf *b, const struct task_view *tv,
     form_init(&none, "due");
     bool refused = !strcmp(form->errors.prefix, "due");
     const struct form *f = refused ? &form->errors : &none;
-    const char *due = refused ? form->due
+    const char *due = refused             ? form->due
                       : tv->due_by_person ? form_date_text(rq->arena, tv->due)
                                           : NULL;
-    buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
-                " action=\"/tasks/%ld/due\">",
-             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "",
-             tv->id);
+    buf_addf(b,
+             "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
+             " action=\"/tasks/%ld/due\">",
+             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
     page_csrf(rq, b);
-    form_date(b, f, &(struct form_field){ .name = "due", .label = "Thời hạn hoàn thành",
-                                          .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
-                                                  " thời hạn ghi trong văn bản.",
-                                          .value = due });
+    form_date(b, f,
+              &(struct form_field){ .name = "due",
+                                    .label = "Thời hạn hoàn thành",
+                                    .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
+                                            " thời hạn ghi trong văn bản.",
+                                    .value = due });
     form_input(b, f, "text",
-               &(struct form_field){ .name = "due_note", .label = "Căn cứ",
+               &(struct form_field){ .name = "due_note",
+                                     .label = "Căn cứ",
                                      .value = refused ? form->due_note : tv->due_note,
                                      .raw_attrs = " maxlength=\"300\"" });
     buf_adds(b, "<button type=\"submit\">Lưu thời hạn</button></form></details>");
@@ -327,9 +331,8 @@ static void local_time(struct buf *b, const char *utc)
  */
 static void entered_by(struct buf *b, const struct progress_view *v)
 {
-    const char *who = v->entered_by && *v->entered_by && strcmp(v->entered_by, "cli")
-                          ? v->entered_by
-                          : NULL;
+    const char *who =
+        v->entered_by && *v->entered_by && strcmp(v->entered_by, "cli") ? v->entered_by : NULL;
     buf_adds(b, "<dt>Người nhập</dt><dd class=\"entered-by\">");
     if (!strcmp(v->source, "import")) {
         buf_adds(b, "nhập từ tệp");
@@ -344,9 +347,9 @@ static void entered_by(struct buf *b, const struct progress_view *v)
         }
     } else if (who) {
         page_text(b, who);
-        buf_adds(b, !strcmp(v->source, "api") ? ", qua API" : !strcmp(v->source, "web")
-                                                                  ? ", trên trang web"
-                                                                  : "");
+        buf_adds(b, !strcmp(v->source, "api")   ? ", qua API"
+                    : !strcmp(v->source, "web") ? ", trên trang web"
+                                                : "");
     } else {
         buf_adds(b, !strcmp(v->source, "api")   ? "hệ thống khác (API)"
                     : !strcmp(v->source, "web") ? "trên trang web"
@@ -384,11 +387,12 @@ static void report_entry(struct buf *b, const struct progress_view *v)
 
 #define TIMELINE_SIZE 50 /* latest reports a task page shows unless ?reports=all */
 
-static void timeline_more(const struct req *rq, struct buf *b, long task_id, size_t n,
-                          size_t total)
+static void timeline_more(const struct req *rq, struct buf *b, long task_id, size_t n, size_t total)
 {
-    buf_addf(b, "<p class=\"more\">Đang hiện %zu báo cáo gần nhất trong tổng số %zu. "
-                "<a href=\"/tasks/%ld?reports=all", n, total, task_id);
+    buf_addf(b,
+             "<p class=\"more\">Đang hiện %zu báo cáo gần nhất trong tổng số %zu. "
+             "<a href=\"/tasks/%ld?reports=all",
+             n, total, task_id);
     const char *as_of = req_query_nonblank(rq, "as_of");
     if (as_of) {
         buf_adds(b, "&amp;as_of=");
@@ -432,8 +436,8 @@ static void saved_notice(const struct req *rq, struct buf *b)
     if (!saved)
         return;
     buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
-             !strcmp(saved, "1")        ? "Đã ghi báo cáo tiến độ."
-             : !strcmp(saved, "due")    ? "Đã lưu thời hạn."
+             !strcmp(saved, "1")     ? "Đã ghi báo cáo tiến độ."
+             : !strcmp(saved, "due") ? "Đã lưu thời hạn."
              : !strcmp(saved, "reopen") ? "Đã mở lại nhiệm vụ; đơn vị tiếp tục báo cáo tiến độ."
                                         : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }
@@ -466,6 +470,18 @@ static const char *task_heading(struct req *rq, const struct prog_task *t)
     return arena_printf(rq->arena, "%.*s…", (int)cut, t->name);
 }
 
+/* The office's link to ask the units of an overdue task for an explanation. */
+static void request_action(const struct req *rq, struct buf *b, const struct page_data *pd,
+                           size_t ti)
+{
+    const struct report_task *it = page_item(pd, ti);
+    if (!access_can_manage(rq->who.role) || !it || it->bucket != BUCKET_OVERDUE)
+        return;
+    buf_adds(b, "<p>");
+    page_request_link(b, pd->prog.tasks[ti].id, 0, 0);
+    buf_adds(b, "</p>");
+}
+
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
                    const struct progress_form *form)
 {
@@ -481,6 +497,11 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     saved_notice(rq, b);
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
+    if (page_warnings_section(rq, rs, pd->as_of, t->id, 0)) {
+        task_view_release(&tv);
+        return -1;
+    }
+    request_action(rq, b, pd, ti);
     facts(rq, b, pd, ti, &tv);
     due_form(rq, b, &tv, form);
     task_view_release(&tv);

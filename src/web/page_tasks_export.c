@@ -12,6 +12,7 @@
 #include "page.h"
 #include "page_export.h"
 #include "page_lists.h"
+#include "export/docx.h"
 #include "export/xlsx.h"
 #include "render/csv.h"
 #include "render/report_doc.h"
@@ -214,8 +215,10 @@ static size_t task_filter_parts(struct req *rq, const struct page_data *pd,
     return n;
 }
 
-/* xlsx_write() needs a path: write a temporary file and read it back into the body. */
-static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
+/* xlsx_write() and docx_write() need a path: write a temporary file and read it back. */
+static int send_binary(struct req *rq, struct resp *rs, const struct rdoc *d,
+                       int (*write)(const struct rdoc *, const char *, struct err *),
+                       const char *type)
 {
     char path[] = "/tmp/giamsat-export-XXXXXX";
     FILE *f = NULL;
@@ -224,7 +227,7 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
     if (fd < 0)
         return resp_error(rq, rs, 500, "không tạo được tệp tạm");
     close(fd);
-    if (xlsx_write(d, path, &e)) {
+    if (write(d, path, &e)) {
         resp_err(rq, rs, &e);
         goto cleanup;
     }
@@ -234,10 +237,10 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
          got = fread(chunk, 1, sizeof(chunk), f))
         buf_add(&rs->body, chunk, got);
     if (!f || ferror(f) || !buf_ok(&rs->body)) {
-        resp_error(rq, rs, 500, "không đọc lại được bảng tính");
+        resp_error(rq, rs, 500, "không đọc lại được tệp đã tạo");
         goto cleanup;
     }
-    rs->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    rs->content_type = type;
     ret = 0;
 cleanup:
     if (f)
@@ -255,11 +258,17 @@ int page_export_send(struct req *rq, struct resp *rs, const struct rdoc *d, cons
         csv_render(d, section, &rs->body);
         rs->content_type = "text/csv; charset=utf-8";
         ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "Danh sách quá lớn để tải về.");
+    } else if (!strcmp(format, "docx")) {
+        ret =
+            send_binary(rq, rs, d, docx_write,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     } else {
-        ret = send_xlsx(rq, rs, d);
+        ret = send_binary(rq, rs, d, xlsx_write,
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
     if (!ret)
-        resp_header(rs, "Content-Disposition", disposition(rq, base, vi_base, parts, n_parts, format));
+        resp_header(rs, "Content-Disposition",
+                    disposition(rq, base, vi_base, parts, n_parts, format));
     return ret;
 }
 

@@ -23,8 +23,8 @@ static void release_list(void *p)
     warning_list_release(p);
 }
 
-int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id,
-                       int rule, struct page_warnings *out)
+int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id, int rule,
+                       struct page_warnings *out)
 {
     struct db *db = app_db(rq, rs);
     if (!db)
@@ -39,8 +39,8 @@ int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long 
     if (store_warning_settings(db, &set, &e) || app_snapshot(rq, db, &s, &e) ||
         app_report(rq, s, &o, &now, &e) || app_report(rq, s, &o_before, &before, &e))
         return resp_err(rq, rs, &e);
-    *out = (struct page_warnings){ WARNING_LIST_INIT, &s->prog, &now->board, as_of, PROG_NONE,
-                                   false };
+    *out =
+        (struct page_warnings){ WARNING_LIST_INIT, &s->prog, &now->board, as_of, PROG_NONE, false };
     if (agency_id) {
         out->agency = programme_find_agency(&s->prog, agency_id);
         out->unit_unknown = out->agency == PROG_NONE;
@@ -85,20 +85,21 @@ static bool is_about(const struct page_warnings *w, const struct warning *x, lon
 {
     if (task_id && (x->task == PROG_NONE || w->prog->tasks[x->task].id != task_id))
         return false;
-    return !agency_id ||
-           (x->agency != PROG_NONE && w->prog->agencies[x->agency].id == agency_id);
+    return !agency_id || (x->agency != PROG_NONE && w->prog->agencies[x->agency].id == agency_id);
 }
 
-void page_warnings_box(struct buf *b, const struct page_warnings *w, long task_id,
-                       long agency_id, const char *more_href, size_t max)
+void page_warnings_box(struct buf *b, const struct page_warnings *w, long task_id, long agency_id,
+                       const char *more_href, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < w->list.n; i++)
         n += is_about(w, &w->list.v[i], task_id, agency_id);
     if (!n)
         return;
-    buf_addf(b, "<section class=\"warnings-box\" aria-labelledby=\"warnings-box-h\">"
-                "<h2 id=\"warnings-box-h\">Cảnh báo (%zu)</h2><ul>", n);
+    buf_addf(b,
+             "<section class=\"warnings-box\" aria-labelledby=\"warnings-box-h\">"
+             "<h2 id=\"warnings-box-h\">Cảnh báo (%zu)</h2><ul>",
+             n);
     for (size_t i = 0, shown = 0; i < w->list.n && shown < max; i++) {
         const struct warning *x = &w->list.v[i];
         if (!is_about(w, x, task_id, agency_id))
@@ -115,6 +116,41 @@ void page_warnings_box(struct buf *b, const struct page_warnings *w, long task_i
     buf_adds(b, "</ul><p><a href=\"");
     page_attr(b, more_href);
     buf_addf(b, "\">Xem tất cả %zu cảnh báo</a></p></section>", n);
+}
+
+int page_warnings_section(struct req *rq, struct resp *rs, struct date as_of, long task_id,
+                          long agency_id)
+{
+    if (!agency_id && !task_id && rq->who.role == ROLE_UNIT)
+        agency_id = rq->who.agency_id;
+    struct page_warnings w;
+    if (page_warnings_load(rq, rs, as_of, agency_id, -1, &w))
+        return -1;
+    struct buf href = BUF_INIT;
+    buf_adds(&href, "/warnings");
+    if (task_id)
+        buf_addf(&href, "?task=%ld", task_id);
+    else if (agency_id)
+        buf_addf(&href, "?agency=%ld", agency_id);
+    const char *as_of_text = req_query_nonblank(rq, "as_of");
+    if (as_of_text) {
+        buf_adds(&href, task_id || agency_id ? "&as_of=" : "?as_of=");
+        http_encode(&href, as_of_text);
+    }
+    page_warnings_box(&rs->body, &w, task_id, agency_id, href.data, 5);
+    buf_release(&href);
+    return 0;
+}
+
+void page_request_link(struct buf *b, long task_id, long indicator_id, long agency_id)
+{
+    if (task_id)
+        buf_addf(b, "<a class=\"request-action\" href=\"/requests/new?task=%ld", task_id);
+    else
+        buf_addf(b, "<a class=\"request-action\" href=\"/requests/new?indicator=%ld", indicator_id);
+    if (agency_id)
+        buf_addf(b, "&amp;unit=%ld", agency_id);
+    buf_adds(b, "\">Gửi yêu cầu giải trình</a>");
 }
 
 /* ---- the query ------------------------------------------------------------------- */
@@ -181,8 +217,7 @@ static const struct warning **kept(struct req *rq, const struct page_warnings *w
     *n = 0;
     for (size_t i = 0; i < w->list.n; i++) {
         const struct warning *x = &w->list.v[i];
-        if ((f->severity < 0 || (int)x->severity == f->severity) &&
-            is_about(w, x, f->task_id, 0))
+        if ((f->severity < 0 || (int)x->severity == f->severity) && is_about(w, x, f->task_id, 0))
             v[(*n)++] = x;
     }
     return v;
@@ -216,7 +251,8 @@ static void filter_form(const struct req *rq, struct buf *b, const struct page_w
                 continue;
             char id[24];
             snprintf(id, sizeof(id), "%ld", all->prog->agencies[a].id);
-            page_option(b, id, all->prog->agencies[a].name, all->prog->agencies[a].id == f->agency_id);
+            page_option(b, id, all->prog->agencies[a].name,
+                        all->prog->agencies[a].id == f->agency_id);
         }
         free(seen);
         buf_adds(b, "</select></div>");
@@ -269,9 +305,10 @@ static void summary(const struct req *rq, struct buf *b, const struct warning **
     buf_adds(b, "\">XLSX</a>.</p>");
 }
 
-static void table(struct buf *b, const struct page_warnings *w, const struct warning **v,
-                  size_t from, size_t to)
+static void table(const struct req *rq, struct buf *b, const struct page_warnings *w,
+                  const struct warning **v, size_t from, size_t to)
 {
+    bool office = access_can_manage(rq->who.role);
     buf_adds(b, "<table class=\"warnings\"><caption>Danh sách cảnh báo</caption><thead><tr>"
                 "<th scope=\"col\">Mức độ</th><th scope=\"col\">Loại cảnh báo</th>"
                 "<th scope=\"col\">Đơn vị</th><th scope=\"col\">Nội dung</th>"
@@ -292,6 +329,12 @@ static void table(struct buf *b, const struct page_warnings *w, const struct war
         }
         buf_adds(b, "</td><td>");
         warning_subject(b, w, x);
+        if (office && x->agency != PROG_NONE && (x->task != PROG_NONE || x->indicator >= 0)) {
+            buf_adds(b, "<br/>");
+            page_request_link(b, x->task != PROG_NONE ? w->prog->tasks[x->task].id : 0,
+                              x->indicator >= 0 ? w->board->x[x->indicator].id : 0,
+                              w->prog->agencies[x->agency].id);
+        }
         buf_adds(b, "</td><td>");
         page_date(b, x->since);
         buf_adds(b, "</td></tr>");
@@ -299,8 +342,8 @@ static void table(struct buf *b, const struct page_warnings *w, const struct war
     buf_adds(b, "</tbody></table>");
 }
 
-static const char *const page_params[] = { "as_of", "rule", "severity", "agency", "task", "page",
-                                           NULL };
+static const char *const page_params[] = { "as_of", "rule", "severity", "agency",
+                                           "task",  "page", NULL };
 
 int h_warnings(struct req *rq, struct resp *rs)
 {
@@ -321,8 +364,10 @@ int h_warnings(struct req *rq, struct resp *rs)
     struct buf *b = &rs->body;
     char dmy[DATE_ISO_LEN];
     date_dmy(f.as_of, dmy);
-    buf_addf(b, "<p>Cảnh báo sớm tính đến ngày %s theo các <a href=\"/warnings/rules\">quy tắc"
-                " cảnh báo</a> đang áp dụng.", dmy);
+    buf_addf(b,
+             "<p>Cảnh báo sớm tính đến ngày %s theo các <a href=\"/warnings/rules\">quy tắc"
+             " cảnh báo</a> đang áp dụng.",
+             dmy);
     if (rq->who.role == ROLE_UNIT) {
         buf_adds(b, " Chỉ có cảnh báo của ");
         page_text(b, rq->who.agency);
@@ -332,7 +377,8 @@ int h_warnings(struct req *rq, struct resp *rs)
     filter_form(rq, b, &all, &f);
     summary(rq, b, v, n);
     if (n)
-        table(b, &w, v, from < n ? from : n, from + WARNINGS_PAGE_SIZE < n ? from + WARNINGS_PAGE_SIZE : n);
+        table(rq, b, &w, v, from < n ? from : n,
+              from + WARNINGS_PAGE_SIZE < n ? from + WARNINGS_PAGE_SIZE : n);
     else
         buf_adds(b, "<p>Không có cảnh báo nào theo bộ lọc này.</p>");
     page_pager(rq, b, f.page, n_pages);
@@ -342,9 +388,9 @@ int h_warnings(struct req *rq, struct resp *rs)
 
 /* ---- the export ------------------------------------------------------------------ */
 
-static const char *const export_cols[] = { "Mức độ", "Loại cảnh báo", "Đơn vị",   "Mã nhiệm vụ",
-                                           "Nhiệm vụ", "Chỉ tiêu",     "Nội dung", "Từ ngày",
-                                           NULL };
+static const char *const export_cols[] = { "Mức độ",      "Loại cảnh báo", "Đơn vị",
+                                           "Mã nhiệm vụ", "Nhiệm vụ",      "Chỉ tiêu",
+                                           "Nội dung",    "Từ ngày",       NULL };
 
 static void export_doc(const struct page_warnings *w, const struct warning **v, size_t n,
                        struct rdoc *d)
@@ -374,8 +420,8 @@ static void export_doc(const struct page_warnings *w, const struct warning **v, 
 
 int h_warnings_export(struct req *rq, struct resp *rs)
 {
-    static const char *const allowed[] = { "as_of", "rule", "severity", "agency", "task",
-                                           "format", NULL };
+    static const char *const allowed[] = { "as_of", "rule",   "severity", "agency",
+                                           "task",  "format", NULL };
     const char *format = req_query(rq, "format");
     struct warning_filter f;
     struct page_warnings w;
@@ -403,8 +449,8 @@ int h_warnings_export(struct req *rq, struct resp *rs)
         parts[n_parts++] = form_date_text(rq->arena, f.as_of);
     struct rdoc d = RDOC_INIT;
     export_doc(&w, v, n, &d);
-    int ret = page_export_send(rq, rs, &d, "canh_bao", format, "canh-bao", "cảnh báo", parts,
-                               n_parts);
+    int ret =
+        page_export_send(rq, rs, &d, "canh_bao", format, "canh-bao", "cảnh báo", parts, n_parts);
     rdoc_release(&d);
     return ret;
 }

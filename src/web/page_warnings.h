@@ -23,7 +23,7 @@ struct page_warnings {
     const struct programme *prog;        /* the snapshot they index: read-only */
     const struct indicator_board *board; /* the indicators they index: read-only */
     struct date as_of;
-    size_t agency; /* the unit asked (an index into prog's agencies), or PROG_NONE */
+    size_t agency;     /* the unit asked (an index into prog's agencies), or PROG_NONE */
     bool unit_unknown; /* a unit was asked that the programme does not hold: list empty */
 };
 
@@ -34,8 +34,8 @@ struct page_warnings {
  * not hold gives an empty list and unit_unknown); rule: an enum
  * warning_rule or -1. 0, or -1 after a 500 response.
  */
-int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id,
-                       int rule, struct page_warnings *out);
+int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id, int rule,
+                       struct page_warnings *out);
 
 /**
  * A box "Cảnh báo" listing at most max of w's warnings that are about task
@@ -43,7 +43,19 @@ int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long 
  * reason and since-date, then a link "Xem tất cả N cảnh báo" to more_href
  * (a literal path and query, escaped here). Nothing when there are none.
  */
-void page_warnings_box(struct buf *b, const struct page_warnings *w, long task_id,
-                       long agency_id, const char *more_href, size_t max);
+void page_warnings_box(struct buf *b, const struct page_warnings *w, long task_id, long agency_id,
+                       const char *more_href, size_t max);
+
+/**
+ * Load and draw page_warnings_box() as of as_of for a page: the task's
+ * (task_id), the unit's (agency_id) or, both 0, every unit's (a don_vi
+ * user: its own), at most 5 lines, linked to /warnings filtered the same
+ * way (and ?as_of= when the page has one). 0, or -1 after a 500 response.
+ */
+int page_warnings_section(struct req *rq, struct resp *rs, struct date as_of, long task_id,
+                          long agency_id);
+
+/** A link "Gửi yêu cầu giải trình" to the form for task_id or indicator_id, unit agency_id. */
+void page_request_link(struct buf *b, long task_id, long indicator_id, long agency_id);
 
 #endif

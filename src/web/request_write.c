@@ -26,13 +26,15 @@ static int step_date(const struct request_body *b, struct date *on, const char *
 static int read_subject(struct db *db, const struct request_body *b, struct request_input *in,
                         const char **field, struct err *e)
 {
-    if (!b->task == !b->indicator) {
+    bool ind = b->indicator || b->indicator_id;
+    if (!b->task == !ind) {
         *field = b->task ? "indicator" : "task";
         return err_set(e, ERR_INVALID,
                        "yêu cầu giải trình nói về một nhiệm vụ (task) hoặc một chỉ tiêu"
                        " (indicator), một trong hai");
     }
     in->task_id = b->task;
+    in->indicator_id = b->indicator_id;
     if (b->indicator && store_indicator_find(db, b->indicator, b->document, &in->indicator_id, e)) {
         *field = "indicator";
         err_prefix(e, "chỉ tiêu (indicator)");
@@ -64,10 +66,10 @@ int request_write_issue(struct req *rq, struct resp *rs, const struct request_bo
     }
     struct audit_entry a = app_audit(rq, "request.add");
     if (store_request_add(db, &in, &a, id, e)) {
-        *field = e->kind == ERR_NOT_FOUND ? (b->task ? "task" : "indicator")
-                 : strstr(e->msg, "hạn") ? "due"
+        *field = e->kind == ERR_NOT_FOUND     ? (b->task ? "task" : "indicator")
+                 : strstr(e->msg, "hạn")      ? "due"
                  : strstr(e->msg, "nội dung") ? "content"
-                                            : "unit";
+                                              : "unit";
         return e->kind;
     }
     return 0;
