@@ -20,9 +20,9 @@
 
 #include "app.h"
 #include "page.h"
-#include "page_warnings.h"
 #include "page_indicators.h"
 #include "page_report.h"
+#include "page_warnings.h"
 #include "report_cache.h"
 #include "render/report_doc.h"
 #include "render/svg.h"
@@ -584,8 +584,8 @@ int h_dashboard(struct req *rq, struct resp *rs)
     if (page_warnings_section(rq, rs, d.r->opt.as_of, 0, 0))
         return -1;
     size_t len;
-    const char *content =
-        report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD, render_content, &d, &len);
+    const char *content = report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD,
+                                            render_content, &d, &len);
     buf_add(b, content, len);
     page_end(rq, rs);
     return 0;

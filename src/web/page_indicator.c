@@ -14,9 +14,9 @@
 
 #include "app.h"
 #include "page.h"
-#include "page_warnings.h"
 #include "page_indicators.h"
 #include "page_lists.h"
+#include "page_warnings.h"
 #include "store/store_indicators.h"
 #include "util/collate.h"
 #include "util/strparse.h"
@@ -557,8 +557,7 @@ int h_indicator(struct req *rq, struct resp *rs)
     for (size_t k = 0; k < sizeof(unit_sorts) / sizeof(*unit_sorts) && !known; k++)
         known = !strcmp(sort, unit_sorts[k].key);
     if (!known)
-        return resp_error(rq, rs, 400,
-                          "Trường “Sắp xếp” chỉ nhận: tên, giá trị, ngày hoặc tình trạng.");
+        return resp_error(rq, rs, 400, "Trường “Sắp xếp” chỉ nhận: tên, giá trị, ngày hoặc tình trạng.");
     struct ind_one *o = page_ind_load(rq, rs, as_of);
     if (!o)
         return -1;

@@ -155,23 +155,20 @@ static void due_form(struct req *rq, struct buf *b, const struct task_view *tv,
     form_init(&none, "due");
     bool refused = !strcmp(form->errors.prefix, "due");
     const struct form *f = refused ? &form->errors : &none;
-    const char *due = refused             ? form->due
+    const char *due = refused ? form->due
                       : tv->due_by_person ? form_date_text(rq->arena, tv->due)
                                           : NULL;
-    buf_addf(b,
-             "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
-             " action=\"/tasks/%ld/due\">",
-             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "", tv->id);
+    buf_addf(b, "<details%s><summary>Đặt thời hạn</summary><form method=\"post\""
+                " action=\"/tasks/%ld/due\">",
+             refused || tv->due_by_person || !date_is_set(tv->due) ? " open=\"open\"" : "",
+             tv->id);
     page_csrf(rq, b);
-    form_date(b, f,
-              &(struct form_field){ .name = "due",
-                                    .label = "Thời hạn hoàn thành",
-                                    .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
-                                            " thời hạn ghi trong văn bản.",
-                                    .value = due });
+    form_date(b, f, &(struct form_field){ .name = "due", .label = "Thời hạn hoàn thành",
+                                          .hint = "Để trống để bỏ thời hạn đã đặt và dùng lại"
+                                                  " thời hạn ghi trong văn bản.",
+                                          .value = due });
     form_input(b, f, "text",
-               &(struct form_field){ .name = "due_note",
-                                     .label = "Căn cứ",
+               &(struct form_field){ .name = "due_note", .label = "Căn cứ",
                                      .value = refused ? form->due_note : tv->due_note,
                                      .raw_attrs = " maxlength=\"300\"" });
     buf_adds(b, "<button type=\"submit\">Lưu thời hạn</button></form></details>");
@@ -331,8 +328,9 @@ static void local_time(struct buf *b, const char *utc)
  */
 static void entered_by(struct buf *b, const struct progress_view *v)
 {
-    const char *who =
-        v->entered_by && *v->entered_by && strcmp(v->entered_by, "cli") ? v->entered_by : NULL;
+    const char *who = v->entered_by && *v->entered_by && strcmp(v->entered_by, "cli")
+                          ? v->entered_by
+                          : NULL;
     buf_adds(b, "<dt>Người nhập</dt><dd class=\"entered-by\">");
     if (!strcmp(v->source, "import")) {
         buf_adds(b, "nhập từ tệp");
@@ -347,9 +345,9 @@ static void entered_by(struct buf *b, const struct progress_view *v)
         }
     } else if (who) {
         page_text(b, who);
-        buf_adds(b, !strcmp(v->source, "api")   ? ", qua API"
-                    : !strcmp(v->source, "web") ? ", trên trang web"
-                                                : "");
+        buf_adds(b, !strcmp(v->source, "api") ? ", qua API" : !strcmp(v->source, "web")
+                                                                  ? ", trên trang web"
+                                                                  : "");
     } else {
         buf_adds(b, !strcmp(v->source, "api")   ? "hệ thống khác (API)"
                     : !strcmp(v->source, "web") ? "trên trang web"
@@ -387,12 +385,11 @@ static void report_entry(struct buf *b, const struct progress_view *v)
 
 #define TIMELINE_SIZE 50 /* latest reports a task page shows unless ?reports=all */
 
-static void timeline_more(const struct req *rq, struct buf *b, long task_id, size_t n, size_t total)
+static void timeline_more(const struct req *rq, struct buf *b, long task_id, size_t n,
+                          size_t total)
 {
-    buf_addf(b,
-             "<p class=\"more\">Đang hiện %zu báo cáo gần nhất trong tổng số %zu. "
-             "<a href=\"/tasks/%ld?reports=all",
-             n, total, task_id);
+    buf_addf(b, "<p class=\"more\">Đang hiện %zu báo cáo gần nhất trong tổng số %zu. "
+                "<a href=\"/tasks/%ld?reports=all", n, total, task_id);
     const char *as_of = req_query_nonblank(rq, "as_of");
     if (as_of) {
         buf_adds(b, "&amp;as_of=");
@@ -436,8 +433,8 @@ static void saved_notice(const struct req *rq, struct buf *b)
     if (!saved)
         return;
     buf_addf(b, "<div class=\"notice\" role=\"status\"><p>%s</p></div>",
-             !strcmp(saved, "1")     ? "Đã ghi báo cáo tiến độ."
-             : !strcmp(saved, "due") ? "Đã lưu thời hạn."
+             !strcmp(saved, "1")        ? "Đã ghi báo cáo tiến độ."
+             : !strcmp(saved, "due")    ? "Đã lưu thời hạn."
              : !strcmp(saved, "reopen") ? "Đã mở lại nhiệm vụ; đơn vị tiếp tục báo cáo tiến độ."
                                         : "Báo cáo giống hệt đã có trước đó, không ghi lại.");
 }

@@ -259,9 +259,8 @@ int page_export_send(struct req *rq, struct resp *rs, const struct rdoc *d, cons
         rs->content_type = "text/csv; charset=utf-8";
         ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "Danh sách quá lớn để tải về.");
     } else if (!strcmp(format, "docx")) {
-        ret =
-            send_binary(rq, rs, d, docx_write,
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        ret = send_binary(rq, rs, d, docx_write,
+                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     } else {
         ret = send_binary(rq, rs, d, xlsx_write,
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -290,7 +289,8 @@ int h_tasks_export(struct req *rq, struct resp *rs)
         goto cleanup;
     const char *parts[6] = { 0 };
     size_t n_parts = task_filter_parts(rq, pd, &q, parts);
-    ret = page_export_send(rq, rs, &d, "nhiem_vu", format, "nhiem-vu", "nhiệm vụ", parts, n_parts);
+    ret = page_export_send(rq, rs, &d, "nhiem_vu", format, "nhiem-vu", "nhiệm vụ", parts,
+                           n_parts);
 cleanup:
     rdoc_release(&d);
     return ret;

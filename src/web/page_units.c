@@ -173,10 +173,9 @@ static void scorecard(const struct req *rq, struct buf *b, const struct page_dat
         else
             buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th>", bucket_label((enum bucket)k));
     }
-    buf_addf(b,
-             "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-             "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">Chỉ tiêu theo dõi</th>"
-             "</tr></thead><tbody>",
+    buf_addf(b, "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">Chỉ tiêu theo dõi</th>"
+                "</tr></thead><tbody>",
              COUNT_LABEL_ASSIGNMENTS, COUNT_LABEL_DUE, COUNT_LABEL_DUE_RATE);
     for (size_t i = 0; i < pd->rep.n_by_agency; i++)
         scorecard_row(rq, b, pd, bd, &pd->rep.by_agency[order[i]]);
@@ -328,14 +327,12 @@ static void unit_tasks(struct req *rq, struct buf *b, const struct page_data *pd
                  want < N_BUCKETS ? bucket_label(want) : COUNT_LABEL_NOT_COUNTED, total);
         page_task_table(rq, b, pd, shown, n_shown, NULL);
         if (total > n_shown) {
-            buf_addf(b, "<p class=\"more\"><a href=\"/tasks?agency=%ld",
-                     pd->prog.agencies[agency].id);
+            buf_addf(b, "<p class=\"more\"><a href=\"/tasks?agency=%ld", pd->prog.agencies[agency].id);
             if (want < N_BUCKETS)
                 buf_addf(b, "&amp;status=%s", key);
             more_as_of(rq, b);
-            buf_addf(b,
-                     "\">Xem tất cả %zu nhiệm vụ trong danh sách nhiệm vụ</a> (trang này"
-                     " hiện %zu nhiệm vụ đầu)</p>",
+            buf_addf(b, "\">Xem tất cả %zu nhiệm vụ trong danh sách nhiệm vụ</a> (trang này"
+                        " hiện %zu nhiệm vụ đầu)</p>",
                      total, n_shown);
         }
     }
@@ -379,9 +376,8 @@ static void todo_row(const struct req *rq, struct buf *b, const struct page_data
     page_last_report(b, status_last_report(a->events, a->n_events, pd->as_of), pd->as_of);
     buf_adds(b, "</td>");
     if (can_report) {
-        buf_addf(b,
-                 "<td><a class=\"button report-action\" href=\"/tasks/%ld#them-bao-cao\">Báo"
-                 " cáo<span class=\"visually-hidden\"> về nhiệm vụ ",
+        buf_addf(b, "<td><a class=\"button report-action\" href=\"/tasks/%ld#them-bao-cao\">Báo"
+                    " cáo<span class=\"visually-hidden\"> về nhiệm vụ ",
                  t->id);
         page_text(b, *t->tt ? t->tt : t->name);
         buf_adds(b, "</span></a></td>");
@@ -404,18 +400,15 @@ static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd,
     size_t n_over = 0;
     for (size_t i = 0; i < k; i++)
         n_over += items[i].overdue;
-    buf_addf(b,
-             "<section id=\"can-lam\" aria-labelledby=\"can-lam-h\"><h2 id=\"can-lam-h\">Quá"
-             " hạn và sắp đến hạn (trong %d ngày)</h2>",
-             DUE_SOON_DAYS);
+    buf_addf(b, "<section id=\"can-lam\" aria-labelledby=\"can-lam-h\"><h2 id=\"can-lam-h\">Quá"
+                " hạn và sắp đến hạn (trong %d ngày)</h2>", DUE_SOON_DAYS);
     if (!k) {
         buf_adds(b, "<p>Đơn vị không có nhiệm vụ quá hạn hay đến hạn trong thời gian này.</p>"
                     "</section>");
         return;
     }
-    buf_addf(b,
-             "<p>%zu nhiệm vụ quá hạn chưa hoàn thành, %zu nhiệm vụ đến hạn trong %d ngày"
-             " tới.</p>",
+    buf_addf(b, "<p>%zu nhiệm vụ quá hạn chưa hoàn thành, %zu nhiệm vụ đến hạn trong %d ngày"
+                " tới.</p>",
              n_over, k - n_over, DUE_SOON_DAYS);
     size_t shown = k < PAGE_LIST_SIZE ? k : PAGE_LIST_SIZE;
     buf_adds(b, "<table class=\"todo\"><caption>Việc cần làm trước: nhiệm vụ quá hạn (quá hạn"
@@ -431,14 +424,12 @@ static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd,
     if (k > shown) {
         char until[DATE_ISO_LEN];
         date_iso(date_add_days(pd->as_of, DUE_SOON_DAYS), until);
-        buf_addf(b,
-                 "<p class=\"more\">Bảng này hiện %zu nhiệm vụ đầu. <a href=\"/tasks?agency=%ld"
-                 "&amp;status=overdue",
+        buf_addf(b, "<p class=\"more\">Bảng này hiện %zu nhiệm vụ đầu. <a href=\"/tasks?agency=%ld"
+                    "&amp;status=overdue",
                  shown, id);
         more_as_of(rq, b);
-        buf_addf(b,
-                 "\">Xem tất cả %zu nhiệm vụ quá hạn</a> · <a href=\"/tasks?agency=%ld&amp;"
-                 "status=in_progress&amp;due_to=%s",
+        buf_addf(b, "\">Xem tất cả %zu nhiệm vụ quá hạn</a> · <a href=\"/tasks?agency=%ld&amp;"
+                    "status=in_progress&amp;due_to=%s",
                  n_over, id, until);
         more_as_of(rq, b);
         buf_addf(b, "\">Xem tất cả %zu nhiệm vụ đến hạn trong %d ngày tới</a></p>", k - n_over,
