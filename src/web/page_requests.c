@@ -12,6 +12,7 @@
 #include "store/store_indicators.h"
 #include "store/store_requests.h"
 #include "util/strparse.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -253,17 +254,17 @@ static void step_item(struct buf *b, const struct request_step_view *s)
     page_text(b, s->created_by ? s->created_by : "");
     buf_addf(b, " %s", verbs[s->step.kind]);
     buf_adds(b, "<dl class=\"facts\">");
-    if (s->explanation) {
+    if (s->explanation && *s->explanation) {
         buf_adds(b, "<dt>Giải trình</dt><dd>");
         page_text(b, s->explanation);
         buf_adds(b, "</dd>");
     }
-    if (s->remedy) {
+    if (s->remedy && *s->remedy) {
         buf_adds(b, "<dt>Biện pháp khắc phục</dt><dd>");
         page_text(b, s->remedy);
         buf_adds(b, "</dd>");
     }
-    if (s->comment) {
+    if (s->comment && *s->comment) {
         buf_adds(b, "<dt>Ý kiến của Văn phòng</dt><dd>");
         page_text(b, s->comment);
         buf_adds(b, "</dd>");
@@ -275,7 +276,7 @@ static void step_item(struct buf *b, const struct request_step_view *s)
         buf_adds(b, "</dd>");
     }
     buf_adds(b, "<dt>Ghi lúc</dt><dd>");
-    page_text(b, s->created_at ? s->created_at : "");
+    page_local_time(b, s->created_at ? s->created_at : "");
     buf_adds(b, "</dd></dl></li>");
 }
 
@@ -431,6 +432,14 @@ int h_request(struct req *rq, struct resp *rs)
     return show_request(rq, rs, id, NULL);
 }
 
+/* Record that field is blank when it must not be (when). */
+static void required_text(struct form *f, bool when, const char *field, const char *text,
+                          const char *msg)
+{
+    if (when && (!text || text_is_blank(text)))
+        form_error(f, field, msg);
+}
+
 /* Take step kind from the posted form; re-show the page with the errors (422). */
 static int post_step(struct req *rq, struct resp *rs, enum request_step_kind kind,
                      const char *prefix)
@@ -452,6 +461,10 @@ static int post_step(struct req *rq, struct resp *rs, enum request_step_kind kin
     body.explanation = (char *)req_form(rq, "explanation");
     body.remedy = (char *)req_form(rq, "remedy");
     body.comment = (char *)req_form(rq, "comment");
+    required_text(&sf.f, kind == STEP_ANSWER, "explanation", body.explanation,
+                  "Cần phần giải trình (nguyên nhân)");
+    required_text(&sf.f, kind == STEP_ANSWER, "remedy", body.remedy, "Cần biện pháp khắc phục");
+    required_text(&sf.f, kind == STEP_RETURN, "comment", body.comment, "Cần ý kiến của Văn phòng");
     if (!form_has_errors(&sf.f) && !request_write_step(rq, rs, id, kind, &body, &field, &e))
         return resp_redirect(
             rs, arena_printf(rq->arena, "/requests/%ld?saved=%s", id, request_step_key(kind)));
@@ -595,6 +608,7 @@ int h_request_add(struct req *rq, struct resp *rs)
     body.unit = (char *)req_form(rq, "unit");
     body.content = (char *)req_form(rq, "content");
     body.number = (char *)req_form(rq, "number");
+    required_text(&f, true, "content", body.content, "Cần nội dung đề nghị giải trình");
     if (body.number && strlen(body.number) > 100)
         form_error(&f, "number", "Số công văn dài quá 100 ký tự");
     const char *field = NULL;

@@ -48,8 +48,12 @@ int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long 
             return 0;
     }
     struct warning_input in = { &now->rep, &before->rep, &now->board, &before->board };
-    warnings_build(&in, &set, out->agency, rule, &out->list);
-    arena_defer(rq->arena, release_list, &out->list);
+    /* Built in the arena, released with it; out holds a read-only copy of the list. */
+    struct warning_list *l = arena_alloc(rq->arena, sizeof(*l));
+    *l = (struct warning_list)WARNING_LIST_INIT;
+    warnings_build(&in, &set, out->agency, rule, l);
+    arena_defer(rq->arena, release_list, l);
+    out->list = *l;
     return 0;
 }
 

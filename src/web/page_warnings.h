@@ -19,7 +19,8 @@
 
 /* The warnings as of a date; everything is the request's (released with its arena). */
 struct page_warnings {
-    struct warning_list list;            /* every unit's, every rule's (or the one asked) */
+    struct warning_list
+        list; /* every unit's, every rule's (or those asked); the arena's: read-only */
     const struct programme *prog;        /* the snapshot they index: read-only */
     const struct indicator_board *board; /* the indicators they index: read-only */
     struct date as_of;
