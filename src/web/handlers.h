@@ -46,6 +46,9 @@ int h_report_download(struct req *rq, struct resp *rs);
 /* page_warnings.c: Cảnh báo (early warnings) and their export */
 int h_warnings(struct req *rq, struct resp *rs);
 int h_warnings_export(struct req *rq, struct resp *rs);
+/* page_warning_rules.c: the warning rules, shown to all, set by an administrator */
+int h_warning_rules(struct req *rq, struct resp *rs);
+int h_warning_rule_set(struct req *rq, struct resp *rs);
 
 /* page_requests.c: requests for explanation (list, one, issue, steps, letter) */
 int h_requests(struct req *rq, struct resp *rs);

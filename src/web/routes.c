@@ -28,6 +28,8 @@ const struct route routes[] = {
     { "GET", "/documents/:id", h_document, 0 },
     { "GET", "/warnings", h_warnings, 0 },
     { "GET", "/warnings/export", h_warnings_export, 0 },
+    { "GET", "/warnings/rules", h_warning_rules, 0 },
+    { "POST", "/warnings/rules", h_warning_rule_set, R_ADMIN },
     { "GET", "/requests", h_requests, 0 },
     { "GET", "/requests/new", h_request_new, R_MANAGE },
     { "POST", "/requests", h_request_add, R_MANAGE },
