@@ -19,6 +19,8 @@
 #include "render/md.h"
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
+#include "render/report_requests.h"
+#include "store/store_requests.h"
 #include "store/store.h"
 #include "store/store_warnings.h"
 #include "util/buf.h"
@@ -203,19 +205,21 @@ static int write_json(struct cli *c, char *js, const char *path)
 /* ---- report -------------------------------------------------------------------- */
 
 static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
-                       const struct report_compare *cmp, const char *format,
-                       const char *section, const char *path)
+                       const struct report_compare *cmp, const struct request_summary *rqs,
+                       const char *format, const char *section, const char *path)
 {
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
-        struct report_extras x = { cmp };
+        struct report_extras x = { cmp, rqs };
         return write_json(c, json_report_with(r, b, &x), path);
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build(r, b, &d);
     if (cmp)
         report_doc_add_compare(cmp, &d);
+    if (rqs)
+        report_doc_add_requests(rqs, &d);
     int ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
@@ -275,9 +279,15 @@ int cmd_report(struct cli *c, int argc, char **argv)
     bool compared = false;
     if (!ret)
         ret = build_compare(c, opt_value(opts, "--compare"), &r, &before, &cmp, &compared);
+    struct request_summary rqs = REQUEST_SUMMARY_INIT;
     if (!ret)
-        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, format,
-                          opt_value(opts, "--section"), path);
+        ret = store_request_summary(
+            c->db, r.opt.agency == PROG_NONE ? 0 : p.agencies[r.opt.agency].id, r.opt.as_of, &rqs,
+            &c->err);
+    if (!ret)
+        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, request_summary_any(&rqs),
+                          format, opt_value(opts, "--section"), path);
+    request_summary_release(&rqs);
     report_compare_release(&cmp);
     report_release(&before);
     indicator_board_release(&b);

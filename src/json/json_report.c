@@ -3,6 +3,7 @@
 
 #include "json_indicators.h"
 #include "json_internal.h"
+#include "json_requests.h"
 
 #include "util/xalloc.h"
 
@@ -356,6 +357,8 @@ static json_t *report_object(const struct report *r, const struct indicator_boar
         json_object_set_new(o, "indicators", indicators(b));
     if (x && x->compare)
         json_object_set_new(o, "compare", compare_object(x->compare));
+    if (x && x->requests)
+        json_object_set_new(o, "requests", json_request_summary_value(x->requests));
     return o;
 }
 

@@ -45,6 +45,7 @@ char *json_report(const struct report *r, const struct indicator_board *b);
 /* What a report may carry besides its own sections (NULL members: absent). */
 struct report_extras {
     const struct report_compare *compare; /* --compare D0 */
+    const struct request_summary *requests; /* the requests for explanation (issue #15) */
 };
 
 /**
@@ -55,6 +56,7 @@ struct report_extras {
  *                    "change": {the same keys, after minus before}}],
  *     "newly_overdue": [task items as "overdue"],
  *     "completed_since": [task items with "completed_on"]}
+ *   "requests": json_request_summary()'s object (json_requests.h)
  */
 char *json_report_with(const struct report *r, const struct indicator_board *b,
                        const struct report_extras *x);

@@ -191,3 +191,29 @@ void request_body_release(struct request_body *b)
     free(b->comment);
     *b = REQUEST_BODY_INIT;
 }
+
+json_t *json_request_summary_value(const struct request_summary *s)
+{
+    json_t *o = json_object(), *a = json_array();
+    long total = 0;
+    json_object_set_new(o, "as_of", json_date(s->as_of));
+    for (int i = 0; i < N_REQUEST_STATES; i++)
+        total += s->count[i];
+    json_object_set_new(o, "total", json_integer(total));
+    for (int i = 0; i < N_REQUEST_STATES; i++)
+        json_object_set_new(o, request_state_key((enum request_state)i), json_integer(s->count[i]));
+    for (size_t i = 0; i < s->n_open; i++) {
+        const struct request_summary_item *it = &s->open[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "id", json_integer(it->id));
+        json_object_set_new(x, "unit", json_string(it->unit));
+        json_object_set_new(x, "subject", json_string(it->subject));
+        json_object_set_new(x, "content", json_string(it->content));
+        json_object_set_new(x, "issued_on", json_date(it->issued_on));
+        json_object_set_new(x, "due", json_date(it->due));
+        json_object_set_new(x, "state", json_string(request_state_key(it->state)));
+        json_array_append_new(a, x);
+    }
+    json_object_set_new(o, "waiting", a);
+    return o;
+}

@@ -26,6 +26,15 @@ char *json_request_list(const struct request_view *v, size_t n, struct date as_o
 char *json_request_one(const struct request_view *v, struct date as_of);
 
 /*
+ * The report's "requests" (a new reference, for json_report.c):
+ *   {"as_of","total","open","overdue","answered","accepted",
+ *    "waiting":[{"id","unit","subject","content","issued_on","due","state"}]}
+ * where "waiting" holds the open and overdue requests, overdue first.
+ */
+struct json_t;
+struct json_t *json_request_summary_value(const struct request_summary *s);
+
+/*
  * A POST /api/v1/requests... body, read: the fields of `giamsat request`
  * (add: task, indicator, document, unit, due, content, number; answer:
  * explanation, remedy, new_due; return: comment, due; every step: date).

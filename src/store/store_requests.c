@@ -375,3 +375,44 @@ int store_request_step(struct db *db, long id, const struct request_step *step,
     free(after);
     return ret;
 }
+
+/* ---- the report's summary ----------------------------------------------------------- */
+
+static void summary_add(struct request_summary *out, const struct request_view *v,
+                        const struct request_status *st, size_t *cap)
+{
+    ALLOC_GROW(out->open, out->n_open + 1, *cap);
+    struct request_summary_item *it = &out->open[out->n_open++];
+    it->id = v->id;
+    it->unit = xstrdup(v->unit ? v->unit : "");
+    it->subject = v->task_id ? xasprintf("Nhiệm vụ: %s", v->task_name ? v->task_name : "")
+                             : xasprintf("Chỉ tiêu %s", v->indicator_code ? v->indicator_code : "");
+    it->content = xstrdup(v->content ? v->content : "");
+    it->issued_on = v->issued_on;
+    it->due = st->due;
+    it->state = st->state;
+}
+
+int store_request_summary(struct db *db, long agency_id, struct date as_of,
+                          struct request_summary *out, struct err *e)
+{
+    struct request_view *v = NULL;
+    size_t n = 0, cap = 0;
+    out->as_of = as_of;
+    if (store_request_list(db, agency_id, &v, &n, e))
+        return e->kind;
+    /* Two passes: the overdue first, then the open, each oldest first. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (date_cmp(v[i].issued_on, as_of) > 0)
+                continue;
+            struct request_status st = request_view_status(&v[i], as_of);
+            if (pass == 0)
+                out->count[st.state]++;
+            if (st.state == (pass == 0 ? REQ_OVERDUE : REQ_OPEN))
+                summary_add(out, &v[i], &st, &cap);
+        }
+    }
+    request_views_free(v, n);
+    return 0;
+}

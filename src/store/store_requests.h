@@ -78,4 +78,12 @@ int store_request_get(struct db *db, long id, struct request_view **out, struct 
 /** request_replay() of v's steps as of as_of. */
 struct request_status request_view_status(const struct request_view *v, struct date as_of);
 
+/**
+ * The summary of every request (agency_id 0) or one unit's as of as_of,
+ * for the statistics report, into *out (REQUEST_SUMMARY_INIT; free with
+ * request_summary_release()).
+ */
+int store_request_summary(struct db *db, long agency_id, struct date as_of,
+                          struct request_summary *out, struct err *e);
+
 #endif

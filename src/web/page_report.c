@@ -16,7 +16,9 @@
 #include "render/html.h"
 #include "render/md.h"
 #include "render/report_doc.h"
+#include "render/report_requests.h"
 #include "store/store.h"
+#include "store/store_requests.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -151,12 +153,22 @@ static int render_binary(const struct rdoc *d, const struct format *f, struct bu
     return ret;
 }
 
-/* The report and its indicator board in format f, into out. */
-static int render_report(const struct page_report *pr, const struct format *f, struct buf *out,
+/* The requests for explanation of pr's scope as of its date (issue #15), into *s. */
+static int load_requests(struct db *db, const struct page_report *pr, struct request_summary *s,
                          struct err *e)
 {
+    size_t a = pr->rep.opt.agency;
+    return store_request_summary(db, a == PROG_NONE ? 0 : pr->rep.prog->agencies[a].id,
+                                 pr->rep.opt.as_of, s, e);
+}
+
+/* The report and its indicator board in format f, into out; rqs: its requests, or NULL. */
+static int render_report(const struct page_report *pr, const struct request_summary *rqs,
+                         const struct format *f, struct buf *out, struct err *e)
+{
     if (!strcmp(f->key, "json")) {
-        char *js = json_report(&pr->rep, pr->board);
+        struct report_extras x = { NULL, rqs };
+        char *js = json_report_with(&pr->rep, pr->board, &x);
         buf_adds(out, js);
         buf_addch(out, '\n');
         free(js);
@@ -164,6 +176,8 @@ static int render_report(const struct page_report *pr, const struct format *f, s
     }
     struct rdoc d = RDOC_INIT;
     report_doc_build(&pr->rep, pr->board, &d);
+    if (rqs)
+        report_doc_add_requests(rqs, &d);
     int ret = 0;
     if (f->write)
         ret = render_binary(&d, f, out, e);
@@ -192,7 +206,14 @@ int h_report_download(struct req *rq, struct resp *rs)
         return -1;
     struct page_report *pr;
     struct err e = ERR_INIT;
-    if (page_report_load(rq, db, &sc, &pr, &e) || render_report(pr, f, &rs->body, &e))
+    struct request_summary rqs = REQUEST_SUMMARY_INIT;
+    int ret = page_report_load(rq, db, &sc, &pr, &e);
+    if (!ret)
+        ret = load_requests(db, pr, &rqs, &e);
+    if (!ret)
+        ret = render_report(pr, request_summary_any(&rqs), f, &rs->body, &e);
+    request_summary_release(&rqs);
+    if (ret)
         return resp_err(rq, rs, &e);
     if (!buf_ok(&rs->body))
         return resp_error(rq, rs, 500, "Báo cáo dạng %s quá lớn.", f->key);
@@ -371,6 +392,10 @@ int h_report(struct req *rq, struct resp *rs)
         struct rdoc d = RDOC_INIT;
         downloads(&rs->body, &f);
         report_doc_build(&pr->rep, pr->board, &d);
+        struct request_summary rqs = REQUEST_SUMMARY_INIT;
+        if (!load_requests(db, pr, &rqs, &e) && request_summary_any(&rqs))
+            report_doc_add_requests(&rqs, &d);
+        request_summary_release(&rqs);
         contents(&rs->body, &d);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);
