@@ -137,11 +137,41 @@ static void list_filter_form(const struct req *rq, struct buf *b, const struct l
     page_filters_end(b);
 }
 
+/* The sections of the list, one per state (or the one of ?state=), of the requests issued by then. */
+static void state_sections(struct req *rq, struct buf *b, const struct list_filter *f,
+                           const struct request_view *v, size_t n)
+{
+    /* st[i].state N_REQUEST_STATES: request i was not issued yet as of the date */
+    struct request_status *st = arena_calloc(rq->arena, n + 1, sizeof(*st));
+    size_t *idx = arena_calloc(rq->arena, n + 1, sizeof(*idx));
+    for (size_t i = 0; i < n; i++) {
+        st[i].state = N_REQUEST_STATES;
+        if (date_cmp(v[i].issued_on, f->as_of) <= 0)
+            st[i] = request_view_status(&v[i], f->as_of);
+    }
+    for (int s = 0; s < N_REQUEST_STATES; s++) {
+        enum request_state want = state_order[s];
+        if (f->state >= 0 && (int)want != f->state)
+            continue;
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (st[i].state == want)
+                idx[k++] = i;
+        buf_addf(b, "<h2>%s (%zu)</h2>", request_state_label(want), k);
+        if (k)
+            list_table(b, v, st, idx, k);
+        else
+            buf_adds(b, "<p>Không có yêu cầu nào.</p>");
+    }
+}
+
 int h_requests(struct req *rq, struct resp *rs)
 {
     struct list_filter f;
-    struct db *db = NULL;
-    if (read_list_filter(rq, rs, &f) || !(db = app_db(rq, rs)))
+    if (read_list_filter(rq, rs, &f))
+        return -1;
+    struct db *db = app_db(rq, rs);
+    if (!db)
         return -1;
     struct request_view *all = NULL, *v = NULL;
     size_t n_all = 0, n = 0;
@@ -151,11 +181,6 @@ int h_requests(struct req *rq, struct resp *rs)
         request_views_free(all, n_all);
         return resp_err(rq, rs, &e);
     }
-    const struct request_view *shown = f.agency_id ? v : all;
-    size_t n_shown = f.agency_id ? n : n_all;
-    struct request_status *st = arena_calloc(rq->arena, n_shown + 1, sizeof(*st));
-    /* st[i].state N_REQUEST_STATES: request i was not issued yet as of the date */
-    size_t *idx = arena_calloc(rq->arena, n_shown + 1, sizeof(*idx));
     page_begin(rq, rs, "Yêu cầu giải trình", "requests");
     struct buf *b = &rs->body;
     buf_adds(b, "<p>Yêu cầu giải trình Văn phòng gửi các đơn vị về nhiệm vụ quá hạn hoặc chỉ"
@@ -163,25 +188,7 @@ int h_requests(struct req *rq, struct resp *rs)
     page_date(b, f.as_of);
     buf_adds(b, ".</p>");
     list_filter_form(rq, b, &f, all, n_all);
-    for (size_t i = 0; i < n_shown; i++) {
-        st[i].state = N_REQUEST_STATES; /* not issued yet as of the date */
-        if (date_cmp(shown[i].issued_on, f.as_of) <= 0)
-            st[i] = request_view_status(&shown[i], f.as_of);
-    }
-    for (int s = 0; s < N_REQUEST_STATES; s++) {
-        enum request_state want = state_order[s];
-        if (f.state >= 0 && (int)want != f.state)
-            continue;
-        size_t k = 0;
-        for (size_t i = 0; i < n_shown; i++)
-            if (st[i].state == want)
-                idx[k++] = i;
-        buf_addf(b, "<h2>%s (%zu)</h2>", request_state_label(want), k);
-        if (k)
-            list_table(b, shown, st, idx, k);
-        else
-            buf_adds(b, "<p>Không có yêu cầu nào.</p>");
-    }
+    state_sections(rq, b, &f, f.agency_id ? v : all, f.agency_id ? n : n_all);
     page_end(rq, rs);
     request_views_free(all, n_all);
     request_views_free(v, n);
@@ -344,7 +351,7 @@ static void office_forms(const struct req *rq, struct buf *b, long id, const str
     const struct form *f = sf && sf->which && !strcmp(sf->which, "return") ? &sf->f : &empty;
     buf_addf(b,
              "<h2>Đánh giá câu trả lời</h2><form method=\"post\""
-             " action=\"/requests/%ld/accept\">",
+             " action=\"/requests/%ld/accept\" class=\"step-form\">",
              id);
     page_csrf(rq, b);
     buf_addf(b,

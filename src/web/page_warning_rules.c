@@ -144,6 +144,26 @@ static void read_number(struct req *rq, struct form *f, const char *field, const
         form_error(f, field, arena_printf(rq->arena, "%s phải là một số nguyên", what));
 }
 
+/* The posted setting of rule r over *w (its setting in force); errors into f. */
+static void read_setting(struct req *rq, struct form *f, enum warning_rule r,
+                         struct warning_rule_setting *w)
+{
+    w->enabled = req_form(rq, "enabled") != NULL;
+    const char *sev = req_form(rq, "severity");
+    int k = -1;
+    for (int i = 0; sev && i < N_WARNING_SEVERITIES; i++)
+        if (!strcmp(sev, warning_severity_key((enum warning_severity)i)))
+            k = i;
+    if (k < 0)
+        form_error(f, "severity", "Chọn mức độ: Cao, Trung bình hoặc Thấp");
+    else
+        w->severity = (enum warning_severity)k;
+    if (uses_days(r))
+        read_number(rq, f, "days", "Số ngày", &w->days);
+    if (r == WARN_UNIT_RATE)
+        read_number(rq, f, "threshold", "Ngưỡng tỷ lệ", &w->threshold);
+}
+
 int h_warning_rule_set(struct req *rq, struct resp *rs)
 {
     struct rule_form p = { .rule = warning_rule_parse(req_form(rq, "rule")) };
@@ -159,20 +179,7 @@ int h_warning_rule_set(struct req *rq, struct resp *rs)
     if (store_warning_settings(db, &set, &e))
         return resp_err(rq, rs, &e);
     struct warning_rule_setting w = set.rule[r];
-    w.enabled = req_form(rq, "enabled") != NULL;
-    const char *sev = req_form(rq, "severity");
-    int k = -1;
-    for (int i = 0; sev && i < N_WARNING_SEVERITIES; i++)
-        if (!strcmp(sev, warning_severity_key((enum warning_severity)i)))
-            k = i;
-    if (k < 0)
-        form_error(&p.f, "severity", "Chọn mức độ: Cao, Trung bình hoặc Thấp");
-    else
-        w.severity = (enum warning_severity)k;
-    if (uses_days(r))
-        read_number(rq, &p.f, "days", "Số ngày", &w.days);
-    if (r == WARN_UNIT_RATE)
-        read_number(rq, &p.f, "threshold", "Ngưỡng tỷ lệ", &w.threshold);
+    read_setting(rq, &p.f, r, &w);
     struct audit_entry a = app_audit(rq, "warning_rule.set");
     if (!form_has_errors(&p.f) && !store_warning_rule_set(db, r, &w, &a, &e))
         return resp_redirect(
