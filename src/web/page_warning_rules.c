@@ -89,15 +89,23 @@ static void rule_form(const struct req *rq, struct buf *b, enum warning_rule r,
     buf_adds(b, "<button type=\"submit\">Lưu</button></fieldset></form>");
 }
 
+/* The settings in force into *set (and the database into *db); -1 after a 500. */
+static int load_settings(struct req *rq, struct resp *rs, struct db **db,
+                         struct warning_settings *set)
+{
+    struct err e = ERR_INIT;
+    *db = app_db(rq, rs);
+    if (!*db)
+        return -1;
+    return store_warning_settings(*db, set, &e) ? resp_err(rq, rs, &e) : 0;
+}
+
 static int show(struct req *rq, struct resp *rs, const struct rule_form *posted)
 {
-    struct db *db = app_db(rq, rs);
+    struct db *db;
     struct warning_settings set;
-    struct err e = ERR_INIT;
-    if (!db)
+    if (load_settings(rq, rs, &db, &set))
         return -1;
-    if (store_warning_settings(db, &set, &e))
-        return resp_err(rq, rs, &e);
     struct form none;
     form_init(&none, "rule");
     const struct form *f = posted ? &posted->f : &none;
@@ -171,13 +179,11 @@ int h_warning_rule_set(struct req *rq, struct resp *rs)
         return resp_error(rq, rs, 400, "Không có quy tắc cảnh báo này.");
     enum warning_rule r = (enum warning_rule)p.rule;
     form_init(&p.f, warning_rule_key(r));
-    struct db *db = app_db(rq, rs);
+    struct db *db;
     struct warning_settings set;
     struct err e = ERR_INIT;
-    if (!db)
+    if (load_settings(rq, rs, &db, &set))
         return -1;
-    if (store_warning_settings(db, &set, &e))
-        return resp_err(rq, rs, &e);
     struct warning_rule_setting w = set.rule[r];
     read_setting(rq, &p.f, r, &w);
     struct audit_entry a = app_audit(rq, "warning_rule.set");
