@@ -653,7 +653,8 @@ int h_request_letter(struct req *rq, struct resp *rs)
 {
     long id = path_request(rq, rs);
     struct db *db = id < 0 ? NULL : app_db(rq, rs);
-    if (!db || page_params_or_400(rq, rs, NULL))
+    static const char *const none[] = { NULL };
+    if (!db || page_params_or_400(rq, rs, none))
         return -1;
     struct request_view *v = NULL;
     struct err e = ERR_INIT;

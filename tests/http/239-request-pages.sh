@@ -106,6 +106,7 @@ curl -s -D h -o letter.docx -b a.jar "$URL/requests/$ID/letter"
 grep -qi "^Content-Disposition: attachment; filename=\"cong-van-giai-trinh-so-$ID.docx\"" h || die "letter name"
 "$OOXML_CHECK" letter.docx > /dev/null || die "the letter is not a valid docx"
 "$OOXML_CHECK" --text letter.docx | grep -q "Kính gửi: Bộ Nội vụ" || die "the letter lacks its addressee"
+[ "$(status GET "/requests/$ID/letter?format=pdf" -b a.jar)" = 400 ] || die "a letter with a parameter"
 $GIAMSAT request letter "$ID" -o cli.docx
 "$OOXML_CHECK" --text cli.docx | grep -q "Số: 125/VP-GS" || die "the CLI letter lacks its number"
 # The report's section.
