@@ -545,6 +545,17 @@ static int read_subject(struct req *rq, struct resp *rs, const char *task, const
     return 0;
 }
 
+/* Whether unit `name` is the one chosen: by name (a form sent back), or by id (?unit=ID). */
+static bool is_chosen(struct req *rq, struct resp *rs, const char *chosen, const char *name)
+{
+    long id = 0;
+    if (!chosen || !strcmp(chosen, name))
+        return chosen != NULL;
+    const struct registry *reg =
+        strparse_long(chosen, 1, 1L << 40, &id) ? NULL : app_registry(rq, rs);
+    return reg && registry_unit_id(reg, name) == id;
+}
+
 static void issue_page(struct req *rq, struct resp *rs, const struct issue_subject *s,
                        const struct form *f, bool posted)
 {
@@ -564,7 +575,7 @@ static void issue_page(struct req *rq, struct resp *rs, const struct issue_subje
         b, f,
         &(struct form_field){ .name = "unit", .label = "Đơn vị được yêu cầu", .required = true });
     for (size_t i = 0; i < s->n_units; i++)
-        form_option(b, s->units[i], s->units[i], unit && !strcmp(unit, s->units[i]));
+        form_option(b, s->units[i], s->units[i], is_chosen(rq, rs, unit, s->units[i]));
     form_select_close(b);
     form_textarea(b, f,
                   &(struct form_field){ .name = "content",

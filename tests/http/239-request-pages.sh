@@ -22,7 +22,7 @@ grep -q 'Gửi yêu cầu giải trình' tu.html && die "a unit account is offer
 [ "$(status GET "/requests/new?task=$T" -b u.jar)" = 403 ] || die "a unit account opened the issue form"
 get "/requests/new?task=$T&unit=$BNV" n.html -b a.jar
 well_formed n.html
-grep -q '<option value="Bộ Nội vụ"' n.html || die "the task's lead unit is not offered"
+grep -q '<option value="Bộ Nội vụ" selected="selected"' n.html || die "?unit=$BNV does not choose Bộ Nội vụ"
 C=$(csrf a.jar "/requests/new?task=$T")
 before=$(snapshot)
 code=$(curl -s -o bad.html -w '%{http_code}' -b a.jar --data-urlencode "csrf=$C" --data-urlencode "task=$T" \
