@@ -28,6 +28,7 @@ static const struct {
     { "warnings", "/warnings", "Cảnh báo", ROLE_MONITOR },
     { "requests", "/requests", "Giải trình", ROLE_UNIT },
     { "import", "/import", "Nhập dữ liệu", ROLE_UNIT },
+    { "reviews", "/reviews", "Duyệt báo cáo", ROLE_UNIT_LEADER },
     { "admin", "/admin", "Quản trị", ROLE_ADMIN },
 };
 

@@ -16,8 +16,8 @@
 #include "render/html.h"
 #include "render/md.h"
 #include "render/report_doc.h"
-#include "render/report_requests.h"
 #include "store/store.h"
+#include "store/store_docsets.h"
 #include "store/store_requests.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
@@ -162,22 +162,19 @@ static int load_requests(struct db *db, const struct page_report *pr, struct req
                                  pr->rep.opt.as_of, s, e);
 }
 
-/* The report and its indicator board in format f, into out; rqs: its requests, or NULL. */
-static int render_report(const struct page_report *pr, const struct request_summary *rqs,
+/* The report, its indicator board and the extras x (its notes) in format f, into out. */
+static int render_report(const struct page_report *pr, const struct report_extras *x,
                          const struct format *f, struct buf *out, struct err *e)
 {
     if (!strcmp(f->key, "json")) {
-        struct report_extras x = { NULL, rqs };
-        char *js = json_report_with(&pr->rep, pr->board, &x);
+        char *js = json_report_with(&pr->rep, pr->board, x);
         buf_adds(out, js);
         buf_addch(out, '\n');
         free(js);
         return 0;
     }
     struct rdoc d = RDOC_INIT;
-    report_doc_build(&pr->rep, pr->board, &d);
-    if (rqs)
-        report_doc_add_requests(rqs, &d);
+    report_doc_build_with(&pr->rep, pr->board, x, &d);
     int ret = 0;
     if (f->write)
         ret = render_binary(&d, f, out, e);
@@ -206,13 +203,19 @@ int h_report_download(struct req *rq, struct resp *rs)
         return -1;
     struct page_report *pr;
     struct err e = ERR_INIT;
+    struct report_notes notes = REPORT_NOTES_INIT;
+    struct report_extras x = { NULL };
     struct request_summary rqs = REQUEST_SUMMARY_INIT;
-    int ret = page_report_load(rq, db, &sc, &pr, &e);
-    if (!ret)
-        ret = load_requests(db, pr, &rqs, &e);
-    if (!ret)
-        ret = render_report(pr, request_summary_any(&rqs), f, &rs->body, &e);
+    int ret = page_report_load(rq, db, &sc, &pr, &e) ||
+              store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e) ||
+              load_requests(db, pr, &rqs, &e);
+    if (!ret) {
+        report_notes_extras(&notes, &x);
+        x.requests = request_summary_any(&rqs);
+        ret = render_report(pr, &x, f, &rs->body, &e);
+    }
     request_summary_release(&rqs);
+    report_notes_release(&notes);
     if (ret)
         return resp_err(rq, rs, &e);
     if (!buf_ok(&rs->body))
@@ -383,18 +386,24 @@ int h_report(struct req *rq, struct resp *rs)
     f.pr = pr;
     f.built = ret == 0;
     /* A report that does not reconcile, or a failing database, is an error, never a page. */
+    struct report_notes notes = REPORT_NOTES_INIT;
     if ((ret && ret != ERR_INVALID && ret != ERR_NOT_FOUND) ||
-        store_documents(db, &f.docs, &f.n_docs, &e))
+        (f.built && store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e)) ||
+        store_documents(db, &f.docs, &f.n_docs, &e)) {
+        report_notes_release(&notes);
         return resp_err(rq, rs, &e);
+    }
     page_begin(rq, rs, "Báo cáo thống kê", "report");
     form(&rs->body, &f);
     if (f.built) {
         struct rdoc d = RDOC_INIT;
+        struct report_extras x = { NULL };
         downloads(&rs->body, &f);
-        report_doc_build(&pr->rep, pr->board, &d);
+        report_notes_extras(&notes, &x);
         struct request_summary rqs = REQUEST_SUMMARY_INIT;
-        if (!load_requests(db, pr, &rqs, &e) && request_summary_any(&rqs))
-            report_doc_add_requests(&rqs, &d);
+        if (!load_requests(db, pr, &rqs, &e))
+            x.requests = request_summary_any(&rqs);
+        report_doc_build_with(&pr->rep, pr->board, &x, &d);
         request_summary_release(&rqs);
         contents(&rs->body, &d);
         html_render_fragment(&d, 2, &rs->body);
@@ -404,6 +413,7 @@ int h_report(struct req *rq, struct resp *rs)
         error_summary(&rs->body, &e);
     }
     page_end(rq, rs);
+    report_notes_release(&notes);
     document_views_free(f.docs, f.n_docs);
     return 0;
 }
