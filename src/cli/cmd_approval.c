@@ -66,37 +66,57 @@ static int approval_step(struct cli *c, const struct opt *opts, const char *id_t
     return 0;
 }
 
-static int approval_list(struct cli *c, const struct opt *opts)
+/* What `approval list` reads of its options. */
+struct list_opts {
+    int state; /* an enum report_state, or -1 */
+    bool json;
+    long agency_id; /* 0: every unit */
+};
+
+static int read_list_opts(struct cli *c, const struct opt *opts, struct list_opts *o)
 {
     const char *unit = opt_value(opts, "--unit"), *state = opt_value(opts, "--state");
     const char *format = opt_value(opts, "--format");
-    int st = state ? report_state_parse(state) : -1;
-    if (state && st < 0)
+    *o = (struct list_opts){ state ? report_state_parse(state) : -1,
+                             format && !strcmp(format, "json"), 0 };
+    if (state && o->state < 0)
         return err_set(&c->err, ERR_INVALID,
                        "--state must be submitted, pending, rejected, accepted or returned,"
                        " not '%s'",
                        state);
     if (format && strcmp(format, "json") && strcmp(format, "table"))
         return err_set(&c->err, ERR_INVALID, "unknown format '%s' (use table or json)", format);
-    long agency_id = unit ? registry_unit_id(&c->reg, unit) : 0;
-    if (unit && !agency_id)
+    o->agency_id = unit ? registry_unit_id(&c->reg, unit) : 0;
+    if (unit && !o->agency_id)
         return err_set(&c->err, ERR_NOT_FOUND, "--unit: no unit named '%s'", unit);
-    struct review_view *v = NULL;
-    size_t n = 0;
-    enum count_policy p;
-    if (store_count_policy(c->db, &p, &c->err) ||
-        store_review_list(c->db, agency_id, st, 0, &v, &n, &c->err))
-        return c->err.kind;
-    if (format && !strcmp(format, "json")) {
-        char *js = json_review_list(v, n, p);
-        printf("%s\n", js);
-        free(js);
-    }
-    for (size_t i = 0; (!format || strcmp(format, "json")) && i < n; i++) {
+    return 0;
+}
+
+static void print_table(const struct review_view *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
         char d[DATE_ISO_LEN];
         date_dmy(v[i].reported_on, d);
         printf("%ld\t%s\t%s\tnhiệm vụ %ld\t%s\t%s\n", v[i].report_id, d, v[i].kind, v[i].task_id,
                v[i].unit, report_state_label(v[i].state));
+    }
+}
+
+static int approval_list(struct cli *c, const struct opt *opts)
+{
+    struct list_opts o;
+    struct review_view *v = NULL;
+    size_t n = 0;
+    enum count_policy p;
+    if (read_list_opts(c, opts, &o) || store_count_policy(c->db, &p, &c->err) ||
+        store_review_list(c->db, o.agency_id, o.state, 0, &v, &n, &c->err))
+        return c->err.kind;
+    if (o.json) {
+        char *js = json_review_list(v, n, p);
+        printf("%s\n", js);
+        free(js);
+    } else {
+        print_table(v, n);
     }
     review_views_free(v, n);
     return 0;

@@ -7,8 +7,8 @@
 static const char *const state_keys[] = { "submitted", "pending", "rejected", "accepted",
                                           "returned" };
 static const char *const state_labels[] = { "Đã gửi", "Chờ lãnh đạo đơn vị duyệt",
-                                            "Lãnh đạo đơn vị trả lại",
-                                            "Văn phòng đã chấp nhận", "Văn phòng trả lại" };
+                                            "Lãnh đạo đơn vị trả lại", "Văn phòng đã chấp nhận",
+                                            "Văn phòng trả lại" };
 static const char *const step_keys[] = { "approve", "reject", "accept", "return" };
 static const char *const policy_keys[] = { "da_gui", "da_chap_nhan", "tat_ca" };
 static const char *const policy_labels[] = {
@@ -97,7 +97,7 @@ const char *approval_refusal(enum report_state now, enum review_step step)
                    ? "báo cáo này đã được duyệt hoặc không cần duyệt"
                    : "báo cáo này đã bị lãnh đạo đơn vị trả lại";
     if (!review_step_by_unit(step) && now != REPORT_SUBMITTED)
-        return now == REPORT_PENDING    ? "báo cáo này còn chờ lãnh đạo đơn vị duyệt"
+        return now == REPORT_PENDING ? "báo cáo này còn chờ lãnh đạo đơn vị duyệt"
                : now == REPORT_REJECTED ? "báo cáo này đã bị lãnh đạo đơn vị trả lại"
                                         : "Văn phòng đã chấp nhận hoặc trả lại báo cáo này";
     return NULL;

@@ -272,7 +272,8 @@ void review_views_free(struct review_view *v, size_t n)
 static int check_step(const struct review_view *v, enum review_step step, struct date on,
                       const char *comment, const struct reviewer *who, struct err *e)
 {
-    if (!who->operator && !access_can_review(who->role, review_step_by_unit(step), who->agency_id, v->agency_id))
+    if (!who->operator&& !access_can_review(who->role, review_step_by_unit(step), who->agency_id,
+                                            v->agency_id))
         return err_set(e, ERR_FORBIDDEN,
                        review_step_by_unit(step)
                            ? "chỉ lãnh đạo của '%s' được duyệt hoặc trả lại báo cáo của đơn vị"
@@ -319,8 +320,8 @@ static int insert_step(struct db *db, long report_id, enum review_step step, str
 }
 
 int store_review_add(struct db *db, long report_id, enum review_step step, struct date on,
-                     const char *comment, const struct reviewer *who,
-                     const struct audit_entry *a, struct err *e)
+                     const char *comment, const struct reviewer *who, const struct audit_entry *a,
+                     struct err *e)
 {
     struct review_view v = { 0 };
     int ret = db_begin(db, e);

@@ -51,8 +51,8 @@ struct reviewer {
  * (approval_refusal()'s reason).
  */
 int store_review_add(struct db *db, long report_id, enum review_step step, struct date on,
-                     const char *comment, const struct reviewer *who,
-                     const struct audit_entry *a, struct err *e);
+                     const char *comment, const struct reviewer *who, const struct audit_entry *a,
+                     struct err *e);
 
 /* One report with its review, as the review lists show it. */
 struct review_view {
@@ -60,9 +60,9 @@ struct review_view {
     char *unit, *task_name, *kind; /* kind: "progress", "done", "reopen" */
     struct date reported_on;
     bool needs_approval;
-    enum report_state state;   /* now */
-    struct review *steps;      /* in the order taken */
-    char **comments, **by;     /* per step */
+    enum report_state state; /* now */
+    struct review *steps;    /* in the order taken */
+    char **comments, **by;   /* per step */
     size_t n_steps;
 };
 

@@ -523,6 +523,29 @@ static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
+/* The audit line of an added report: a change of an accepted completion is named so. */
+static int audit_added(struct progress_ctx *c, const struct report_lock *lock, long id,
+                       const char *orig)
+{
+    if (!c->opt->audit)
+        return 0;
+    struct audit_entry a = *c->opt->audit;
+    a.entity = "progress_report";
+    if (lock->accepted_id)
+        a.action = "progress.change_accepted"; /* the accepted completion's own line stays */
+    a.entity_id = id;
+    a.after = orig;
+    return store_audit(c->db, &a, c->e);
+}
+
+static void count_added(struct progress_summary *sum, const struct progress_entry *en, long id)
+{
+    sum->added++;
+    sum->last_id = id;
+    sum->completions += en->kind == PROGRESS_DONE;
+    sum->reopenings += en->kind == PROGRESS_REOPEN;
+}
+
 static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                          const struct progress_entry *en, long assignment_id, const char *fp,
                          const struct report_lock *lock)
@@ -560,24 +583,13 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     bool added = !ret && sqlite3_changes(c->db->conn) > 0;
     long id = db_last_id(c->db);
     db_finish_cached(c->db, st);
-    if (added && c->opt->audit) {
-        struct audit_entry a = *c->opt->audit;
-        a.entity = "progress_report";
-        if (lock->accepted_id)
-            a.action = "progress.change_accepted"; /* the accepted completion's own line stays */
-        a.entity_id = id;
-        a.after = orig;
-        ret = store_audit(c->db, &a, c->e);
-    }
+    if (added)
+        ret = audit_added(c, lock, id, orig);
     free(orig);
-    if (added) {
-        c->sum->added++;
-        c->sum->last_id = id;
-        c->sum->completions += en->kind == PROGRESS_DONE;
-        c->sum->reopenings += en->kind == PROGRESS_REOPEN;
-    } else if (!ret) {
+    if (added)
+        count_added(c->sum, en, id);
+    else if (!ret)
         c->sum->duplicates++;
-    }
     return ret;
 }
 

@@ -22,7 +22,8 @@ int api_reviews(struct req *rq, struct resp *rs)
     static const char *const params[] = { "state", "unit", NULL };
     if (api_params_or_400(rq, rs, params))
         return -1;
-    const char *state_text = req_query_nonblank(rq, "state"), *unit = req_query_nonblank(rq, "unit");
+    const char *state_text = req_query_nonblank(rq, "state"),
+               *unit = req_query_nonblank(rq, "unit");
     int state = report_state_parse(state_text);
     if (state_text && state < 0)
         return resp_error(rq, rs, 400,

@@ -106,8 +106,7 @@ static void actions_cell(const struct req *rq, struct buf *b, const struct revie
 
 static void review_row(const struct req *rq, struct buf *b, const struct review_view *v)
 {
-    buf_addf(b, "<tr><td data-label=\"Số\">%ld</td><td data-label=\"Ngày báo cáo\">",
-             v->report_id);
+    buf_addf(b, "<tr><td data-label=\"Số\">%ld</td><td data-label=\"Ngày báo cáo\">", v->report_id);
     page_date(b, v->reported_on);
     buf_addf(b, "</td><td data-label=\"Nhiệm vụ\"><a href=\"/tasks/%ld\">", v->task_id);
     page_text(b, v->task_name);
@@ -133,15 +132,37 @@ static void done_notice(const struct req *rq, struct buf *b)
     buf_adds(b, ".</p></div>");
 }
 
+/* ?state=: absent, what the viewer has to do; empty, every state; else one state or -2. */
+static int state_of(const struct req *rq)
+{
+    const char *text = req_query(rq, "state");
+    if (!text)
+        return (int)default_state(rq);
+    if (!*text)
+        return -1;
+    int state = report_state_parse(text);
+    return state < 0 ? -2 : state;
+}
+
+static void review_table(const struct req *rq, struct buf *b, const struct review_view *v, size_t n)
+{
+    buf_adds(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Số</th>"
+                "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Nhiệm vụ</th>"
+                "<th scope=\"col\">Đơn vị</th><th scope=\"col\">Loại</th>"
+                "<th scope=\"col\">Trạng thái</th><th scope=\"col\">Các bước</th>"
+                "<th scope=\"col\">Thao tác</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++)
+        review_row(rq, b, &v[i]);
+    buf_adds(b, "</tbody></table>");
+}
+
 int h_reviews(struct req *rq, struct resp *rs)
 {
-    /* no ?state=: what the viewer has to do; ?state= empty: every state */
-    const char *state_text = req_query(rq, "state");
-    int state = !state_text ? (int)default_state(rq) : *state_text ? report_state_parse(state_text) : -1;
-    if (state_text && *state_text && state < 0)
+    int state = state_of(rq);
+    if (state == -2)
         return page_error(rq, rs, 400, "Duyệt báo cáo", "reviews",
-                          "Trường “Trạng thái” không hợp lệ: hãy chọn trong danh sách.",
-                          "/reviews", "Về trang Duyệt báo cáo");
+                          "Trường “Trạng thái” không hợp lệ: hãy chọn trong danh sách.", "/reviews",
+                          "Về trang Duyệt báo cáo");
     struct db *db = app_db(rq, rs);
     if (!db)
         return -1;
@@ -164,24 +185,16 @@ int h_reviews(struct req *rq, struct resp *rs)
                                 " khi Văn phòng thấy báo cáo là đã gửi.");
     buf_adds(b, "</p>");
     state_filter(b, state);
-    const char *which = state < 0 ? "cần duyệt hoặc đã duyệt"
-                                  : arena_printf(rq->arena, "“%s”",
-                                                 report_state_label((enum report_state)state));
+    const char *which =
+        state < 0 ? "cần duyệt hoặc đã duyệt"
+                  : arena_printf(rq->arena, "“%s”", report_state_label((enum report_state)state));
     if (!n)
         buf_addf(b, "<p>Không có báo cáo nào %s.</p>", which);
     else
         buf_addf(b, "<p>%zu báo cáo %s%s, mới nhất trước.</p>", n, which,
                  n == REVIEWS_SHOWN ? " (chỉ hiện 200 báo cáo gần nhất)" : "");
-    if (n) {
-        buf_adds(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Số</th>"
-                    "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Nhiệm vụ</th>"
-                    "<th scope=\"col\">Đơn vị</th><th scope=\"col\">Loại</th>"
-                    "<th scope=\"col\">Trạng thái</th><th scope=\"col\">Các bước</th>"
-                    "<th scope=\"col\">Thao tác</th></tr></thead><tbody>");
-        for (size_t i = 0; i < n; i++)
-            review_row(rq, b, &v[i]);
-        buf_adds(b, "</tbody></table>");
-    }
+    if (n)
+        review_table(rq, b, v, n);
     page_end(rq, rs);
     review_views_free(v, n);
     return 0;
@@ -204,8 +217,7 @@ int h_review_step(struct req *rq, struct resp *rs)
     if (store_review_add(db, id, (enum review_step)step, page_today(), req_form(rq, "comment"),
                          &who, &audit, &e))
         return page_error(rq, rs, http_status_of(e.kind) < 500 ? http_status_of(e.kind) : 500,
-                          "Duyệt báo cáo", "reviews", e.msg, "/reviews",
-                          "Về trang Duyệt báo cáo");
+                          "Duyệt báo cáo", "reviews", e.msg, "/reviews", "Về trang Duyệt báo cáo");
     return resp_redirect(rs, arena_printf(rq->arena, "/reviews?done=%ld&step=%s", id,
                                           review_step_key((enum review_step)step)));
 }

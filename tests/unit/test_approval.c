@@ -35,9 +35,9 @@ static void refusals_name_the_reason(void **state)
     assert_null(approval_refusal(REPORT_PENDING, REVIEW_REJECT));
     assert_null(approval_refusal(REPORT_SUBMITTED, REVIEW_ACCEPT));
     assert_null(approval_refusal(REPORT_SUBMITTED, REVIEW_RETURN));
-    assert_non_null(approval_refusal(REPORT_PENDING, REVIEW_ACCEPT));  /* leader first */
+    assert_non_null(approval_refusal(REPORT_PENDING, REVIEW_ACCEPT));    /* leader first */
     assert_non_null(approval_refusal(REPORT_SUBMITTED, REVIEW_APPROVE)); /* nothing to approve */
-    assert_non_null(approval_refusal(REPORT_ACCEPTED, REVIEW_RETURN));  /* final */
+    assert_non_null(approval_refusal(REPORT_ACCEPTED, REVIEW_RETURN));   /* final */
     assert_non_null(approval_refusal(REPORT_RETURNED, REVIEW_ACCEPT));
     assert_non_null(approval_refusal(REPORT_REJECTED, REVIEW_APPROVE));
 }
