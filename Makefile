@@ -5,7 +5,7 @@
 # bench-web`: the web server under wrk); `make lint` checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
-PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium
+PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 

@@ -5,7 +5,8 @@
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libicu-dev libjansson-dev \
 libcsv-dev libzip-dev libexpat1-dev libcmocka-dev libxlsxwriter-dev libmicrohttpd-dev \
-libsodium-dev sqlite3 pmccabe curl chromium nodejs npm wrk clang libclang-rt-dev"
+libsodium-dev libcurl4-openssl-dev python3-aiosmtpd sqlite3 pmccabe curl chromium nodejs npm wrk \
+clang libclang-rt-dev"
 missing=""
 for p in $PKGS; do
     # NodeSource's nodejs package carries npm itself (and conflicts with Debian's npm).

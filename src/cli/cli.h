@@ -83,6 +83,74 @@ struct progress_confirm {
 int import_progress_batch(struct cli *c, const struct batch *b, const char *name, bool dry_run,
                           bool allow_partial, bool json, const struct progress_confirm *confirm);
 
+/* ---- what the notifications borrow of the reports (cmd_report.c) ---------------- */
+
+struct reminders;
+struct warning_list;
+struct programme;
+struct indicator_board;
+typedef int (*cli_reminders_cb)(struct cli *c, const struct reminders *rm, void *arg);
+typedef int (*cli_warnings_cb)(struct cli *c, const struct warning_list *l,
+                               const struct programme *p, const struct indicator_board *b,
+                               void *arg);
+/**
+ * Build the reminders (remind_build()) of every unit as of as_of, due
+ * within `within` days, and hand them to cb; everything is released after
+ * cb returns. 0 or the error (in c->err) of the build or of cb.
+ */
+int cli_reminders_visit(struct cli *c, struct date as_of, long within, cli_reminders_cb cb,
+                        void *arg);
+/** The same for the early warnings of every unit as of as_of (`giamsat warnings`). */
+int cli_warnings_visit(struct cli *c, struct date as_of, cli_warnings_cb cb, void *arg);
+
+/* ---- notifications (cmd_notify.c, docs/NOTIFY.md) ------------------------------- */
+
+/* What one delivery run did. */
+struct notify_counts {
+    size_t sent, failed;
+    bool no_config;        /* no SMTP configuration where none was asked for: nothing tried */
+    char first_error[ERR_MSG_MAX]; /* the first failure's reason, "" when none */
+};
+
+/**
+ * Today's notices: every early warning that began within NOTICE_NEW_DAYS
+ * (due_soon as "approaching deadline") and every open request whose
+ * answer is due within NOTICE_REQUEST_DAYS, for its unit's accounts, in
+ * one transaction; idempotent. *added grows by the new inbox rows.
+ */
+int notify_daily(struct cli *c, struct date today, size_t *added);
+/**
+ * The weekly digest of every unit with work to remind (`giamsat remind`
+ * as of as_of, within days), keyed by the Monday of as_of's week:
+ * idempotent per unit and week.
+ */
+int notify_digests(struct cli *c, struct date as_of, long within, size_t *added);
+/** The SMTP configuration's path: given, else $GIAMSAT_SMTP_CONFIG, else the default. */
+const char *notify_config_path(const char *given);
+/**
+ * Deliver the due mail of the queue once (store_notify.h's states),
+ * stopping after 3 failures. No configuration file at the default path
+ * (none given) is not an error: out->no_config, nothing sent.
+ */
+int notify_deliver(struct cli *c, const char *config, struct notify_counts *out);
+/** `giamsat remind --send`: notify_digests() then notify_deliver(); 1 when a mail failed. */
+int notify_remind_send(struct cli *c, const char *as_of, const char *within, const char *config);
+
+/* The notifications' schedule in `giamsat serve`. */
+struct notify_schedule {
+    const char *db_path;
+    const char *smtp_config; /* NULL: notify_config_path()'s choice */
+    int digest_day;          /* ISO weekday of the digest, 1 (Monday) .. 7 */
+    long within;             /* the digest's horizon, days */
+    long every_s;            /* seconds between two runs */
+};
+struct notify_thread;
+/** Start a thread (with its own connection) that runs the jobs every s->every_s seconds. */
+int notify_thread_start(const struct notify_schedule *s, struct notify_thread **out,
+                        struct err *e);
+/** Stop it (waiting for a run in progress) and free it; accepts NULL. */
+void notify_thread_stop(struct notify_thread *t);
+
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_tasks(struct cli *c, int argc, char **argv);
@@ -106,5 +174,6 @@ int cmd_indicators(struct cli *c, int argc, char **argv);
 int cmd_measure(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_mail(struct cli *c, int argc, char **argv);
 
 #endif

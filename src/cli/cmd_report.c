@@ -1,7 +1,9 @@
 /*
  * cmd_report: `giamsat report` (the statistics report as of a date, in
  * every format, with its indicator section), `giamsat remind` (reminder
- * letters per unit) and `giamsat warnings` (early warnings as of a date).
+ * letters per unit) and `giamsat warnings` (early warnings as of a date);
+ * cli_reminders_visit() and cli_warnings_visit() lend both to the
+ * notifications (cmd_notify.c).
  */
 #include "cli.h"
 
@@ -461,7 +463,8 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     static const char *const formats[] = { "text", "json", "docx", "md", NULL };
     struct opt opts[] = { { "--as-of", true, NULL }, { "--within", true, NULL },
                           { "--agency", true, NULL }, { "--format", true, NULL },
-                          { "-o", true, NULL },      { NULL, false, NULL } };
+                          { "-o", true, NULL },      { "--send", false, NULL },
+                          { "--smtp-config", true, NULL }, { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;
@@ -469,6 +472,9 @@ int cmd_remind(struct cli *c, int argc, char **argv)
         return c->err.kind;
     if (help)
         return cli_usage("remind");
+    if (opt_value(opts, "--send"))
+        return notify_remind_send(c, opt_value(opts, "--as-of"), opt_value(opts, "--within"),
+                                  opt_value(opts, "--smtp-config"));
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "text";
     long within = 0;
     if (check_format(c, format, formats) || read_within(c, opt_value(opts, "--within"), &within) ||
@@ -485,6 +491,24 @@ int cmd_remind(struct cli *c, int argc, char **argv)
         remind_build(&r, within, &rm);
     if (!ret)
         ret = emit_reminders(c, &rm, format, opt_value(opts, "-o"));
+    reminders_release(&rm);
+    report_release(&r);
+    programme_release(&p);
+    return ret;
+}
+
+int cli_reminders_visit(struct cli *c, struct date as_of, long within, cli_reminders_cb cb,
+                        void *arg)
+{
+    struct scope s = { as_of, DATE_NONE, 0, 0 };
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct reminders rm = REMINDERS_INIT;
+    int ret = build_report(c, &s, &p, &r, NULL);
+    if (!ret) {
+        remind_build(&r, within, &rm);
+        ret = cb(c, &rm, arg);
+    }
     reminders_release(&rm);
     report_release(&r);
     programme_release(&p);
@@ -550,6 +574,14 @@ static int build_warning_src(struct cli *c, struct date as_of, struct warning_sr
         return c->err.kind;
     indicator_board_build_view(&w->board_month_ago, w->ind.x, w->ind.n, o.as_of, 0);
     return 0;
+}
+
+static void warning_src_init(struct warning_src *w)
+{
+    *w = (struct warning_src){ .p = PROGRAMME_INIT };
+    w->now = w->month_ago = (struct report)REPORT_INIT;
+    w->board = w->board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
+    w->ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
 }
 
 static void warning_src_release(struct warning_src *w)
@@ -653,10 +685,8 @@ static int list_warnings(struct cli *c, const struct opt *opts, const char *form
     struct date as_of = cli_today();
     if (as_of_text && cli_parse_date(as_of_text, "--as-of", &as_of, &c->err))
         return c->err.kind;
-    struct warning_src w = { .p = PROGRAMME_INIT };
-    w.now = w.month_ago = (struct report)REPORT_INIT;
-    w.board = w.board_month_ago = (struct indicator_board)INDICATOR_BOARD_INIT;
-    w.ind = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+    struct warning_src w;
+    warning_src_init(&w);
     struct warning_list l = WARNING_LIST_INIT;
     struct warning_settings set;
     size_t agency;
@@ -669,6 +699,23 @@ static int list_warnings(struct cli *c, const struct opt *opts, const char *form
         ret = !strcmp(format, "json")
                   ? write_json(c, json_warning_list(&l, &w.p, &w.board), opt_value(opts, "-o"))
                   : emit_warning_table(c, &l, &w.p, &w.board, format, opt_value(opts, "-o"));
+    }
+    warning_list_release(&l);
+    warning_src_release(&w);
+    return ret ? c->err.kind : 0;
+}
+
+int cli_warnings_visit(struct cli *c, struct date as_of, cli_warnings_cb cb, void *arg)
+{
+    struct warning_src w;
+    warning_src_init(&w);
+    struct warning_list l = WARNING_LIST_INIT;
+    struct warning_settings set;
+    int ret = store_warning_settings(c->db, &set, &c->err) || build_warning_src(c, as_of, &w);
+    if (!ret) {
+        struct warning_input in = { &w.now, &w.month_ago, &w.board, &w.board_month_ago };
+        warnings_build(&in, &set, PROG_NONE, -1, &l);
+        ret = cb(c, &l, &w.p, &w.board, arg);
     }
     warning_list_release(&l);
     warning_src_release(&w);

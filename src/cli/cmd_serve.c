@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "store/store.h"
+#include "store/store_notify.h"
 #include "util/crypto.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
@@ -55,13 +56,27 @@ static int serve_options(struct cli *c, const struct opt *opts, struct server_op
     return 0;
 }
 
+/* --smtp-config, --notify-every S (0: no schedule), --digest-day N (1 = Monday). */
+static int notify_options(struct cli *c, const struct opt *opts, struct notify_schedule *ns)
+{
+    int every = 300, day = 1;
+    *ns = (struct notify_schedule){ c->db_path, opt_value(opts, "--smtp-config"), 1, 14, 300 };
+    if (serve_number(c, opts, "--notify-every", 0, 86400, &every) ||
+        serve_number(c, opts, "--digest-day", 1, 7, &day))
+        return c->err.kind;
+    ns->every_s = every;
+    ns->digest_day = day;
+    return 0;
+}
+
 int cmd_serve(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--listen", true, NULL },          { "--port", true, NULL },
                           { "--threads", true, NULL },         { "--secure-cookie", false, NULL },
                           { "--per-address", true, NULL },     { "--idle-timeout", true, NULL },
                           { "--request-timeout", true, NULL }, { "--trusted-proxy", true, NULL },
-                          { NULL, false, NULL } };
+                          { "--smtp-config", true, NULL },     { "--notify-every", true, NULL },
+                          { "--digest-day", true, NULL },      { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;
@@ -79,15 +94,24 @@ int cmd_serve(struct cli *c, int argc, char **argv)
     sigset_t set;
     block_stop_signals(&set);
     struct server *s = NULL;
-    int ret = server_start(&app, &so, &s, &c->err);
+    struct notify_thread *nt = NULL;
+    struct notify_schedule ns;
+    int ret = notify_options(c, opts, &ns);
+    if (!ret)
+        ret = server_start(&app, &so, &s, &c->err);
+    if (!ret && ns.every_s)
+        ret = notify_thread_start(&ns, &nt, &c->err);
     if (!ret) {
         printf("giamsat đang chạy tại http://%s:%d/ (Ctrl+C để dừng)\n", so.listen, so.port);
         fflush(stdout);
         int sig = 0;
         sigwait(&set, &sig);
         fprintf(stderr, "giamsat: stopping (signal %d), finishing requests in flight\n", sig);
+        notify_thread_stop(nt);
         server_stop(s);
         fprintf(stderr, "giamsat: stopped\n");
+    } else if (s) {
+        server_stop(s);
     }
     app_release(&app);
     return ret;
@@ -155,16 +179,32 @@ static int user_add(struct cli *c, const char *username, const struct opt *opts)
     return ret;
 }
 
+/* `user set LOGIN --email ADDRESS`: the address notifications are mailed to. */
+static int user_set(struct cli *c, const char *username, const struct opt *opts)
+{
+    const char *email = opt_value(opts, "--email");
+    if (!email)
+        return err_set(&c->err, ERR_INVALID, "use 'giamsat user set LOGIN --email ADDRESS'");
+    struct audit_entry a = { .actor = "cli", .action = "user.email", .client = "" };
+    if (cli_open_existing(c) || store_user_set_email(c->db, username, email, &a, &c->err))
+        return c->err.kind;
+    printf(*email ? "Đã ghi địa chỉ thư của '%s'\n" : "Đã xoá địa chỉ thư của '%s'\n", username);
+    return 0;
+}
+
 int cmd_user(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--role", true, NULL },       { "--unit", true, NULL },
                           { "--name", true, NULL },       { "--password", true, NULL },
-                          { "--if-missing", false, NULL }, { NULL, false, NULL } };
+                          { "--if-missing", false, NULL }, { "--email", true, NULL },
+                          { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
     bool help;
     if (args_parse(argc, argv, opts, pos, 2, &n_pos, &help, &c->err))
         return c->err.kind;
+    if (!help && n_pos == 2 && !strcmp(pos[0], "set"))
+        return user_set(c, pos[1], opts);
     if (help || n_pos != 2 || strcmp(pos[0], "add"))
         return help ? cli_usage("user")
                     : err_set(&c->err, ERR_INVALID, "use 'giamsat user add LOGIN --role ROLE'");

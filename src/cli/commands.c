@@ -220,7 +220,10 @@ static const struct command {
       "                     as of D0 beside D's, tasks overdue and completed since D0),\n"
       "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi" },
     { "remind", cmd_remind,
-      "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
+      "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]\n"
+      "remind --send [--as-of D] [--within N] [--smtp-config FILE]   queue each unit's letter\n"
+      "                     of D's week (default today, 14 days; once per unit and week) to\n"
+      "                     its accounts' inbox and e-mail, then send the mail queue (cron)" },
     { "warnings", cmd_warnings,
       "warnings [--as-of D] [--agency A] [--rule R] [--format table|json|csv] [-o FILE]\n"
       "                     early warnings as of D (default today), each with its reason:\n"
@@ -249,7 +252,8 @@ static const struct command {
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"
-      "                     [--trusted-proxy ADDR]\n"
+      "                     [--trusted-proxy ADDR] [--notify-every S] [--digest-day N]\n"
+      "                     [--smtp-config FILE]\n"
       "      --listen ADDR        IPv4 address to listen on (default 127.0.0.1)\n"
       "      --port N             TCP port (default 8080)\n"
       "      --threads N          worker threads (default " SERVER_STR(SERVER_THREADS) ")\n"
@@ -261,13 +265,26 @@ static const struct command {
       SERVER_STR(SERVER_REQUEST_TIMEOUT) ")\n"
       "      --trusted-proxy ADDR the reverse proxy (IPv4): its X-Forwarded-For gives the client\n"
       "                           and X-Forwarded-Proto: https makes the session cookie Secure\n"
-      "      --secure-cookie      always mark the session cookie Secure\n"
+      "      --secure-cookie      always mark the session cookie Secure\n"      "      --notify-every S     run the notifications every S seconds (default 300; 0: never):\n"
+      "                           new warnings and deadlines, the weekly digest, the mail queue\n"
+      "      --digest-day N       the digest's weekday, 1 = Monday (default) .. 7 = Sunday\n"
+      "      --smtp-config FILE   the SMTP settings (docs/NOTIFY.md)\n"
       "      SIGTERM/SIGINT: stop accepting, finish the requests in flight (at most "
       SERVER_STR(SERVER_DRAIN_TIMEOUT) " s), exit" },
     { "user", cmd_user,
       "user add LOGIN --role quan_tri|giam_sat|don_vi|xem [--unit UNIT] [--name TEXT]\n"
       "                     [--password P] [--if-missing]   (password from stdin, or made and"
-      " printed once)" },
+      " printed once)\n"
+      "user set LOGIN --email ADDRESS   the address notifications are mailed to ('' clears)" },
+    { "mail", cmd_mail,
+      "mail queue           the mail queue: id, state, attempts, next try or sent time, to,\n"
+      "                     subject, last error\n"
+      "mail send [--smtp-config FILE]   send the mail that is due once (the SMTP settings:\n"
+      "                     FILE, else $GIAMSAT_SMTP_CONFIG, else /etc/giamsat/smtp.conf)\n"
+      "mail notify [--as-of D] [--smtp-config FILE]   what serve does on its schedule, once:\n"
+      "                     notices of the warnings that began in the last 7 days (due_soon:\n"
+      "                     approaching deadline) for the units' accounts, then send\n"
+      "mail retry ID        queue a mail left 'sending' or 'failed' again" },
     { "token", cmd_token,
       "token add --role ROLE [--unit UNIT] [--name NAME]   (prints the token once)" },
     { "indicators", cmd_indicators, "indicators [--as-of D] [--format table|json|csv]" },

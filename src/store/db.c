@@ -368,6 +368,33 @@ static const char *const migrations[] = {
     "INSERT INTO count_policy VALUES (1, 'da_gui', '', 'schema');"
     "CREATE TRIGGER count_policy_generation_update AFTER UPDATE ON count_policy"
     " BEGIN UPDATE data_generation SET n = n + 1, structure = structure + 1; END;",
+
+    /* 18: notifications (issue #15): a user's e-mail address, the in-app
+     * inbox and the mail queue (store_notify.h). `dedup` makes every
+     * notification and every mail idempotent (user+kind+item+date): a job
+     * that runs again adds nothing. A mail moves queued -> sending -> sent
+     * (or back to queued with a later next_at, or failed); a row left in
+     * 'sending' by a crash is never resent by itself (docs/NOTIFY.md). */
+    "ALTER TABLE app_user ADD COLUMN email TEXT;"
+    "CREATE TABLE notification ("
+    " id INTEGER PRIMARY KEY,"
+    " user_id INTEGER NOT NULL REFERENCES app_user(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('request', 'answered', 'returned', 'deadline',"
+    "  'warning', 'report_returned', 'digest')),"
+    " dedup TEXT NOT NULL UNIQUE,"
+    " title TEXT NOT NULL, body TEXT NOT NULL, link TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, read_at TEXT);"
+    "CREATE INDEX notification_by_user ON notification(user_id, read_at, id);"
+    "CREATE TABLE mail_queue ("
+    " id INTEGER PRIMARY KEY,"
+    " dedup TEXT NOT NULL UNIQUE,"
+    " recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent',"
+    "  'failed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_at INTEGER NOT NULL,"
+    " last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT);"
+    "CREATE INDEX mail_queue_due ON mail_queue(state, next_at);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -2,6 +2,7 @@
 #include "store_approval.h"
 
 #include "db_internal.h"
+#include "store_notify.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -333,6 +334,8 @@ int store_review_add(struct db *db, long report_id, enum review_step step, struc
     }
     ret = check_step(&v, step, on, comment, who, e) ||
           insert_step(db, report_id, step, on, comment, a ? a->actor : NULL, e);
+    if (!ret && (step == REVIEW_REJECT || step == REVIEW_RETURN))
+        ret = store_notify_report_returned(db, v.agency_id, v.task_id, report_id, comment, on, e);
     if (!ret) {
         char iso[DATE_ISO_LEN], action[32];
         date_iso(on, iso);

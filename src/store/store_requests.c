@@ -2,6 +2,7 @@
 #include "store_requests.h"
 
 #include "db_internal.h"
+#include "store_notify.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -113,6 +114,8 @@ int store_request_add(struct db *db, const struct request_input *in, const struc
         *id = db_last_id(db);
         ret = audit_line(db, a, *id, after, e);
     }
+    if (!ret)
+        ret = store_notify_request(db, *id, NOTICE_REQUEST, NULL, in->issued_on, e);
     if (!ret)
         ret = db_commit(db, e);
     if (ret)
@@ -347,6 +350,10 @@ int store_request_step(struct db *db, long id, const struct request_step *step,
         ret = check_step(db, id, step, e);
     if (!ret)
         ret = insert_step(db, id, step, explanation, remedy, comment, a ? a->actor : NULL, e);
+    if (!ret && step->kind != STEP_ACCEPT)
+        ret = store_notify_request(db, id,
+                                   step->kind == STEP_ANSWER ? NOTICE_ANSWERED : NOTICE_RETURNED,
+                                   step->kind == STEP_ANSWER ? explanation : comment, step->on, e);
     if (!ret)
         ret = audit_line(db, a, id, after, e);
     if (!ret)

@@ -76,6 +76,12 @@ int h_admin_audit(struct req *rq, struct resp *rs);
 int h_admin_group_rule(struct req *rq, struct resp *rs);
 int h_admin_alias(struct req *rq, struct resp *rs);
 
+/* page_inbox.c: Thông báo (the inbox, marking read, my e-mail address, its API) */
+int h_inbox(struct req *rq, struct resp *rs);
+int h_inbox_read(struct req *rq, struct resp *rs);
+int h_inbox_email(struct req *rq, struct resp *rs);
+int api_notifications(struct req *rq, struct resp *rs);
+
 /* api.c: /api/v1 */
 int api_tasks(struct req *rq, struct resp *rs);
 int api_task(struct req *rq, struct resp *rs);

@@ -2,6 +2,7 @@
 #include "page.h"
 
 #include "core/access.h"
+#include "page_inbox.h"
 #include "util/clock.h"
 #include "util/xml.h"
 
@@ -49,7 +50,9 @@ static void account(const struct req *rq, struct buf *b)
 {
     if (rq->who.role == ROLE_NONE)
         return;
-    buf_adds(b, "<div class=\"account\"><span>");
+    buf_adds(b, "<div class=\"account\">");
+    page_inbox_link(rq, b);
+    buf_adds(b, "<span>");
     page_text(b, rq->who.display);
     buf_adds(b, " · ");
     page_text(b, role_label(rq->who.role));

@@ -59,6 +59,10 @@ static const struct action {
     { "user.disable",
       "Khóa tài khoản",
       { "{actor} đã khóa tài khoản {username}", "{actor} đã khóa tài khoản số {id}" } },
+    { "user.email",
+      "Đổi địa chỉ thư nhận thông báo",
+      { "{actor} đã đặt địa chỉ thư nhận thông báo của tài khoản số {id} là {email}",
+        "{actor} đã đổi địa chỉ thư nhận thông báo của tài khoản số {id}" } },
     { "token.create",
       "Tạo mã truy cập API",
       { "{actor} đã tạo mã truy cập API “{name}”", "{actor} đã tạo mã truy cập API “{token}”",
@@ -160,6 +164,7 @@ static const struct {
     const char *action, *key;
 } plain_fields[] = {
     { "user.create", "role" },
+    { "user.email", "email" },
     { "token.create", "token" },
     { "token.revoke", "token_state" },
     { "group.rule", "rule" },
@@ -190,6 +195,7 @@ static const struct {
 } field_labels[] = {
     { "username", "Tên đăng nhập" },
     { "role", "Vai trò" },
+    { "email", "Địa chỉ thư" },
     { "unit", "Đơn vị" },
     { "name", "Tên" },
     { "active", "Đang hoạt động" },

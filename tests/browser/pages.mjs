@@ -7,7 +7,7 @@
 // and visits the dashboard, the task list and a task, the units and a unit, the documents
 // and a document, the indicators and an indicator, the report, the import page, the review
 // of reports (Duyệt báo cáo), the admin
-// pages (every /admin/... page the admin page links to), the audit log and a 404 page.
+// pages (every /admin/... page the admin page links to), the audit log, the inbox and a 404 page.
 // On every page at both widths:
 //   - no horizontal scroll at 390 px (document scrollWidth <= 391);
 //   - axe-core (npm, injected from node_modules) finds no violation;
@@ -151,6 +151,7 @@ async function pagesOf(page) {
         ['duyet', '/reviews'],
         ['quan-tri', '/admin'],
         ['nhat-ky', '/admin/audit'],
+        ['thong-bao', '/inbox'],
         ['khong-co', '/khong-co-trang-nay'],
         ['canh-bao', '/warnings'],
         ['quy-tac-canh-bao', '/warnings/rules'],

@@ -18,7 +18,9 @@ start_server() {
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
         PORT=$(( 20000 + ($$ * 7 + attempt * 997) % 40000 ))
         URL="http://127.0.0.1:$PORT"
-        $GIAMSAT serve --port "$PORT" ${SERVE_ARGS:-} > server.log 2>&1 &
+        # The notifications' schedule is off unless a test asks for it (NOTIFY_ARGS).
+        $GIAMSAT serve --port "$PORT" ${NOTIFY_ARGS:---notify-every 0} ${SERVE_ARGS:-} \
+            > server.log 2>&1 &
         SERVER_PID=$!
         trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
         for _ in $(seq 1 100); do
