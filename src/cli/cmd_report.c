@@ -23,6 +23,7 @@
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_requests.h"
 #include "store/store_docsets.h"
 #include "store/store_warnings.h"
 #include "util/buf.h"
@@ -384,11 +385,13 @@ struct report_job {
     struct report_compare cmp;
     bool compared;
     struct report_more more;
+    struct request_summary requests; /* the requests for explanation of the scope (issue #15) */
 };
 
 static void report_job_release(struct report_job *j)
 {
     report_more_release(&j->more);
+    request_summary_release(&j->requests);
     report_compare_release(&j->cmp);
     report_release(&j->before);
     indicator_board_release(&j->b);
@@ -406,10 +409,14 @@ static int run_report(struct cli *c, const struct opt *opts, const struct strvec
         build_board(c, &j->r, &j->src, &j->b) ||
         build_compare(c, opt_value(opts, "--compare"), &j->r, &j->before, &j->cmp,
                       &j->compared) ||
-        build_more(c, sets, stale_after, &j->r, &j->more))
+        build_more(c, sets, stale_after, &j->r, &j->more) ||
+        store_request_summary(c->db,
+                              j->r.opt.agency == PROG_NONE ? 0 : j->p.agencies[j->r.opt.agency].id,
+                              j->r.opt.as_of, &j->requests, &c->err))
         return c->err.kind;
     struct report_extras x = { j->compared ? &j->cmp : NULL, j->more.parts, j->more.n_sets };
     report_notes_extras(&j->more.notes, &x);
+    x.requests = request_summary_any(&j->requests);
     return emit_report(c, &j->r, &j->b, &x, opts);
 }
 
@@ -447,6 +454,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
         j.b = (struct indicator_board)INDICATOR_BOARD_INIT;
         j.src = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
         j.cmp = (struct report_compare)REPORT_COMPARE_INIT;
+        j.requests = (struct request_summary)REQUEST_SUMMARY_INIT;
         ret = run_report(c, opts, &docs, &sets, stale_after, &j);
         report_job_release(&j);
     }

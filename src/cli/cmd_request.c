@@ -1,11 +1,13 @@
 /*
  * cmd_request: `giamsat request` — requests for explanation (issue #15):
- * add, answer, accept, return, list. Writes go through store_requests.h
+ * add, answer, accept, return, list, letter (the DOCX letter). Writes go through store_requests.h
  * (one transaction each, audited as "cli"); dates default to today.
  */
 #include "cli.h"
 
+#include "export/docx.h"
 #include "json/json_requests.h"
+#include "render/request_letter.h"
 #include "store/store_indicators.h"
 #include "store/store_requests.h"
 #include "util/strparse.h"
@@ -158,6 +160,30 @@ static int request_list(struct cli *c, const struct opt *opts)
     return 0;
 }
 
+/* `request letter ID -o F.docx`: the letter "Công văn đề nghị giải trình" as DOCX. */
+static int request_letter(struct cli *c, const struct opt *opts, const char *id_text)
+{
+    long id;
+    const char *path = opt_value(opts, "-o");
+    if (read_id(c, id_text, &id))
+        return c->err.kind;
+    if (!path)
+        return err_set(&c->err, ERR_INVALID, "request letter needs -o FILE.docx");
+    struct request_view *v = NULL;
+    if (store_request_get(c->db, id, &v, &c->err))
+        return c->err.kind;
+    char *subject = v->task_id ? xasprintf("nhiệm vụ “%s”", v->task_name ? v->task_name : "")
+                               : xasprintf("chỉ tiêu %s", v->indicator_code ? v->indicator_code : "");
+    struct request_letter l = { v->id, v->unit, subject, v->content, v->number, v->issued_on, v->due };
+    struct rdoc d = RDOC_INIT;
+    request_letter_build(&l, &d);
+    int ret = docx_write(&d, path, &c->err);
+    rdoc_release(&d);
+    free(subject);
+    request_views_free(v, 1);
+    return ret;
+}
+
 int cmd_request(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--task", true, NULL },        { "--indicator", true, NULL },
@@ -168,6 +194,7 @@ int cmd_request(struct cli *c, int argc, char **argv)
                           { "--new-due", true, NULL },     { "--comment", true, NULL },
                           { "--state", true, NULL },       { "--as-of", true, NULL },
                           { "--format", true, NULL },      { "--json", false, NULL },
+                          { "-o", true, NULL },
                           { NULL, false, NULL } };
     const char *pos[2];
     int n_pos;
@@ -189,6 +216,8 @@ int cmd_request(struct cli *c, int argc, char **argv)
         return request_step(c, opts, id, STEP_ACCEPT);
     if (!strcmp(verb, "return"))
         return request_step(c, opts, id, STEP_RETURN);
+    if (!strcmp(verb, "letter"))
+        return request_letter(c, opts, id);
     return err_set(&c->err, ERR_INVALID, "unknown request command '%s' (add, answer, accept,"
-                   " return, list)", verb);
+                   " return, list, letter)", verb);
 }

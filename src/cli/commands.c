@@ -247,6 +247,7 @@ static const struct command {
       "request answer ID --explanation TEXT --remedy TEXT --new-due D [--date D]\n"
       "request accept ID [--date D]\n"
       "request return ID --comment TEXT [--due D] [--date D]   ask again (a new round)\n"
+      "request letter ID -o FILE.docx   the letter \"Công văn đề nghị giải trình\"\n"
       "request list [--state open|overdue|answered|accepted] [--unit UNIT] [--as-of D]\n"
       "                     [--format table|json]" },
     { "approval", cmd_approval,

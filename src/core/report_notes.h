@@ -84,6 +84,8 @@ struct report_part {
  * absent). Everything borrowed. The JSON form and the laid-out document
  * show the same extras.
  */
+struct request_summary;
+
 struct report_extras {
     const struct report_compare *compare; /* --compare D0 */
     const struct report_part *sets;       /* --set NAME ... */
@@ -94,6 +96,7 @@ struct report_extras {
     const struct report_stale *stale; /* report_stale_build()'s */
     size_t n_stale;
     long stale_after; /* the N of --stale-after */
+    const struct request_summary *requests; /* requests for explanation (core/request.h), or NULL */
 };
 
 /* The notes of one report as computed together (store_report_notes()); owned. */

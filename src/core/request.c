@@ -1,6 +1,7 @@
 /* request: requests for explanation and their lifecycle; see request.h. */
 #include "request.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const step_keys[N_STEP_KINDS] = { "answer", "accept", "return" };
@@ -91,5 +92,24 @@ const char *request_step_refusal(struct date issued, struct date due,
         return "đơn vị chưa trả lời yêu cầu này";
     if (next->kind == STEP_ANSWER && !date_is_set(next->new_due))
         return "câu trả lời cần ngày hoàn thành mới mà đơn vị cam kết";
+    return NULL;
+}
+
+void request_summary_release(struct request_summary *s)
+{
+    for (size_t i = 0; i < s->n_open; i++) {
+        free(s->open[i].unit);
+        free(s->open[i].subject);
+        free(s->open[i].content);
+    }
+    free(s->open);
+    *s = (struct request_summary)REQUEST_SUMMARY_INIT;
+}
+
+const struct request_summary *request_summary_any(const struct request_summary *s)
+{
+    for (int i = 0; i < N_REQUEST_STATES; i++)
+        if (s->count[i])
+            return s;
     return NULL;
 }

@@ -72,4 +72,30 @@ const char *request_step_refusal(struct date issued, struct date due,
                                  const struct request_step *steps, size_t n,
                                  const struct request_step *next);
 
+/* One open or overdue request as the statistics report lists it (strings owned). */
+struct request_summary_item {
+    long id;
+    char *unit;    /* canonical name */
+    char *subject; /* "Nhiệm vụ: …" or "Chỉ tiêu 11.1" */
+    char *content;
+    struct date issued_on, due; /* due: the current round's */
+    enum request_state state;   /* REQ_OPEN or REQ_OVERDUE */
+};
+
+/* The requests of a report's scope as of its date (the section "Yêu cầu giải trình"). */
+struct request_summary {
+    struct date as_of;
+    long count[N_REQUEST_STATES];       /* requests issued by as_of, by state */
+    struct request_summary_item *open;  /* the open and overdue ones, overdue first, oldest first */
+    size_t n_open;
+};
+
+#define REQUEST_SUMMARY_INIT { { 0 }, { 0 }, NULL, 0 }
+
+/** s when a request had been issued by its date, else NULL (the report leaves the section out). */
+const struct request_summary *request_summary_any(const struct request_summary *s);
+
+/** Free s's items; s is left REQUEST_SUMMARY_INIT. Accepts an empty summary. */
+void request_summary_release(struct request_summary *s);
+
 #endif

@@ -265,7 +265,8 @@ void warnings_build(const struct warning_input *in, const struct warning_setting
     task_warnings(&c, rule);
     indicator_warnings(&c, rule);
     unit_warnings(&c, rule);
-    qsort(out->v, out->n, sizeof(*out->v), warning_cmp);
+    if (out->n) /* qsort() must not be given the NULL of an empty list */
+        qsort(out->v, out->n, sizeof(*out->v), warning_cmp);
 }
 
 void warning_list_release(struct warning_list *l)

@@ -3,6 +3,7 @@
 
 #include "json_indicators.h"
 #include "json_internal.h"
+#include "json_requests.h"
 
 #include "core/figures.h"
 #include "util/xalloc.h"
@@ -397,6 +398,19 @@ static json_t *counting(enum count_policy p)
     return o;
 }
 
+/* The extras x holds, each a key of o after "indicators" (json_report_with()). */
+static void add_extras(json_t *o, const struct report *r, const struct report_extras *x)
+{
+    if (x->compare)
+        json_object_set_new(o, "compare", compare_object(x->compare));
+    if (x->n_sets)
+        json_object_set_new(o, "sets", sets_array(x));
+    if (x->notes)
+        add_notes(o, r, x);
+    if (x->requests)
+        json_object_set_new(o, "requests", json_request_summary_value(x->requests));
+}
+
 static json_t *report_object(const struct report *r, const struct indicator_board *b,
                              const struct report_extras *x)
 {
@@ -430,12 +444,8 @@ static json_t *report_object(const struct report *r, const struct indicator_boar
     json_object_set_new(o, "reconciled", json_boolean(reconciled));
     if (b)
         json_object_set_new(o, "indicators", indicators(b));
-    if (x && x->compare)
-        json_object_set_new(o, "compare", compare_object(x->compare));
-    if (x && x->n_sets)
-        json_object_set_new(o, "sets", sets_array(x));
-    if (x && x->notes)
-        add_notes(o, r, x);
+    if (x)
+        add_extras(o, r, x);
     return o;
 }
 

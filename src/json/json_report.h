@@ -56,7 +56,9 @@ char *json_report(const struct report *r, const struct indicator_board *b);
  *     "tasks", for the set's documents}}], when x->n_sets;
  *   "issues_raised": [{"task","name","unit","date","issues"}] and
  *   "stale_after": N, "stale": [{"task","name","unit","last_report": D|null,
- *     "since": D|null, "days": n|null}], when x->notes.
+ *     "since": D|null, "days": n|null}], when x->notes;
+ *   "requests": json_request_summary_value()'s object (json_requests.h), when
+ *     x->requests.
  * A report on several documents (r->opt.n_documents) also has "documents":
  * [names] after "due_by".
  */

@@ -22,4 +22,43 @@
  */
 char *json_request_list(const struct request_view *v, size_t n, struct date as_of, int state);
 
+/** One item (as above) of v as of as_of, for GET and POST /api/v1/requests/{id}. */
+char *json_request_one(const struct request_view *v, struct date as_of);
+
+/*
+ * The report's "requests" (a new reference, for json_report.c):
+ *   {"as_of","total","open","overdue","answered","accepted",
+ *    "waiting":[{"id","unit","subject","content","issued_on","due","state"}]}
+ * where "waiting" holds the open and overdue requests, overdue first.
+ */
+struct json_t;
+struct json_t *json_request_summary_value(const struct request_summary *s);
+
+/*
+ * A POST /api/v1/requests... body, read: the fields of `giamsat request`
+ * (add: task, indicator, document, unit, due, content, number; answer:
+ * explanation, remedy, new_due; return: comment, due; every step: date).
+ * Strings owned (NULL when absent, null or ""); dates unset when absent.
+ */
+struct request_body {
+    long task;
+    long indicator_id; /* the pages name an indicator by id (not a JSON field), 0: none */
+    char *indicator, *document, *unit, *content, *number;
+    char *explanation, *remedy, *comment;
+    struct date date, due, new_due;
+};
+
+#define REQUEST_BODY_INIT ((struct request_body){ 0 })
+
+/**
+ * Read body (len bytes) into *out (REQUEST_BODY_INIT), accepting only the
+ * fields named in allowed (NULL-terminated). Dates are "YYYY-MM-DD" or
+ * "dd/mm/yyyy". ERR_INVALID naming the field for: not a JSON object, an
+ * unknown or repeated field, a value of the wrong type, too long or not a
+ * date. Release *out with request_body_release() in every case.
+ */
+int json_request_read(const char *body, size_t len, const char *const *allowed,
+                      struct request_body *out, struct err *e);
+void request_body_release(struct request_body *b);
+
 #endif

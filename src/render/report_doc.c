@@ -4,6 +4,7 @@
 #include "core/figures.h"
 #include "core/rank.h"
 #include "report_parts.h"
+#include "report_requests.h"
 #include "report_words.h"
 #include "core/registry.h"
 #include "util/buf.h"
@@ -647,5 +648,7 @@ void report_doc_build_with(const struct report *r, const struct indicator_board 
         report_doc_add_compare(x->compare, d);
     if (x)
         report_parts_add(r, x, d);
+    if (x && x->requests)
+        report_doc_add_requests(x->requests, d); /* issue #15: render/report_requests.h */
     section_annex(r, d);
 }

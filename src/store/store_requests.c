@@ -216,6 +216,24 @@ int store_request_list(struct db *db, long agency_id, struct request_view **out,
     return ret;
 }
 
+int store_request_get(struct db *db, long id, struct request_view **out, struct err *e)
+{
+    bool began;
+    *out = NULL;
+    if (db_read_begin(db, &began, e))
+        return e->kind;
+    size_t n = 0;
+    int ret = read_requests(db, " WHERE r.id = ?", id, out, &n, e);
+    db_read_end(db, began);
+    if (!ret && !n)
+        ret = err_set(e, ERR_NOT_FOUND, "không có yêu cầu giải trình số %ld", id);
+    if (ret) {
+        request_views_free(*out, n);
+        *out = NULL;
+    }
+    return ret;
+}
+
 void request_views_free(struct request_view *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -344,4 +362,45 @@ int store_request_step(struct db *db, long id, const struct request_step *step,
         db_rollback(db);
     free(after);
     return ret;
+}
+
+/* ---- the report's summary ----------------------------------------------------------- */
+
+static void summary_add(struct request_summary *out, const struct request_view *v,
+                        const struct request_status *st, size_t *cap)
+{
+    ALLOC_GROW(out->open, out->n_open + 1, *cap);
+    struct request_summary_item *it = &out->open[out->n_open++];
+    it->id = v->id;
+    it->unit = xstrdup(v->unit ? v->unit : "");
+    it->subject = v->task_id ? xasprintf("Nhiệm vụ: %s", v->task_name ? v->task_name : "")
+                             : xasprintf("Chỉ tiêu %s", v->indicator_code ? v->indicator_code : "");
+    it->content = xstrdup(v->content ? v->content : "");
+    it->issued_on = v->issued_on;
+    it->due = st->due;
+    it->state = st->state;
+}
+
+int store_request_summary(struct db *db, long agency_id, struct date as_of,
+                          struct request_summary *out, struct err *e)
+{
+    struct request_view *v = NULL;
+    size_t n = 0, cap = 0;
+    out->as_of = as_of;
+    if (store_request_list(db, agency_id, &v, &n, e))
+        return e->kind;
+    /* Two passes: the overdue first, then the open, each oldest first. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (date_cmp(v[i].issued_on, as_of) > 0)
+                continue;
+            struct request_status st = request_view_status(&v[i], as_of);
+            if (pass == 0)
+                out->count[st.state]++;
+            if (st.state == (pass == 0 ? REQ_OVERDUE : REQ_OPEN))
+                summary_add(out, &v[i], &st, &cap);
+        }
+    }
+    request_views_free(v, n);
+    return 0;
 }

@@ -68,7 +68,22 @@ int store_request_list(struct db *db, long agency_id, struct request_view **out,
                        struct err *e);
 void request_views_free(struct request_view *v, size_t n);
 
+/**
+ * Request id with its steps: *out receives a newly allocated view; free with
+ * request_views_free(*out, 1). ERR_NOT_FOUND, in Vietnamese, when there is
+ * no such request (*out NULL).
+ */
+int store_request_get(struct db *db, long id, struct request_view **out, struct err *e);
+
 /** request_replay() of v's steps as of as_of. */
 struct request_status request_view_status(const struct request_view *v, struct date as_of);
+
+/**
+ * The summary of every request (agency_id 0) or one unit's as of as_of,
+ * for the statistics report, into *out (REQUEST_SUMMARY_INIT; free with
+ * request_summary_release()).
+ */
+int store_request_summary(struct db *db, long agency_id, struct date as_of,
+                          struct request_summary *out, struct err *e);
 
 #endif

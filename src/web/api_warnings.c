@@ -3,20 +3,20 @@
  * `giamsat warnings --format json` as of a date, a page at a time, with
  * the same items; see api.h and core/warning.h.
  *
- * The warnings are computed under the settings in force (store_warnings.h)
- * from the server's cached reports (every unit, as of the date and a month
- * earlier) and their indicator boards, so a request costs the rules' pass
- * over the report, not a load.
+ * The warnings are computed by page_warnings_load() (page_warnings.h), as
+ * the page Cảnh báo computes them: under the settings in force, from the
+ * server's cached reports (every unit, as of the date and a month earlier)
+ * and their indicator boards, so a request costs the rules' pass over the
+ * report, not a load.
  */
 #include "api.h"
 
 #include "app.h"
 #include "handlers.h"
 #include "page.h"
-#include "report_cache.h"
+#include "page_warnings.h"
 #include "core/warning.h"
 #include "json/json_warnings.h"
-#include "store/store_warnings.h"
 #include "util/text.h"
 
 #include <string.h>
@@ -50,50 +50,24 @@ static int query_read(struct req *rq, struct resp *rs, struct warning_query *q)
     return 0;
 }
 
-/* The unit of ?agency= in s (PROG_NONE: none asked); -1 after a 400. */
-static int agency_of(struct req *rq, struct resp *rs, const struct warning_query *q,
-                     const struct cached_snapshot *s, size_t *agency)
-{
-    *agency = PROG_NONE;
-    if (!q->agency)
-        return 0;
-    const struct registry *reg = app_registry(rq, rs);
-    if (!reg)
-        return -1;
-    long id = registry_unit_id(reg, q->agency);
-    *agency = id ? programme_find_agency(&s->prog, id) : PROG_NONE;
-    if (*agency == PROG_NONE)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
-                          text_prefix_len(q->agency, 200), q->agency);
-    return 0;
-}
-
 int api_warnings(struct req *rq, struct resp *rs)
 {
     struct warning_query q;
     if (query_read(rq, rs, &q))
         return -1;
-    struct db *db = app_db(rq, rs);
-    if (!db)
+    long agency_id = 0;
+    if (q.agency) {
+        const struct registry *reg = app_registry(rq, rs);
+        if (!reg)
+            return -1;
+        agency_id = registry_unit_id(reg, q.agency);
+    }
+    struct page_warnings w;
+    if ((!q.agency || agency_id) && page_warnings_load(rq, rs, q.as_of, agency_id, q.rule, &w))
         return -1;
-    struct cached_snapshot *s = NULL;
-    struct cached_report *now = NULL, *before = NULL;
-    struct err e = ERR_INIT;
-    struct report_options o = { q.as_of, DATE_NONE, PROG_NONE, PROG_NONE };
-    struct report_options o_before = o;
-    o_before.as_of = date_add_months(q.as_of, -1);
-    size_t agency;
-    struct warning_settings set;
-    if (store_warning_settings(db, &set, &e) || app_snapshot(rq, db, &s, &e) ||
-        app_report(rq, s, &o, &now, &e) || app_report(rq, s, &o_before, &before, &e))
-        return resp_err(rq, rs, &e);
-    if (agency_of(rq, rs, &q, s, &agency))
-        return -1;
-    struct warning_input in = { &now->rep, &before->rep, &now->board, &before->board };
-    struct warning_list l = WARNING_LIST_INIT;
-    warnings_build(&in, &set, agency, q.rule, &l);
-    int ret = api_send_take(
-        rs, 200, json_warning_page(&l, &s->prog, &now->board, q.as_of, q.limit, q.offset));
-    warning_list_release(&l);
-    return ret;
+    if (q.agency && (!agency_id || w.unit_unknown))
+        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
+                          text_prefix_len(q.agency, 200), q.agency);
+    return api_send_take(rs, 200,
+                         json_warning_page(&w.list, w.prog, w.board, q.as_of, q.limit, q.offset));
 }

@@ -44,6 +44,23 @@ int h_document_info(struct req *rq, struct resp *rs);
 int h_report(struct req *rq, struct resp *rs);
 int h_report_download(struct req *rq, struct resp *rs);
 
+/* page_warnings.c: Cảnh báo (early warnings) and their export */
+int h_warnings(struct req *rq, struct resp *rs);
+int h_warnings_export(struct req *rq, struct resp *rs);
+/* page_warning_rules.c: the warning rules, shown to all, set by an administrator */
+int h_warning_rules(struct req *rq, struct resp *rs);
+int h_warning_rule_set(struct req *rq, struct resp *rs);
+
+/* page_requests.c: requests for explanation (list, one, issue, steps, letter) */
+int h_requests(struct req *rq, struct resp *rs);
+int h_request(struct req *rq, struct resp *rs);
+int h_request_new(struct req *rq, struct resp *rs);
+int h_request_add(struct req *rq, struct resp *rs);
+int h_request_answer(struct req *rq, struct resp *rs);
+int h_request_accept(struct req *rq, struct resp *rs);
+int h_request_return(struct req *rq, struct resp *rs);
+int h_request_letter(struct req *rq, struct resp *rs);
+
 /* page_import.c: Nhập dữ liệu */
 int h_import_form(struct req *rq, struct resp *rs);
 int h_import(struct req *rq, struct resp *rs);
@@ -80,6 +97,11 @@ int api_indicators(struct req *rq, struct resp *rs);
 int api_warnings(struct req *rq, struct resp *rs);
 /* api_requests.c: GET /api/v1/requests, the requests for explanation as of a date */
 int api_requests(struct req *rq, struct resp *rs);
+int api_request(struct req *rq, struct resp *rs);
+int api_request_add(struct req *rq, struct resp *rs);
+int api_request_answer(struct req *rq, struct resp *rs);
+int api_request_accept(struct req *rq, struct resp *rs);
+int api_request_return(struct req *rq, struct resp *rs);
 /* page_reviews.c: Duyệt báo cáo, the approval of progress reports */
 int h_reviews(struct req *rq, struct resp *rs);
 int h_review_step(struct req *rq, struct resp *rs);

@@ -6,6 +6,7 @@
 #include "util/clock.h"
 #include "util/xml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -25,6 +26,8 @@ static const struct {
     { "units", "/units", "Đơn vị", ROLE_VIEWER },
     { "documents", "/documents", "Văn bản", ROLE_VIEWER },
     { "report", "/report", "Báo cáo", ROLE_VIEWER },
+    { "warnings", "/warnings", "Cảnh báo", ROLE_MONITOR },
+    { "requests", "/requests", "Giải trình", ROLE_UNIT },
     { "import", "/import", "Nhập dữ liệu", ROLE_UNIT },
     { "reviews", "/reviews", "Duyệt báo cáo", ROLE_UNIT_LEADER },
     { "admin", "/admin", "Quản trị", ROLE_ADMIN },
@@ -129,6 +132,30 @@ int page_as_of(struct req *rq, struct resp *rs, struct date *out)
 {
     /* For a page, req_date_or_400() answers the standard 400 page naming the field. */
     return req_date_or_400(rq, rs, "as_of", page_today(), out);
+}
+
+void page_local_time(struct buf *b, const char *at)
+{
+    struct tm tm = { 0 };
+    int y, mo, d, h, mi, s;
+    if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+        page_text(b, at);
+        return;
+    }
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = s;
+    time_t t = timegm(&tm) + 7 * 3600 /* Asia/Ho_Chi_Minh: UTC+7 all year */;
+    struct tm vn;
+    gmtime_r(&t, &vn);
+    char out[32];
+    strftime(out, sizeof(out), "%d/%m/%Y %H:%M", &vn);
+    buf_addf(b, "<time datetime=\"");
+    page_attr(b, at);
+    buf_addf(b, "\">%s</time>", out);
 }
 
 void page_as_of_form(const struct req *rq, struct buf *b, struct date as_of,

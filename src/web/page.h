@@ -49,6 +49,12 @@ void page_badge(struct buf *b, enum bucket bucket);
 void page_date(struct buf *b, struct date d);
 
 /**
+ * A stored UTC time ("2025-12-24T02:05:00Z") as Vietnam's local time
+ * (UTC+7): <time datetime="…">24/12/2025 09:05</time>; else as written, escaped.
+ */
+void page_local_time(struct buf *b, const char *at);
+
+/**
  * The as-of date of a page: ?as_of=, else today. 0, or -1 after a 400
  * response for a malformed date.
  */

@@ -36,7 +36,6 @@
 #define AUDIT_LINES 200      /* lines on the audit page */
 #define AUDIT_SHOWN 300      /* bytes of a value shown before "more" */
 #define AUDIT_FIELDS 48      /* fields of a before/after text shown */
-#define VN_OFFSET (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7 all year */
 
 /* ---- the actions ------------------------------------------------------------------------ */
 
@@ -492,31 +491,6 @@ static void sentence(struct req *rq, struct buf *b, const struct audit_view *v,
 
 /* ---- cells -------------------------------------------------------------------------------- */
 
-/* "2025-12-24T02:05:00Z" (UTC) as "24/12/2025 09:05" in Vietnam; else as written. */
-static void local_time(struct buf *b, const char *at)
-{
-    struct tm tm = { 0 };
-    int y, mo, d, h, mi, s;
-    if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
-        page_text(b, at);
-        return;
-    }
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = s;
-    time_t t = timegm(&tm) + VN_OFFSET;
-    struct tm vn;
-    gmtime_r(&t, &vn);
-    char out[32];
-    strftime(out, sizeof(out), "%d/%m/%Y %H:%M", &vn);
-    buf_addf(b, "<time datetime=\"");
-    page_attr(b, at);
-    buf_addf(b, "\">%s</time>", out);
-}
-
 /* A value: in full when short, else its start with the rest in <details>. */
 static void long_text(struct req *rq, struct buf *b, const char *s)
 {
@@ -567,7 +541,7 @@ static void audit_row(struct req *rq, struct buf *b, const struct audit_view *v)
     read_fields(rq, v->before, plain_field(v->action), &before);
     read_fields(rq, v->after, plain_field(v->action), &after);
     buf_adds(b, "<tr><td>");
-    local_time(b, v->at);
+    page_local_time(b, v->at);
     buf_adds(b, "</td><td>");
     sentence(rq, b, v, &after, &before);
     buf_adds(b, "</td><td>");

@@ -22,6 +22,7 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "page_report.h"
+#include "page_warnings.h"
 #include "report_cache.h"
 #include "render/report_doc.h"
 #include "render/svg.h"
@@ -580,6 +581,8 @@ int h_dashboard(struct req *rq, struct resp *rs)
     struct buf *b = &rs->body;
     page_begin(rq, rs, "Tổng quan", "dashboard");
     page_as_of_form(rq, b, d.r->opt.as_of, NULL);
+    if (page_warnings_section(rq, rs, d.r->opt.as_of, 0, 0))
+        return -1;
     size_t len;
     const char *content = report_cache_body(app_of(rq)->cache, d.cached, CACHED_DASHBOARD,
                                             render_content, &d, &len);

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "page_lists.h"
+#include "page_warnings.h"
 #include "store/store_indicators.h"
 #include "util/collate.h"
 #include "util/strparse.h"
@@ -523,6 +524,11 @@ int page_indicator_show(struct req *rq, struct resp *rs, const struct ind_one *o
     page_text(b, o->x.name);
     buf_adds(b, "</p>");
     status(b, o);
+    if (o->r.status == IND_RED && access_can_manage(rq->who.role) && o->x.agency_id) {
+        buf_adds(b, "<p>");
+        page_request_link(b, 0, o->x.id, o->x.agency_id);
+        buf_adds(b, "</p>");
+    }
     facts(b, o);
     page_baselines(rq, b, o, bv, n_bv, base);
     audit_views_free(bv, n_bv);

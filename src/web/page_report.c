@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "store/store_docsets.h"
 #include "store/store_frame.h"
+#include "store/store_requests.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -181,6 +182,15 @@ static int frame_report(struct db *db, const struct page_report *pr, const struc
     return ret;
 }
 
+/* The requests for explanation of pr's scope as of its date (issue #15), into *s. */
+static int load_requests(struct db *db, const struct page_report *pr, struct request_summary *s,
+                         struct err *e)
+{
+    size_t a = pr->rep.opt.agency;
+    return store_request_summary(db, a == PROG_NONE ? 0 : pr->rep.prog->agencies[a].id,
+                                 pr->rep.opt.as_of, s, e);
+}
+
 /* The report, its indicator board and the extras x (its notes) in format f, into out. */
 static int render_report(struct db *db, const struct page_report *pr,
                          const struct report_extras *x, const struct format *f, struct buf *out,
@@ -219,12 +229,16 @@ int h_report_download(struct req *rq, struct resp *rs)
     struct err e = ERR_INIT;
     struct report_notes notes = REPORT_NOTES_INIT;
     struct report_extras x = { NULL };
+    struct request_summary rqs = REQUEST_SUMMARY_INIT;
     int ret = page_report_load(rq, db, &sc, &pr, &e) ||
-              store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e);
+              store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e) ||
+              load_requests(db, pr, &rqs, &e);
     if (!ret) {
         report_notes_extras(&notes, &x);
+        x.requests = request_summary_any(&rqs);
         ret = render_report(db, pr, &x, f, &rs->body, &e);
     }
+    request_summary_release(&rqs);
     report_notes_release(&notes);
     if (ret)
         return resp_err(rq, rs, &e);
@@ -393,7 +407,11 @@ int h_report(struct req *rq, struct resp *rs)
         struct report_extras x = { NULL };
         downloads(&rs->body, &f);
         report_notes_extras(&notes, &x);
+        struct request_summary rqs = REQUEST_SUMMARY_INIT;
+        if (!load_requests(db, pr, &rqs, &e))
+            x.requests = request_summary_any(&rqs);
         report_doc_build_with(&pr->rep, pr->board, &x, &d);
+        request_summary_release(&rqs);
         html_toc(&d, 2, &rs->body);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);

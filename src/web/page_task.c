@@ -12,6 +12,7 @@
 #include "page.h"
 #include "form.h"
 #include "page_lists.h"
+#include "page_warnings.h"
 #include "store/store.h"
 #include "util/text.h"
 
@@ -466,6 +467,18 @@ static const char *task_heading(struct req *rq, const struct prog_task *t)
     return arena_printf(rq->arena, "%.*s…", (int)cut, t->name);
 }
 
+/* The office's link to ask the units of an overdue task for an explanation. */
+static void request_action(const struct req *rq, struct buf *b, const struct page_data *pd,
+                           size_t ti)
+{
+    const struct report_task *it = page_item(pd, ti);
+    if (!access_can_manage(rq->who.role) || !it || it->bucket != BUCKET_OVERDUE)
+        return;
+    buf_adds(b, "<p>");
+    page_request_link(b, pd->prog.tasks[ti].id, 0, 0);
+    buf_adds(b, "</p>");
+}
+
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
                    const struct progress_form *form)
 {
@@ -481,6 +494,11 @@ int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, 
     saved_notice(rq, b);
     page_as_of_form(rq, b, pd->as_of, NULL);
     task_status(b, pd, ti);
+    if (page_warnings_section(rq, rs, pd->as_of, t->id, 0)) {
+        task_view_release(&tv);
+        return -1;
+    }
+    request_action(rq, b, pd, ti);
     facts(rq, b, pd, ti, &tv);
     due_form(rq, b, &tv, form);
     task_view_release(&tv);

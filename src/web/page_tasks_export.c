@@ -4,12 +4,15 @@
  * rendered by csv_render() or xlsx_write() and sent as an attachment.
  * The status and completion date of a row are the task's, or with a
  * lead-unit filter that unit's, as on the page. The file is named after
- * the filter ("nhiem-vu-bo-cong-an-qua-han.xlsx").
+ * the filter ("nhiem-vu-bo-cong-an-qua-han.xlsx"). page_export_send() (page_export.h)
+ * sends any such rdoc the same way (the warnings list uses it).
  */
 #include "handlers.h"
 
 #include "page.h"
+#include "page_export.h"
 #include "page_lists.h"
+#include "export/docx.h"
 #include "export/xlsx.h"
 #include "render/csv.h"
 #include "render/report_doc.h"
@@ -165,15 +168,35 @@ static void add_ext(struct buf *b, const char *s)
 }
 
 /*
- * The Content-Disposition of the export: the filter's values (search text, document,
- * lead unit, kind of unit, field, status) in the name, as ASCII in filename= and as
- * Vietnamese in filename*= ("nhiem-vu-bo-cong-an-qua-han.xlsx", "nhiệm vụ - Bộ Công an
- * - quá hạn.xlsx"). In the arena.
+ * The Content-Disposition of an export named base (ASCII) / vi_base (Vietnamese) and
+ * the filter's values parts[0..n): ASCII in filename= and Vietnamese in filename*=
+ * ("nhiem-vu-bo-cong-an-qua-han.xlsx", "nhiệm vụ - Bộ Công an - quá hạn.xlsx"). In
+ * the arena.
  */
-static const char *disposition(struct req *rq, const struct page_data *pd,
-                               const struct task_query *q, const char *format)
+static const char *disposition(struct req *rq, const char *base, const char *vi_base,
+                               const char *const *parts, size_t n, const char *format)
 {
-    const char *parts[6] = { 0 };
+    struct buf ascii = BUF_INIT, vi = BUF_INIT, out = BUF_INIT;
+    buf_adds(&ascii, base);
+    buf_adds(&vi, vi_base);
+    for (size_t i = 0; i < n; i++) {
+        add_slug(&ascii, parts[i]);
+        buf_addf(&vi, " - %s", parts[i]);
+    }
+    buf_addf(&out, "attachment; filename=\"%s.%s\"; filename*=UTF-8''", ascii.data, format);
+    add_ext(&out, vi.data);
+    buf_addf(&out, ".%s", format);
+    const char *ret = arena_strdup(rq->arena, out.data);
+    buf_release(&ascii);
+    buf_release(&vi);
+    buf_release(&out);
+    return ret;
+}
+
+/* The filter's values of the task list, in the order they name the file. */
+static size_t task_filter_parts(struct req *rq, const struct page_data *pd,
+                                const struct task_query *q, const char **parts)
+{
     size_t n = 0;
     if (q->q && *q->q)
         parts[n++] = q->q;
@@ -189,25 +212,13 @@ static const char *disposition(struct req *rq, const struct page_data *pd,
     for (size_t i = 0; status && i < sizeof(status_names) / sizeof(*status_names); i++)
         if (!strcmp(status, status_names[i].key))
             parts[n++] = status_names[i].label;
-    struct buf ascii = BUF_INIT, vi = BUF_INIT, out = BUF_INIT;
-    buf_adds(&ascii, "nhiem-vu");
-    buf_adds(&vi, "nhiệm vụ");
-    for (size_t i = 0; i < n; i++) {
-        add_slug(&ascii, parts[i]);
-        buf_addf(&vi, " - %s", parts[i]);
-    }
-    buf_addf(&out, "attachment; filename=\"%s.%s\"; filename*=UTF-8''", ascii.data, format);
-    add_ext(&out, vi.data);
-    buf_addf(&out, ".%s", format);
-    const char *ret = arena_strdup(rq->arena, out.data);
-    buf_release(&ascii);
-    buf_release(&vi);
-    buf_release(&out);
-    return ret;
+    return n;
 }
 
-/* xlsx_write() needs a path: write a temporary file and read it back into the body. */
-static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
+/* xlsx_write() and docx_write() need a path: write a temporary file and read it back. */
+static int send_binary(struct req *rq, struct resp *rs, const struct rdoc *d,
+                       int (*write)(const struct rdoc *, const char *, struct err *),
+                       const char *type)
 {
     char path[] = "/tmp/giamsat-export-XXXXXX";
     FILE *f = NULL;
@@ -216,7 +227,7 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
     if (fd < 0)
         return resp_error(rq, rs, 500, "không tạo được tệp tạm");
     close(fd);
-    if (xlsx_write(d, path, &e)) {
+    if (write(d, path, &e)) {
         resp_err(rq, rs, &e);
         goto cleanup;
     }
@@ -226,15 +237,37 @@ static int send_xlsx(struct req *rq, struct resp *rs, const struct rdoc *d)
          got = fread(chunk, 1, sizeof(chunk), f))
         buf_add(&rs->body, chunk, got);
     if (!f || ferror(f) || !buf_ok(&rs->body)) {
-        resp_error(rq, rs, 500, "không đọc lại được bảng tính");
+        resp_error(rq, rs, 500, "không đọc lại được tệp đã tạo");
         goto cleanup;
     }
-    rs->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    rs->content_type = type;
     ret = 0;
 cleanup:
     if (f)
         fclose(f);
     unlink(path);
+    return ret;
+}
+
+int page_export_send(struct req *rq, struct resp *rs, const struct rdoc *d, const char *section,
+                     const char *format, const char *base, const char *vi_base,
+                     const char *const *parts, size_t n_parts)
+{
+    int ret;
+    if (!strcmp(format, "csv")) {
+        csv_render(d, section, &rs->body);
+        rs->content_type = "text/csv; charset=utf-8";
+        ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "Danh sách quá lớn để tải về.");
+    } else if (!strcmp(format, "docx")) {
+        ret = send_binary(rq, rs, d, docx_write,
+                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    } else {
+        ret = send_binary(rq, rs, d, xlsx_write,
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+    if (!ret)
+        resp_header(rs, "Content-Disposition",
+                    disposition(rq, base, vi_base, parts, n_parts, format));
     return ret;
 }
 
@@ -254,15 +287,10 @@ int h_tasks_export(struct req *rq, struct resp *rs)
     struct task_row *rows = page_filtered_rows(rq, rs, &pd, &q, &n);
     if (!rows || export_doc(rq, rs, pd, &q, rows, n, &d))
         goto cleanup;
-    if (!strcmp(format, "csv")) {
-        csv_render(&d, "nhiem_vu", &rs->body);
-        rs->content_type = "text/csv; charset=utf-8";
-        ret = buf_ok(&rs->body) ? 0 : resp_error(rq, rs, 500, "Danh sách quá lớn để tải về.");
-    } else {
-        ret = send_xlsx(rq, rs, &d);
-    }
-    if (!ret)
-        resp_header(rs, "Content-Disposition", disposition(rq, pd, &q, format));
+    const char *parts[6] = { 0 };
+    size_t n_parts = task_filter_parts(rq, pd, &q, parts);
+    ret = page_export_send(rq, rs, &d, "nhiem_vu", format, "nhiem-vu", "nhiệm vụ", parts,
+                           n_parts);
 cleanup:
     rdoc_release(&d);
     return ret;

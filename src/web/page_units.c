@@ -19,6 +19,8 @@
 #include "page_indicators.h"
 #include "page_document.h"
 #include "page_lists.h"
+#include "page_requests.h"
+#include "page_warnings.h"
 #include "core/rank.h"
 #include "core/remind.h"
 #include "store/store.h"
@@ -466,7 +468,10 @@ int h_unit(struct req *rq, struct resp *rs)
     page_begin(rq, rs, pd->prog.agencies[agency].name, "units");
     struct buf *b = &rs->body;
     page_as_of_form(rq, b, pd->as_of, NULL);
-    unit_todo(rq, b, pd, agency, mine, n);
+    unit_todo(rq, b, pd, agency, mine, n); /* first: what the unit must do (issue #13) */
+    if (page_warnings_section(rq, rs, pd->as_of, 0, pd->prog.agencies[agency].id))
+        return -1;
+    page_requests_unit_box(rq, rs, pd->prog.agencies[agency].id, pd->as_of);
     unit_facts(rq, b, pd, bd, agency, row);
     unit_counts(b, row, n_other);
     unit_tasks(rq, b, pd, agency, rows, n);

@@ -369,6 +369,71 @@ async function focalPointImport(browser, url) {
     return shots;
 }
 
+// Issue #15: a request for explanation walked through from the office's issue form on an
+// overdue task of Bộ Nội vụ, to the focal point's answer on the request page, to the office's
+// acceptance; the states as `giamsat request list` has them after each step.
+async function signedIn(browser, url, [user, pass]) {
+    const context = await browser.newContext({ baseURL: url, locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    context.setDefaultTimeout(10000);
+    const page = await context.newPage();
+    watch(page);
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(user);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(pass);
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/login'),
+        page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    return { context, page };
+}
+
+async function requestWalk(browser, url) {
+    step = 'request: issue';
+    const overdue = cliJson('warnings', '--as-of', TODAY, '--rule', 'overdue', '--agency', 'Bộ Nội vụ');
+    check(overdue.length > 0 && overdue[0].task, 'Bộ Nội vụ has no overdue task');
+    const office = await signedIn(browser, url, ADMIN);
+    let page = office.page;
+    await page.goto(`/tasks/${overdue[0].task}`);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/requests/new'),
+        page.getByRole('link', { name: 'Gửi yêu cầu giải trình' }).click()]);
+    await a11y(page, 'the issue form');
+    await page.getByLabel('Đơn vị được yêu cầu').selectOption('Bộ Nội vụ');
+    await page.getByLabel('Nội dung đề nghị giải trình').fill('Đề nghị giải trình nguyên nhân chậm và biện pháp khắc phục.');
+    await page.getByLabel('Hạn trả lời').fill('31/12/2025');
+    await page.getByLabel('Số công văn').fill('125/VP-GS');
+    await Promise.all([page.waitForURL((u) => /^\/requests\/\d+$/.test(u.pathname)),
+        page.getByRole('button', { name: 'Gửi yêu cầu giải trình' }).click()]);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    check((await page.locator('main').textContent()).includes('Đã gửi yêu cầu giải trình.'), 'no notice after issuing');
+    const listed = () => cliJson('request', 'list', '--as-of', TODAY).find((r) => r.id === id);
+    eq(listed()?.state, 'open', 'the new request\'s state');
+    const shots = [await shot(page, 'request-issued.png')];
+
+    step = 'request: answer';
+    const unit = await signedIn(browser, url, FOCAL);
+    await unit.page.goto(`/requests/${id}`);
+    await a11y(unit.page, 'the request page of the unit');
+    await unit.page.getByLabel('Giải trình (nguyên nhân)').fill('Chờ ý kiến thống nhất của các bộ.');
+    await unit.page.getByLabel('Biện pháp khắc phục').fill('Trình Chính phủ trước ngày 10/01/2026.');
+    await unit.page.getByLabel('Ngày hoàn thành mới đơn vị cam kết').fill('15/01/2026');
+    await Promise.all([unit.page.waitForURL((u) => u.search === '?saved=answer'),
+        unit.page.getByRole('button', { name: 'Gửi trả lời' }).click()]);
+    eq(listed()?.state, 'answered', 'the state after the unit\'s answer');
+    eq(listed()?.steps[0].new_due, '2026-01-15', 'the committed date');
+    shots.push(await shot(unit.page, 'request-answered.png'));
+    await unit.context.close();
+
+    step = 'request: accept';
+    await page.goto(`/requests/${id}`);
+    await Promise.all([page.waitForURL((u) => u.search === '?saved=accept'),
+        page.getByRole('button', { name: 'Chấp nhận câu trả lời' }).click()]);
+    await page.locator('.badge.st-accepted').waitFor();
+    eq(listed()?.state, 'accepted', 'the state after the office\'s acceptance');
+    await a11y(page, 'the accepted request');
+    shots.push(await shot(page, 'request-accepted.png'));
+    await office.context.close();
+    log(`request ${id}: issued by the office, answered by Bộ Nội vụ, accepted`);
+    return shots;
+}
+
 async function main() {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     step = 'database';
@@ -682,11 +747,12 @@ async function main() {
     log('report page: both measurements are in "Kết quả thực hiện các chỉ tiêu"');
 
     const importShots = await focalPointImport(context.browser(), url);
+    const requestShots = await requestWalk(context.browser(), url);
 
     step = 'end';
     await page.close();
     check(problems.length === 0, `the browser saw problems:\n    ${problems.join('\n    ')}`);
-    for (const f of [dashShot, taskShot, reportShot, indShot, lightsShot, ...importShots]) console.log(`  artefact: ${rel(f)}`);
+    for (const f of [dashShot, taskShot, reportShot, indShot, lightsShot, ...importShots, ...requestShots]) console.log(`  artefact: ${rel(f)}`);
 }
 
 let ok = false;

@@ -14,7 +14,8 @@
 //   - no console error, page error or failed request (a 404 is expected on the 404 page);
 //   - a full-page screenshot goes to $ARTIFACTS/pages/ROLE-PAGE-WIDTH.png.
 // A page a role may not see answers 403 and is not visited. One browser, one context per
-// role and width. Environment: as e2e.mjs (GIAMSAT required, CHROMIUM, ARTIFACTS).
+// role and width. Environment: as e2e.mjs (GIAMSAT required, CHROMIUM, ARTIFACTS);
+// PAGES_ROLES=don_vi,xem and PAGES_NAMES=canh-bao,giai-trinh narrow the sweep.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +41,7 @@ const ROLES = [
     { key: 'xem', user: 'xem', args: ['--role', 'xem'] },
 ];
 const password = (user) => `${user}-pass-12345`;
+let REQUEST_TASK = 0; // an overdue task of Bộ Nội vụ, about which two requests are made
 
 const started = Date.now();
 const log = (msg) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s ${msg}`);
@@ -151,6 +153,12 @@ async function pagesOf(page) {
         ['nhat-ky', '/admin/audit'],
         ['thong-bao', '/inbox'],
         ['khong-co', '/khong-co-trang-nay'],
+        ['canh-bao', '/warnings'],
+        ['quy-tac-canh-bao', '/warnings/rules'],
+        ['giai-trinh', '/requests'],
+        ['giai-trinh-1', '/requests/1'],
+        ['giai-trinh-2', '/requests/2'],
+        ['giai-trinh-moi', `/requests/new?task=${REQUEST_TASK}`],
     ];
     // Admin sub-pages: whatever /admin links to under /admin/ (when the role may see it).
     const r = await page.goto('/admin');
@@ -186,6 +194,14 @@ async function axe(page) {
 async function main() {
     fs.mkdirSync(SHOTS, { recursive: true });
     cli('demo');
+    // Two requests for explanation to Bộ Nội vụ (issue #15): 1 open, 2 answered.
+    REQUEST_TASK = JSON.parse(cli('warnings', '--as-of', TODAY, '--rule', 'overdue', '--agency', 'Bộ Nội vụ',
+        '--format', 'json'))[0].task;
+    for (const n of [1, 2])
+        cli('request', 'add', '--task', String(REQUEST_TASK), '--unit', 'Bộ Nội vụ', '--due', '2025-12-30',
+            '--date', '2025-12-20', '--content', `Đề nghị giải trình việc chậm (${n})`, '--number', `${n}/VP-GS`);
+    cli('request', 'answer', '2', '--explanation', 'Chờ ý kiến các bộ', '--remedy', 'Trình trước 10/01/2026',
+        '--new-due', '2026-01-15', '--date', '2025-12-22');
     for (const r of ROLES) cli('user', 'add', r.user, ...r.args, '--password', password(r.user));
     const url = await startServer();
     log(`server at ${url}`);
@@ -216,7 +232,8 @@ async function main() {
                 await signIn(page, role);
                 const list = await pagesOf(page);
                 let n = 0;
-                for (const [name, p] of list) {
+                const names = process.env.PAGES_NAMES ? process.env.PAGES_NAMES.split(',') : null;
+                for (const [name, p] of list.filter(([x]) => !names || names.includes(x))) {
                     where = `${role.key} ${name} ${w}px (${p})`;
                     const res = await page.goto(p);
                     const status = res.status();

@@ -137,6 +137,16 @@ expand() {
         u=$(upload_by "$JAR" "$CSRF"); [ -n "$u" ] || die "row $N: no upload of the caller's"
         t=$(printf '%s' "$t" | sed "s/{MY_UPLOAD}/$u/g") ;;
     esac
+    case $t in *'{NEWREQ_A}'* | *'{ANSWERED_A}'*)
+        $GIAMSAT request add --task "$TASK_A" --unit "$UNIT_A_NAME" --due 2025-12-30 \
+            --date 2025-12-20 --content "matrix $N" > /dev/null
+        r=$(db_count "select max(id) from explanation_request")
+        case $t in *'{ANSWERED_A}'*)
+            $GIAMSAT request answer "$r" --explanation "matrix $N" --remedy "matrix $N" \
+                --new-due 2026-01-31 --date 2025-12-21 > /dev/null ;;
+        esac
+        t=$(printf '%s' "$t" | sed -e "s/{NEWREQ_A}/$r/g" -e "s/{ANSWERED_A}/$r/g") ;;
+    esac
     printf '%s' "$t" | sed -e "s/{N}/$N/g" -e "s/{PCT}/$((1 + N % 99))/g" \
         -e "s/{TASK_A}/$TASK_A/g" -e "s/{TASK_B}/$TASK_B/g" -e "s/{UNIT_A}/$UNIT_A/g" \
         -e "s/{UNIT_B}/$UNIT_B/g" -e "s/{UNIT_A_NAME}/$UNIT_A_NAME/g" \
@@ -212,7 +222,7 @@ while IFS='	' read -r lr m p body want effect; do
     for role in $(echo "$roles" | tr ',' ' '); do
         N=$((N + 1))
         creds "$role"
-        case "$p$body" in *'{NEWTOKEN}'* | *'{UPLOAD}'* | *'{MY_UPLOAD}'*) resources=1 ;; *) resources=0 ;; esac
+        case "$p$body" in *'{NEWTOKEN}'* | *'{UPLOAD}'* | *'{MY_UPLOAD}'* | *'{NEWREQ_A}'* | *'{ANSWERED_A}'*) resources=1 ;; *) resources=0 ;; esac
         xp=$(expand "$p")
         xb=$(expand "$body")
         [ "$resources" = 1 ] && before=$(state)
