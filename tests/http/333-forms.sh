@@ -148,7 +148,7 @@ code=$(curl -s -o nounit.html -w '%{http_code}' -b admin --data-urlencode "csrf=
     --data-urlencode "username=moi" --data-urlencode "role=unit" "$URL/admin/users")
 [ "$code" = 400 ] && grep -q 'href="#user-agency"' nounit.html || die "unit role without a unit: $code"
 grep -q 'id="user-username" name="username"[^>]* value="moi"' nounit.html || die "typed username lost"
-# The alias form too (admin page again, the alias kept).
+# The alias form too (the admin units page again, the alias kept).
 code=$(curl -s -o alias.html -w '%{http_code}' -b admin --data-urlencode "csrf=$atok" \
     --data-urlencode "alias=Bộ Công an" --data-urlencode "agency=$bnv" "$URL/admin/aliases")
 [ "$code" = 409 ] && grep -q 'href="#alias-alias"' alias.html || die "alias conflict: $code"
