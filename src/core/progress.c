@@ -150,3 +150,13 @@ void progress_row_release(struct progress_row *row)
     for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
         FREE_AND_NULL(*fields[i]);
 }
+
+char *progress_output_cite(const char *number, struct date issued)
+{
+    char dmy[DATE_ISO_LEN];
+    if (!number)
+        return NULL;
+    date_dmy(issued, dmy);
+    bool bare = *number >= '0' && *number <= '9';
+    return xasprintf("%s%s ngày %s", bare ? "Số " : "", number, dmy);
+}

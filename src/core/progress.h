@@ -83,6 +83,14 @@ struct progress_context {
 int progress_check(const struct progress_entry *en, const struct progress_context *ctx,
                    char **reason);
 
+/**
+ * The output document cited as a completion cites it, from its number and
+ * symbol and its date of issue: "Số 12/BC-BNV ngày 20/12/2025" ("Số " is
+ * added when number starts with a digit). NULL when number is NULL; else
+ * newly allocated (free()).
+ */
+char *progress_output_cite(const char *number, struct date issued);
+
 /** Free the strings of a row (not the row). */
 void progress_row_release(struct progress_row *row);
 
