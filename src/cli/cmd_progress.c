@@ -119,7 +119,12 @@ static int progress_add(struct cli *c, int argc, char **argv)
     if (help)
         return cli_usage("progress");
     struct batch b = BATCH_INIT;
-    int ret = row_from_opts(opts, batch_add_progress(&b, 0), &c->err);
+    struct progress_row *row = batch_add_progress(&b, 0);
+    int ret = row_from_opts(opts, row, &c->err);
+    char *lacks = ret ? NULL : progress_lacks_reason(progress_entry_lacks(row));
+    if (lacks) /* the web form's and the API's rules (core/progress.h) */
+        ret = err_set(&c->err, ERR_INVALID, "báo cáo chưa được ghi: %s", lacks);
+    free(lacks);
     struct progress_options opt = { NULL, "cli", cli_today(), opt_value(opts, "--dry-run"),
                                     false };
     struct progress_summary sum = { 0 };

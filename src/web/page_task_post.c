@@ -101,22 +101,64 @@ static void check_completed_on(struct arena *a, struct progress_form *f, struct 
         form_error(e, "completed_on", "Ngày hoàn thành không được sau ngày báo cáo");
 }
 
-/* The output document, as an output is cited: required for a completion, both parts. */
+/*
+ * The output document's fields as typed: its length, its date (not after the
+ * report). A completion's output is required by check_lacks(); one given
+ * beside a progress report needs both parts too, as an output is cited.
+ */
 static void check_output(struct arena *a, struct progress_form *f, struct date on)
 {
     struct date issued = DATE_NONE;
     struct form *e = &f->errors;
-    if (!f->done && !f->output_number && !f->output_date)
+    if (f->output_number && strlen(f->output_number) > 300)
+        form_error(e, "output_number", "Số, ký hiệu văn bản dài quá 300 ký tự");
+    if (f->output_date &&
+        !form_date_read(e, a, "output_date", "Ngày ban hành", f->output_date, &issued) &&
+        date_is_set(on) && date_cmp(issued, on) > 0)
+        form_error(e, "output_date", "Ngày ban hành không được sau ngày báo cáo");
+    if (f->done || (!f->output_number && !f->output_date))
         return;
     if (!f->output_number)
-        form_error(e, "output_number", "Nhập số, ký hiệu của văn bản kết quả (ví dụ 12/BC-BNV)");
-    else if (strlen(f->output_number) > 300)
-        form_error(e, "output_number", "Số, ký hiệu văn bản dài quá 300 ký tự");
+        form_error(e, "output_number", progress_lack_message(PROGRESS_LACKS_OUTPUT_NUMBER));
     if (!f->output_date)
-        form_error(e, "output_date", "Nhập ngày ban hành của văn bản kết quả");
-    else if (!form_date_read(e, a, "output_date", "Ngày ban hành", f->output_date, &issued) &&
-             date_is_set(on) && date_cmp(issued, on) > 0)
-        form_error(e, "output_date", "Ngày ban hành không được sau ngày báo cáo");
+        form_error(e, "output_date", progress_lack_message(PROGRESS_LACKS_OUTPUT_DATE));
+}
+
+/* The form's fields as the row the rules of an entered report read (core/progress.h). */
+static struct progress_row entered_row(struct arena *a, const struct progress_form *f)
+{
+    struct date issued = DATE_NONE;
+    if (f->output_date)
+        date_parse_user(f->output_date, &issued);
+    const char *output = f->output_number || date_is_set(issued)
+                             ? page_progress_output(a, f->output_number ? f->output_number : "",
+                                                    issued)
+                             : NULL;
+    return (struct progress_row){ .done = f->reopen ? "mở lại" : f->done ? "có" : NULL,
+                                  .result = (char *)f->result,
+                                  .next = (char *)f->next,
+                                  .issues = (char *)f->issues,
+                                  .percent = (char *)f->percent,
+                                  .output = (char *)output };
+}
+
+/* What the report lacks by the rules the API and the command line share, beside its field. */
+static void check_lacks(struct arena *a, struct progress_form *f)
+{
+    static const struct {
+        enum progress_lack lack;
+        const char *field;
+    } fields[] = {
+        { PROGRESS_LACKS_OUTPUT_NUMBER, "output_number" },
+        { PROGRESS_LACKS_OUTPUT_DATE, "output_date" },
+        { PROGRESS_LACKS_CONTENT, "result" },
+        { PROGRESS_LACKS_REASON, "reason" },
+    };
+    struct progress_row row = entered_row(a, f);
+    unsigned lacks = progress_entry_lacks(&row);
+    for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+        if (lacks & fields[i].lack)
+            form_error(&f->errors, fields[i].field, progress_lack_message(fields[i].lack));
 }
 
 /* Every refusal of the form itself, before the store reads the row. */
@@ -130,19 +172,13 @@ static void check_form(struct req *rq, struct progress_form *f, const struct pag
         form_error(&f->errors, NULL, "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
                                      " không cần mở lại");
     check_date(a, f, &on);
-    if (f->reopen) {
-        if (!f->result)
-            form_error(&f->errors, "reason", "Nhập lý do mở lại");
-        return;
+    if (!f->reopen) {
+        if (f->percent && strparse_long(f->percent, 0, 100, &percent))
+            form_error(&f->errors, "percent", "Tiến độ phải là một số nguyên từ 0 đến 100");
+        check_completed_on(a, f, on);
+        check_output(a, f, on);
     }
-    if (f->percent && strparse_long(f->percent, 0, 100, &percent))
-        form_error(&f->errors, "percent", "Tiến độ phải là một số nguyên từ 0 đến 100");
-    check_completed_on(a, f, on);
-    check_output(a, f, on);
-    if (!f->result && !f->next && !f->issues && !f->percent && !f->done)
-        form_error(&f->errors, "result",
-                   "Nhập kết quả thực hiện (hoặc dự kiến kỳ tới, vướng mắc, tiến độ), hoặc đánh"
-                   " dấu “Đơn vị đã hoàn thành nhiệm vụ”");
+    check_lacks(a, f);
 }
 
 static char *dup_or_null(const char *s)
