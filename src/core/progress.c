@@ -214,6 +214,39 @@ static bool is_digits(const char *s, size_t min, size_t max)
     return true;
 }
 
+#define CITE_WORDS 64   /* words of a cited output read */
+#define CITE_SEPS " \t\n,;()[]"
+
+/* Split folded text in place into at most CITE_WORDS words (trailing full stops dropped). */
+static size_t cite_words(char *text, char **words)
+{
+    size_t n = 0;
+    for (char *p = text; *p && n < CITE_WORDS;) {
+        while (*p && strchr(CITE_SEPS, *p))
+            *p++ = '\0';
+        if (*p)
+            words[n++] = p;
+        while (*p && !strchr(CITE_SEPS, *p))
+            p++;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t len = strlen(words[i]); len && words[i][len - 1] == '.';)
+            words[i][--len] = '\0'; /* a full stop after the date */
+    return n;
+}
+
+/* How many words from words[i] write a date ("20/12/2025", "20 thang 12 nam 2025"), or 0. */
+static size_t date_words(char *const *words, size_t i, size_t n)
+{
+    struct date d;
+    if (date_parse_user(words[i], &d) == 0)
+        return 1;
+    bool spelled = i + 4 < n && is_digits(words[i], 1, 2) && !strcmp(words[i + 1], "thang") &&
+                   is_digits(words[i + 2], 1, 2) && !strcmp(words[i + 3], "nam") &&
+                   is_digits(words[i + 4], 4, 4);
+    return spelled ? 5 : 0;
+}
+
 /*
  * Whether a cited output names a number/symbol ("12/BC-BNV", "57-NQ/TW",
  * "số 12") and a date of issue ("20/12/2025", "2025-12-20", "ngày 20 tháng
@@ -223,32 +256,13 @@ static bool is_digits(const char *s, size_t min, size_t max)
 static void output_parts(const char *output, bool *number, bool *date)
 {
     *number = *date = false;
-    char *folded = text_fold(output);
-    char *words[64];
-    size_t n = 0;
-    for (char *p = folded; *p && n < 64;) {
-        while (*p && strchr(" \t\n,;()[]", *p))
-            *p++ = '\0';
-        if (*p)
-            words[n++] = p;
-        while (*p && !strchr(" \t\n,;()[]", *p))
-            p++;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(words[i]);
-        while (len && words[i][len - 1] == '.')
-            words[i][--len] = '\0'; /* a full stop after the date */
-        struct date d;
-        if (i + 4 < n && is_digits(words[i], 1, 2) && !strcmp(words[i + 1], "thang") &&
-            is_digits(words[i + 2], 1, 2) && !strcmp(words[i + 3], "nam") &&
-            is_digits(words[i + 4], 4, 4)) {
-            *date = true;
-            i += 4;
-        } else if (date_parse_user(words[i], &d) == 0) {
-            *date = true;
-        } else if (strpbrk(words[i], "0123456789")) {
-            *number = true;
-        }
+    char *folded = text_fold(output), *words[CITE_WORDS];
+    size_t n = cite_words(folded, words);
+    for (size_t i = 0; i < n;) {
+        size_t k = date_words(words, i, n);
+        *date = *date || k;
+        *number = *number || (!k && strpbrk(words[i], "0123456789"));
+        i += k ? k : 1;
     }
     free(folded);
 }

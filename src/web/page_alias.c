@@ -83,12 +83,18 @@ static const char *alias_store_msg(struct req *rq, const char *alias, const stru
     return arena_printf(rq->arena, "Không thêm được tên “%s”", alias);
 }
 
-int h_admin_alias(struct req *rq, struct resp *rs)
+/* Where the form was: /import, /admin/aliases (the unresolved names post from=names), /admin/units. */
+static const char *back_of(const struct req *rq)
 {
     const char *from = req_form(rq, "from");
-    const char *back = !access_can_admin(rq->who.role)    ? "/import"
-                       : from && !strcmp(from, "names") ? "/admin/aliases"
-                                                        : "/admin/units";
+    if (!access_can_admin(rq->who.role))
+        return "/import";
+    return from && !strcmp(from, "names") ? "/admin/aliases" : "/admin/units";
+}
+
+int h_admin_alias(struct req *rq, struct resp *rs)
+{
+    const char *back = back_of(rq);
     const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
     long agency_id = 0;
     if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))

@@ -21,12 +21,12 @@ struct progress_form {
     const char *date; /* Ngày báo cáo, as typed (arena or static) */
     const char *result, *next, *issues, *percent, *completed_on;
     const char *output_number, *output_date; /* Văn bản kết quả: số, ký hiệu; ngày ban hành */
-    bool done;     /* Hoàn thành */
-    bool reopen;   /* the submission was the reopening form (result = its reason) */
-    bool confirm;  /* the user confirmed (confirm=1) */
-    bool confirming; /* checked, not confirmed: the page shows the confirmation panel */
+    bool done;                               /* Hoàn thành */
+    bool reopen;                /* the submission was the reopening form (result = its reason) */
+    bool confirm;               /* the user confirmed (confirm=1) */
+    bool confirming;            /* checked, not confirmed: the page shows the confirmation panel */
     const char *due, *due_note; /* the due-date form (steering office), as typed */
-    struct form errors; /* refusals of the last submission (form.h): prefix "p" (progress),
+    struct form errors;         /* refusals of the last submission (form.h): prefix "p" (progress),
                            "r" (reopening) or "due" (the due-date form) */
 };
 

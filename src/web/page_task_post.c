@@ -76,8 +76,8 @@ static void check_date(struct arena *a, struct progress_form *f, struct date *on
 {
     const char *what = f->reopen ? "Ngày mở lại" : "Ngày báo cáo";
     if (!f->date) {
-        form_error(&f->errors, "date", arena_printf(a, "Nhập %s", f->reopen ? "ngày mở lại"
-                                                                            : "ngày báo cáo"));
+        form_error(&f->errors, "date",
+                   arena_printf(a, "Nhập %s", f->reopen ? "ngày mở lại" : "ngày báo cáo"));
         return;
     }
     if (form_date_read(&f->errors, a, "date", what, f->date, on))
@@ -94,8 +94,9 @@ static void check_completed_on(struct arena *a, struct progress_form *f, struct 
     struct date done_on = DATE_NONE;
     struct form *e = &f->errors;
     if (f->completed_on && !f->done)
-        form_error(e, "completed_on", "Ngày hoàn thành chỉ ghi khi đánh dấu “Đơn vị đã hoàn thành"
-                                      " nhiệm vụ”");
+        form_error(e, "completed_on",
+                   "Ngày hoàn thành chỉ ghi khi đánh dấu “Đơn vị đã hoàn thành"
+                   " nhiệm vụ”");
     else if (!form_date_read(e, a, "completed_on", "Ngày hoàn thành", f->completed_on, &done_on) &&
              date_is_set(done_on) && date_is_set(on) && date_cmp(done_on, on) > 0)
         form_error(e, "completed_on", "Ngày hoàn thành không được sau ngày báo cáo");
@@ -130,11 +131,13 @@ static struct progress_row entered_row(struct arena *a, const struct progress_fo
     struct date issued = DATE_NONE;
     if (f->output_date)
         date_parse_user(f->output_date, &issued);
-    const char *output = f->output_number || date_is_set(issued)
-                             ? page_progress_output(a, f->output_number ? f->output_number : "",
-                                                    issued)
-                             : NULL;
-    return (struct progress_row){ .done = f->reopen ? "mở lại" : f->done ? "có" : NULL,
+    const char *output =
+        f->output_number || date_is_set(issued)
+            ? page_progress_output(a, f->output_number ? f->output_number : "", issued)
+            : NULL;
+    return (struct progress_row){ .done = f->reopen ? "mở lại"
+                                          : f->done ? "có"
+                                                    : NULL,
                                   .result = (char *)f->result,
                                   .next = (char *)f->next,
                                   .issues = (char *)f->issues,
@@ -168,9 +171,11 @@ static void check_form(struct req *rq, struct progress_form *f, const struct pag
     struct arena *a = rq->arena;
     struct date on = DATE_NONE;
     long percent = 0;
-    if (f->reopen && !page_task_unit_completed(pd, ti, agency)) /* not in the form's list: no link */
-        form_error(&f->errors, NULL, "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
-                                     " không cần mở lại");
+    if (f->reopen &&
+        !page_task_unit_completed(pd, ti, agency)) /* not in the form's list: no link */
+        form_error(&f->errors, NULL,
+                   "Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành,"
+                   " không cần mở lại");
     check_date(a, f, &on);
     if (!f->reopen) {
         if (f->percent && strparse_long(f->percent, 0, 100, &percent))
@@ -241,7 +246,9 @@ static int add_report(struct req *rq, struct resp *rs, long task_id, const char 
         form_error(&form->errors, NULL, arena_strdup(rq->arena, sum.rejects[0].reason));
     else
         resp_redirect(rs, arena_printf(rq->arena, "/tasks/%ld?saved=%s#bao-cao", task_id,
-                                       !sum.added ? "2" : form->reopen ? "reopen" : "1"));
+                                       !sum.added     ? "2"
+                                       : form->reopen ? "reopen"
+                                                      : "1"));
     progress_summary_release(&sum);
     batch_release(&b);
     return ret;
