@@ -49,11 +49,6 @@ int h_import(struct req *rq, struct resp *rs);
 
 /* page_admin.c, page_audit.c: Quản trị and the audit log */
 int h_admin(struct req *rq, struct resp *rs);
-int h_admin_users(struct req *rq, struct resp *rs);
-int h_admin_tokens(struct req *rq, struct resp *rs);
-int h_admin_names(struct req *rq, struct resp *rs);
-int h_admin_units(struct req *rq, struct resp *rs);
-int h_admin_groups(struct req *rq, struct resp *rs);
 int h_admin_user_add(struct req *rq, struct resp *rs);
 int h_admin_user_update(struct req *rq, struct resp *rs);
 int h_admin_token_add(struct req *rq, struct resp *rs);

@@ -572,34 +572,14 @@ static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *
     return 0;
 }
 
+/* GET /admin and each sub-page: the part whose path the request names. */
 int h_admin(struct req *rq, struct resp *rs)
 {
-    return admin_page(rq, rs, NULL, PART_HOME);
-}
-
-int h_admin_users(struct req *rq, struct resp *rs)
-{
-    return admin_page(rq, rs, NULL, PART_USERS);
-}
-
-int h_admin_tokens(struct req *rq, struct resp *rs)
-{
-    return admin_page(rq, rs, NULL, PART_TOKENS);
-}
-
-int h_admin_names(struct req *rq, struct resp *rs)
-{
-    return admin_page(rq, rs, NULL, PART_NAMES);
-}
-
-int h_admin_units(struct req *rq, struct resp *rs)
-{
-    return admin_page(rq, rs, NULL, PART_UNITS);
-}
-
-int h_admin_groups(struct req *rq, struct resp *rs)
-{
-    return admin_page(rq, rs, NULL, PART_GROUPS);
+    enum admin_part part = PART_HOME;
+    for (size_t i = 0; i < sizeof(tabs) / sizeof(*tabs); i++)
+        if (!strcmp(rq->path, tabs[i].href))
+            part = (enum admin_part)i;
+    return admin_page(rq, rs, NULL, part);
 }
 
 /* ---- writes -------------------------------------------------------------------------- */

@@ -141,5 +141,7 @@ struct task_row *page_filtered_rows(struct req *rq, struct resp *rs, struct page
 
 /** The task of the path (/tasks/:id) as an index of pd; PROG_NONE after a 404 response. */
 size_t page_task_of_path(struct req *rq, struct resp *rs, const struct page_data *pd);
+/** page_data_load() into *pd, then page_task_of_path(); PROG_NONE after an error response. */
+size_t page_task_of_request(struct req *rq, struct resp *rs, struct page_data **pd);
 
 #endif

@@ -536,10 +536,8 @@ int h_task(struct req *rq, struct resp *rs)
     const char *reports = req_query(rq, "reports");
     if (reports && strcmp(reports, "all"))
         return resp_error(rq, rs, 400, "Tham số 'reports' chỉ nhận giá trị 'all'.");
-    struct page_data *pd = page_data_load(rq, rs);
-    if (!pd)
-        return -1;
-    size_t ti = page_task_of_path(rq, rs, pd);
+    struct page_data *pd = NULL;
+    size_t ti = page_task_of_request(rq, rs, &pd);
     if (ti == PROG_NONE)
         return -1;
     char today[DATE_ISO_LEN];

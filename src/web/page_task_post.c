@@ -264,10 +264,8 @@ static bool contains(const size_t *units, size_t n, size_t agency)
 
 int h_task_progress(struct req *rq, struct resp *rs)
 {
-    struct page_data *pd = page_data_load(rq, rs);
-    if (!pd)
-        return -1;
-    size_t ti = page_task_of_path(rq, rs, pd);
+    struct page_data *pd = NULL;
+    size_t ti = page_task_of_request(rq, rs, &pd);
     if (ti == PROG_NONE)
         return -1;
     long task_id = pd->prog.tasks[ti].id;
