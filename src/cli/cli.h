@@ -15,6 +15,7 @@
 #include "core/registry.h"
 #include "store/db.h"
 #include "util/err.h"
+#include "util/strvec.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,14 +32,16 @@ struct cli {
 struct opt {
     const char *name;  /* "--format" */
     bool has_arg;
-    const char *value; /* set by args_parse(): the argument, or "" for a flag */
+    const char *value; /* set by args_parse(): the argument, or "" for a flag (the first one) */
+    struct strvec *all; /* when set, the option may repeat: every value is pushed here */
 };
 
 /**
  * Parse argv[1..argc) against opts (terminated by a NULL name). Positional
  * arguments are collected into pos (at most max_pos). "--help" sets *help.
  * Unknown options, missing arguments and an option with a value given
- * twice (the second would silently replace the first) are ERR_INVALID.
+ * twice (the second would silently replace the first) are ERR_INVALID,
+ * but for an option with an `all` vector, which collects every value.
  */
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e);
@@ -86,6 +89,8 @@ int cmd_tasks(struct cli *c, int argc, char **argv);
 int cmd_task(struct cli *c, int argc, char **argv);
 int cmd_agencies(struct cli *c, int argc, char **argv);
 int cmd_documents(struct cli *c, int argc, char **argv);
+int cmd_document(struct cli *c, int argc, char **argv);
+int cmd_sets(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_gen(struct cli *c, int argc, char **argv);
 int cmd_progress(struct cli *c, int argc, char **argv);
@@ -93,6 +98,7 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);
 int cmd_warnings(struct cli *c, int argc, char **argv);
 int cmd_request(struct cli *c, int argc, char **argv);
+int cmd_approval(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_token(struct cli *c, int argc, char **argv);

@@ -9,6 +9,7 @@
 #include "core/remind.h"
 #include "core/report.h"
 #include "core/report_compare.h"
+#include "core/report_notes.h"
 #include "core/warning.h"
 #include "export/docx.h"
 #include "export/xlsx.h"
@@ -20,6 +21,7 @@
 #include "render/remind_doc.h"
 #include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_docsets.h"
 #include "store/store_warnings.h"
 #include "util/buf.h"
 #include "util/strparse.h"
@@ -38,19 +40,58 @@
 struct scope {
     struct date as_of, due_by;
     long document_id, agency_id; /* 0 = all */
+    long *document_ids;          /* --document given more than once: every one (owned) */
+    size_t n_document_ids;
+    size_t *documents;           /* their programme indexes, once loaded (owned) */
 };
 
-static int read_scope(struct cli *c, const struct opt *opts, struct scope *s)
+static void scope_release(struct scope *s)
+{
+    free(s->document_ids);
+    free(s->documents);
+}
+
+/* The programme indexes of document ids[0..n), newly allocated (every id is loaded). */
+static size_t *document_indexes(const struct programme *p, const long *ids, size_t n)
+{
+    size_t *v = xcalloc(n ? n : 1, sizeof(*v));
+    for (size_t i = 0; i < n; i++)
+        v[i] = programme_find_document(p, ids[i]);
+    return v;
+}
+
+/* Every --document named (a union), each resolved to its id. */
+static int read_documents(struct cli *c, const struct strvec *refs, struct scope *s)
+{
+    if (refs->n < 2)
+        return 0;
+    s->document_ids = xcalloc(refs->n, sizeof(long));
+    for (size_t i = 0; i < refs->n; i++) {
+        long id;
+        if (store_find_document(c->db, refs->items[i], &id, &c->err))
+            return c->err.kind;
+        bool seen = false;
+        for (size_t k = 0; k < s->n_document_ids; k++)
+            seen |= s->document_ids[k] == id;
+        if (!seen)
+            s->document_ids[s->n_document_ids++] = id;
+    }
+    return 0;
+}
+
+static int read_scope(struct cli *c, const struct opt *opts, const struct strvec *docs,
+                      struct scope *s)
 {
     const char *as_of = opt_value(opts, "--as-of"), *due_by = opt_value(opts, "--due-by");
-    *s = (struct scope){ DATE_NONE, DATE_NONE, 0, 0 };
+    *s = (struct scope){ DATE_NONE, DATE_NONE, 0, 0, NULL, 0, NULL };
     if (!as_of)
         return err_set(&c->err, ERR_INVALID, "the report needs a date (--as-of D)");
     if (cli_parse_date(as_of, "--as-of", &s->as_of, &c->err) ||
         (due_by && cli_parse_date(due_by, "--due-by", &s->due_by, &c->err)))
         return c->err.kind;
     const char *doc = opt_value(opts, "--document"), *agency = opt_value(opts, "--agency");
-    if (doc && store_find_document(c->db, doc, &s->document_id, &c->err))
+    if (docs && docs->n > 1 ? read_documents(c, docs, s)
+                            : doc && store_find_document(c->db, doc, &s->document_id, &c->err))
         return c->err.kind;
     if (agency) {
         s->agency_id = registry_unit_id(&c->reg, agency);
@@ -73,14 +114,19 @@ struct board_src {
  * the programme's read transaction (store_load_snapshot()), as the server's cache reads
  * them: the board and the count it is checked against see the same rows.
  */
-static int build_report(struct cli *c, const struct scope *s, struct programme *p, struct report *r,
+static int build_report(struct cli *c, struct scope *s, struct programme *p, struct report *r,
                         struct board_src *src)
 {
     struct store_stamp stamp;
     if (store_load_snapshot(c->db, p, &stamp, src ? &src->x : NULL, src ? &src->n : NULL,
                             src ? &src->counted : NULL, &c->err))
         return c->err.kind;
-    struct report_options o = { s->as_of, s->due_by, PROG_NONE, PROG_NONE };
+    struct report_options o = { s->as_of, s->due_by, PROG_NONE, PROG_NONE, NULL, 0 };
+    if (s->n_document_ids) {
+        s->documents = document_indexes(p, s->document_ids, s->n_document_ids);
+        o.documents = s->documents;
+        o.n_documents = s->n_document_ids;
+    }
     if (s->document_id)
         o.document = programme_find_document(p, s->document_id);
     if (s->agency_id)
@@ -203,19 +249,16 @@ static int write_json(struct cli *c, char *js, const char *path)
 /* ---- report -------------------------------------------------------------------- */
 
 static int emit_report(struct cli *c, const struct report *r, const struct indicator_board *b,
-                       const struct report_compare *cmp, const char *format,
-                       const char *section, const char *path)
+                       const struct report_extras *x, const char *format, const char *section,
+                       const char *path)
 {
     if (!strcmp(format, "json")) {
         if (section)
             return err_set(&c->err, ERR_INVALID, "--section does not apply to --format json");
-        struct report_extras x = { cmp };
-        return write_json(c, json_report_with(r, b, &x), path);
+        return write_json(c, json_report_with(r, b, x), path);
     }
     struct rdoc d = RDOC_INIT;
-    report_doc_build(r, b, &d);
-    if (cmp)
-        report_doc_add_compare(cmp, &d);
+    report_doc_build_with(r, b, x, &d);
     int ret = write_doc(c, &d, format, section, path);
     rdoc_release(&d);
     return ret;
@@ -241,50 +284,143 @@ static int build_compare(struct cli *c, const char *d0_text, const struct report
     return 0;
 }
 
+/* What a report carries besides its sections: the document sets, issues and stale flags. */
+struct report_more {
+    struct report_part *parts; /* one per --set */
+    struct report *reports;    /* their reports */
+    size_t **documents;        /* their documents' programme indexes */
+    size_t n_sets;
+    struct report_notes notes;
+};
+
+/* The report of set name over r's programme and scope, into part k of m. */
+static int build_set(struct cli *c, const char *name, const struct report *r,
+                     struct report_more *m, size_t k)
+{
+    struct docset_view v = { 0 };
+    if (store_docset_find(c->db, name, &v, &c->err))
+        return c->err.kind;
+    struct report_options o = r->opt;
+    m->documents[k] = document_indexes(r->prog, v.documents, v.n_documents);
+    o.documents = m->documents[k];
+    o.n_documents = v.n_documents;
+    o.document = PROG_NONE;
+    int ret = report_build(r->prog, &o, &m->reports[k], &c->err);
+    docset_view_release(&v);
+    m->parts[k] = (struct report_part){ name, &m->reports[k] };
+    m->n_sets = k + 1;
+    return ret;
+}
+
+static int build_more(struct cli *c, const struct strvec *sets, long stale_after,
+                      const struct report *r, struct report_more *m)
+{
+    m->parts = xcalloc(sets->n + 1, sizeof(*m->parts));
+    m->reports = xcalloc(sets->n + 1, sizeof(*m->reports));
+    m->documents = xcalloc(sets->n + 1, sizeof(*m->documents));
+    for (size_t k = 0; k < sets->n; k++)
+        if (build_set(c, sets->items[k], r, m, k))
+            return c->err.kind;
+    return store_report_notes(c->db, r, stale_after, &m->notes, &c->err);
+}
+
+static void report_more_release(struct report_more *m)
+{
+    for (size_t k = 0; k < m->n_sets; k++) {
+        report_release(&m->reports[k]);
+        free(m->documents[k]);
+    }
+    free(m->parts);
+    free(m->reports);
+    free(m->documents);
+    report_notes_release(&m->notes);
+}
+
+static int read_stale_after(struct cli *c, const char *text, long *days)
+{
+    *days = REPORT_STALE_DAYS;
+    if (text && strparse_long(text, 0, 3660, days))
+        return err_set(&c->err, ERR_INVALID,
+                       "--stale-after needs a number of days (0-3660), e.g. --stale-after 45");
+    return 0;
+}
+
+/* Everything one `giamsat report` computes, released together. */
+struct report_job {
+    struct scope s;
+    struct programme p;
+    struct report r, before;
+    struct indicator_board b;
+    struct board_src src;
+    struct report_compare cmp;
+    bool compared;
+    struct report_more more;
+};
+
+static void report_job_release(struct report_job *j)
+{
+    report_more_release(&j->more);
+    report_compare_release(&j->cmp);
+    report_release(&j->before);
+    indicator_board_release(&j->b);
+    indicators_free(j->src.x, j->src.n);
+    indicator_target_counts_release(&j->src.counted);
+    report_release(&j->r);
+    programme_release(&j->p);
+    scope_release(&j->s);
+}
+
+static int run_report(struct cli *c, const struct opt *opts, const struct strvec *docs,
+                      const struct strvec *sets, long stale_after, struct report_job *j)
+{
+    if (read_scope(c, opts, docs, &j->s) || build_report(c, &j->s, &j->p, &j->r, &j->src) ||
+        build_board(c, &j->r, &j->src, &j->b) ||
+        build_compare(c, opt_value(opts, "--compare"), &j->r, &j->before, &j->cmp,
+                      &j->compared) ||
+        build_more(c, sets, stale_after, &j->r, &j->more))
+        return c->err.kind;
+    const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
+    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
+    struct report_extras x = { j->compared ? &j->cmp : NULL, j->more.parts, j->more.n_sets };
+    report_notes_extras(&j->more.notes, &x);
+    return emit_report(c, &j->r, &j->b, &x, format, opt_value(opts, "--section"), path);
+}
+
 int cmd_report(struct cli *c, int argc, char **argv)
 {
     static const char *const formats[] = { "json", "md", "html", "csv", "xlsx", "docx", NULL };
-    struct opt opts[] = { { "--as-of", true, NULL },    { "--due-by", true, NULL },
-                          { "--document", true, NULL }, { "--agency", true, NULL },
-                          { "--format", true, NULL },   { "--section", true, NULL },
-                          { "-o", true, NULL },         { "--output", true, NULL },
-                          { "--compare", true, NULL },  { NULL, false, NULL } };
+    struct strvec docs = STRVEC_INIT, sets = STRVEC_INIT;
+    struct opt opts[] = { { "--as-of", true, NULL },          { "--due-by", true, NULL },
+                          { "--document", true, NULL, &docs }, { "--agency", true, NULL },
+                          { "--format", true, NULL },          { "--section", true, NULL },
+                          { "-o", true, NULL },                { "--output", true, NULL },
+                          { "--compare", true, NULL },         { "--set", true, NULL, &sets },
+                          { "--stale-after", true, NULL },     { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;
-    if (args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err))
-        return c->err.kind;
-    if (help)
-        return cli_usage("report");
+    long stale_after = 0;
+    int ret = args_parse(argc, argv, opts, pos, 0, &n_pos, &help, &c->err);
     const char *format = opt_value(opts, "--format") ? opt_value(opts, "--format") : "md";
-    const char *path = opt_value(opts, "-o") ? opt_value(opts, "-o") : opt_value(opts, "--output");
-    if (check_format(c, format, formats) || cli_open_existing(c))
-        return c->err.kind;
-    struct scope s;
-    struct programme p = PROGRAMME_INIT;
-    struct report r = REPORT_INIT;
-    struct indicator_board b = INDICATOR_BOARD_INIT;
-    struct board_src src = { NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
-    int ret = read_scope(c, opts, &s);
-    if (!ret)
-        ret = build_report(c, &s, &p, &r, &src);
-    if (!ret)
-        ret = build_board(c, &r, &src, &b);
-    struct report before = REPORT_INIT;
-    struct report_compare cmp = REPORT_COMPARE_INIT;
-    bool compared = false;
-    if (!ret)
-        ret = build_compare(c, opt_value(opts, "--compare"), &r, &before, &cmp, &compared);
-    if (!ret)
-        ret = emit_report(c, &r, &b, compared ? &cmp : NULL, format,
-                          opt_value(opts, "--section"), path);
-    report_compare_release(&cmp);
-    report_release(&before);
-    indicator_board_release(&b);
-    indicators_free(src.x, src.n);
-    indicator_target_counts_release(&src.counted);
-    report_release(&r);
-    programme_release(&p);
+    if (!ret && help)
+        ret = cli_usage("report");
+    else if (!ret && (check_format(c, format, formats) ||
+                      read_stale_after(c, opt_value(opts, "--stale-after"), &stale_after) ||
+                      cli_open_existing(c)))
+        ret = c->err.kind;
+    else if (!ret) {
+        struct report_job j = { .compared = false };
+        j.more = (struct report_more){ .notes = REPORT_NOTES_INIT };
+        j.p = (struct programme)PROGRAMME_INIT;
+        j.r = j.before = (struct report)REPORT_INIT;
+        j.b = (struct indicator_board)INDICATOR_BOARD_INIT;
+        j.src = (struct board_src){ NULL, 0, INDICATOR_TARGET_COUNTS_INIT };
+        j.cmp = (struct report_compare)REPORT_COMPARE_INIT;
+        ret = run_report(c, opts, &docs, &sets, stale_after, &j);
+        report_job_release(&j);
+    }
+    strvec_release(&docs);
+    strvec_release(&sets);
     return ret;
 }
 
@@ -334,7 +470,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     struct programme p = PROGRAMME_INIT;
     struct report r = REPORT_INIT;
     struct reminders rm = REMINDERS_INIT;
-    int ret = read_scope(c, opts, &s);
+    int ret = read_scope(c, opts, NULL, &s);
     if (!ret)
         ret = build_report(c, &s, &p, &r, NULL);
     if (!ret)
@@ -396,7 +532,7 @@ struct warning_src {
 
 static int build_warning_src(struct cli *c, struct date as_of, struct warning_src *w)
 {
-    struct scope all = { as_of, DATE_NONE, 0, 0 };
+    struct scope all = { as_of, DATE_NONE, 0, 0, NULL, 0, NULL };
     if (build_report(c, &all, &w->p, &w->now, &w->ind) || build_board(c, &w->now, &w->ind, &w->board))
         return c->err.kind;
     struct report_options o = w->now.opt;

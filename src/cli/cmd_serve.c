@@ -111,7 +111,7 @@ static int role_of(struct cli *c, const char *text, const char **out)
     enum role r = role_parse(text ? text : "xem");
     if (r == ROLE_NONE)
         return err_set(&c->err, ERR_INVALID,
-                       "unknown role '%s' (quan_tri, giam_sat, don_vi or xem)", text);
+                       "unknown role '%s' (quan_tri, giam_sat, lanh_dao_don_vi, don_vi or xem)", text);
     *out = role_name(r);
     return 0;
 }

@@ -16,6 +16,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Record value v of option o: the first one, and every one for an option that repeats. */
+static int opt_take(struct opt *o, const char *v, struct err *e)
+{
+    /* A second value would silently replace the first: say so instead. */
+    if (o->value && o->has_arg && !o->all)
+        return err_set(e, ERR_INVALID, "option '%s' is given twice ('%s' and '%s'): give it once",
+                       o->name, o->value, v);
+    if (!o->value)
+        o->value = v;
+    if (o->all)
+        strvec_push(o->all, v);
+    return 0;
+}
+
 int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int max_pos,
                int *n_pos, bool *help, struct err *e)
 {
@@ -40,11 +54,8 @@ int args_parse(int argc, char **argv, struct opt *opts, const char **pos, int ma
             return err_set(e, ERR_INVALID, "unknown option '%s'", a);
         if (o->has_arg && i + 1 >= argc)
             return err_set(e, ERR_INVALID, "option '%s' needs a value", a);
-        /* A second value would silently replace the first: say so instead. */
-        if (o->value && o->has_arg)
-            return err_set(e, ERR_INVALID, "option '%s' is given twice ('%s' and '%s'): give it once",
-                           a, o->value, argv[i + 1]);
-        o->value = o->has_arg ? argv[++i] : "";
+        if (opt_take(o, o->has_arg ? argv[++i] : "", e))
+            return e->kind;
     }
     return 0;
 }
@@ -186,6 +197,16 @@ static const struct command {
     { "task", cmd_task, "task ID [--format text|json]" },
     { "agencies", cmd_agencies, "agencies [--format table|json]" },
     { "documents", cmd_documents, "documents [--format table|json]" },
+    { "document", cmd_document,
+      "document set REF [--meeting TEXT] [--meeting-date D] [--summary TEXT]\n"
+      "                     the meeting, its date and the summary the report's paragraph on\n"
+      "                     the document uses (\"\" clears one; audited)" },
+    { "sets", cmd_sets,
+      "sets add NAME (--issuer X [--kind K] | --kind K | --document REF [--document REF ...])\n"
+      "                     a named set of documents: a rule (every document of issuer X, e.g.\n"
+      "                     BCĐTW, and/or kind K, e.g. \"Thông báo\") or a list (audited)\n"
+      "sets list [--format json]          every set with the documents it holds today\n"
+      "sets remove NAME                   (audited)" },
     { "progress", cmd_progress,
       "progress add --task ID|--code MÃ [--document DOC] --unit UNIT --date D\n"
       "                     [--done [--completed-on D2] [--output TEXT]] [--reopen] [--result TEXT]\n"
@@ -193,11 +214,14 @@ static const struct command {
       "                     [--dry-run] [--json]\n"
       "  giamsat [--db FILE] progress list [--task ID] [--format table|json]" },
     { "report", cmd_report,
-      "report --as-of D [--due-by D2] [--document DOC] [--agency A] [--compare D0]\n"
+      "report --as-of D [--due-by D2] [--document DOC ...] [--agency A] [--compare D0]\n"
+      "                     [--set NAME ...] [--stale-after N]   (--document repeats: their\n"
+      "                     union; --set adds a part per document set; N days, default 45)\n"
       "                     [--format json|md|html|csv|xlsx|docx] [--section KEY] [-o FILE]\n"
       "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc\n"
-      "                     chi_tieu doi_soat, and so_sanh with --compare D0 (the figures\n"
-      "                     as of D0 beside D's, tasks overdue and completed since D0)" },
+      "                     chi_tieu doi_soat, so_sanh with --compare D0 (the figures\n"
+      "                     as of D0 beside D's, tasks overdue and completed since D0),\n"
+      "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi" },
     { "remind", cmd_remind,
       "remind --as-of D --within N [--agency A] [--format text|json|docx] [-o FILE]" },
     { "warnings", cmd_warnings,
@@ -216,6 +240,14 @@ static const struct command {
       "request return ID --comment TEXT [--due D] [--date D]   ask again (a new round)\n"
       "request list [--state open|overdue|answered|accepted] [--unit UNIT] [--as-of D]\n"
       "                     [--format table|json]" },
+    { "approval", cmd_approval,
+      "approval require UNIT --on|--off   the unit's leader approves its focal points' reports\n"
+      "approval approve|reject ID [--comment TEXT] [--date D]   the unit leader's step\n"
+      "approval accept|return ID [--comment TEXT] [--date D]    the office's step (a reject or a\n"
+      "                     return needs --comment); an accepted completion is locked\n"
+      "approval list [--unit UNIT] [--state pending|submitted|rejected|accepted|returned]\n"
+      "                     [--format table|json]   the reports under review, newest first\n"
+      "approval counting [da_gui|da_chap_nhan|tat_ca]   which reports the statistics count" },
     { "serve", cmd_serve,
       "serve [--listen ADDR] [--port N] [--threads N] [--secure-cookie]\n"
       "                     [--per-address N] [--idle-timeout S] [--request-timeout S]\n"

@@ -242,8 +242,11 @@ void programme_release(struct programme *p)
         release_derived(p);
         return;
     }
-    for (size_t i = 0; i < p->n_documents; i++)
+    for (size_t i = 0; i < p->n_documents; i++) {
         free(p->documents[i].name);
+        free(p->documents[i].meeting);
+        free(p->documents[i].summary);
+    }
     for (size_t i = 0; i < p->n_agencies; i++) {
         free(p->agencies[i].name);
         free(p->agencies[i].kind);

@@ -18,6 +18,7 @@
 #ifndef GIAMSAT_PROGRAMME_H
 #define GIAMSAT_PROGRAMME_H
 
+#include "approval.h"
 #include "date.h"
 #include "deadline.h"
 #include "status.h"
@@ -31,6 +32,9 @@ struct prog_document {
     long id;
     char *name;       /* canonical: "Nghị quyết số 71/NQ-CP ngày 01/4/2025" */
     struct date date; /* may be unset */
+    char *meeting;            /* "Phiên họp thứ hai của Ban Chỉ đạo", or NULL */
+    struct date meeting_date; /* the meeting's date, may be unset */
+    char *summary;            /* what the document asks, for the report's paragraph, or NULL */
 };
 
 struct prog_agency {
@@ -83,6 +87,8 @@ struct programme {
     struct progress_event *event_block;
     /* programme_index()'s, or NULL; a derived programme shares its root's */
     struct prog_index *index;
+    /* which reports the replay counts (the loader applied it to the events' windows) */
+    enum count_policy count_policy;
 };
 
 #define PROGRAMME_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }

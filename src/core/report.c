@@ -16,18 +16,34 @@ bool report_task_exists(const struct programme *p, const struct prog_task *t, st
            date_cmp(p->documents[t->documents[0]].date, as_of) <= 0;
 }
 
+/* Whether document di is one of the report's filter documents (all when none). */
+static bool document_selected(const struct report_options *o, size_t di)
+{
+    if (o->n_documents) {
+        for (size_t k = 0; k < o->n_documents; k++)
+            if (o->documents[k] == di)
+                return true;
+        return false;
+    }
+    return o->document == PROG_NONE || o->document == di;
+}
+
+/* The earliest of t's documents the filter selects, PROG_NONE when none does. */
+static size_t first_selected_document(const struct report_options *o, const struct prog_task *t)
+{
+    for (size_t i = 0; i < t->n_documents; i++)
+        if (document_selected(o, t->documents[i]))
+            return t->documents[i];
+    return PROG_NONE;
+}
+
 static bool task_in_scope(const struct programme *p, const struct prog_task *t,
                           const struct report_options *o)
 {
     if (!report_task_exists(p, t, o->as_of))
         return false;
-    if (o->document != PROG_NONE) {
-        bool linked = false;
-        for (size_t i = 0; i < t->n_documents; i++)
-            linked |= t->documents[i] == o->document;
-        if (!linked)
-            return false;
-    }
+    if ((o->n_documents || o->document != PROG_NONE) && first_selected_document(o, t) == PROG_NONE)
+        return false;
     if (o->agency != PROG_NONE) {
         for (size_t i = 0; i < t->n_assignments; i++)
             if (p->assignments[t->assignments[i]].agency == o->agency)
@@ -118,6 +134,8 @@ static void count_task(struct report *r, size_t ti, struct report_task *item)
 
 static size_t primary_document(const struct report *r, const struct prog_task *t)
 {
+    if (r->opt.n_documents)
+        return first_selected_document(&r->opt, t);
     if (r->opt.document != PROG_NONE)
         return r->opt.document;
     return t->n_documents ? t->documents[0] : PROG_NONE;

@@ -17,7 +17,8 @@
  * assignments are done, on the latest of their completion dates. Groups
  * and repeats are not counted; repeats are tallied in repeats_not_counted.
  * A task is attributed to its earliest document in by_document (or to the
- * filter document), so by_document partitions the total.
+ * filter document, or to its earliest among the filter documents), so
+ * by_document partitions the total.
  *
  * The report borrows the programme: keep it alive until report_release().
  */
@@ -53,6 +54,11 @@ struct report_options {
     struct date due_by; /* unset: 31 December of as_of's year */
     size_t document;    /* only tasks of this document; PROG_NONE = all */
     size_t agency;      /* only this unit's assignments; PROG_NONE = all */
+    /* Only tasks of any of these documents (indexes, borrowed, n_documents of them; a
+     * union: `--document A --document B`, a document set). Overrides document when
+     * n_documents > 0. A task is attributed to the earliest of them it names. */
+    const size_t *documents;
+    size_t n_documents;
 };
 
 /* A counted task as of the date. */

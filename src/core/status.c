@@ -3,6 +3,7 @@
 
 #include "util/err.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,9 +118,13 @@ struct assignment_state status_replay(const struct progress_event *ev, size_t n,
                                       struct date as_of)
 {
     struct assignment_state st = { false, DATE_NONE, false };
+    /* an unset as_of is the end of time: INT_MAX - 1, inside a window open forever */
+    long day = date_is_set(as_of) ? date_to_days(as_of) : INT_MAX - 1;
     for (size_t i = 0; i < n; i++) {
         if (date_cmp(ev[i].reported_on, as_of) > 0)
             break;
+        if (ev[i].windowed && (day < ev[i].counts_from || day >= ev[i].counts_until))
+            continue;
         if (ev[i].kind == PROGRESS_DONE) {
             st.completed = true;
             st.completed_on = ev[i].completed_on;

@@ -44,6 +44,11 @@ struct progress_event {
     long seq;                 /* entry order among reports of the same date */
     enum progress_kind kind;
     struct date completed_on; /* PROGRESS_DONE only */
+    /* Set by approval_window() for a report the statistics count only for a while
+     * (awaiting approval, returned, ...): it counts as of D when counts_from <= D <
+     * counts_until, in date_to_days() numbers (INT_MAX: never, or forever). */
+    bool windowed;
+    int counts_from, counts_until;
 };
 
 struct assignment_state {
@@ -113,7 +118,8 @@ void status_sort_events(struct progress_event *ev, size_t n);
 struct date status_last_report(const struct progress_event *ev, size_t n, struct date as_of);
 
 /**
- * Replay events (in replay order) that are dated on or before as_of.
+ * Replay events (in replay order) that are dated on or before as_of,
+ * skipping those whose window does not hold as_of (approval.h).
  */
 struct assignment_state status_replay(const struct progress_event *ev, size_t n,
                                       struct date as_of);

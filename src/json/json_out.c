@@ -173,3 +173,24 @@ char *json_documents(const struct document_view *d, size_t n)
     }
     return json_dump_take(arr);
 }
+
+static json_t *string_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+char *json_docsets(const struct docset_view *v, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object(), *docs = json_array();
+        json_object_set_new(o, "name", json_string(v[i].name));
+        json_object_set_new(o, "issuer", string_or_null(v[i].issuer));
+        json_object_set_new(o, "kind", string_or_null(v[i].kind));
+        for (size_t k = 0; k < v[i].n_documents; k++)
+            json_array_append_new(docs, json_string(v[i].names[k]));
+        json_object_set_new(o, "documents", docs);
+        json_array_append_new(arr, o);
+    }
+    return json_dump_take(arr);
+}

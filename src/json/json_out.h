@@ -11,6 +11,7 @@
 #include "core/batch.h"
 #include "core/resolve.h"
 #include "core/task.h"
+#include "store/store_docsets.h"
 
 #include <stddef.h>
 
@@ -22,5 +23,7 @@ char *json_tasks(const struct task_view *t, size_t n);
 char *json_task(const struct task_view *t);
 char *json_agencies(const struct agency_view *a, size_t n);
 char *json_documents(const struct document_view *d, size_t n);
+/** [{"name","issuer","kind","documents":[names]}] (issuer, kind: null when not a rule). */
+char *json_docsets(const struct docset_view *v, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include "json_indicators.h"
 #include "json_internal.h"
 
+#include "core/figures.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -28,12 +29,13 @@ static json_t *task_counts(const struct bucket_counts *c, long repeats)
     json_t *o = counts(c);
     json_object_set_new(o, "repeats_not_counted", json_integer(repeats));
     json_t *pct = json_object();
-    long total = bucket_total(c);
     const char *keys[] = { "done", "in_progress_on_time", "overdue" };
     long parts[] = { c->n[BUCKET_DONE_ON_TIME] + c->n[BUCKET_DONE_LATE],
                      c->n[BUCKET_IN_PROGRESS] + c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE] };
+    long shares[3];
+    figures_percents(parts, 3, shares); /* sum to 100, as the headline sentence writes them */
     for (int i = 0; i < 3; i++)
-        json_object_set_new(pct, keys[i], json_integer(percent_round(parts[i], total)));
+        json_object_set_new(pct, keys[i], json_integer(shares[i]));
     json_object_set_new(o, "percent", pct);
     return o;
 }
@@ -326,15 +328,89 @@ static json_t *compare_object(const struct report_compare *c)
     return o;
 }
 
+static json_t *document_names(const struct report *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->opt.n_documents; i++)
+        json_array_append_new(a, json_string(r->prog->documents[r->opt.documents[i]].name));
+    return a;
+}
+
+static json_t *sets_array(const struct report_extras *x)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < x->n_sets; i++) {
+        const struct report *r = x->sets[i].report;
+        json_t *o = json_object();
+        json_object_set_new(o, "name", json_string(x->sets[i].name));
+        json_object_set_new(o, "documents", document_names(r));
+        json_object_set_new(o, "tasks", task_counts(&r->tasks, r->repeats_not_counted));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+/* {"task","name","unit"} of assignment ai: the start of an issues or stale item. */
+static json_t *assignment_item(const struct programme *p, size_t ai)
+{
+    const struct prog_assignment *a = &p->assignments[ai];
+    json_t *o = json_object();
+    json_object_set_new(o, "task", json_integer(p->tasks[a->task].id));
+    json_object_set_new(o, "name", json_string(p->tasks[a->task].name));
+    json_object_set_new(o, "unit", json_string(p->agencies[a->agency].name));
+    return o;
+}
+
+static json_t *date_or_null(struct date d)
+{
+    return date_is_set(d) ? json_date(d) : json_null();
+}
+
+static void add_notes(json_t *o, const struct report *r, const struct report_extras *x)
+{
+    json_t *issues = json_array(), *stale = json_array();
+    for (size_t i = 0; i < x->n_issues; i++) {
+        json_t *it = assignment_item(r->prog, x->issues[i].assignment);
+        json_object_set_new(it, "date", json_date(x->issues[i].on));
+        json_object_set_new(it, "issues", json_string(x->issues[i].text));
+        json_array_append_new(issues, it);
+    }
+    for (size_t i = 0; i < x->n_stale; i++) {
+        const struct report_stale *s = &x->stale[i];
+        json_t *it = assignment_item(r->prog, s->assignment);
+        json_object_set_new(it, "last_report", date_or_null(s->last));
+        json_object_set_new(it, "since", date_or_null(s->since));
+        json_object_set_new(it, "days", s->days < 0 ? json_null() : json_integer(s->days));
+        json_array_append_new(stale, it);
+    }
+    json_object_set_new(o, "issues_raised", issues);
+    json_object_set_new(o, "stale_after", json_integer(x->stale_after));
+    json_object_set_new(o, "stale", stale);
+}
+
+/* Which reports the figures count (core/approval.h): {"rule","label"}. */
+static json_t *counting(enum count_policy p)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", json_string(count_policy_key(p)));
+    json_object_set_new(o, "label", json_string(count_policy_label(p)));
+    return o;
+}
+
 static json_t *report_object(const struct report *r, const struct indicator_board *b,
                              const struct report_extras *x)
 {
     json_t *o = json_object();
     json_object_set_new(o, "as_of", json_date(r->opt.as_of));
     json_object_set_new(o, "due_by", json_date(r->opt.due_by));
-    if (r->opt.document != PROG_NONE)
+    json_object_set_new(o, "counting", counting(r->prog->count_policy));
+    if (r->opt.n_documents)
+        json_object_set_new(o, "documents", document_names(r));
+    if (r->opt.n_documents == 1 || (!r->opt.n_documents && r->opt.document != PROG_NONE))
         json_object_set_new(o, "document",
-                            json_string(r->prog->documents[r->opt.document].name));
+                            json_string(r->prog->documents[r->opt.n_documents
+                                                               ? r->opt.documents[0]
+                                                               : r->opt.document].name));
     if (r->opt.agency != PROG_NONE)
         json_object_set_new(o, "agency", json_string(r->prog->agencies[r->opt.agency].name));
     json_object_set_new(o, "tasks", task_counts(&r->tasks, r->repeats_not_counted));
@@ -356,6 +432,10 @@ static json_t *report_object(const struct report *r, const struct indicator_boar
         json_object_set_new(o, "indicators", indicators(b));
     if (x && x->compare)
         json_object_set_new(o, "compare", compare_object(x->compare));
+    if (x && x->n_sets)
+        json_object_set_new(o, "sets", sets_array(x));
+    if (x && x->notes)
+        add_notes(o, r, x);
     return o;
 }
 
@@ -370,9 +450,10 @@ char *json_report_with(const struct report *r, const struct indicator_board *b,
     return json_dump_take(report_object(r, b, x));
 }
 
-char *json_report_compact(const struct report *r, const struct indicator_board *b)
+char *json_report_compact(const struct report *r, const struct indicator_board *b,
+                          const struct report_extras *x)
 {
-    return json_dump_compact_take(report_object(r, b, NULL));
+    return json_dump_compact_take(report_object(r, b, x));
 }
 
 /* [{"line":N,"<key>":"..."}] of rejected, warned or skipped rows. */

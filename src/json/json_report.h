@@ -12,6 +12,7 @@
 #include "core/remind.h"
 #include "core/report.h"
 #include "core/report_compare.h"
+#include "core/report_notes.h"
 #include "store/store.h"
 
 #include <stddef.h>
@@ -42,10 +43,6 @@
  * --format json` writes them (json_indicator_list()), in the same order.
  */
 char *json_report(const struct report *r, const struct indicator_board *b);
-/* What a report may carry besides its own sections (NULL members: absent). */
-struct report_extras {
-    const struct report_compare *compare; /* --compare D0 */
-};
 
 /**
  * json_report() with the extras x holds, each a key after "indicators":
@@ -55,14 +52,23 @@ struct report_extras {
  *                    "change": {the same keys, after minus before}}],
  *     "newly_overdue": [task items as "overdue"],
  *     "completed_since": [task items with "completed_on"]}
+ *   "sets": [{"name", "documents": [names], "tasks": {the counts object of
+ *     "tasks", for the set's documents}}], when x->n_sets;
+ *   "issues_raised": [{"task","name","unit","date","issues"}] and
+ *   "stale_after": N, "stale": [{"task","name","unit","last_report": D|null,
+ *     "since": D|null, "days": n|null}], when x->notes.
+ * A report on several documents (r->opt.n_documents) also has "documents":
+ * [names] after "due_by".
  */
 char *json_report_with(const struct report *r, const struct indicator_board *b,
                        const struct report_extras *x);
 /**
- * json_report() on one line, without indentation: the same JSON value (the
- * same keys in the same order), about a quarter fewer bytes, for the API.
+ * json_report_with() on one line, without indentation: the same JSON value
+ * (the same keys in the same order), about a quarter fewer bytes, for the
+ * API. x may be NULL.
  */
-char *json_report_compact(const struct report *r, const struct indicator_board *b);
+char *json_report_compact(const struct report *r, const struct indicator_board *b,
+                          const struct report_extras *x);
 /** {"rows","added","duplicates","completions","reopenings","written","rejected":[{"line","reason"}]} */
 char *json_progress_summary(const struct progress_summary *s);
 /** [{"id","task","unit","kind","date","completed_on","percent","result",...}] */

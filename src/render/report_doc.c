@@ -1,7 +1,10 @@
 /* report_doc: the statistics report laid out for rendering; see report_doc.h. */
 #include "report_doc.h"
 
+#include "core/figures.h"
 #include "core/rank.h"
+#include "report_parts.h"
+#include "report_words.h"
 #include "core/registry.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -31,40 +34,6 @@ static long open_of(const struct bucket_counts *c)
 
 /* ---- I. Tổng hợp chung ---------------------------------------------------------- */
 
-static char *summary_sentence(const struct report *r)
-{
-    const struct bucket_counts *c = &r->tasks;
-    long total = bucket_total(c);
-    char *as_of = dmy(r->opt.as_of);
-    struct buf b = BUF_INIT;
-    buf_addf(&b, "Tổng số nhiệm vụ được giao đến ngày %s là %ld", as_of, total);
-    if (r->repeats_not_counted)
-        buf_addf(&b, " (không tính %ld nhiệm vụ nhắc lại nhiệm vụ đã giao)",
-                 r->repeats_not_counted);
-    buf_addf(&b,
-             ", trong đó: %ld nhiệm vụ đã hoàn thành (chiếm %ld%%), gồm %ld hoàn thành đúng hạn,"
-             " %ld hoàn thành quá hạn; đang thực hiện đúng hạn %ld nhiệm vụ (chiếm %ld%%), gồm"
-             " %ld nhiệm vụ đang thực hiện trong hạn và %ld nhiệm vụ thường xuyên; quá hạn chưa hoàn thành"
-             " %ld nhiệm vụ (chiếm %ld%%).",
-             done_of(c), percent_round(done_of(c), total), c->n[BUCKET_DONE_ON_TIME],
-             c->n[BUCKET_DONE_LATE], open_of(c), percent_round(open_of(c), total),
-             c->n[BUCKET_IN_PROGRESS], c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE],
-             percent_round(c->n[BUCKET_OVERDUE], total));
-    free(as_of);
-    return buf_take(&b);
-}
-
-static char *focus_sentence(const struct report *r)
-{
-    char *due_by = dmy(r->opt.due_by);
-    long overdue = r->tasks.n[BUCKET_OVERDUE];
-    char *s = xasprintf("Trọng tâm từ nay đến ngày %s là hoàn thành %ld nhiệm vụ (%zu nhiệm vụ"
-                        " có thời hạn đến ngày %s; %ld nhiệm vụ đang thực hiện quá hạn).",
-                        due_by, (long)r->n_due_soon + overdue, r->n_due_soon, due_by, overdue);
-    free(due_by);
-    return s;
-}
-
 /* Open tasks whose deadline names no date: counted in progress, named so a person sets one. */
 static void undated_tasks(const struct report *r, struct rsection *s)
 {
@@ -83,12 +52,14 @@ static void undated_tasks(const struct report *r, struct rsection *s)
     }
 }
 
-static void headline_row(struct rtable *t, const char *label, long n, long total, long assigned)
+/* pct < 0: the share of total rounded half up (a sub-row); else the headline's share. */
+static void headline_row(struct rtable *t, const char *label, long n, long total, long assigned,
+                         long pct)
 {
     rtable_row(t);
     rtable_text(t, 0, xstrdup(label));
     rtable_int(t, 1, n);
-    rtable_percent(t, 2, percent_round(n, total));
+    rtable_percent(t, 2, pct < 0 ? percent_round(n, total) : pct);
     rtable_int(t, 3, assigned);
 }
 
@@ -96,22 +67,25 @@ static void section_summary(const struct report *r, struct rdoc *d)
 {
     struct rsection *s =
         rdoc_add_section(d, "tong_hop", "I. Tổng hợp chung", "Tổng hợp chung");
-    rsection_paragraph(s, summary_sentence(r), 0);
-    rsection_paragraph(s, focus_sentence(r), 0);
+    rsection_paragraph(s, report_words_summary(r), 0);
+    rsection_paragraph(s, report_words_focus(r), 0);
+    report_words_concentration(r, s);
     undated_tasks(r, s);
     static const char *const cols[] = { "Nội dung", "Số nhiệm vụ", "Tỷ lệ",
                                         "Số lượt giao đơn vị", NULL };
     struct rtable *t = rsection_table(s, cols);
     const struct bucket_counts *c = &r->tasks, *a = &r->assignments;
     long total = bucket_total(c);
-    headline_row(t, "Tổng số nhiệm vụ", total, total, bucket_total(a));
-    headline_row(t, "Đã hoàn thành", done_of(c), total, done_of(a));
-    headline_row(t, "- Hoàn thành đúng hạn", c->n[0], total, a->n[0]);
-    headline_row(t, "- Hoàn thành quá hạn", c->n[1], total, a->n[1]);
-    headline_row(t, "Đang thực hiện đúng hạn", open_of(c), total, open_of(a));
-    headline_row(t, "- Đang thực hiện trong hạn", c->n[2], total, a->n[2]);
-    headline_row(t, "- Thường xuyên", c->n[3], total, a->n[3]);
-    headline_row(t, "Quá hạn chưa hoàn thành", c->n[4], total, a->n[4]);
+    long parts[3] = { done_of(c), open_of(c), c->n[BUCKET_OVERDUE] }, pct[3];
+    figures_percents(parts, 3, pct); /* the headline's three shares sum to 100 */
+    headline_row(t, "Tổng số nhiệm vụ", total, total, bucket_total(a), -1);
+    headline_row(t, "Đã hoàn thành", done_of(c), total, done_of(a), pct[0]);
+    headline_row(t, "- Hoàn thành đúng hạn", c->n[0], total, a->n[0], -1);
+    headline_row(t, "- Hoàn thành quá hạn", c->n[1], total, a->n[1], -1);
+    headline_row(t, "Đang thực hiện đúng hạn", open_of(c), total, open_of(a), pct[1]);
+    headline_row(t, "- Đang thực hiện trong hạn", c->n[2], total, a->n[2], -1);
+    headline_row(t, "- Thường xuyên", c->n[3], total, a->n[3], -1);
+    headline_row(t, "Quá hạn chưa hoàn thành", c->n[4], total, a->n[4], pct[2]);
 }
 
 /* ---- II. and VI.: counts per document / per field -------------------------------- */
@@ -143,28 +117,12 @@ static struct rtable *count_table(struct rsection *s, const char *label)
     return rsection_table(s, cols);
 }
 
-static char *document_item(const struct report *r, const struct report_document_row *row, size_t k)
-{
-    const struct bucket_counts *c = &row->tasks;
-    struct buf b = BUF_INIT;
-    buf_addf(&b, "(%zu) %s: %ld/%ld nhiệm vụ đã hoàn thành (%ld đúng hạn; %ld quá hạn); %ld"
-                 " nhiệm vụ đang thực hiện đúng hạn (%ld đang thực hiện trong hạn; %ld thường xuyên); %ld"
-                 " nhiệm vụ đang thực hiện quá hạn",
-             k, report_document_name(r, row), done_of(c), bucket_total(c),
-             c->n[BUCKET_DONE_ON_TIME], c->n[BUCKET_DONE_LATE], open_of(c),
-             c->n[BUCKET_IN_PROGRESS], c->n[BUCKET_RECURRING], c->n[BUCKET_OVERDUE]);
-    if (row->repeats)
-        buf_addf(&b, " (ngoài ra %ld nhiệm vụ nhắc lại, không tính)", row->repeats);
-    buf_addch(&b, '.');
-    return buf_take(&b);
-}
-
 static void section_documents(const struct report *r, struct rdoc *d)
 {
     struct rsection *s =
         rdoc_add_section(d, "van_ban", "II. Kết quả theo văn bản chỉ đạo", "Theo văn bản");
     for (size_t i = 0; i < r->n_by_document; i++)
-        rsection_item(s, document_item(r, &r->by_document[i], i + 1), 0);
+        report_words_document(r, &r->by_document[i], i + 1, s);
     struct rtable *t = count_table(s, "Văn bản");
     for (size_t i = 0; i < r->n_by_document; i++)
         count_row(t, (long)i + 1, xstrdup(report_document_name(r, &r->by_document[i])),
@@ -346,12 +304,24 @@ static void ranking_table(const struct report *r, struct rsection *s)
 
 static void section_agencies(const struct report *r, struct rdoc *d)
 {
+    struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
+    report_words_unit_table(r, s);
+    rsection_paragraph(s,
+                       xstrdup("Kết quả đầy đủ của từng đơn vị và bảng xếp hạng: xem Phụ lục."),
+                       0);
+}
+
+/* The annex: every unit's nine counts, then the ranking. */
+static void section_annex(const struct report *r, struct rdoc *d)
+{
     char *due_by = dmy(r->opt.due_by);
     char *due_col = xasprintf("trong đó: có thời hạn đến %s", due_by);
     const char *cols[] = { "STT", "Đơn vị", "Khối", "Quá hạn chưa hoàn thành",
                            "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
                            due_col, "Thường xuyên", "Tổng số", COUNT_LABEL_ON_TIME_RATE, "Hạng", NULL };
-    struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
+    struct rsection *s = rdoc_add_section(d, "phu_luc_don_vi",
+                                          "Phụ lục. Kết quả và xếp hạng theo đơn vị",
+                                          "Phụ lục đơn vị");
     rsection_paragraph(s,
                        xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."
                                  " Mỗi nhiệm vụ giao cho nhiều đơn vị được tính cho từng đơn vị.",
@@ -568,6 +538,7 @@ static void section_checks(const struct report *r, const struct report_check *in
                        xstrdup(reconciled ? "Mọi tổng số đều bằng tổng các phần cấu thành."
                                           : "CẢNH BÁO: có tổng số không khớp với các phần."),
                        0);
+    rsection_paragraph(s, xstrdup(count_policy_label(r->prog->count_policy)), 0);
     struct rtable *t = rsection_table(s, cols);
     for (size_t i = 0; i < r->n_checks; i++)
         check_row(t, &r->checks[i]);
@@ -580,8 +551,11 @@ static char *subtitle(const struct report *r)
     char *as_of = dmy(r->opt.as_of);
     struct buf b = BUF_INIT;
     buf_addf(&b, "(Cập nhật ngày %s", as_of);
-    if (r->opt.document != PROG_NONE)
+    if (r->opt.document != PROG_NONE && !r->opt.n_documents)
         buf_addf(&b, "; văn bản: %s", r->prog->documents[r->opt.document].name);
+    for (size_t i = 0; i < r->opt.n_documents; i++)
+        buf_addf(&b, "%s%s", i ? "; " : "; văn bản: ",
+                 r->prog->documents[r->opt.documents[i]].name);
     if (r->opt.agency != PROG_NONE)
         buf_addf(&b, "; đơn vị: %s", r->prog->agencies[r->opt.agency].name);
     buf_addch(&b, ')');
@@ -631,7 +605,19 @@ void report_doc_add_compare(const struct report_compare *c, struct rdoc *d)
     free(d1);
 }
 
+void report_doc_task_table(const struct report *r, struct rdoc *d, struct rsection *s,
+                           const size_t *idx, size_t n)
+{
+    task_section(r, d, s, idx, n);
+}
+
 void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d)
+{
+    report_doc_build_with(r, b, NULL, d);
+}
+
+void report_doc_build_with(const struct report *r, const struct indicator_board *b,
+                           const struct report_extras *x, struct rdoc *d)
 {
     char *sub = subtitle(r);
     rdoc_set_title(d, "THỐNG KÊ NHIỆM VỤ THỰC HIỆN CỦA CÁC CƠ QUAN", sub);
@@ -644,13 +630,18 @@ void report_doc_build(const struct report *r, const struct indicator_board *b, s
     section_fields(r, d);
     if (!b) {
         section_checks(r, NULL, 0, d);
-        return;
+    } else {
+        struct ind_counts c;
+        struct report_check checks[INDICATOR_BOARD_CHECKS];
+        ind_counts_build(b, &c);
+        section_indicators(r, b, &c, d);
+        indicator_board_checks(b, checks);
+        section_checks(r, checks, indicator_board_n_checks(b), d);
+        ind_counts_release(&c);
     }
-    struct ind_counts c;
-    struct report_check checks[INDICATOR_BOARD_CHECKS];
-    ind_counts_build(b, &c);
-    section_indicators(r, b, &c, d);
-    indicator_board_checks(b, checks);
-    section_checks(r, checks, indicator_board_n_checks(b), d);
-    ind_counts_release(&c);
+    if (x && x->compare)
+        report_doc_add_compare(x->compare, d);
+    if (x)
+        report_parts_add(r, x, d);
+    section_annex(r, d);
 }

@@ -14,7 +14,11 @@
  *                     counted indicator with its status and its rule)
  *   doi_soat     VIII. Đối soát số liệu (every total against its parts, the
  *                     indicator counts included)
+ *   so_sanh, nhom_N, y_kien, chua_bao_cao   the extras (report_doc_build_with())
+ *   phu_luc_don_vi  Phụ lục: every unit's counts and the ranking (always last)
  *
+ * V. lists only the units with something to report, by khối
+ * (report_words_unit_table()); the full table moved to the annex.
  * Without an indicator board the chi_tieu section is left out and Đối soát
  * is VII, as before the indicators existed.
  */
@@ -24,6 +28,7 @@
 #include "core/indicator_board.h"
 #include "core/report.h"
 #include "core/report_compare.h"
+#include "core/report_notes.h"
 #include "rdoc.h"
 #include "util/err.h"
 
@@ -39,6 +44,23 @@
  *   (the section then says so); a document filter does not narrow it.
  */
 void report_doc_build(const struct report *r, const struct indicator_board *b, struct rdoc *d);
+
+/**
+ * report_doc_build() with the extras x (NULL: none) placed after Đối soát
+ * and before the annex: the comparison (x->compare, as
+ * report_doc_add_compare()), a part per document set, the units' issues
+ * and the stale assignments (report_parts.h).
+ */
+void report_doc_build_with(const struct report *r, const struct indicator_board *b,
+                           const struct report_extras *x, struct rdoc *d);
+
+/**
+ * Append to s the table of the tasks items[idx[0..n)] of r (as III. and IV.
+ * list them: name, documents, lead units, due date, units not done, with a
+ * footnote naming those when some are done), or "Không có nhiệm vụ." when n is 0.
+ */
+void report_doc_task_table(const struct report *r, struct rdoc *d, struct rsection *s,
+                           const size_t *idx, size_t n);
 
 /**
  * Append to d (a report_doc_build() document of c->after) the section

@@ -300,6 +300,74 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;"
     "CREATE TRIGGER explanation_step_no_delete BEFORE DELETE ON explanation_step"
     " BEGIN SELECT RAISE(ABORT, 'request steps are append-only'); END;",
+
+    /* 16: the report as the office sends it (issue #14): a document's meeting
+     * ("Phiên họp thứ hai của Ban Chỉ đạo"), its date and a summary for the
+     * report's paragraph; named document sets (a rule on the issuer and/or
+     * kind, or an explicit list of documents). */
+    "ALTER TABLE document ADD COLUMN meeting TEXT;"
+    "ALTER TABLE document ADD COLUMN meeting_date TEXT;"
+    "ALTER TABLE document ADD COLUMN summary TEXT;"
+    "CREATE TABLE document_set ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " issuer TEXT, kind TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+    "CREATE TABLE document_set_member ("
+    " set_id INTEGER NOT NULL REFERENCES document_set(id) ON DELETE CASCADE,"
+    " document_id INTEGER NOT NULL REFERENCES document(id),"
+    " PRIMARY KEY (set_id, document_id));",
+
+    /* 17: approval of progress reports (issue #15). The unit leader role
+     * (lanh_dao_don_vi, stored "unit_leader") widens two CHECK constraints,
+     * which SQLite changes only by rebuilding the table (db_migrate() runs
+     * migrations with foreign keys off and checks them before committing).
+     * A unit may require approval of its staff's reports; a report entered
+     * then is marked needs_approval; review steps are append-only and any
+     * change to them or to the counting rule moves the structure generation,
+     * so the read model reloads the windows they give (core/approval.h). */
+    "CREATE TABLE app_user_new ("
+    " id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " display_name TEXT NOT NULL, password_hash TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'monitor', 'unit_leader', 'unit', 'viewer')),"
+    " agency_id INTEGER REFERENCES agency(id), active INTEGER NOT NULL DEFAULT 1,"
+    " created_at TEXT NOT NULL,"
+    " CHECK (role NOT IN ('unit', 'unit_leader') OR agency_id IS NOT NULL));"
+    "INSERT INTO app_user_new SELECT * FROM app_user;"
+    "DROP TABLE app_user;"
+    "ALTER TABLE app_user_new RENAME TO app_user;"
+    "CREATE TABLE api_token_new ("
+    " id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'monitor', 'unit_leader', 'unit', 'viewer')),"
+    " agency_id INTEGER REFERENCES agency(id), created_by INTEGER REFERENCES app_user(id),"
+    " created_at TEXT NOT NULL, revoked_at TEXT,"
+    " CHECK (role NOT IN ('unit', 'unit_leader') OR agency_id IS NOT NULL));"
+    "INSERT INTO api_token_new SELECT * FROM api_token;"
+    "DROP TABLE api_token;"
+    "ALTER TABLE api_token_new RENAME TO api_token;"
+    "ALTER TABLE progress_report ADD COLUMN needs_approval INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX progress_awaiting_approval ON progress_report(id) WHERE needs_approval = 1;"
+    "CREATE TABLE unit_approval ("
+    " agency_id INTEGER PRIMARY KEY REFERENCES agency(id), required INTEGER NOT NULL,"
+    " changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);"
+    "CREATE TABLE progress_review ("
+    " id INTEGER PRIMARY KEY,"
+    " report_id INTEGER NOT NULL REFERENCES progress_report(id),"
+    " step TEXT NOT NULL CHECK (step IN ('approve', 'reject', 'accept', 'return')),"
+    " taken_on TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+    " UNIQUE (report_id, step));"
+    "CREATE TRIGGER progress_review_no_update BEFORE UPDATE ON progress_review"
+    " BEGIN SELECT RAISE(ABORT, 'review steps are append-only'); END;"
+    "CREATE TRIGGER progress_review_no_delete BEFORE DELETE ON progress_review"
+    " BEGIN SELECT RAISE(ABORT, 'review steps are append-only'); END;"
+    "CREATE TRIGGER progress_review_generation_insert AFTER INSERT ON progress_review"
+    " BEGIN UPDATE data_generation SET n = n + 1, structure = structure + 1; END;"
+    "CREATE TABLE count_policy ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " policy TEXT NOT NULL CHECK (policy IN ('da_gui', 'da_chap_nhan', 'tat_ca')),"
+    " changed_at TEXT NOT NULL, changed_by TEXT NOT NULL);"
+    "INSERT INTO count_policy VALUES (1, 'da_gui', '', 'schema');"
+    "CREATE TRIGGER count_policy_generation_update AFTER UPDATE ON count_policy"
+    " BEGIN UPDATE data_generation SET n = n + 1, structure = structure + 1; END;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -421,6 +489,24 @@ int db_import_run(struct db *db, const char *file, const char *format, long *id,
     return ret;
 }
 
+struct date db_col_date(sqlite3_stmt *st, int col)
+{
+    struct date d = DATE_NONE;
+    if (sqlite3_column_type(st, col) != SQLITE_NULL)
+        date_parse_iso(db_col_text(st, col), &d);
+    return d;
+}
+
+void db_bind_date(sqlite3_stmt *st, int col, struct date d)
+{
+    char iso[DATE_ISO_LEN];
+    date_iso(d, iso);
+    if (*iso)
+        db_bind_text(st, col, iso);
+    else
+        sqlite3_bind_null(st, col);
+}
+
 long db_last_id(struct db *db)
 {
     return (long)sqlite3_last_insert_rowid(db->conn);
@@ -460,6 +546,23 @@ static int user_version(struct db *db, int *v, struct err *e)
     return 0;
 }
 
+static int foreign_keys_hold(struct db *db, int version, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(db, "PRAGMA foreign_key_check", &st, e))
+        return e->kind;
+    int rc = sqlite3_step(st);
+    char table[128] = "";
+    if (rc == SQLITE_ROW)
+        snprintf(table, sizeof(table), "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return err_set(e, ERR_STORAGE,
+                       "migration to schema %d would break a reference from table %s", version,
+                       table);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot check the references", e);
+}
+
 int db_migrate(struct db *db, struct err *e)
 {
     int v = 0;
@@ -469,16 +572,23 @@ int db_migrate(struct db *db, struct err *e)
         return err_set(e, ERR_STORAGE,
                        "'%s' was written by a newer giamsat (schema %d, this one knows %d)",
                        db->path, v, N_MIGRATIONS);
-    for (; v < N_MIGRATIONS; v++) {
+    if (v == N_MIGRATIONS)
+        return 0;
+    /* SQLite's way to change a table (a rebuild): foreign keys off outside the
+     * transaction, checked in full before it commits. */
+    int ret = db_exec(db, "PRAGMA foreign_keys = OFF", e);
+    for (; v < N_MIGRATIONS && !ret; v++) {
         char pragma[64];
         snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
         if (db_begin(db, e) || db_exec(db, migrations[v], e) || db_exec(db, pragma, e) ||
-            db_commit(db, e)) {
+            foreign_keys_hold(db, v + 1, e) || db_commit(db, e)) {
             db_rollback(db);
-            return e->kind;
+            ret = e->kind ? e->kind : ERR_STORAGE;
         }
     }
-    return 0;
+    struct err ignored = ERR_INIT;
+    db_exec(db, "PRAGMA foreign_keys = ON", ret ? &ignored : e);
+    return ret ? ret : e->kind;
 }
 
 /*

@@ -6,6 +6,7 @@
 #ifndef GIAMSAT_DB_INTERNAL_H
 #define GIAMSAT_DB_INTERNAL_H
 
+#include "core/date.h"
 #include "db.h"
 
 #include <sqlite3.h>
@@ -67,6 +68,10 @@ char *db_col_dup(sqlite3_stmt *st, int col);
 const char *db_col_text(sqlite3_stmt *st, int col);
 /** Rowid of the last insert on this connection. */
 long db_last_id(struct db *db);
+/** The ISO date in column col, DATE_NONE when NULL or not a date. */
+struct date db_col_date(sqlite3_stmt *st, int col);
+/** Bind d as "YYYY-MM-DD", or NULL when unset. */
+void db_bind_date(sqlite3_stmt *st, int col, struct date d);
 /** First column of the first row of sql with one text parameter; *id = 0 when no row. */
 int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e);
 /** Run sql binding args[0..n) as text (NULL binds NULL), ignoring rows. */

@@ -191,6 +191,8 @@ struct progress_options {
     size_t n_accept_lines;
     const size_t *complete_lines; /* rows whose proposed completion is confirmed */
     size_t n_complete_lines;
+    bool staff_entry; /* entered by a unit's focal point (role don_vi): where the unit
+                       * requires it, its leader approves the report (core/approval.h) */
 };
 
 /* A row whose name matched no task, taken for its TT's task (store_numbering.c). */

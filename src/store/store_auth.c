@@ -8,6 +8,7 @@
 #include "db_internal.h"
 #include "store.h"
 
+#include "core/access.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -177,14 +178,13 @@ void user_records_free(struct user_record *u, size_t n)
 
 static int check_role(const char *role, long agency_id, struct err *e)
 {
-    static const char *const roles[] = { "admin", "monitor", "unit", "viewer" };
-    for (size_t i = 0; i < 4; i++)
-        if (role && !strcmp(role, roles[i]))
-            return !strcmp(role, "unit") && !agency_id
-                       ? err_set(e, ERR_INVALID, "a unit account needs its unit")
-                       : 0;
-    return err_set(e, ERR_INVALID, "unknown role '%s' (admin, monitor, unit or viewer)",
-                   role ? role : "");
+    enum role r = role_parse(role);
+    if (r == ROLE_NONE || strcmp(role, role_name(r)))
+        return err_set(e, ERR_INVALID,
+                       "unknown role '%s' (admin, monitor, unit_leader, unit or viewer)",
+                       role ? role : "");
+    return role_is_unit(r) && !agency_id ? err_set(e, ERR_INVALID, "a unit account needs its unit")
+                                          : 0;
 }
 
 static int insert_user(struct db *db, const struct user_record *u, long *id, struct err *e)

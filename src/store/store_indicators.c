@@ -27,14 +27,6 @@ static char *col_dup_or_null(sqlite3_stmt *st, int col)
     return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_dup(st, col);
 }
 
-static struct date col_date(sqlite3_stmt *st, int col)
-{
-    struct date d = DATE_NONE;
-    if (sqlite3_column_type(st, col) != SQLITE_NULL && date_parse_iso(db_col_text(st, col), &d))
-        d = DATE_NONE;
-    return d;
-}
-
 static void read_indicator(sqlite3_stmt *st, struct indicator *x)
 {
     memset(x, 0, sizeof(*x));
@@ -51,14 +43,14 @@ static void read_indicator(sqlite3_stmt *st, struct indicator *x)
     x->agency_id = sqlite3_column_int64(st, 10);
     x->has_baseline = sqlite3_column_type(st, 11) != SQLITE_NULL;
     x->baseline = sqlite3_column_double(st, 11);
-    x->baseline_on = col_date(st, 12);
+    x->baseline_on = db_col_date(st, 12);
     x->has_baseline = x->has_baseline && date_is_set(x->baseline_on);
 }
 
 static void read_measurement(sqlite3_stmt *st, struct measurement *m)
 {
     m->id = sqlite3_column_int64(st, 0);
-    m->on = col_date(st, 2);
+    m->on = db_col_date(st, 2);
     m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
     m->value = sqlite3_column_double(st, 3);
     m->judgement = judgement_parse(db_col_text(st, 4));

@@ -8,6 +8,7 @@
  */
 #include "db_internal.h"
 #include "store.h"
+#include "store_approval.h"
 #include "store_indicators.h"
 
 #include "util/buf.h"
@@ -34,14 +35,6 @@ static size_t map_find(const long *ids, size_t n, long id)
 {
     const long *hit = bsearch(&id, ids, n, sizeof(long), pair_cmp);
     return hit ? (size_t)(hit - ids) : PROG_NONE;
-}
-
-static struct date col_date(sqlite3_stmt *st, int col)
-{
-    struct date d = DATE_NONE;
-    if (sqlite3_column_type(st, col) != SQLITE_NULL)
-        date_parse_iso(db_col_text(st, col), &d);
-    return d;
 }
 
 static int finish(struct db *db, sqlite3_stmt *st, int rc, struct err *e)
@@ -93,15 +86,19 @@ static int prepare_for(struct db *db, const struct set_query *q, const struct ta
 static int load_documents(struct db *db, struct programme *p, struct err *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT id, name, date FROM document ORDER BY date IS NULL, date, id", &st,
-                   e))
+    if (db_prepare(db,
+                   "SELECT id, name, date, meeting, meeting_date, summary FROM document"
+                   " ORDER BY date IS NULL, date, id",
+                   &st, e))
         return e->kind;
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
         ALLOC_GROW(p->documents, p->n_documents + 1, cap);
         p->documents[p->n_documents++] = (struct prog_document){
-            sqlite3_column_int64(st, 0), db_col_dup(st, 1), col_date(st, 2) };
+            sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_date(st, 2),
+            sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3),
+            db_col_date(st, 4), sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : db_col_dup(st, 5) };
     }
     return finish(db, st, rc, e);
 }
@@ -133,7 +130,7 @@ static void read_task(sqlite3_stmt *st, struct prog_task *t)
     t->deadline_kind = !strcmp(kind, "date")        ? DEADLINE_DATE
                        : !strcmp(kind, "recurring") ? DEADLINE_RECURRING
                                                     : DEADLINE_UNKNOWN;
-    t->due = col_date(st, 7);
+    t->due = db_col_date(st, 7);
     t->is_group = sqlite3_column_int(st, 8) != 0;
     t->repeat_of_id = sqlite3_column_int64(st, 9);
     t->lead_text = db_col_dup(st, 10);
@@ -219,8 +216,8 @@ static void read_event(sqlite3_stmt *st, struct progress_event *ev)
 {
     enum progress_kind kind = PROGRESS_UPDATE;
     progress_kind_parse(db_col_text(st, 3), &kind);
-    *ev = (struct progress_event){ col_date(st, 1), sqlite3_column_int64(st, 2), kind,
-                                   col_date(st, 4) };
+    *ev = (struct progress_event){ db_col_date(st, 1), sqlite3_column_int64(st, 2), kind,
+                                   db_col_date(st, 4) };
 }
 
 /*
@@ -257,6 +254,92 @@ static int load_events(struct db *db, struct programme *p, const long *assignmen
     return finish(db, st, rc, e);
 }
 
+/*
+ * The windows of the reports the counting rule does not count from their
+ * date on (core/approval.h): those awaiting or refused approval and those
+ * with review steps, read through the partial index on needs_approval and
+ * the small review table; under "accepted only", every other report too.
+ */
+static struct progress_event *event_of(struct prog_assignment *a, long report_id)
+{
+    for (size_t i = 0; i < a->n_events; i++)
+        if (a->events[i].seq == report_id)
+            return &a->events[i];
+    return NULL;
+}
+
+static void hide_every_event(struct programme *p)
+{
+    for (size_t i = 0; i < p->n_assignments; i++)
+        for (size_t k = 0; k < p->assignments[i].n_events; k++)
+            approval_window(COUNT_ACCEPTED, false, NULL, 0, &p->assignments[i].events[k]);
+}
+
+static void apply_window(struct programme *p, const long *assignment_ids, long assignment_id,
+                         long report_id, enum count_policy policy, bool needs,
+                         const struct review *steps, size_t n)
+{
+    size_t ai = map_find(assignment_ids, p->n_assignments, assignment_id);
+    struct progress_event *ev = ai == PROG_NONE ? NULL : event_of(&p->assignments[ai], report_id);
+    if (ev)
+        approval_window(policy, needs, steps, n, ev);
+}
+
+static int load_windows(struct db *db, struct programme *p, const long *assignment_ids,
+                        const struct task_set *set, struct err *e)
+{
+    /* The whole programme: the partial index of the reports awaiting approval and the
+     * review table. A few tasks: their reports, each probed in the review's index. */
+    static const struct set_query whole = {
+        "SELECT r.assignment_id, r.id, r.needs_approval, v.step, v.taken_on"
+        " FROM progress_report r LEFT JOIN progress_review v ON v.report_id = r.id"
+        " WHERE r.id IN (SELECT id FROM progress_report WHERE needs_approval = 1"
+        " UNION SELECT report_id FROM progress_review)",
+        "", "", " ORDER BY r.id, v.id"
+    };
+    static const struct set_query some = {
+        "SELECT r.assignment_id, r.id, r.needs_approval, v.step, v.taken_on"
+        " FROM progress_report r LEFT JOIN progress_review v ON v.report_id = r.id"
+        " WHERE (r.needs_approval = 1 OR EXISTS (SELECT 1 FROM progress_review x"
+        " WHERE x.report_id = r.id))",
+        " AND r.assignment_id IN (SELECT id FROM assignment WHERE task_id IN ", ")",
+        " ORDER BY r.id, v.id"
+    };
+    enum count_policy policy;
+    if (store_count_policy(db, &policy, e))
+        return e->kind;
+    p->count_policy = policy;
+    if (policy == COUNT_ALL)
+        return 0;
+    if (policy == COUNT_ACCEPTED)
+        hide_every_event(p);
+    sqlite3_stmt *st;
+    if (prepare_for(db, set->ids ? &some : &whole, set, &st, e))
+        return e->kind;
+    struct review steps[N_REVIEW_STEPS];
+    size_t n = 0;
+    long report = 0, assignment = 0;
+    bool needs = false;
+    int rc;
+    while (db_row(st, &rc)) {
+        long id = sqlite3_column_int64(st, 1);
+        if (id != report && report)
+            apply_window(p, assignment_ids, assignment, report, policy, needs, steps, n);
+        if (id != report) {
+            report = id;
+            assignment = sqlite3_column_int64(st, 0);
+            needs = sqlite3_column_int(st, 2);
+            n = 0;
+        }
+        int step = review_step_parse(db_col_text(st, 3));
+        if (step >= 0 && n < N_REVIEW_STEPS)
+            steps[n++] = (struct review){ (enum review_step)step, db_col_date(st, 4) };
+    }
+    if (report)
+        apply_window(p, assignment_ids, assignment, report, policy, needs, steps, n);
+    return finish(db, st, rc, e);
+}
+
 static long *ids_of(size_t n, size_t stride, const void *base)
 {
     long *ids = xcalloc(n + 1, sizeof(long));
@@ -282,7 +365,8 @@ int store_load_tasks(struct db *db, const long *ids, size_t n, struct programme 
     }
     if (!ret) {
         assignment_ids = ids_of(p->n_assignments, sizeof(*p->assignments), p->assignments);
-        ret = load_events(db, p, assignment_ids, &set, e);
+        ret = load_events(db, p, assignment_ids, &set, e) ||
+              load_windows(db, p, assignment_ids, &set, e);
     }
     free(task_ids);
     free(agency_ids);
@@ -339,10 +423,17 @@ static int load_new_events(struct db *db, long after, struct store_stamp *stamp,
 {
     sqlite3_stmt *st;
     if (db_prepare_cached(db,
-                          "SELECT assignment_id, reported_on, id, kind, completed_on"
-                          " FROM progress_report WHERE id > ?1 ORDER BY id",
+                          "SELECT assignment_id, reported_on, id, kind, completed_on,"
+                          " needs_approval FROM progress_report WHERE id > ?1 ORDER BY id",
                           &st, e))
         return e->kind;
+    /* A new report has no review step yet (a step moves the structure generation,
+     * and the snapshot is then loaded whole): its window is its rule's alone. */
+    enum count_policy policy;
+    if (store_count_policy(db, &policy, e)) {
+        db_finish_cached(db, st);
+        return e->kind;
+    }
     sqlite3_bind_int64(st, 1, after);
     size_t cap = 0;
     int rc;
@@ -352,6 +443,8 @@ static int load_new_events(struct db *db, long after, struct store_stamp *stamp,
         struct prog_new_event *ne = &(*out)[(*n)++];
         ne->assignment_id = sqlite3_column_int64(st, 0);
         read_event(st, &ne->ev);
+        if (policy != COUNT_ALL)
+            approval_window(policy, sqlite3_column_int(st, 5), NULL, 0, &ne->ev);
         stamp->last_report = ne->ev.seq;
     }
     db_finish_cached(db, st);
@@ -470,8 +563,8 @@ static void read_view(sqlite3_stmt *st, struct progress_view *v)
     v->task_id = sqlite3_column_int64(st, 1);
     v->unit = db_col_dup(st, 2);
     v->kind = db_col_dup(st, 3);
-    v->reported_on = col_date(st, 4);
-    v->completed_on = col_date(st, 5);
+    v->reported_on = db_col_date(st, 4);
+    v->completed_on = db_col_date(st, 5);
     v->percent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
     v->result = db_col_dup(st, 7);
     v->next = db_col_dup(st, 8);

@@ -8,6 +8,7 @@
  */
 #include "db_internal.h"
 #include "store.h"
+#include "store_approval.h"
 
 #include "core/docref.h"
 #include "core/similar.h"
@@ -39,6 +40,7 @@ struct progress_ctx {
 struct progress_target {
     long task_id;
     long assignment_id; /* 0 when the unit is not a lead unit */
+    long agency_id;     /* the reporting unit */
     const char *unit;   /* canonical, borrowed from the registry */
     struct date document_date;
 };
@@ -254,6 +256,7 @@ static int assignment_of(struct progress_ctx *c, struct progress_target *t, long
     sqlite3_bind_int64(st, 2, agency_id);
     int rc = sqlite3_step(st);
     t->assignment_id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    t->agency_id = agency_id;
     int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
     db_finish_cached(c->db, st);
     return ret;
@@ -349,6 +352,67 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
         date_dmy(en->reported_on, d);
         *reason = xasprintf("'%s' chưa hoàn thành nhiệm vụ %ld tại ngày %s: không có gì để mở lại",
                             t->unit, t->task_id, d);
+    }
+    return 0;
+}
+
+/*
+ * What approval says of a new report (core/approval.h): whether its unit's
+ * leader must approve it first, and the accepted completion it changes.
+ */
+struct report_lock {
+    bool needs_approval;
+    long accepted_id; /* the completion the office accepted that this report changes, or 0 */
+};
+
+/* The assignment's latest completion or reopening, when it is a completion the office accepted. */
+static int accepted_completion(struct progress_ctx *c, long assignment_id, long *id,
+                               struct date *on)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(c->db,
+                          "SELECT r.id, r.completed_on, EXISTS (SELECT 1 FROM progress_review v"
+                          " WHERE v.report_id = r.id AND v.step = 'accept')"
+                          " FROM progress_report r WHERE r.assignment_id = ?"
+                          " AND r.kind IN ('done', 'reopen') ORDER BY r.reported_on DESC, r.id DESC"
+                          " LIMIT 1",
+                          &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, assignment_id);
+    int rc = sqlite3_step(st);
+    *id = 0;
+    if (rc == SQLITE_ROW && sqlite3_column_int(st, 2)) {
+        *id = sqlite3_column_int64(st, 0);
+        *on = db_col_date(st, 1);
+    }
+    db_finish_cached(c->db, st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                  : db_error(c->db, "cannot read the reports", c->e);
+}
+
+/*
+ * An accepted completion is locked: a completion or reopening that changes
+ * it must say why (its Kết quả, the reason of a reopening). A report from a
+ * unit's focal point waits for its leader when the unit requires it.
+ */
+static int check_lock(struct progress_ctx *c, const struct progress_row *row,
+                      const struct progress_entry *en, const struct progress_target *t,
+                      struct report_lock *lock, char **reason)
+{
+    if (c->opt->staff_entry &&
+        store_approval_required(c->db, t->agency_id, &lock->needs_approval, c->e))
+        return c->e->kind;
+    if (en->kind == PROGRESS_UPDATE)
+        return 0;
+    struct date on = DATE_NONE;
+    if (accepted_completion(c, t->assignment_id, &lock->accepted_id, &on))
+        return c->e->kind;
+    if (lock->accepted_id && text_is_blank(row->result)) {
+        char d[DATE_ISO_LEN];
+        date_dmy(on, d);
+        *reason = xasprintf("Văn phòng đã chấp nhận hoàn thành của '%s' (ngày %s, báo cáo số %ld):"
+                            " báo cáo thay đổi phải nêu lý do ở cột Kết quả",
+                            t->unit, d, lock->accepted_id);
     }
     return 0;
 }
@@ -508,16 +572,41 @@ static int entry_fingerprint(struct progress_ctx *c, long assignment_id, char **
     return ret;
 }
 
+/* The audit line of an added report: a change of an accepted completion is named so. */
+static int audit_added(struct progress_ctx *c, const struct report_lock *lock, long id,
+                       const char *orig)
+{
+    if (!c->opt->audit)
+        return 0;
+    struct audit_entry a = *c->opt->audit;
+    a.entity = "progress_report";
+    if (lock->accepted_id)
+        a.action = "progress.change_accepted"; /* the accepted completion's own line stays */
+    a.entity_id = id;
+    a.after = orig;
+    return store_audit(c->db, &a, c->e);
+}
+
+static void count_added(struct progress_summary *sum, const struct progress_entry *en, long id)
+{
+    sum->added++;
+    sum->last_id = id;
+    sum->completions += en->kind == PROGRESS_DONE;
+    sum->reopenings += en->kind == PROGRESS_REOPEN;
+}
+
 static int insert_report(struct progress_ctx *c, const struct progress_row *row,
-                         const struct progress_entry *en, long assignment_id, const char *fp)
+                         const struct progress_entry *en, long assignment_id, const char *fp,
+                         const struct report_lock *lock)
 {
     sqlite3_stmt *st;
     if (db_prepare_cached(c->db,
                    "INSERT OR IGNORE INTO progress_report (assignment_id, reported_on, kind,"
                    " completed_on, completed_on_given, percent, result, next_step, output_kind,"
                    " output_number, output_date, issues, output, attachment, original, source,"
-                   " source_line, import_id, entered_at, fingerprint) VALUES (?1, ?2, ?3, ?4,"
-                   " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                   " source_line, import_id, entered_at, fingerprint, needs_approval) VALUES"
+                   " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                   " ?17, ?18, ?19, ?20, ?21)",
                    &st, c->e))
         return c->e->kind;
     char at[DB_TS_LEN], *orig = row_original(row);
@@ -538,26 +627,18 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
         sqlite3_bind_int64(st, 18, c->run_id);
     db_bind_text(st, 19, at);
     db_bind_text(st, 20, fp);
+    sqlite3_bind_int(st, 21, lock->needs_approval);
     int ret = db_step_done(c->db, st, c->e);
     bool added = !ret && sqlite3_changes(c->db->conn) > 0;
     long id = db_last_id(c->db);
     db_finish_cached(c->db, st);
-    if (added && c->opt->audit) {
-        struct audit_entry a = *c->opt->audit;
-        a.entity = "progress_report";
-        a.entity_id = id;
-        a.after = orig;
-        ret = store_audit(c->db, &a, c->e);
-    }
+    if (added)
+        ret = audit_added(c, lock, id, orig);
     free(orig);
-    if (added) {
-        c->sum->added++;
-        c->sum->last_id = id;
-        c->sum->completions += en->kind == PROGRESS_DONE;
-        c->sum->reopenings += en->kind == PROGRESS_REOPEN;
-    } else if (!ret) {
+    if (added)
+        count_added(c->sum, en, id);
+    else if (!ret)
         c->sum->duplicates++;
-    }
     return ret;
 }
 
@@ -589,6 +670,7 @@ static int record_row(struct progress_ctx *c, const struct progress_row *row,
 {
     char *fp = fingerprint(c, t->assignment_id, row, en);
     bool dup = false;
+    struct report_lock lock = { false, 0 };
     int ret = entry_fingerprint(c, t->assignment_id, &fp);
     if (!ret)
         ret = is_duplicate(c, t->assignment_id, fp, &dup);
@@ -597,7 +679,9 @@ static int record_row(struct progress_ctx *c, const struct progress_row *row,
     else if (!ret && en->kind == PROGRESS_REOPEN)
         ret = check_reopen(c, en, t, reason);
     if (!ret && !dup && !*reason)
-        ret = insert_report(c, row, en, t->assignment_id, fp);
+        ret = check_lock(c, row, en, t, &lock, reason);
+    if (!ret && !dup && !*reason)
+        ret = insert_report(c, row, en, t->assignment_id, fp, &lock);
     free(fp);
     return ret;
 }

@@ -8,25 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct date col_date(sqlite3_stmt *st, int col)
-{
-    struct date d = DATE_NONE;
-    const char *s = db_col_text(st, col);
-    if (*s)
-        date_parse_iso(s, &d);
-    return d;
-}
-
-static void bind_date(sqlite3_stmt *st, int col, struct date d)
-{
-    char iso[DATE_ISO_LEN];
-    date_iso(d, iso);
-    if (*iso)
-        db_bind_text(st, col, iso);
-    else
-        sqlite3_bind_null(st, col);
-}
-
 /* 1 when the query with one id parameter returns a row, 0 when not, < 0 on error. */
 static int exists(struct db *db, const char *sql, long id, long id2, struct err *e)
 {
@@ -93,8 +74,8 @@ static int insert_request(struct db *db, const struct request_input *in, const c
     db_bind_text(st, 4, in->content);
     if (in->number && !text_is_blank(in->number))
         db_bind_text(st, 5, in->number);
-    bind_date(st, 6, in->issued_on);
-    bind_date(st, 7, in->due);
+    db_bind_date(st, 6, in->issued_on);
+    db_bind_date(st, 7, in->due);
     db_bind_text(st, 8, ts);
     db_bind_text(st, 9, actor ? actor : "cli");
     int ret = db_step_done(db, st, e);
@@ -159,7 +140,7 @@ static int read_steps(struct db *db, struct request_view *v, struct err *e)
         struct request_step_view *s = &v->steps[v->n_steps++];
         int kind = request_step_parse(db_col_text(st, 0));
         s->step = (struct request_step){ kind < 0 ? STEP_ANSWER : (enum request_step_kind)kind,
-                                         col_date(st, 1), col_date(st, 2) };
+                                         db_col_date(st, 1), db_col_date(st, 2) };
         s->explanation = db_col_dup(st, 3);
         s->remedy = db_col_dup(st, 4);
         s->comment = db_col_dup(st, 5);
@@ -187,8 +168,8 @@ static void read_request(sqlite3_stmt *st, struct request_view *v)
     v->unit = db_col_dup(st, 6);
     v->content = db_col_dup(st, 7);
     v->number = db_col_dup(st, 8);
-    v->issued_on = col_date(st, 9);
-    v->due = col_date(st, 10);
+    v->issued_on = db_col_date(st, 9);
+    v->due = db_col_date(st, 10);
     v->created_at = db_col_dup(st, 11);
     v->created_by = db_col_dup(st, 12);
 }
@@ -301,8 +282,8 @@ static int insert_step(struct db *db, long id, const struct request_step *step,
     db_timestamp(ts);
     sqlite3_bind_int64(st, 1, id);
     db_bind_text(st, 2, request_step_key(step->kind));
-    bind_date(st, 3, step->on);
-    bind_date(st, 4, step->new_due);
+    db_bind_date(st, 3, step->on);
+    db_bind_date(st, 4, step->new_due);
     db_bind_text(st, 5, explanation);
     db_bind_text(st, 6, remedy);
     db_bind_text(st, 7, comment);

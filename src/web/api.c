@@ -13,6 +13,7 @@
 #include "json/json_api.h"
 #include "json/json_out.h"
 #include "store/store.h"
+#include "store/store_docsets.h"
 #include "util/strparse.h"
 #include "util/text.h"
 
@@ -173,8 +174,16 @@ int api_report(struct req *rq, struct resp *rs)
     if (app_report(rq, s, &o, &r, &e))
         return resp_err(rq, rs, &e);
     /* Exactly the text of `giamsat report --format json`, newline included; not copied. */
+    struct report_notes notes = REPORT_NOTES_INIT;
+    struct report_extras x = { NULL };
+    if (store_report_notes(db, &r->rep, REPORT_STALE_DAYS, &notes, &e)) {
+        report_notes_release(&notes);
+        return resp_err(rq, rs, &e);
+    }
+    report_notes_extras(&notes, &x);
     size_t len = 0;
-    const char *json = report_cache_json(app_of(rq)->cache, r, &len);
+    const char *json = report_cache_json(app_of(rq)->cache, r, &x, &len);
+    report_notes_release(&notes);
     rs->status = 200;
     rs->content_type = API_CONTENT_TYPE;
     resp_shared(rs, json, len);

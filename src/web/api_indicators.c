@@ -252,7 +252,7 @@ static int check_right(struct req *rq, struct resp *rs, const struct indicator *
     if (access_can_measure(w->role, w->agency_id, x->agency_id))
         return 0;
     const char *why = "this token may not write measurements (read only)";
-    if (w->role == ROLE_UNIT)
+    if (role_is_unit(w->role))
         why = arena_printf(rq->arena,
                            "a unit token may measure only the indicators its unit monitors (%s);"
                            " indicator %s is monitored by %s",

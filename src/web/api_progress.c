@@ -138,7 +138,7 @@ static int check_right(struct req *rq, struct resp *rs, const struct progress_re
     if (access_can_report(w->role, w->agency_id, registry_unit_id(reg, in->row.unit)))
         return 0;
     const char *why = "this token may not write progress reports (read only)";
-    if (w->role == ROLE_UNIT)
+    if (role_is_unit(w->role))
         why = arena_printf(rq->arena, "a unit token may report only for its own unit (%s)",
                            w->agency);
     struct db *db = app_db(rq, rs);
@@ -181,7 +181,8 @@ static int add_report(struct req *rq, struct resp *rs, struct progress_request *
     struct batch b = BATCH_INIT;
     *batch_add_progress(&b, 0) = in->row;
     in->row = (struct progress_row){ 0 }; /* the batch owns the strings now */
-    struct progress_options opt = { .source = "api", .today = page_today(), .audit = audit };
+    struct progress_options opt = { .source = "api", .today = page_today(), .audit = audit,
+                                    .staff_entry = rq->who.role == ROLE_UNIT };
     struct progress_summary sum = { 0 };
     struct err e = ERR_INIT;
     int ret = store_progress_add(db, app_registry(rq, rs), &b, &opt, &sum, &e);

@@ -257,6 +257,8 @@ static int refusal_of(const struct req *rq, const struct route *r, const char **
         *why = "only the steering office (giám sát) may do this";
     else if ((r->flags & R_INTAKE) && !access_can_import(rq->who.role))
         *why = "only units' focal points and the steering office may import files";
+    else if ((r->flags & R_REVIEW) && !access_can_review_any(rq->who.role))
+        *why = "only units' leaders and the steering office may review reports";
     else
         *why = post_refusal(rq, r);
     return *why ? 403 : 0;
@@ -278,6 +280,8 @@ static const struct {
       "Chỉ cơ quan giám sát được làm việc này." },
     { "only units' focal points and the steering office may import files",
       "Chỉ đầu mối của đơn vị và cơ quan giám sát được nhập tệp." },
+    { "only units' leaders and the steering office may review reports",
+      "Chỉ lãnh đạo đơn vị và cơ quan giám sát được duyệt báo cáo." },
     { "the form has expired: reload the page and try again",
       "Biểu mẫu đã hết hạn: hãy tải lại trang rồi gửi lại." },
     { "writes through the API need an API token", "Ghi dữ liệu qua API cần mã truy cập API." },

@@ -38,6 +38,7 @@ int h_units(struct req *rq, struct resp *rs);
 int h_unit(struct req *rq, struct resp *rs);
 int h_documents(struct req *rq, struct resp *rs);
 int h_document(struct req *rq, struct resp *rs);
+int h_document_info(struct req *rq, struct resp *rs);
 
 /* page_report.c: Báo cáo */
 int h_report(struct req *rq, struct resp *rs);
@@ -73,6 +74,12 @@ int api_indicators(struct req *rq, struct resp *rs);
 int api_warnings(struct req *rq, struct resp *rs);
 /* api_requests.c: GET /api/v1/requests, the requests for explanation as of a date */
 int api_requests(struct req *rq, struct resp *rs);
+/* page_reviews.c: Duyệt báo cáo, the approval of progress reports */
+int h_reviews(struct req *rq, struct resp *rs);
+int h_review_step(struct req *rq, struct resp *rs);
+/* api_approval.c: GET /api/v1/reviews, POST /api/v1/progress/{id}/review (approval of reports) */
+int api_reviews(struct req *rq, struct resp *rs);
+int api_review_add(struct req *rq, struct resp *rs);
 int api_indicator(struct req *rq, struct resp *rs);
 int api_measurement_add(struct req *rq, struct resp *rs);
 

@@ -25,6 +25,7 @@ static const struct {
     { "documents", "/documents", "Văn bản", ROLE_VIEWER },
     { "report", "/report", "Báo cáo", ROLE_VIEWER },
     { "import", "/import", "Nhập dữ liệu", ROLE_UNIT },
+    { "reviews", "/reviews", "Duyệt báo cáo", ROLE_UNIT_LEADER },
     { "admin", "/admin", "Quản trị", ROLE_ADMIN },
 };
 

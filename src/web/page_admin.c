@@ -608,7 +608,7 @@ static int role_and_unit(struct req *rq, struct resp *rs, struct db *db, struct 
     if (r == ROLE_NONE)
         return page_admin_refused(rq, rs, af, 400, "role", "Chọn một vai trò trong danh sách");
     *role = role_name(r);
-    if (r != ROLE_UNIT) {
+    if (!role_is_unit(r)) {
         af->agency_id = 0;
         return 0;
     }

@@ -89,7 +89,7 @@ static const char *home_of(struct req *rq, bool unit, long agency_id)
 
 int h_login_form(struct req *rq, struct resp *rs)
 {
-    if (rq->who.role == ROLE_UNIT)
+    if (role_is_unit(rq->who.role))
         return resp_redirect(rs, home_of(rq, true, rq->who.agency_id));
     if (rq->who.role != ROLE_NONE)
         return resp_redirect(rs, "/");

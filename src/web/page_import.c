@@ -130,7 +130,7 @@ static int error_page(struct req *rq, struct resp *rs, int status, const char *t
  */
 static void unit_field(const struct req *rq, const struct registry *reg, struct buf *b)
 {
-    if (rq->who.role == ROLE_UNIT) {
+    if (role_is_unit(rq->who.role)) {
             buf_adds(b, "<div class=\"field\"><span class=\"label\">Đơn vị báo cáo</span><p>");
         page_text(b, rq->who.agency ? rq->who.agency : "");
         buf_adds(b, " (tài khoản đơn vị nhập bảng báo cáo tiến độ của đơn vị mình)</p></div>");
@@ -170,7 +170,7 @@ static void upload_form(const struct req *rq, const struct registry *reg, struct
                 " Word DOCX (nhiệm vụ, báo cáo tiến độ, số đo chỉ tiêu); văn bản chương trình, kế"
                 " hoạch dạng TXT (UTF-8) hoặc DOCX.</p><input type=\"file\" id=\"file\""
                 " name=\"file\" required=\"required\" aria-describedby=\"file-hint\"/></div>");
-    if (rq->who.role == ROLE_UNIT) {
+    if (role_is_unit(rq->who.role)) {
         unit_field(rq, reg, b);
         date_field(b);
         return;
@@ -238,7 +238,7 @@ static struct import_result *read_job(struct req *rq, struct resp *rs, const str
         return NULL;
     }
     arena_defer(rq->arena, result_free_cb, x);
-    if (rq->who.role == ROLE_UNIT && !x->b.n_progress) {
+    if (role_is_unit(rq->who.role) && !x->b.n_progress) {
         error_page(rq, rs, 403, "Nhập dữ liệu",
                    "Tài khoản đơn vị chỉ nhập bảng báo cáo tiến độ của đơn vị mình; tệp này"
                    " không phải bảng báo cáo tiến độ. Bảng nhiệm vụ, chương trình, số đo chỉ"
@@ -293,6 +293,7 @@ static int store_job(struct req *rq, struct db *db, const struct registry *reg,
         struct audit_entry each = audit_of(rq, "progress.import");
         struct progress_options po = { job->name, "import",           page_today(),
                                        a == NULL, job->allow_partial, a ? &each : NULL, a };
+        po.staff_entry = rq->who.role == ROLE_UNIT;
         po.accept_lines = job->accept;
         po.n_accept_lines = job->n_accept;
         po.complete_lines = job->complete;
@@ -471,7 +472,7 @@ static void confirm_open(const struct req *rq, struct buf *b, const struct impor
              "<input type=\"hidden\" name=\"step\" value=\"confirm\"/>"
              "<input type=\"hidden\" name=\"upload\" value=\"%ld\"/>",
              upload_id);
-    if (rq->who.role != ROLE_UNIT)
+    if (!role_is_unit(rq->who.role))
         hidden(b, "unit", job->unit);
     hidden(b, "date", job->date);
 }
@@ -570,7 +571,7 @@ static int parse_format(const char *v, const char **out)
 static void job_hints(const struct req *rq, struct import_job *job, const char *unit,
                       const char *date)
 {
-    if (rq->who.role == ROLE_UNIT)
+    if (role_is_unit(rq->who.role))
         job->unit = rq->who.agency ? rq->who.agency : ""; /* none: refused as no unit */
     else if (unit && !text_is_blank(unit))
         job->unit = unit;

@@ -17,6 +17,7 @@
 #include "render/md.h"
 #include "render/report_doc.h"
 #include "store/store.h"
+#include "store/store_docsets.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -151,19 +152,19 @@ static int render_binary(const struct rdoc *d, const struct format *f, struct bu
     return ret;
 }
 
-/* The report and its indicator board in format f, into out. */
-static int render_report(const struct page_report *pr, const struct format *f, struct buf *out,
-                         struct err *e)
+/* The report, its indicator board and the extras x (its notes) in format f, into out. */
+static int render_report(const struct page_report *pr, const struct report_extras *x,
+                         const struct format *f, struct buf *out, struct err *e)
 {
     if (!strcmp(f->key, "json")) {
-        char *js = json_report(&pr->rep, pr->board);
+        char *js = json_report_with(&pr->rep, pr->board, x);
         buf_adds(out, js);
         buf_addch(out, '\n');
         free(js);
         return 0;
     }
     struct rdoc d = RDOC_INIT;
-    report_doc_build(&pr->rep, pr->board, &d);
+    report_doc_build_with(&pr->rep, pr->board, x, &d);
     int ret = 0;
     if (f->write)
         ret = render_binary(&d, f, out, e);
@@ -192,7 +193,16 @@ int h_report_download(struct req *rq, struct resp *rs)
         return -1;
     struct page_report *pr;
     struct err e = ERR_INIT;
-    if (page_report_load(rq, db, &sc, &pr, &e) || render_report(pr, f, &rs->body, &e))
+    struct report_notes notes = REPORT_NOTES_INIT;
+    struct report_extras x = { NULL };
+    int ret = page_report_load(rq, db, &sc, &pr, &e) ||
+              store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e);
+    if (!ret) {
+        report_notes_extras(&notes, &x);
+        ret = render_report(pr, &x, f, &rs->body, &e);
+    }
+    report_notes_release(&notes);
+    if (ret)
         return resp_err(rq, rs, &e);
     if (!buf_ok(&rs->body))
         return resp_error(rq, rs, 500, "Báo cáo dạng %s quá lớn.", f->key);
@@ -362,15 +372,21 @@ int h_report(struct req *rq, struct resp *rs)
     f.pr = pr;
     f.built = ret == 0;
     /* A report that does not reconcile, or a failing database, is an error, never a page. */
+    struct report_notes notes = REPORT_NOTES_INIT;
     if ((ret && ret != ERR_INVALID && ret != ERR_NOT_FOUND) ||
-        store_documents(db, &f.docs, &f.n_docs, &e))
+        (f.built && store_report_notes(db, &pr->rep, REPORT_STALE_DAYS, &notes, &e)) ||
+        store_documents(db, &f.docs, &f.n_docs, &e)) {
+        report_notes_release(&notes);
         return resp_err(rq, rs, &e);
+    }
     page_begin(rq, rs, "Báo cáo thống kê", "report");
     form(&rs->body, &f);
     if (f.built) {
         struct rdoc d = RDOC_INIT;
+        struct report_extras x = { NULL };
         downloads(&rs->body, &f);
-        report_doc_build(&pr->rep, pr->board, &d);
+        report_notes_extras(&notes, &x);
+        report_doc_build_with(&pr->rep, pr->board, &x, &d);
         contents(&rs->body, &d);
         html_render_fragment(&d, 2, &rs->body);
         rdoc_release(&d);
@@ -379,6 +395,7 @@ int h_report(struct req *rq, struct resp *rs)
         error_summary(&rs->body, &e);
     }
     page_end(rq, rs);
+    report_notes_release(&notes);
     document_views_free(f.docs, f.n_docs);
     return 0;
 }

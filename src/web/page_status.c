@@ -35,6 +35,9 @@ static const char *role_scope(enum role r)
     case ROLE_UNIT:
         return "được xem số liệu, báo cáo tiến độ và nhập tệp cho đơn vị của mình; không được"
                " sửa nhiệm vụ hay quản trị hệ thống.";
+    case ROLE_UNIT_LEADER:
+        return "được xem số liệu, báo cáo tiến độ cho đơn vị của mình và duyệt hoặc trả lại báo"
+               " cáo của đơn vị; không được sửa nhiệm vụ hay quản trị hệ thống.";
     case ROLE_MONITOR:
         return "được xem, nhập dữ liệu và cập nhật mọi nhiệm vụ; không được quản trị tài khoản"
                " và hệ thống.";

@@ -237,7 +237,8 @@ static int add_report(struct req *rq, struct resp *rs, long task_id, const char 
     struct progress_summary sum = { 0 };
     struct err e = ERR_INIT;
     struct audit_entry audit = app_audit(rq, "progress.add");
-    struct progress_options opt = { .source = "web", .today = page_today(), .audit = &audit };
+    struct progress_options opt = { .source = "web", .today = page_today(), .audit = &audit,
+                                    .staff_entry = rq->who.role == ROLE_UNIT };
     row_from_form(rq->arena, form, task_id, unit, batch_add_progress(&b, 0));
     int ret = store_progress_add(rq->db, rq->registry, &b, &opt, &sum, &e);
     if (ret)

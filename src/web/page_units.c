@@ -17,6 +17,7 @@
 #include "app.h"
 #include "page.h"
 #include "page_indicators.h"
+#include "page_document.h"
 #include "page_lists.h"
 #include "core/rank.h"
 #include "core/remind.h"
@@ -600,7 +601,12 @@ static void document_counts(struct buf *b, const struct task_row *rows, size_t n
 
 int h_document(struct req *rq, struct resp *rs)
 {
-    static const char *const allowed[] = { "as_of", "page", NULL };
+    return page_document_show(rq, rs, NULL);
+}
+
+int page_document_show(struct req *rq, struct resp *rs, const struct document_form *form)
+{
+    static const char *const allowed[] = { "as_of", "page", "saved", NULL };
     long page = 1;
     if (page_params_or_400(rq, rs, allowed) ||
         req_long_or_400(rq, rs, "page", 1, 1000000, 1, &page))
@@ -621,10 +627,19 @@ int h_document(struct req *rq, struct resp *rs)
     if (page > n_pages)
         page = n_pages > 0 ? n_pages : 1;
     size_t first = (size_t)(page - 1) * PAGE_LIST_SIZE;
-    page_begin(rq, rs, pd->prog.documents[doc].name, "documents");
+    if (form)
+        form_page_begin(rq, rs, pd->prog.documents[doc].name, "documents", &form->errors);
+    else
+        page_begin(rq, rs, pd->prog.documents[doc].name, "documents");
+    if (form)
+        form_error_summary(&rs->body, &form->errors);
+    else if (req_query(rq, "saved"))
+        buf_adds(&rs->body,
+                 "<div class=\"notice\" role=\"status\"><p>Đã lưu nội dung về văn bản.</p></div>");
     page_as_of_form(rq, &rs->body, pd->as_of, NULL);
     if (document_facts(rq, rs, pd->prog.documents[doc].id, n))
         return -1;
+    page_document_form(rq, &rs->body, &pd->prog.documents[doc], form);
     document_counts(&rs->body, rows, n);
     buf_adds(&rs->body, "<h2>Nhiệm vụ của văn bản</h2>");
     page_task_table(rq, &rs->body, pd, rows + first,

@@ -448,9 +448,8 @@ const char *report_cache_body(struct report_cache *c, struct cached_report *r,
 
 static char *render_json(const struct cached_report *r, void *ctx, size_t *len)
 {
-    (void)ctx;
     /* The final newline appended in place: a national report is tens of MB. */
-    char *built = json_report_compact(&r->rep, &r->board);
+    char *built = json_report_compact(&r->rep, &r->board, ctx);
     *len = strlen(built) + 1;
     built = xreallocarray(built, *len + 1, 1);
     built[*len - 1] = '\n';
@@ -458,7 +457,8 @@ static char *render_json(const struct cached_report *r, void *ctx, size_t *len)
     return built;
 }
 
-const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len)
+const char *report_cache_json(struct report_cache *c, struct cached_report *r,
+                              const struct report_extras *x, size_t *len)
 {
-    return report_cache_body(c, r, CACHED_JSON, render_json, NULL, len);
+    return report_cache_body(c, r, CACHED_JSON, render_json, (void *)x, len);
 }

@@ -51,6 +51,7 @@
 #include "core/indicator_board.h"
 #include "core/programme.h"
 #include "core/report.h"
+#include "core/report_notes.h"
 #include "http.h"
 #include "store/store.h"
 
@@ -158,12 +159,14 @@ int report_cache_report(struct report_cache *c, struct cached_snapshot *s,
 void report_cache_report_put(struct report_cache *c, struct cached_report *r);
 
 /**
- * The text json_report_compact() writes for r and its board and a final
+ * The text json_report_compact() writes for r, its board and the extras x
+ * (the notes of r: borrowed, read only when the text is built) and a final
  * newline (the JSON value of `giamsat report --format json`, on one line:
  * the body of GET /api/v1/report), built on first use. Borrowed: valid
  * while r is held. *len receives its length.
  */
-const char *report_cache_json(struct report_cache *c, struct cached_report *r, size_t *len);
+const char *report_cache_json(struct report_cache *c, struct cached_report *r,
+                              const struct report_extras *x, size_t *len);
 
 /*
  * Renders the text of one enum cached_body from r (and nothing else: the

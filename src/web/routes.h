@@ -21,6 +21,7 @@ enum route_flags {
     R_NO_CSRF = 1 << 3,  /* a POST that needs no CSRF token (the login form) */
     R_BIG_BODY = 1 << 4, /* uploads: bodies up to ROUTE_BIG_BODY */
     R_INTAKE = 1 << 5,   /* units' focal points (their own unit's reports) and the steering office */
+    R_REVIEW = 1 << 6,   /* units' leaders (their own unit's reports) and the steering office */
 };
 
 #define ROUTE_BODY_MAX ((size_t)256 << 10) /* default largest request body */

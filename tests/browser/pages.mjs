@@ -2,11 +2,13 @@
 // in Debian's chromium driven by playwright-core.
 //
 // On the demo data (GIAMSAT_TODAY=2025-12-24) it signs in as each role — quan_tri
-// (admin), giam_sat (steering office), don_vi (Bộ Nội vụ's focal point), xem (viewer) —
+// (admin), giam_sat (steering office), lanh_dao_don_vi (Bộ Nội vụ's leader), don_vi (its
+// focal point), xem (viewer) —
 // and visits the dashboard, the task list and a task, the units and a unit, the documents
-// and a document, the indicators and an indicator, the report, the import page, the admin
-// sub-pages (/admin/users, /admin/tokens, /admin/aliases, /admin/units, /admin/groups and
-// any other /admin/... page the admin overview links to), the audit log and a 404 page.
+// and a document, the indicators and an indicator, the report, the import page, the review
+// of reports (Duyệt báo cáo), the admin sub-pages (/admin/users, /admin/tokens,
+// /admin/aliases, /admin/units, /admin/groups and any other /admin/... page the admin
+// overview links to), the audit log and a 404 page.
 // On every page at both widths:
 //   - no horizontal scroll at 390 px (document scrollWidth <= 391);
 //   - axe-core (npm, injected from node_modules) finds no violation;
@@ -34,6 +36,7 @@ const WIDTHS = [[1366, 768], [390, 844]];
 const ROLES = [
     { key: 'quan_tri', user: 'qt', args: ['--role', 'quan_tri'] },
     { key: 'giam_sat', user: 'gs', args: ['--role', 'giam_sat'] },
+    { key: 'lanh_dao_don_vi', user: 'ldnv', args: ['--role', 'lanh_dao_don_vi', '--unit', 'Bộ Nội vụ'] },
     { key: 'don_vi', user: 'noivu', args: ['--role', 'don_vi', '--unit', 'Bộ Nội vụ'] },
     { key: 'xem', user: 'xem', args: ['--role', 'xem'] },
 ];
@@ -144,6 +147,7 @@ async function pagesOf(page) {
         ['chi-tieu-1', await firstLink('/indicators', '/indicators/')],
         ['bao-cao', '/report'],
         ['nhap', '/import'],
+        ['duyet', '/reviews'],
         ['quan-tri', '/admin'],
         ['quan-tri-tai-khoan', '/admin/users'],
         ['quan-tri-ma-api', '/admin/tokens'],

@@ -64,7 +64,7 @@ if $G report --as-of 2025-12-24 --compare 2025-12-24 2> e1.txt; then die "D0 = D
 grep -q "phải trước ngày báo cáo" e1.txt || die "D0 = D: $(cat e1.txt)"
 if $G report --as-of 2025-12-24 --compare 31-31-2025 2> e2.txt; then die "bad D0 accepted"; fi
 grep -q -- "--compare" e2.txt || die "bad D0 not named: $(cat e2.txt)"
-if $G report --as-of 2025-12-24 --document "Chỉ thị 07" --document "x" 2> e3.txt; then
-    die "a repeated --document was accepted"; fi
+if $G report --as-of 2025-12-24 --compare 2025-11-14 --compare 2025-10-01 2> e3.txt; then
+    die "a repeated --compare was accepted"; fi
 grep -q "given twice" e3.txt || die "repeated option: $(cat e3.txt)"
 echo "compare: hand-computed changes match"

@@ -64,7 +64,7 @@ none=$(sed 's/<tr>/\n<tr>/g' u-rate.html | grep '^<tr><td class="unranked">' | h
 get "/units/$none?as_of=2025-12-24" none.html -b jar
 grep -q 'id="unit-rank">chưa có nhiệm vụ đến hạn, không xếp hạng' none.html || die "an unranked unit's page"
 # The report's ranking annex states the rule and leaves out the units not ranked.
-$GIAMSAT report --as-of 2025-12-24 --format md --section don_vi > dv.md
+$GIAMSAT report --as-of 2025-12-24 --format md --section phu_luc_don_vi > dv.md
 grep -q 'Xếp hạng: Hạng xếp theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn' dv.md \
     || die "the report does not state the rule"
 grep -q 'đơn vị chưa có nhiệm vụ đến hạn, không xếp hạng' dv.md || die "the report does not name the unranked"

@@ -62,10 +62,24 @@ UNIT_A=$(db_count "select id from agency where name = '$UNIT_A_NAME'")
 UNIT_B=$(db_count "select id from agency where name = '$UNIT_B_NAME'")
 IND_A_CODE=11.1 IND_B_CODE=8
 IND_A=$(db_count "select id from indicator where code = '$IND_A_CODE' and agency_id = $UNIT_A")
+DOC=$(db_count "select min(id) from document")
 IND_B=$(db_count "select id from indicator where code = '$IND_B_CODE' and agency_id = $UNIT_B")
 GROUP=$(db_count "select min(id) from agency_group where rule = 'tag:bo+tag:cq_thuoc_cp'")
 VICTIM=$(db_count "select id from app_user where username = 'victim'")
-for v in TASK_A TASK_B UNIT_A UNIT_B IND_A IND_B GROUP VICTIM; do
+# Reports entered by the office (submitted: the office may accept or return each once):
+# REPORT_B of unit B, the others of unit A.
+report_of() {
+    $GIAMSAT progress add --task "$1" --unit "$2" --date 2025-12-19 --result "matrix setup $3" \
+        --json | sed -n 's/.*"id": *\([0-9]*\).*/\1/p' | head -n 1
+}
+REPORT_A=$(report_of "$TASK_A" "$UNIT_A_NAME" A)
+REPORT_B=$(report_of "$TASK_B" "$UNIT_B_NAME" B)
+REPORT_C=$(report_of "$TASK_A" "$UNIT_A_NAME" C)
+REPORT_D=$(report_of "$TASK_A" "$UNIT_A_NAME" D)
+REPORT_E=$(report_of "$TASK_A" "$UNIT_A_NAME" E)
+REPORT_F=$(report_of "$TASK_A" "$UNIT_A_NAME" F)
+for v in TASK_A TASK_B UNIT_A UNIT_B IND_A IND_B GROUP VICTIM REPORT_A REPORT_B REPORT_C \
+    REPORT_D REPORT_E REPORT_F; do
     eval "[ -n \"\$$v\" ]" || die "the demo data has no $v"
 done
 cat > tasks.csv <<'CSV'
@@ -128,7 +142,10 @@ expand() {
         -e "s/{UNIT_B}/$UNIT_B/g" -e "s/{UNIT_A_NAME}/$UNIT_A_NAME/g" \
         -e "s/{UNIT_B_NAME}/$UNIT_B_NAME/g" -e "s/{IND_A}/$IND_A/g" -e "s/{IND_B}/$IND_B/g" \
         -e "s/{IND_A_CODE}/$IND_A_CODE/g" -e "s/{IND_B_CODE}/$IND_B_CODE/g" \
-        -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g"
+        -e "s/{DOC}/$DOC/g" -e "s/{GROUP}/$GROUP/g" -e "s/{VICTIM}/$VICTIM/g" -e "s/{CSRF}/$CSRF/g" \
+        -e "s/{REPORT_A}/$REPORT_A/g" -e "s/{REPORT_B}/$REPORT_B/g" \
+        -e "s/{REPORT_C}/$REPORT_C/g" -e "s/{REPORT_D}/$REPORT_D/g" \
+        -e "s/{REPORT_E}/$REPORT_E/g" -e "s/{REPORT_F}/$REPORT_F/g"
 }
 
 # state: everything a request may write, but the audit log (checked line by line) and the

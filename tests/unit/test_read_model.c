@@ -231,7 +231,7 @@ static char *report_json(struct report_cache *c, struct date d, long agency_id,
         o.agency = programme_find_agency(&s->prog, agency_id);
     if (report_cache_report(c, s, &o, &r, &e))
         fail_msg("report: %s", e.msg);
-    char *json = strdup(report_cache_json(c, r, &len));
+    char *json = strdup(report_cache_json(c, r, NULL, &len));
     assert_int_equal(strlen(json), len);
     report_cache_report_put(c, r);
     if (snap_out)

@@ -119,6 +119,9 @@ static bool scans_only_small_tables(const char *plan)
 {
     for (const char *s = strstr(plan, "SCAN "); s; s = strstr(s + 1, "SCAN ")) {
         const char *t = s + 5;
+        /* the partial index holds only the reports awaiting approval (schema 16) */
+        if (!strncmp(t, "progress_report USING INDEX progress_awaiting_approval", 54))
+            continue;
         if (strncmp(t, "document", 8) && strncmp(t, "agency", 6) && strncmp(t, "CONSTANT", 8))
             return false;
     }
@@ -350,7 +353,9 @@ static void test_events_covering(void **state)
     programme_release(&p);
     size_t found = 0;
     for (size_t i = 0; i < traced.n; i++) {
-        if (!strstr(traced.items[i], "FROM progress_report"))
+        /* the approval windows read the partial index and the small review table */
+        if (!strstr(traced.items[i], "FROM progress_report") ||
+            strstr(traced.items[i], "progress_review"))
             continue;
         char *plan = plan_of(traced.items[i]);
         assert_non_null(strstr(plan, "USING COVERING INDEX progress_events"));

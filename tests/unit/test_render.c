@@ -603,9 +603,11 @@ static void test_indicator_section(void **state)
     assert_string_equal(rtable_cell(t, 1, 5)->text, "chậm");
     assert_row(t, 2, "12|Chỉ tiêu 12|%|≥ 80||chưa đánh giá|Chưa có số liệu đến ngày 15/01/2026");
 
-    /* Đối soát comes last, renumbered, ending with the indicator checks. */
-    const struct rsection *ds = &d.sections[d.n_sections - 1];
+    /* Đối soát comes last of the numbered sections, renumbered, ending with the indicator
+     * checks; only the annex (every unit's counts and the ranking) follows it. */
+    const struct rsection *ds = &d.sections[d.n_sections - 2];
     assert_string_equal(ds->key, "doi_soat");
+    assert_string_equal(d.sections[d.n_sections - 1].key, "phu_luc_don_vi");
     assert_string_equal(ds->title, "VIII. Đối soát số liệu");
     t = nth_table(ds, 0);
     assert_int_equal(t->n_rows, r.n_checks + INDICATOR_BOARD_CHECKS);
@@ -639,8 +641,8 @@ static void test_indicator_section_absent(void **state)
     ind_report(&p, &r);
     report_doc_build(&r, NULL, &d);
     assert_null(find_section(&d, "chi_tieu"));
-    assert_string_equal(d.sections[d.n_sections - 1].title, "VII. Đối soát số liệu");
-    assert_int_equal(nth_table(&d.sections[d.n_sections - 1], 0)->n_rows, r.n_checks);
+    assert_string_equal(d.sections[d.n_sections - 2].title, "VII. Đối soát số liệu");
+    assert_int_equal(nth_table(&d.sections[d.n_sections - 2], 0)->n_rows, r.n_checks);
 
     indicator_board_build(&empty, NULL, 0, (struct date){ 2026, 1, 15 });
     report_doc_build(&r, &empty, &d2);

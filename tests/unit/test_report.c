@@ -11,6 +11,7 @@
 
 #include "core/remind.h"
 #include "core/report.h"
+#include "core/report_notes.h"
 #include "util/collate.h"
 #include "util/xalloc.h"
 
@@ -467,6 +468,121 @@ static void test_status_filter(void **state)
     assert_string_equal(keys, status_filter_keys());
 }
 
+/* ---- issue #14: documents' union, stale flags, the units' table, issues ----------- */
+
+static void build_opts(struct fixture *f, struct report_options *o, struct report *r)
+{
+    struct err e = ERR_INIT;
+    *r = (struct report)REPORT_INIT;
+    if (report_build(&f->p, o, r, &e))
+        fail_msg("report: %s", e.msg);
+    assert_true(r->reconciled);
+}
+
+/* A report on two documents is the sum of the reports on each (every task has one). */
+static void test_documents_union(void **state)
+{
+    struct fixture *f = *state;
+    size_t both[] = { 1, 0 }, one[] = { 0 }, two[] = { 1 };
+    struct report_options o = { D("2025-07-05"), DATE_NONE, PROG_NONE, PROG_NONE, both, 2 };
+    struct report r, r1, r2, all;
+    build_opts(f, &o, &r);
+    o.documents = one;
+    o.n_documents = 1;
+    build_opts(f, &o, &r1);
+    o.documents = two;
+    build_opts(f, &o, &r2);
+    build(f, "2025-07-05", &all);
+    for (int b = 0; b < N_BUCKETS; b++) {
+        assert_int_equal(r.tasks.n[b], r1.tasks.n[b] + r2.tasks.n[b]);
+        assert_int_equal(r.tasks.n[b], all.tasks.n[b]);
+        assert_int_equal(r.assignments.n[b], r1.assignments.n[b] + r2.assignments.n[b]);
+    }
+    /* each task under its own document, in date order whatever order the filter names them */
+    assert_int_equal(r.n_by_document, 2);
+    assert_int_equal(r.by_document[0].document, 0);
+    assert_int_equal(bucket_total(&r.by_document[0].tasks), bucket_total(&r1.tasks));
+    assert_int_equal(r.repeats_not_counted, r1.repeats_not_counted + r2.repeats_not_counted);
+    report_release(&r);
+    report_release(&r1);
+    report_release(&r2);
+    report_release(&all);
+}
+
+/*
+ * As of 05/7/2025 the open assignments are: reopened (Bộ B, last report 01/6: 34 days), and
+ * four never reported, counted from their document's date 06/3/2025 (121 days): recurring
+ * (Bộ A), four units' Bộ D, sub due today (Bộ B), sub undated (Bộ C).
+ */
+static void test_stale_edge(void **state)
+{
+    struct fixture *f = *state;
+    struct report r;
+    build(f, "2025-07-05", &r);
+    size_t n;
+    struct report_stale *v = report_stale_build(&r, 34, &n); /* exactly 34 days: not stale */
+    assert_int_equal(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(v[i].days, 121);
+        assert_false(date_is_set(v[i].last));
+        assert_int_equal(date_cmp(v[i].since, D("2025-03-06")), 0);
+    }
+    free(v);
+    v = report_stale_build(&r, 33, &n); /* 34 > 33: stale, listed after the older ones */
+    assert_int_equal(n, 5);
+    assert_int_equal(v[4].days, 34);
+    assert_int_equal(v[4].assignment, f->p.tasks[f->t_reopened].assignments[0]);
+    assert_int_equal(date_cmp(v[4].last, D("2025-06-01")), 0);
+    free(v);
+    v = report_stale_build(&r, 121, &n);
+    assert_int_equal(n, 0);
+    assert_null(v);
+    report_release(&r);
+}
+
+/* Only units with an overdue or a due-by assignment; by khối, then more overdue first. */
+static void test_unit_table(void **state)
+{
+    struct fixture *f = *state;
+    struct report r;
+    build(f, "2025-07-05", &r); /* Bộ B: 0 overdue, 2 due by 31/12; Bộ D: 1 overdue */
+    size_t n;
+    size_t *v = report_unit_table(&r, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(f->p.agencies[r.by_agency[v[0]].agency].name, "Bộ D");
+    assert_string_equal(f->p.agencies[r.by_agency[v[1]].agency].name, "Bộ B");
+    assert_int_equal(r.by_agency[v[1]].due_by, 2);
+    free(v);
+    free(f->p.agencies[B].kind); /* a party body comes before a ministry */
+    f->p.agencies[B].kind = xstrdup("dang");
+    v = report_unit_table(&r, &n);
+    assert_string_equal(f->p.agencies[r.by_agency[v[0]].agency].name, "Bộ B");
+    free(v);
+    report_release(&r);
+}
+
+/* Issues of open assignments only, in task order; the others' texts are freed. */
+static void test_issues_select(void **state)
+{
+    struct fixture *f = *state;
+    struct report r;
+    build(f, "2025-07-05", &r);
+    const struct programme *p = &f->p;
+    size_t sub2 = p->tasks[f->t_sub2].assignments[0], four_a = p->tasks[f->t_four].assignments[0];
+    size_t re = p->tasks[f->t_reopened].assignments[0];
+    struct report_issue *v = xcalloc(3, sizeof(*v));
+    v[0] = (struct report_issue){ p->assignments[sub2].id, 0, D("2025-07-01"), xstrdup("c") };
+    v[1] = (struct report_issue){ p->assignments[four_a].id, 0, D("2025-06-20"), xstrdup("done") };
+    v[2] = (struct report_issue){ p->assignments[re].id, 0, D("2025-06-01"), xstrdup("b") };
+    size_t n = report_issues_select(&r, v, 3);
+    assert_int_equal(n, 2);
+    assert_int_equal(v[0].assignment, re);
+    assert_string_equal(v[0].text, "b");
+    assert_int_equal(v[1].assignment, sub2);
+    report_issues_free(v, n);
+    report_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,6 +597,10 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_reminders, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_randomized),
+        cmocka_unit_test_setup_teardown(test_documents_union, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_stale_edge, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_unit_table, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_issues_select, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, group_teardown);
 }

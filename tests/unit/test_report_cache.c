@@ -156,9 +156,9 @@ static void test_hit_bound_and_generation(void **state)
     assert_int_equal(report_cache_report(c, s1, &o1, &hit, &e), 0);
     assert_ptr_equal(r1, hit);
     size_t len = 0, len2 = 0;
-    const char *json = report_cache_json(c, r1, &len);
+    const char *json = report_cache_json(c, r1, NULL, &len);
     assert_true(len > 2 && json[len - 1] == '\n' && strlen(json) == len);
-    assert_ptr_equal(report_cache_json(c, hit, &len2), json); /* built once */
+    assert_ptr_equal(report_cache_json(c, hit, NULL, &len2), json); /* built once */
     report_cache_report_put(c, hit);
 
     /* A bound of two: the third report evicts the least recently used (r1). */
@@ -169,7 +169,7 @@ static void test_hit_bound_and_generation(void **state)
     assert_int_equal(report_cache_report(c, s1, &o1, &again, &e), 0);
     assert_ptr_not_equal(again, r1);
     assert_int_equal(r1->rep.opt.as_of.m, 12); /* still held, still readable */
-    assert_memory_equal(json, report_cache_json(c, again, &len2), len);
+    assert_memory_equal(json, report_cache_json(c, again, NULL, &len2), len);
 
     /* A write: the next snapshot is newer and has the rows. */
     write_agencies();
@@ -280,7 +280,7 @@ static void test_indicators_fresh(void **state)
     assert_int_equal(stored.total, 25);
     assert_int_equal(stored.sum, 25);
     size_t len = 0;
-    assert_non_null(strstr(report_cache_json(c, r1, &len), "\"indicators\":{"));
+    assert_non_null(strstr(report_cache_json(c, r1, NULL, &len), "\"indicators\":{"));
 
     /* 75% against a target of 70%: green in the next report, never in the held one. */
     measure("KH2025.3", 75, "75%");
@@ -290,7 +290,7 @@ static void test_indicators_fresh(void **state)
     assert_ptr_not_equal(r2, r1);
     assert_int_equal(count_of(&r2->board, IND_GREEN), 1);
     assert_int_equal(count_of(&r1->board, IND_GREY), 25);
-    assert_non_null(strstr(report_cache_json(c, r2, &len), "\"green\":1,"));
+    assert_non_null(strstr(report_cache_json(c, r2, NULL, &len), "\"green\":1,"));
 
     /* A unit filter: the plan's targets name no monitoring agency, so none is that unit's. */
     struct report_options ou = o;

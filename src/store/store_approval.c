@@ -1,0 +1,349 @@
+/* store_approval: approval of progress reports; see store_approval.h. */
+#include "store_approval.h"
+
+#include "db_internal.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int audit_line(struct db *db, const struct audit_entry *a, const char *action,
+                      const char *entity, long id, const char *before, const char *after,
+                      struct err *e)
+{
+    if (!a)
+        return 0;
+    struct audit_entry line = *a;
+    line.action = action;
+    line.entity = entity;
+    line.entity_id = id;
+    line.before = before;
+    line.after = after;
+    return store_audit(db, &line, e);
+}
+
+/* Commit when ret is 0, else roll back; returns ret or the commit's error. */
+static int finish_write(struct db *db, int ret, struct err *e)
+{
+    if (!ret)
+        ret = db_commit(db, e);
+    if (ret)
+        db_rollback(db);
+    return ret;
+}
+
+/* ---- units that require approval ------------------------------------------------ */
+
+int store_approval_required(struct db *db, long agency_id, bool *required, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db, "SELECT required FROM unit_approval WHERE agency_id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, agency_id);
+    int rc = sqlite3_step(st);
+    *required = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    db_finish_cached(db, st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : db_error(db, "không đọc được quy định duyệt báo cáo", e);
+}
+
+static int agency_exists(struct db *db, long agency_id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db, "SELECT 1 FROM agency WHERE id = ?", &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, agency_id);
+    int rc = sqlite3_step(st);
+    db_finish_cached(db, st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, ERR_NOT_FOUND, "không có đơn vị số %ld", agency_id);
+    return rc == SQLITE_ROW ? 0 : db_error(db, "không đọc được đơn vị", e);
+}
+
+int store_approval_require(struct db *db, long agency_id, bool required,
+                           const struct audit_entry *a, struct err *e)
+{
+    bool before = false;
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = agency_exists(db, agency_id, e) || store_approval_required(db, agency_id, &before, e);
+    sqlite3_stmt *st = NULL;
+    if (!ret)
+        ret = db_prepare_cached(db,
+                                "INSERT INTO unit_approval (agency_id, required, changed_at,"
+                                " changed_by) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (agency_id)"
+                                " DO UPDATE SET required = ?2, changed_at = ?3, changed_by = ?4",
+                                &st, e);
+    if (!ret) {
+        char at[DB_TS_LEN];
+        db_timestamp(at);
+        sqlite3_bind_int64(st, 1, agency_id);
+        sqlite3_bind_int(st, 2, required);
+        db_bind_text(st, 3, at);
+        db_bind_text(st, 4, a ? a->actor : "cli");
+        ret = db_step_done(db, st, e);
+        db_finish_cached(db, st);
+    }
+    if (!ret)
+        ret = audit_line(db, a, "approval.require", "agency", agency_id,
+                         before ? "{\"required\":true}" : "{\"required\":false}",
+                         required ? "{\"required\":true}" : "{\"required\":false}", e);
+    return finish_write(db, ret, e);
+}
+
+/* ---- the counting rule -------------------------------------------------------------- */
+
+int store_count_policy(struct db *db, enum count_policy *p, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db, "SELECT policy FROM count_policy WHERE id = 1", &st, e))
+        return e->kind;
+    int rc = sqlite3_step(st);
+    int v = rc == SQLITE_ROW ? count_policy_parse(db_col_text(st, 0)) : -1;
+    *p = v < 0 ? COUNT_SUBMITTED : (enum count_policy)v;
+    db_finish_cached(db, st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : db_error(db, "không đọc được quy tắc tính báo cáo", e);
+}
+
+int store_count_policy_set(struct db *db, enum count_policy p, const struct audit_entry *a,
+                           struct err *e)
+{
+    enum count_policy before = COUNT_SUBMITTED;
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = store_count_policy(db, &before, e);
+    if (!ret && before == p)
+        return finish_write(db, 0, e); /* nothing changes: no audit line, no reload */
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    const char *args[] = { count_policy_key(p), at, a ? a->actor : "cli" };
+    if (!ret)
+        ret = db_run(db,
+                     "UPDATE count_policy SET policy = ?1, changed_at = ?2, changed_by = ?3"
+                     " WHERE id = 1",
+                     args, 3, e);
+    char *was = xasprintf("{\"policy\":\"%s\"}", count_policy_key(before));
+    char *now = xasprintf("{\"policy\":\"%s\"}", count_policy_key(p));
+    if (!ret)
+        ret = audit_line(db, a, "count_policy.set", "count_policy", 1, was, now, e);
+    free(was);
+    free(now);
+    return finish_write(db, ret, e);
+}
+
+/* ---- reading reviews ------------------------------------------------------------- */
+
+static const char review_select[] =
+    "SELECT r.id, t.id, a.agency_id, g.name, t.name, r.kind, r.reported_on, r.needs_approval"
+    " FROM progress_report r JOIN assignment a ON a.id = r.assignment_id"
+    " JOIN task t ON t.id = a.task_id JOIN agency g ON g.id = a.agency_id";
+
+static void read_review_row(sqlite3_stmt *st, struct review_view *v)
+{
+    *v = (struct review_view){ 0 };
+    v->report_id = sqlite3_column_int64(st, 0);
+    v->task_id = sqlite3_column_int64(st, 1);
+    v->agency_id = sqlite3_column_int64(st, 2);
+    v->unit = db_col_dup(st, 3);
+    v->task_name = db_col_dup(st, 4);
+    v->kind = db_col_dup(st, 5);
+    v->reported_on = db_col_date(st, 6);
+    v->needs_approval = sqlite3_column_int(st, 7);
+}
+
+static int read_steps(struct db *db, struct review_view *v, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db,
+                          "SELECT step, taken_on, comment, created_by FROM progress_review"
+                          " WHERE report_id = ? ORDER BY id",
+                          &st, e))
+        return e->kind;
+    sqlite3_bind_int64(st, 1, v->report_id);
+    size_t cap = 0, cap_c = 0, cap_b = 0;
+    int rc;
+    while (db_row(st, &rc)) {
+        int step = review_step_parse(db_col_text(st, 0));
+        ALLOC_GROW(v->steps, v->n_steps + 1, cap);
+        ALLOC_GROW(v->comments, v->n_steps + 1, cap_c);
+        ALLOC_GROW(v->by, v->n_steps + 1, cap_b);
+        v->steps[v->n_steps] = (struct review){ step < 0 ? REVIEW_APPROVE : (enum review_step)step,
+                                                db_col_date(st, 1) };
+        v->comments[v->n_steps] = db_col_dup(st, 2);
+        v->by[v->n_steps++] = db_col_dup(st, 3);
+    }
+    db_finish_cached(db, st);
+    v->state = approval_state(v->needs_approval, v->steps, v->n_steps, DATE_NONE);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+}
+
+int store_review_get(struct db *db, long report_id, struct review_view *out, struct err *e)
+{
+    char *sql = xasprintf("%s WHERE r.id = ?", review_select);
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql, &st, e);
+    free(sql);
+    if (ret)
+        return ret;
+    sqlite3_bind_int64(st, 1, report_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_review_row(st, out);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, ERR_NOT_FOUND, "không có báo cáo tiến độ số %ld", report_id);
+    if (rc != SQLITE_ROW)
+        return db_error(db, "không đọc được báo cáo tiến độ", e);
+    ret = read_steps(db, out, e);
+    if (ret)
+        review_view_release(out);
+    return ret;
+}
+
+int store_review_list(struct db *db, long agency_id, int state, size_t limit,
+                      struct review_view **out, size_t *n, struct err *e)
+{
+    *out = NULL;
+    *n = 0;
+    /* Newest first from the end of the table, until limit rows in the state are found:
+     * a completion may always be accepted, so every one is under review. */
+    char *sql = xasprintf("%s WHERE (r.needs_approval = 1 OR r.kind = 'done' OR EXISTS (SELECT 1"
+                          " FROM progress_review v WHERE v.report_id = r.id))"
+                          " AND (?1 = 0 OR a.agency_id = ?1) ORDER BY r.id DESC",
+                          review_select);
+    sqlite3_stmt *st;
+    int ret = db_prepare(db, sql, &st, e);
+    free(sql);
+    if (ret)
+        return ret;
+    sqlite3_bind_int64(st, 1, agency_id);
+    size_t cap = 0;
+    int rc;
+    while (!ret && (!limit || *n < limit) && db_row(st, &rc)) {
+        ALLOC_GROW(*out, *n + 1, cap);
+        struct review_view *v = &(*out)[*n];
+        read_review_row(st, v);
+        ret = read_steps(db, v, e);
+        if (!ret && state >= 0 && v->state != (enum report_state)state)
+            review_view_release(v);
+        else
+            (*n)++;
+    }
+    sqlite3_finalize(st);
+    if (!ret && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        ret = db_error(db, "không đọc được danh sách báo cáo cần duyệt", e);
+    if (ret) {
+        review_views_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return ret;
+}
+
+void review_view_release(struct review_view *v)
+{
+    free(v->unit);
+    free(v->task_name);
+    free(v->kind);
+    for (size_t i = 0; i < v->n_steps; i++) {
+        free(v->comments[i]);
+        free(v->by[i]);
+    }
+    free(v->steps);
+    free(v->comments);
+    free(v->by);
+    *v = (struct review_view){ 0 };
+}
+
+void review_views_free(struct review_view *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        review_view_release(&v[i]);
+    free(v);
+}
+
+/* ---- taking a step -------------------------------------------------------------------- */
+
+static int check_step(const struct review_view *v, enum review_step step, struct date on,
+                      const char *comment, const struct reviewer *who, struct err *e)
+{
+    if (!who->operator&& !access_can_review(who->role, review_step_by_unit(step), who->agency_id,
+                                            v->agency_id))
+        return err_set(e, ERR_FORBIDDEN,
+                       review_step_by_unit(step)
+                           ? "chỉ lãnh đạo của '%s' được duyệt hoặc trả lại báo cáo của đơn vị"
+                           : "chỉ Văn phòng (giám sát, quản trị) được chấp nhận hoặc trả lại"
+                             " báo cáo của '%s'",
+                       v->unit);
+    const char *refusal = approval_refusal(v->state, step);
+    if (refusal)
+        return err_set(e, ERR_CONFLICT, "báo cáo số %ld: %s", v->report_id, refusal);
+    if ((step == REVIEW_REJECT || step == REVIEW_RETURN) && text_is_blank(comment))
+        return err_set(e, ERR_INVALID, "nhận xét: nêu lý do trả lại báo cáo");
+    char d[DATE_ISO_LEN];
+    if (date_cmp(on, v->reported_on) < 0) {
+        date_dmy(v->reported_on, d);
+        return err_set(e, ERR_INVALID, "ngày: không thể trước ngày báo cáo %s", d);
+    }
+    if (v->n_steps && date_cmp(on, v->steps[v->n_steps - 1].on) < 0) {
+        date_dmy(v->steps[v->n_steps - 1].on, d);
+        return err_set(e, ERR_INVALID, "ngày: không thể trước bước duyệt trước đó (%s)", d);
+    }
+    return 0;
+}
+
+static int insert_step(struct db *db, long report_id, enum review_step step, struct date on,
+                       const char *comment, const char *actor, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db,
+                          "INSERT INTO progress_review (report_id, step, taken_on, comment,"
+                          " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                          &st, e))
+        return e->kind;
+    char at[DB_TS_LEN];
+    db_timestamp(at);
+    sqlite3_bind_int64(st, 1, report_id);
+    db_bind_text(st, 2, review_step_key(step));
+    db_bind_date(st, 3, on);
+    db_bind_text(st, 4, comment ? comment : "");
+    db_bind_text(st, 5, at);
+    db_bind_text(st, 6, actor ? actor : "cli");
+    int ret = db_step_done(db, st, e);
+    db_finish_cached(db, st);
+    return ret;
+}
+
+int store_review_add(struct db *db, long report_id, enum review_step step, struct date on,
+                     const char *comment, const struct reviewer *who, const struct audit_entry *a,
+                     struct err *e)
+{
+    struct review_view v = { 0 };
+    int ret = db_begin(db, e);
+    if (!ret)
+        ret = store_review_get(db, report_id, &v, e);
+    if (ret) {
+        db_rollback(db);
+        return ret;
+    }
+    ret = check_step(&v, step, on, comment, who, e) ||
+          insert_step(db, report_id, step, on, comment, a ? a->actor : NULL, e);
+    if (!ret) {
+        char iso[DATE_ISO_LEN], action[32];
+        date_iso(on, iso);
+        snprintf(action, sizeof(action), "progress.%s", review_step_key(step));
+        char *before = xasprintf("{\"state\":\"%s\"}", report_state_key(v.state));
+        /* the comment is kept in progress_review, append-only; the line names the step */
+        char *after = xasprintf("{\"step\":\"%s\",\"on\":\"%s\"}", review_step_key(step), iso);
+        ret = audit_line(db, a, action, "progress_report", report_id, before, after, e);
+        free(before);
+        free(after);
+    }
+    review_view_release(&v);
+    return finish_write(db, ret ? (e->kind ? e->kind : ERR_STORAGE) : 0, e);
+}
