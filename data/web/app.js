@@ -118,4 +118,11 @@
       if (!window.confirm(el.getAttribute("data-confirm"))) ev.preventDefault();
     });
   });
+  /* The admin page was one long page; its old section links (/admin#nguoi-dung) open the
+     sub-page the section moved to. Without this file /admin lists the same links. */
+  if (location.pathname === "/admin" && location.hash) {
+    var moved = document.getElementById(location.hash.slice(1));
+    var link = moved ? moved.querySelector("a[href^='/admin/']") : null;
+    if (link) location.replace(link.getAttribute("href"));
+  }
 })();

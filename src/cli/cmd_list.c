@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include "core/registry.h"
+#include "core/report.h"
+#include "core/status.h"
 #include "json/json_out.h"
 #include "render/csv.h"
 #include "store/store.h"
@@ -96,17 +98,59 @@ static void print_tasks_table(const struct task_view *t, size_t n)
     printf("%zu nhiệm vụ\n", n);
 }
 
+/*
+ * Keep in t[0..*n) the tasks whose status as of as_of passes mask: the
+ * filter of the task page and the API (core/status.h), on the report's
+ * task status (report_task_bucket()). Released views are the others.
+ */
+static int keep_status(struct cli *c, struct task_view *t, size_t *n, unsigned mask,
+                       struct date as_of)
+{
+    struct programme p = PROGRAMME_INIT;
+    if (store_load_programme(c->db, &p, &c->err))
+        return c->err.kind;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        size_t ti = programme_find_task(&p, t[i].id);
+        enum bucket b = ti == PROG_NONE ? N_BUCKETS : report_task_bucket(&p, ti, as_of, NULL);
+        if (status_filter_keeps(mask, b))
+            t[kept++] = t[i];
+        else
+            task_view_release(&t[i]);
+    }
+    *n = kept;
+    programme_release(&p);
+    return 0;
+}
+
+/* --status KEY [--as-of D] into *mask and *as_of (default today); 0 or an error kind. */
+static int status_option(struct cli *c, const struct opt *opts, unsigned *mask,
+                         struct date *as_of)
+{
+    const char *key = opt_value(opts, "--status"), *date = opt_value(opts, "--as-of");
+    *mask = status_filter_parse(key);
+    *as_of = cli_today();
+    if (key && !*mask)
+        return err_set(&c->err, ERR_INVALID, "--status must be one of %s", status_filter_keys());
+    if (date && !key)
+        return err_set(&c->err, ERR_INVALID, "--as-of goes with --status");
+    return date ? cli_parse_date(date, "--as-of", as_of, &c->err) : 0;
+}
+
 int cmd_tasks(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--agency", true, NULL }, { "--document", true, NULL },
                           { "--field", true, NULL },  { "--search", true, NULL },
+                          { "--status", true, NULL }, { "--as-of", true, NULL },
                           { "--format", true, NULL }, { NULL, false, NULL } };
     const char *pos[1];
     int n_pos, ret = parse(c, argc, argv, opts, pos, 0, &n_pos, "tasks");
     if (ret)
         return ret > 0 ? 0 : ret;
     const char *fmt = opt_value(opts, "--format");
-    if (check_format(c, fmt, "table|json|csv"))
+    unsigned mask;
+    struct date as_of;
+    if (check_format(c, fmt, "table|json|csv") || status_option(c, opts, &mask, &as_of))
         return c->err.kind;
     struct task_filter f = { opt_value(opts, "--agency"), opt_value(opts, "--document"),
                              opt_value(opts, "--field"), opt_value(opts, "--search") };
@@ -114,6 +158,10 @@ int cmd_tasks(struct cli *c, int argc, char **argv)
     size_t n;
     if (store_tasks(c->db, &c->reg, &f, &t, &n, &c->err))
         return c->err.kind;
+    if (mask && keep_status(c, t, &n, mask, as_of)) {
+        task_views_free(t, n);
+        return c->err.kind;
+    }
     if (fmt && strcmp(fmt, "json") == 0) {
         char *js = json_tasks(t, n);
         printf("%s\n", js);

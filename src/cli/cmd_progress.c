@@ -101,6 +101,17 @@ static int row_from_opts(const struct opt *opts, struct progress_row *row, struc
     return 0;
 }
 
+/* The row of the options, refused as the web form and the API refuse it (core/progress.h). */
+static int entered_row(const struct opt *opts, struct progress_row *row, struct err *e)
+{
+    if (row_from_opts(opts, row, e))
+        return e->kind;
+    char *lacks = progress_lacks_reason(progress_entry_lacks(row));
+    int ret = lacks ? err_set(e, ERR_INVALID, "báo cáo chưa được ghi: %s", lacks) : 0;
+    free(lacks);
+    return ret;
+}
+
 static int progress_add(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = {
@@ -119,7 +130,7 @@ static int progress_add(struct cli *c, int argc, char **argv)
     if (help)
         return cli_usage("progress");
     struct batch b = BATCH_INIT;
-    int ret = row_from_opts(opts, batch_add_progress(&b, 0), &c->err);
+    int ret = entered_row(opts, batch_add_progress(&b, 0), &c->err);
     struct progress_options opt = { NULL, "cli", cli_today(), opt_value(opts, "--dry-run"),
                                     false };
     struct progress_summary sum = { 0 };

@@ -190,7 +190,10 @@ static const struct command {
       "                     [--allow-duplicates]   (create tasks whose names equal tasks already\n"
       "                     stored for the same document; refused otherwise)" },
     { "tasks", cmd_tasks,
-      "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--format table|json|csv]" },
+      "tasks [--agency A] [--document D] [--field F] [--search TEXT] [--status S [--as-of D]]\n"
+      "                     [--format table|json|csv]   (--status: overdue, in_progress, recurring,\n"
+      "                     in_progress_on_time, done, done_on_time, done_late as of D, default\n"
+      "                     today, the rule of the task page and the API)" },
     { "task", cmd_task, "task ID [--format text|json]" },
     { "agencies", cmd_agencies, "agencies [--format table|json]" },
     { "documents", cmd_documents, "documents [--format table|json]" },

@@ -150,3 +150,140 @@ void progress_row_release(struct progress_row *row)
     for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
         FREE_AND_NULL(*fields[i]);
 }
+
+char *progress_output_cite(const char *number, struct date issued)
+{
+    char dmy[DATE_ISO_LEN];
+    if (!number)
+        return NULL;
+    date_dmy(issued, dmy);
+    bool bare = *number >= '0' && *number <= '9';
+    return xasprintf("%s%s ngày %s", bare ? "Số " : "", number, dmy);
+}
+
+/* ---- the rules of an entered report ------------------------------------------------- */
+
+static const struct {
+    enum progress_lack lack;
+    const char *msg;
+} lack_messages[] = {
+    { PROGRESS_LACKS_CONTENT, "Nhập kết quả thực hiện (hoặc dự kiến kỳ tới, vướng mắc, tiến độ),"
+                              " hoặc ghi nhận đơn vị đã hoàn thành nhiệm vụ" },
+    { PROGRESS_LACKS_REASON, "Nhập lý do mở lại" },
+    { PROGRESS_LACKS_OUTPUT_NUMBER, "Nhập số, ký hiệu của văn bản kết quả (ví dụ 12/BC-BNV)" },
+    { PROGRESS_LACKS_OUTPUT_DATE, "Nhập ngày ban hành của văn bản kết quả" },
+};
+
+const char *progress_lack_message(enum progress_lack lack)
+{
+    for (size_t i = 0; i < sizeof(lack_messages) / sizeof(*lack_messages); i++)
+        if (lack_messages[i].lack == lack)
+            return lack_messages[i].msg;
+    return "";
+}
+
+char *progress_lacks_reason(unsigned lacks)
+{
+    if (!lacks)
+        return NULL;
+    char *out = NULL;
+    for (size_t i = 0; i < sizeof(lack_messages) / sizeof(*lack_messages); i++) {
+        if (!(lacks & lack_messages[i].lack))
+            continue;
+        char *next = out ? xasprintf("%s; %s", out, lack_messages[i].msg)
+                         : xstrdup(lack_messages[i].msg);
+        free(out);
+        out = next;
+    }
+    return out;
+}
+
+static bool has_text(const char *s)
+{
+    return s && !text_is_blank(s);
+}
+
+static bool is_digits(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    if (n < min || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+#define CITE_WORDS 64   /* words of a cited output read */
+#define CITE_SEPS " \t\n,;()[]"
+
+/* Split folded text in place into at most CITE_WORDS words (trailing full stops dropped). */
+static size_t cite_words(char *text, char **words)
+{
+    size_t n = 0;
+    for (char *p = text; *p && n < CITE_WORDS;) {
+        while (*p && strchr(CITE_SEPS, *p))
+            *p++ = '\0';
+        if (*p)
+            words[n++] = p;
+        while (*p && !strchr(CITE_SEPS, *p))
+            p++;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t len = strlen(words[i]); len && words[i][len - 1] == '.';)
+            words[i][--len] = '\0'; /* a full stop after the date */
+    return n;
+}
+
+/* How many words from words[i] write a date ("20/12/2025", "20 thang 12 nam 2025"), or 0. */
+static size_t date_words(char *const *words, size_t i, size_t n)
+{
+    struct date d;
+    if (date_parse_user(words[i], &d) == 0)
+        return 1;
+    bool spelled = i + 4 < n && is_digits(words[i], 1, 2) && !strcmp(words[i + 1], "thang") &&
+                   is_digits(words[i + 2], 1, 2) && !strcmp(words[i + 3], "nam") &&
+                   is_digits(words[i + 4], 4, 4);
+    return spelled ? 5 : 0;
+}
+
+/*
+ * Whether a cited output names a number/symbol ("12/BC-BNV", "57-NQ/TW",
+ * "số 12") and a date of issue ("20/12/2025", "2025-12-20", "ngày 20 tháng
+ * 12 năm 2025"): over the folded words, a word with a digit that is not
+ * part of a date is the number.
+ */
+static void output_parts(const char *output, bool *number, bool *date)
+{
+    *number = *date = false;
+    char *folded = text_fold(output), *words[CITE_WORDS];
+    size_t n = cite_words(folded, words);
+    for (size_t i = 0; i < n;) {
+        size_t k = date_words(words, i, n);
+        *date = *date || k;
+        *number = *number || (!k && strpbrk(words[i], "0123456789"));
+        i += k ? k : 1;
+    }
+    free(folded);
+}
+
+unsigned progress_entry_lacks(const struct progress_row *row)
+{
+    enum progress_kind kind;
+    char *reason = NULL;
+    if (read_kind(row->done, &kind, &reason)) {
+        free(reason);
+        return 0;
+    }
+    if (kind == PROGRESS_REOPEN)
+        return has_text(row->result) ? 0 : PROGRESS_LACKS_REASON;
+    if (kind == PROGRESS_UPDATE)
+        return has_text(row->result) || has_text(row->next) || has_text(row->issues) ||
+                       has_text(row->percent)
+                   ? 0
+                   : PROGRESS_LACKS_CONTENT;
+    bool number = false, date = false;
+    if (has_text(row->output))
+        output_parts(row->output, &number, &date);
+    return (number ? 0u : PROGRESS_LACKS_OUTPUT_NUMBER) | (date ? 0u : PROGRESS_LACKS_OUTPUT_DATE);
+}

@@ -83,6 +83,44 @@ struct progress_context {
 int progress_check(const struct progress_entry *en, const struct progress_context *ctx,
                    char **reason);
 
+/*
+ * The rules of a report a person enters, one at a time — the web form, POST
+ * /api/v1/progress and `giamsat progress add` (not the rows of an imported
+ * table, whose history may lack them): a report says something (a result,
+ * next steps, issues, a percentage, or a completion); a reopening gives its
+ * reason (the result); a completion cites its output document with its
+ * number/symbol and its date of issue ("Quyết định số 12/QĐ-BNV ngày
+ * 19/12/2025", "Số 12/BC-BNV ngày 20/12/2025"). Each lack has one
+ * Vietnamese message, the one every front-end shows.
+ */
+enum progress_lack {
+    PROGRESS_LACKS_CONTENT = 1u << 0,       /* nothing said */
+    PROGRESS_LACKS_REASON = 1u << 1,        /* a reopening without its reason */
+    PROGRESS_LACKS_OUTPUT_NUMBER = 1u << 2, /* a completion whose output cites no number/symbol */
+    PROGRESS_LACKS_OUTPUT_DATE = 1u << 3,   /* a completion whose output cites no date of issue */
+};
+
+/**
+ * What row, entered by a person, lacks: an OR of enum progress_lack, 0 when
+ * nothing. A row whose Hoàn thành cannot be read lacks nothing here
+ * (progress_read() refuses it).
+ */
+unsigned progress_entry_lacks(const struct progress_row *row);
+
+/** The message of one lack (a single bit), static: "Nhập lý do mở lại". */
+const char *progress_lack_message(enum progress_lack lack);
+
+/** Every message of lacks joined with "; " (newly allocated, free()); NULL when lacks is 0. */
+char *progress_lacks_reason(unsigned lacks);
+
+/**
+ * The output document cited as a completion cites it, from its number and
+ * symbol and its date of issue: "Số 12/BC-BNV ngày 20/12/2025" ("Số " is
+ * added when number starts with a digit). NULL when number is NULL; else
+ * newly allocated (free()).
+ */
+char *progress_output_cite(const char *number, struct date issued);
+
 /** Free the strings of a row (not the row). */
 void progress_row_release(struct progress_row *row);
 

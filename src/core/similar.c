@@ -87,3 +87,31 @@ int similar_accepts(double best, double second)
 {
     return best >= SIMILAR_ACCEPT && best - second >= SIMILAR_MARGIN;
 }
+
+size_t similar_nearest(const char *key, const char *const *keys, size_t n, double min, size_t max,
+                       size_t *out)
+{
+    struct similar_key k, c;
+    similar_prepare(&k, key);
+    double *best = max ? xcalloc(max, sizeof(*best)) : NULL;
+    size_t n_out = 0;
+    for (size_t i = 0; i < n && max; i++) {
+        similar_prepare(&c, keys[i]);
+        double s = similar_score_prepared(&k, &c);
+        similar_key_release(&c);
+        if (s < min || (n_out == max && s <= best[n_out - 1]))
+            continue;
+        /* insertion into the sorted prefix: equal scores keep index order */
+        size_t at = n_out < max ? n_out++ : max - 1;
+        while (at > 0 && best[at - 1] < s) {
+            best[at] = best[at - 1];
+            out[at] = out[at - 1];
+            at--;
+        }
+        best[at] = s;
+        out[at] = i;
+    }
+    free(best);
+    similar_key_release(&k);
+    return n_out;
+}

@@ -49,4 +49,21 @@ double similar_bound(const struct similar_key *a, const struct similar_key *b);
 /** True when a suggestion of score best, with the runner-up at second, may be accepted. */
 int similar_accepts(double best, double second);
 
+/*
+ * A name's candidates nearest first, for a list that offers the likely
+ * choice at the top (the admin page's "Gắn với đơn vị" for a unit name an
+ * import could not resolve). Below SIMILAR_OFFER a candidate is not worth
+ * offering.
+ */
+#define SIMILAR_OFFER 0.3
+
+/**
+ * The indices of keys[0..n) scoring at least min against key, best first
+ * (ties: lower index first), at most max of them, into out (room for
+ * max). keys and key are match keys (text_match_key()); NULL keys score 0.
+ * Returns how many were written.
+ */
+size_t similar_nearest(const char *key, const char *const *keys, size_t n, double min, size_t max,
+                       size_t *out);
+
 #endif

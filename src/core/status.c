@@ -38,6 +38,50 @@ const char *bucket_label(enum bucket b)
     return bucket_labels[b];
 }
 
+/* The task-status filter's choices: the buckets and the headline sums, in the list's order. */
+static const struct {
+    const char *key, *label;
+    unsigned mask;
+} status_filters[] = {
+    { "overdue", BUCKET_LABEL_OVERDUE, 1u << BUCKET_OVERDUE },
+    { "in_progress", BUCKET_LABEL_IN_PROGRESS, 1u << BUCKET_IN_PROGRESS },
+    { "recurring", BUCKET_LABEL_RECURRING, 1u << BUCKET_RECURRING },
+    { "in_progress_on_time",
+      COUNT_LABEL_ON_TRACK " (" BUCKET_LABEL_IN_PROGRESS " và thường xuyên)",
+      1u << BUCKET_IN_PROGRESS | 1u << BUCKET_RECURRING },
+    { "done", COUNT_LABEL_DONE, 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
+    { "done_on_time", BUCKET_LABEL_DONE_ON_TIME, 1u << BUCKET_DONE_ON_TIME },
+    { "done_late", BUCKET_LABEL_DONE_LATE, 1u << BUCKET_DONE_LATE },
+};
+#define N_STATUS_FILTERS (sizeof(status_filters) / sizeof(*status_filters))
+
+unsigned status_filter_parse(const char *key)
+{
+    for (size_t i = 0; key && i < N_STATUS_FILTERS; i++)
+        if (!strcmp(key, status_filters[i].key))
+            return status_filters[i].mask;
+    return 0;
+}
+
+bool status_filter_keeps(unsigned mask, enum bucket b)
+{
+    return !mask || (b < N_BUCKETS && (mask & 1u << b));
+}
+
+bool status_filter_choice(size_t i, const char **key, const char **label)
+{
+    if (i >= N_STATUS_FILTERS)
+        return false;
+    *key = status_filters[i].key;
+    *label = status_filters[i].label;
+    return true;
+}
+
+const char *status_filter_keys(void)
+{
+    return "overdue, in_progress, recurring, in_progress_on_time, done, done_on_time, done_late";
+}
+
 const char *progress_kind_name(enum progress_kind k)
 {
     ASSERT(k >= PROGRESS_UPDATE && k <= PROGRESS_REOPEN);

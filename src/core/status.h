@@ -82,6 +82,27 @@ const char *bucket_key(enum bucket b);
 int bucket_parse(const char *key);
 /** Vietnamese label as in the statistics report. */
 const char *bucket_label(enum bucket b);
+
+/*
+ * The task-status filter, one rule for the task list (/tasks?status=),
+ * the API (/api/v1/tasks?status=) and the command line (giamsat tasks
+ * --status): a key names one bucket (bucket_key()) or one of the sums the
+ * headline figures show, "in_progress_on_time" (COUNT_LABEL_ON_TRACK: in
+ * progress and recurring) and "done" (COUNT_LABEL_DONE: on time and
+ * late). A filter is a mask, bit (1u << bucket) per bucket kept; 0 keeps
+ * every task.
+ */
+/** The filter named by key; 0 when key is NULL or not a filter key. */
+unsigned status_filter_parse(const char *key);
+/** True when a task in bucket b (N_BUCKETS: not counted) passes filter mask. */
+bool status_filter_keeps(unsigned mask, enum bucket b);
+/**
+ * The i-th filter choice, in the order a list offers them: its key and
+ * its Vietnamese label (static). False when i is past the last.
+ */
+bool status_filter_choice(size_t i, const char **key, const char **label);
+/** Every filter key, joined with ", " (static), for a message naming them. */
+const char *status_filter_keys(void);
 /** "progress", "done", "reopen". */
 const char *progress_kind_name(enum progress_kind k);
 /** Parse a progress_kind_name(); returns 0, or -1 when unknown. */

@@ -64,7 +64,7 @@ struct agency_view {
     char *kind;
     struct strvec aliases;
     char *successor; /* or NULL */
-    long lead_tasks;
+    long lead_tasks; /* the counted tasks it leads (live assignments; no groups, no repeats) */
 };
 
 struct document_view {

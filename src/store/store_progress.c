@@ -523,6 +523,55 @@ static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
+/*
+ * Whether the assignment's report with fingerprint fp was followed by a
+ * report that changes the state the other way: a reopening after a
+ * completion or a progress report, a completion after a reopening.
+ */
+static int overtaken(struct progress_ctx *c, long assignment_id, const char *fp, bool *yes)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(c->db,
+                   "SELECT 1 FROM progress_report p WHERE p.assignment_id = ?1 AND"
+                   " p.fingerprint = ?2 AND EXISTS (SELECT 1 FROM progress_report r WHERE"
+                   " r.assignment_id = ?1 AND r.id > p.id AND r.kind IN ('done', 'reopen') AND"
+                   " r.kind <> p.kind)",
+                   &st, c->e))
+        return c->e->kind;
+    sqlite3_bind_int64(st, 1, assignment_id);
+    db_bind_text(st, 2, fp);
+    int rc = sqlite3_step(st);
+    db_finish_cached(c->db, st);
+    *yes = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+}
+
+/*
+ * A report a person enters (no file) is a duplicate of an identical one
+ * only while that one stands: a completion recorded again after the task
+ * was reopened — the same day, with the same output — is a new report,
+ * as is a reopening after a new completion. It gets the next free "#rN"
+ * fingerprint (the key is unique per assignment). An imported table keeps
+ * the plain rule: importing it again adds nothing, reopenings or not.
+ */
+static int entry_fingerprint(struct progress_ctx *c, long assignment_id, char **fp)
+{
+    if (c->opt->file)
+        return 0;
+    char *base = xstrdup(*fp);
+    bool again = false;
+    int ret = 0;
+    for (int n = 2;; n++) {
+        ret = overtaken(c, assignment_id, *fp, &again);
+        if (ret || !again)
+            break;
+        free(*fp);
+        *fp = xasprintf("%s#r%d", base, n);
+    }
+    free(base);
+    return ret;
+}
+
 /* The audit line of an added report: a change of an accepted completion is named so. */
 static int audit_added(struct progress_ctx *c, const struct report_lock *lock, long id,
                        const char *orig)
@@ -622,7 +671,9 @@ static int record_row(struct progress_ctx *c, const struct progress_row *row,
     char *fp = fingerprint(c, t->assignment_id, row, en);
     bool dup = false;
     struct report_lock lock = { false, 0 };
-    int ret = is_duplicate(c, t->assignment_id, fp, &dup);
+    int ret = entry_fingerprint(c, t->assignment_id, &fp);
+    if (!ret)
+        ret = is_duplicate(c, t->assignment_id, fp, &dup);
     if (!ret && dup)
         c->sum->duplicates++;
     else if (!ret && en->kind == PROGRESS_REOPEN)

@@ -402,8 +402,13 @@ int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct er
 {
     sqlite3_stmt *st;
     if (db_prepare(db,
+                   /* the tasks it leads, counted as the statistics count them: a
+                    * group of sub-tasks and a repeated task are not tasks of their own
+                    * (docs/COUNTING.md), so the figure is the units page's */
                    "SELECT a.id, a.name, a.kind, s.name, (SELECT count(*) FROM assignment x"
-                   " WHERE x.agency_id = a.id AND x.removed_import_id IS NULL) FROM agency a"
+                   " JOIN task t ON t.id = x.task_id WHERE x.agency_id = a.id AND"
+                   " x.removed_import_id IS NULL AND t.is_group = 0 AND t.repeat_of_id IS NULL)"
+                   " FROM agency a"
                    " LEFT JOIN agency s"
                    " ON s.id = a.successor_id",
                    &st, e))

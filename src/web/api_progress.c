@@ -7,7 +7,11 @@
  * the body becomes one progress table row and store_progress_add()
  * resolves, checks and appends it with its audit line in one transaction.
  * Before that the caller's right to report for the unit is checked
- * (core/access.h); a refusal writes nothing but an audit line of its own.
+ * (core/access.h; a refusal writes nothing but an audit line of its own),
+ * then what every entered report needs (progress_entry_lacks(): the web
+ * form's and the command line's rules): an empty report, a reopening
+ * without its reason or a completion without its output's number and date
+ * is refused with 422.
  */
 #include "api.h"
 
@@ -152,6 +156,21 @@ static int check_right(struct req *rq, struct resp *rs, const struct progress_re
     return ret ? resp_err(rq, rs, &e) : resp_error(rq, rs, 403, "%s", why);
 }
 
+/*
+ * 422 when the report lacks what every entered report needs (core/progress.h:
+ * something said; a completion's output with its number and date), with the
+ * messages the web form shows beside its fields.
+ */
+static int check_lacks(struct req *rq, struct resp *rs, const struct progress_request *in)
+{
+    char *why = progress_lacks_reason(progress_entry_lacks(&in->row));
+    if (!why)
+        return 0;
+    int ret = resp_error(rq, rs, 422, "Báo cáo chưa được ghi: %s", why);
+    free(why);
+    return ret;
+}
+
 /* Append the report; 201 when written, 200 for a duplicate, 422 when rejected. */
 static int add_report(struct req *rq, struct resp *rs, struct progress_request *in,
                       const struct audit_entry *audit)
@@ -187,6 +206,8 @@ int api_progress_add(struct req *rq, struct resp *rs)
         ret = read_body(rq, rs, &in);
     if (!ret)
         ret = check_right(rq, rs, &in, &audit);
+    if (!ret)
+        ret = check_lacks(rq, rs, &in);
     if (!ret)
         ret = add_report(rq, rs, &in, &audit);
     progress_request_release(&in);

@@ -71,7 +71,7 @@ struct list_query {
     struct task_filter filter;
     long limit, offset;
     struct date as_of; /* set when statuses are wanted */
-    int status;        /* a bucket to keep, or -1 for all */
+    unsigned status;   /* the buckets to keep (status_filter_parse()), 0 for all */
     struct cached_snapshot *snap; /* the server's snapshot, taken on first need (held by rq) */
 };
 
@@ -95,11 +95,11 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
         (struct task_filter){ req_query_nonblank(rq, "agency"), req_query_nonblank(rq, "document"),
                               req_query_nonblank(rq, "field"), req_query_nonblank(rq, "search") };
     const char *status = req_query_nonblank(rq, "status");
-    q->status = bucket_parse(status);
-    if (status && q->status < 0)
+    q->status = status_filter_parse(status);
+    if (status && !q->status)
         return resp_error(rq, rs, 400,
-                          "parameter 'status' must be one of done_on_time, done_late,"
-                          " in_progress, recurring, overdue");
+                          arena_printf(rq->arena, "parameter 'status' must be one of %s",
+                                       status_filter_keys()));
     if (status && !date_is_set(q->as_of))
         q->as_of = page_today();
     return 0;
@@ -118,7 +118,7 @@ static int keep_status(struct req *rq, struct db *db, struct list_query *q, long
     statuses(&q->snap->prog, ids, *n, q->as_of, st);
     size_t kept = 0;
     for (size_t i = 0; i < *n; i++)
-        if (st[i] == (enum bucket)q->status)
+        if (status_filter_keeps(q->status, st[i]))
             ids[kept++] = ids[i];
     *n = kept;
     return 0;
@@ -174,7 +174,7 @@ static int list_page(struct req *rq, struct db *db, struct list_query *q,
     size_t n_ids = 0;
     int ret = filtered(&q->filter) ? store_task_ids(db, reg, &q->filter, &ids, &n_ids, e)
                                    : all_task_ids(rq, db, q, &ids, &n_ids, e);
-    if (!ret && q->status >= 0)
+    if (!ret && q->status)
         ret = keep_status(rq, db, q, ids, &n_ids, e);
     *total = n_ids;
     size_t first = ret || (size_t)q->offset > n_ids ? n_ids : (size_t)q->offset;
@@ -187,7 +187,7 @@ static int list_page(struct req *rq, struct db *db, struct list_query *q,
 
 int api_tasks(struct req *rq, struct resp *rs)
 {
-    struct list_query q = { .status = -1 };
+    struct list_query q = { .status = 0 };
     if (list_query_read(rq, rs, &q))
         return -1;
     struct db *db = app_db(rq, rs);

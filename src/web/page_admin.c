@@ -1,7 +1,14 @@
 /*
  * page_admin: Quản trị — accounts, API tokens, units with their aliases,
- * the names imports could not resolve, and the group rules. The audit
- * log (/admin/audit) is in page_audit.c.
+ * the names imports could not resolve, and the group rules, each on its
+ * own sub-page (/admin/users, /admin/tokens, /admin/aliases, /admin/units,
+ * /admin/groups) under a navigation that marks the current one; /admin
+ * is an overview linking to them (its old section anchors are kept on the
+ * links). The audit log (/admin/audit) is in page_audit.c.
+ *
+ * The unit list for mapping an unresolved name starts empty (nothing is
+ * chosen by accident) and offers the units whose names are nearest the
+ * name first (core/similar.h similar_nearest()), then all the others.
  *
  * Every write here is one store call that commits the change together
  * with its audit line. Secrets (a generated password, an API token) are
@@ -21,12 +28,14 @@
 #include "page_groups.h"
 
 #include "app.h"
+#include "core/similar.h"
 #include "form.h"
 #include "page.h"
 #include "store/store_admin.h"
 #include "util/crypto.h"
 #include "util/strparse.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -47,9 +56,30 @@ struct admin_data {
     struct unresolved_view *unresolved;
     size_t n_unresolved;
     struct registry reg;
+    /* the names of the active units (canonical and aliases) as match keys, for suggestions */
+    char **keys;
+    size_t *key_unit; /* index into agencies of keys[i] */
+    size_t n_keys;
 };
 
-static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af);
+/* The sub-pages, in the order of the admin navigation. */
+enum admin_part { PART_HOME, PART_USERS, PART_TOKENS, PART_NAMES, PART_UNITS, PART_GROUPS };
+
+static const struct admin_tab {
+    const char *href, *label, *anchor; /* anchor: the section's id on the one-page admin */
+} tabs[] = {
+    [PART_HOME] = { "/admin", "Tổng quan", NULL },
+    [PART_USERS] = { "/admin/users", "Tài khoản", "nguoi-dung" },
+    [PART_TOKENS] = { "/admin/tokens", "Mã truy cập API", "ma-api" },
+    [PART_NAMES] = { "/admin/aliases", "Tên chưa xác định", "chua-xac-dinh" },
+    [PART_UNITS] = { "/admin/units", "Đơn vị", "don-vi" },
+    [PART_GROUPS] = { "/admin/groups", "Nhóm đơn vị", "nhom" },
+};
+
+#define N_SUGGESTED 5 /* units offered first for an unresolved name */
+
+static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af,
+                      enum admin_part part);
 
 static void admin_data_free_cb(void *p)
 {
@@ -59,6 +89,10 @@ static void admin_data_free_cb(void *p)
     agency_views_free(d->agencies, d->n_agencies);
     unresolved_views_free(d->unresolved, d->n_unresolved);
     registry_release(&d->reg);
+    for (size_t i = 0; i < d->n_keys; i++)
+        free(d->keys[i]);
+    free(d->keys);
+    free(d->key_unit);
 }
 
 static struct audit_entry audit_of(const struct req *rq, const char *action, const char *entity,
@@ -78,6 +112,18 @@ static int error_page(struct req *rq, struct resp *rs, int status, const char *m
                       "Quay lại trang quản trị");
 }
 
+void page_admin_nav(const struct req *rq, struct buf *b, const char *here)
+{
+    if (!access_can_admin(rq->who.role))
+        return;
+    buf_adds(b, "<nav class=\"subnav\" aria-label=\"Các mục quản trị\"><ul>");
+    for (size_t i = 0; i < sizeof(tabs) / sizeof(*tabs); i++)
+        buf_addf(b, "<li><a href=\"%s\"%s>%s</a></li>", tabs[i].href,
+                 !strcmp(here, tabs[i].href) ? " aria-current=\"page\"" : "", tabs[i].label);
+    buf_addf(b, "<li><a href=\"/admin/audit\"%s>Nhật ký thao tác</a></li></ul></nav>",
+             !strcmp(here, "/admin/audit") ? " aria-current=\"page\"" : "");
+}
+
 static int error_from(struct req *rq, struct resp *rs, const struct err *e)
 {
     return error_page(rq, rs, http_status_of(e->kind), e->msg);
@@ -89,7 +135,10 @@ int page_admin_refused(struct req *rq, struct resp *rs, struct admin_form *af, i
     form_error(&af->errors, field, msg);
     buf_reset(&rs->body);
     rs->n_headers = 0;
-    if (admin_page(rq, rs, af))
+    enum admin_part part = !strcmp(af->which, "user")    ? PART_USERS
+                           : !strcmp(af->which, "token") ? PART_TOKENS
+                                                         : PART_UNITS;
+    if (admin_page(rq, rs, af, part))
         return -1;
     rs->status = status;
     return -1;
@@ -302,6 +351,82 @@ static void units_section(const struct req *rq, struct buf *b, const struct admi
     buf_adds(b, "</tbody></table></section>");
 }
 
+/* Index i of d->agencies is an active unit (no successor). */
+static bool is_active(const struct admin_data *d, size_t i)
+{
+    return !d->agencies[i].successor;
+}
+
+/* The match keys of every active unit's names, once per request. */
+static void prepare_keys(struct admin_data *d)
+{
+    size_t cap = 0, cap_unit = 0;
+    for (size_t i = 0; i < d->n_agencies; i++) {
+        if (!is_active(d, i))
+            continue;
+        for (size_t k = 0; k <= d->agencies[i].aliases.n; k++) {
+            const char *name = k ? d->agencies[i].aliases.items[k - 1] : d->agencies[i].name;
+            size_t at = d->n_keys++;
+            ALLOC_GROW(d->keys, d->n_keys, cap);
+            ALLOC_GROW(d->key_unit, d->n_keys, cap_unit);
+            d->keys[at] = text_match_key(name);
+            d->key_unit[at] = i;
+        }
+    }
+}
+
+/* The units nearest text (indices into d->agencies, best first, each once); returns how many. */
+static size_t nearest_units(const struct admin_data *d, const char *text, size_t *out)
+{
+    size_t hits[4 * N_SUGGESTED], n_out = 0;
+    char *key = text_match_key(text);
+    size_t n = similar_nearest(key, (const char *const *)d->keys, d->n_keys, SIMILAR_OFFER,
+                               sizeof(hits) / sizeof(*hits), hits);
+    free(key);
+    for (size_t i = 0; i < n && n_out < N_SUGGESTED; i++) {
+        size_t unit = d->key_unit[hits[i]], j = 0;
+        while (j < n_out && out[j] != unit)
+            j++;
+        if (j == n_out)
+            out[n_out++] = unit;
+    }
+    return n_out;
+}
+
+static void unit_option(struct buf *b, const struct agency_view *a)
+{
+    char id[32];
+    snprintf(id, sizeof(id), "%ld", a->id);
+    form_option(b, id, a->name, false);
+}
+
+/* The unit list for mapping text: empty first, then the nearest units, then the others. */
+static void mapping_select(struct buf *b, const struct form *f, const struct admin_data *d,
+                           const char *text)
+{
+    size_t near[N_SUGGESTED];
+    size_t n_near = nearest_units(d, text, near);
+    form_select_open(b, f, &(struct form_field){ .name = "agency", .label = "Đơn vị",
+                                                 .required = true });
+    form_option(b, "", "— Chọn đơn vị —", true);
+    if (n_near) {
+        form_raw(b, "<optgroup label=\"Gần giống nhất\">");
+        for (size_t i = 0; i < n_near; i++)
+            unit_option(b, &d->agencies[near[i]]);
+        form_raw(b, "</optgroup><optgroup label=\"Các đơn vị khác\">");
+    }
+    for (size_t i = 0; i < d->n_agencies; i++) {
+        size_t j = 0;
+        while (j < n_near && near[j] != i)
+            j++;
+        if (is_active(d, i) && j == n_near)
+            unit_option(b, &d->agencies[i]);
+    }
+    if (n_near)
+        form_raw(b, "</optgroup>");
+    form_select_close(b);
+}
+
 /* One distinct unresolved text (rows [from, to) of d->unresolved) with its mapping form. */
 static void unresolved_item(const struct req *rq, struct buf *b, const struct admin_data *d,
                             size_t from, size_t to)
@@ -319,11 +444,10 @@ static void unresolved_item(const struct req *rq, struct buf *b, const struct ad
     buf_adds(b, "<input type=\"hidden\" name=\"alias\" value=\"");
     page_attr(b, v[from].text);
     buf_adds(b, "\"/>");
+    form_hidden(b, "from", "names");
     struct form f;
-    char prefix[32];
-    snprintf(prefix, sizeof(prefix), "map-%zu", from);
-    form_init(&f, prefix);
-    unit_select(b, &f, "Đơn vị", d, false, 0);
+    form_init(&f, arena_printf(rq->arena, "map-%zu", from));
+    mapping_select(b, &f, d, v[from].text);
     buf_adds(b, " <button type=\"submit\">Gắn</button></form></td></tr>");
 }
 
@@ -359,8 +483,52 @@ static int load_admin(struct db *db, struct admin_data *d, struct err *e)
     return 0;
 }
 
-/* The administration page, with the refused form af (or NULL) filled and its errors. */
-static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af)
+/* One line of the overview: the sub-page's link (with its old anchor as id) and what it holds. */
+static void overview_item(struct buf *b, enum admin_part part, const char *what)
+{
+    buf_addf(b, "<li id=\"%s\"><a href=\"%s\">%s</a>: ", tabs[part].anchor, tabs[part].href,
+             tabs[part].label);
+    page_text(b, what);
+    buf_adds(b, "</li>");
+}
+
+/* /admin: what each sub-page holds, with its size. */
+static void overview(struct req *rq, struct buf *b, const struct admin_data *d)
+{
+    size_t names = 0, active = 0;
+    for (size_t i = 0; i < d->n_unresolved; i++)
+        names += !i || strcmp(d->unresolved[i].text, d->unresolved[i - 1].text);
+    for (size_t i = 0; i < d->n_agencies; i++)
+        active += is_active(d, i);
+    buf_adds(b, "<ul class=\"admin-overview\">");
+    overview_item(b, PART_USERS, arena_printf(rq->arena, "%zu tài khoản; thêm tài khoản, đặt lại"
+                                                         " mật khẩu, khóa", d->n_users));
+    overview_item(b, PART_TOKENS, arena_printf(rq->arena, "%zu mã cho hệ thống khác; tạo, thu hồi",
+                                               d->n_tokens));
+    overview_item(b, PART_NAMES,
+                  names ? arena_printf(rq->arena, "%zu tên đơn vị trong các lần nhập cần gắn với"
+                                                  " một đơn vị", names)
+                        : "mọi tên đơn vị đều đã xác định");
+    overview_item(b, PART_UNITS, arena_printf(rq->arena, "%zu đơn vị đang hoạt động và tên gọi khác"
+                                                         " của chúng", active));
+    overview_item(b, PART_GROUPS, arena_printf(rq->arena, "%zu nhóm đơn vị và quy tắc của nhóm",
+                                               d->reg.n_groups));
+    buf_adds(b, "<li><a href=\"/admin/audit\">Nhật ký thao tác</a>: mọi thao tác ghi, không sửa"
+                " xóa được</li></ul>");
+}
+
+/* The notice after a group rule was saved (/admin/groups?saved=group). */
+static void saved_notice(const struct req *rq, struct buf *b)
+{
+    const char *saved = req_query(rq, "saved");
+    if (saved && !strcmp(saved, "group"))
+        buf_adds(b, "<div class=\"notice\" role=\"status\" id=\"saved\"><p>Đã lưu quy tắc của"
+                    " nhóm.</p></div>");
+}
+
+/* Sub-page `part` of Quản trị, with the refused form af (or NULL) filled and its errors. */
+static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *af,
+                      enum admin_part part)
 {
     struct db *db = app_db(rq, rs);
     if (!db)
@@ -372,25 +540,46 @@ static int admin_page(struct req *rq, struct resp *rs, const struct admin_form *
         return resp_err(rq, rs, &e);
     struct buf *b = &rs->body;
     const struct form *errors = af ? &af->errors : NULL;
-    form_page_begin(rq, rs, "Quản trị", "admin", errors);
+    const char *title = part == PART_HOME
+                            ? "Quản trị"
+                            : arena_printf(rq->arena, "Quản trị: %s", tabs[part].label);
+    form_page_begin(rq, rs, title, "admin", errors);
     form_error_summary(b, errors);
-    buf_adds(b, "<nav aria-label=\"Mục trong trang\"><ul><li><a href=\"#nguoi-dung\">Tài khoản"
-                "</a></li><li><a href=\"#ma-api\">Mã truy cập API</a></li><li><a href=\"#don-vi\">"
-                "Đơn vị</a></li><li><a href=\"#chua-xac-dinh\">Tên chưa xác định</a></li><li><a"
-                " href=\"#nhom\">Nhóm đơn vị</a></li><li><a href=\"/admin/audit\">Nhật ký thao tác"
-                "</a></li></ul></nav>");
-    users_section(rq, b, d, af);
-    tokens_section(rq, b, d, af);
-    unresolved_section(rq, b, d);
-    units_section(rq, b, d, af);
-    page_admin_groups(rq, b, &d->reg);
+    page_admin_nav(rq, b, tabs[part].href);
+    switch (part) {
+    case PART_HOME:
+        overview(rq, b, d);
+        break;
+    case PART_USERS:
+        users_section(rq, b, d, af);
+        break;
+    case PART_TOKENS:
+        tokens_section(rq, b, d, af);
+        break;
+    case PART_NAMES:
+        prepare_keys(d);
+        unresolved_section(rq, b, d);
+        break;
+    case PART_UNITS:
+        units_section(rq, b, d, af);
+        break;
+    case PART_GROUPS:
+        saved_notice(rq, b);
+        page_admin_groups(rq, b, &d->reg);
+        break;
+    }
     page_end(rq, rs);
     return 0;
 }
 
+/* GET /admin and each sub-page: the part whose path the request names. */
 int h_admin(struct req *rq, struct resp *rs)
 {
-    return admin_page(rq, rs, NULL);
+    enum admin_part part = PART_HOME;
+    for (size_t i = 0; i < sizeof(tabs) / sizeof(*tabs); i++)
+        if (!strcmp(rq->path, tabs[i].href))
+            part = (enum admin_part)i;
+    return admin_page(rq, rs, NULL, part);
 }
 
 /* ---- writes -------------------------------------------------------------------------- */
@@ -445,7 +634,7 @@ static bool is_username(const char *s)
 
 /* A page that shows a secret once: the new password or API token. */
 static void secret_page(struct req *rq, struct resp *rs, const char *title, const char *what,
-                        const char *label, const char *id, const char *secret)
+                        const char *label, const char *id, const char *secret, enum admin_part back)
 {
     struct buf *b = &rs->body;
     page_begin(rq, rs, title, "admin");
@@ -457,7 +646,8 @@ static void secret_page(struct req *rq, struct resp *rs, const char *title, cons
         page_text(b, secret);
         buf_adds(b, "</code></p>");
     }
-    buf_adds(b, "</div><p><a href=\"/admin\">Quay lại trang quản trị</a></p>");
+    buf_addf(b, "</div><p><a href=\"%s\">Quay lại trang %s</a></p>", tabs[back].href,
+             tabs[back].label);
     page_end(rq, rs);
 }
 
@@ -512,7 +702,7 @@ int h_admin_user_add(struct req *rq, struct resp *rs)
         secret_page(rq, rs, "Đã tạo tài khoản",
                     arena_printf(rq->arena, "Đã tạo tài khoản “%s” (%s).", username,
                                  role_label(role_parse(role))),
-                    "Mật khẩu", "password", generated);
+                    "Mật khẩu", "password", generated, PART_USERS);
     free(generated);
     free(unit_name);
     return ret;
@@ -552,7 +742,7 @@ static int reset_password(struct req *rq, struct resp *rs, struct db *db,
     else
         secret_page(rq, rs, "Đã đặt lại mật khẩu",
                     arena_printf(rq->arena, "Đã đặt lại mật khẩu của '%s'.", u->username),
-                    "Mật khẩu mới", "password", password);
+                    "Mật khẩu mới", "password", password, PART_USERS);
     free(hash);
     free(password);
     return ret ? -1 : 0;
@@ -570,7 +760,7 @@ static int set_active(struct req *rq, struct resp *rs, struct db *db, const stru
                  arena_printf(rq->arena, "username: %s; active: %d", u->username, active));
     if (store_user_update(db, u->id, NULL, active, &a, &e))
         return error_from(rq, rs, &e);
-    return resp_redirect(rs, "/admin#nguoi-dung");
+    return resp_redirect(rs, "/admin/users");
 }
 
 /* "Khóa" and "Đặt lại mật khẩu" ask first: what will happen, and a button posting confirm=1. */
@@ -595,7 +785,7 @@ static int confirm_page(struct req *rq, struct resp *rs, const struct user_recor
     page_csrf(rq, b);
     form_hidden(b, "action", action);
     form_hidden(b, "confirm", "1");
-    buf_addf(b, "<button type=\"submit\">%s</button> <a href=\"/admin#nguoi-dung\">Quay lại"
+    buf_addf(b, "<button type=\"submit\">%s</button> <a href=\"/admin/users\">Quay lại"
                 "</a></form></div>",
              reset ? "Xác nhận đặt lại mật khẩu" : "Xác nhận khóa");
     page_end(rq, rs);
@@ -646,7 +836,7 @@ int h_admin_token_add(struct req *rq, struct resp *rs)
         return error_from(rq, rs, &e);
     secret_page(rq, rs, "Đã tạo mã truy cập",
                 arena_printf(rq->arena, "Đã tạo mã truy cập số %ld “%s”.", id, name), "Mã", "token",
-                token);
+                token, PART_TOKENS);
     return 0;
 }
 
@@ -662,5 +852,5 @@ int h_admin_token_revoke(struct req *rq, struct resp *rs)
     struct err e = ERR_INIT;
     if (store_token_revoke(db, id, &a, &e))
         return error_from(rq, rs, &e);
-    return resp_redirect(rs, "/admin#ma-api");
+    return resp_redirect(rs, "/admin/tokens");
 }

@@ -1,7 +1,9 @@
 /*
- * page_admin: the administration page (Quản trị) drawn again after one of
- * its forms was refused — what page_alias.c needs of it. Everything else
- * of page_admin.c is reached through its routes (handlers.h).
+ * page_admin: the administration pages (Quản trị) — what other pages need
+ * of them: the navigation between the sub-pages (the audit log shows it
+ * too) and a sub-page drawn again after one of its forms was refused
+ * (page_alias.c). Everything else of page_admin.c is reached through its
+ * routes (handlers.h).
  */
 #ifndef GIAMSAT_PAGE_ADMIN_H
 #define GIAMSAT_PAGE_ADMIN_H
@@ -23,10 +25,20 @@ struct admin_form {
 
 /**
  * Record msg against field of af (form_error()) and answer with the admin
- * page drawn again: the error summary on top, af's form filled with what
- * was typed, HTTP status `status`. Returns -1, as after an error response.
+ * sub-page of that form drawn again (a "user" form /admin/users, "token"
+ * /admin/tokens, "alias" /admin/units): the error summary on top, af's
+ * form filled with what was typed, HTTP status `status`. Returns -1, as
+ * after an error response.
  */
 int page_admin_refused(struct req *rq, struct resp *rs, struct admin_form *af, int status,
                        const char *field, const char *msg);
+
+/**
+ * The navigation between the admin sub-pages (/admin, /admin/users,
+ * /admin/tokens, /admin/aliases, /admin/units, /admin/groups,
+ * /admin/audit), the one whose path is `here` marked aria-current. Written
+ * only for an administrator (others reach none of them but the audit log).
+ */
+void page_admin_nav(const struct req *rq, struct buf *b, const char *here);
 
 #endif

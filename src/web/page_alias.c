@@ -3,9 +3,11 @@
  * import, or typed on the admin page) made an alias of a unit, and every
  * mention of it re-linked (store_alias_add, with its audit line). A name
  * that already belongs to another unit or a group is refused: an
- * administrator gets the admin page again with the error beside the field
- * and what was typed (page_admin.h); the steering office, coming from the
- * import page, a page with the reason and a link back.
+ * administrator gets the admin units page again with the error beside the
+ * field and what was typed (page_admin.h); the steering office, coming
+ * from the import page, a page with the reason and a link back. After a
+ * success the link back leads to where the form was: /admin/aliases (the
+ * unresolved names, which post from=names), /admin/units or /import.
  */
 #include "handlers.h"
 
@@ -36,8 +38,8 @@ static int alias_error(struct req *rq, struct resp *rs, int status, const char *
         form_init(&af.errors, "alias");
         return page_admin_refused(rq, rs, &af, status, field, msg);
     }
-    return page_error(rq, rs, status, "Lỗi: không thêm được tên gọi",
-                      strcmp(back, "/import") ? "admin" : "import", msg, back, "Quay lại");
+    return page_error(rq, rs, status, "Lỗi: không thêm được tên gọi", "import", msg, back,
+                      "Quay lại");
 }
 
 /* Index of the agency with database id `id`, or -1. */
@@ -81,9 +83,18 @@ static const char *alias_store_msg(struct req *rq, const char *alias, const stru
     return arena_printf(rq->arena, "Không thêm được tên “%s”", alias);
 }
 
+/* Where the form was: /import, /admin/aliases (the unresolved names post from=names), /admin/units. */
+static const char *back_of(const struct req *rq)
+{
+    const char *from = req_form(rq, "from");
+    if (!access_can_admin(rq->who.role))
+        return "/import";
+    return from && !strcmp(from, "names") ? "/admin/aliases" : "/admin/units";
+}
+
 int h_admin_alias(struct req *rq, struct resp *rs)
 {
-    const char *back = access_can_admin(rq->who.role) ? "/admin#don-vi" : "/import";
+    const char *back = back_of(rq);
     const char *alias = req_form(rq, "alias"), *unit = req_form(rq, "agency");
     long agency_id = 0;
     if (!unit || strparse_long(unit, 1, LONG_MAX, &agency_id))

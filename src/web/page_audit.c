@@ -21,6 +21,8 @@
  */
 #include "handlers.h"
 
+#include "page_admin.h"
+
 #include "app.h"
 #include "core/access.h"
 #include "page.h"
@@ -578,6 +580,7 @@ int h_admin_audit(struct req *rq, struct resp *rs)
         return resp_err(rq, rs, &e);
     struct buf *b = &rs->body;
     page_begin(rq, rs, "Nhật ký thao tác", "admin");
+    page_admin_nav(rq, b, "/admin/audit");
     filter_form(b, action);
     if (action)
         buf_addf(b, "<p>%zu thao tác “%s” gần nhất (tối đa %d), mới nhất trước.", n,

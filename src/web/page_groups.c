@@ -65,5 +65,5 @@ int h_admin_group_rule(struct req *rq, struct resp *rs)
     registry_release(&reg);
     if (ret)
         return resp_err(rq, rs, &e);
-    return resp_redirect(rs, "/admin?saved=group#nhom");
+    return resp_redirect(rs, "/admin/groups?saved=group");
 }

@@ -204,7 +204,7 @@ static void form_page(struct req *rq, struct resp *rs, const struct registry *re
                 " bạn xác nhận. Nhập lại cùng một tệp không tạo bản ghi trùng.</p>");
     upload_form(rq, reg, b);
     if (access_can_admin(rq->who.role))
-        buf_adds(b, "<p><a href=\"/admin#chua-xac-dinh\">Tên đơn vị chưa xác định</a> · ");
+        buf_adds(b, "<p><a href=\"/admin/aliases\">Tên đơn vị chưa xác định</a> · ");
     else if (access_can_manage(rq->who.role))
         buf_adds(b, "<p>");
     if (access_can_manage(rq->who.role))

@@ -102,6 +102,12 @@ size_t page_task_of_path(struct req *rq, struct resp *rs, const struct page_data
     return ti;
 }
 
+size_t page_task_of_request(struct req *rq, struct resp *rs, struct page_data **pd)
+{
+    *pd = page_data_load(rq, rs);
+    return *pd ? page_task_of_path(rq, rs, *pd) : PROG_NONE;
+}
+
 const char *page_as_of_query(const struct req *rq, const struct page_data *pd)
 {
     if (!pd->as_of_given)

@@ -139,55 +139,9 @@ struct task_query {
 struct task_row *page_filtered_rows(struct req *rq, struct resp *rs, struct page_data **pd,
                                     struct task_query *q, size_t *n);
 
-/* ---- one task (page_task.c shows it, page_task_form.c adds its reports) ---------- */
-
-/* The progress and reopening forms' fields: as the user typed them, or the defaults. */
-struct progress_form {
-    long unit_id;     /* agency id chosen; 0 = none */
-    const char *date; /* Ngày báo cáo, as typed (arena or static) */
-    const char *result, *next, *issues, *percent, *completed_on;
-    const char *output_number, *output_date; /* Văn bản kết quả: số, ký hiệu; ngày ban hành */
-    bool done;     /* Hoàn thành */
-    bool reopen;   /* the submission was the reopening form (result = its reason) */
-    bool confirm;  /* the user confirmed (confirm=1) */
-    bool confirming; /* checked, not confirmed: the page shows the confirmation panel */
-    const char *due, *due_note; /* the due-date form (steering office), as typed */
-    struct form errors; /* refusals of the last submission (form.h): prefix "p" (progress),
-                           "r" (reopening) or "due" (the due-date form) */
-};
-
 /** The task of the path (/tasks/:id) as an index of pd; PROG_NONE after a 404 response. */
 size_t page_task_of_path(struct req *rq, struct resp *rs, const struct page_data *pd);
-
-/**
- * Write the page of task ti of pd (its facts, each assignment's status,
- * the timeline of reports and, for a user who may report, the form
- * filled from *form). 0, or -1 after an error response.
- */
-int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
-                   const struct progress_form *form);
-
-/**
- * The agencies (programme indexes) of task ti's assignments the signed-in
- * user may report for (access_can_report), in lead-cell order, into an
- * arena array; *n receives their number (0: no form).
- */
-size_t *page_report_units(struct req *rq, const struct page_data *pd, size_t ti, size_t *n);
-
-/**
- * The progress form of task ti for the allowed units (page_report_units()),
- * and the form "Mở lại" for those of them whose completion is recorded.
- * Each field shows form->errors beside it when the form was the one submitted.
- */
-void page_progress_form(const struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
-                        const size_t *units, size_t n_units, const struct progress_form *form);
-
-/**
- * When form->confirming: the panel "Xác nhận ghi nhận hoàn thành" (or "Xác
- * nhận mở lại nhiệm vụ") summarising what will be recorded, with a form
- * posting the same fields again with confirm=1 and a link back to edit.
- */
-void page_progress_confirm(struct req *rq, struct buf *b, const struct page_data *pd, size_t ti,
-                           const struct progress_form *form);
+/** page_data_load() into *pd, then page_task_of_path(); PROG_NONE after an error response. */
+size_t page_task_of_request(struct req *rq, struct resp *rs, struct page_data **pd);
 
 #endif

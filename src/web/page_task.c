@@ -8,6 +8,8 @@
  */
 #include "handlers.h"
 
+#include "page_task.h"
+
 #include "app.h"
 #include "page.h"
 #include "form.h"
@@ -398,31 +400,22 @@ static void timeline_more(const struct req *rq, struct buf *b, long task_id, siz
     buf_addf(b, "#bao-cao\">Xem tất cả %zu báo cáo</a></p>", total);
 }
 
-static int timeline(struct req *rq, struct resp *rs, long task_id)
+/* The task's reports, newest first (the store gives them oldest first). */
+static void timeline(const struct req *rq, struct buf *b, long task_id,
+                     const struct progress_view *v, size_t n, size_t total)
 {
-    const char *all = req_query(rq, "reports");
-    size_t limit = all && !strcmp(all, "all") ? SIZE_MAX : TIMELINE_SIZE;
-    struct progress_view *v = NULL;
-    size_t n = 0, total = 0;
-    struct err e = ERR_INIT;
-    if (store_progress_recent(rq->db, task_id, limit, &v, &n, &total, &e))
-        return resp_err(rq, rs, &e);
-    struct buf *b = &rs->body;
     buf_adds(b, "<h2 id=\"bao-cao\">Báo cáo tiến độ</h2>");
     if (!n)
         buf_adds(b, "<p>Chưa có báo cáo tiến độ.</p>");
     if (total > n)
         timeline_more(rq, b, task_id, n, total);
     if (n) {
-        /* newest first: the store gives them oldest first */
         buf_adds(b, "<p class=\"hint\">Báo cáo mới nhất ở trên.</p><ol class=\"timeline\""
                     " reversed=\"reversed\">");
         for (size_t i = n; i-- > 0;)
             report_entry(b, &v[i]);
         buf_adds(b, "</ol>");
     }
-    progress_views_free(v, n);
-    return 0;
 }
 
 /* ---- the page ---------------------------------------------------------------------- */
@@ -479,38 +472,76 @@ static void request_action(const struct req *rq, struct buf *b, const struct pag
     buf_adds(b, "</p>");
 }
 
+/* ---- the view: everything the page shows, read before anything is written ---------- */
+
+struct task_page {
+    const struct page_data *pd;
+    size_t ti;                      /* the task, an index of pd->prog */
+    const char *heading;            /* the name, cut (arena) */
+    struct task_view tv;            /* facts, parties, due date (store_task()) */
+    struct progress_view *reports;  /* the latest reports, oldest first */
+    size_t n_reports, total_reports; /* shown, and how many there are */
+    size_t *units;                  /* the units the user may report for (arena) */
+    size_t n_units;
+    const struct progress_form *form; /* the forms as typed, with their refusals */
+};
+
+static void task_page_release_cb(void *p)
+{
+    struct task_page *v = p;
+    task_view_release(&v->tv);
+    progress_views_free(v->reports, v->n_reports);
+}
+
+/* Fill *v (released with the request) for task ti; 0, or an error kind in e. */
+static int task_page_fill(struct req *rq, struct task_page *v, const struct page_data *pd,
+                          size_t ti, const struct progress_form *form, struct err *e)
+{
+    const struct prog_task *t = &pd->prog.tasks[ti];
+    const char *all = req_query(rq, "reports");
+    size_t limit = all && !strcmp(all, "all") ? SIZE_MAX : TIMELINE_SIZE;
+    *v = (struct task_page){ .pd = pd, .ti = ti, .heading = task_heading(rq, t), .form = form };
+    if (store_task(rq->db, t->id, &v->tv, e))
+        return e->kind;
+    arena_defer(rq->arena, task_page_release_cb, v);
+    if (store_progress_recent(rq->db, t->id, limit, &v->reports, &v->n_reports,
+                              &v->total_reports, e))
+        return e->kind;
+    v->units = page_report_units(rq, pd, ti, &v->n_units);
+    return 0;
+}
+
+static int task_page_render(struct req *rq, struct resp *rs, const struct task_page *v)
+{
+    const struct page_data *pd = v->pd;
+    form_page_begin(rq, rs, v->heading, "tasks", &v->form->errors);
+    struct buf *b = &rs->body;
+    form_error_summary(b, &v->form->errors);
+    page_progress_confirm(rq, b, pd, v->ti, v->form);
+    saved_notice(rq, b);
+    page_as_of_form(rq, b, pd->as_of, NULL);
+    task_status(b, pd, v->ti);
+    if (page_warnings_section(rq, rs, pd->as_of, pd->prog.tasks[v->ti].id, 0))
+        return -1;
+    request_action(rq, b, pd, v->ti);
+    facts(rq, b, pd, v->ti, &v->tv);
+    due_form(rq, b, &v->tv, v->form);
+    assignments(rq, b, pd, v->ti);
+    timeline(rq, b, pd->prog.tasks[v->ti].id, v->reports, v->n_reports, v->total_reports);
+    if (v->n_units)
+        page_progress_form(rq, b, pd, v->ti, v->units, v->n_units, v->form);
+    page_end(rq, rs);
+    return 0;
+}
+
 int page_task_show(struct req *rq, struct resp *rs, const struct page_data *pd, size_t ti,
                    const struct progress_form *form)
 {
-    const struct prog_task *t = &pd->prog.tasks[ti];
-    struct task_view tv;
+    struct task_page *v = arena_calloc(rq->arena, 1, sizeof(*v));
     struct err e = ERR_INIT;
-    if (store_task(rq->db, t->id, &tv, &e))
+    if (task_page_fill(rq, v, pd, ti, form, &e))
         return resp_err(rq, rs, &e);
-    form_page_begin(rq, rs, task_heading(rq, t), "tasks", &form->errors);
-    struct buf *b = &rs->body;
-    form_error_summary(b, &form->errors);
-    page_progress_confirm(rq, b, pd, ti, form);
-    saved_notice(rq, b);
-    page_as_of_form(rq, b, pd->as_of, NULL);
-    task_status(b, pd, ti);
-    if (page_warnings_section(rq, rs, pd->as_of, t->id, 0)) {
-        task_view_release(&tv);
-        return -1;
-    }
-    request_action(rq, b, pd, ti);
-    facts(rq, b, pd, ti, &tv);
-    due_form(rq, b, &tv, form);
-    task_view_release(&tv);
-    assignments(rq, b, pd, ti);
-    if (timeline(rq, rs, t->id))
-        return -1;
-    size_t n_units = 0;
-    size_t *units = page_report_units(rq, pd, ti, &n_units);
-    if (n_units)
-        page_progress_form(rq, b, pd, ti, units, n_units, form);
-    page_end(rq, rs);
-    return 0;
+    return task_page_render(rq, rs, v);
 }
 
 int h_task(struct req *rq, struct resp *rs)
@@ -521,10 +552,8 @@ int h_task(struct req *rq, struct resp *rs)
     const char *reports = req_query(rq, "reports");
     if (reports && strcmp(reports, "all"))
         return resp_error(rq, rs, 400, "Tham số 'reports' chỉ nhận giá trị 'all'.");
-    struct page_data *pd = page_data_load(rq, rs);
-    if (!pd)
-        return -1;
-    size_t ti = page_task_of_path(rq, rs, pd);
+    struct page_data *pd = NULL;
+    size_t ti = page_task_of_request(rq, rs, &pd);
     if (ti == PROG_NONE)
         return -1;
     char today[DATE_ISO_LEN];

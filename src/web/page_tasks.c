@@ -19,30 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Status filter values: the five buckets and the two sums the headline figures show. */
-static const struct {
-    const char *key, *label;
-    unsigned mask;
-} statuses[] = {
-    { "overdue", BUCKET_LABEL_OVERDUE, 1u << BUCKET_OVERDUE },
-    { "in_progress", BUCKET_LABEL_IN_PROGRESS, 1u << BUCKET_IN_PROGRESS },
-    { "recurring", BUCKET_LABEL_RECURRING, 1u << BUCKET_RECURRING },
-    { "in_progress_on_time", COUNT_LABEL_ON_TRACK " (" BUCKET_LABEL_IN_PROGRESS " và thường xuyên)",
-      1u << BUCKET_IN_PROGRESS | 1u << BUCKET_RECURRING },
-    { "done", COUNT_LABEL_DONE, 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE },
-    { "done_on_time", BUCKET_LABEL_DONE_ON_TIME, 1u << BUCKET_DONE_ON_TIME },
-    { "done_late", BUCKET_LABEL_DONE_LATE, 1u << BUCKET_DONE_LATE },
-};
-#define N_STATUSES (sizeof(statuses) / sizeof(*statuses))
-
 /* ---- reading the filter ------------------------------------------------------------ */
 
 static int parse_status(struct req *rq, struct resp *rs, struct task_query *q)
 {
     const char *v = req_query_nonblank(rq, "status");
-    for (size_t i = 0; v && i < N_STATUSES; i++)
-        if (!strcmp(v, statuses[i].key))
-            q->status = statuses[i].mask;
+    q->status = status_filter_parse(v);
     if (v && !q->status)
         return resp_error(rq, rs, 400,
                           "Trường “Tình trạng” không hợp lệ: hãy chọn trong danh"
@@ -186,7 +168,7 @@ static bool row_matches(const struct page_data *pd, const struct task_query *q,
         return false;
     if (q->field && strcmp(t->field, q->field))
         return false;
-    if (q->status && (row->bucket == N_BUCKETS || !(q->status & 1u << row->bucket)))
+    if (!status_filter_keeps(q->status, row->bucket))
         return false;
     return due_in_range(t, q);
 }
@@ -293,8 +275,9 @@ static void simple_selects(struct buf *b, const struct page_data *pd, const stru
                q->kind && !strcmp(q->kind, agency_kinds[i]));
     buf_adds(b, "</select></div>");
     page_select_open(b, "status", "Tình trạng");
-    for (size_t i = 0; i < N_STATUSES; i++)
-        page_option(b, statuses[i].key, statuses[i].label, status && !strcmp(status, statuses[i].key));
+    const char *key, *label;
+    for (size_t i = 0; status_filter_choice(i, &key, &label); i++)
+        page_option(b, key, label, status && !strcmp(status, key));
     buf_adds(b, "</select></div>");
 }
 

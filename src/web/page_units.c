@@ -230,6 +230,21 @@ int h_units(struct req *rq, struct resp *rs)
 
 /* ---- one unit ---------------------------------------------------------------------- */
 
+/* What a unit's page shows, gathered first (unit_page_fill()), then written. */
+struct unit_page {
+    const struct page_data *pd;
+    size_t agency;                       /* an index of pd->prog.agencies */
+    const struct report_agency_row *row; /* its scorecard row; NULL without counted tasks */
+    const struct indicator_board *bd;    /* for its share of the indicators it monitors */
+    const size_t *mine;                  /* its assignments (borrowed from pd) */
+    size_t n;
+    struct task_row *rows;               /* one per assignment, status computed once (arena) */
+    size_t n_other;                      /* rows not counted (groups, repeats) */
+    struct remind_item *todo;            /* overdue, then due soon (arena) */
+    size_t n_todo, n_overdue;
+    bool can_report;                     /* the user may report for the unit */
+};
+
 /* Buckets in the order a unit reads them: what needs doing first. */
 static const enum bucket unit_order[N_BUCKETS] = {
     BUCKET_OVERDUE, BUCKET_IN_PROGRESS, BUCKET_RECURRING, BUCKET_DONE_LATE, BUCKET_DONE_ON_TIME,
@@ -391,16 +406,13 @@ static void todo_row(const struct req *rq, struct buf *b, const struct page_data
  * DUE_SOON_DAYS (the reminder's rule, core/remind.h), most urgent first,
  * each with a "Báo cáo" action for a user who may report for the unit.
  */
-static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd, size_t agency,
-                      const size_t *mine, size_t n)
+static void unit_todo(struct req *rq, struct buf *b, const struct unit_page *v)
 {
-    struct remind_item *items = arena_calloc(rq->arena, n + 1, sizeof(*items));
-    size_t k = remind_unit_items(&pd->rep, DUE_SOON_DAYS, mine, n, items);
-    long id = pd->prog.agencies[agency].id;
-    bool can_report = access_can_report(rq->who.role, rq->who.agency_id, id);
-    size_t n_over = 0;
-    for (size_t i = 0; i < k; i++)
-        n_over += items[i].overdue;
+    const struct page_data *pd = v->pd;
+    const struct remind_item *items = v->todo;
+    size_t k = v->n_todo, n_over = v->n_overdue;
+    long id = pd->prog.agencies[v->agency].id;
+    bool can_report = v->can_report;
     buf_addf(b, "<section id=\"can-lam\" aria-labelledby=\"can-lam-h\"><h2 id=\"can-lam-h\">Quá"
                 " hạn và sắp đến hạn (trong %d ngày)</h2>", DUE_SOON_DAYS);
     if (!k) {
@@ -439,44 +451,62 @@ static void unit_todo(struct req *rq, struct buf *b, const struct page_data *pd,
     buf_adds(b, "</section>");
 }
 
+/* Fill *v for the unit of the path; -1 after an error response (404, 500). */
+static int unit_page_fill(struct req *rq, struct resp *rs, struct page_data *pd,
+                          struct unit_page *v)
+{
+    *v = (struct unit_page){ .pd = pd, .agency = programme_find_agency(&pd->prog, path_id(rq)) };
+    if (v->agency == PROG_NONE)
+        return resp_error(rq, rs, 404, "Không có đơn vị mã số %s.", rq->params[0]);
+    for (size_t i = 0; i < pd->rep.n_by_agency && !v->row; i++)
+        if (pd->rep.by_agency[i].agency == v->agency)
+            v->row = &pd->rep.by_agency[i];
+    v->bd = page_board_cached(rq, rs, pd->as_of); /* as h_units */
+    if (!v->bd)
+        return -1;
+    /* each status computed once: a unit may lead thousands of tasks */
+    v->mine = programme_agency_assignments(&pd->prog, v->agency, &v->n);
+    v->rows = arena_calloc(rq->arena, v->n + 1, sizeof(*v->rows));
+    for (size_t i = 0; i < v->n; i++) {
+        v->rows[i] = page_assignment_row(pd, v->mine[i]);
+        v->n_other += v->rows[i].bucket == N_BUCKETS;
+    }
+    v->todo = arena_calloc(rq->arena, v->n + 1, sizeof(*v->todo));
+    v->n_todo = remind_unit_items(&pd->rep, DUE_SOON_DAYS, v->mine, v->n, v->todo);
+    for (size_t i = 0; i < v->n_todo; i++)
+        v->n_overdue += v->todo[i].overdue;
+    v->can_report =
+        access_can_report(rq->who.role, rq->who.agency_id, pd->prog.agencies[v->agency].id);
+    return 0;
+}
+
+static int unit_page_render(struct req *rq, struct resp *rs, const struct unit_page *v)
+{
+    long id = v->pd->prog.agencies[v->agency].id;
+    page_begin(rq, rs, v->pd->prog.agencies[v->agency].name, "units");
+    struct buf *b = &rs->body;
+    page_as_of_form(rq, b, v->pd->as_of, NULL);
+    unit_todo(rq, b, v); /* first: what the unit must do (issue #13) */
+    if (page_warnings_section(rq, rs, v->pd->as_of, 0, id))
+        return -1;
+    page_requests_unit_box(rq, rs, id, v->pd->as_of);
+    unit_facts(rq, b, v->pd, v->bd, v->agency, v->row);
+    unit_counts(b, v->row, v->n_other);
+    unit_tasks(rq, b, v->pd, v->agency, v->rows, v->n);
+    page_end(rq, rs);
+    return 0;
+}
+
 int h_unit(struct req *rq, struct resp *rs)
 {
     static const char *const allowed[] = { "as_of", NULL };
     if (page_params_or_400(rq, rs, allowed))
         return -1;
     struct page_data *pd = page_data_load(rq, rs);
-    if (!pd)
+    struct unit_page v;
+    if (!pd || unit_page_fill(rq, rs, pd, &v))
         return -1;
-    size_t agency = programme_find_agency(&pd->prog, path_id(rq));
-    if (agency == PROG_NONE)
-        return resp_error(rq, rs, 404, "Không có đơn vị mã số %s.", rq->params[0]);
-    const struct report_agency_row *row = NULL;
-    for (size_t i = 0; i < pd->rep.n_by_agency && !row; i++)
-        if (pd->rep.by_agency[i].agency == agency)
-            row = &pd->rep.by_agency[i];
-    const struct indicator_board *bd = page_board_cached(rq, rs, pd->as_of); /* as h_units */
-    if (!bd)
-        return -1;
-    /* The unit's rows, each status computed once (a unit may lead thousands of tasks). */
-    size_t n = 0, n_other = 0;
-    const size_t *mine = programme_agency_assignments(&pd->prog, agency, &n);
-    struct task_row *rows = arena_calloc(rq->arena, n + 1, sizeof(*rows));
-    for (size_t i = 0; i < n; i++) {
-        rows[i] = page_assignment_row(pd, mine[i]);
-        n_other += rows[i].bucket == N_BUCKETS;
-    }
-    page_begin(rq, rs, pd->prog.agencies[agency].name, "units");
-    struct buf *b = &rs->body;
-    page_as_of_form(rq, b, pd->as_of, NULL);
-    unit_todo(rq, b, pd, agency, mine, n); /* first: what the unit must do (issue #13) */
-    if (page_warnings_section(rq, rs, pd->as_of, 0, pd->prog.agencies[agency].id))
-        return -1;
-    page_requests_unit_box(rq, rs, pd->prog.agencies[agency].id, pd->as_of);
-    unit_facts(rq, b, pd, bd, agency, row);
-    unit_counts(b, row, n_other);
-    unit_tasks(rq, b, pd, agency, rows, n);
-    page_end(rq, rs);
-    return 0;
+    return unit_page_render(rq, rs, &v);
 }
 
 /* ---- Văn bản ------------------------------------------------------------------------- */

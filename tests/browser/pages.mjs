@@ -6,8 +6,9 @@
 // focal point), xem (viewer) —
 // and visits the dashboard, the task list and a task, the units and a unit, the documents
 // and a document, the indicators and an indicator, the report, the import page, the review
-// of reports (Duyệt báo cáo), the admin
-// pages (every /admin/... page the admin page links to), the audit log, the inbox and a 404 page.
+// of reports (Duyệt báo cáo), the admin sub-pages (/admin/users, /admin/tokens,
+// /admin/aliases, /admin/units, /admin/groups and any other /admin/... page the admin
+// overview links to), the audit log, the inbox, the warnings, the requests and a 404 page.
 // On every page at both widths:
 //   - no horizontal scroll at 390 px (document scrollWidth <= 391);
 //   - axe-core (npm, injected from node_modules) finds no violation;
@@ -150,6 +151,11 @@ async function pagesOf(page) {
         ['nhap', '/import'],
         ['duyet', '/reviews'],
         ['quan-tri', '/admin'],
+        ['quan-tri-tai-khoan', '/admin/users'],
+        ['quan-tri-ma-api', '/admin/tokens'],
+        ['quan-tri-ten-chua-xac-dinh', '/admin/aliases'],
+        ['quan-tri-don-vi', '/admin/units'],
+        ['quan-tri-nhom', '/admin/groups'],
         ['nhat-ky', '/admin/audit'],
         ['thong-bao', '/inbox'],
         ['khong-co', '/khong-co-trang-nay'],

@@ -17,14 +17,15 @@ expect_json again.json '$.duplicates' 1
 
 # Each refusal names the reason and writes nothing.
 before=$(snapshot)
-if $G progress add --task 1 --unit "Bộ Y tế" --date 2025-05-15 2> err.txt; then die "not a lead unit accepted"; fi
+if $G progress add --task 1 --unit "Bộ Y tế" --date 2025-05-15 --result "Đang làm" 2> err.txt; then die "not a lead unit accepted"; fi
 grep -q "không phải cơ quan chủ trì" err.txt || die "reason for a unit that is not lead"
-if $G progress add --task 1 --unit "Bộ KH&CN" --date 2027-01-01 2> err.txt; then die "future accepted"; fi
+if $G progress add --task 1 --unit "Bộ KH&CN" --date 2027-01-01 --result "Đang làm" 2> err.txt; then die "future accepted"; fi
 grep -q "trong tương lai" err.txt || die "reason for a future date"
-if $G progress add --task 1 --unit "Bộ KH&CN" --date 2025-05-15 --done --completed-on 2025-01-02 2> err.txt; then
+if $G progress add --task 1 --unit "Bộ KH&CN" --date 2025-05-15 --done --completed-on 2025-01-02 \
+    --output "Quyết định số 1/QĐ-BKHCN ngày 02/01/2025" 2> err.txt; then
     die "completion before the document accepted"; fi
 grep -q "trước ngày của văn bản" err.txt || die "reason for an early completion"
-if $G progress add --task 9999 --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "unknown task accepted"; fi
+if $G progress add --task 9999 --unit "Bộ KH&CN" --date 2025-05-15 --result "Đang làm" 2> err.txt; then die "unknown task accepted"; fi
 grep -q "không có nhiệm vụ" err.txt || die "reason for an unknown task"
 [ "$(snapshot)" = "$before" ] || die "a refused report changed the database"
 
@@ -63,13 +64,13 @@ expect_json tl.json '$[0].kind' done
 expect_json tl.json '$[1].kind' reopen
 
 # Ids are whole numbers; a repeated task or a group takes no report; a reopening must reopen.
-if $G progress add --task 1abc --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then die "1abc accepted"; fi
+if $G progress add --task 1abc --unit "Bộ KH&CN" --date 2025-05-15 --result "Đang làm" 2> err.txt; then die "1abc accepted"; fi
 grep -q "không phải mã số nhiệm vụ" err.txt || die "reason for 1abc"
-if $G progress add --task 5 --unit "Bộ Nội vụ" --date 2025-06-01 --reopen 2> err.txt; then
+if $G progress add --task 5 --unit "Bộ Nội vụ" --date 2025-06-01 --reopen --result "Nhầm" 2> err.txt; then
     die "reopening an open task accepted"; fi
 grep -q "không có gì để mở lại" err.txt || die "reason for a reopening of nothing"
 group=$(db_count "select id from task where is_group = 1 limit 1")
-if $G progress add --task "$group" --unit "Bộ KH&CN" --date 2025-05-15 2> err.txt; then
+if $G progress add --task "$group" --unit "Bộ KH&CN" --date 2025-05-15 --result "Đang làm" 2> err.txt; then
     die "a group accepted a report"; fi
 grep -q "nhóm gồm các nhiệm vụ con" err.txt || die "reason for a group"
 

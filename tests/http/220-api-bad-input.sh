@@ -61,6 +61,6 @@ code=$(curl -s -o out.json -w '%{http_code}' -H "Authorization: Bearer $UNIT" \
 [ "$(sqlite3 giamsat.db .dump | md5sum)" = "$before" ] || die "a bad body changed the database"
 # The good body itself is accepted (so the failures above are about what they name).
 send_ok=$(curl -s -o out.json -w '%{http_code}' -H "Authorization: Bearer $UNIT" \
-    -H 'Content-Type: application/json; charset=utf-8' --data-binary "{\"task\":$OWN,$ok,\"percent\":null}" \
+    -H 'Content-Type: application/json; charset=utf-8' --data-binary "{\"task\":$OWN,$ok,\"percent\":null,\"result\":\"Đang làm\"}" \
     "$URL/api/v1/progress")
 [ "$send_ok" = 201 ] || die "the good body: HTTP $send_ok ($(cat out.json))"

@@ -3,9 +3,17 @@
 set -eu
 start_server
 login admin admin-pass-123 admin
-get /admin admin.html -b admin
+# /admin is an overview of the sub-pages; the old section anchors stay on their links.
+get /admin home.html -b admin
+well_formed home.html
+grep -q '<li id="nguoi-dung"><a href="/admin/users">Tài khoản</a>' home.html \
+    || die "overview: no link to the accounts page"
+if grep -q '<td>noivu</td>' home.html; then die "the overview lists the accounts"; fi
+get /admin/users admin.html -b admin
 well_formed admin.html
 grep -q 'id="nguoi-dung"' admin.html || die "no users section"
+grep -q '<a href="/admin/users" aria-current="page">Tài khoản</a>' admin.html \
+    || die "the admin navigation does not mark the accounts page"
 grep -q '<td>noivu</td>' admin.html || die "users not listed"
 grep -q 'Bộ Nội vụ' admin.html || die "unit of a user not shown"
 tok=$(csrf admin /admin)
@@ -16,6 +24,9 @@ login noivu noivu-pass-123 unit
 login xem xem-pass-123 viewer
 for jar in unit viewer; do
     [ "$(status GET /admin -b $jar)" = 403 ] || die "$jar reached /admin"
+    for sub in users tokens aliases units groups; do
+        [ "$(status GET /admin/$sub -b $jar)" = 403 ] || die "$jar reached /admin/$sub"
+    done
     t=$(csrf $jar /)
     [ "$(status POST /admin/users -b $jar --data "csrf=$t&username=evil&role=admin")" = 403 ] \
         || die "$jar created a user"
@@ -43,7 +54,7 @@ pw=$(sed -n 's/.*<code id="password">\([^<]*\)<.*/\1/p' created.html)
 db_count "select password_hash from app_user where username = 'bnv2'" | grep -q '^\$argon2id\$' \
     || die "password not hashed"
 # The password is shown only once: the admin page does not repeat it.
-get /admin admin2.html -b admin
+get /admin/users admin2.html -b admin
 if grep -q "$pw" admin2.html; then die "password shown again"; fi
 grep -q 'Đầu mối Nội vụ &lt;2&gt;' admin2.html || die "display name not escaped"
 # ... and the new user signs in with it.
@@ -95,6 +106,10 @@ login bnv2 "$pw2" bnv2b
     || die "disabled without confirmation"
 [ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=disable&confirm=1")" = 303 ] \
     || die "disable"
+[ "$(curl -s -o /dev/null -w '%{redirect_url}' -b admin --data "csrf=$tok&action=enable" \
+    "$URL/admin/users/$bnv2_id")" = "$URL/admin/users" ] || die "enable does not lead back to the accounts"
+[ "$(status POST /admin/users/$bnv2_id -b admin --data "csrf=$tok&action=disable&confirm=1")" = 303 ] \
+    || die "disable again"
 [ "$(db_count "select active from app_user where id = $bnv2_id")" = 0 ] || die "still active"
 [ "$(status GET / -b bnv2b)" = 303 ] || die "session of a disabled user still valid"
 [ "$(login_post j0 --data-urlencode username=bnv2 --data-urlencode "password=$pw2")" = 401 ] \

@@ -19,7 +19,7 @@ grep -q 'Hệ thống báo cáo &lt;Nội vụ&gt;' created.html || die "token n
 digest=$(printf %s "$T" | b2sum -l 256 | cut -d' ' -f1)
 [ "$(db_count "select role || '|' || agency_id from api_token where digest = '$digest'")" \
     = "unit|$noivu_id" ] || die "token stored wrong"
-get /admin admin.html -b admin
+get /admin/tokens admin.html -b admin
 well_formed admin.html
 if grep -q "$T" admin.html; then die "token shown again"; fi
 grep -q 'Đang dùng' admin.html || die "token not listed as live"
@@ -42,12 +42,13 @@ login xem xem-pass-123 viewer
 
 # Revoke: the API refuses it at once; revoking twice is a 404.
 id=$(db_count "select id from api_token where digest = '$digest'")
-[ "$(status POST /admin/tokens/$id/revoke -b admin --data "csrf=$tok")" = 303 ] || die "revoke"
+[ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b admin --data "csrf=$tok" \
+    "$URL/admin/tokens/$id/revoke")" = "303 $URL/admin/tokens" ] || die "revoke"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $T" "$URL/api/v1/tasks")" \
     = 401 ] || die "revoked token accepted"
 [ "$(status POST /admin/tokens/$id/revoke -b admin --data "csrf=$tok")" = 404 ] || die "revoke twice"
 [ "$(status POST /admin/tokens/$id/revoke -b admin)" = 403 ] || die "revoke without CSRF"
-get /admin admin2.html -b admin
+get /admin/tokens admin2.html -b admin
 grep -q 'Đã thu hồi' admin2.html || die "token not listed as revoked"
 
 # Both writes are audited, with the token's id.

@@ -7,6 +7,7 @@ cat > t.csv <<'CSV'
 Mã,Tên nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời hạn
 H1,Chuyển đổi số ở sở mới,Sở Khoa học Hà Giang mới,Sở KH Hà Giang mới,Tháng 6/2026
 H2,Việc thứ hai của sở mới,"Bộ Nội vụ, Sở Khoa học Hà Giang mới",,Tháng 9/2026
+H3,Việc của bộ gõ sai,Bộ Nôi vu mới,,Tháng 9/2026
 CSV
 $GIAMSAT import t.csv --json > imported.json
 task1=$(db_count "select id from task where code = 'H1'")
@@ -15,20 +16,37 @@ task2=$(db_count "select id from task where code = 'H2'")
     || die "the unknown name is not stored unresolved"
 login admin admin-pass-123 admin
 tok=$(csrf admin /admin)
-get /admin admin.html -b admin
+get /admin/aliases admin.html -b admin
 well_formed admin.html
 grep -q 'id="chua-xac-dinh"' admin.html || die "no unresolved section"
+grep -q '<a href="/admin/aliases" aria-current="page">Tên chưa xác định</a>' admin.html \
+    || die "the admin navigation does not mark the unresolved names page"
 grep -q "<td>Sở Khoa học Hà Giang mới</td>" admin.html || die "unresolved name not listed"
 grep -q "href=\"/tasks/$task1\"" admin.html || die "unresolved name without its task"
-grep -q "<td>Các tỉnh, thành phố</td>" admin.html || die "group rules not listed"
-grep -q '<td>Bộ Công an</td>' admin.html || die "units not listed"
-grep -q '<label for="alias-alias">' admin.html || die "alias field without a label"
+# Each name's unit list starts empty (nothing chosen by accident), then the nearest units.
+tr '\n' ' ' < admin.html | sed 's/<tr>/\n<tr>/g' | grep '<td>Bộ Nôi vu mới</td>' > row.html
+grep -q '<select id="map-[0-9]*-agency" name="agency"[^>]*required' row.html || die "the unit list is not required"
+grep -o '<option[^>]*>[^<]*</option>' row.html | head -n 2 > first.txt
+[ "$(sed -n 1p first.txt)" = '<option value="" selected="selected">— Chọn đơn vị —</option>' ] \
+    || die "the unit list does not start empty: $(sed -n 1p first.txt)"
+sed -n 2p first.txt | grep -q '>Bộ Nội vụ</option>' || die "nearest unit not offered first: $(cat first.txt)"
+grep -q '<optgroup label="Gần giống nhất">.*<optgroup label="Các đơn vị khác">' row.html \
+    || die "no nearest-first group"
+[ "$(grep -o 'selected="selected"' row.html | wc -l)" = 1 ] || die "a unit is preselected"
+get /admin/groups groups.html -b admin
+grep -q "<td>Các tỉnh, thành phố</td>" groups.html || die "group rules not listed"
+get /admin/units units.html -b admin
+well_formed units.html
+grep -q '<td>Bộ Công an</td>' units.html || die "units not listed"
+grep -q '<label for="alias-alias">' units.html || die "alias field without a label"
 
 tq=$(db_count "select id from agency where name = 'Tuyên Quang'")
 bca=$(db_count "select id from agency where name = 'Bộ Công an'")
-alias_post() { # agency, alias: the status code, page in alias.html
+alias_post() { # agency, alias, more curl arguments: the status code, page in alias.html
+    a=$1 n=$2
+    shift 2
     curl -s -o alias.html -w '%{http_code}' -b admin --data-urlencode "csrf=$tok" \
-        --data-urlencode "agency=$1" --data-urlencode "alias=$2" \
+        --data-urlencode "agency=$a" --data-urlencode "alias=$n" "$@" \
         "$URL/admin/aliases"
 }
 # Collisions: a name that already belongs to another unit, or to a group, is refused.
@@ -50,8 +68,10 @@ t=$(db_count "select csrf from session s join app_user u on u.id = s.user_id whe
     || die "unit account mapped a name"
 
 # Map the name: alias added, both tasks re-linked, lead assignments created, one audit line.
-[ "$(alias_post "$tq" "Sở Khoa học Hà Giang mới")" = 200 ] || die "map: $(head -c 300 alias.html)"
+[ "$(alias_post "$tq" "Sở Khoa học Hà Giang mới" --data from=names)" = 200 ] \
+    || die "map: $(head -c 300 alias.html)"
 well_formed alias.html
+grep -q '<a href="/admin/aliases">Quay lại</a>' alias.html || die "no way back to the unresolved names"
 grep -q '<strong id="linked">2</strong>' alias.html || die "linked count"
 [ "$(db_count "select count(*) from agency_alias where agency_id = $tq and alias = 'Sở Khoa học Hà Giang mới'")" = 1 ] \
     || die "alias not stored"
@@ -71,11 +91,12 @@ grep -q '<strong id="linked">0</strong>' alias.html || die "second map linked ag
 [ "$(db_count "select count(*) from agency_alias where agency_id = $tq and alias = 'Sở Khoa học Hà Giang mới'")" = 1 ] \
     || die "alias stored twice"
 # The coordinating name differs: still unresolved, still listed.
-get /admin admin2.html -b admin
+get /admin/aliases admin2.html -b admin
 sed 's/.*id="chua-xac-dinh"//; s/<\/section>.*//' admin2.html > unresolved.html
 grep -q "<td>Sở KH Hà Giang mới</td>" unresolved.html || die "other unresolved name gone"
 if grep -q "<td>Sở Khoa học Hà Giang mới</td>" unresolved.html; then die "mapped name still listed"; fi
-grep -q "Sở Khoa học Hà Giang mới" admin2.html || die "alias not shown with its unit"
+get /admin/units units2.html -b admin
+grep -q "Sở Khoa học Hà Giang mới" units2.html || die "alias not shown with its unit"
 
 # The next import (command line or web) resolves the name by itself.
 $GIAMSAT import t.csv --json > again.json

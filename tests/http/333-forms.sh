@@ -107,6 +107,24 @@ if grep -q 'id="reopen-form"' open.html; then die "a reopening form on an open t
     --data-urlencode "reason=x" --data-urlencode "confirm=1")" = 422 ] || die "reopened an open task"
 grep -q '<li>Nhiệm vụ của đơn vị này chưa được ghi nhận hoàn thành, không cần mở lại</li>' r3.html \
     || die "no error for reopening an open task"
+# The same completion again, the same day, right after the reopening: recorded (it is not a
+# duplicate of the first, which the reopening overtook), and the task is done again.
+n2=$(reports)
+code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b unit --data-urlencode "csrf=$tok" \
+    --data-urlencode "unit=$bnv" --data-urlencode "date=24/12/2025" --data-urlencode "done=1" \
+    --data-urlencode "result=Đã ban hành" --data-urlencode "completed_on=22/12/2025" \
+    --data-urlencode "output_number=12/BC-BNV" --data-urlencode "output_date=20/12/2025" \
+    --data-urlencode "confirm=1" "$URL/tasks/$t/progress")
+[ "$code" = "303 $URL/tasks/$t?saved=1#bao-cao" ] || die "re-completion after a reopening: $code"
+[ "$(reports)" = $((n2 + 1)) ] || die "the re-completion was not recorded"
+get "/tasks/$t" again.html -b unit
+grep -q '<p class="status">[^<]*<span class="badge b-done_late">' again.html || die "not done again"
+# ... and sent once more it is a duplicate (nothing overtook it).
+code=$(post /dev/null --data-urlencode "date=24/12/2025" --data-urlencode "done=1" \
+    --data-urlencode "result=Đã ban hành" --data-urlencode "completed_on=22/12/2025" \
+    --data-urlencode "output_number=12/BC-BNV" --data-urlencode "output_date=20/12/2025" \
+    --data-urlencode "confirm=1")
+[ "$code" = 303 ] && [ "$(reports)" = $((n2 + 1)) ] || die "a true duplicate was recorded"
 
 # Dates: dd/mm/yyyy accepted in the form and in ?as_of=; a bad date refused beside the field.
 n2=$(reports)
@@ -148,7 +166,7 @@ code=$(curl -s -o nounit.html -w '%{http_code}' -b admin --data-urlencode "csrf=
     --data-urlencode "username=moi" --data-urlencode "role=unit" "$URL/admin/users")
 [ "$code" = 400 ] && grep -q 'href="#user-agency"' nounit.html || die "unit role without a unit: $code"
 grep -q 'id="user-username" name="username"[^>]* value="moi"' nounit.html || die "typed username lost"
-# The alias form too (admin page again, the alias kept).
+# The alias form too (the admin units page again, the alias kept).
 code=$(curl -s -o alias.html -w '%{http_code}' -b admin --data-urlencode "csrf=$atok" \
     --data-urlencode "alias=Bộ Công an" --data-urlencode "agency=$bnv" "$URL/admin/aliases")
 [ "$code" = 409 ] && grep -q 'href="#alias-alias"' alias.html || die "alias conflict: $code"

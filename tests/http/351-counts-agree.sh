@@ -48,6 +48,14 @@ own=$(sed -n 's/.*id="unit-count"><strong>\([0-9]*\)<.*/\1/p' one.html)
 [ "$own" = "$api" ] || die "$name: its page $own, report $api"
 grep -q 'nhiệm vụ được tính; ngoài ra [0-9]* nhiệm vụ không tính (nhóm nhiệm vụ, nhắc lại)' one.html \
     || die "the unit page does not say which tasks it does not count"
+# ... and the admin units page's "Nhiệm vụ chủ trì" (the tasks it leads, not every
+# assignment row: a group of sub-tasks or a repeat it is assigned is not a task of its own).
+login admin admin-pass-123 admin
+get /admin/units adm.html -b admin
+led=$(sed 's/<tr>/\n<tr>/g' adm.html | grep "^<tr><td>$name</td>" | sed 's/.*<td class="num">\([0-9]*\)<\/td><\/tr>.*/\1/')
+rows_all=$(db_count "select count(*) from assignment where agency_id = $unit and removed_import_id is null")
+[ "$led" = "$api" ] || die "$name: admin page leads $led, report $api"
+[ "$rows_all" -gt "$api" ] || die "$name should have assignment rows that are not counted tasks"
 get "/tasks?agency=$unit&as_of=2025-12-24" ul.html -b jar
 [ "$(sed -n 's/.*id="n-counted">\([0-9]*\)<.*/\1/p' ul.html)" = "$api" ] || die "$name: the task list counts otherwise"
 [ "$(sed -n 's/.*id="n-tasks">\([0-9]*\)<.*/\1/p' ul.html)" -gt "$api" ] || die "$name: no uncounted row listed"

@@ -248,6 +248,55 @@ static void test_official_headers(void **state)
     batch_release(&b);
 }
 
+/* The rules of an entered report (issue #13): what each row lacks, by hand. */
+static void test_entry_lacks(void **state)
+{
+    (void)state;
+    enum { C = PROGRESS_LACKS_CONTENT, R = PROGRESS_LACKS_REASON,
+           N = PROGRESS_LACKS_OUTPUT_NUMBER, D = PROGRESS_LACKS_OUTPUT_DATE };
+    static const struct {
+        const char *done, *result, *next, *percent, *output;
+        unsigned want;
+    } cases[] = {
+        { NULL, NULL, NULL, NULL, NULL, C },              /* an empty report */
+        { NULL, "  ", NULL, NULL, NULL, C },              /* blanks say nothing */
+        { "không", NULL, NULL, NULL, NULL, C },
+        { NULL, "Đã trình dự thảo", NULL, NULL, NULL, 0 },
+        { NULL, NULL, "Ban hành", NULL, NULL, 0 },
+        { NULL, NULL, NULL, "60", NULL, 0 },
+        { "có", NULL, NULL, NULL, NULL, N | D },          /* a completion without its output */
+        { "có", "Đã xong", NULL, NULL, "Đã ban hành", N | D },
+        { "x", NULL, NULL, NULL, "Quyết định số 12/QĐ-BNV", D },
+        { "có", NULL, NULL, NULL, "Đã ban hành ngày 19/12/2025", N },
+        { "có", NULL, NULL, NULL, "Quyết định số 12/QĐ-BNV ngày 19/12/2025", 0 },
+        { "có", NULL, NULL, NULL, "Số 12/BC-BNV ngày 20/12/2025.", 0 },
+        { "có", NULL, NULL, NULL, "Nghị định 57-ND/CP (2025-12-20)", 0 },
+        { "đã hoàn thành", NULL, NULL, NULL, "Báo cáo số 7 ngày 5 tháng 12 năm 2025", 0 },
+        { "mở lại", NULL, NULL, NULL, NULL, R },
+        { "mở lại", "Nhầm đơn vị", NULL, NULL, NULL, 0 },
+        { "chắc chắn", NULL, NULL, NULL, NULL, 0 },      /* unreadable: progress_read() says so */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        struct progress_row row = { .done = (char *)cases[i].done,
+                                    .result = (char *)cases[i].result,
+                                    .next = (char *)cases[i].next,
+                                    .percent = (char *)cases[i].percent,
+                                    .output = (char *)cases[i].output };
+        unsigned got = progress_entry_lacks(&row);
+        if (got != cases[i].want)
+            fail_msg("case %zu: lacks %u, want %u", i, got, cases[i].want);
+    }
+    char *why = progress_lacks_reason(N | D);
+    assert_string_equal(why, "Nhập số, ký hiệu của văn bản kết quả (ví dụ 12/BC-BNV); Nhập ngày"
+                             " ban hành của văn bản kết quả");
+    free(why);
+    assert_null(progress_lacks_reason(0));
+    assert_string_equal(progress_lack_message(PROGRESS_LACKS_REASON), "Nhập lý do mở lại");
+    char *cite = progress_output_cite("12/BC-BNV", (struct date){ 2025, 12, 20 });
+    assert_string_equal(cite, "Số 12/BC-BNV ngày 20/12/2025");
+    free(cite);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_table),
         cmocka_unit_test(test_detection),
         cmocka_unit_test(test_official_headers),
+        cmocka_unit_test(test_entry_lacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

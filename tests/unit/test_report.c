@@ -440,6 +440,34 @@ static void test_randomized(void **state)
     }
 }
 
+/* The task-status filter: keys, masks and the list of keys in messages agree (core/status.h). */
+static void test_status_filter(void **state)
+{
+    (void)state;
+    assert_int_equal(status_filter_parse("overdue"), 1u << BUCKET_OVERDUE);
+    assert_int_equal(status_filter_parse("done"), 1u << BUCKET_DONE_ON_TIME | 1u << BUCKET_DONE_LATE);
+    assert_int_equal(status_filter_parse("in_progress_on_time"),
+                     1u << BUCKET_IN_PROGRESS | 1u << BUCKET_RECURRING);
+    assert_int_equal(status_filter_parse("late"), 0);
+    assert_int_equal(status_filter_parse(NULL), 0);
+    assert_true(status_filter_keeps(0, N_BUCKETS));
+    assert_true(status_filter_keeps(status_filter_parse("done"), BUCKET_DONE_LATE));
+    assert_false(status_filter_keeps(status_filter_parse("done"), BUCKET_OVERDUE));
+    assert_false(status_filter_keeps(status_filter_parse("overdue"), N_BUCKETS));
+    /* every bucket key is a filter of that bucket alone */
+    for (int b = 0; b < N_BUCKETS; b++)
+        assert_int_equal(status_filter_parse(bucket_key((enum bucket)b)), 1u << b);
+    char keys[256] = "";
+    size_t len = 0;
+    const char *key, *label;
+    for (size_t i = 0; status_filter_choice(i, &key, &label); i++) {
+        assert_true(status_filter_parse(key) != 0 && label[0]);
+        len += (size_t)snprintf(keys + len, sizeof(keys) - len, "%s%s", i ? ", " : "", key);
+        assert_true(len < sizeof(keys));
+    }
+    assert_string_equal(keys, status_filter_keys());
+}
+
 /* ---- issue #14: documents' union, stale flags, the units' table, issues ----------- */
 
 static void build_opts(struct fixture *f, struct report_options *o, struct report *r)
@@ -559,6 +587,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_buckets, fixture_setup, fixture_teardown),
+        cmocka_unit_test(test_status_filter),
         cmocka_unit_test_setup_teardown(test_headline, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_ranking_and_exclusions, fixture_setup,
                                         fixture_teardown),

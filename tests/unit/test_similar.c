@@ -68,12 +68,40 @@ static void test_accepts(void **state)
     assert_true(similar_accepts(0.86, 0.75));
 }
 
+/* Candidates nearest first, only those worth offering, at most max (the admin page's unit list). */
+static void test_nearest(void **state)
+{
+    (void)state;
+    const char *names[] = { "An Giang", "Bộ Nội vụ", "Bộ Ngoại giao", "Sở Nội vụ Hà Nội", NULL };
+    char *keys[5] = { 0 };
+    for (size_t i = 0; i < 4; i++)
+        keys[i] = text_match_key(names[i]);
+    char *key = text_match_key("Bo Noi vu (cu)");
+    size_t out[3] = { 99, 99, 99 };
+    size_t n = similar_nearest(key, (const char *const *)keys, 5, SIMILAR_OFFER, 3, out);
+    assert_true(n >= 1 && n <= 3);
+    assert_int_equal(out[0], 1); /* Bộ Nội vụ first */
+    for (size_t i = 0; i < n; i++)
+        assert_int_not_equal(out[i], 0); /* never An Giang */
+    for (size_t i = 1; i < n; i++)
+        assert_true(score_of("Bo Noi vu (cu)", names[out[i - 1]]) >=
+                    score_of("Bo Noi vu (cu)", names[out[i]]));
+    assert_int_equal(similar_nearest(key, (const char *const *)keys, 5, SIMILAR_OFFER, 1, out), 1);
+    assert_int_equal(out[0], 1);
+    assert_int_equal(similar_nearest(key, (const char *const *)keys, 5, 1.01, 3, out), 0);
+    assert_int_equal(similar_nearest(key, (const char *const *)keys, 5, 0, 0, out), 0);
+    free(key);
+    for (size_t i = 0; i < 4; i++)
+        free(keys[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scores),
         cmocka_unit_test(test_accepts),
         cmocka_unit_test(test_prepared),
+        cmocka_unit_test(test_nearest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
