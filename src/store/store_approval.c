@@ -246,6 +246,40 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
     return ret;
 }
 
+static int review_state_of(struct db *db, sqlite3_stmt *st, long id, int *state, struct err *e)
+{
+    struct review steps[N_REVIEW_STEPS];
+    size_t n = 0;
+    bool needs = false;
+    int rc;
+    sqlite3_bind_int64(st, 1, id);
+    while (db_row(st, &rc)) {
+        needs = sqlite3_column_int(st, 0);
+        int step = review_step_parse(db_col_text(st, 1));
+        if (step >= 0 && n < N_REVIEW_STEPS)
+            steps[n++] = (struct review){ (enum review_step)step, db_col_date(st, 2) };
+    }
+    sqlite3_reset(st);
+    *state = needs || n ? (int)approval_state(needs, steps, n, DATE_NONE) : -1;
+    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+}
+
+int store_review_states(struct db *db, const long *ids, size_t n, int *states, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare_cached(db,
+                          "SELECT r.needs_approval, v.step, v.taken_on FROM progress_report r"
+                          " LEFT JOIN progress_review v ON v.report_id = r.id WHERE r.id = ?"
+                          " ORDER BY v.id",
+                          &st, e))
+        return e->kind;
+    int ret = 0;
+    for (size_t i = 0; i < n && !ret; i++)
+        ret = review_state_of(db, st, ids[i], &states[i], e);
+    db_finish_cached(db, st);
+    return ret;
+}
+
 void review_view_release(struct review_view *v)
 {
     free(v->unit);

@@ -77,6 +77,12 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
                       struct review_view **out, size_t *n, struct err *e);
 /** One report's review; ERR_NOT_FOUND when there is no such report. */
 int store_review_get(struct db *db, long report_id, struct review_view *out, struct err *e);
+/**
+ * The state now of each report ids[0..n) into states[0..n): an enum
+ * report_state, or -1 for a report that needed no approval and has no
+ * review step (submitted as entered, what most reports are).
+ */
+int store_review_states(struct db *db, const long *ids, size_t n, int *states, struct err *e);
 void review_view_release(struct review_view *v);
 void review_views_free(struct review_view *v, size_t n);
 

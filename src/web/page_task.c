@@ -16,6 +16,7 @@
 #include "page_lists.h"
 #include "page_warnings.h"
 #include "store/store.h"
+#include "store/store_approval.h"
 #include "util/text.h"
 
 #include <stdint.h>
@@ -359,7 +360,22 @@ static void entered_by(struct buf *b, const struct progress_view *v)
     buf_adds(b, "</dd>");
 }
 
-static void report_entry(struct buf *b, const struct progress_view *v)
+/* Where the report stands in its review (core/approval.h), when it has one. */
+static void review_fact(const struct req *rq, struct buf *b, const struct progress_view *v,
+                        int state)
+{
+    if (state < 0)
+        return;
+    buf_addf(b, "<dt>Duyệt</dt><dd>%s", report_state_label((enum report_state)state));
+    bool office = access_can_manage(rq->who.role), leader = rq->who.role == ROLE_UNIT_LEADER;
+    if ((office && state == REPORT_SUBMITTED) || (leader && state == REPORT_PENDING))
+        buf_addf(b, " (<a href=\"/reviews?state=%s\">Duyệt báo cáo số %ld</a>)",
+                 report_state_key((enum report_state)state), v->id);
+    buf_adds(b, "</dd>");
+}
+
+static void report_entry(const struct req *rq, struct buf *b, const struct progress_view *v,
+                         int state)
 {
     buf_adds(b, "<li><h3>");
     page_date(b, v->reported_on);
@@ -382,6 +398,7 @@ static void report_entry(struct buf *b, const struct progress_view *v)
     if (v->percent >= 0)
         buf_addf(b, "<dt>Tiến độ</dt><dd>%d%%</dd>", v->percent);
     entered_by(b, v);
+    review_fact(rq, b, v, state);
     buf_adds(b, "</dl></li>");
 }
 
@@ -402,7 +419,7 @@ static void timeline_more(const struct req *rq, struct buf *b, long task_id, siz
 
 /* The task's reports, newest first (the store gives them oldest first). */
 static void timeline(const struct req *rq, struct buf *b, long task_id,
-                     const struct progress_view *v, size_t n, size_t total)
+                     const struct progress_view *v, const int *states, size_t n, size_t total)
 {
     buf_adds(b, "<h2 id=\"bao-cao\">Báo cáo tiến độ</h2>");
     if (!n)
@@ -413,7 +430,7 @@ static void timeline(const struct req *rq, struct buf *b, long task_id,
         buf_adds(b, "<p class=\"hint\">Báo cáo mới nhất ở trên.</p><ol class=\"timeline\""
                     " reversed=\"reversed\">");
         for (size_t i = n; i-- > 0;)
-            report_entry(b, &v[i]);
+            report_entry(rq, b, &v[i], states[i]);
         buf_adds(b, "</ol>");
     }
 }
@@ -480,6 +497,7 @@ struct task_page {
     const char *heading;            /* the name, cut (arena) */
     struct task_view tv;            /* facts, parties, due date (store_task()) */
     struct progress_view *reports;  /* the latest reports, oldest first */
+    int *review;                    /* per report: its review's state, or -1 (arena) */
     size_t n_reports, total_reports; /* shown, and how many there are */
     size_t *units;                  /* the units the user may report for (arena) */
     size_t n_units;
@@ -507,6 +525,12 @@ static int task_page_fill(struct req *rq, struct task_page *v, const struct page
     if (store_progress_recent(rq->db, t->id, limit, &v->reports, &v->n_reports,
                               &v->total_reports, e))
         return e->kind;
+    long *ids = arena_calloc(rq->arena, v->n_reports + 1, sizeof(*ids));
+    v->review = arena_calloc(rq->arena, v->n_reports + 1, sizeof(*v->review));
+    for (size_t i = 0; i < v->n_reports; i++)
+        ids[i] = v->reports[i].id;
+    if (store_review_states(rq->db, ids, v->n_reports, v->review, e))
+        return e->kind;
     v->units = page_report_units(rq, pd, ti, &v->n_units);
     return 0;
 }
@@ -527,7 +551,8 @@ static int task_page_render(struct req *rq, struct resp *rs, const struct task_p
     facts(rq, b, pd, v->ti, &v->tv);
     due_form(rq, b, &v->tv, v->form);
     assignments(rq, b, pd, v->ti);
-    timeline(rq, b, pd->prog.tasks[v->ti].id, v->reports, v->n_reports, v->total_reports);
+    timeline(rq, b, pd->prog.tasks[v->ti].id, v->reports, v->review, v->n_reports,
+             v->total_reports);
     if (v->n_units)
         page_progress_form(rq, b, pd, v->ti, v->units, v->n_units, v->form);
     page_end(rq, rs);

@@ -141,6 +141,10 @@ code=$(curl -s -o done.html -w '%{http_code}' -b lead.jar --data-urlencode "csrf
 get "/reviews?done=$R2&step=reject" rv2.html -b lead.jar
 grep -q "Đã trả lại cho đơn vị báo cáo số $R2" rv2.html || die "no notice after the step"
 login admin admin-pass-123 admin.jar
+# The task's timeline says where each report stands in its review.
+get "/tasks/$T" task.html -b admin.jar
+grep -q "<dt>Duyệt</dt><dd>Văn phòng đã chấp nhận" task.html || die "the timeline lacks the acceptance"
+grep -q "<dt>Duyệt</dt><dd>Lãnh đạo đơn vị trả lại" task.html || die "the timeline lacks the reject"
 get "/reviews?state=" all.html -b admin.jar
 grep -q "Lãnh đạo đơn vị trả lại" all.html || die "the office's list lacks the rejected report"
 grep -q "Văn phòng đã chấp nhận" all.html || die "the office's list lacks the accepted report"
