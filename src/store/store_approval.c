@@ -10,29 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int audit_line(struct db *db, const struct audit_entry *a, const char *action,
-                      const char *entity, long id, const char *before, const char *after,
-                      struct err *e)
+/* a with its action set to action (a copy in *line), or NULL when a is: nothing audited */
+static const struct audit_entry *as_action(const struct audit_entry *a, const char *action,
+                                           struct audit_entry *line)
 {
     if (!a)
-        return 0;
-    struct audit_entry line = *a;
-    line.action = action;
-    line.entity = entity;
-    line.entity_id = id;
-    line.before = before;
-    line.after = after;
-    return store_audit(db, &line, e);
-}
-
-/* Commit when ret is 0, else roll back; returns ret or the commit's error. */
-static int finish_write(struct db *db, int ret, struct err *e)
-{
-    if (!ret)
-        ret = db_commit(db, e);
-    if (ret)
-        db_rollback(db);
-    return ret;
+        return NULL;
+    *line = *a;
+    line->action = action;
+    return line;
 }
 
 /* ---- units that require approval ------------------------------------------------ */
@@ -88,11 +74,10 @@ int store_approval_require(struct db *db, long agency_id, bool required,
         ret = db_step_done(db, st, e);
         db_finish_cached(db, st);
     }
-    if (!ret)
-        ret = audit_line(db, a, "approval.require", "agency", agency_id,
-                         before ? "{\"required\":true}" : "{\"required\":false}",
-                         required ? "{\"required\":true}" : "{\"required\":false}", e);
-    return finish_write(db, ret, e);
+    struct audit_entry line;
+    return store_audit_finish(db, ret, as_action(a, "approval.require", &line), "agency",
+                              agency_id, before ? "{\"required\":true}" : "{\"required\":false}",
+                              required ? "{\"required\":true}" : "{\"required\":false}", e);
 }
 
 /* ---- the counting rule -------------------------------------------------------------- */
@@ -119,7 +104,7 @@ int store_count_policy_set(struct db *db, enum count_policy p, const struct audi
     if (!ret)
         ret = store_count_policy(db, &before, e);
     if (!ret && before == p)
-        return finish_write(db, 0, e); /* nothing changes: no audit line, no reload */
+        return store_audit_finish(db, 0, NULL, NULL, 0, NULL, NULL, e); /* nothing changes */
     char at[DB_TS_LEN];
     db_timestamp(at);
     const char *args[] = { count_policy_key(p), at, a ? a->actor : "cli" };
@@ -130,11 +115,12 @@ int store_count_policy_set(struct db *db, enum count_policy p, const struct audi
                      args, 3, e);
     char *was = xasprintf("{\"policy\":\"%s\"}", count_policy_key(before));
     char *now = xasprintf("{\"policy\":\"%s\"}", count_policy_key(p));
-    if (!ret)
-        ret = audit_line(db, a, "count_policy.set", "count_policy", 1, was, now, e);
+    struct audit_entry line;
+    ret = store_audit_finish(db, ret, as_action(a, "count_policy.set", &line), "count_policy", 1,
+                             was, now, e);
     free(was);
     free(now);
-    return finish_write(db, ret, e);
+    return ret;
 }
 
 /* ---- reading reviews ------------------------------------------------------------- */
@@ -370,17 +356,18 @@ int store_review_add(struct db *db, long report_id, enum review_step step, struc
           insert_step(db, report_id, step, on, comment, a ? a->actor : NULL, e);
     if (!ret && (step == REVIEW_REJECT || step == REVIEW_RETURN))
         ret = store_notify_report_returned(db, v.agency_id, v.task_id, report_id, comment, on, e);
-    if (!ret) {
-        char iso[DATE_ISO_LEN], action[32];
-        date_iso(on, iso);
-        snprintf(action, sizeof(action), "progress.%s", review_step_key(step));
-        char *before = xasprintf("{\"state\":\"%s\"}", report_state_key(v.state));
-        /* the comment is kept in progress_review, append-only; the line names the step */
-        char *after = xasprintf("{\"step\":\"%s\",\"on\":\"%s\"}", review_step_key(step), iso);
-        ret = audit_line(db, a, action, "progress_report", report_id, before, after, e);
-        free(before);
-        free(after);
-    }
+    char iso[DATE_ISO_LEN], action[32];
+    date_iso(on, iso);
+    snprintf(action, sizeof(action), "progress.%s", review_step_key(step));
+    char *before = xasprintf("{\"state\":\"%s\"}", report_state_key(v.state));
+    /* the comment is kept in progress_review, append-only; the line names the step */
+    char *after = xasprintf("{\"step\":\"%s\",\"on\":\"%s\"}", review_step_key(step), iso);
+    struct audit_entry line;
+    ret = store_audit_finish(db, ret ? (e->kind ? e->kind : ERR_STORAGE) : 0,
+                             as_action(a, action, &line), "progress_report", report_id, before,
+                             after, e);
+    free(before);
+    free(after);
     review_view_release(&v);
-    return finish_write(db, ret ? (e->kind ? e->kind : ERR_STORAGE) : 0, e);
+    return ret;
 }
