@@ -88,17 +88,14 @@ int store_notify_batch(struct db *db, const struct notify_target *t, size_t n, s
 
 /* ---- requests and reports ---------------------------------------------------------- */
 
-/* The subject and link of a request: its task's or its indicator's. */
-static void request_subject(sqlite3_stmt *st, char **subject, char **link)
+/* The subject of a request (its task or its indicator) and its link: the request's page. */
+static void request_subject(sqlite3_stmt *st, long request_id, char **subject, char **link)
 {
-    long task = sqlite3_column_int64(st, 3), indicator = sqlite3_column_int64(st, 5);
-    if (task) {
+    if (sqlite3_column_int64(st, 3))
         *subject = xasprintf("nhiệm vụ «%s»", db_col_text(st, 4));
-        *link = xasprintf("/tasks/%ld", task);
-    } else {
+    else
         *subject = xasprintf("chỉ tiêu %s", db_col_text(st, 6));
-        *link = xasprintf("/indicators/%ld", indicator);
-    }
+    *link = xasprintf("/requests/%ld", request_id);
 }
 
 int store_notify_request(struct db *db, long request_id, enum notice_kind kind, const char *text,
@@ -126,7 +123,7 @@ int store_notify_request(struct db *db, long request_id, enum notice_kind kind, 
                    : db_error(db, "reading a request", e);
     }
     char *subject, *link;
-    request_subject(st, &subject, &link);
+    request_subject(st, request_id, &subject, &link);
     long agency_id = sqlite3_column_int64(st, 0);
     struct date due = DATE_NONE;
     date_parse_iso(db_col_text(st, 7), &due); /* a stored date: always well-formed */

@@ -385,8 +385,24 @@ async function signedIn(browser, url, [user, pass]) {
     return { context, page };
 }
 
+// The unread count in the header of page (0 when it shows none), after loading path.
+async function unreadCount(page, path = '/') {
+    await page.goto(path);
+    const c = page.locator('header a.inbox .count');
+    return (await c.count()) ? Number(await c.textContent()) : 0;
+}
+
+// The unread notice of the inbox that links to href, or null.
+async function unreadNotice(page, href) {
+    await page.goto('/inbox');
+    const li = page.locator(`li.notice.unread:has(a[href="${href}"])`);
+    return (await li.count()) ? li.first() : null;
+}
+
 async function requestWalk(browser, url) {
     step = 'request: issue';
+    const focal = await signedIn(browser, url, FOCAL);
+    const focalBefore = await unreadCount(focal.page);
     const overdue = cliJson('warnings', '--as-of', TODAY, '--rule', 'overdue', '--agency', 'Bộ Nội vụ');
     check(overdue.length > 0 && overdue[0].task, 'Bộ Nội vụ has no overdue task');
     const office = await signedIn(browser, url, ADMIN);
@@ -407,8 +423,14 @@ async function requestWalk(browser, url) {
     eq(listed()?.state, 'open', 'the new request\'s state');
     const shots = [await shot(page, 'request-issued.png')];
 
+    step = 'request: the unit\'s inbox';
+    const unit = focal;
+    check(await unreadCount(unit.page) > focalBefore, 'the focal point\'s unread count did not move');
+    check(await unreadNotice(unit.page, `/requests/${id}`), 'no unread notice of the request');
+    shots.push(await shot(unit.page, 'request-inbox.png'));
+    const officeBefore = await unreadCount(page);
+
     step = 'request: answer';
-    const unit = await signedIn(browser, url, FOCAL);
     await unit.page.goto(`/requests/${id}`);
     await a11y(unit.page, 'the request page of the unit');
     await unit.page.getByLabel('Giải trình (nguyên nhân)').fill('Chờ ý kiến thống nhất của các bộ.');
@@ -420,6 +442,15 @@ async function requestWalk(browser, url) {
     eq(listed()?.steps[0].new_due, '2026-01-15', 'the committed date');
     shots.push(await shot(unit.page, 'request-answered.png'));
     await unit.context.close();
+
+    step = 'request: the office\'s inbox';
+    const officeAfter = await unreadCount(page);
+    check(officeAfter > officeBefore, 'the office\'s unread count did not move after the answer');
+    const notice = await unreadNotice(page, `/requests/${id}`);
+    check(notice, 'no unread notice of the answer');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/inbox'),
+        notice.getByRole('button', { name: 'Đánh dấu đã đọc' }).click()]);
+    eq(await unreadCount(page), officeAfter - 1, 'the unread count after marking the answer read');
 
     step = 'request: accept';
     await page.goto(`/requests/${id}`);
@@ -634,7 +665,7 @@ async function main() {
     // report (the whole one is ~55,000 px tall: too slow to photograph on every run).
     step = 'report';
     await Promise.all([page.waitForURL((u) => u.pathname === '/report'),
-        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Báo cáo' }).click()]);
+        page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click()]);
     await page.getByRole('heading', { level: 1, name: 'Báo cáo thống kê' }).waitFor();
     await a11y(page, 'the report page');
     check((await page.locator('main').textContent()).includes(`quá hạn chưa hoàn thành ${after.overdue} nhiệm vụ`),
@@ -668,7 +699,9 @@ async function main() {
     await a11y(page, "the Ministry's report page");
     const repUnit = cliJson('report', '--as-of', TODAY, '--agency', MINISTRY);
     const unitText = await page.locator('main').textContent();
-    check(unitText.includes(`là ${repUnit.tasks.total}, trong đó: ${repUnit.tasks.done} nhiệm vụ đã hoàn thành`),
+    // counts as the office writes them: below 10 zero-padded, thousands with a dot (COUNTING.md)
+    const office = (n) => (n < 10 ? `0${n}` : String(n).replace(/\B(?=(\d{3})+$)/g, '.'));
+    check(unitText.includes(`là ${office(repUnit.tasks.total)}, trong đó: ${office(repUnit.tasks.done)} nhiệm vụ đã hoàn thành`),
         `the report page for ${MINISTRY} does not say ${repUnit.tasks.total} tasks, ${repUnit.tasks.done} done`);
     const xlsxLink = await page.getByRole('link', { name: 'Excel (.xlsx)' }).getAttribute('href');
     eq(new URL(xlsxLink, url).searchParams.get('agency'), MINISTRY, 'the XLSX link keeps the unit');

@@ -143,7 +143,7 @@ db_count "select body from notification where kind = 'deadline' and title like '
     grep -q "hết hạn trả lời ngày 30/01/2026 (còn 2 ngày)" || die "the request deadline's text"
 # A progress report the office returns (the approval of issue #15) is a notice for its unit.
 $G progress add --task "$T" --unit "Bộ Tài chính" --date 2026-01-14 --done --completed-on 2026-01-13 \
-    --output "Quyết định số 1/QĐ-BTC" > /dev/null
+    --output "Quyết định số 1/QĐ-BTC ngày 13/01/2026" > /dev/null
 R=$(db_count "select max(id) from progress_report")
 before=$(unread tc2)
 $G approval return "$R" --comment "Thiếu văn bản kèm theo" --date 2026-01-15 > /dev/null

@@ -23,7 +23,7 @@ api GET /api/v1/notifications n.json 200 -b unit
 expect_json n.json '$.unread' 2
 expect_json n.json '$.items[0].kind' request
 expect_json n.json '$.items[0].title' "Yêu cầu giải trình số 2 về nhiệm vụ «$(db_count "select name from task where id = $task")»"
-expect_json n.json '$.items[0].link' "/tasks/$task"
+expect_json n.json '$.items[0].link' /requests/2
 expect_json n.json '$.items[1].read' 0
 api GET "/api/v1/notifications?limit=1" one.json 200 -b unit
 expect_json one.json '$.items[1].id' ""
