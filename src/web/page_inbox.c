@@ -12,10 +12,8 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define INBOX_SHOWN 200      /* notifications on the page */
-#define VN_OFFSET (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7 all year */
 
 void page_inbox_link(const struct req *rq, struct buf *b)
 {
@@ -30,23 +28,6 @@ void page_inbox_link(const struct req *rq, struct buf *b)
                  unread);
     else
         buf_adds(b, "<a class=\"inbox\" href=\"/inbox\">Thông báo</a>");
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" as "dd/mm/yyyy HH:MM", Vietnam's local time. */
-static void local_time(struct buf *b, const char *utc)
-{
-    int f[5] = { 0 };
-    const char *p = utc;
-    for (int i = 0; i < 5; i++)
-        if (strparse_digits(&p, 4, &f[i]) == 0 && *p)
-            p++;
-    struct tm tm = {
-        .tm_year = f[0] - 1900, .tm_mon = f[1] - 1, .tm_mday = f[2], .tm_hour = f[3], .tm_min = f[4]
-    };
-    time_t t = timegm(&tm) + VN_OFFSET;
-    gmtime_r(&t, &tm);
-    buf_addf(b, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
-             tm.tm_hour, tm.tm_min);
 }
 
 /* text escaped, its line breaks as <br/>. */
@@ -81,7 +62,7 @@ static void item_html(const struct req *rq, struct buf *b, const struct inbox_it
     buf_adds(b, " <small>");
     page_text(b, notice_kind_label(it->kind));
     buf_adds(b, " · ");
-    local_time(b, it->created_at);
+    page_local_time(b, it->created_at);
     buf_adds(b, "</small></p><p class=\"notice-body\">");
     text_lines(b, it->body);
     buf_adds(b, "</p>");
