@@ -7,7 +7,7 @@
 # GIAMSAT_LISTEN and GIAMSAT_PORT change the address (e.g. 0.0.0.0 in a container).
 set -eu
 cd "$(dirname "$0")"
-scripts/deps.sh
+scripts/deps.sh run
 make -s all
 G="build/giamsat --db giamsat.db"
 $G demo
