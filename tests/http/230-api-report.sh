@@ -18,7 +18,7 @@ TOK=$($GIAMSAT token add stats --role viewer)
 $GIAMSAT progress add --task "$(db_count "select task_id from assignment limit 1")" \
     --unit "$(db_count "select a.name from assignment s join agency a on a.id = s.agency_id
         order by s.id limit 1")" --date 2025-12-01 --done --completed-on 2025-11-30 \
-    --output "Quyết định số 1/QĐ" > /dev/null
+    --output "Quyết định số 1/QĐ ngày 30/11/2025" > /dev/null
 
 # The whole report, the same JSON value as the CLI writes (on one line), and a few keys.
 api_get '/api/v1/report?as_of=2025-12-24' api.json 200
