@@ -12,8 +12,8 @@ static const char *const state_labels[] = { "Đã gửi", "Chờ lãnh đạo đ
 static const char *const step_keys[] = { "approve", "reject", "accept", "return" };
 static const char *const policy_keys[] = { "da_gui", "da_chap_nhan", "tat_ca" };
 static const char *const policy_labels[] = {
-    "Số liệu tính các báo cáo đã gửi (đã được lãnh đạo đơn vị duyệt nếu đơn vị yêu cầu duyệt)"
-    " và các báo cáo Văn phòng đã chấp nhận; không tính báo cáo chờ duyệt hoặc bị trả lại.",
+    ("Số liệu tính các báo cáo đã gửi (đã được lãnh đạo đơn vị duyệt nếu đơn vị yêu cầu duyệt)"
+     " và các báo cáo Văn phòng đã chấp nhận; không tính báo cáo chờ duyệt hoặc bị trả lại."),
     "Số liệu chỉ tính các báo cáo Văn phòng đã chấp nhận.",
     "Số liệu tính mọi báo cáo đã nhập, kể cả báo cáo chờ duyệt hoặc bị trả lại.",
 };

@@ -97,9 +97,8 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
     const char *status = req_query_nonblank(rq, "status");
     q->status = status_filter_parse(status);
     if (status && !q->status)
-        return resp_error(rq, rs, 400,
-                          arena_printf(rq->arena, "parameter 'status' must be one of %s",
-                                       status_filter_keys()));
+        return resp_error(rq, rs, 400, "parameter 'status' must be one of %s",
+                          status_filter_keys());
     if (status && !date_is_set(q->as_of))
         q->as_of = page_today();
     return 0;
