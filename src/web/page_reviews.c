@@ -74,6 +74,8 @@ static void step_form(const struct req *rq, struct buf *b, long id, enum review_
                       const char *label)
 {
     bool refusal = step == REVIEW_REJECT || step == REVIEW_RETURN;
+    if (refusal) /* folded: the reason it needs takes room only when asked for */
+        buf_addf(b, "<details class=\"review-return\"><summary>%s…</summary>", label);
     buf_addf(b, "<form method=\"post\" action=\"/reviews/%ld\" class=\"review-step\">", id);
     page_csrf(rq, b);
     buf_addf(b, "<input type=\"hidden\" name=\"step\" value=\"%s\"/>", review_step_key(step));
@@ -85,11 +87,13 @@ static void step_form(const struct req *rq, struct buf *b, long id, enum review_
                  id, (int)step, id, (int)step);
     buf_addf(b, "<button type=\"submit\"%s>%s</button></form>",
              refusal ? " class=\"secondary\"" : "", label);
+    if (refusal)
+        buf_adds(b, "</details>");
 }
 
 static void actions_cell(const struct req *rq, struct buf *b, const struct review_view *v)
 {
-    buf_adds(b, "<td data-label=\"Thao tác\">");
+    buf_adds(b, "<td data-label=\"Thao tác\" class=\"review-actions\">");
     bool leader = access_can_review(rq->who.role, true, rq->who.agency_id, v->agency_id);
     bool office = access_can_review(rq->who.role, false, rq->who.agency_id, v->agency_id);
     if (leader && v->state == REPORT_PENDING) {
@@ -150,7 +154,7 @@ static void review_table(const struct req *rq, struct buf *b, const struct revie
                 "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Nhiệm vụ</th>"
                 "<th scope=\"col\">Đơn vị</th><th scope=\"col\">Loại</th>"
                 "<th scope=\"col\">Trạng thái</th><th scope=\"col\">Các bước</th>"
-                "<th scope=\"col\">Thao tác</th></tr></thead><tbody>");
+                "<th scope=\"col\" class=\"review-actions\">Thao tác</th></tr></thead><tbody>");
     for (size_t i = 0; i < n; i++)
         review_row(rq, b, &v[i]);
     buf_adds(b, "</tbody></table>");
