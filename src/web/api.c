@@ -76,6 +76,22 @@ int api_json_body_or_4xx(struct req *rq, struct resp *rs, const char *what)
     return 0;
 }
 
+int api_unit_param(struct req *rq, struct resp *rs, const char *key, long *agency_id)
+{
+    const char *name = req_query_nonblank(rq, key);
+    *agency_id = 0;
+    if (!name)
+        return 0;
+    const struct registry *reg = app_registry(rq, rs);
+    if (!reg)
+        return -1;
+    *agency_id = registry_unit_id(reg, name);
+    if (!*agency_id)
+        return resp_error(rq, rs, 400, "parameter '%s': no unit named '%.*s'", key,
+                          text_prefix_len(name, 200), name);
+    return 0;
+}
+
 long api_path_id(struct req *rq, struct resp *rs)
 {
     long id = 0;
@@ -132,21 +148,11 @@ static int report_scope(struct req *rq, struct resp *rs, struct db *db, struct d
         req_date_or_400(rq, rs, "due_by", DATE_NONE, due_by))
         return -1;
     const char *doc = req_query_nonblank(rq, "document");
-    const char *agency = req_query_nonblank(rq, "agency");
     struct err e = ERR_INIT;
-    *document_id = *agency_id = 0;
+    *document_id = 0;
     if (doc && store_find_document(db, doc, document_id, &e))
         return resp_error(rq, rs, 400, "parameter 'document': %s", e.msg);
-    if (agency) {
-        const struct registry *reg = app_registry(rq, rs);
-        if (!reg)
-            return -1;
-        *agency_id = registry_unit_id(reg, agency);
-        if (!*agency_id)
-            return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
-                              text_prefix_len(agency, 200), agency);
-    }
-    return 0;
+    return api_unit_param(rq, rs, "agency", agency_id);
 }
 
 int api_report(struct req *rq, struct resp *rs)

@@ -42,6 +42,13 @@ int api_params_or_400(struct req *rq, struct resp *rs, const char *const *allowe
  */
 int api_json_body_or_4xx(struct req *rq, struct resp *rs, const char *what);
 
+/**
+ * The unit the query parameter `key` names (a name, alias or abbreviation):
+ * 0 with *agency_id its id (0 when the parameter is absent or blank), or -1
+ * after a 400 naming the parameter when no unit has that name.
+ */
+int api_unit_param(struct req *rq, struct resp *rs, const char *key, long *agency_id);
+
 /** The id in the path (":id"), or -1 after a 404 response. */
 long api_path_id(struct req *rq, struct resp *rs);
 

@@ -68,17 +68,7 @@ static int list_query_read(struct req *rq, struct resp *rs, struct list_query *q
                                          indicator_status_parse(status) };
     if (status && q->keep.status < 0)
         return resp_error(rq, rs, 400, "parameter 'status' must be one of green, amber, red, grey");
-    const char *agency = req_query_nonblank(rq, "agency");
-    if (!agency)
-        return 0;
-    const struct registry *reg = app_registry(rq, rs);
-    if (!reg)
-        return -1;
-    q->keep.agency_id = registry_unit_id(reg, agency);
-    if (!q->keep.agency_id)
-        return resp_error(rq, rs, 400, "parameter 'agency': no unit named '%.*s'",
-                          text_prefix_len(agency, 200), agency);
-    return 0;
+    return api_unit_param(rq, rs, "agency", &q->keep.agency_id);
 }
 
 /* The page of b that q keeps, as JSON; the copies are shallow (b owns everything). */

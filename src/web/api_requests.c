@@ -25,19 +25,15 @@ int api_requests(struct req *rq, struct resp *rs)
     struct date as_of;
     if (api_params_or_400(rq, rs, params) || req_date_or_400(rq, rs, "as_of", page_today(), &as_of))
         return -1;
-    const char *state_text = req_query_nonblank(rq, "state"), *unit = req_query_nonblank(rq, "unit");
+    const char *state_text = req_query_nonblank(rq, "state");
     int state = request_state_parse(state_text);
     if (state_text && state < 0)
         return resp_error(rq, rs, 400,
                           "parameter 'state' must be one of open, overdue, answered, accepted");
     struct db *db = app_db(rq, rs);
-    const struct registry *reg = db ? app_registry(rq, rs) : NULL;
-    if (!reg)
+    long agency_id = 0;
+    if (!db || api_unit_param(rq, rs, "unit", &agency_id))
         return -1;
-    long agency_id = unit ? registry_unit_id(reg, unit) : 0;
-    if (unit && !agency_id)
-        return resp_error(rq, rs, 400, "parameter 'unit': no unit named '%.*s'",
-                          text_prefix_len(unit, 200), unit);
     struct request_view *v = NULL;
     size_t n = 0;
     struct err e = ERR_INIT;
