@@ -3,6 +3,7 @@
 
 #include "db_internal.h"
 #include "store_notify.h"
+#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -232,38 +233,60 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
     return ret;
 }
 
-static int review_state_of(struct db *db, sqlite3_stmt *st, long id, int *state, struct err *e)
+/* The index in ids[0..n) of id, or n. */
+static size_t index_of(const long *ids, size_t n, long id)
 {
-    struct review steps[N_REVIEW_STEPS];
-    size_t n = 0;
-    bool needs = false;
-    int rc;
-    sqlite3_bind_int64(st, 1, id);
-    while (db_row(st, &rc)) {
-        needs = sqlite3_column_int(st, 0);
-        int step = review_step_parse(db_col_text(st, 1));
-        if (step >= 0 && n < N_REVIEW_STEPS)
-            steps[n++] = (struct review){ (enum review_step)step, db_col_date(st, 2) };
-    }
-    sqlite3_reset(st);
-    *state = needs || n ? (int)approval_state(needs, steps, n, DATE_NONE) : -1;
-    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+    size_t i = 0;
+    while (i < n && ids[i] != id)
+        i++;
+    return i;
 }
 
+/*
+ * One statement for a page of reports: the ids go in as one JSON array, and
+ * only reports with something to say (awaiting approval, or reviewed) come
+ * back, so a programme that never uses approval reads nothing more.
+ */
 int store_review_states(struct db *db, const long *ids, size_t n, int *states, struct err *e)
 {
+    for (size_t i = 0; i < n; i++)
+        states[i] = -1;
+    if (!n)
+        return 0;
     sqlite3_stmt *st;
     if (db_prepare_cached(db,
-                          "SELECT r.needs_approval, v.step, v.taken_on FROM progress_report r"
-                          " LEFT JOIN progress_review v ON v.report_id = r.id WHERE r.id = ?"
-                          " ORDER BY v.id",
+                          "SELECT r.id, r.needs_approval, v.step, v.taken_on FROM progress_report r"
+                          " LEFT JOIN progress_review v ON v.report_id = r.id"
+                          " WHERE r.id IN (SELECT value FROM json_each(?1))"
+                          " AND (r.needs_approval = 1 OR v.id IS NOT NULL) ORDER BY r.id, v.id",
                           &st, e))
         return e->kind;
-    int ret = 0;
-    for (size_t i = 0; i < n && !ret; i++)
-        ret = review_state_of(db, st, ids[i], &states[i], e);
+    struct buf list = BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        buf_addf(&list, "%c%ld", i ? ',' : '[', ids[i]);
+    buf_addch(&list, ']');
+    db_bind_text(st, 1, list.data);
+    struct review steps[N_REVIEW_STEPS];
+    size_t n_steps = 0, at = n;
+    bool needs = false;
+    int rc;
+    while (db_row(st, &rc)) {
+        size_t i = index_of(ids, n, sqlite3_column_int64(st, 0));
+        if (i != at && at < n)
+            states[at] = (int)approval_state(needs, steps, n_steps, DATE_NONE);
+        if (i != at)
+            n_steps = 0;
+        at = i;
+        needs = sqlite3_column_int(st, 1);
+        int step = review_step_parse(db_col_text(st, 2));
+        if (step >= 0 && n_steps < N_REVIEW_STEPS)
+            steps[n_steps++] = (struct review){ (enum review_step)step, db_col_date(st, 3) };
+    }
+    if (at < n)
+        states[at] = (int)approval_state(needs, steps, n_steps, DATE_NONE);
     db_finish_cached(db, st);
-    return ret;
+    buf_release(&list);
+    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
 }
 
 void review_view_release(struct review_view *v)
