@@ -258,6 +258,12 @@ static int warning_cmp(const void *x, const void *y)
     return (a->indicator > b->indicator) - (a->indicator < b->indicator);
 }
 
+static void sort_list(struct warning_list *out)
+{
+    if (out->n) /* qsort() must not be given the NULL of an empty list */
+        qsort(out->v, out->n, sizeof(*out->v), warning_cmp);
+}
+
 void warnings_build(const struct warning_input *in, const struct warning_settings *s,
                     size_t agency, int rule, struct warning_list *out)
 {
@@ -265,8 +271,18 @@ void warnings_build(const struct warning_input *in, const struct warning_setting
     task_warnings(&c, rule);
     indicator_warnings(&c, rule);
     unit_warnings(&c, rule);
-    if (out->n) /* qsort() must not be given the NULL of an empty list */
-        qsort(out->v, out->n, sizeof(*out->v), warning_cmp);
+    sort_list(out);
+}
+
+void warnings_build_task(const struct warning_input *in, const struct warning_settings *s,
+                         size_t task, struct warning_list *out)
+{
+    struct ctx c = { in, s, in->now->prog, in->now->opt.as_of, PROG_NONE, out };
+    const struct prog_task *t = &c.p->tasks[task];
+    for (size_t k = 0; k < t->n_assignments; k++)
+        if (in->now->assignment_bucket[t->assignments[k]] != N_BUCKETS)
+            assignment_warnings(&c, t->assignments[k], -1);
+    sort_list(out);
 }
 
 void warning_list_release(struct warning_list *l)

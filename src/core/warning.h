@@ -103,6 +103,14 @@ const char *warning_severity_label(enum warning_severity s);
 void warnings_build(const struct warning_input *in, const struct warning_settings *s,
                     size_t agency, int rule, struct warning_list *out);
 
+/**
+ * The warnings of task (an index into the programme's tasks) alone, as
+ * warnings_build() lists them: its assignments' rules, without walking the
+ * rest of the programme (a task's page asks for them on every view).
+ */
+void warnings_build_task(const struct warning_input *in, const struct warning_settings *s,
+                         size_t task, struct warning_list *out);
+
 void warning_list_release(struct warning_list *l);
 
 #endif

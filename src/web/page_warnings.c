@@ -23,8 +23,9 @@ static void release_list(void *p)
     warning_list_release(p);
 }
 
-int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id, int rule,
-                       struct page_warnings *out)
+/* page_warnings_load(), or with task_id only that task's warnings (rule and unit ignored). */
+static int load_scoped(struct req *rq, struct resp *rs, struct date as_of, long agency_id,
+                       long task_id, int rule, struct page_warnings *out)
 {
     struct db *db = app_db(rq, rs);
     if (!db)
@@ -51,10 +52,20 @@ int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long 
     /* Built in the arena, released with it; out holds a read-only copy of the list. */
     struct warning_list *l = arena_alloc(rq->arena, sizeof(*l));
     *l = (struct warning_list)WARNING_LIST_INIT;
-    warnings_build(&in, &set, out->agency, rule, l);
+    size_t task = task_id ? programme_find_task(&s->prog, task_id) : PROG_NONE;
+    if (task != PROG_NONE)
+        warnings_build_task(&in, &set, task, l);
+    else
+        warnings_build(&in, &set, out->agency, rule, l);
     arena_defer(rq->arena, release_list, l);
     out->list = *l;
     return 0;
+}
+
+int page_warnings_load(struct req *rq, struct resp *rs, struct date as_of, long agency_id, int rule,
+                       struct page_warnings *out)
+{
+    return load_scoped(rq, rs, as_of, agency_id, 0, rule, out);
 }
 
 /* ---- pieces every list draws ----------------------------------------------------- */
@@ -128,7 +139,7 @@ int page_warnings_section(struct req *rq, struct resp *rs, struct date as_of, lo
     if (!agency_id && !task_id && rq->who.role == ROLE_UNIT)
         agency_id = rq->who.agency_id;
     struct page_warnings w;
-    if (page_warnings_load(rq, rs, as_of, agency_id, -1, &w))
+    if (load_scoped(rq, rs, as_of, task_id ? 0 : agency_id, task_id, -1, &w))
         return -1;
     struct buf href = BUF_INIT;
     buf_adds(&href, "/warnings");
