@@ -1,20 +1,20 @@
 /*
- * db: the SQLite database of giamsat. This is the only layer that includes
- * sqlite3.h; everything above sees struct db and our own structs.
+ * db: the database of giamsat: a SQLite file by default, or PostgreSQL
+ * for a deployment of several servers (db_open() takes a postgresql://
+ * URI). Everything above the store sees struct db and our own structs;
+ * below it, one driver per engine (db_driver.h) is the only code that
+ * names one.
  *
- * db_open() opens (or creates) the file, turns on WAL and foreign keys, and
- * applies the migrations in schema order (PRAGMA user_version). Every write
- * runs between db_begin() and db_commit(); db_rollback() undoes it, so a
- * failed import leaves the database exactly as it was.
+ * db_open() connects and applies the migrations the database lacks.
+ * Every write runs between db_begin() and db_commit(); db_rollback()
+ * undoes it, so a failed import leaves the database exactly as it was.
  *
- * One writer at a time (SQLite): a writer that finds the database locked
- * waits behind the one holding it, up to DB_BUSY_WAIT_MS, and only then
- * fails with ERR_BUSY. Imports are fast enough (docs/PERFORMANCE.md) that
- * the largest one holds the lock for seconds, not minutes. Messages never
- * name the database file: they may reach a web client.
- *
- * The SQL is plain and portable (no SQLite-only syntax beyond INSERT OR
- * IGNORE and the PRAGMAs here), so a PostgreSQL backend can live beside it.
+ * One writer at a time, on either engine: a writer that finds another
+ * holding the write lock waits behind it, up to DB_BUSY_WAIT_MS on SQLite,
+ * and only then fails with ERR_BUSY. Imports are fast enough
+ * (docs/PERFORMANCE.md) that the largest one holds the lock for seconds,
+ * not minutes. Messages never name a database URI: they may reach a web
+ * client.
  */
 #ifndef GIAMSAT_DB_H
 #define GIAMSAT_DB_H
@@ -27,8 +27,17 @@
 
 struct db;
 
-/** Open or create `path`. Returns 0 and a new handle (close with db_close()). */
-int db_open(const char *path, struct db **out, struct err *e);
+/**
+ * Open target: a postgresql:// (or postgres://) URI connects to that
+ * PostgreSQL database; anything else is the path of a SQLite file, created
+ * when missing. Applies the migrations it lacks. Returns 0 and a new handle
+ * (close with db_close()); errors name the target as db_display_name() does.
+ */
+int db_open(const char *target, struct db **out, struct err *e);
+/** How messages name target: a file's path, never a URI (it may hold a password). */
+const char *db_display_name(const char *target);
+/** Whether target names a SQLite file (not a database server's URI). */
+bool db_is_file(const char *target);
 void db_close(struct db *db);
 /**
  * Size db's caches for a connection kept open to serve many reads of a

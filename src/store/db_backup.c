@@ -3,6 +3,9 @@
  * restoring one; see db.h.
  */
 #include "db_internal.h"
+#include "driver_sqlite.h"
+
+#include <sqlite3.h>
 
 #include "util/xalloc.h"
 
@@ -119,8 +122,21 @@ static int check_giamsat(sqlite3 *conn, const char *path, struct db_copy_info *i
     return 0;
 }
 
+/* Copies are SQLite's: a PostgreSQL deployment backs up with its own tools (docs/DEPLOY.md). */
+static sqlite3 *sqlite_only(struct db *db, struct err *e)
+{
+    sqlite3 *conn = driver_sqlite_conn(db);
+    if (!conn)
+        err_set(e, ERR_INVALID, "backup and restore copy SQLite databases; on PostgreSQL use"
+                                " pg_dump and pg_restore (docs/DEPLOY.md)");
+    return conn;
+}
+
 int db_backup(struct db *db, const char *path, struct db_copy_info *info, struct err *e)
 {
+    sqlite3 *conn = sqlite_only(db, e);
+    if (!conn)
+        return e->kind;
     if (access(path, F_OK) == 0)
         return err_set(e, ERR_CONFLICT, "'%s' already exists: choose a new file name", path);
     /* Written under a temporary name and linked into place only once checked. */
@@ -131,7 +147,7 @@ int db_backup(struct db *db, const char *path, struct db_copy_info *info, struct
         ret = err_set(e, ERR_STORAGE, "cannot create '%s': %s", tmp,
                       to ? sqlite3_errmsg(to) : "out of memory");
     if (!ret)
-        ret = copy_pages(to, db->conn, e);
+        ret = copy_pages(to, conn, e);
     /* The copy stands alone: one file, no -wal beside it. */
     if (!ret && sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
         ret = err_set(e, ERR_STORAGE, "cannot finish '%s': %s", tmp, sqlite3_errmsg(to));
@@ -163,20 +179,21 @@ int db_check_copy(const char *path, struct db_copy_info *info, struct err *e)
 
 int db_restore(struct db *db, const char *path, struct db_copy_info *info, struct err *e)
 {
-    if (db_check_copy(path, info, e))
+    sqlite3 *conn = sqlite_only(db, e);
+    if (!conn || db_check_copy(path, info, e))
         return e->kind;
     sqlite3 *from = NULL;
     int ret = 0;
     if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         ret = err_set(e, ERR_STORAGE, "cannot open '%s'", path);
     if (!ret)
-        ret = copy_pages(db->conn, from, e);
+        ret = copy_pages(conn, from, e);
     sqlite3_close(from);
     if (!ret)
-        ret = db_migrate(db, e);
+        ret = driver_sqlite_migrate(db, e);
     if (!ret)
-        ret = check_integrity(db->conn, "the restored database", e);
+        ret = check_integrity(conn, "the restored database", e);
     if (!ret)
-        read_info(db->conn, info);
+        read_info(conn, info);
     return ret;
 }

@@ -8,8 +8,8 @@
 
 #include "core/date.h"
 #include "db.h"
+#include "db_driver.h"
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,32 +19,95 @@
  * steps and never a parse.
  */
 #define DB_STMT_CACHE 64
+#define DB_MSG_LEN 512
 
 struct db {
-    sqlite3 *conn;
-    char *path;
+    const struct db_driver *drv;
+    void *conn; /* the driver's connection */
+    char *path; /* what db_open() was given; never put in a message (it may hold a password) */
     bool in_tx;
     bool holds_writer; /* between db_begin() and its commit or rollback: see db.c */
     struct {
+        enum err_kind kind; /* ERR_STORAGE or ERR_BUSY */
+        char msg[DB_MSG_LEN];
+    } last; /* the driver's last failure, for db_error() */
+    struct {
         char *sql; /* owned copy of the text, the key */
-        sqlite3_stmt *st;
+        struct stmt *st;
     } cached[DB_STMT_CACHE];
     size_t n_cached;
 };
 
-/** Apply the migrations db lacks, each in its own transaction (db_open() does it first). */
-int db_migrate(struct db *db, struct err *e);
-/** Prepare sql; on failure records ERR_STORAGE with SQLite's message. */
-int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/** A driver records a failure of db: kind and the engine's message (NULL reads as ""). */
+void db_set_failure(struct db *db, enum err_kind kind, const char *msg);
+
+/* Statement calls: see db_driver.h. stmt_finalize() accepts NULL. */
+static inline int stmt_step(struct stmt *st)
+{
+    return st->drv->step(st);
+}
+static inline void stmt_bind_null(struct stmt *st, int i)
+{
+    st->drv->bind_null(st, i);
+}
+static inline void stmt_bind_int(struct stmt *st, int i, long v)
+{
+    st->drv->bind_int(st, i, v);
+}
+static inline void stmt_bind_double(struct stmt *st, int i, double v)
+{
+    st->drv->bind_double(st, i, v);
+}
+static inline void stmt_bind_blob(struct stmt *st, int i, const void *p, size_t len)
+{
+    st->drv->bind_blob(st, i, p, len);
+}
+static inline bool stmt_is_null(struct stmt *st, int col)
+{
+    return st->drv->is_null(st, col);
+}
+static inline long stmt_int(struct stmt *st, int col)
+{
+    return st->drv->col_int(st, col);
+}
+static inline double stmt_double(struct stmt *st, int col)
+{
+    return st->drv->col_double(st, col);
+}
+static inline const void *stmt_blob(struct stmt *st, int col, size_t *len)
+{
+    return st->drv->col_blob(st, col, len);
+}
+static inline int stmt_column_count(struct stmt *st)
+{
+    return st->drv->column_count(st);
+}
+static inline void stmt_reset(struct stmt *st)
+{
+    st->drv->reset(st);
+}
+static inline void stmt_finalize(struct stmt *st)
+{
+    if (st)
+        st->drv->finalize(st);
+}
+/** Rows changed by db's last INSERT, UPDATE or DELETE. */
+static inline long db_changes(struct db *db)
+{
+    return db->drv->changes(db);
+}
+
+/** Prepare sql; on failure records ERR_STORAGE with the engine's message. */
+int db_prepare(struct db *db, const char *sql, struct stmt **st, struct err *e);
 /**
  * db_prepare() for a query a connection runs again and again (on every
  * web request): the statement stays prepared on db, keyed by the text of
  * sql, and comes back reset with no bindings. Give it back with
- * db_finish_cached(), never sqlite3_finalize(). When the one kept for sql
+ * db_finish_cached(), never stmt_finalize(). When the one kept for sql
  * is in use (or the cache is full) a fresh statement is prepared, and
  * db_finish_cached() finalizes it.
  */
-int db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+int db_prepare_cached(struct db *db, const char *sql, struct stmt **st, struct err *e);
 /** A deferred BEGIN: the first read fixes the WAL snapshot every later read sees. */
 int db_begin_read(struct db *db, struct err *e);
 /**
@@ -55,32 +118,32 @@ int db_begin_read(struct db *db, struct err *e);
 int db_read_begin(struct db *db, bool *began, struct err *e);
 void db_read_end(struct db *db, bool began);
 /** Reset a statement of db_prepare_cached() for its next use (or finalize it); accepts NULL. */
-void db_finish_cached(struct db *db, sqlite3_stmt *st);
+void db_finish_cached(struct db *db, struct stmt *st);
 /** Step a statement that returns no row (or ignore rows). */
-int db_step_done(struct db *db, sqlite3_stmt *st, struct err *e);
+int db_step_done(struct db *db, struct stmt *st, struct err *e);
 /** Run sql that takes no parameters. */
 int db_exec(struct db *db, const char *sql, struct err *e);
 /** Bind text, or NULL when s is NULL. */
-void db_bind_text(sqlite3_stmt *st, int col, const char *s);
+void db_bind_text(struct stmt *st, int col, const char *s);
 /** Column text as a newly allocated string ("" for NULL). */
-char *db_col_dup(sqlite3_stmt *st, int col);
+char *db_col_dup(struct stmt *st, int col);
 /** Column text borrowed ("" for NULL), valid until the next step. */
-const char *db_col_text(sqlite3_stmt *st, int col);
+const char *db_col_text(struct stmt *st, int col);
 /** Rowid of the last insert on this connection. */
 long db_last_id(struct db *db);
 /** The ISO date in column col, DATE_NONE when NULL or not a date. */
-struct date db_col_date(sqlite3_stmt *st, int col);
+struct date db_col_date(struct stmt *st, int col);
 /** Bind d as "YYYY-MM-DD", or NULL when unset. */
-void db_bind_date(sqlite3_stmt *st, int col, struct date d);
+void db_bind_date(struct stmt *st, int col, struct date d);
 /** First column of the first row of sql with one text parameter; *id = 0 when no row. */
 int db_query_id(struct db *db, const char *sql, const char *arg, long *id, struct err *e);
 /** Run sql binding args[0..n) as text (NULL binds NULL), ignoring rows. */
 int db_run(struct db *db, const char *sql, const char *const *args, int n, struct err *e);
-/** Step st; true while it yields a row. *rc receives SQLite's code (SQLITE_DONE at the end). */
-static inline bool db_row(sqlite3_stmt *st, int *rc)
+/** Step st; true while it yields a row. *rc receives stmt_step()'s code (DB_DONE at the end). */
+static inline bool db_row(struct stmt *st, int *rc)
 {
-    *rc = sqlite3_step(st);
-    return *rc == SQLITE_ROW;
+    *rc = stmt_step(st);
+    return *rc == DB_ROW;
 }
 /** Whether line is one of lines[0..n): a row the user confirmed (store.h's *_lines options). */
 static inline bool line_listed(const size_t *lines, size_t n, size_t line)
@@ -106,9 +169,9 @@ int db_import_run(struct db *db, const char *file, const char *format, long *id,
  * and the error says `what`. Defined in store_auth.c.
  */
 struct audit_view; /* store.h */
-int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out, size_t *n,
+int db_read_audit_rows(struct db *db, struct stmt *st, struct audit_view **out, size_t *n,
                        const char *what, struct err *e);
-/** Record SQLite's current error as ERR_STORAGE ("what: message"). */
+/** Record the driver's last failure (db_set_failure()) in e as "what: message", of its kind. */
 int db_error(struct db *db, const char *what, struct err *e);
 
 /* ---- store_suggest.c ---------------------------------------------------------- */

@@ -33,19 +33,19 @@ static int finish_tx(struct db *db, int ret, struct err *e)
 
 static int purge_uploads(struct db *db, long now, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "DELETE FROM upload WHERE created_at < ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, now - UPLOAD_MAX_AGE_S);
+    stmt_bind_int(st, 1, now - UPLOAD_MAX_AGE_S);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
 static int insert_upload(struct db *db, const struct upload_record *u, long now, long *id,
                          struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO upload (name, format, document, bytes, created_by, created_at)"
                    " VALUES (?, ?, ?, ?, ?, ?)",
@@ -54,11 +54,11 @@ static int insert_upload(struct db *db, const struct upload_record *u, long now,
     db_bind_text(st, 1, u->name ? u->name : "");
     db_bind_text(st, 2, u->format);
     db_bind_text(st, 3, u->document);
-    sqlite3_bind_blob64(st, 4, u->len ? u->bytes : "", u->len, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, u->created_by);
-    sqlite3_bind_int64(st, 6, now);
+    stmt_bind_blob(st, 4, u->len ? u->bytes : "", u->len);
+    stmt_bind_int(st, 5, u->created_by);
+    stmt_bind_int(st, 6, now);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     *id = db_last_id(db);
     return ret;
 }
@@ -74,40 +74,39 @@ int store_upload_add(struct db *db, const struct upload_record *u, long now, lon
     return finish_tx(db, ret, e);
 }
 
-static void read_upload(sqlite3_stmt *st, struct upload_record *u)
+static void read_upload(struct stmt *st, struct upload_record *u)
 {
-    *u = (struct upload_record){ .id = sqlite3_column_int64(st, 0) };
+    *u = (struct upload_record){ .id = stmt_int(st, 0) };
     u->name = db_col_dup(st, 1);
-    u->format = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_dup(st, 2);
-    u->document = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3);
-    const void *blob = sqlite3_column_blob(st, 4);
-    u->len = (size_t)sqlite3_column_bytes(st, 4);
+    u->format = stmt_is_null(st, 2) ? NULL : db_col_dup(st, 2);
+    u->document = stmt_is_null(st, 3) ? NULL : db_col_dup(st, 3);
+    const void *blob = stmt_blob(st, 4, &u->len);
     u->bytes = xmalloc(u->len + 1);
     if (u->len)
         memcpy(u->bytes, blob, u->len);
     u->bytes[u->len] = '\0';
-    u->created_by = sqlite3_column_int64(st, 5);
-    u->created_at = sqlite3_column_int64(st, 6);
+    u->created_by = stmt_int(st, 5);
+    u->created_at = stmt_int(st, 6);
 }
 
 int store_upload_get(struct db *db, long id, long user_id, long now, struct upload_record *out,
                      struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT id, name, format, document, bytes, created_by, created_at FROM upload"
                    " WHERE id = ? AND created_at >= ?",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, now - UPLOAD_MAX_AGE_S);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    stmt_bind_int(st, 1, id);
+    stmt_bind_int(st, 2, now - UPLOAD_MAX_AGE_S);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW)
         read_upload(st, out);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "no upload %ld (it is older than a day, or imported)", id);
-    if (rc != SQLITE_ROW)
+    if (rc != DB_ROW)
         return db_error(db, "cannot read the upload", e);
     if (out->created_by != user_id) {
         upload_record_release(out);
@@ -118,12 +117,12 @@ int store_upload_get(struct db *db, long id, long user_id, long now, struct uplo
 
 int store_upload_drop(struct db *db, long id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "DELETE FROM upload WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
+    stmt_bind_int(st, 1, id);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -141,7 +140,7 @@ void upload_record_release(struct upload_record *u)
 
 int store_unresolved(struct db *db, struct unresolved_view **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
@@ -157,13 +156,13 @@ int store_unresolved(struct db *db, struct unresolved_view **out, size_t *n, str
         ALLOC_GROW(*out, *n + 1, cap);
         struct unresolved_view *v = &(*out)[(*n)++];
         v->text = db_col_dup(st, 0);
-        v->task_id = sqlite3_column_int64(st, 1);
+        v->task_id = stmt_int(st, 1);
         v->tt = db_col_dup(st, 2);
-        v->line = sqlite3_column_int64(st, 3);
-        v->lead = sqlite3_column_int(st, 4) != 0;
+        v->line = stmt_int(st, 3);
+        v->lead = (int)stmt_int(st, 4) != 0;
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read unresolved names", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read unresolved names", e);
 }
 
 void unresolved_views_free(struct unresolved_view *v, size_t n)
@@ -177,16 +176,16 @@ void unresolved_views_free(struct unresolved_view *v, size_t n)
 
 int store_agency_name(struct db *db, long id, char **name, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "SELECT name FROM agency WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    *name = rc == SQLITE_ROW ? db_col_dup(st, 0) : NULL;
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_bind_int(st, 1, id);
+    int rc = stmt_step(st);
+    *name = rc == DB_ROW ? db_col_dup(st, 0) : NULL;
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "no unit %ld", id);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the unit", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot read the unit", e);
 }
 
 /* ---- aliases -------------------------------------------------------------------------- */
@@ -195,23 +194,23 @@ int store_agency_name(struct db *db, long id, char **name, struct err *e)
 static int name_where(struct db *db, const char *sql, const char *key, long id, char **out,
                       struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     if (db_prepare(db, sql, &st, e))
         return e->kind;
     db_bind_text(st, 1, key);
-    sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    stmt_bind_int(st, 2, id);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW)
         *out = db_col_dup(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read names", e);
+    stmt_finalize(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(db, "cannot read names", e);
 }
 
 /* The name of a group whose name or alias folds to key, or NULL. */
 static int group_named(struct db *db, const char *key, char **out, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     if (db_prepare(db,
                    "SELECT g.name, g.name FROM agency_group g UNION ALL"
@@ -226,8 +225,8 @@ static int group_named(struct db *db, const char *key, char **out, struct err *e
             *out = db_col_dup(st, 0);
         free(k);
     }
-    sqlite3_finalize(st);
-    return *out || rc == SQLITE_DONE ? 0 : db_error(db, "cannot read groups", e);
+    stmt_finalize(st);
+    return *out || rc == DB_DONE ? 0 : db_error(db, "cannot read groups", e);
 }
 
 /* ERR_CONFLICT when key names another agency or a group. */
@@ -262,15 +261,15 @@ static int insert_alias(struct db *db, long agency_id, const char *alias, const 
         free(known);
         return ret;
     }
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "INSERT INTO agency_alias (agency_id, alias, alias_key) VALUES (?, ?, ?)",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, agency_id);
+    stmt_bind_int(st, 1, agency_id);
     db_bind_text(st, 2, alias);
     db_bind_text(st, 3, key);
     ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -285,7 +284,7 @@ struct party_ref {
 static int matching_parties(struct db *db, const char *key, struct party_ref **out, size_t *n,
                             struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT task_id, role, position, text FROM task_party"
                    " WHERE agency_id IS NULL AND group_id IS NULL",
@@ -297,30 +296,30 @@ static int matching_parties(struct db *db, const char *key, struct party_ref **o
         char *k = text_fold(db_col_text(st, 3));
         if (!strcmp(k, key)) {
             ALLOC_GROW(*out, *n + 1, cap);
-            (*out)[(*n)++] = (struct party_ref){ sqlite3_column_int64(st, 0), db_col_dup(st, 1),
-                                                 sqlite3_column_int64(st, 2), db_col_dup(st, 3) };
+            (*out)[(*n)++] = (struct party_ref){ stmt_int(st, 0), db_col_dup(st, 1),
+                                                 stmt_int(st, 2), db_col_dup(st, 3) };
         }
         free(k);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read task parties", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read task parties", e);
 }
 
 static int link_party(struct db *db, const struct party_ref *p, long agency_id, long active_id,
                       struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "UPDATE task_party SET agency_id = ? WHERE task_id = ? AND role = ?"
                    " AND position = ?",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, agency_id);
-    sqlite3_bind_int64(st, 2, p->task_id);
+    stmt_bind_int(st, 1, agency_id);
+    stmt_bind_int(st, 2, p->task_id);
     db_bind_text(st, 3, p->role);
-    sqlite3_bind_int64(st, 4, p->position);
+    stmt_bind_int(st, 4, p->position);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     if (ret || strcmp(p->role, "lead") != 0)
         return ret;
     if (db_prepare(db,
@@ -329,11 +328,11 @@ static int link_party(struct db *db, const struct party_ref *p, long agency_id, 
                    " removed_import_id = NULL WHERE removed_import_id IS NOT NULL",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, p->task_id);
-    sqlite3_bind_int64(st, 2, active_id);
+    stmt_bind_int(st, 1, p->task_id);
+    stmt_bind_int(st, 2, active_id);
     db_bind_text(st, 3, p->text);
     ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -406,7 +405,7 @@ static int registry_run(struct db *db, const char *group, long *run_id, struct e
 /* Give every task led by group g an assignment to each of its members (reviving removed ones). */
 static int add_members(struct db *db, long g, const long *ids, size_t n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
                    " SELECT p.task_id, ?1, ?2, p.text FROM task_party p WHERE p.role = 'lead'"
@@ -416,12 +415,12 @@ static int add_members(struct db *db, long g, const long *ids, size_t n, struct 
         return e->kind;
     int ret = 0;
     for (size_t i = 0; i < n && !ret; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, ids[i]);
-        sqlite3_bind_int64(st, 2, g);
+        stmt_reset(st);
+        stmt_bind_int(st, 1, ids[i]);
+        stmt_bind_int(st, 2, g);
         ret = db_step_done(db, st, e);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 

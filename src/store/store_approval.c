@@ -26,29 +26,29 @@ static const struct audit_entry *as_action(const struct audit_entry *a, const ch
 
 int store_approval_required(struct db *db, long agency_id, bool *required, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT required FROM unit_approval WHERE agency_id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, agency_id);
-    int rc = sqlite3_step(st);
-    *required = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    stmt_bind_int(st, 1, agency_id);
+    int rc = stmt_step(st);
+    *required = rc == DB_ROW && (int)stmt_int(st, 0);
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
+    return rc == DB_ROW || rc == DB_DONE
                ? 0
                : db_error(db, "không đọc được quy định duyệt báo cáo", e);
 }
 
 static int agency_exists(struct db *db, long agency_id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT 1 FROM agency WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, agency_id);
-    int rc = sqlite3_step(st);
+    stmt_bind_int(st, 1, agency_id);
+    int rc = stmt_step(st);
     db_finish_cached(db, st);
-    if (rc == SQLITE_DONE)
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "không có đơn vị số %ld", agency_id);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "không đọc được đơn vị", e);
+    return rc == DB_ROW ? 0 : db_error(db, "không đọc được đơn vị", e);
 }
 
 int store_approval_require(struct db *db, long agency_id, bool required,
@@ -58,7 +58,7 @@ int store_approval_require(struct db *db, long agency_id, bool required,
     int ret = db_begin(db, e);
     if (!ret)
         ret = agency_exists(db, agency_id, e) || store_approval_required(db, agency_id, &before, e);
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     if (!ret)
         ret = db_prepare_cached(db,
                                 "INSERT INTO unit_approval (agency_id, required, changed_at,"
@@ -68,8 +68,8 @@ int store_approval_require(struct db *db, long agency_id, bool required,
     if (!ret) {
         char at[DB_TS_LEN];
         db_timestamp(at);
-        sqlite3_bind_int64(st, 1, agency_id);
-        sqlite3_bind_int(st, 2, required);
+        stmt_bind_int(st, 1, agency_id);
+        stmt_bind_int(st, 2, required);
         db_bind_text(st, 3, at);
         db_bind_text(st, 4, a ? a->actor : "cli");
         ret = db_step_done(db, st, e);
@@ -85,14 +85,14 @@ int store_approval_require(struct db *db, long agency_id, bool required,
 
 int store_count_policy(struct db *db, enum count_policy *p, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT policy FROM count_policy WHERE id = 1", &st, e))
         return e->kind;
-    int rc = sqlite3_step(st);
-    int v = rc == SQLITE_ROW ? count_policy_parse(db_col_text(st, 0)) : -1;
+    int rc = stmt_step(st);
+    int v = rc == DB_ROW ? count_policy_parse(db_col_text(st, 0)) : -1;
     *p = v < 0 ? COUNT_SUBMITTED : (enum count_policy)v;
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
+    return rc == DB_ROW || rc == DB_DONE
                ? 0
                : db_error(db, "không đọc được quy tắc tính báo cáo", e);
 }
@@ -131,28 +131,28 @@ static const char review_select[] =
     " FROM progress_report r JOIN assignment a ON a.id = r.assignment_id"
     " JOIN task t ON t.id = a.task_id JOIN agency g ON g.id = a.agency_id";
 
-static void read_review_row(sqlite3_stmt *st, struct review_view *v)
+static void read_review_row(struct stmt *st, struct review_view *v)
 {
     *v = (struct review_view){ 0 };
-    v->report_id = sqlite3_column_int64(st, 0);
-    v->task_id = sqlite3_column_int64(st, 1);
-    v->agency_id = sqlite3_column_int64(st, 2);
+    v->report_id = stmt_int(st, 0);
+    v->task_id = stmt_int(st, 1);
+    v->agency_id = stmt_int(st, 2);
     v->unit = db_col_dup(st, 3);
     v->task_name = db_col_dup(st, 4);
     v->kind = db_col_dup(st, 5);
     v->reported_on = db_col_date(st, 6);
-    v->needs_approval = sqlite3_column_int(st, 7);
+    v->needs_approval = (int)stmt_int(st, 7);
 }
 
 static int read_steps(struct db *db, struct review_view *v, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT step, taken_on, comment, created_by FROM progress_review"
                           " WHERE report_id = ? ORDER BY id",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, v->report_id);
+    stmt_bind_int(st, 1, v->report_id);
     size_t cap = 0, cap_c = 0, cap_b = 0;
     int rc;
     while (db_row(st, &rc)) {
@@ -167,25 +167,25 @@ static int read_steps(struct db *db, struct review_view *v, struct err *e)
     }
     db_finish_cached(db, st);
     v->state = approval_state(v->needs_approval, v->steps, v->n_steps, DATE_NONE);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+    return rc == DB_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
 }
 
 int store_review_get(struct db *db, long report_id, struct review_view *out, struct err *e)
 {
     char *sql = xasprintf("%s WHERE r.id = ?", review_select);
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare(db, sql, &st, e);
     free(sql);
     if (ret)
         return ret;
-    sqlite3_bind_int64(st, 1, report_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    stmt_bind_int(st, 1, report_id);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW)
         read_review_row(st, out);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "không có báo cáo tiến độ số %ld", report_id);
-    if (rc != SQLITE_ROW)
+    if (rc != DB_ROW)
         return db_error(db, "không đọc được báo cáo tiến độ", e);
     ret = read_steps(db, out, e);
     if (ret)
@@ -204,12 +204,12 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
                           " FROM progress_review v WHERE v.report_id = r.id))"
                           " AND (?1 = 0 OR a.agency_id = ?1) ORDER BY r.id DESC",
                           review_select);
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare(db, sql, &st, e);
     free(sql);
     if (ret)
         return ret;
-    sqlite3_bind_int64(st, 1, agency_id);
+    stmt_bind_int(st, 1, agency_id);
     size_t cap = 0;
     int rc;
     while (!ret && (!limit || *n < limit) && db_row(st, &rc)) {
@@ -222,8 +222,8 @@ int store_review_list(struct db *db, long agency_id, int state, size_t limit,
         else
             (*n)++;
     }
-    sqlite3_finalize(st);
-    if (!ret && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    stmt_finalize(st);
+    if (!ret && rc != DB_DONE && rc != DB_ROW)
         ret = db_error(db, "không đọc được danh sách báo cáo cần duyệt", e);
     if (ret) {
         review_views_free(*out, *n);
@@ -247,46 +247,59 @@ static size_t index_of(const long *ids, size_t n, long id)
  * only reports with something to say (awaiting approval, or reviewed) come
  * back, so a programme that never uses approval reads nothing more.
  */
-int store_review_states(struct db *db, const long *ids, size_t n, int *states, struct err *e)
+/* store_review_states() for at most REVIEW_STATES_CHUNK ids: one ? each. */
+static int review_states_chunk(struct db *db, const long *ids, size_t n, int *states,
+                               struct err *e)
 {
+    struct buf sql = BUF_INIT;
+    buf_adds(&sql, "SELECT r.id, r.needs_approval, v.step, v.taken_on FROM progress_report r"
+                   " LEFT JOIN progress_review v ON v.report_id = r.id WHERE r.id IN (");
     for (size_t i = 0; i < n; i++)
-        states[i] = -1;
-    if (!n)
-        return 0;
-    sqlite3_stmt *st;
-    if (db_prepare_cached(db,
-                          "SELECT r.id, r.needs_approval, v.step, v.taken_on FROM progress_report r"
-                          " LEFT JOIN progress_review v ON v.report_id = r.id"
-                          " WHERE r.id IN (SELECT value FROM json_each(?1))"
-                          " AND (r.needs_approval = 1 OR v.id IS NOT NULL) ORDER BY r.id, v.id",
-                          &st, e))
-        return e->kind;
-    struct buf list = BUF_INIT;
+        buf_adds(&sql, i ? ", ?" : "?");
+    buf_adds(&sql, ") AND (r.needs_approval = 1 OR v.id IS NOT NULL) ORDER BY r.id, v.id");
+    struct stmt *st;
+    int ret = db_prepare(db, sql.data, &st, e);
+    buf_release(&sql);
+    if (ret)
+        return ret;
     for (size_t i = 0; i < n; i++)
-        buf_addf(&list, "%c%ld", i ? ',' : '[', ids[i]);
-    buf_addch(&list, ']');
-    db_bind_text(st, 1, list.data);
+        stmt_bind_int(st, (int)i + 1, ids[i]);
     struct review steps[N_REVIEW_STEPS];
     size_t n_steps = 0, at = n;
     bool needs = false;
     int rc;
     while (db_row(st, &rc)) {
-        size_t i = index_of(ids, n, sqlite3_column_int64(st, 0));
+        size_t i = index_of(ids, n, stmt_int(st, 0));
         if (i != at && at < n)
             states[at] = (int)approval_state(needs, steps, n_steps, DATE_NONE);
         if (i != at)
             n_steps = 0;
         at = i;
-        needs = sqlite3_column_int(st, 1);
+        needs = (int)stmt_int(st, 1);
         int step = review_step_parse(db_col_text(st, 2));
         if (step >= 0 && n_steps < N_REVIEW_STEPS)
             steps[n_steps++] = (struct review){ (enum review_step)step, db_col_date(st, 3) };
     }
     if (at < n)
         states[at] = (int)approval_state(needs, steps, n_steps, DATE_NONE);
-    db_finish_cached(db, st);
-    buf_release(&list);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "không đọc được các bước duyệt", e);
+}
+
+/* A page of reports is a few dozen; all of a task's, thousands: far below either engine's
+ * limit on parameters per statement in chunks of this many. */
+#define REVIEW_STATES_CHUNK 500
+
+int store_review_states(struct db *db, const long *ids, size_t n, int *states, struct err *e)
+{
+    for (size_t i = 0; i < n; i++)
+        states[i] = -1;
+    for (size_t at = 0; at < n; at += REVIEW_STATES_CHUNK) {
+        size_t m = n - at < REVIEW_STATES_CHUNK ? n - at : REVIEW_STATES_CHUNK;
+        if (review_states_chunk(db, ids + at, m, states + at, e))
+            return e->kind;
+    }
+    return 0;
 }
 
 void review_view_release(struct review_view *v)
@@ -344,7 +357,7 @@ static int check_step(const struct review_view *v, enum review_step step, struct
 static int insert_step(struct db *db, long report_id, enum review_step step, struct date on,
                        const char *comment, const char *actor, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "INSERT INTO progress_review (report_id, step, taken_on, comment,"
                           " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
@@ -352,7 +365,7 @@ static int insert_step(struct db *db, long report_id, enum review_step step, str
         return e->kind;
     char at[DB_TS_LEN];
     db_timestamp(at);
-    sqlite3_bind_int64(st, 1, report_id);
+    stmt_bind_int(st, 1, report_id);
     db_bind_text(st, 2, review_step_key(step));
     db_bind_date(st, 3, on);
     db_bind_text(st, 4, comment ? comment : "");

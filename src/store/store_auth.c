@@ -18,7 +18,7 @@
 
 int store_audit(struct db *db, const struct audit_entry *a, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO audit_log (at, actor, user_id, token_id, action, entity,"
                    " entity_id, before, after, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -29,18 +29,18 @@ int store_audit(struct db *db, const struct audit_entry *a, struct err *e)
     db_bind_text(st, 1, at);
     db_bind_text(st, 2, a->actor ? a->actor : "");
     if (a->user_id)
-        sqlite3_bind_int64(st, 3, a->user_id);
+        stmt_bind_int(st, 3, a->user_id);
     if (a->token_id)
-        sqlite3_bind_int64(st, 4, a->token_id);
+        stmt_bind_int(st, 4, a->token_id);
     db_bind_text(st, 5, a->action);
     db_bind_text(st, 6, a->entity ? a->entity : "");
     if (a->entity_id)
-        sqlite3_bind_int64(st, 7, a->entity_id);
+        stmt_bind_int(st, 7, a->entity_id);
     db_bind_text(st, 8, a->before);
     db_bind_text(st, 9, a->after);
     db_bind_text(st, 10, a->client ? a->client : "");
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -74,7 +74,7 @@ int store_audit_finish(struct db *db, int ret, const struct audit_entry *a, cons
     return ret;
 }
 
-int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out, size_t *n,
+int db_read_audit_rows(struct db *db, struct stmt *st, struct audit_view **out, size_t *n,
                        const char *what, struct err *e)
 {
     size_t cap = 0;
@@ -84,19 +84,19 @@ int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out,
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
         struct audit_view *v = &(*out)[(*n)++];
-        *v = (struct audit_view){ .id = sqlite3_column_int64(st, 0) };
+        *v = (struct audit_view){ .id = stmt_int(st, 0) };
         v->at = db_col_dup(st, 1);
         v->actor = db_col_dup(st, 2);
         v->action = db_col_dup(st, 3);
         v->entity = db_col_dup(st, 4);
-        v->entity_id = sqlite3_column_int64(st, 5);
+        v->entity_id = stmt_int(st, 5);
         v->before = db_col_dup(st, 6);
         v->after = db_col_dup(st, 7);
         v->client = db_col_dup(st, 8);
         v->role = db_col_dup(st, 9);
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return 0;
     audit_views_free(*out, *n);
     *out = NULL;
@@ -107,7 +107,7 @@ int db_read_audit_rows(struct db *db, sqlite3_stmt *st, struct audit_view **out,
 int store_audit_list(struct db *db, long limit, const char *action, struct audit_view **out,
                      size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
@@ -117,9 +117,9 @@ int store_audit_list(struct db *db, long limit, const char *action, struct audit
                    " WHERE ?2 IS NULL OR a.action = ?2 ORDER BY a.id DESC LIMIT ?1",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, limit);
+    stmt_bind_int(st, 1, limit);
     if (action)
-        sqlite3_bind_text(st, 2, action, -1, SQLITE_TRANSIENT);
+        db_bind_text(st, 2, action);
     return db_read_audit_rows(db, st, out, n, "cannot read the audit log", e);
 }
 
@@ -164,16 +164,16 @@ static int finish_tx(struct db *db, int ret, struct err *e)
     " coalesce(a.name, ''), u.active"
 #define USER_FROM " FROM app_user u LEFT JOIN agency a ON a.id = u.agency_id"
 
-static void read_user(sqlite3_stmt *st, struct user_record *u)
+static void read_user(struct stmt *st, struct user_record *u)
 {
-    *u = (struct user_record){ .id = sqlite3_column_int64(st, 0) };
+    *u = (struct user_record){ .id = stmt_int(st, 0) };
     u->username = db_col_dup(st, 1);
     u->display = db_col_dup(st, 2);
     u->password_hash = db_col_dup(st, 3);
     u->role = db_col_dup(st, 4);
-    u->agency_id = sqlite3_column_int64(st, 5);
+    u->agency_id = stmt_int(st, 5);
     u->agency = db_col_dup(st, 6);
-    u->active = sqlite3_column_int(st, 7) != 0;
+    u->active = (int)stmt_int(st, 7) != 0;
 }
 
 void user_record_release(struct user_record *u)
@@ -207,7 +207,7 @@ static int check_role(const char *role, long agency_id, struct err *e)
 
 static int insert_user(struct db *db, const struct user_record *u, long *id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO app_user (username, display_name, password_hash, role, agency_id,"
                    " active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
@@ -220,13 +220,13 @@ static int insert_user(struct db *db, const struct user_record *u, long *id, str
     db_bind_text(st, 3, u->password_hash);
     db_bind_text(st, 4, u->role);
     if (u->agency_id)
-        sqlite3_bind_int64(st, 5, u->agency_id);
+        stmt_bind_int(st, 5, u->agency_id);
     db_bind_text(st, 6, at);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_CONSTRAINT)
+    int rc = stmt_step(st);
+    stmt_finalize(st);
+    if (rc == DB_CONSTRAINT)
         return err_set(e, ERR_CONFLICT, "the username '%s' is taken", u->username);
-    if (rc != SQLITE_DONE)
+    if (rc != DB_DONE)
         return db_error(db, "cannot add the user", e);
     *id = db_last_id(db);
     return 0;
@@ -257,7 +257,7 @@ int store_user_update(struct db *db, long id, const char *password_hash, int act
                      "UPDATE app_user SET password_hash = coalesce(?1, password_hash),"
                      " active = coalesce(?2, active) WHERE id = ?3",
                      args, 3, e);
-    if (!ret && sqlite3_changes(db->conn) == 0)
+    if (!ret && db_changes(db) == 0)
         ret = err_set(e, ERR_NOT_FOUND, "no user %ld", id);
     if (!ret && active == 0)
         ret = db_run(db, "DELETE FROM session WHERE user_id = ?", args + 2, 1, e);
@@ -270,8 +270,8 @@ int store_user_update(struct db *db, long id, const char *password_hash, int act
 static int user_query(struct db *db, const char *where, const char *arg,
                       struct user_record **out, size_t *n, struct err *e)
 {
-    char *sql = xasprintf("SELECT " USER_COLS USER_FROM " %s ORDER BY u.username", where);
-    sqlite3_stmt *st;
+    char *sql = xasprintf("SELECT " USER_COLS USER_FROM " %s ORDER BY lower(u.username)", where);
+    struct stmt *st;
     int ret = db_prepare(db, sql, &st, e);
     free(sql);
     if (ret)
@@ -286,15 +286,15 @@ static int user_query(struct db *db, const char *where, const char *arg,
         ALLOC_GROW(*out, *n + 1, cap);
         read_user(st, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read users", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read users", e);
 }
 
 int store_user_find(struct db *db, const char *username, struct user_record *out, struct err *e)
 {
     struct user_record *u;
     size_t n;
-    if (user_query(db, "WHERE u.username = ?", username, &u, &n, e))
+    if (user_query(db, "WHERE lower(u.username) = lower(?)", username, &u, &n, e))
         return e->kind;
     if (n == 0) {
         free(u);
@@ -320,38 +320,38 @@ int store_session_add(struct db *db, const char *digest, long user_id, const cha
     /* Sessions older than a day are gone whatever the timeouts: sweep them at each sign-in. */
     if (expire_sessions(db, now, 24 * 3600, 24 * 3600, e))
         return e->kind;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO session (digest, user_id, csrf, created_at, seen_at)"
                    " VALUES (?, ?, ?, ?, ?)",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, digest);
-    sqlite3_bind_int64(st, 2, user_id);
+    stmt_bind_int(st, 2, user_id);
     db_bind_text(st, 3, csrf);
-    sqlite3_bind_int64(st, 4, now);
-    sqlite3_bind_int64(st, 5, now);
+    stmt_bind_int(st, 4, now);
+    stmt_bind_int(st, 5, now);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
 static int expire_sessions(struct db *db, long now, long idle_s, long max_s, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "DELETE FROM session WHERE seen_at < ? OR created_at < ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, now - idle_s);
-    sqlite3_bind_int64(st, 2, now - max_s);
+    stmt_bind_int(st, 1, now - idle_s);
+    stmt_bind_int(st, 2, now - max_s);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
 static int session_user(struct db *db, const char *digest, long now, long idle_s, long max_s,
                         struct user_record *out, long *seen_at, struct err *e)
 {
-    sqlite3_stmt *st; /* kept prepared: every signed-in request runs it */
+    struct stmt *st; /* kept prepared: every signed-in request runs it */
     if (db_prepare_cached(db,
                           "SELECT " USER_COLS ", s.csrf, s.seen_at" USER_FROM
                           " JOIN session s ON s.user_id = u.id WHERE s.digest = ? AND"
@@ -359,18 +359,18 @@ static int session_user(struct db *db, const char *digest, long now, long idle_s
                           &st, e))
         return e->kind;
     db_bind_text(st, 1, digest);
-    sqlite3_bind_int64(st, 2, now - idle_s);
-    sqlite3_bind_int64(st, 3, now - max_s);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    stmt_bind_int(st, 2, now - idle_s);
+    stmt_bind_int(st, 3, now - max_s);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
         read_user(st, out);
         out->csrf = db_col_dup(st, 8);
-        *seen_at = (long)sqlite3_column_int64(st, 9);
+        *seen_at = (long)stmt_int(st, 9);
     }
     db_finish_cached(db, st);
-    if (rc == SQLITE_ROW)
+    if (rc == DB_ROW)
         return 0;
-    return rc == SQLITE_DONE ? err_set(e, ERR_NOT_FOUND, "no such session")
+    return rc == DB_DONE ? err_set(e, ERR_NOT_FOUND, "no such session")
                              : db_error(db, "cannot read the session", e);
 }
 
@@ -388,14 +388,14 @@ int store_session_find(struct db *db, const char *digest, long now, long idle_s,
         return e->kind;
     if (seen_at >= now - 60)
         return 0;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "UPDATE session SET seen_at = ?1 WHERE digest = ?2 AND seen_at < ?1 - 60",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, now);
+    stmt_bind_int(st, 1, now);
     db_bind_text(st, 2, digest);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -412,7 +412,7 @@ int store_token_add(struct db *db, const char *digest, const char *name, const c
 {
     if (check_role(role, agency_id, e) || db_begin(db, e))
         return e->kind;
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare(db,
                          "INSERT INTO api_token (digest, name, role, agency_id, created_by,"
                          " created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -424,12 +424,12 @@ int store_token_add(struct db *db, const char *digest, const char *name, const c
         db_bind_text(st, 2, name);
         db_bind_text(st, 3, role);
         if (agency_id)
-            sqlite3_bind_int64(st, 4, agency_id);
+            stmt_bind_int(st, 4, agency_id);
         if (a && a->user_id)
-            sqlite3_bind_int64(st, 5, a->user_id);
+            stmt_bind_int(st, 5, a->user_id);
         db_bind_text(st, 6, at);
         ret = db_step_done(db, st, e);
-        sqlite3_finalize(st);
+        stmt_finalize(st);
         *id = db_last_id(db);
     }
     if (!ret)
@@ -437,15 +437,15 @@ int store_token_add(struct db *db, const char *digest, const char *name, const c
     return finish_tx(db, ret, e);
 }
 
-static void read_token(sqlite3_stmt *st, struct token_record *t)
+static void read_token(struct stmt *st, struct token_record *t)
 {
-    *t = (struct token_record){ .id = sqlite3_column_int64(st, 0) };
+    *t = (struct token_record){ .id = stmt_int(st, 0) };
     t->name = db_col_dup(st, 1);
     t->role = db_col_dup(st, 2);
-    t->agency_id = sqlite3_column_int64(st, 3);
+    t->agency_id = stmt_int(st, 3);
     t->agency = db_col_dup(st, 4);
     t->created_at = db_col_dup(st, 5);
-    t->revoked = sqlite3_column_int(st, 6) != 0;
+    t->revoked = (int)stmt_int(st, 6) != 0;
 }
 
 static int token_query(struct db *db, const char *where, const char *arg,
@@ -456,7 +456,7 @@ static int token_query(struct db *db, const char *where, const char *arg,
                           " FROM api_token t LEFT JOIN agency a ON a.id = t.agency_id %s"
                           " ORDER BY t.id",
                           where);
-    sqlite3_stmt *st; /* kept prepared: every request with a token runs it */
+    struct stmt *st; /* kept prepared: every request with a token runs it */
     int ret = db_prepare_cached(db, sql, &st, e);
     free(sql);
     if (ret)
@@ -472,7 +472,7 @@ static int token_query(struct db *db, const char *where, const char *arg,
         read_token(st, &(*out)[(*n)++]);
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read tokens", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read tokens", e);
 }
 
 void token_record_release(struct token_record *t)
@@ -521,7 +521,7 @@ int store_token_revoke(struct db *db, long id, const struct audit_entry *a, stru
     const char *args[] = { at, sid };
     int ret = db_run(db, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                      args, 2, e);
-    if (!ret && sqlite3_changes(db->conn) == 0)
+    if (!ret && db_changes(db) == 0)
         ret = err_set(e, ERR_NOT_FOUND, "no live token %ld", id);
     free(sid);
     if (!ret)

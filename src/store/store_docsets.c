@@ -26,7 +26,7 @@ static void view_push(struct docset_view *v, size_t *cap, long id, const char *n
 static int resolve(struct db *db, struct docset_view *v, struct err *e)
 {
     bool rule = v->issuer || v->kind;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    rule ? "SELECT id, name, kind, symbol FROM document"
                           " ORDER BY date IS NULL, date, id"
@@ -36,34 +36,34 @@ static int resolve(struct db *db, struct docset_view *v, struct err *e)
                    &st, e))
         return e->kind;
     if (!rule)
-        sqlite3_bind_int64(st, 1, v->id);
+        stmt_bind_int(st, 1, v->id);
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
-        const char *kind = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_text(st, 2);
-        const char *symbol = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_text(st, 3);
+        const char *kind = stmt_is_null(st, 2) ? NULL : db_col_text(st, 2);
+        const char *symbol = stmt_is_null(st, 3) ? NULL : db_col_text(st, 3);
         if (!rule || docset_matches(v->issuer, v->kind, kind, symbol))
-            view_push(v, &cap, sqlite3_column_int64(st, 0), db_col_text(st, 1));
+            view_push(v, &cap, stmt_int(st, 0), db_col_text(st, 1));
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read a document set", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read a document set", e);
 }
 
-static char *col_or_null(sqlite3_stmt *st, int col)
+static char *col_or_null(struct stmt *st, int col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_dup(st, col);
+    return stmt_is_null(st, col) ? NULL : db_col_dup(st, col);
 }
 
 /* Sets named name (NULL: all), by name, resolved. */
 static int read_sets(struct db *db, const char *name, struct docset_view **out, size_t *n,
                      struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
-                   name ? "SELECT id, name, issuer, kind FROM document_set WHERE name = ?"
-                        : "SELECT id, name, issuer, kind FROM document_set ORDER BY name",
+                   name ? "SELECT id, name, issuer, kind FROM document_set WHERE lower(name) = lower(?)"
+                        : "SELECT id, name, issuer, kind FROM document_set ORDER BY lower(name)",
                    &st, e))
         return e->kind;
     if (name)
@@ -72,7 +72,7 @@ static int read_sets(struct db *db, const char *name, struct docset_view **out, 
     int rc;
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
-        (*out)[(*n)++] = (struct docset_view){ sqlite3_column_int64(st, 0),
+        (*out)[(*n)++] = (struct docset_view){ stmt_int(st, 0),
                                                db_col_dup(st, 1),
                                                col_or_null(st, 2),
                                                col_or_null(st, 3),
@@ -80,8 +80,8 @@ static int read_sets(struct db *db, const char *name, struct docset_view **out, 
                                                NULL,
                                                0 };
     }
-    sqlite3_finalize(st);
-    int ret = rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the document sets", e);
+    stmt_finalize(st);
+    int ret = rc == DB_DONE ? 0 : db_error(db, "cannot read the document sets", e);
     for (size_t i = 0; !ret && i < *n; i++)
         ret = resolve(db, &(*out)[i], e);
     if (ret) {
@@ -151,8 +151,8 @@ static int insert_members(struct db *db, long set_id, const struct docset_spec *
         snprintf(did, sizeof(did), "%ld", s->documents[i]);
         const char *args[] = { sid, did };
         ret = db_run(db,
-                     "INSERT OR IGNORE INTO document_set_member (set_id, document_id)"
-                     " VALUES (?, ?)",
+                     "INSERT INTO document_set_member (set_id, document_id)"
+                     " VALUES (?, ?) ON CONFLICT DO NOTHING",
                      args, 2, e);
     }
     return ret;
@@ -206,7 +206,7 @@ static int add_in_tx(struct db *db, const struct docset_spec *s, const struct au
     const char *args[] = { name, s->issuer && *s->issuer ? s->issuer : NULL,
                            s->kind && *s->kind ? s->kind : NULL, ts, a ? a->actor : "cli" };
     long id = 0;
-    int ret = db_query_id(db, "SELECT id FROM document_set WHERE name = ?", name, &id, e);
+    int ret = db_query_id(db, "SELECT id FROM document_set WHERE lower(name) = lower(?)", name, &id, e);
     if (!ret && id)
         ret = err_set(e, ERR_CONFLICT, "a document set named '%s' exists", name);
     if (!ret)
@@ -280,7 +280,7 @@ static int set_field(struct db *db, const char *column, const char *value, const
 static char *info_text(struct db *db, const char *id)
 {
     char *text = NULL;
-    sqlite3_stmt *st;
+    struct stmt *st;
     struct err ignored = ERR_INIT;
     if (db_prepare(db,
                    "SELECT coalesce(meeting, ''), coalesce(meeting_date, ''),"
@@ -288,10 +288,10 @@ static char *info_text(struct db *db, const char *id)
                    &st, &ignored))
         return NULL;
     db_bind_text(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (stmt_step(st) == DB_ROW)
         text = xasprintf("Phiên họp: %s; ngày: %s; tóm tắt: %s", db_col_text(st, 0),
                          db_col_text(st, 1), db_col_text(st, 2));
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return text;
 }
 
@@ -330,14 +330,15 @@ int store_issues_raised(struct db *db, struct date as_of, struct report_issue **
     date_iso(as_of, d);
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st;
-    /* One pass over the reports with issues: SQLite takes the bare columns from the row of
-     * the max() (the latest by date, then by entry). */
+    struct stmt *st;
+    /* One pass over the reports with issues: per assignment the latest by date, then by
+     * entry. */
     if (db_prepare(db,
-                   "SELECT assignment_id, reported_on, issues,"
-                   " max(reported_on || printf(':%012d', id)) FROM progress_report"
-                   " WHERE trim(issues) <> '' AND reported_on <= ?1"
-                   " GROUP BY assignment_id ORDER BY assignment_id",
+                   "SELECT assignment_id, reported_on, issues FROM (SELECT assignment_id,"
+                   " reported_on, issues, row_number() OVER (PARTITION BY assignment_id"
+                   " ORDER BY reported_on DESC, id DESC) AS latest FROM progress_report"
+                   " WHERE trim(issues) <> '' AND reported_on <= ?1) AS r"
+                   " WHERE latest = 1 ORDER BY assignment_id",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, d);
@@ -346,13 +347,13 @@ int store_issues_raised(struct db *db, struct date as_of, struct report_issue **
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
         struct report_issue *r = &(*out)[(*n)++];
-        r->assignment_id = sqlite3_column_int64(st, 0);
+        r->assignment_id = stmt_int(st, 0);
         r->on = DATE_NONE;
         date_parse_iso(db_col_text(st, 1), &r->on);
         r->text = db_col_dup(st, 2);
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return 0;
     report_issues_free(*out, *n);
     *out = NULL;

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 
 /* "2025-12-31 (note)" or "" — how a person's due date reads in the history. */
-static char *due_text(sqlite3_stmt *st)
+static char *due_text(struct stmt *st)
 {
-    if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+    if (stmt_is_null(st, 0))
         return xstrdup("");
     return xasprintf("%s%s%s%s", db_col_text(st, 0), *db_col_text(st, 1) ? " (" : "",
                      db_col_text(st, 1), *db_col_text(st, 1) ? ")" : "");
@@ -21,47 +21,47 @@ static char *due_text(sqlite3_stmt *st)
 
 static int current_due(struct db *db, long task_id, char **before, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "SELECT due_set, due_set_note FROM task WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, task_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    stmt_bind_int(st, 1, task_id);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW)
         *before = due_text(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "no task with id %ld", task_id);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the task", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot read the task", e);
 }
 
 static int write_due(struct db *db, long task_id, const char *iso, const char *note,
                      struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "UPDATE task SET due_set = ?, due_set_note = ? WHERE id = ?", &st, e))
         return e->kind;
     db_bind_text(st, 1, *iso ? iso : NULL);
     db_bind_text(st, 2, *iso && note ? note : "");
-    sqlite3_bind_int64(st, 3, task_id);
+    stmt_bind_int(st, 3, task_id);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
 static int history(struct db *db, long task_id, const char *before, const char *after,
                    struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "INSERT INTO task_history (task_id, field, before, after)"
                    " VALUES (?, 'due_set', ?, ?)",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, task_id);
+    stmt_bind_int(st, 1, task_id);
     db_bind_text(st, 2, before);
     db_bind_text(st, 3, after);
     int ret = db_step_done(db, st, e);
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 

@@ -9,7 +9,7 @@
 
 int store_frame_get(struct db *db, struct frame_settings *out, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT key, value FROM report_frame", &st, e))
         return e->kind;
     int rc;
@@ -19,7 +19,7 @@ int store_frame_get(struct db *db, struct frame_settings *out, struct err *e)
             break;
     }
     db_finish_cached(db, st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    if (rc != DB_DONE && rc != DB_ROW)
         return db_error(db, "reading the report frame", e);
     return e->kind;
 }
@@ -60,7 +60,7 @@ static char *changed_json(const struct frame_settings *changes, const struct fra
 static int write_key(struct db *db, enum frame_key k, const char *value, const char *actor,
                      struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     const char *sql = *value ? "INSERT INTO report_frame (key, value, changed_at, changed_by)"
                                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET"
                                " value = excluded.value, changed_at = excluded.changed_at,"

@@ -11,6 +11,8 @@
 #include "db_internal.h"
 #include "store.h"
 
+#include "core/target.h"
+
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -114,7 +116,7 @@ static int mention_document(struct import_ctx *c, const struct doc_identity *d, 
 {
     char *sid = ltoa_dup(id);
     const char *args[] = { sid, d->original };
-    int ret = db_run(c->db, "INSERT OR IGNORE INTO document_mention VALUES (?, ?)", args, 2, c->e);
+    int ret = db_run(c->db, "INSERT INTO document_mention VALUES (?, ?) ON CONFLICT DO NOTHING", args, 2, c->e);
     free(sid);
     note_doc(c, id);
     return ret;
@@ -175,13 +177,13 @@ static int update_changed(struct import_ctx *c, long id, const struct batch_task
     char *sid = ltoa_dup(id), *srun = ltoa_dup(c->run_id);
     for (int i = 0; i < N_TASK_COLS && !ret; i++) {
         char *sql = xasprintf("SELECT %s FROM task WHERE id = ?", task_cols[i]);
-        sqlite3_stmt *st;
+        struct stmt *st;
         ret = db_prepare_cached(c->db, sql, &st, c->e);
         free(sql);
         if (ret)
             break;
-        sqlite3_bind_int64(st, 1, id);
-        char *old = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
+        stmt_bind_int(st, 1, id);
+        char *old = stmt_step(st) == DB_ROW && !stmt_is_null(st, 0)
                         ? db_col_dup(st, 0)
                         : NULL;
         db_finish_cached(c->db, st);
@@ -222,7 +224,7 @@ static int insert_task(struct import_ctx *c, const char *key, const struct batch
         " output, deadline_text, due, deadline_kind, documents_text, source_line, import_id,"
         " is_group, parent_code, repeat_code)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare_cached(c->db, sql, &st, c->e);
     if (!ret) {
         for (int i = 0; i < 18; i++)
@@ -280,15 +282,15 @@ static int link_task(struct import_ctx *c, long id, const struct batch_task *t)
 {
     long parent = t->parent >= 0 ? c->task_ids[t->parent] : resolve_code(c, t->parent_code);
     long repeat = resolve_code(c, t->repeat_code);
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db, "UPDATE task SET parent_id = ?, repeat_of_id = ? WHERE id = ?", &st,
                    c->e))
         return c->e->kind;
     if (parent)
-        sqlite3_bind_int64(st, 1, parent);
+        stmt_bind_int(st, 1, parent);
     if (repeat)
-        sqlite3_bind_int64(st, 2, repeat);
-    sqlite3_bind_int64(st, 3, id);
+        stmt_bind_int(st, 2, repeat);
+    stmt_bind_int(st, 3, id);
     int ret = db_step_done(c->db, st, c->e);
     db_finish_cached(c->db, st);
     if (!ret && parent) {
@@ -307,7 +309,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
     if (c->source_doc) {
         char *sd = ltoa_dup(c->source_doc);
         const char *a[] = { sid, sd };
-        ret = db_run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+        ret = db_run(c->db, "INSERT INTO task_document VALUES (?, ?) ON CONFLICT DO NOTHING", a, 2, c->e);
         free(sd);
     }
     struct docref *refs = NULL;
@@ -320,7 +322,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
         char *sd = ltoa_dup(doc);
         const char *a[] = { sid, sd };
         if (!ret)
-            ret = db_run(c->db, "INSERT OR IGNORE INTO task_document VALUES (?, ?)", a, 2, c->e);
+            ret = db_run(c->db, "INSERT INTO task_document VALUES (?, ?) ON CONFLICT DO NOTHING", a, 2, c->e);
         free(sd);
     }
     for (size_t i = 0; i < n; i++)
@@ -332,7 +334,7 @@ static int write_documents(struct import_ctx *c, long id, const struct batch_tas
 
 static int write_parties(struct import_ctx *c, long id, const char *role, const struct parties *p)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "INSERT INTO task_party (task_id, role, position, text, agency_id, group_id)"
                    " VALUES (?, ?, ?, ?, ?, ?)",
@@ -341,16 +343,15 @@ static int write_parties(struct import_ctx *c, long id, const char *role, const 
     int ret = 0;
     for (size_t i = 0; i < p->n && !ret; i++) {
         const struct party *x = &p->items[i];
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        sqlite3_bind_int64(st, 1, id);
+        stmt_reset(st);
+        stmt_bind_int(st, 1, id);
         db_bind_text(st, 2, role);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
+        stmt_bind_int(st, 3, (long)i);
         db_bind_text(st, 4, x->text);
         if (x->kind == PARTY_AGENCY)
-            sqlite3_bind_int64(st, 5, c->r->agencies[x->idx].id);
+            stmt_bind_int(st, 5, c->r->agencies[x->idx].id);
         if (x->kind == PARTY_GROUP)
-            sqlite3_bind_int64(st, 6, c->r->groups[x->idx].id);
+            stmt_bind_int(st, 6, c->r->groups[x->idx].id);
         ret = db_step_done(c->db, st, c->e);
     }
     db_finish_cached(c->db, st);
@@ -359,7 +360,7 @@ static int write_parties(struct import_ctx *c, long id, const char *role, const 
 
 static int write_assignments(struct import_ctx *c, long id, const struct resolved_task *rt)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
                    " VALUES (?, ?, ?, ?) ON CONFLICT (task_id, agency_id) DO UPDATE SET"
@@ -370,12 +371,11 @@ static int write_assignments(struct import_ctx *c, long id, const struct resolve
     int ret = 0;
     for (size_t i = 0; i < rt->n_assign && !ret; i++) {
         const struct assignment_plan *a = &rt->assign[i];
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, c->r->agencies[a->agency].id);
+        stmt_reset(st);
+        stmt_bind_int(st, 1, id);
+        stmt_bind_int(st, 2, c->r->agencies[a->agency].id);
         if (a->via_group >= 0)
-            sqlite3_bind_int64(st, 3, c->r->groups[a->via_group].id);
+            stmt_bind_int(st, 3, c->r->groups[a->via_group].id);
         db_bind_text(st, 4, a->named_as);
         ret = db_step_done(c->db, st, c->e);
     }
@@ -437,6 +437,20 @@ static int store_task_row(struct import_ctx *c, size_t i, const struct resolved_
 
 /* ---- indicators ---------------------------------------------------------- */
 
+/*
+ * Whether target_parse() reads text as a target (not a heading without
+ * one): stored with the indicator, so the reconciliation counts them in
+ * SQL with the indicator list's own reading of a target.
+ */
+static bool has_target(const char *text, const char *unit)
+{
+    struct target t = TARGET_INIT;
+    target_parse(&t, text, unit);
+    bool yes = t.kind != TARGET_NONE;
+    target_release(&t);
+    return yes;
+}
+
 static int store_indicator(struct import_ctx *c, const struct batch_indicator *x)
 {
     struct parties p = PARTIES_INIT;
@@ -446,29 +460,31 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
         if (p.items[i].kind == PARTY_AGENCY)
             agency = c->r->agencies[registry_active(c->r, p.items[i].idx)].id;
     parties_release(&p);
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "INSERT INTO indicator (document_id, code, parent_code, name, unit,"
-                   " target_text, horizon, agency_text, agency_id, source_line, field)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                   " target_text, horizon, agency_text, agency_id, source_line, field, has_target)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                    " ON CONFLICT (document_id, code) DO UPDATE SET name = excluded.name,"
                    " unit = excluded.unit, target_text = excluded.target_text,"
+                   " has_target = excluded.has_target,"
                    " horizon = excluded.horizon, agency_text = excluded.agency_text,"
                    " agency_id = excluded.agency_id, field = excluded.field",
                    &st, c->e))
         return c->e->kind;
     if (c->source_doc)
-        sqlite3_bind_int64(st, 1, c->source_doc);
+        stmt_bind_int(st, 1, c->source_doc);
     const char *vals[] = { x->code, x->parent_code, x->name, x->unit, x->target };
     for (int i = 0; i < 5; i++)
         db_bind_text(st, i + 2, vals[i] ? vals[i] : (i == 1 ? NULL : ""));
     if (x->horizon)
-        sqlite3_bind_int(st, 7, x->horizon);
+        stmt_bind_int(st, 7, x->horizon);
     db_bind_text(st, 8, x->agency ? x->agency : "");
     if (agency)
-        sqlite3_bind_int64(st, 9, agency);
-    sqlite3_bind_int64(st, 10, (sqlite3_int64)x->line);
+        stmt_bind_int(st, 9, agency);
+    stmt_bind_int(st, 10, (long)x->line);
     db_bind_text(st, 11, x->field ? x->field : "");
+    stmt_bind_int(st, 12, has_target(x->target ? x->target : "", x->unit ? x->unit : ""));
     int ret = db_step_done(c->db, st, c->e);
     db_finish_cached(c->db, st);
     return ret;

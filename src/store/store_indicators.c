@@ -22,39 +22,39 @@
     " m.bloc, m.original, m.source, m.entered_via, m.entered_by, m.entered_at"                     \
     " FROM measurement m LEFT JOIN agency a ON a.id = m.unit_id"
 
-static char *col_dup_or_null(sqlite3_stmt *st, int col)
+static char *col_dup_or_null(struct stmt *st, int col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_dup(st, col);
+    return stmt_is_null(st, col) ? NULL : db_col_dup(st, col);
 }
 
-static void read_indicator(sqlite3_stmt *st, struct indicator *x)
+static void read_indicator(struct stmt *st, struct indicator *x)
 {
     memset(x, 0, sizeof(*x));
-    x->id = sqlite3_column_int64(st, 0);
+    x->id = stmt_int(st, 0);
     x->code = db_col_dup(st, 1);
     x->parent_code = col_dup_or_null(st, 2);
     x->name = db_col_dup(st, 3);
     x->unit = db_col_dup(st, 4);
     x->target_text = db_col_dup(st, 5);
-    x->horizon = sqlite3_column_int(st, 6);
+    x->horizon = (int)stmt_int(st, 6);
     x->agency = db_col_dup(st, 7);
     x->document = col_dup_or_null(st, 8);
     x->field = db_col_dup(st, 9);
-    x->agency_id = sqlite3_column_int64(st, 10);
-    x->has_baseline = sqlite3_column_type(st, 11) != SQLITE_NULL;
-    x->baseline = sqlite3_column_double(st, 11);
+    x->agency_id = stmt_int(st, 10);
+    x->has_baseline = !stmt_is_null(st, 11);
+    x->baseline = stmt_double(st, 11);
     x->baseline_on = db_col_date(st, 12);
     x->has_baseline = x->has_baseline && date_is_set(x->baseline_on);
 }
 
-static void read_measurement(sqlite3_stmt *st, struct measurement *m)
+static void read_measurement(struct stmt *st, struct measurement *m)
 {
-    m->id = sqlite3_column_int64(st, 0);
+    m->id = stmt_int(st, 0);
     m->on = db_col_date(st, 2);
-    m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
-    m->value = sqlite3_column_double(st, 3);
+    m->has_value = !stmt_is_null(st, 3);
+    m->value = stmt_double(st, 3);
     m->judgement = judgement_parse(db_col_text(st, 4));
-    m->unit_id = sqlite3_column_int64(st, 5);
+    m->unit_id = stmt_int(st, 5);
     m->unit_name = col_dup_or_null(st, 6);
     m->bloc = col_dup_or_null(st, 7);
     m->text = db_col_dup(st, 8);
@@ -64,7 +64,7 @@ static void read_measurement(sqlite3_stmt *st, struct measurement *m)
     m->entered_at = db_col_dup(st, 12);
 }
 
-static int read_indicators(struct db *db, sqlite3_stmt *st, struct indicator **out, size_t *n,
+static int read_indicators(struct db *db, struct stmt *st, struct indicator **out, size_t *n,
                            struct err *e)
 {
     size_t cap = 0;
@@ -73,28 +73,28 @@ static int read_indicators(struct db *db, sqlite3_stmt *st, struct indicator **o
         ALLOC_GROW(*out, *n + 1, cap);
         read_indicator(st, &(*out)[(*n)++]);
     }
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the indicators", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the indicators", e);
 }
 
 /* Attach the measurements st yields (ordered by indicator) to x[0..n). */
-static int read_measurements(struct db *db, sqlite3_stmt *st, struct indicator *x, size_t n,
+static int read_measurements(struct db *db, struct stmt *st, struct indicator *x, size_t n,
                              struct err *e)
 {
     struct indicator *owner = NULL;
     int rc;
     while (db_row(st, &rc)) {
-        long id = sqlite3_column_int64(st, 1);
+        long id = stmt_int(st, 1);
         for (size_t i = 0; (!owner || owner->id != id) && i < n; i++)
             owner = &x[i];
         if (owner && owner->id == id)
             read_measurement(st, indicator_add_measurement(owner));
     }
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the measurements", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the measurements", e);
 }
 
 int store_indicator_list(struct db *db, struct indicator **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st = NULL, *ms = NULL;
+    struct stmt *st = NULL, *ms = NULL;
     *out = NULL;
     *n = 0;
     int ret = db_prepare(
@@ -106,8 +106,8 @@ int store_indicator_list(struct db *db, struct indicator **out, size_t *n, struc
                          &ms, e);
     if (!ret)
         ret = read_measurements(db, ms, *out, *n, e);
-    sqlite3_finalize(st);
-    sqlite3_finalize(ms);
+    stmt_finalize(st);
+    stmt_finalize(ms);
     if (ret) {
         indicators_free(*out, *n);
         *out = NULL;
@@ -118,13 +118,13 @@ int store_indicator_list(struct db *db, struct indicator **out, size_t *n, struc
 
 int store_indicator_load(struct db *db, long id, struct indicator *out, struct err *e)
 {
-    sqlite3_stmt *st = NULL, *ms = NULL;
+    struct stmt *st = NULL, *ms = NULL;
     struct indicator *x = NULL;
     size_t n = 0;
     memset(out, 0, sizeof(*out));
     int ret = db_prepare(db, INDICATOR_SELECT " WHERE i.id = ?", &st, e);
     if (!ret) {
-        sqlite3_bind_int64(st, 1, id);
+        stmt_bind_int(st, 1, id);
         ret = read_indicators(db, st, &x, &n, e);
     }
     if (!ret && n == 0)
@@ -134,11 +134,11 @@ int store_indicator_load(struct db *db, long id, struct indicator *out, struct e
             db, MEASUREMENT_SELECT " WHERE m.indicator_id = ? ORDER BY m.measured_on, m.id", &ms,
             e);
     if (!ret) {
-        sqlite3_bind_int64(ms, 1, id);
+        stmt_bind_int(ms, 1, id);
         ret = read_measurements(db, ms, x, n, e);
     }
-    sqlite3_finalize(st);
-    sqlite3_finalize(ms);
+    stmt_finalize(st);
+    stmt_finalize(ms);
     if (!ret) {
         *out = x[0];
         free(x);
@@ -153,24 +153,24 @@ int store_indicator_load(struct db *db, long id, struct indicator *out, struct e
 static int count_code(struct db *db, const char *code, long document, long *id, int *n,
                       struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT id FROM indicator WHERE code = ? AND (? = 0 OR document_id = ?)"
                    " ORDER BY id",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, code);
-    sqlite3_bind_int64(st, 2, document);
-    sqlite3_bind_int64(st, 3, document);
+    stmt_bind_int(st, 2, document);
+    stmt_bind_int(st, 3, document);
     int rc;
     *n = 0;
     while (db_row(st, &rc)) {
         if (!*n)
-            *id = sqlite3_column_int64(st, 0);
+            *id = stmt_int(st, 0);
         (*n)++;
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the indicators", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the indicators", e);
 }
 
 int store_indicator_find(struct db *db, const char *code, const char *document, long *id,
@@ -210,16 +210,16 @@ struct measure_origin {
     const char *row_text; /* the row as written, or NULL */
 };
 
-static void bind_measurement(sqlite3_stmt *st, long indicator_id, const struct measurement *m,
+static void bind_measurement(struct stmt *st, long indicator_id, const struct measurement *m,
                              const char *actor, const char *iso, const char *at)
 {
-    sqlite3_bind_int64(st, 1, indicator_id);
+    stmt_bind_int(st, 1, indicator_id);
     db_bind_text(st, 2, iso);
     if (m->has_value)
-        sqlite3_bind_double(st, 3, m->value);
+        stmt_bind_double(st, 3, m->value);
     db_bind_text(st, 4, m->has_value ? NULL : judgement_key(m->judgement));
     if (m->unit_id)
-        sqlite3_bind_int64(st, 5, m->unit_id);
+        stmt_bind_int(st, 5, m->unit_id);
     db_bind_text(st, 6, m->bloc);
     db_bind_text(st, 7, m->text);
     db_bind_text(st, 8, m->source ? m->source : "");
@@ -234,7 +234,7 @@ static int insert_measurement(struct db *db, long indicator_id, const struct mea
                               struct err *e)
 {
     char iso[DATE_ISO_LEN], at[DB_TS_LEN];
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     date_iso(m->on, iso);
     db_timestamp(at);
     int ret = db_prepare(db,
@@ -246,14 +246,14 @@ static int insert_measurement(struct db *db, long indicator_id, const struct mea
     if (!ret) {
         bind_measurement(st, indicator_id, m, actor, iso, at);
         if (o && o->run_id)
-            sqlite3_bind_int64(st, 12, o->run_id);
+            stmt_bind_int(st, 12, o->run_id);
         if (o && o->line)
-            sqlite3_bind_int64(st, 13, (sqlite3_int64)o->line);
+            stmt_bind_int(st, 13, (long)o->line);
         db_bind_text(st, 14, o ? o->row_text : NULL);
         ret = db_step_done(db, st, e);
         *id = ret ? 0 : db_last_id(db);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return ret;
 }
 
@@ -304,18 +304,18 @@ int store_measurement_add(struct db *db, long indicator_id, const struct measure
 /* "40 (2024-12-31)", or NULL when the indicator has no baseline. */
 static int current_baseline(struct db *db, long id, char **text, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *text = NULL;
     if (db_prepare(db, "SELECT baseline_value, baseline_date FROM indicator WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        *text = xasprintf("%.15g (%s)", sqlite3_column_double(st, 0), db_col_text(st, 1));
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_bind_int(st, 1, id);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW && !stmt_is_null(st, 0))
+        *text = xasprintf("%.15g (%s)", stmt_double(st, 0), db_col_text(st, 1));
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return err_set(e, ERR_NOT_FOUND, "không có chỉ tiêu số %ld", id);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the indicator", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot read the indicator", e);
 }
 
 int store_indicator_set_baseline(struct db *db, long indicator_id, double v, struct date on,
@@ -323,7 +323,7 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
 {
     char iso[DATE_ISO_LEN];
     char *before = NULL, *after = NULL;
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     date_iso(on, iso);
     int ret = db_begin(db, e);
     if (!ret)
@@ -332,12 +332,12 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
         ret = db_prepare(
             db, "UPDATE indicator SET baseline_value = ?, baseline_date = ? WHERE id = ?", &st, e);
     if (!ret) {
-        sqlite3_bind_double(st, 1, v);
+        stmt_bind_double(st, 1, v);
         db_bind_text(st, 2, iso);
-        sqlite3_bind_int64(st, 3, indicator_id);
+        stmt_bind_int(st, 3, indicator_id);
         ret = db_step_done(db, st, e);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     if (!ret && a) {
         struct audit_entry line = *a;
         after = xasprintf("%.15g (%s)", v, iso);
@@ -356,7 +356,7 @@ int store_indicator_set_baseline(struct db *db, long indicator_id, double v, str
 int store_indicator_baseline_history(struct db *db, long indicator_id, struct audit_view **out,
                                      size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db,
@@ -365,7 +365,7 @@ int store_indicator_baseline_history(struct db *db, long indicator_id, struct au
                    " AND entity_id = ? ORDER BY id DESC",
                    &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, indicator_id);
+    stmt_bind_int(st, 1, indicator_id);
     return db_read_audit_rows(db, st, out, n, "cannot read the baselines of the indicator", e);
 }
 
@@ -495,7 +495,7 @@ static int row_measurement(struct mimport *c, const struct measure_row *row, str
 static int is_stored(struct mimport *c, const struct measurement *m, bool *dup)
 {
     char iso[DATE_ISO_LEN];
-    sqlite3_stmt *st;
+    struct stmt *st;
     date_iso(m->on, iso);
     if (db_prepare(c->db,
                    "SELECT 1 FROM measurement WHERE indicator_id = ? AND measured_on = ?"
@@ -503,16 +503,16 @@ static int is_stored(struct mimport *c, const struct measurement *m, bool *dup)
                    " AND source = ? LIMIT 1",
                    &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, c->x.id);
+    stmt_bind_int(st, 1, c->x.id);
     db_bind_text(st, 2, iso);
-    sqlite3_bind_int64(st, 3, m->unit_id);
+    stmt_bind_int(st, 3, m->unit_id);
     db_bind_text(st, 4, m->bloc ? m->bloc : "");
     db_bind_text(st, 5, m->text);
     db_bind_text(st, 6, m->source ? m->source : "");
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    *dup = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    int rc = stmt_step(st);
+    stmt_finalize(st);
+    *dup = rc == DB_ROW;
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
 static int import_row(struct mimport *c, const struct measure_row *row)

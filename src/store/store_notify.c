@@ -23,39 +23,39 @@ static const char mail_footer[] =
 static int insert_for(struct db *db, const char *sql, long agency_id, const struct notice *n,
                       const char *extra, long now, size_t *added, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
     char ts[DB_TS_LEN];
     db_timestamp(ts);
-    sqlite3_bind_int64(st, 1, agency_id);
+    stmt_bind_int(st, 1, agency_id);
     db_bind_text(st, 2, n->key);
     db_bind_text(st, 3, ts);
     db_bind_text(st, 4, n->title);
     db_bind_text(st, 5, extra);
     if (now)
-        sqlite3_bind_int64(st, 6, now);
+        stmt_bind_int(st, 6, now);
     else
         db_bind_text(st, 6, n->link);
     db_bind_text(st, 7, notice_kind_key(n->kind));
     int ret = db_step_done(db, st, e);
     db_finish_cached(db, st);
     if (!ret && added)
-        *added += (size_t)sqlite3_changes(db->conn);
+        *added += (size_t)db_changes(db);
     return ret;
 }
 
 static int notify_where(struct db *db, const char *users, long agency_id, const struct notice *n,
                         size_t *added, struct err *e)
 {
-    char *inbox = xasprintf("INSERT OR IGNORE INTO notification (user_id, dedup, created_at,"
+    char *inbox = xasprintf("INSERT INTO notification (user_id, dedup, created_at,"
                             " title, body, link, kind) SELECT u.id, 'u' || u.id || '|' || ?2,"
-                            " ?3, ?4, ?5, ?6, ?7%s",
+                            " ?3, ?4, ?5, ?6, ?7%s ON CONFLICT DO NOTHING",
                             users);
-    char *mail = xasprintf("INSERT OR IGNORE INTO mail_queue (recipient, dedup, created_at,"
+    char *mail = xasprintf("INSERT INTO mail_queue (recipient, dedup, created_at,"
                            " subject, body, next_at) SELECT u.email, 'u' || u.id || '|' || ?2,"
                            " ?3, '[giamsat] ' || ?4, ?5, ?6%s"
-                           " AND coalesce(u.email, '') <> ''",
+                           " AND coalesce(u.email, '') <> '' ON CONFLICT DO NOTHING",
                            users);
     char *text = xasprintf("%s%s", n->body, mail_footer);
     int ret = insert_for(db, inbox, agency_id, n, n->body, 0, added, e);
@@ -89,9 +89,9 @@ int store_notify_batch(struct db *db, const struct notify_target *t, size_t n, s
 /* ---- requests and reports ---------------------------------------------------------- */
 
 /* The subject of a request (its task or its indicator) and its link: the request's page. */
-static void request_subject(sqlite3_stmt *st, long request_id, char **subject, char **link)
+static void request_subject(struct stmt *st, long request_id, char **subject, char **link)
 {
-    if (sqlite3_column_int64(st, 3))
+    if (stmt_int(st, 3))
         *subject = xasprintf("nhiệm vụ «%s»", db_col_text(st, 4));
     else
         *subject = xasprintf("chỉ tiêu %s", db_col_text(st, 6));
@@ -101,7 +101,7 @@ static void request_subject(sqlite3_stmt *st, long request_id, char **subject, c
 int store_notify_request(struct db *db, long request_id, enum notice_kind kind, const char *text,
                          struct date on, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT r.agency_id, a.name, r.content, r.task_id, t.name,"
                           " r.indicator_id, i.code, coalesce((SELECT s.new_due FROM"
@@ -113,18 +113,18 @@ int store_notify_request(struct db *db, long request_id, enum notice_kind kind, 
                           " LEFT JOIN indicator i ON i.id = r.indicator_id WHERE r.id = ?1",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, request_id);
+    stmt_bind_int(st, 1, request_id);
     db_bind_text(st, 2, notice_kind_key(kind));
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
+    int rc = stmt_step(st);
+    if (rc != DB_ROW) {
         db_finish_cached(db, st);
-        return rc == SQLITE_DONE
+        return rc == DB_DONE
                    ? err_set(e, ERR_NOT_FOUND, "không có yêu cầu giải trình số %ld", request_id)
                    : db_error(db, "reading a request", e);
     }
     char *subject, *link;
     request_subject(st, request_id, &subject, &link);
-    long agency_id = sqlite3_column_int64(st, 0);
+    long agency_id = stmt_int(st, 0);
     struct date due = DATE_NONE;
     date_parse_iso(db_col_text(st, 7), &due); /* a stored date: always well-formed */
     struct notice_request r = {
@@ -163,23 +163,23 @@ int store_notify_report_returned(struct db *db, long agency_id, long task_id, lo
 
 int store_inbox_unread(struct db *db, long user_id, long *unread, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(
             db, "SELECT count(*) FROM notification WHERE user_id = ? AND read_at IS NULL", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, user_id);
-    int rc = sqlite3_step(st);
-    *unread = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    stmt_bind_int(st, 1, user_id);
+    int rc = stmt_step(st);
+    *unread = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "counting the notifications", e);
+    return rc == DB_ROW ? 0 : db_error(db, "counting the notifications", e);
 }
 
-static void read_item(sqlite3_stmt *st, struct inbox_item *it)
+static void read_item(struct stmt *st, struct inbox_item *it)
 {
     int kind = notice_kind_parse(db_col_text(st, 1));
-    *it = (struct inbox_item){ .id = sqlite3_column_int64(st, 0),
+    *it = (struct inbox_item){ .id = stmt_int(st, 0),
                                .kind = kind < 0 ? NOTICE_WARNING : (enum notice_kind)kind,
-                               .read = sqlite3_column_type(st, 6) != SQLITE_NULL };
+                               .read = !stmt_is_null(st, 6) };
     it->title = db_col_dup(st, 2);
     it->body = db_col_dup(st, 3);
     it->link = db_col_dup(st, 4);
@@ -194,7 +194,7 @@ int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_ite
     bool began;
     if (db_read_begin(db, &began, e))
         return e->kind;
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     int ret = store_inbox_unread(db, user_id, unread, e);
     if (!ret)
         ret = db_prepare_cached(db,
@@ -202,15 +202,15 @@ int store_inbox_list(struct db *db, long user_id, size_t limit, struct inbox_ite
                                 " notification WHERE user_id = ? ORDER BY id DESC LIMIT ?",
                                 &st, e);
     if (!ret) {
-        sqlite3_bind_int64(st, 1, user_id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+        stmt_bind_int(st, 1, user_id);
+        stmt_bind_int(st, 2, (long)limit);
         size_t cap = 0;
         int rc;
         while (db_row(st, &rc)) {
             ALLOC_GROW(*out, *n + 1, cap);
             read_item(st, &(*out)[(*n)++]);
         }
-        if (rc != SQLITE_DONE)
+        if (rc != DB_DONE)
             ret = db_error(db, "reading the notifications", e);
     }
     db_finish_cached(db, st);
@@ -232,16 +232,16 @@ void inbox_items_free(struct inbox_item *v, size_t n)
 /* Whether notification id belongs to user_id: 1, 0, or < 0 on error. */
 static int owns(struct db *db, long user_id, long id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT 1 FROM notification WHERE id = ? AND user_id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, user_id);
-    int rc = sqlite3_step(st);
+    stmt_bind_int(st, 1, id);
+    stmt_bind_int(st, 2, user_id);
+    int rc = stmt_step(st);
     db_finish_cached(db, st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != DB_ROW && rc != DB_DONE)
         return db_error(db, "reading a notification", e);
-    return rc == SQLITE_ROW;
+    return rc == DB_ROW;
 }
 
 int store_inbox_mark_read(struct db *db, long user_id, long id, long *changed, struct err *e)
@@ -265,7 +265,7 @@ int store_inbox_mark_read(struct db *db, long user_id, long id, long *changed, s
                      " AND (CAST(?3 AS INTEGER) = 0 OR id = ?3)",
                      args, 3, e);
     if (!ret)
-        n = (long)sqlite3_changes(db->conn);
+        n = (long)db_changes(db);
     if (!ret)
         ret = db_commit(db, e);
     if (ret)
@@ -287,12 +287,12 @@ int store_user_set_email(struct db *db, const char *username, const char *email,
     long id = 0;
     int ret = db_begin(db, e);
     if (!ret)
-        ret = db_query_id(db, "SELECT id FROM app_user WHERE username = ?", username, &id, e);
+        ret = db_query_id(db, "SELECT id FROM app_user WHERE lower(username) = lower(?)", username, &id, e);
     if (!ret && !id)
         ret = err_set(e, ERR_NOT_FOUND, "không có tài khoản '%s'", username);
     const char *args[] = { addr, username };
     if (!ret)
-        ret = db_run(db, "UPDATE app_user SET email = ? WHERE username = ?", args, 2, e);
+        ret = db_run(db, "UPDATE app_user SET email = ? WHERE lower(username) = lower(?)", args, 2, e);
     if (!ret && a) {
         struct audit_entry line = *a;
         line.entity = "app_user";
@@ -309,14 +309,14 @@ int store_user_set_email(struct db *db, const char *username, const char *email,
 
 int store_user_email(struct db *db, long user_id, char **email, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT email FROM app_user WHERE id = ?", &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, user_id);
-    int rc = sqlite3_step(st);
-    *email = rc == SQLITE_ROW ? db_col_dup(st, 0) : xstrdup("");
+    stmt_bind_int(st, 1, user_id);
+    int rc = stmt_step(st);
+    *email = rc == DB_ROW ? db_col_dup(st, 0) : xstrdup("");
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "reading an address", e);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(db, "reading an address", e);
 }
 
 /* ---- the mail queue ---------------------------------------------------------------- */
@@ -325,11 +325,11 @@ int store_user_email(struct db *db, long user_id, char **email, struct err *e)
     "SELECT id, recipient, subject, body, state, attempts, next_at, coalesce(last_error, ''),"     \
     " created_at, coalesce(sent_at, '') FROM mail_queue"
 
-static void read_mail(sqlite3_stmt *st, struct mail_item *m)
+static void read_mail(struct stmt *st, struct mail_item *m)
 {
-    *m = (struct mail_item){ .id = sqlite3_column_int64(st, 0),
-                             .attempts = sqlite3_column_int(st, 5),
-                             .next_at = (long)sqlite3_column_int64(st, 6) };
+    *m = (struct mail_item){ .id = stmt_int(st, 0),
+                             .attempts = (int)stmt_int(st, 5),
+                             .next_at = (long)stmt_int(st, 6) };
     m->recipient = db_col_dup(st, 1);
     m->subject = db_col_dup(st, 2);
     m->body = db_col_dup(st, 3);
@@ -360,7 +360,7 @@ void mail_items_free(struct mail_item *v, size_t n)
 
 int store_mail_list(struct db *db, struct mail_item **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare(db, MAIL_COLS " ORDER BY id", &st, e))
@@ -371,14 +371,14 @@ int store_mail_list(struct db *db, struct mail_item **out, size_t *n, struct err
         ALLOC_GROW(*out, *n + 1, cap);
         read_mail(st, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "reading the mail queue", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "reading the mail queue", e);
 }
 
 int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found, struct err *e)
 {
     *found = false;
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     int ret = db_begin(db, e);
     if (!ret)
         ret = db_prepare(db,
@@ -386,16 +386,16 @@ int store_mail_claim(struct db *db, long now, struct mail_item *out, bool *found
                                    " LIMIT 1",
                          &st, e);
     if (!ret) {
-        sqlite3_bind_int64(st, 1, now);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
+        stmt_bind_int(st, 1, now);
+        int rc = stmt_step(st);
+        if (rc == DB_ROW) {
             read_mail(st, out);
             *found = true;
-        } else if (rc != SQLITE_DONE) {
+        } else if (rc != DB_DONE) {
             ret = db_error(db, "reading the mail queue", e);
         }
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     if (!ret && *found) {
         char id[24];
         snprintf(id, sizeof(id), "%ld", out->id);
@@ -427,7 +427,7 @@ static int mail_update(struct db *db, const char *sql, long id, const char *a2, 
     int ret = db_begin(db, e);
     if (!ret)
         ret = db_run(db, sql, args, 3, e);
-    if (!ret && sqlite3_changes(db->conn) == 0)
+    if (!ret && db_changes(db) == 0)
         ret = err_set(e, ERR_CONFLICT, "thư số %ld không ở trạng thái này", id);
     if (!ret)
         ret = db_commit(db, e);

@@ -40,7 +40,7 @@ static bool agrees(const struct section_numbering *s)
 static int named_task(struct db *db, const char *key, long *id, char **tt_key, char **field,
                       long *document, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT t.id, giamsat_match_key(t.tt), t.field, (SELECT min(document_id)"
                           " FROM task_document WHERE task_id = t.id) FROM task t"
@@ -51,10 +51,10 @@ static int named_task(struct db *db, const char *key, long *id, char **tt_key, c
     int rc, n = 0;
     *id = 0;
     while (db_row(st, &rc) && n++ == 0) {
-        *id = (long)sqlite3_column_int64(st, 0);
+        *id = (long)stmt_int(st, 0);
         *tt_key = db_col_dup(st, 1);
         *field = db_col_dup(st, 2);
-        *document = (long)sqlite3_column_int64(st, 3);
+        *document = (long)stmt_int(st, 3);
     }
     if (n > 1) {
         free(*tt_key);
@@ -63,7 +63,7 @@ static int named_task(struct db *db, const char *key, long *id, char **tt_key, c
         *id = 0;
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(db, "cannot find the task", e);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(db, "cannot find the task", e);
 }
 
 /* Count what row says about its section's numbering. */
@@ -116,7 +116,7 @@ int numbering_find(struct db *db, const struct numbering *nb, const struct progr
             s = &nb->v[i];
     if (!s || !agrees(s))
         return 0;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT t.id FROM task t JOIN task_document td ON td.task_id = t.id"
                           " WHERE td.document_id = ? AND t.field = ? AND t.is_group = 0"
@@ -129,16 +129,16 @@ int numbering_find(struct db *db, const struct numbering *nb, const struct progr
         db_finish_cached(db, st);
         return 0;
     }
-    sqlite3_bind_int64(st, 1, s->document);
+    stmt_bind_int(st, 1, s->document);
     db_bind_text(st, 2, s->field);
     db_bind_text(st, 3, tt_key);
     int rc, n = 0;
     long id = 0;
     while (db_row(st, &rc))
-        id = n++ == 0 ? (long)sqlite3_column_int64(st, 0) : id;
+        id = n++ == 0 ? (long)stmt_int(st, 0) : id;
     db_finish_cached(db, st);
     free(tt_key);
-    if (rc != SQLITE_DONE)
+    if (rc != DB_DONE)
         return db_error(db, "cannot find the task by its TT", e);
     if (n == 1)
         *task_id = id;

@@ -11,11 +11,11 @@
 
 int store_task_search(struct db *db, const char *text, long **ids, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     char *key = text_fold(text);
     char *like = xasprintf("%%%s%%", key);
     size_t cap = 0;
-    int rc = SQLITE_DONE, ret = -1;
+    int rc = DB_DONE, ret = -1;
     *ids = NULL;
     *n = 0;
     if (db_prepare(db, "SELECT id FROM task WHERE search_key LIKE ? ORDER BY id", &st, e))
@@ -23,15 +23,15 @@ int store_task_search(struct db *db, const char *text, long **ids, size_t *n, st
     db_bind_text(st, 1, like);
     while (db_row(st, &rc)) {
         ALLOC_GROW(*ids, *n + 1, cap);
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+        (*ids)[(*n)++] = stmt_int(st, 0);
     }
-    if (rc != SQLITE_DONE) {
+    if (rc != DB_DONE) {
         db_error(db, "cannot search the tasks", e);
         goto cleanup;
     }
     ret = 0;
 cleanup:
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     free(key);
     free(like);
     if (ret) {
@@ -43,20 +43,20 @@ cleanup:
 
 int store_task_cells(struct db *db, struct task_cells **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     size_t cap = 0;
-    int rc = SQLITE_DONE;
+    int rc = DB_DONE;
     *out = NULL;
     *n = 0;
     if (db_prepare(db, "SELECT id, output, coord_text FROM task ORDER BY id", &st, e))
         return e->kind;
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
-        (*out)[(*n)++] = (struct task_cells){ sqlite3_column_int64(st, 0), db_col_dup(st, 1),
+        (*out)[(*n)++] = (struct task_cells){ stmt_int(st, 0), db_col_dup(st, 1),
                                               db_col_dup(st, 2) };
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return 0;
     task_cells_free(*out, *n);
     *out = NULL;

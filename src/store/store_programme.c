@@ -37,10 +37,10 @@ static size_t map_find(const long *ids, size_t n, long id)
     return hit ? (size_t)(hit - ids) : PROG_NONE;
 }
 
-static int finish(struct db *db, sqlite3_stmt *st, int rc, struct err *e)
+static int finish(struct db *db, struct stmt *st, int rc, struct err *e)
 {
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the programme", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the programme", e);
 }
 
 /* The tasks a load reads: every task (ids NULL), or ids[0..n) (borrowed). */
@@ -70,7 +70,7 @@ static char *placeholders(size_t n)
 }
 
 static int prepare_for(struct db *db, const struct set_query *q, const struct task_set *s,
-                       sqlite3_stmt **st, struct err *e)
+                       struct stmt **st, struct err *e)
 {
     char *in = s->ids ? placeholders(s->n) : NULL;
     char *sql = in ? xasprintf("%s%s%s%s%s", q->head, q->cond, in, q->cond_end, q->tail)
@@ -79,13 +79,13 @@ static int prepare_for(struct db *db, const struct set_query *q, const struct ta
     free(sql);
     free(in);
     for (size_t i = 0; !ret && s->ids && i < s->n; i++)
-        sqlite3_bind_int64(*st, (int)i + 1, s->ids[i]);
+        stmt_bind_int(*st, (int)i + 1, s->ids[i]);
     return ret ? e->kind : 0;
 }
 
 static int load_documents(struct db *db, struct programme *p, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT id, name, date, meeting, meeting_date, summary FROM document"
                    " ORDER BY date IS NULL, date, id",
@@ -96,16 +96,16 @@ static int load_documents(struct db *db, struct programme *p, struct err *e)
     while (db_row(st, &rc)) {
         ALLOC_GROW(p->documents, p->n_documents + 1, cap);
         p->documents[p->n_documents++] = (struct prog_document){
-            sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_date(st, 2),
-            sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3),
-            db_col_date(st, 4), sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : db_col_dup(st, 5) };
+            stmt_int(st, 0), db_col_dup(st, 1), db_col_date(st, 2),
+            stmt_is_null(st, 3) ? NULL : db_col_dup(st, 3),
+            db_col_date(st, 4), stmt_is_null(st, 5) ? NULL : db_col_dup(st, 5) };
     }
     return finish(db, st, rc, e);
 }
 
 static int load_agencies(struct db *db, struct programme *p, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "SELECT id, name, kind FROM agency ORDER BY id", &st, e))
         return e->kind;
     size_t cap = 0;
@@ -113,14 +113,14 @@ static int load_agencies(struct db *db, struct programme *p, struct err *e)
     while (db_row(st, &rc)) {
         ALLOC_GROW(p->agencies, p->n_agencies + 1, cap);
         p->agencies[p->n_agencies++] = (struct prog_agency){
-            sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2) };
+            stmt_int(st, 0), db_col_dup(st, 1), db_col_dup(st, 2) };
     }
     return finish(db, st, rc, e);
 }
 
-static void read_task(sqlite3_stmt *st, struct prog_task *t)
+static void read_task(struct stmt *st, struct prog_task *t)
 {
-    *t = (struct prog_task){ .id = sqlite3_column_int64(st, 0) };
+    *t = (struct prog_task){ .id = stmt_int(st, 0) };
     t->code = db_col_dup(st, 1);
     t->tt = db_col_dup(st, 2);
     t->name = db_col_dup(st, 3);
@@ -131,8 +131,8 @@ static void read_task(sqlite3_stmt *st, struct prog_task *t)
                        : !strcmp(kind, "recurring") ? DEADLINE_RECURRING
                                                     : DEADLINE_UNKNOWN;
     t->due = db_col_date(st, 7);
-    t->is_group = sqlite3_column_int(st, 8) != 0;
-    t->repeat_of_id = sqlite3_column_int64(st, 9);
+    t->is_group = (int)stmt_int(st, 8) != 0;
+    t->repeat_of_id = stmt_int(st, 9);
     t->lead_text = db_col_dup(st, 10);
 }
 
@@ -147,7 +147,7 @@ static int load_tasks(struct db *db, struct programme *p, const struct task_set 
         " coalesce(repeat_of_id, 0), lead_text FROM task",
         " WHERE id IN ", "", " ORDER BY id"
     };
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     size_t cap = 0;
@@ -174,13 +174,13 @@ static int load_task_documents(struct db *db, struct programme *p, const long *t
         " ON d.id = td.document_id",
         " WHERE td.task_id IN ", "", " ORDER BY td.task_id, d.date IS NULL, d.date, d.id"
     };
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     int rc;
     while (db_row(st, &rc)) {
-        size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 0));
-        size_t di = programme_find_document(p, sqlite3_column_int64(st, 1));
+        size_t ti = map_find(task_ids, p->n_tasks, stmt_int(st, 0));
+        size_t di = programme_find_document(p, stmt_int(st, 1));
         if (ti != PROG_NONE && di != PROG_NONE)
             push_index(&p->tasks[ti].documents, &p->tasks[ti].n_documents, di);
     }
@@ -194,29 +194,29 @@ static int load_assignments(struct db *db, struct programme *p, const long *task
         "SELECT id, task_id, agency_id FROM assignment WHERE removed_import_id IS NULL",
         " AND task_id IN ", "", " ORDER BY id"
     };
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
-        size_t ti = map_find(task_ids, p->n_tasks, sqlite3_column_int64(st, 1));
-        size_t ai = map_find(agency_ids, p->n_agencies, sqlite3_column_int64(st, 2));
+        size_t ti = map_find(task_ids, p->n_tasks, stmt_int(st, 1));
+        size_t ai = map_find(agency_ids, p->n_agencies, stmt_int(st, 2));
         if (ti == PROG_NONE || ai == PROG_NONE)
             continue;
         ALLOC_GROW(p->assignments, p->n_assignments + 1, cap);
         p->assignments[p->n_assignments] =
-            (struct prog_assignment){ sqlite3_column_int64(st, 0), ti, ai, NULL, 0 };
+            (struct prog_assignment){ stmt_int(st, 0), ti, ai, NULL, 0 };
         push_index(&p->tasks[ti].assignments, &p->tasks[ti].n_assignments, p->n_assignments++);
     }
     return finish(db, st, rc, e);
 }
 
-static void read_event(sqlite3_stmt *st, struct progress_event *ev)
+static void read_event(struct stmt *st, struct progress_event *ev)
 {
     enum progress_kind kind = PROGRESS_UPDATE;
     progress_kind_parse(db_col_text(st, 3), &kind);
-    *ev = (struct progress_event){ db_col_date(st, 1), sqlite3_column_int64(st, 2), kind,
+    *ev = (struct progress_event){ db_col_date(st, 1), stmt_int(st, 2), kind,
                                    db_col_date(st, 4) };
 }
 
@@ -233,14 +233,14 @@ static int load_events(struct db *db, struct programme *p, const long *assignmen
         " WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id IN ", ")",
         " ORDER BY assignment_id, reported_on, id"
     };
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, &q, s, &st, e))
         return e->kind;
     /* Rows come grouped by assignment: one capacity, for the list being filled. */
     size_t filling = PROG_NONE, cap = 0;
     int rc;
     while (db_row(st, &rc)) {
-        size_t ai = map_find(assignment_ids, p->n_assignments, sqlite3_column_int64(st, 0));
+        size_t ai = map_find(assignment_ids, p->n_assignments, stmt_int(st, 0));
         if (ai == PROG_NONE)
             continue;
         struct prog_assignment *a = &p->assignments[ai];
@@ -313,7 +313,7 @@ static int load_windows(struct db *db, struct programme *p, const long *assignme
         return 0;
     if (policy == COUNT_ACCEPTED)
         hide_every_event(p);
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, set->ids ? &some : &whole, set, &st, e))
         return e->kind;
     struct review steps[N_REVIEW_STEPS];
@@ -322,13 +322,13 @@ static int load_windows(struct db *db, struct programme *p, const long *assignme
     bool needs = false;
     int rc;
     while (db_row(st, &rc)) {
-        long id = sqlite3_column_int64(st, 1);
+        long id = stmt_int(st, 1);
         if (id != report && report)
             apply_window(p, assignment_ids, assignment, report, policy, needs, steps, n);
         if (id != report) {
             report = id;
-            assignment = sqlite3_column_int64(st, 0);
-            needs = sqlite3_column_int(st, 2);
+            assignment = stmt_int(st, 0);
+            needs = (int)stmt_int(st, 2);
             n = 0;
         }
         int step = review_step_parse(db_col_text(st, 3));
@@ -386,16 +386,16 @@ int store_load_programme(struct db *db, struct programme *p, struct err *e)
 
 int store_data_stamp(struct db *db, struct store_stamp *stamp, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT n, structure FROM data_generation", &st, e))
         return e->kind;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        stamp->generation = (long)sqlite3_column_int64(st, 0);
-        stamp->structure = (long)sqlite3_column_int64(st, 1);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        stamp->generation = (long)stmt_int(st, 0);
+        stamp->structure = (long)stmt_int(st, 1);
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the data generation", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot read the data generation", e);
 }
 
 int store_data_generation(struct db *db, long *generation, struct err *e)
@@ -408,20 +408,20 @@ int store_data_generation(struct db *db, long *generation, struct err *e)
 
 static int last_report_id(struct db *db, long *id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT coalesce(max(id), 0) FROM progress_report", &st, e))
         return e->kind;
-    int rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    int rc = stmt_step(st);
+    *id = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot read the progress reports", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot read the progress reports", e);
 }
 
 /* The reports after id `after`, by id: rows of the table's b-tree from one seek. */
 static int load_new_events(struct db *db, long after, struct store_stamp *stamp,
                            struct prog_new_event **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT assignment_id, reported_on, id, kind, completed_on,"
                           " needs_approval FROM progress_report WHERE id > ?1 ORDER BY id",
@@ -434,21 +434,21 @@ static int load_new_events(struct db *db, long after, struct store_stamp *stamp,
         db_finish_cached(db, st);
         return e->kind;
     }
-    sqlite3_bind_int64(st, 1, after);
+    stmt_bind_int(st, 1, after);
     size_t cap = 0;
     int rc;
     stamp->last_report = after;
     while (db_row(st, &rc)) {
         ALLOC_GROW(*out, *n + 1, cap);
         struct prog_new_event *ne = &(*out)[(*n)++];
-        ne->assignment_id = sqlite3_column_int64(st, 0);
+        ne->assignment_id = stmt_int(st, 0);
         read_event(st, &ne->ev);
         if (policy != COUNT_ALL)
-            approval_window(policy, sqlite3_column_int(st, 5), NULL, 0, &ne->ev);
+            approval_window(policy, (int)stmt_int(st, 5), NULL, 0, &ne->ev);
         stamp->last_report = ne->ev.seq;
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the progress reports", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the progress reports", e);
 }
 
 int store_load_reports_after(struct db *db, long after, struct store_stamp *stamp,
@@ -473,11 +473,11 @@ int store_load_reports_after(struct db *db, long after, struct store_stamp *stam
 
 int store_indicator_target_counts(struct db *db, struct indicator_target_counts *out, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = (struct indicator_target_counts)INDICATOR_TARGET_COUNTS_INIT;
     if (db_prepare(db,
                    "SELECT coalesce(agency_id, 0), count(*) FROM indicator"
-                   " WHERE giamsat_has_target(target_text, unit) GROUP BY 1 ORDER BY 1",
+                   " WHERE has_target = 1 GROUP BY 1 ORDER BY 1",
                    &st, e))
         return e->kind;
     size_t cap = 0;
@@ -485,12 +485,12 @@ int store_indicator_target_counts(struct db *db, struct indicator_target_counts 
     while (db_row(st, &rc)) {
         ALLOC_GROW(out->by_agency, out->n_agencies + 1, cap);
         struct indicator_target_count *c = &out->by_agency[out->n_agencies++];
-        c->agency_id = sqlite3_column_int64(st, 0);
-        c->n = sqlite3_column_int64(st, 1);
+        c->agency_id = stmt_int(st, 0);
+        c->n = stmt_int(st, 1);
         out->total += c->n;
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    stmt_finalize(st);
+    if (rc != DB_DONE) {
         indicator_target_counts_release(out);
         return db_error(db, "cannot count the indicators", e);
     }
@@ -557,15 +557,15 @@ int store_load_snapshot(struct db *db, struct programme *p, struct store_stamp *
 
 /* ---- timelines ------------------------------------------------------------------ */
 
-static void read_view(sqlite3_stmt *st, struct progress_view *v)
+static void read_view(struct stmt *st, struct progress_view *v)
 {
-    v->id = sqlite3_column_int64(st, 0);
-    v->task_id = sqlite3_column_int64(st, 1);
+    v->id = stmt_int(st, 0);
+    v->task_id = stmt_int(st, 1);
     v->unit = db_col_dup(st, 2);
     v->kind = db_col_dup(st, 3);
     v->reported_on = db_col_date(st, 4);
     v->completed_on = db_col_date(st, 5);
-    v->percent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
+    v->percent = stmt_is_null(st, 6) ? -1 : (int)stmt_int(st, 6);
     v->result = db_col_dup(st, 7);
     v->next = db_col_dup(st, 8);
     v->issues = db_col_dup(st, 9);
@@ -574,9 +574,9 @@ static void read_view(sqlite3_stmt *st, struct progress_view *v)
     v->source = db_col_dup(st, 12);
     v->entered_at = db_col_dup(st, 13);
     v->entered_by = v->import_file = NULL; /* set by PROGRESS_ENTERED only */
-    if (sqlite3_column_count(st) > 15) {
+    if (stmt_column_count(st) > 15) {
         v->entered_by = db_col_dup(st, 14);
-        v->import_file = sqlite3_column_type(st, 15) == SQLITE_NULL ? NULL : db_col_dup(st, 15);
+        v->import_file = stmt_is_null(st, 15) ? NULL : db_col_dup(st, 15);
     }
 }
 
@@ -610,7 +610,7 @@ int store_progress_list(struct db *db, long task_id, struct progress_view **out,
         " WHERE s.task_id IN ", "", " ORDER BY s.task_id, p.reported_on, p.id"
     };
     struct task_set set = { task_id ? &task_id : NULL, 1 };
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (prepare_for(db, &q, &set, &st, e))
         return e->kind;
     size_t cap = 0;
@@ -633,15 +633,15 @@ int store_progress_after(struct db *db, long task_id, long after, size_t limit,
         PROGRESS_COLS " WHERE p.id > ?1 ORDER BY p.id LIMIT ?3",
         PROGRESS_COLS " WHERE s.task_id = ?2 AND p.id > ?1 ORDER BY p.id LIMIT ?3",
     };
-    sqlite3_stmt *st;
+    struct stmt *st;
     *out = NULL;
     *n = 0;
     if (db_prepare_cached(db, sql[task_id != 0], &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, after);
+    stmt_bind_int(st, 1, after);
     if (task_id)
-        sqlite3_bind_int64(st, 2, task_id);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+        stmt_bind_int(st, 2, task_id);
+    stmt_bind_int(st, 3, (long)limit);
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
@@ -649,7 +649,7 @@ int store_progress_after(struct db *db, long task_id, long after, size_t limit,
         read_view(st, &(*out)[(*n)++]);
     }
     db_finish_cached(db, st);
-    if (rc == SQLITE_DONE)
+    if (rc == DB_DONE)
         return 0;
     progress_views_free(*out, *n);
     *out = NULL;
@@ -659,7 +659,7 @@ int store_progress_after(struct db *db, long task_id, long after, size_t limit,
 
 int store_progress_count(struct db *db, long task_id, long *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     static const char *const sql[2] = {
         "SELECT count(*) FROM progress_report",
         "SELECT count(*) FROM assignment s JOIN progress_report p ON p.assignment_id = s.id"
@@ -668,11 +668,11 @@ int store_progress_count(struct db *db, long task_id, long *n, struct err *e)
     if (db_prepare_cached(db, sql[task_id != 0], &st, e))
         return e->kind;
     if (task_id)
-        sqlite3_bind_int64(st, 1, task_id);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+        stmt_bind_int(st, 1, task_id);
+    int rc = stmt_step(st);
+    *n = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     db_finish_cached(db, st);
-    return rc == SQLITE_ROW ? 0 : db_error(db, "cannot count the reports", e);
+    return rc == DB_ROW ? 0 : db_error(db, "cannot count the reports", e);
 }
 
 /*
@@ -684,24 +684,24 @@ static int recent_ids(struct db *db, long task_id, size_t limit, long **ids, siz
                       size_t *total, struct err *e)
 {
     size_t cap = 0;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT p.id FROM assignment s JOIN progress_report p"
                           " ON p.assignment_id = s.id WHERE s.task_id = ?"
                           " ORDER BY p.reported_on DESC, p.id DESC",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, task_id);
+    stmt_bind_int(st, 1, task_id);
     int rc;
     *n = *total = 0;
     while (db_row(st, &rc)) {
         if ((*total)++ >= limit)
             continue;
         ALLOC_GROW(*ids, *n + 1, cap);
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+        (*ids)[(*n)++] = stmt_int(st, 0);
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the reports", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the reports", e);
 }
 
 int store_progress_recent(struct db *db, long task_id, size_t limit, struct progress_view **out,
@@ -711,7 +711,7 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
     *out = NULL;
     *n = 0;
     size_t n_ids = 0;
-    sqlite3_stmt *st = NULL;
+    struct stmt *st = NULL;
     bool began;
     if (db_read_begin(db, &began, e))
         return e->kind;
@@ -724,13 +724,13 @@ int store_progress_recent(struct db *db, long task_id, size_t limit, struct prog
     *out = xcalloc(n_ids + 1, sizeof(**out));
     /* ids are newest first; the timeline reads oldest first */
     for (size_t i = n_ids; i-- > 0 && !ret;) {
-        sqlite3_bind_int64(st, 1, ids[i]);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
+        stmt_bind_int(st, 1, ids[i]);
+        int rc = stmt_step(st);
+        if (rc == DB_ROW)
             read_view(st, &(*out)[(*n)++]);
-        else if (rc != SQLITE_DONE)
+        else if (rc != DB_DONE)
             ret = db_error(db, "cannot read the reports", e);
-        sqlite3_reset(st);
+        stmt_reset(st);
     }
     db_finish_cached(db, st);
     db_read_end(db, began);

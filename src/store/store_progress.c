@@ -71,7 +71,7 @@ static int match_tasks(struct db *db, const char *where, bool roots, const char 
                           " td.document_id WHERE td.task_id = t.id AND d.ref_key = ?2))"
                           " GROUP BY 1 ORDER BY 1 LIMIT 2",
                           roots ? "coalesce(t.repeat_of_id, t.id)" : "t.id", where);
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare_cached(db, sql, &st, e);
     free(sql);
     if (ret)
@@ -81,9 +81,9 @@ static int match_tasks(struct db *db, const char *where, bool roots, const char 
     int rc;
     *n = 0;
     while (db_row(st, &rc))
-        ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
+        ids[(*n)++] = (long)stmt_int(st, 0);
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot find the task", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot find the task", e);
 }
 
 /* The document key narrowing the row, or NULL; *reason when unreadable. */
@@ -246,18 +246,18 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
 /* The task's assignment to agency_id, or 0 when it does not lead the task. */
 static int assignment_of(struct progress_ctx *c, struct progress_target *t, long agency_id)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                           "SELECT id FROM assignment WHERE task_id = ? AND agency_id = ?"
                           " AND removed_import_id IS NULL",
                           &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, t->task_id);
-    sqlite3_bind_int64(st, 2, agency_id);
-    int rc = sqlite3_step(st);
-    t->assignment_id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    stmt_bind_int(st, 1, t->task_id);
+    stmt_bind_int(st, 2, agency_id);
+    int rc = stmt_step(st);
+    t->assignment_id = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     t->agency_id = agency_id;
-    int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    int ret = rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
     db_finish_cached(c->db, st);
     return ret;
 }
@@ -265,14 +265,14 @@ static int assignment_of(struct progress_ctx *c, struct progress_target *t, long
 /* The date of the earliest document that gives the task (no report may be older). */
 static int first_document_date(struct progress_ctx *c, struct progress_target *t)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                           "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
                           " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
                           &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, t->task_id);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    stmt_bind_int(st, 1, t->task_id);
+    if (stmt_step(st) == DB_ROW)
         date_parse_iso(db_col_text(st, 0), &t->document_date);
     db_finish_cached(c->db, st);
     return 0;
@@ -323,19 +323,19 @@ static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
 static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
                         const struct progress_target *t, char **reason)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "SELECT reported_on, id, kind, completed_on FROM progress_report"
                    " WHERE assignment_id = ? ORDER BY reported_on, id",
                    &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, t->assignment_id);
+    stmt_bind_int(st, 1, t->assignment_id);
     struct progress_event *ev = NULL;
     size_t n = 0, cap = 0;
     int rc;
     while (db_row(st, &rc)) {
         ALLOC_GROW(ev, n + 1, cap);
-        ev[n] = (struct progress_event){ DATE_NONE, sqlite3_column_int64(st, 1), PROGRESS_UPDATE,
+        ev[n] = (struct progress_event){ DATE_NONE, stmt_int(st, 1), PROGRESS_UPDATE,
                                          DATE_NONE };
         date_parse_iso(db_col_text(st, 0), &ev[n].reported_on);
         progress_kind_parse(db_col_text(st, 2), &ev[n].kind);
@@ -345,7 +345,7 @@ static int check_reopen(struct progress_ctx *c, const struct progress_entry *en,
     db_finish_cached(c->db, st);
     struct assignment_state s = status_replay(ev, n, en->reported_on);
     free(ev);
-    if (rc != SQLITE_DONE)
+    if (rc != DB_DONE)
         return db_error(c->db, "cannot read the reports", c->e);
     if (!s.completed) {
         char d[DATE_ISO_LEN];
@@ -369,7 +369,7 @@ struct report_lock {
 static int accepted_completion(struct progress_ctx *c, long assignment_id, long *id,
                                struct date *on)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                           "SELECT r.id, r.completed_on, EXISTS (SELECT 1 FROM progress_review v"
                           " WHERE v.report_id = r.id AND v.step = 'accept')"
@@ -378,15 +378,15 @@ static int accepted_completion(struct progress_ctx *c, long assignment_id, long 
                           " LIMIT 1",
                           &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, assignment_id);
-    int rc = sqlite3_step(st);
+    stmt_bind_int(st, 1, assignment_id);
+    int rc = stmt_step(st);
     *id = 0;
-    if (rc == SQLITE_ROW && sqlite3_column_int(st, 2)) {
-        *id = sqlite3_column_int64(st, 0);
+    if (rc == DB_ROW && (int)stmt_int(st, 2)) {
+        *id = stmt_int(st, 0);
         *on = db_col_date(st, 1);
     }
     db_finish_cached(c->db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+    return rc == DB_ROW || rc == DB_DONE ? 0
                                                   : db_error(c->db, "cannot read the reports", c->e);
 }
 
@@ -472,7 +472,7 @@ static char *fingerprint(struct progress_ctx *c, long assignment_id,
     return numbered;
 }
 
-static void bind_output(sqlite3_stmt *st, const char *output)
+static void bind_output(struct stmt *st, const char *output)
 {
     struct docref ref;
     struct err e = ERR_INIT;
@@ -489,7 +489,7 @@ static void bind_output(sqlite3_stmt *st, const char *output)
     docref_release(&ref);
 }
 
-static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
+static void bind_entry(struct stmt *st, const struct progress_entry *en)
 {
     char rep[DATE_ISO_LEN], done[DATE_ISO_LEN];
     date_iso(en->reported_on, rep);
@@ -497,9 +497,9 @@ static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
     db_bind_text(st, 2, rep);
     db_bind_text(st, 3, progress_kind_name(en->kind));
     db_bind_text(st, 4, en->kind == PROGRESS_DONE ? done : NULL);
-    sqlite3_bind_int(st, 5, en->kind != PROGRESS_DONE || en->completed_on_given);
+    stmt_bind_int(st, 5, en->kind != PROGRESS_DONE || en->completed_on_given);
     if (en->percent >= 0)
-        sqlite3_bind_int(st, 6, en->percent);
+        stmt_bind_int(st, 6, en->percent);
 }
 
 /*
@@ -508,19 +508,19 @@ static void bind_entry(sqlite3_stmt *st, const struct progress_entry *en)
  */
 static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *fp, bool *dup)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "SELECT id FROM progress_report WHERE assignment_id = ? AND fingerprint = ?",
                    &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, assignment_id);
+    stmt_bind_int(st, 1, assignment_id);
     db_bind_text(st, 2, fp);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        c->sum->duplicate_id = (long)sqlite3_column_int64(st, 0);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW)
+        c->sum->duplicate_id = (long)stmt_int(st, 0);
     db_finish_cached(c->db, st);
-    *dup = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    *dup = rc == DB_ROW;
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
 /*
@@ -530,7 +530,7 @@ static int is_duplicate(struct progress_ctx *c, long assignment_id, const char *
  */
 static int overtaken(struct progress_ctx *c, long assignment_id, const char *fp, bool *yes)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
                    "SELECT 1 FROM progress_report p WHERE p.assignment_id = ?1 AND"
                    " p.fingerprint = ?2 AND EXISTS (SELECT 1 FROM progress_report r WHERE"
@@ -538,12 +538,12 @@ static int overtaken(struct progress_ctx *c, long assignment_id, const char *fp,
                    " r.kind <> p.kind)",
                    &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, assignment_id);
+    stmt_bind_int(st, 1, assignment_id);
     db_bind_text(st, 2, fp);
-    int rc = sqlite3_step(st);
+    int rc = stmt_step(st);
     db_finish_cached(c->db, st);
-    *yes = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    *yes = rc == DB_ROW;
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
 /*
@@ -599,19 +599,19 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                          const struct progress_entry *en, long assignment_id, const char *fp,
                          const struct report_lock *lock)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db,
-                   "INSERT OR IGNORE INTO progress_report (assignment_id, reported_on, kind,"
+                   "INSERT INTO progress_report (assignment_id, reported_on, kind,"
                    " completed_on, completed_on_given, percent, result, next_step, output_kind,"
                    " output_number, output_date, issues, output, attachment, original, source,"
                    " source_line, import_id, entered_at, fingerprint, needs_approval) VALUES"
                    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                   " ?17, ?18, ?19, ?20, ?21)",
+                   " ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING",
                    &st, c->e))
         return c->e->kind;
     char at[DB_TS_LEN], *orig = row_original(row);
     db_timestamp(at);
-    sqlite3_bind_int64(st, 1, assignment_id);
+    stmt_bind_int(st, 1, assignment_id);
     bind_entry(st, en);
     db_bind_text(st, 7, row->result ? row->result : "");
     db_bind_text(st, 8, row->next ? row->next : "");
@@ -622,14 +622,14 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     db_bind_text(st, 15, orig);
     db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
     if (row->line)
-        sqlite3_bind_int64(st, 17, (sqlite3_int64)row->line);
+        stmt_bind_int(st, 17, (long)row->line);
     if (c->run_id)
-        sqlite3_bind_int64(st, 18, c->run_id);
+        stmt_bind_int(st, 18, c->run_id);
     db_bind_text(st, 19, at);
     db_bind_text(st, 20, fp);
-    sqlite3_bind_int(st, 21, lock->needs_approval);
+    stmt_bind_int(st, 21, lock->needs_approval);
     int ret = db_step_done(c->db, st, c->e);
-    bool added = !ret && sqlite3_changes(c->db->conn) > 0;
+    bool added = !ret && db_changes(c->db) > 0;
     long id = db_last_id(c->db);
     db_finish_cached(c->db, st);
     if (added)
@@ -750,7 +750,7 @@ static bool propose_completion(struct progress_ctx *c, const struct progress_row
 /* Whether the stored task t is led by the agency or group the party p names. */
 static int leads(struct progress_ctx *c, long task_id, const struct party *p, bool *yes)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     bool group = p->kind == PARTY_GROUP;
     const char *sql = group ? "SELECT 1 FROM task_party WHERE task_id = ? AND role = 'lead'"
                               " AND group_id = ?"
@@ -758,13 +758,13 @@ static int leads(struct progress_ctx *c, long task_id, const struct party *p, bo
                               " AND removed_import_id IS NULL";
     if (db_prepare_cached(c->db, sql, &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, task_id);
-    sqlite3_bind_int64(st, 2, group ? c->r->groups[p->idx].id
+    stmt_bind_int(st, 1, task_id);
+    stmt_bind_int(st, 2, group ? c->r->groups[p->idx].id
                                     : c->r->agencies[registry_active(c->r, p->idx)].id);
-    int rc = sqlite3_step(st);
-    *yes = rc == SQLITE_ROW;
+    int rc = stmt_step(st);
+    *yes = rc == DB_ROW;
     db_finish_cached(c->db, st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
 }
 
 /*

@@ -16,17 +16,17 @@
 static int list_strings2(struct db *db, const char *sql, long id, long id2, struct strvec *out,
                          struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
+    stmt_bind_int(st, 1, id);
     if (id2)
-        sqlite3_bind_int64(st, 2, id2);
+        stmt_bind_int(st, 2, id2);
     int rc;
     while (db_row(st, &rc))
         strvec_push(out, db_col_text(st, 0));
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read the task", e);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read the task", e);
 }
 
 static int list_strings(struct db *db, const char *sql, long id, struct strvec *out,
@@ -43,10 +43,10 @@ static int list_strings(struct db *db, const char *sql, long id, struct strvec *
     " (SELECT max((SELECT max(p.reported_on) FROM progress_report p"                              \
     " WHERE p.assignment_id = s.id)) FROM assignment s WHERE s.task_id = t.id)"
 
-static void read_task_row(sqlite3_stmt *st, struct task_view *t)
+static void read_task_row(struct stmt *st, struct task_view *t)
 {
     memset(t, 0, sizeof(*t));
-    t->id = sqlite3_column_int64(st, 0);
+    t->id = stmt_int(st, 0);
     t->code = db_col_dup(st, 1);
     t->tt = db_col_dup(st, 2);
     t->name = db_col_dup(st, 3);
@@ -56,13 +56,13 @@ static void read_task_row(sqlite3_stmt *st, struct task_view *t)
     t->deadline_kind = db_col_dup(st, 7);
     if (date_parse_iso(db_col_text(st, 8), &t->due))
         t->due = DATE_NONE;
-    t->parent_id = sqlite3_column_int64(st, 9);
-    t->repeat_of_id = sqlite3_column_int64(st, 10);
-    t->is_group = sqlite3_column_int(st, 11) != 0;
-    t->source_line = sqlite3_column_int64(st, 12);
+    t->parent_id = stmt_int(st, 9);
+    t->repeat_of_id = stmt_int(st, 10);
+    t->is_group = (int)stmt_int(st, 11) != 0;
+    t->source_line = stmt_int(st, 12);
     t->lead_text = db_col_dup(st, 13);
     t->coord_text = db_col_dup(st, 14);
-    t->due_by_person = sqlite3_column_int(st, 15) != 0;
+    t->due_by_person = (int)stmt_int(st, 15) != 0;
     t->due_note = db_col_dup(st, 16);
     if (date_parse_iso(db_col_text(st, 17), &t->last_report))
         t->last_report = DATE_NONE;
@@ -176,7 +176,7 @@ static int filter_sql(struct db *db, const struct registry *r, const struct task
  * tasks when f is NULL), ordered by id, its text bound.
  */
 static int prepare_filtered(struct db *db, const char *cols, const struct registry *r,
-                            const struct task_filter *f, sqlite3_stmt **st, struct err *e)
+                            const struct task_filter *f, struct stmt **st, struct err *e)
 {
     struct buf sql = BUF_INIT;
     struct strvec params = STRVEC_INIT;
@@ -207,7 +207,7 @@ static int add_lists(struct db *db, struct task_view **t, size_t *n, struct err 
 }
 
 /* Step st (a query of TASK_COLS), then finalize it; each task with its lists. */
-static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, size_t *n,
+static int read_views(struct db *db, struct stmt *st, struct task_view **out, size_t *n,
                       struct err *e)
 {
     size_t cap = 0;
@@ -219,8 +219,8 @@ static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, s
         read_task_row(st, &(*out)[*n]);
         (*n)++;
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    stmt_finalize(st);
+    if (rc != DB_DONE) {
         task_views_free(*out, *n);
         *out = NULL;
         *n = 0;
@@ -232,7 +232,7 @@ static int read_views(struct db *db, sqlite3_stmt *st, struct task_view **out, s
 int store_tasks(struct db *db, const struct registry *r, const struct task_filter *f,
                 struct task_view **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     bool began;
     *out = NULL;
     *n = 0;
@@ -247,7 +247,7 @@ int store_tasks(struct db *db, const struct registry *r, const struct task_filte
 int store_task_ids(struct db *db, const struct registry *r, const struct task_filter *f,
                    long **ids, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     size_t cap = 0;
     int rc;
     *ids = NULL;
@@ -256,10 +256,10 @@ int store_task_ids(struct db *db, const struct registry *r, const struct task_fi
         return e->kind;
     while (db_row(st, &rc)) {
         ALLOC_GROW(*ids, *n + 1, cap);
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+        (*ids)[(*n)++] = stmt_int(st, 0);
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc == DB_DONE)
         return 0;
     FREE_AND_NULL(*ids);
     *n = 0;
@@ -284,7 +284,7 @@ static int tasks_by_id(struct db *db, const long *ids, size_t n, struct task_vie
     if (n > STORE_LOAD_TASKS_MAX)
         return err_set(e, ERR_INVALID, "cannot read %zu tasks by id (at most %d)", n,
                        STORE_LOAD_TASKS_MAX);
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT " TASK_COLS " FROM task t WHERE t.id = ?", &st, e))
         return e->kind;
     long *sorted = xreallocarray(NULL, n + 1, sizeof(*sorted));
@@ -292,21 +292,21 @@ static int tasks_by_id(struct db *db, const long *ids, size_t n, struct task_vie
         memcpy(sorted, ids, n * sizeof(*ids));
     qsort(sorted, n, sizeof(*sorted), cmp_id);
     size_t cap = 0;
-    int rc = SQLITE_DONE;
-    for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+    int rc = DB_DONE;
+    for (size_t i = 0; i < n && rc == DB_DONE; i++) {
         if (i && sorted[i] == sorted[i - 1])
             continue;
-        sqlite3_bind_int64(st, 1, sorted[i]);
+        stmt_bind_int(st, 1, sorted[i]);
         if (db_row(st, &rc)) {
             ALLOC_GROW(*out, *n_out + 1, cap);
             read_task_row(st, &(*out)[(*n_out)++]);
-            rc = sqlite3_step(st);
+            rc = stmt_step(st);
         }
-        sqlite3_reset(st);
+        stmt_reset(st);
     }
     db_finish_cached(db, st);
     free(sorted);
-    if (rc != SQLITE_DONE) {
+    if (rc != DB_DONE) {
         task_views_free(*out, *n_out);
         *out = NULL;
         *n_out = 0;
@@ -328,7 +328,7 @@ int store_tasks_by_id(struct db *db, const long *ids, size_t n, struct task_view
 
 static int task_parties(struct db *db, struct task_view *t, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT p.role, p.text, COALESCE(a.name, g.name), p.group_id FROM"
                           " task_party p LEFT JOIN agency a ON a.id = p.agency_id LEFT JOIN"
@@ -336,19 +336,19 @@ static int task_parties(struct db *db, struct task_view *t, struct err *e)
                           " ORDER BY p.role DESC, p.position",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, t->id);
+    stmt_bind_int(st, 1, t->id);
     size_t cap = 0;
     long *group_ids = NULL;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (stmt_step(st) == DB_ROW) {
         ALLOC_GROW(t->parties, t->n_parties + 1, cap);
         group_ids = xreallocarray(group_ids, cap, sizeof(long));
         struct party_view *p = &t->parties[t->n_parties];
         memset(p, 0, sizeof(*p));
         p->role = db_col_dup(st, 0);
         p->text = db_col_dup(st, 1);
-        p->resolved = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : db_col_dup(st, 2);
-        p->is_group = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        group_ids[t->n_parties++] = sqlite3_column_int64(st, 3);
+        p->resolved = stmt_is_null(st, 2) ? NULL : db_col_dup(st, 2);
+        p->is_group = !stmt_is_null(st, 3);
+        group_ids[t->n_parties++] = stmt_int(st, 3);
     }
     db_finish_cached(db, st);
     int ret = 0;
@@ -400,7 +400,7 @@ static int cmp_agency(const void *a, const void *b)
 
 int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    /* the tasks it leads, counted as the statistics count them: a
                     * group of sub-tasks and a repeated task are not tasks of their own
@@ -416,17 +416,17 @@ int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct er
     size_t cap = 0;
     *out = NULL;
     *n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (stmt_step(st) == DB_ROW) {
         ALLOC_GROW(*out, *n + 1, cap);
         struct agency_view *a = &(*out)[(*n)++];
         memset(a, 0, sizeof(*a));
-        a->id = sqlite3_column_int64(st, 0);
+        a->id = stmt_int(st, 0);
         a->name = db_col_dup(st, 1);
         a->kind = db_col_dup(st, 2);
-        a->successor = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : db_col_dup(st, 3);
-        a->lead_tasks = sqlite3_column_int64(st, 4);
+        a->successor = stmt_is_null(st, 3) ? NULL : db_col_dup(st, 3);
+        a->lead_tasks = stmt_int(st, 4);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     int ret = 0;
     for (size_t i = 0; i < *n && !ret; i++)
         ret = list_strings(db, "SELECT alias FROM agency_alias WHERE agency_id = ? ORDER BY id",
@@ -438,7 +438,7 @@ int store_agencies(struct db *db, struct agency_view **out, size_t *n, struct er
 
 int store_documents(struct db *db, struct document_view **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT d.id, d.name, d.kind, d.number, d.date, (SELECT count(*) FROM"
                    " task_document td WHERE td.document_id = d.id) FROM document d"
@@ -448,19 +448,19 @@ int store_documents(struct db *db, struct document_view **out, size_t *n, struct
     size_t cap = 0;
     *out = NULL;
     *n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (stmt_step(st) == DB_ROW) {
         ALLOC_GROW(*out, *n + 1, cap);
         struct document_view *d = &(*out)[(*n)++];
         memset(d, 0, sizeof(*d));
-        d->id = sqlite3_column_int64(st, 0);
+        d->id = stmt_int(st, 0);
         d->name = db_col_dup(st, 1);
         d->kind = db_col_dup(st, 2);
         d->number = db_col_dup(st, 3);
         if (date_parse_iso(db_col_text(st, 4), &d->date))
             d->date = DATE_NONE;
-        d->tasks = sqlite3_column_int64(st, 5);
+        d->tasks = stmt_int(st, 5);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     return 0;
 }
 
@@ -475,11 +475,11 @@ int store_counts(struct db *db, struct store_counts *c, struct err *e)
     long *fields[] = { &c->agencies, &c->groups, &c->documents, &c->tasks,
                        &c->counted,  &c->assignments, &c->indicators };
     for (size_t i = 0; i < sizeof(sql) / sizeof(*sql); i++) {
-        sqlite3_stmt *st;
+        struct stmt *st;
         if (db_prepare(db, sql[i], &st, e))
             return e->kind;
-        *fields[i] = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_finalize(st);
+        *fields[i] = stmt_step(st) == DB_ROW ? stmt_int(st, 0) : 0;
+        stmt_finalize(st);
     }
     return 0;
 }
@@ -492,7 +492,7 @@ int store_counts(struct db *db, struct store_counts *c, struct err *e)
 static int document_by_number(struct db *db, const struct docref *ref, const char *key,
                               long *id, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT id FROM document WHERE substr(ref_key, 1, length(?1)) = ?1"
                    " AND (?2 IS NULL OR upper(symbol) = upper(?2)) LIMIT 2",
@@ -503,9 +503,9 @@ static int document_by_number(struct db *db, const struct docref *ref, const cha
     long found[2] = { 0, 0 };
     int n = 0, rc;
     while (db_row(st, &rc))
-        found[n++] = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
+        found[n++] = stmt_int(st, 0);
+    stmt_finalize(st);
+    if (rc != DB_DONE)
         return db_error(db, "cannot find the document", e);
     *id = n == 1 ? found[0] : 0;
     return 0;
@@ -531,7 +531,7 @@ int store_find_document(struct db *db, const char *text, long *id, struct err *e
 {
     if (document_by_ref(db, text, id, e) || *id)
         return e->kind;
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "SELECT id, name FROM document WHERE name_key LIKE ? ESCAPE '\\'"
                        " ORDER BY date, id LIMIT 2", &st, e))
         return e->kind;
@@ -540,11 +540,11 @@ int store_find_document(struct db *db, const char *text, long *id, struct err *e
     free(like);
     int n = 0;
     char *names[2] = { NULL, NULL };
-    while (n < 2 && sqlite3_step(st) == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
+    while (n < 2 && stmt_step(st) == DB_ROW) {
+        *id = stmt_int(st, 0);
         names[n++] = db_col_dup(st, 1);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     int ret = 0;
     if (n == 0)
         ret = err_set(e, ERR_NOT_FOUND, "không có văn bản nào tên “%s”", text);

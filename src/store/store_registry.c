@@ -11,7 +11,7 @@
 static int insert_named(struct db *db, const char *sql, const char *a, const char *b,
                         const char *c, const char *d, const char *f, bool *added, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, sql, &st, e))
         return e->kind;
     const char *vals[] = { a, b, c, d, f };
@@ -19,8 +19,8 @@ static int insert_named(struct db *db, const char *sql, const char *a, const cha
         db_bind_text(st, i + 1, vals[i]);
     int ret = db_step_done(db, st, e);
     if (added)
-        *added = sqlite3_changes(db->conn) > 0;
-    sqlite3_finalize(st);
+        *added = db_changes(db) > 0;
+    stmt_finalize(st);
     return ret;
 }
 
@@ -42,15 +42,15 @@ static int seed_agency(struct db *db, const struct agency *a, size_t *n_added, s
     char *key = text_fold(a->name);
     bool added = false;
     int ret = insert_named(db,
-                           "INSERT OR IGNORE INTO agency (name, name_key, kind, tags, note)"
-                           " VALUES (?, ?, ?, ?, ?)",
+                           "INSERT INTO agency (name, name_key, kind, tags, note)"
+                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            a->name, key, a->kind, a->tags, a->note, &added, e);
     free(key);
     if (!ret && added) {
         (*n_added)++;
         ret = seed_aliases(db,
-                           "INSERT OR IGNORE INTO agency_alias (agency_id, alias, alias_key)"
-                           " SELECT id, ?, ? FROM agency WHERE name = ?",
+                           "INSERT INTO agency_alias (agency_id, alias, alias_key)"
+                           " SELECT id, ?, ? FROM agency WHERE name = ? ON CONFLICT DO NOTHING",
                            a->name, &a->aliases, e);
     }
     return ret;
@@ -61,13 +61,14 @@ static int seed_group(struct db *db, const struct agency_group *g, size_t *n_add
 {
     bool added = false;
     int ret = insert_named(db,
-                           "INSERT OR IGNORE INTO agency_group (name, rule, note) VALUES (?, ?, ?)",
+                           "INSERT INTO agency_group (name, rule, note) VALUES (?, ?, ?)"
+                           " ON CONFLICT DO NOTHING",
                            g->name, g->rule, g->note, NULL, NULL, &added, e);
     if (!ret && added) {
         (*n_added)++;
         ret = seed_aliases(db,
-                           "INSERT OR IGNORE INTO group_alias (group_id, alias, alias_key)"
-                           " SELECT id, ?, ? FROM agency_group WHERE name = ?",
+                           "INSERT INTO group_alias (group_id, alias, alias_key)"
+                           " SELECT id, ?, ? FROM agency_group WHERE name = ? ON CONFLICT DO NOTHING",
                            g->name, &g->aliases, e);
     }
     return ret;
@@ -102,39 +103,39 @@ int store_seed_registry(struct db *db, const struct registry *r, size_t *n_added
 static int load_aliases(struct db *db, const char *sql, struct strvec *by_row, long *ids,
                         size_t n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, sql, &st, e))
         return e->kind;
     int rc;
     while (db_row(st, &rc)) {
-        long owner = sqlite3_column_int64(st, 0);
+        long owner = stmt_int(st, 0);
         for (size_t i = 0; i < n; i++)
             if (ids[i] == owner)
                 strvec_push(&by_row[i], db_col_text(st, 1));
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "cannot read aliases", e);
+    stmt_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot read aliases", e);
 }
 
 static int load_agencies(struct db *db, struct registry *r, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db,
                    "SELECT a.id, a.name, a.kind, a.tags, s.name, a.note FROM agency a"
                    " LEFT JOIN agency s ON s.id = a.successor_id ORDER BY a.id",
                    &st, e))
         return e->kind;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (stmt_step(st) == DB_ROW) {
         struct agency a = { 0 };
-        a.id = sqlite3_column_int64(st, 0);
+        a.id = stmt_int(st, 0);
         a.name = db_col_dup(st, 1);
         a.kind = db_col_dup(st, 2);
         a.tags = db_col_dup(st, 3);
-        a.successor = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : db_col_dup(st, 4);
+        a.successor = stmt_is_null(st, 4) ? NULL : db_col_dup(st, 4);
         a.note = db_col_dup(st, 5);
         registry_add_agency(r, &a);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     long *ids = xcalloc(r->n_agencies + 1, sizeof(long));
     struct strvec *al = xcalloc(r->n_agencies + 1, sizeof(*al));
     for (size_t i = 0; i < r->n_agencies; i++)
@@ -150,18 +151,18 @@ static int load_agencies(struct db *db, struct registry *r, struct err *e)
 
 static int load_groups(struct db *db, struct registry *r, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(db, "SELECT id, name, rule, note FROM agency_group ORDER BY id", &st, e))
         return e->kind;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (stmt_step(st) == DB_ROW) {
         struct agency_group g = { 0 };
-        g.id = sqlite3_column_int64(st, 0);
+        g.id = stmt_int(st, 0);
         g.name = db_col_dup(st, 1);
         g.rule = db_col_dup(st, 2);
         g.note = db_col_dup(st, 3);
         registry_add_group(r, &g);
     }
-    sqlite3_finalize(st);
+    stmt_finalize(st);
     long *ids = xcalloc(r->n_groups + 1, sizeof(long));
     struct strvec *al = xcalloc(r->n_groups + 1, sizeof(*al));
     for (size_t i = 0; i < r->n_groups; i++)

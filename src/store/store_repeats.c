@@ -52,23 +52,23 @@ static int find_equal(struct repeat_ctx *c, long new_id, const char *key, struct
 {
     static const char sql[] =
         "SELECT coalesce(t.repeat_of_id, t.id), " SAME_DOC_SQL " AS same, t.id FROM task t"
-        " WHERE t.name_key = ?1 AND t.import_id IS NOT ?2 AND t.is_group = 0 AND t.id <> ?3"
+        " WHERE t.name_key = ?1 AND t.import_id IS DISTINCT FROM ?2 AND t.is_group = 0 AND t.id <> ?3"
         " ORDER BY same DESC, t.repeat_of_id IS NOT NULL, t.id LIMIT 1";
-    sqlite3_stmt *st;
+    struct stmt *st;
     *m = (struct stored_match){ 0, 0, 1.0, false, true };
     if (db_prepare_cached(c->db, sql, &st, c->e))
         return c->e->kind;
     db_bind_text(st, 1, key);
-    sqlite3_bind_int64(st, 2, c->run_id);
-    sqlite3_bind_int64(st, 3, new_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        m->id = (long)sqlite3_column_int64(st, 0);
-        m->same_doc = sqlite3_column_int(st, 1) != 0;
-        m->matched = (long)sqlite3_column_int64(st, 2);
+    stmt_bind_int(st, 2, c->run_id);
+    stmt_bind_int(st, 3, new_id);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        m->id = (long)stmt_int(st, 0);
+        m->same_doc = (int)stmt_int(st, 1) != 0;
+        m->matched = (long)stmt_int(st, 2);
     }
     db_finish_cached(c->db, st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != DB_ROW && rc != DB_DONE)
         return db_error(c->db, "cannot look for equal tasks", c->e);
     return 0;
 }
@@ -77,15 +77,15 @@ static int find_equal(struct repeat_ctx *c, long new_id, const char *key, struct
 static int share_document(struct repeat_ctx *c, long new_id, long old_id, bool *same)
 {
     static const char sql[] = "SELECT " SAME_DOC_SQL " FROM task t WHERE t.id = ?1";
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db, sql, &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, old_id);
-    sqlite3_bind_int64(st, 3, new_id);
-    int rc = sqlite3_step(st);
-    *same = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+    stmt_bind_int(st, 1, old_id);
+    stmt_bind_int(st, 3, new_id);
+    int rc = stmt_step(st);
+    *same = rc == DB_ROW && (int)stmt_int(st, 0) != 0;
     db_finish_cached(c->db, st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != DB_ROW && rc != DB_DONE)
         return db_error(c->db, "cannot compare documents", c->e);
     return 0;
 }
@@ -108,25 +108,25 @@ static void stored_names_release(struct stored_names *s)
 
 static int load_stored_names(struct repeat_ctx *c, struct stored_names *s)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare(c->db,
                    "SELECT id, coalesce(repeat_of_id, id), name_key FROM task"
-                   " WHERE import_id IS NOT ? AND is_group = 0 ORDER BY id",
+                   " WHERE import_id IS DISTINCT FROM ? AND is_group = 0 ORDER BY id",
                    &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, c->run_id);
+    stmt_bind_int(st, 1, c->run_id);
     int rc;
     size_t cap_roots = 0, cap_keys = 0;
     while (db_row(st, &rc)) {
         ALLOC_GROW(s->ids, s->n + 1, s->cap);
         ALLOC_GROW(s->roots, s->n + 1, cap_roots);
         ALLOC_GROW(s->keys, s->n + 1, cap_keys);
-        s->ids[s->n] = (long)sqlite3_column_int64(st, 0);
-        s->roots[s->n] = (long)sqlite3_column_int64(st, 1);
+        s->ids[s->n] = (long)stmt_int(st, 0);
+        s->roots[s->n] = (long)stmt_int(st, 1);
         similar_prepare(&s->keys[s->n++], db_col_text(st, 2));
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc != DB_DONE)
         return db_error(c->db, "cannot read the stored task names", c->e);
     return 0;
 }
@@ -159,11 +159,11 @@ static int find_close(struct repeat_ctx *c, const struct stored_names *s, long n
 
 static int link_repeat(struct repeat_ctx *c, long new_id, long original)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(c->db, "UPDATE task SET repeat_of_id = ? WHERE id = ?", &st, c->e))
         return c->e->kind;
-    sqlite3_bind_int64(st, 1, original);
-    sqlite3_bind_int64(st, 2, new_id);
+    stmt_bind_int(st, 1, original);
+    stmt_bind_int(st, 2, new_id);
     int ret = db_step_done(c->db, st, c->e);
     db_finish_cached(c->db, st);
     return ret;
@@ -172,17 +172,17 @@ static int link_repeat(struct repeat_ctx *c, long new_id, long original)
 /* The code and name of r->task, for the user to recognise it. */
 static int name_task(struct repeat_ctx *c, struct task_repeat *r)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare_cached(c->db, "SELECT code, name FROM task WHERE id = ?", &st, c->e);
     if (!ret) {
-        sqlite3_bind_int64(st, 1, r->task);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            r->code = sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : db_col_dup(st, 0);
+        stmt_bind_int(st, 1, r->task);
+        int rc = stmt_step(st);
+        if (rc == DB_ROW) {
+            r->code = stmt_is_null(st, 0) ? NULL : db_col_dup(st, 0);
             r->task_name = db_col_dup(st, 1);
         }
         db_finish_cached(c->db, st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        if (rc != DB_ROW && rc != DB_DONE)
             ret = db_error(c->db, "cannot read the stored task", c->e);
     }
     if (!r->task_name)

@@ -12,17 +12,17 @@
 /* 1 when the query with one id parameter returns a row, 0 when not, < 0 on error. */
 static int exists(struct db *db, const char *sql, long id, long id2, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, sql, &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, id);
+    stmt_bind_int(st, 1, id);
     if (id2)
-        sqlite3_bind_int64(st, 2, id2);
-    int rc = sqlite3_step(st);
+        stmt_bind_int(st, 2, id2);
+    int rc = stmt_step(st);
     db_finish_cached(db, st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != DB_ROW && rc != DB_DONE)
         return db_error(db, "checking a request", e);
-    return rc == SQLITE_ROW;
+    return rc == DB_ROW;
 }
 
 static int check_input(struct db *db, const struct request_input *in, struct err *e)
@@ -58,7 +58,7 @@ static int check_input(struct db *db, const struct request_input *in, struct err
 static int insert_request(struct db *db, const struct request_input *in, const char *actor,
                           struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "INSERT INTO explanation_request (task_id, indicator_id, agency_id,"
                           " content, number, issued_on, due_on, created_at, created_by)"
@@ -68,10 +68,10 @@ static int insert_request(struct db *db, const struct request_input *in, const c
     char ts[DB_TS_LEN];
     db_timestamp(ts);
     if (in->task_id)
-        sqlite3_bind_int64(st, 1, in->task_id);
+        stmt_bind_int(st, 1, in->task_id);
     else
-        sqlite3_bind_int64(st, 2, in->indicator_id);
-    sqlite3_bind_int64(st, 3, in->agency_id);
+        stmt_bind_int(st, 2, in->indicator_id);
+    stmt_bind_int(st, 3, in->agency_id);
     db_bind_text(st, 4, in->content);
     if (in->number && !text_is_blank(in->number))
         db_bind_text(st, 5, in->number);
@@ -128,14 +128,14 @@ int store_request_add(struct db *db, const struct request_input *in, const struc
 
 static int read_steps(struct db *db, struct request_view *v, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT kind, taken_on, new_due, explanation, remedy, comment,"
                           " created_at, created_by FROM explanation_step WHERE request_id = ?"
                           " ORDER BY id",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, v->id);
+    stmt_bind_int(st, 1, v->id);
     size_t cap = 0;
     int rc;
     while (db_row(st, &rc)) {
@@ -151,7 +151,7 @@ static int read_steps(struct db *db, struct request_view *v, struct err *e)
         s->created_by = db_col_dup(st, 7);
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "reading a request's steps", e);
+    return rc == DB_DONE ? 0 : db_error(db, "reading a request's steps", e);
 }
 
 static const char request_select[] =
@@ -160,12 +160,12 @@ static const char request_select[] =
     " FROM explanation_request r JOIN agency a ON a.id = r.agency_id"
     " LEFT JOIN task t ON t.id = r.task_id LEFT JOIN indicator i ON i.id = r.indicator_id";
 
-static void read_request(sqlite3_stmt *st, struct request_view *v)
+static void read_request(struct stmt *st, struct request_view *v)
 {
-    *v = (struct request_view){ .id = sqlite3_column_int64(st, 0),
-                                .task_id = sqlite3_column_int64(st, 1),
-                                .indicator_id = sqlite3_column_int64(st, 2),
-                                .agency_id = sqlite3_column_int64(st, 3) };
+    *v = (struct request_view){ .id = stmt_int(st, 0),
+                                .task_id = stmt_int(st, 1),
+                                .indicator_id = stmt_int(st, 2),
+                                .agency_id = stmt_int(st, 3) };
     v->task_name = db_col_dup(st, 4);
     v->indicator_code = db_col_dup(st, 5);
     v->unit = db_col_dup(st, 6);
@@ -181,13 +181,13 @@ static int read_requests(struct db *db, const char *where, long arg, struct requ
                          size_t *n, struct err *e)
 {
     char *sql = xasprintf("%s%s ORDER BY r.id", request_select, where);
-    sqlite3_stmt *st;
+    struct stmt *st;
     int ret = db_prepare(db, sql, &st, e);
     free(sql);
     if (ret)
         return ret;
     if (arg)
-        sqlite3_bind_int64(st, 1, arg);
+        stmt_bind_int(st, 1, arg);
     size_t cap = 0;
     int rc;
     *out = NULL;
@@ -196,8 +196,8 @@ static int read_requests(struct db *db, const char *where, long arg, struct requ
         ALLOC_GROW(*out, *n + 1, cap);
         read_request(st, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
+    stmt_finalize(st);
+    if (rc != DB_DONE)
         return db_error(db, "reading the requests", e);
     for (size_t i = 0; i < *n; i++)
         if (read_steps(db, &(*out)[i], e))
@@ -292,7 +292,7 @@ static int insert_step(struct db *db, long id, const struct request_step *step,
                        const char *explanation, const char *remedy, const char *comment,
                        const char *actor, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "INSERT INTO explanation_step (request_id, kind, taken_on, new_due,"
                           " explanation, remedy, comment, created_at, created_by)"
@@ -301,7 +301,7 @@ static int insert_step(struct db *db, long id, const struct request_step *step,
         return e->kind;
     char ts[DB_TS_LEN];
     db_timestamp(ts);
-    sqlite3_bind_int64(st, 1, id);
+    stmt_bind_int(st, 1, id);
     db_bind_text(st, 2, request_step_key(step->kind));
     db_bind_date(st, 3, step->on);
     db_bind_date(st, 4, step->new_due);

@@ -33,7 +33,7 @@ static void keep_best(struct task_candidate *out, size_t *n, const struct task_c
 int store_nearest_tasks(struct db *db, long agency_id, const char *key,
                         struct task_candidate out[NEAREST_MAX], size_t *n, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     *n = 0;
     /* A unit's table names the unit's tasks: look there first, among all tasks otherwise. */
     if (db_prepare_cached(db,
@@ -42,18 +42,18 @@ int store_nearest_tasks(struct db *db, long agency_id, const char *key,
                           " t.id AND a.agency_id = ?1 AND a.removed_import_id IS NULL))",
                           &st, e))
         return e->kind;
-    sqlite3_bind_int64(st, 1, agency_id);
+    stmt_bind_int(st, 1, agency_id);
     int rc;
     while (db_row(st, &rc)) {
-        struct task_candidate c = { (long)sqlite3_column_int64(st, 0),
-                                    (char *)sqlite3_column_text(st, 1),
+        struct task_candidate c = { (long)stmt_int(st, 0),
+                                    stmt_is_null(st, 1) ? NULL : (char *)db_col_text(st, 1),
                                     (char *)db_col_text(st, 2),
                                     similar_score(key, db_col_text(st, 3)) };
         if (c.score > 0)
             keep_best(out, n, &c);
     }
     db_finish_cached(db, st);
-    if (rc != SQLITE_DONE) {
+    if (rc != DB_DONE) {
         task_candidates_release(out, *n);
         *n = 0;
         return db_error(db, "cannot read the tasks", e);

@@ -18,7 +18,7 @@ static int severity_parse(const char *key)
 int store_warning_settings(struct db *db, struct warning_settings *out, struct err *e)
 {
     *out = warning_defaults();
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db, "SELECT rule, enabled, severity, days, threshold FROM warning_rule",
                           &st, e))
         return e->kind;
@@ -28,12 +28,12 @@ int store_warning_settings(struct db *db, struct warning_settings *out, struct e
         if (r < 0 || sev < 0)
             continue; /* the table's CHECKs allow neither */
         out->rule[r] = (struct warning_rule_setting){
-            sqlite3_column_int(st, 1) != 0, (enum warning_severity)sev,
-            sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4)
+            (int)stmt_int(st, 1) != 0, (enum warning_severity)sev,
+            stmt_int(st, 3), stmt_int(st, 4)
         };
     }
     db_finish_cached(db, st);
-    return rc == SQLITE_DONE ? 0 : db_error(db, "reading the warning rules", e);
+    return rc == DB_DONE ? 0 : db_error(db, "reading the warning rules", e);
 }
 
 static int check_setting(enum warning_rule r, const struct warning_rule_setting *s,
@@ -60,7 +60,7 @@ static char *setting_json(enum warning_rule r, const struct warning_rule_setting
 static int write_rule(struct db *db, enum warning_rule r, const struct warning_rule_setting *s,
                       const char *actor, struct err *e)
 {
-    sqlite3_stmt *st;
+    struct stmt *st;
     if (db_prepare_cached(db,
                           "INSERT INTO warning_rule (rule, enabled, severity, days, threshold,"
                           " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -73,10 +73,10 @@ static int write_rule(struct db *db, enum warning_rule r, const struct warning_r
     char ts[DB_TS_LEN];
     db_timestamp(ts);
     db_bind_text(st, 1, warning_rule_key(r));
-    sqlite3_bind_int(st, 2, s->enabled);
+    stmt_bind_int(st, 2, s->enabled);
     db_bind_text(st, 3, warning_severity_key(s->severity));
-    sqlite3_bind_int64(st, 4, s->days);
-    sqlite3_bind_int64(st, 5, s->threshold);
+    stmt_bind_int(st, 4, s->days);
+    stmt_bind_int(st, 5, s->threshold);
     db_bind_text(st, 6, ts);
     db_bind_text(st, 7, actor ? actor : "");
     int ret = db_step_done(db, st, e);
