@@ -204,7 +204,7 @@ static int check_empty(struct cli *c)
         return err_set(&c->err, ERR_CONFLICT,
                        "'%s' already holds %ld tasks: generate into a"
                        " new database",
-                       c->db_path, n.tasks);
+                       db_display_name(c->db_path), n.tasks);
     return 0;
 }
 

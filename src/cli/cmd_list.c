@@ -51,7 +51,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
     if (store_counts(c->db, &k, &c->err))
         return c->err.kind;
     printf("Cơ sở dữ liệu '%s': %ld đơn vị, %ld nhóm đơn vị, %ld văn bản, %ld nhiệm vụ\n",
-           c->db_path, k.agencies, k.groups, k.documents, k.tasks);
+           db_display_name(c->db_path), k.agencies, k.groups, k.documents, k.tasks);
     return 0;
 }
 

@@ -141,7 +141,7 @@ int cli_write_output(const char *path, const char *data, size_t len, struct err 
 
 int cli_open_existing(struct cli *c)
 {
-    if (access(c->db_path, F_OK) != 0)
+    if (db_is_file(c->db_path) && access(c->db_path, F_OK) != 0)
         return err_set(&c->err, ERR_NOT_FOUND,
                        "no database '%s' (create it with 'giamsat init' or 'giamsat demo')",
                        c->db_path);
@@ -332,14 +332,17 @@ int cli_main(int argc, char **argv);
 static void print_error(const struct cli *c, const char *cmd)
 {
     if ((c->err.kind == ERR_STORAGE || c->err.kind == ERR_BUSY) && c->db)
-        fprintf(stderr, "giamsat %s: '%s': %s\n", cmd, c->db_path, c->err.msg);
+        fprintf(stderr, "giamsat %s: '%s': %s\n", cmd, db_display_name(c->db_path), c->err.msg);
     else
         fprintf(stderr, "giamsat %s: %s\n", cmd, c->err.msg);
 }
 
 int cli_main(int argc, char **argv)
 {
-    struct cli c = { .db_path = "giamsat.db", .err = ERR_INIT, .reg = REGISTRY_INIT };
+    /* --db, else GIAMSAT_DB (a deployment's PostgreSQL URI), else the file beside us. */
+    const char *db_env = getenv("GIAMSAT_DB");
+    struct cli c = { .db_path = db_env && *db_env ? db_env : "giamsat.db", .err = ERR_INIT,
+                     .reg = REGISTRY_INIT };
     int i = 1;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
