@@ -28,6 +28,8 @@
 #define WIDE_COLS 6
 /* Prose between two landscape tables up to this long stays with them, bytes. */
 #define BRIDGE_MAX 600
+/* A paragraph up to this long right before a wide table is its lead-in, bytes. */
+#define LEAD_MAX 200
 
 /* ------------------------------------------------------------ paragraphs */
 
@@ -160,7 +162,11 @@ static void orient(struct docx_body *w, bool landscape)
     if (w->landscape == landscape)
         return;
     if (w->section_open) {
-        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>");
+        /* The paragraph holding the break, after a table that fills its page, would
+         * start a blank page of its own in LibreOffice: a line 1 pt high fits below. */
+        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                       "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\""
+                       " w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>");
         sect_pr(w);
         buf_adds(w->b, "</w:pPr></w:p>");
     }
@@ -194,6 +200,10 @@ static size_t prose_run(const struct rsection *s, bool *l, size_t i)
     bool bridge = (before || after) && len <= BRIDGE_MAX && (after || j == s->n_blocks);
     for (size_t k = i; k < j; k++)
         l[k] = bridge;
+    /* Too long to turn with it, the run still gives a wide table its lead-in ("Theo…:"). */
+    const char *last = s->blocks[j - 1].text;
+    if (after && !bridge && j - 1 > i && last && strlen(last) <= LEAD_MAX)
+        l[j - 1] = true;
     return j;
 }
 
@@ -208,7 +218,19 @@ static bool *orientations(const struct rsection *s)
     return l;
 }
 
-static void section(struct docx_body *w, const struct rsection *s)
+/* The orientation section s starts in (portrait when it has no block). */
+static bool starts_landscape(const struct rsection *s)
+{
+    if (!s->n_blocks)
+        return false;
+    bool *l = orientations(s);
+    bool first = l[0];
+    free(l);
+    return first;
+}
+
+/* Section s; next_land: the orientation of what follows it (the next section, or the end). */
+static void section(struct docx_body *w, const struct rsection *s, bool next_land)
 {
     bool *land = orientations(s);
     /* "1. ..." titles sit under "I. ..." ones in Vietnamese reports. */
@@ -222,8 +244,9 @@ static void section(struct docx_body *w, const struct rsection *s)
         orient(w, land[i]);
         w->section_open = true;
         if (b->type == RBLOCK_TABLE) {
-            /* A page turning next separates the tables already. */
-            bool turns = i + 1 < s->n_blocks && land[i + 1] != land[i];
+            /* A page turning next separates the tables already (and a spacer there
+             * would open a blank page when the table fills its own). */
+            bool turns = (i + 1 < s->n_blocks ? land[i + 1] : next_land) != land[i];
             table(w, &b->table, !turns);
             continue;
         }
@@ -278,7 +301,8 @@ static void document(struct docx_body *w)
         docx_para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
     w->section_open = true;
     for (size_t i = 0; i < w->d->n_sections; i++)
-        section(w, &w->d->sections[i]);
+        section(w, &w->d->sections[i],
+                i + 1 < w->d->n_sections && starts_landscape(&w->d->sections[i + 1]));
     orient(w, false);
     loose_notes(w);
     if (f->on)
