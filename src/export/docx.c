@@ -261,30 +261,64 @@ static void section(struct docx_body *w, const struct rsection *s, bool next_lan
     free(land);
 }
 
-static bool is_referenced(const struct docx_body *w, size_t fn)
+static void mark_used(bool *used, size_t n, size_t fn)
 {
-    for (size_t k = 0; k < w->n_refs; k++)
-        if (w->refs[k] == fn)
-            return true;
-    return false;
+    if (fn >= 1 && fn <= n)
+        used[fn - 1] = true;
 }
 
 /* Footnotes nothing refers to would be lost in Word: list them at the end. */
 static void loose_notes(struct docx_body *w)
 {
-    for (size_t fn = 1; fn <= w->d->footnotes.n; fn++) {
-        if (is_referenced(w, fn))
+    const struct rdoc *d = w->d;
+    size_t n = d->footnotes.n;
+    bool *used = xcalloc(n + 1, sizeof(*used));
+    /* Every reference, also from the annexes rendered after this. */
+    for (size_t i = 0; i < d->n_sections; i++)
+        for (size_t k = 0; k < d->sections[i].n_blocks; k++) {
+            const struct rblock *b = &d->sections[i].blocks[k];
+            mark_used(used, n, b->footnote);
+            if (b->type == RBLOCK_TABLE)
+                for (size_t c = 0; c < b->table.n_rows * b->table.columns.n; c++)
+                    mark_used(used, n, b->table.cells[c].footnote);
+        }
+    for (size_t fn = 1; fn <= n; fn++) {
+        if (used[fn - 1])
             continue;
-        char *text = xasprintf("(%zu) %s", fn, w->d->footnotes.items[fn - 1]);
+        char *text = xasprintf("(%zu) %s", fn, d->footnotes.items[fn - 1]);
         docx_para(w, "FootnoteText", NULL, text, NULL, 0);
         free(text);
+    }
+    free(used);
+}
+
+/*
+ * The body sections of w's document (!annex), or its annexes, each in the
+ * orientation its blocks need, an annex on a new page; portrait follows the
+ * last (the signature, the loose notes, or the end).
+ */
+static void sections(struct docx_body *w, bool annex)
+{
+    const struct rdoc *d = w->d;
+    for (size_t i = 0; i < d->n_sections; i++) {
+        const struct rsection *s = &d->sections[i];
+        if (s->annex != annex)
+            continue;
+        size_t j = i + 1;
+        while (j < d->n_sections && d->sections[j].annex != annex)
+            j++;
+        bool next_land = j < d->n_sections && starts_landscape(&d->sections[j]);
+        /* Turning the page's orientation starts a page; keeping it does not. */
+        if (annex && w->landscape == starts_landscape(s))
+            buf_adds(w->b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+        section(w, s, next_land);
     }
 }
 
 /*
  * The body: the frame's heading (or an annex's "PHỤ LỤC"), the title, the
- * sections each in the orientation its blocks need, the loose notes and the
- * frame's closing, back on a portrait page.
+ * sections, the loose notes and the frame's closing, back on a portrait page;
+ * then the annexes, after the signature as an office attaches them.
  */
 static void document(struct docx_body *w)
 {
@@ -300,13 +334,12 @@ static void document(struct docx_body *w)
     if (w->d->subtitle && *w->d->subtitle)
         docx_para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
     w->section_open = true;
-    for (size_t i = 0; i < w->d->n_sections; i++)
-        section(w, &w->d->sections[i],
-                i + 1 < w->d->n_sections && starts_landscape(&w->d->sections[i + 1]));
+    sections(w, false);
     orient(w, false);
     loose_notes(w);
     if (f->on)
         docx_frame_close(w);
+    sections(w, true);
     sect_pr(w);
     buf_adds(w->b, "</w:body></w:document>");
 }

@@ -360,6 +360,7 @@ static void section_lists(const struct report *r, struct rdoc *d)
                                           "Phụ lục II. Danh sách nhiệm vụ quá hạn chưa hoàn"
                                           " thành",
                                           "Phụ lục II (quá hạn)");
+    s->annex = true;
     rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ đang thực hiện quá hạn.", r->n_overdue), 0);
     task_section(r, d, s, r->overdue, r->n_overdue);
     char *due_by = dmy(r->opt.due_by);
@@ -367,6 +368,7 @@ static void section_lists(const struct report *r, struct rdoc *d)
                             " ngày %s",
                             due_by);
     s = rdoc_add_section(d, "phu_luc_sap_den_han", title, "Phụ lục III (đến hạn)");
+    s->annex = true;
     rsection_paragraph(s,
                        xasprintf("Có %zu nhiệm vụ đang thực hiện có thời hạn đến ngày %s.",
                                  r->n_due_soon, due_by),
@@ -450,6 +452,7 @@ static void section_annex(const struct report *r, struct rdoc *d)
     struct rsection *s = rdoc_add_section(d, "phu_luc_don_vi",
                                           "Phụ lục I. Kết quả và xếp hạng theo đơn vị",
                                           "Phụ lục I (đơn vị)");
+    s->annex = true;
     rsection_paragraph(s,
                        xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."
                                  " Mỗi nhiệm vụ giao cho nhiều đơn vị được tính cho từng đơn vị.",
