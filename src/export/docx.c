@@ -200,11 +200,16 @@ static size_t prose_run(const struct rsection *s, bool *l, size_t i)
     bool bridge = (before || after) && len <= BRIDGE_MAX && (after || j == s->n_blocks);
     for (size_t k = i; k < j; k++)
         l[k] = bridge;
-    /* Too long to turn with it, the run still gives a wide table its lead-in ("Theo…:"). */
-    const char *last = s->blocks[j - 1].text;
-    if (after && !bridge && j - 1 > i && last && strlen(last) <= LEAD_MAX)
-        l[j - 1] = true;
     return j;
+}
+
+/* Too long to turn with it, the run i..j still gives a wide table after it its lead-in
+ * ("Theo lĩnh vực:"): its last paragraph, when short, goes to the table's page. */
+static void lead_in(const struct rsection *s, bool *l, size_t i, size_t j)
+{
+    const char *last = s->blocks[j - 1].text;
+    if (j < s->n_blocks && l[j] && !l[j - 1] && j - 1 > i && last && strlen(last) <= LEAD_MAX)
+        l[j - 1] = true;
 }
 
 static bool *orientations(const struct rsection *s)
@@ -213,8 +218,11 @@ static bool *orientations(const struct rsection *s)
     for (size_t i = 0; i < s->n_blocks; i++)
         l[i] = is_wide(&s->blocks[i]);
     for (size_t i = 0; i < s->n_blocks; i++)
-        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE)
-            i = prose_run(s, l, i) - 1;
+        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE) {
+            size_t j = prose_run(s, l, i);
+            lead_in(s, l, i, j);
+            i = j - 1;
+        }
     return l;
 }
 
