@@ -433,11 +433,10 @@ int cmd_report(struct cli *c, int argc, char **argv)
                           { "-o", true, NULL },                { "--output", true, NULL },
                           { "--compare", true, NULL },         { "--set", true, NULL, &sets },
                           { "--stale-after", true, NULL },     { "--annex", false, NULL },
-                          { "--lists", false, NULL },
                           { "--no-frame", false, NULL },       { "--issuer", true, NULL },
                           { "--number", true, NULL },          { "--place", true, NULL },
                           { "--signer", true, NULL },          { "--recipients", true, NULL },
-                          { NULL, false, NULL } };
+                          { "--lists", false, NULL },          { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;

@@ -271,8 +271,7 @@ static struct list_row *list_rows(const struct report *r, const size_t *idx, siz
         size_t k = 0;
         while (k < r->n_by_document && r->by_document[k].document != doc)
             k++;
-        struct list_row add = { 1, (long)it->units_not_done,
-                                days_late(r, it) > LONG_OVERDUE_DAYS };
+        struct list_row add = { 1, (long)it->units_not_done, days_late(r, it) > LONG_OVERDUE_DAYS };
         list_row_add(&rows[k], &add);
         list_row_add(total, &add);
     }
@@ -548,7 +547,8 @@ static const char ind_legend[] =
     " mục tiêu; đúng lộ trình là chưa đạt nhưng bằng hoặc vượt lộ trình từ mốc cơ sở đến mục"
     " tiêu; chậm là thấp hơn lộ trình, hoặc đã quá năm đích mà chưa đạt; chưa đánh giá là chưa"
     " có số liệu, hoặc mục tiêu định tính chưa có đánh giá.";
-static const char ind_legend_rows[] = " Căn cứ đánh giá của từng chỉ tiêu được nêu trong bảng cuối mục.";
+static const char ind_legend_rows[] =
+    " Căn cứ đánh giá của từng chỉ tiêu được nêu trong bảng cuối mục.";
 
 static void tally_row(struct rtable *t, long stt, const char *label,
                       const struct indicator_tally *y)
