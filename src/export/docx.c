@@ -237,15 +237,27 @@ static bool starts_landscape(const struct rsection *s)
     return first;
 }
 
-/* Section s; next_land: the orientation of what follows it (the next section, or the end). */
-static void section(struct docx_body *w, const struct rsection *s, bool next_land)
+/* The title of section s, and under it the line `under` (NULL: none). */
+static void heading(struct docx_body *w, const struct rsection *s, const char *under)
 {
-    bool *land = orientations(s);
     /* "1. ..." titles sit under "I. ..." ones in Vietnamese reports. */
     bool sub = s->title && isdigit((unsigned char)s->title[0]);
-    orient(w, s->n_blocks ? land[0] : false);
     if (s->title && *s->title)
         docx_para(w, sub ? "Heading2" : "Heading1", NULL, s->title, NULL, 0);
+    if (under)
+        docx_para(w, "Subtitle", NULL, under, NULL, 0);
+}
+
+/*
+ * Section s, its title followed by the line under (NULL: none); next_land: the
+ * orientation of what follows it (the next section, or the end).
+ */
+static void section(struct docx_body *w, const struct rsection *s, bool next_land,
+                    const char *under)
+{
+    bool *land = orientations(s);
+    orient(w, s->n_blocks ? land[0] : false);
+    heading(w, s, under);
     w->section_open = true;
     for (size_t i = 0; i < s->n_blocks; i++) {
         const struct rblock *b = &s->blocks[i];
@@ -305,7 +317,7 @@ static void loose_notes(struct docx_body *w)
  * orientation its blocks need, an annex on a new page; portrait follows the
  * last (the signature, the loose notes, or the end).
  */
-static void sections(struct docx_body *w, bool annex)
+static void sections(struct docx_body *w, bool annex, const char *under)
 {
     const struct rdoc *d = w->d;
     for (size_t i = 0; i < d->n_sections; i++) {
@@ -319,8 +331,24 @@ static void sections(struct docx_body *w, bool annex)
         /* Turning the page's orientation starts a page; keeping it does not. */
         if (annex && w->landscape == starts_landscape(s))
             buf_adds(w->b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-        section(w, s, next_land);
+        section(w, s, next_land, under);
     }
+}
+
+/*
+ * The line under an annex's title naming the document it goes with, as
+ * offices write it: "(Kèm theo Báo cáo số …/BC-VPBCĐ ngày 24/12/2025)"; NULL
+ * without a frame. Newly allocated.
+ */
+static char *annex_caption(const struct rframe *f)
+{
+    if (!f->on)
+        return NULL;
+    char dmy[DATE_ISO_LEN];
+    date_dmy(f->date, dmy);
+    bool report = f->kind && !strcmp(f->kind, "BÁO CÁO");
+    return xasprintf("(Kèm theo %s số %s ngày %s)", report ? "Báo cáo" : "văn bản", f->number,
+                     dmy);
 }
 
 /*
@@ -342,12 +370,14 @@ static void document(struct docx_body *w)
     if (w->d->subtitle && *w->d->subtitle)
         docx_para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
     w->section_open = true;
-    sections(w, false);
+    sections(w, false, NULL);
     orient(w, false);
     loose_notes(w);
     if (f->on)
         docx_frame_close(w);
-    sections(w, true);
+    char *under = annex_caption(f);
+    sections(w, true, under);
+    free(under);
     sect_pr(w);
     buf_adds(w->b, "</w:body></w:document>");
 }

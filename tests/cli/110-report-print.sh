@@ -40,6 +40,8 @@ for want in "BAN CHỈ ĐẠO TRUNG ƯƠNG" "VĂN PHÒNG" "CỘNG HÒA XÃ HỘI
     "Nơi nhận:" "- Lưu: VT, TH." "PHÓ CHÁNH VĂN PHÒNG" "Nguyễn Văn An"; do
     grep -qF -- "$want" docx.txt || die "docx frame: no '$want'"
 done
+# An annex after the signature names the report it goes with, as offices write it.
+grep -qE "^\(Kèm theo Báo cáo số .*/BC-VPBCĐ ngày 24/12/2025\)$" docx.txt || die "annex caption"
 $G report --as-of 2025-12-24 --format docx --signer "CHÁNH VĂN PHÒNG / Trần Thị Bình" \
     --number "125/BC-VPBCĐ" --place "Thành phố Hồ Chí Minh" -o other.docx
 "$OOXML_CHECK" --text other.docx > other.txt
@@ -54,6 +56,7 @@ $G report --as-of 2025-12-24 --format docx --annex -o annex.docx
 grep -qx "PHỤ LỤC" annex.txt || die "the annex is titled Phụ lục"
 grep -qF "CỘNG HÒA" annex.txt && die "the annex has no frame"
 grep -qF "Nơi nhận" annex.txt && die "the annex has no signature"
+grep -qF "Kèm theo" annex.txt && die "an unframed annex names no report"
 
 # ---- DOCX structure: header rows repeat, page numbers, no cell lists more than 5 units
 part() { sqlite3 :memory: "select data from zipfile('$1') where name = '$2'"; }
