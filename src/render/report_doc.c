@@ -434,10 +434,11 @@ static void ranking_table(const struct report *r, struct rsection *s)
 static void section_agencies(const struct report *r, struct rdoc *d)
 {
     struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
-    report_words_unit_table(r, s);
+    /* Before the table, which may end a page: not a line alone on the next one. */
     rsection_paragraph(s,
                        xstrdup("Kết quả đầy đủ của từng đơn vị và bảng xếp hạng: xem Phụ lục I."),
                        0);
+    report_words_unit_table(r, s);
 }
 
 /* The annex: every unit's nine counts, then the ranking. */
