@@ -416,6 +416,9 @@ static int run_report(struct cli *c, const struct opt *opts, const struct strvec
         return c->err.kind;
     struct report_extras x = { j->compared ? &j->cmp : NULL, j->more.parts, j->more.n_sets };
     report_notes_extras(&j->more.notes, &x);
+    /* The Word report to sign points to annexes II and III, sent as the xlsx (issue #14). */
+    const char *format = opt_value(opts, "--format");
+    x.lists_apart = format && !strcmp(format, "docx") && !opt_value(opts, "--lists");
     x.requests = request_summary_any(&j->requests);
     return emit_report(c, &j->r, &j->b, &x, opts);
 }
@@ -433,7 +436,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
                           { "--no-frame", false, NULL },       { "--issuer", true, NULL },
                           { "--number", true, NULL },          { "--place", true, NULL },
                           { "--signer", true, NULL },          { "--recipients", true, NULL },
-                          { NULL, false, NULL } };
+                          { "--lists", false, NULL },          { NULL, false, NULL } };
     const char *pos[1];
     int n_pos;
     bool help;

@@ -221,10 +221,12 @@ static const struct command {
       "                     sections: tong_hop van_ban qua_han sap_den_han don_vi linh_vuc\n"
       "                     chi_tieu doi_soat, so_sanh with --compare D0 (the figures\n"
       "                     as of D0 beside D's, tasks overdue and completed since D0),\n"
-      "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi\n"
-      "                     [--annex]   (docx/html: a 'Phụ lục' without the administrative\n"
-      "                     frame) [--issuer T] [--number T] [--place T] [--signer T]\n"
-      "                     [--recipients T]   (this report's frame: see `frame`)" },
+      "                     nhom_1... with --set, y_kien, chua_bao_cao, phu_luc_don_vi,\n"
+      "                     phu_luc_qua_han phu_luc_sap_den_han (every overdue/due task;\n"
+      "                     docx leaves these two to the xlsx unless --lists)\n"
+      "                     [--lists] [--annex]   (docx/html: a 'Phụ lục' without the\n"
+      "                     administrative frame) [--issuer T] [--number T] [--place T]\n"
+      "                     [--signer T] [--recipients T]   (this report's frame: see `frame`)" },
     { "frame", cmd_frame,
       "frame [show]       the administrative frame of docx/html reports (Nghị định 30/2020)\n"
       "frame set [--issuer 'BAN CHỈ ĐẠO TRUNG ƯƠNG / VĂN PHÒNG'] [--number '/BC-VPBCĐ']\n"

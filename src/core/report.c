@@ -132,7 +132,7 @@ static void count_task(struct report *r, size_t ti, struct report_task *item)
     r->no_due_date += item->undated;
 }
 
-static size_t primary_document(const struct report *r, const struct prog_task *t)
+size_t report_primary_document(const struct report *r, const struct prog_task *t)
 {
     if (r->opt.n_documents)
         return first_selected_document(&r->opt, t);
@@ -212,7 +212,7 @@ static void build_breakdowns(struct report *r)
     r->by_field = xcalloc(p->n_tasks + 1, sizeof(*r->by_field));
     for (size_t i = 0; i < r->n_items; i++) {
         const struct prog_task *t = &p->tasks[r->items[i].task];
-        document_row(r, primary_document(r, t))->tasks.n[r->items[i].bucket]++;
+        document_row(r, report_primary_document(r, t))->tasks.n[r->items[i].bucket]++;
         field_row(r, t->field ? t->field : "")->tasks.n[r->items[i].bucket]++;
     }
     for (size_t ti = 0; ti < p->n_tasks; ti++) {
@@ -220,7 +220,7 @@ static void build_breakdowns(struct report *r)
         if (t->is_group || !t->repeat_of_id || !task_in_scope(p, t, &r->opt))
             continue;
         r->repeats_not_counted++;
-        document_row(r, primary_document(r, t))->repeats++;
+        document_row(r, report_primary_document(r, t))->repeats++;
         field_row(r, t->field ? t->field : "")->repeats++;
     }
     qsort(r->by_document, r->n_by_document, sizeof(*r->by_document), document_row_cmp);

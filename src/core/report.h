@@ -166,6 +166,13 @@ enum report_exclusion report_task_exclusion(const struct report *r, size_t ti);
 /** Free what report_build() allocated; accepts a REPORT_INIT report. */
 void report_release(struct report *r);
 
+/**
+ * The document a task of r is counted under in r->by_document: the first of
+ * its documents the report is filtered on, else its first; PROG_NONE for a
+ * task linked to no document.
+ */
+size_t report_primary_document(const struct report *r, const struct prog_task *t);
+
 /** The name of a by_document row ("Không ghi văn bản" for PROG_NONE). */
 const char *report_document_name(const struct report *r, const struct report_document_row *row);
 

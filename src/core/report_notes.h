@@ -97,6 +97,13 @@ struct report_extras {
     size_t n_stale;
     long stale_after; /* the N of --stale-after */
     const struct request_summary *requests; /* requests for explanation (core/request.h), or NULL */
+    /*
+     * The lists of each overdue and due task (annexes II and III) are sent
+     * apart from the document (a Word report to sign: the spreadsheet holds
+     * them): the laid-out report leaves them out and says they are attached.
+     * The JSON form ignores it.
+     */
+    bool lists_apart;
 };
 
 /* The notes of one report as computed together (store_report_notes()); owned. */

@@ -28,6 +28,8 @@
 #define WIDE_COLS 6
 /* Prose between two landscape tables up to this long stays with them, bytes. */
 #define BRIDGE_MAX 600
+/* A paragraph up to this long right before a wide table is its lead-in, bytes. */
+#define LEAD_MAX 200
 
 /* ------------------------------------------------------------ paragraphs */
 
@@ -160,7 +162,11 @@ static void orient(struct docx_body *w, bool landscape)
     if (w->landscape == landscape)
         return;
     if (w->section_open) {
-        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>");
+        /* The paragraph holding the break, after a table that fills its page, would
+         * start a blank page of its own in LibreOffice: a line 1 pt high fits below. */
+        buf_adds(w->b, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                       "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\""
+                       " w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>");
         sect_pr(w);
         buf_adds(w->b, "</w:pPr></w:p>");
     }
@@ -197,33 +203,70 @@ static size_t prose_run(const struct rsection *s, bool *l, size_t i)
     return j;
 }
 
+/* Too long to turn with it, the run i..j still gives a wide table after it its lead-in
+ * ("Theo lĩnh vực:"): its last paragraph, when short, goes to the table's page. */
+static void lead_in(const struct rsection *s, bool *l, size_t i, size_t j)
+{
+    const char *last = s->blocks[j - 1].text;
+    if (j < s->n_blocks && l[j] && !l[j - 1] && j - 1 > i && last && strlen(last) <= LEAD_MAX)
+        l[j - 1] = true;
+}
+
 static bool *orientations(const struct rsection *s)
 {
     bool *l = xcalloc(s->n_blocks + 1, sizeof(*l));
     for (size_t i = 0; i < s->n_blocks; i++)
         l[i] = is_wide(&s->blocks[i]);
     for (size_t i = 0; i < s->n_blocks; i++)
-        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE)
-            i = prose_run(s, l, i) - 1;
+        if (!l[i] && s->blocks[i].type != RBLOCK_TABLE) {
+            size_t j = prose_run(s, l, i);
+            lead_in(s, l, i, j);
+            i = j - 1;
+        }
     return l;
 }
 
-static void section(struct docx_body *w, const struct rsection *s)
+/* The orientation section s starts in (portrait when it has no block). */
+static bool starts_landscape(const struct rsection *s)
 {
-    bool *land = orientations(s);
+    if (!s->n_blocks)
+        return false;
+    bool *l = orientations(s);
+    bool first = l[0];
+    free(l);
+    return first;
+}
+
+/* The title of section s, and under it the line `under` (NULL: none). */
+static void heading(struct docx_body *w, const struct rsection *s, const char *under)
+{
     /* "1. ..." titles sit under "I. ..." ones in Vietnamese reports. */
     bool sub = s->title && isdigit((unsigned char)s->title[0]);
-    orient(w, s->n_blocks ? land[0] : false);
     if (s->title && *s->title)
         docx_para(w, sub ? "Heading2" : "Heading1", NULL, s->title, NULL, 0);
+    if (under)
+        docx_para(w, "Subtitle", NULL, under, NULL, 0);
+}
+
+/*
+ * Section s, its title followed by the line under (NULL: none); next_land: the
+ * orientation of what follows it (the next section, or the end).
+ */
+static void section(struct docx_body *w, const struct rsection *s, bool next_land,
+                    const char *under)
+{
+    bool *land = orientations(s);
+    orient(w, s->n_blocks ? land[0] : false);
+    heading(w, s, under);
     w->section_open = true;
     for (size_t i = 0; i < s->n_blocks; i++) {
         const struct rblock *b = &s->blocks[i];
         orient(w, land[i]);
         w->section_open = true;
         if (b->type == RBLOCK_TABLE) {
-            /* A page turning next separates the tables already. */
-            bool turns = i + 1 < s->n_blocks && land[i + 1] != land[i];
+            /* A page turning next separates the tables already (and a spacer there
+             * would open a blank page when the table fills its own). */
+            bool turns = (i + 1 < s->n_blocks ? land[i + 1] : next_land) != land[i];
             table(w, &b->table, !turns);
             continue;
         }
@@ -238,30 +281,80 @@ static void section(struct docx_body *w, const struct rsection *s)
     free(land);
 }
 
-static bool is_referenced(const struct docx_body *w, size_t fn)
+static void mark_used(bool *used, size_t n, size_t fn)
 {
-    for (size_t k = 0; k < w->n_refs; k++)
-        if (w->refs[k] == fn)
-            return true;
-    return false;
+    if (fn >= 1 && fn <= n)
+        used[fn - 1] = true;
 }
 
 /* Footnotes nothing refers to would be lost in Word: list them at the end. */
 static void loose_notes(struct docx_body *w)
 {
-    for (size_t fn = 1; fn <= w->d->footnotes.n; fn++) {
-        if (is_referenced(w, fn))
+    const struct rdoc *d = w->d;
+    size_t n = d->footnotes.n;
+    bool *used = xcalloc(n + 1, sizeof(*used));
+    /* Every reference, also from the annexes rendered after this. */
+    for (size_t i = 0; i < d->n_sections; i++)
+        for (size_t k = 0; k < d->sections[i].n_blocks; k++) {
+            const struct rblock *b = &d->sections[i].blocks[k];
+            mark_used(used, n, b->footnote);
+            if (b->type == RBLOCK_TABLE)
+                for (size_t c = 0; c < b->table.n_rows * b->table.columns.n; c++)
+                    mark_used(used, n, b->table.cells[c].footnote);
+        }
+    for (size_t fn = 1; fn <= n; fn++) {
+        if (used[fn - 1])
             continue;
-        char *text = xasprintf("(%zu) %s", fn, w->d->footnotes.items[fn - 1]);
+        char *text = xasprintf("(%zu) %s", fn, d->footnotes.items[fn - 1]);
         docx_para(w, "FootnoteText", NULL, text, NULL, 0);
         free(text);
+    }
+    free(used);
+}
+
+/*
+ * The body sections of w's document (!annex), or its annexes, each in the
+ * orientation its blocks need, an annex on a new page; portrait follows the
+ * last (the signature, the loose notes, or the end).
+ */
+static void sections(struct docx_body *w, bool annex, const char *under)
+{
+    const struct rdoc *d = w->d;
+    for (size_t i = 0; i < d->n_sections; i++) {
+        const struct rsection *s = &d->sections[i];
+        if (s->annex != annex)
+            continue;
+        size_t j = i + 1;
+        while (j < d->n_sections && d->sections[j].annex != annex)
+            j++;
+        bool next_land = j < d->n_sections && starts_landscape(&d->sections[j]);
+        /* Turning the page's orientation starts a page; keeping it does not. */
+        if (annex && w->landscape == starts_landscape(s))
+            buf_adds(w->b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+        section(w, s, next_land, under);
     }
 }
 
 /*
+ * The line under an annex's title naming the document it goes with, as
+ * offices write it: "(Kèm theo Báo cáo số …/BC-VPBCĐ ngày 24/12/2025)"; NULL
+ * without a frame. Newly allocated.
+ */
+static char *annex_caption(const struct rframe *f)
+{
+    if (!f->on)
+        return NULL;
+    char dmy[DATE_ISO_LEN];
+    date_dmy(f->date, dmy);
+    bool report = f->kind && !strcmp(f->kind, "BÁO CÁO");
+    return xasprintf("(Kèm theo %s số %s ngày %s)", report ? "Báo cáo" : "văn bản", f->number,
+                     dmy);
+}
+
+/*
  * The body: the frame's heading (or an annex's "PHỤ LỤC"), the title, the
- * sections each in the orientation its blocks need, the loose notes and the
- * frame's closing, back on a portrait page.
+ * sections, the loose notes and the frame's closing, back on a portrait page;
+ * then the annexes, after the signature as an office attaches them.
  */
 static void document(struct docx_body *w)
 {
@@ -277,12 +370,14 @@ static void document(struct docx_body *w)
     if (w->d->subtitle && *w->d->subtitle)
         docx_para(w, "Subtitle", NULL, w->d->subtitle, NULL, 0);
     w->section_open = true;
-    for (size_t i = 0; i < w->d->n_sections; i++)
-        section(w, &w->d->sections[i]);
+    sections(w, false, NULL);
     orient(w, false);
     loose_notes(w);
     if (f->on)
         docx_frame_close(w);
+    char *under = annex_caption(f);
+    sections(w, true, under);
+    free(under);
     sect_pr(w);
     buf_adds(w->b, "</w:body></w:document>");
 }

@@ -23,7 +23,9 @@
  *  - footnotes: real Word footnotes. Each reference (a cell's or a
  *    paragraph's footnote) becomes its own footnote after the text, because
  *    Word numbers footnotes by reference; rdoc footnotes that nothing refers
- *    to are listed at the end of the document as "(n) text" so no text is lost.
+ *    to are listed at the end of the body as "(n) text" so no text is lost;
+ *  - annexes (rsection.annex): after the body and the frame's signature,
+ *    each from a new page, as an office attaches them.
  *
  * Text is escaped for XML, invalid UTF-8 and characters that XML 1.0 does
  * not allow are dropped, line breaks become <w:br/> and tabs <w:tab/>.

@@ -70,7 +70,7 @@ struct rsection *rdoc_add_section(struct rdoc *d, const char *key, const char *t
 {
     ALLOC_GROW(d->sections, d->n_sections + 1, d->cap_sections);
     struct rsection *s = &d->sections[d->n_sections++];
-    *s = (struct rsection){ xstrdup(key), xstrdup(title), xstrdup(sheet), NULL, 0, 0 };
+    *s = (struct rsection){ xstrdup(key), xstrdup(title), xstrdup(sheet), NULL, 0, 0, false };
     return s;
 }
 

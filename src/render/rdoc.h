@@ -59,6 +59,9 @@ struct rsection {
     char *sheet; /* short title for a spreadsheet tab (<= 31 chars) */
     struct rblock *blocks;
     size_t n_blocks, cap_blocks;
+    /* An annex ("Phụ lục ..."): a framed Word document puts it after the
+     * signature, as an office attaches it; other renderers keep the order. */
+    bool annex;
 };
 
 /*

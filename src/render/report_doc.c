@@ -231,19 +231,143 @@ static void task_section(const struct report *r, struct rdoc *d, struct rsection
         task_row(d, t, r, i + 1, &r->items[idx[i]]);
 }
 
-static void section_overdue(const struct report *r, struct rdoc *d)
+/*
+ * III. and IV. in the body: how many tasks, per document, and where the list
+ * of each is (annexes II and III). Listed one by one, the demo's 358 tasks
+ * take 35 landscape pages; the office's report summarises them (seed 004).
+ */
+
+/* Overdue by more than this many days: the column an office reads first. */
+#define LONG_OVERDUE_DAYS 90
+
+/* One document's row of a summary: its tasks, units not done, long overdue. */
+struct list_row {
+    long tasks, units, long_overdue;
+};
+
+/* Days from a task's due date to the report's date; 0 without a due date. */
+static long days_late(const struct report *r, const struct report_task *it)
+{
+    struct date due = r->prog->tasks[it->task].due;
+    return date_is_set(due) ? date_to_days(r->opt.as_of) - date_to_days(due) : 0;
+}
+
+static void list_row_add(struct list_row *row, const struct list_row *add)
+{
+    row->tasks += add->tasks;
+    row->units += add->units;
+    row->long_overdue += add->long_overdue;
+}
+
+/* The rows of items[idx[0..n)] per row of r->by_document (same order), and their total. */
+static struct list_row *list_rows(const struct report *r, const size_t *idx, size_t n,
+                                  struct list_row *total)
+{
+    struct list_row *rows = xcalloc(r->n_by_document + 1, sizeof(*rows));
+    *total = (struct list_row){ 0, 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        const struct report_task *it = &r->items[idx[i]];
+        size_t doc = report_primary_document(r, &r->prog->tasks[it->task]);
+        size_t k = 0;
+        while (k < r->n_by_document && r->by_document[k].document != doc)
+            k++;
+        struct list_row add = { 1, (long)it->units_not_done, days_late(r, it) > LONG_OVERDUE_DAYS };
+        list_row_add(&rows[k], &add);
+        list_row_add(total, &add);
+    }
+    return rows;
+}
+
+static void list_row_cells(struct rtable *t, long stt, char *label, const struct list_row *row,
+                           bool overdue)
+{
+    rtable_row(t);
+    if (stt)
+        rtable_int(t, 0, stt);
+    rtable_text(t, 1, label);
+    rtable_int(t, 2, row->tasks);
+    if (overdue)
+        rtable_int(t, 3, row->long_overdue);
+    rtable_int(t, overdue ? 4 : 3, row->units);
+}
+
+/* The per-document table of the tasks items[idx[0..n)]: overdue ones or due ones. */
+static void list_summary(const struct report *r, struct rsection *s, const size_t *idx, size_t n,
+                         bool overdue)
+{
+    static const char *const overdue_cols[] = { "STT", "Văn bản", "Số nhiệm vụ quá hạn",
+                                                "Trong đó: quá hạn trên 90 ngày",
+                                                "Số lượt giao đơn vị chưa hoàn thành", NULL };
+    static const char *const due_cols[] = { "STT", "Văn bản", "Số nhiệm vụ",
+                                            "Số lượt giao đơn vị chưa hoàn thành", NULL };
+    struct list_row total;
+    struct list_row *rows = list_rows(r, idx, n, &total);
+    struct rtable *t = rsection_table(s, overdue ? overdue_cols : due_cols);
+    long stt = 0;
+    for (size_t k = 0; k < r->n_by_document; k++)
+        if (rows[k].tasks)
+            list_row_cells(t, ++stt, xstrdup(report_document_name(r, &r->by_document[k])),
+                           &rows[k], overdue);
+    list_row_cells(t, 0, xstrdup("Tổng cộng"), &total, overdue);
+    t->has_total_row = true;
+    free(rows);
+}
+
+/* Where the list of each task is: annex `annex`, in the document or sent with it. */
+static void list_pointer(struct rsection *s, const char *annex, bool apart)
+{
+    rsection_paragraph(s,
+                       xasprintf("Danh sách từng nhiệm vụ (tên nhiệm vụ, văn bản giao, cơ quan"
+                                 " chủ trì, thời hạn, đơn vị chưa hoàn thành) tại Phụ lục %s%s;"
+                                 " số nhiệm vụ của từng đơn vị: xem mục V.",
+                                 annex, apart ? " kèm theo báo cáo" : ""),
+                       0);
+}
+
+static void section_overdue(const struct report *r, bool apart, struct rdoc *d)
 {
     struct rsection *s =
         rdoc_add_section(d, "qua_han", "III. Nhiệm vụ quá hạn chưa hoàn thành", "Quá hạn");
     rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ đang thực hiện quá hạn.", r->n_overdue), 0);
-    task_section(r, d, s, r->overdue, r->n_overdue);
+    if (!r->n_overdue)
+        return;
+    list_summary(r, s, r->overdue, r->n_overdue, true);
+    list_pointer(s, "II", apart);
 }
 
-static void section_due_soon(const struct report *r, struct rdoc *d)
+static void section_due_soon(const struct report *r, bool apart, struct rdoc *d)
 {
     char *due_by = dmy(r->opt.due_by);
     char *title = xasprintf("IV. Nhiệm vụ đang thực hiện có thời hạn đến ngày %s", due_by);
     struct rsection *s = rdoc_add_section(d, "sap_den_han", title, "Sắp đến hạn");
+    rsection_paragraph(s,
+                       xasprintf("Có %zu nhiệm vụ đang thực hiện có thời hạn đến ngày %s.",
+                                 r->n_due_soon, due_by),
+                       0);
+    if (r->n_due_soon) {
+        list_summary(r, s, r->due_soon, r->n_due_soon, false);
+        list_pointer(s, "III", apart);
+    }
+    free(title);
+    free(due_by);
+}
+
+/* Annexes II and III: every overdue task, every task due by D2, one row each. */
+static void section_lists(const struct report *r, struct rdoc *d)
+{
+    struct rsection *s = rdoc_add_section(d, "phu_luc_qua_han",
+                                          "Phụ lục II. Danh sách nhiệm vụ quá hạn chưa hoàn"
+                                          " thành",
+                                          "Phụ lục II (quá hạn)");
+    s->annex = true;
+    rsection_paragraph(s, xasprintf("Có %zu nhiệm vụ đang thực hiện quá hạn.", r->n_overdue), 0);
+    task_section(r, d, s, r->overdue, r->n_overdue);
+    char *due_by = dmy(r->opt.due_by);
+    char *title = xasprintf("Phụ lục III. Danh sách nhiệm vụ đang thực hiện có thời hạn đến"
+                            " ngày %s",
+                            due_by);
+    s = rdoc_add_section(d, "phu_luc_sap_den_han", title, "Phụ lục III (đến hạn)");
+    s->annex = true;
     rsection_paragraph(s,
                        xasprintf("Có %zu nhiệm vụ đang thực hiện có thời hạn đến ngày %s.",
                                  r->n_due_soon, due_by),
@@ -310,10 +434,11 @@ static void ranking_table(const struct report *r, struct rsection *s)
 static void section_agencies(const struct report *r, struct rdoc *d)
 {
     struct rsection *s = rdoc_add_section(d, "don_vi", "V. Kết quả theo đơn vị", "Theo đơn vị");
-    report_words_unit_table(r, s);
+    /* Before the table, which may end a page: not a line alone on the next one. */
     rsection_paragraph(s,
-                       xstrdup("Kết quả đầy đủ của từng đơn vị và bảng xếp hạng: xem Phụ lục."),
+                       xstrdup("Kết quả đầy đủ của từng đơn vị và bảng xếp hạng: xem Phụ lục I."),
                        0);
+    report_words_unit_table(r, s);
 }
 
 /* The annex: every unit's nine counts, then the ranking. */
@@ -325,8 +450,9 @@ static void section_annex(const struct report *r, struct rdoc *d)
                            "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
                            due_col, "Thường xuyên", "Tổng số", COUNT_LABEL_ON_TIME_RATE, "Hạng", NULL };
     struct rsection *s = rdoc_add_section(d, "phu_luc_don_vi",
-                                          "Phụ lục. Kết quả và xếp hạng theo đơn vị",
-                                          "Phụ lục đơn vị");
+                                          "Phụ lục I. Kết quả và xếp hạng theo đơn vị",
+                                          "Phụ lục I (đơn vị)");
+    s->annex = true;
     rsection_paragraph(s,
                        xasprintf("%ld đơn vị có nhiệm vụ; đơn vị có nhiệm vụ quá hạn xếp trước."
                                  " Mỗi nhiệm vụ giao cho nhiều đơn vị được tính cho từng đơn vị.",
@@ -421,8 +547,9 @@ static const char ind_legend[] =
     "Trạng thái tính theo số liệu mới nhất có ngày đo đến ngày báo cáo: đạt là giá trị đáp ứng"
     " mục tiêu; đúng lộ trình là chưa đạt nhưng bằng hoặc vượt lộ trình từ mốc cơ sở đến mục"
     " tiêu; chậm là thấp hơn lộ trình, hoặc đã quá năm đích mà chưa đạt; chưa đánh giá là chưa"
-    " có số liệu, hoặc mục tiêu định tính chưa có đánh giá. Căn cứ đánh giá của từng chỉ tiêu"
-    " được nêu trong bảng cuối mục.";
+    " có số liệu, hoặc mục tiêu định tính chưa có đánh giá.";
+static const char ind_legend_rows[] =
+    " Căn cứ đánh giá của từng chỉ tiêu được nêu trong bảng cuối mục.";
 
 static void tally_row(struct rtable *t, long stt, const char *label,
                       const struct indicator_tally *y)
@@ -481,16 +608,36 @@ static char *latest_text(const struct indicator_result *res)
     return buf_take(&b);
 }
 
-static void items_table(const struct indicator_board *b, struct rsection *s)
+/* Indicator i of b has a row in the items table: all counted ones, or with apart
+ * (a Word report) the evaluated ones, the others named by code (grey_codes()). */
+static bool item_row(const struct indicator_board *b, size_t i, bool apart)
+{
+    return indicator_board_counted(b, i) && (!apart || b->r[i].status != IND_GREY);
+}
+
+static size_t item_rows(const struct indicator_board *b, bool apart)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->n; i++)
+        n += item_row(b, i, apart);
+    return n;
+}
+
+static void items_table(const struct indicator_board *b, bool apart, struct rsection *s)
 {
     static const char *const cols[] = {
         "Mã",         "Chỉ tiêu",        "Đơn vị tính", "Mục tiêu", "Giá trị mới nhất",
         "Trạng thái", "Căn cứ đánh giá", NULL
     };
-    rsection_paragraph(s, xstrdup("Kết quả từng chỉ tiêu:"), 0);
+    if (!item_rows(b, apart))
+        return;
+    rsection_paragraph(s,
+                       xstrdup(apart ? "Kết quả từng chỉ tiêu đã đánh giá:"
+                                     : "Kết quả từng chỉ tiêu:"),
+                       0);
     struct rtable *t = rsection_table(s, cols);
     for (size_t i = 0; i < b->n; i++) {
-        if (!indicator_board_counted(b, i))
+        if (!item_row(b, i, apart))
             continue;
         const struct indicator *x = &b->x[i];
         rtable_row(t);
@@ -504,18 +651,39 @@ static void items_table(const struct indicator_board *b, struct rsection *s)
     }
 }
 
+/* In a Word report, the indicators not evaluated yet, by code: one line, not a page each. */
+static void grey_codes(const struct indicator_board *b, const struct ind_counts *c,
+                       struct rsection *s)
+{
+    if (!c->all.count[IND_GREY])
+        return;
+    struct buf t = BUF_INIT;
+    buf_addf(&t, "Các chỉ tiêu chưa đánh giá (%zu chỉ tiêu), theo mã: ", c->all.count[IND_GREY]);
+    size_t k = 0;
+    for (size_t i = 0; i < b->n; i++)
+        if (indicator_board_counted(b, i) && b->r[i].status == IND_GREY)
+            buf_addf(&t, "%s%s", k++ ? ", " : "", b->x[i].code);
+    buf_addch(&t, '.');
+    rsection_paragraph(s, buf_take(&t), 0);
+}
+
 static void section_indicators(const struct report *r, const struct indicator_board *b,
-                               const struct ind_counts *c, struct rdoc *d)
+                               const struct ind_counts *c, bool apart, struct rdoc *d)
 {
     struct rsection *s =
         rdoc_add_section(d, "chi_tieu", "VII. Kết quả thực hiện các chỉ tiêu", "Chỉ tiêu");
     rsection_paragraph(s, ind_headline(r, b, c), 0);
     if (!c->all.total)
         return;
-    rsection_paragraph(s, xstrdup(ind_legend), 0);
+    rsection_paragraph(s,
+                       item_rows(b, apart) ? xasprintf("%s%s", ind_legend, ind_legend_rows)
+                                           : xstrdup(ind_legend),
+                       0);
+    if (apart)
+        grey_codes(b, c, s);
     for (size_t k = 0; k < N_BREAKDOWNS; k++)
         tally_table(s, &ind_breakdowns[k], c->rows[k], c->n_rows[k], &c->all);
-    items_table(b, s);
+    items_table(b, apart, s);
 }
 
 /* ---- VII./VIII. Đối soát ------------------------------------------------------------ */
@@ -629,8 +797,9 @@ void report_doc_build_with(const struct report *r, const struct indicator_board 
     free(sub);
     section_summary(r, d);
     section_documents(r, d);
-    section_overdue(r, d);
-    section_due_soon(r, d);
+    bool apart = x && x->lists_apart;
+    section_overdue(r, apart, d);
+    section_due_soon(r, apart, d);
     section_agencies(r, d);
     section_fields(r, d);
     if (!b) {
@@ -639,7 +808,7 @@ void report_doc_build_with(const struct report *r, const struct indicator_board 
         struct ind_counts c;
         struct report_check checks[INDICATOR_BOARD_CHECKS];
         ind_counts_build(b, &c);
-        section_indicators(r, b, &c, d);
+        section_indicators(r, b, &c, apart, d);
         indicator_board_checks(b, checks);
         section_checks(r, checks, indicator_board_n_checks(b), d);
         ind_counts_release(&c);
@@ -651,4 +820,6 @@ void report_doc_build_with(const struct report *r, const struct indicator_board 
     if (x && x->requests)
         report_doc_add_requests(x->requests, d); /* issue #15: render/report_requests.h */
     section_annex(r, d);
+    if (!apart)
+        section_lists(r, d);
 }

@@ -5,8 +5,9 @@
  *
  *   tong_hop     I.   Tổng hợp chung (headline counts and percentages)
  *   van_ban      II.  Kết quả theo văn bản chỉ đạo
- *   qua_han      III. Nhiệm vụ quá hạn chưa hoàn thành
- *   sap_den_han  IV.  Nhiệm vụ đang thực hiện có thời hạn đến ngày D2
+ *   qua_han      III. Nhiệm vụ quá hạn chưa hoàn thành (per document: how many, how
+ *                     many overdue more than 90 days, the units not done)
+ *   sap_den_han  IV.  Nhiệm vụ đang thực hiện có thời hạn đến ngày D2 (likewise)
  *   don_vi       V.   Kết quả theo đơn vị, and the ranking
  *   linh_vuc     VI.  Kết quả theo lĩnh vực
  *   chi_tieu     VII. Kết quả thực hiện các chỉ tiêu (the indicator board: headline,
@@ -15,7 +16,15 @@
  *   doi_soat     VIII. Đối soát số liệu (every total against its parts, the
  *                     indicator counts included)
  *   so_sanh, nhom_N, y_kien, chua_bao_cao   the extras (report_doc_build_with())
- *   phu_luc_don_vi  Phụ lục: every unit's counts and the ranking (always last)
+ *   phu_luc_don_vi  Phụ lục I: every unit's counts and the ranking
+ *   phu_luc_qua_han, phu_luc_sap_den_han  Phụ lục II, III: every overdue task and
+ *                     every task due by D2, one row each (III. and IV. point to
+ *                     them), left out with x->lists_apart (a Word report to sign;
+ *                     III. and IV. then say they are attached, and VII. lists the
+ *                     indicators not evaluated by code, not a row each)
+ *
+ * The annexes come last, marked rsection.annex (a framed docx puts them after
+ * the signature).
  *
  * V. lists only the units with something to report, by khối
  * (report_words_unit_table()); the full table moved to the annex.

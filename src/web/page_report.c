@@ -236,6 +236,7 @@ int h_report_download(struct req *rq, struct resp *rs)
     if (!ret) {
         report_notes_extras(&notes, &x);
         x.requests = request_summary_any(&rqs);
+        x.lists_apart = !strcmp(f->key, "docx"); /* as `giamsat report`: annexes II, III in xlsx */
         ret = render_report(db, pr, &x, f, &rs->body, &e);
     }
     request_summary_release(&rqs);

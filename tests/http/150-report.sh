@@ -70,6 +70,12 @@ grep -q "Tổng hợp chung" docx.txt || die "docx text"
 grep -qx "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" docx.txt && grep -qx "Lê Văn Cường" docx.txt \
     && grep -q "ngày 24 tháng 12 năm 2025" docx.txt || die "docx frame"
 grep -q '<header class="frame">' r.html && grep -q "Lê Văn Cường" r.html || die "html frame"
+# The Word report to sign, as `giamsat report`: each task listed in annexes II and III of the
+# xlsx (and of the page), not in it.
+grep -qF "tại Phụ lục II kèm theo báo cáo" docx.txt || die "docx: where the lists are"
+grep -qF "Phụ lục II. Danh sách nhiệm vụ quá hạn" docx.txt && die "docx lists every task"
+"$OOXML_CHECK" --text r.xlsx | grep -qF "Phụ lục II. Danh sách nhiệm vụ quá hạn" || die "xlsx annex II"
+grep -qF "Phụ lục II. Danh sách nhiệm vụ quá hạn" rep.html || die "page: annex II"
 "$OOXML_CHECK" --text r.xlsx | grep -q "Kết quả thực hiện các chỉ tiêu" || die "xlsx indicators"
 grep -q "^Mã,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị mới nhất,Trạng thái,Căn cứ đánh giá" r.csv \
     || die "csv indicators"

@@ -605,10 +605,15 @@ static void test_indicator_section(void **state)
     assert_row(t, 2, "12|Chỉ tiêu 12|%|≥ 80||chưa đánh giá|Chưa có số liệu đến ngày 15/01/2026");
 
     /* Đối soát comes last of the numbered sections, renumbered, ending with the indicator
-     * checks; only the annex (every unit's counts and the ranking) follows it. */
-    const struct rsection *ds = &d.sections[d.n_sections - 2];
+     * checks; only the annexes (every unit's counts and the ranking, every overdue task,
+     * every task due) follow it. */
+    const struct rsection *ds = &d.sections[d.n_sections - 4];
     assert_string_equal(ds->key, "doi_soat");
-    assert_string_equal(d.sections[d.n_sections - 1].key, "phu_luc_don_vi");
+    assert_string_equal(d.sections[d.n_sections - 3].key, "phu_luc_don_vi");
+    assert_string_equal(d.sections[d.n_sections - 2].key, "phu_luc_qua_han");
+    assert_string_equal(d.sections[d.n_sections - 1].key, "phu_luc_sap_den_han");
+    for (size_t i = 0; i < d.n_sections; i++)
+        assert_int_equal(d.sections[i].annex, i >= d.n_sections - 3);
     assert_string_equal(ds->title, "VIII. Đối soát số liệu");
     t = nth_table(ds, 0);
     assert_int_equal(t->n_rows, r.n_checks + INDICATOR_BOARD_CHECKS);
@@ -631,6 +636,37 @@ static void test_indicator_section(void **state)
     report_release(&r);
 }
 
+/*
+ * A Word report to sign (lists_apart): no annexes II and III, and VII has a row for
+ * each indicator evaluated only, naming the others by code.
+ */
+static void test_lists_apart(void **state)
+{
+    (void)state;
+    struct programme p = PROGRAMME_INIT;
+    struct report r = REPORT_INIT;
+    struct indicator_board b = INDICATOR_BOARD_INIT;
+    struct rdoc d = RDOC_INIT;
+    struct report_extras x = { NULL };
+    x.lists_apart = true;
+    ind_report(&p, &r);
+    ind_board(&b);
+    report_doc_build_with(&r, &b, &x, &d);
+    assert_null(find_section(&d, "phu_luc_qua_han"));
+    assert_null(find_section(&d, "phu_luc_sap_den_han"));
+    assert_string_equal(d.sections[d.n_sections - 1].key, "phu_luc_don_vi");
+    const struct rsection *s = find_section(&d, "chi_tieu");
+    assert_non_null(s);
+    assert_string_equal(s->blocks[2].text, "Các chỉ tiêu chưa đánh giá (1 chỉ tiêu), theo mã: 12.");
+    const struct rtable *t = nth_table(s, 3);
+    assert_int_equal(t->n_rows, 2);
+    assert_string_equal(rtable_cell(t, 0, 0)->text, "11.1");
+    assert_string_equal(rtable_cell(t, 1, 5)->text, "chậm");
+    rdoc_release(&d);
+    indicator_board_release(&b);
+    report_release(&r);
+}
+
 /* Without a board: no indicator section, Đối soát as before; an empty board: a sentence. */
 static void test_indicator_section_absent(void **state)
 {
@@ -642,8 +678,8 @@ static void test_indicator_section_absent(void **state)
     ind_report(&p, &r);
     report_doc_build(&r, NULL, &d);
     assert_null(find_section(&d, "chi_tieu"));
-    assert_string_equal(d.sections[d.n_sections - 2].title, "VII. Đối soát số liệu");
-    assert_int_equal(nth_table(&d.sections[d.n_sections - 2], 0)->n_rows, r.n_checks);
+    assert_string_equal(d.sections[d.n_sections - 4].title, "VII. Đối soát số liệu");
+    assert_int_equal(nth_table(&d.sections[d.n_sections - 4], 0)->n_rows, r.n_checks);
 
     indicator_board_build(&empty, NULL, 0, (struct date){ 2026, 1, 15 });
     report_doc_build(&r, &empty, &d2);
@@ -770,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_csv_quoting),
         cmocka_unit_test(test_indicator_section),
         cmocka_unit_test(test_indicator_section_absent),
+        cmocka_unit_test(test_lists_apart),
         cmocka_unit_test(test_json_report_checks),
         cmocka_unit_test(test_degenerate),
         cmocka_unit_test(test_capped_buffer),
