@@ -3,9 +3,9 @@
 # what building and running need (./run.sh; libpq-dev for the PostgreSQL backend);
 # `deps.sh` (./test.sh) adds what the tests use: PostgreSQL 15 for the throwaway
 # cluster of scripts/pg_tmp.sh, cmocka, pmccabe for the lint, clang and its libFuzzer
-# runtime (libclang-rt-dev) for the fuzz targets, chromium, nodejs and npm for the browser tests, LibreOffice,
-# poppler-utils and the Times-metric Liberation fonts to print the reports to PDF
-# (tests/cli/110-report-print.sh), Python's aiosmtpd as the mail sink
+# runtime (libclang-rt-dev) for the fuzz targets, chromium, nodejs and npm for the
+# browser tests, LibreOffice, poppler-utils and the Times-metric Liberation fonts to
+# print the reports to PDF (tests/cli/110-report-print.sh), Python's aiosmtpd as the mail sink
 # (tests/cli/109-notify.sh) and wrk for the benchmarks. As root this runs apt-get;
 # otherwise it prints the exact command and stops.
 set -eu
