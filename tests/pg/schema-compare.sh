@@ -45,6 +45,7 @@ cleanup() {
     rm -rf "$tmp" "$pgdir"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 failures=0
 fail() {
