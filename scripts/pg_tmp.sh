@@ -112,8 +112,10 @@ remove_dir() {
 }
 
 start() {
-    [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] ||
-        die "PostgreSQL 15 is not installed ($PG_BIN/initdb missing): run scripts/deps.sh"
+    for tool in initdb pg_ctl pg_isready psql; do
+        [ -x "$PG_BIN/$tool" ] ||
+            die "PostgreSQL 15 is not installed ($PG_BIN/$tool missing): run scripts/deps.sh"
+    done
     if $IS_ROOT; then
         id postgres >/dev/null 2>&1 ||
             die "no 'postgres' user to run the server as: run scripts/deps.sh"
@@ -141,6 +143,7 @@ start() {
         cat "$DIR/initdb.log" >&2
         die "initdb failed in '$DIR/data'"
     }
+    # shellcheck disable=SC2016 # $1 is the inner shell's
     as_owner sh -c 'cat >>"$1"' sh "$DIR/data/postgresql.conf" <<EOF
 
 # pg_tmp.sh: a throwaway cluster on a Unix socket only, no durability.
