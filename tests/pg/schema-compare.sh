@@ -26,7 +26,12 @@
 #      number of rows; not at all for a statement that changes none), and a
 #      change notifies giamsat_generation;
 #  10. usernames are unique regardless of ASCII case, on both engines;
-#  11. the first migration refuses a database whose text order is not bytewise.
+#  11. the first migration refuses a database whose text order is not bytewise;
+#  12. the rows of the SQLite database (the demo, plus a few commands so that
+#      users, tokens, sets, approval, requests, measurements, notifications and
+#      mail have rows) load into a fresh PostgreSQL database, every table, with
+#      its types, NOT NULLs and CHECKs (triggers and foreign keys off, as a copy
+#      does), and the row counts match.
 # Every difference is printed; the exit status is 1 when there is any, 0 otherwise.
 set -u
 
@@ -71,6 +76,31 @@ sq() { sqlite3 -batch -noheader -separator '|' "$SQLITE_DB" "$@"; }
 
 "$GIAMSAT" --db "$SQLITE_DB" demo >"$tmp/demo.log" 2>&1 ||
     { cat "$tmp/demo.log"; echo "schema-compare: giamsat demo failed" >&2; exit 1; }
+# Rows for the tables the demo leaves empty; a command that fails only leaves its table
+# emptier (section 12 still loads whatever is there).
+fill_sqlite() {
+    local g=("$GIAMSAT" --db "$SQLITE_DB") unit="Bộ Khoa học và Công nghệ" kind
+    kind=$(sq "SELECT kind FROM document WHERE kind IS NOT NULL LIMIT 1")
+    "${g[@]}" user add quantri --role quan_tri --name "Quản trị" &&
+        "${g[@]}" user add donvi --role don_vi --unit "$unit" &&
+        "${g[@]}" user set donvi --email donvi@example.org &&
+        "${g[@]}" token add --role giam_sat --name bot &&
+        "${g[@]}" sets add "Bộ văn bản" --kind "$kind" &&
+        "${g[@]}" frame set --issuer "BAN CHỈ ĐẠO TRUNG ƯƠNG / VĂN PHÒNG" &&
+        "${g[@]}" warnings set overdue --days 5 &&
+        "${g[@]}" approval require "$unit" --on &&
+        "${g[@]}" progress add --task 1 --unit "$unit" --date 2025-11-01 --result "Đang làm" \
+            --percent 40 &&
+        "${g[@]}" approval accept "$(sq "SELECT max(id) FROM progress_report")" &&
+        "${g[@]}" request add --task 1 --unit "$unit" --due 2099-01-31 --content "Giải trình" &&
+        "${g[@]}" request answer 1 --explanation "Thiếu kinh phí" --remedy "Bổ sung" \
+            --new-due 2099-03-31 &&
+        "${g[@]}" measure add --indicator 4 --date 2025-10-01 --value 5 --bloc "Thế giới" &&
+        "${g[@]}" mail notify --as-of 2025-12-20
+}
+fill_sqlite >"$tmp/fill.log" 2>&1 || echo "note: filling the SQLite database stopped early:" \
+    "$(tail -n 1 "$tmp/fill.log")"
+
 URI=$("$PG_TMP" start "$pgdir") || { echo "schema-compare: no PostgreSQL cluster" >&2; exit 1; }
 SUPER_URI="postgresql://postgres@/postgres?host=$pgdir"
 pg() { psql -X -q -tA -F '|' -v ON_ERROR_STOP=1 "$URI" "$@"; }
@@ -304,6 +334,40 @@ if [ -n "$got" ]; then
     echo "ok   a database in Vietnamese (ICU) order is refused"
 else
     fail "a database in ICU order was not refused by the first migration"
+fi
+
+# --------------------------------------------------------------- 12. the rows load
+# One CSV per table from SQLite (NULL unquoted, '' quoted, as PostgreSQL's CSV reads them;
+# a BLOB as bytea's hex form).
+COPY_URI="postgresql://giamsat@/giamsat_copy?host=$pgdir"
+psql -X -q "$SUPER_URI" -c "CREATE DATABASE giamsat_copy OWNER giamsat" >/dev/null &&
+    psql -X -q -v ON_ERROR_STOP=1 -1 "$COPY_URI" -f "$tmp/schema.sql" >/dev/null ||
+    fail "no second PostgreSQL database to load the rows into"
+{
+    echo "SET session_replication_role = replica;"
+    echo "TRUNCATE $(paste -sd, "$tmp/s.tables");"
+    while read -r t; do
+        cols=$(sq "SELECT group_concat(name, ',') FROM pragma_table_info('$t')")
+        sel=$(sq "SELECT group_concat(CASE upper(type) WHEN 'BLOB' THEN
+                    'CASE WHEN ' || name || ' IS NULL THEN NULL ELSE ''\x'' || hex(' || name ||
+                    ') END' ELSE name END, ', ') FROM pragma_table_info('$t')")
+        sqlite3 -batch -csv "$SQLITE_DB" "SELECT $sel FROM $t" >"$tmp/rows.$t.csv"
+        echo "\\copy $t ($cols) FROM '$tmp/rows.$t.csv' WITH (FORMAT csv)"
+    done <"$tmp/s.tables"
+} >"$tmp/load.sql"
+if psql -X -q -v ON_ERROR_STOP=1 -1 "postgresql://postgres@/giamsat_copy?host=$pgdir" \
+    -f "$tmp/load.sql" >"$tmp/load.log" 2>&1; then
+    : >"$tmp/s.counts"
+    : >"$tmp/p.counts"
+    while read -r t; do
+        echo "$t|$(sq "SELECT count(*) FROM $t")" >>"$tmp/s.counts"
+        echo "$t|$(psql -X -tA "$COPY_URI" -c "SELECT count(*) FROM $t")" >>"$tmp/p.counts"
+    done <"$tmp/s.tables"
+    compare "rows loaded per table" "$tmp/s.counts" "$tmp/p.counts"
+    echo "     $(grep -vc '|0$' "$tmp/s.counts") of $(wc -l <"$tmp/s.counts") tables have rows;" \
+        "empty: $(grep '|0$' "$tmp/s.counts" | cut -d '|' -f 1 | paste -sd ' ')"
+else
+    fail "the SQLite rows do not load into PostgreSQL: $(grep -m 1 ERROR "$tmp/load.log")"
 fi
 
 echo
