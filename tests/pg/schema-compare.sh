@@ -340,9 +340,10 @@ fi
 # One CSV per table from SQLite (NULL unquoted, '' quoted, as PostgreSQL's CSV reads them;
 # a BLOB as bytea's hex form).
 COPY_URI="postgresql://giamsat@/giamsat_copy?host=$pgdir"
-psql -X -q "$SUPER_URI" -c "CREATE DATABASE giamsat_copy OWNER giamsat" >/dev/null &&
-    psql -X -q -v ON_ERROR_STOP=1 -1 "$COPY_URI" -f "$tmp/schema.sql" >/dev/null ||
+if ! psql -X -q "$SUPER_URI" -c "CREATE DATABASE giamsat_copy OWNER giamsat" >/dev/null ||
+    ! psql -X -q -v ON_ERROR_STOP=1 -1 "$COPY_URI" -f "$tmp/schema.sql" >/dev/null; then
     fail "no second PostgreSQL database to load the rows into"
+fi
 {
     echo "SET session_replication_role = replica;"
     echo "TRUNCATE $(paste -sd, "$tmp/s.tables");"
