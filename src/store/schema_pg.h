@@ -14,7 +14,7 @@
  * with the same version number, in the same commit. tests/pg/schema-compare.sh
  * (`make pg-schema-test`) fails when the two schemas differ.
  *
- * Contract for the backend that applies them:
+ * Contract for the backend that applies them (PostgreSQL 15 or later):
  *  - versions are strictly increasing; a database at version v (its
  *    schema_version row; a database without that table is empty, version 0)
  *    gets every entry whose version is above v, each in one transaction, in
@@ -34,7 +34,10 @@
  *    trigger does), as SQLite's row triggers do, and notifies the channel
  *    giamsat_generation with payload 'data' or 'structure' at commit
  *    (PostgreSQL folds a transaction's identical notifications into one);
- *    a listener reads data_generation for the values.
+ *    a listener reads data_generation for the values. The counter row is
+ *    locked by every writing transaction until it ends, so writers queue as
+ *    they do on SQLite; write in READ COMMITTED (under REPEATABLE READ or
+ *    SERIALIZABLE a second writer fails with SQLSTATE 40001 and must retry).
  */
 #ifndef GIAMSAT_STORE_SCHEMA_PG_H
 #define GIAMSAT_STORE_SCHEMA_PG_H
