@@ -135,6 +135,16 @@ $(REL)/mhd-ceiling: tests/tools/mhd_ceiling.c
 bench-scale: all $(REL)/mhd-ceiling
 	scripts/bench_scale.sh $(REL)/giamsat $(REL)/mhd-ceiling
 
+# pg-schema-test: the PostgreSQL schema of src/store/schema_pg.c against SQLite's
+# (issue #16): tables, columns, keys, indexes, triggers and their behaviour, on a
+# throwaway cluster (scripts/pg_tmp.sh); tests/pg/dump_schema prints the SQL.
+$(REL)/dump_schema: tests/pg/dump_schema.c $(REL)/src/store/schema_pg.o
+	$(CC) $(CFLAGS_COMMON) $(OPT) $^ -o $@
+.PHONY: pg-schema-test
+pg-schema-test: all $(REL)/dump_schema
+	GIAMSAT=$(CURDIR)/$(REL)/giamsat DUMP_SCHEMA=$(CURDIR)/$(REL)/dump_schema \
+		tests/pg/schema-compare.sh
+
 # ---- fuzzing (issue #10) -------------------------------------------------------------
 # One libFuzzer target per reader of untrusted input, tests/fuzz/fuzz_NAME.c, built with
 # Debian's clang into build/fuzz/fuzz_NAME over its own object tree of the library
