@@ -5,7 +5,7 @@
 # bench-web`: the web server under wrk); `make lint` checks the source rules.
 # The README's ./run.sh and ./test.sh install the Debian packages first.
 
-PKGS := sqlite3 libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium libcurl
+PKGS := sqlite3 libpq libutf8proc icu-uc icu-i18n jansson libzip expat xlsxwriter libmicrohttpd libsodium libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
@@ -144,6 +144,12 @@ $(REL)/dump_schema: tests/pg/dump_schema.c $(REL)/src/store/schema_pg.o
 pg-schema-test: all $(REL)/dump_schema
 	GIAMSAT=$(CURDIR)/$(REL)/giamsat DUMP_SCHEMA=$(CURDIR)/$(REL)/dump_schema \
 		tests/pg/schema-compare.sh
+
+# pg-tests: the CLI and HTTP tests again on PostgreSQL (a throwaway cluster, a
+# database per test); ONLY=GLOB narrows them as for cli-tests and http-tests.
+.PHONY: pg-tests
+pg-tests: $(SANB)/giamsat $(SANB)/ooxml-check $(SANB)/docx-pack $(SANB)/openapi-check
+	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/pg/suite.sh
 
 # ---- fuzzing (issue #10) -------------------------------------------------------------
 # One libFuzzer target per reader of untrusted input, tests/fuzz/fuzz_NAME.c, built with

@@ -87,10 +87,11 @@ psql_super() {
     "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d postgres "$@"
 }
 
-# The role and the database (both kept when they exist: start may run twice).
+# The role (it may create databases: the test suite gives each test its own) and the
+# database, both kept when they exist (start may run twice).
 create_database() {
     psql_super -tA -c "SELECT 1 FROM pg_roles WHERE rolname = 'giamsat'" | grep -q 1 ||
-        psql_super -c "CREATE ROLE giamsat LOGIN"
+        psql_super -c "CREATE ROLE giamsat LOGIN CREATEDB"
     psql_super -tA -c "SELECT 1 FROM pg_database WHERE datname = 'giamsat'" | grep -q 1 ||
         psql_super -c "CREATE DATABASE giamsat OWNER giamsat ENCODING 'UTF8'"
 }

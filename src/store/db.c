@@ -17,8 +17,7 @@ static bool is_pg_uri(const char *target)
 
 const struct db_driver *db_driver_for(const char *target)
 {
-    (void)target;
-    return &db_driver_sqlite;
+    return is_pg_uri(target) ? &db_driver_pg : &db_driver_sqlite;
 }
 
 const char *db_display_name(const char *target)

@@ -309,6 +309,11 @@ const struct pg_migration pg_migrations[] = {
               PG_MEASUREMENTS PG_FOLLOW_UP PG_NOTIFY PG_GENERATIONS
           "CREATE TABLE schema_version (version integer NOT NULL);"
           "INSERT INTO schema_version VALUES (19);" },
+    /* 20: the indicator's has_target, stored when written. A database at 19 was made
+     * by a build whose indicators were all written before the column existed: their
+     * flags are computed when they are next imported (PostgreSQL cannot call core). */
+    { 20, "ALTER TABLE indicator ADD COLUMN has_target integer NOT NULL DEFAULT 0;"
+          "UPDATE schema_version SET version = 20;" },
 };
 
 /* clang-format on */

@@ -114,7 +114,7 @@ int store_audit_list(struct db *db, long limit, const char *action, struct audit
                    "SELECT a.id, a.at, a.actor, a.action, a.entity, coalesce(a.entity_id, 0),"
                    " a.before, a.after, a.client, coalesce(u.role, '') FROM audit_log a"
                    " LEFT JOIN app_user u ON u.id = a.user_id"
-                   " WHERE ?2 IS NULL OR a.action = ?2 ORDER BY a.id DESC LIMIT ?1",
+                   " WHERE CAST(?2 AS TEXT) IS NULL OR a.action = ?2 ORDER BY a.id DESC LIMIT ?1",
                    &st, e))
         return e->kind;
     stmt_bind_int(st, 1, limit);

@@ -143,7 +143,7 @@ static int load_tasks(struct db *db, struct programme *p, const struct task_set 
         "SELECT id, code, tt, name, field, deadline_text,"
         " CASE WHEN due_set IS NULL THEN deadline_kind ELSE 'date' END,"
         " coalesce(due_set, due),"
-        " is_group OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
+        " is_group <> 0 OR EXISTS (SELECT 1 FROM task c WHERE c.parent_id = task.id),"
         " coalesce(repeat_of_id, 0), lead_text FROM task",
         " WHERE id IN ", "", " ORDER BY id"
     };

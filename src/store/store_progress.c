@@ -66,7 +66,7 @@ static void reject(struct progress_summary *sum, size_t line, char *reason)
 static int match_tasks(struct db *db, const char *where, bool roots, const char *what,
                        const char *doc_key, long ids[2], int *n, struct err *e)
 {
-    char *sql = xasprintf("SELECT %s FROM task t WHERE %s AND (?2 IS NULL OR EXISTS"
+    char *sql = xasprintf("SELECT %s FROM task t WHERE %s AND (CAST(?2 AS TEXT) IS NULL OR EXISTS"
                           " (SELECT 1 FROM task_document td JOIN document d ON d.id ="
                           " td.document_id WHERE td.task_id = t.id AND d.ref_key = ?2))"
                           " GROUP BY 1 ORDER BY 1 LIMIT 2",

@@ -495,7 +495,7 @@ static int document_by_number(struct db *db, const struct docref *ref, const cha
     struct stmt *st;
     if (db_prepare(db,
                    "SELECT id FROM document WHERE substr(ref_key, 1, length(?1)) = ?1"
-                   " AND (?2 IS NULL OR upper(symbol) = upper(?2)) LIMIT 2",
+                   " AND (CAST(?2 AS TEXT) IS NULL OR upper(symbol) = upper(?2)) LIMIT 2",
                    &st, e))
         return e->kind;
     db_bind_text(st, 1, key);

@@ -16,7 +16,7 @@ $G import "$SEEDS/002_d7ea618fb136404a.txt" --json > 002.json
 expect_num 002.json tasks 99
 expect_num 002.json counted 99
 grep -q '"unresolved": \[\]' 002.json || die "seed 002 has unresolved names"
-[ "$(db_count 'select count(distinct field) from task where origin_key like "title|%"')" = 9 ] \
+[ "$(db_count "select count(distinct field) from task where origin_key like 'title|%'")" = 9 ] \
     || die "plan fields"
 before=$(snapshot)
 tasks=$(db_count 'select count(*) from task')
