@@ -9,6 +9,7 @@
 #include "util/crypto.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
+#include "web/follow.h"
 #include "web/server.h"
 
 #include <signal.h>
@@ -95,23 +96,29 @@ int cmd_serve(struct cli *c, int argc, char **argv)
     block_stop_signals(&set);
     struct server *s = NULL;
     struct notify_thread *nt = NULL;
+    struct follower *fw = NULL;
     struct notify_schedule ns;
     int ret = notify_options(c, opts, &ns);
     if (!ret)
         ret = server_start(&app, &so, &s, &c->err);
     if (!ret && ns.every_s)
         ret = notify_thread_start(&ns, &nt, &c->err);
+    if (!ret)
+        ret = follow_start(&app, &fw, &c->err);
     if (!ret) {
         printf("giamsat đang chạy tại http://%s:%d/ (Ctrl+C để dừng)\n", so.listen, so.port);
         fflush(stdout);
         int sig = 0;
         sigwait(&set, &sig);
         fprintf(stderr, "giamsat: stopping (signal %d), finishing requests in flight\n", sig);
+        follow_stop(fw);
         notify_thread_stop(nt);
         server_stop(s);
         fprintf(stderr, "giamsat: stopped\n");
-    } else if (s) {
-        server_stop(s);
+    } else {
+        notify_thread_stop(nt);
+        if (s)
+            server_stop(s);
     }
     app_release(&app);
     return ret;

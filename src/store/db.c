@@ -273,6 +273,11 @@ int db_commit(struct db *db, struct err *e)
     return 0;
 }
 
+bool db_wait_change(struct db *db, int timeout_ms)
+{
+    return db->drv->wait_change(db, timeout_ms);
+}
+
 bool db_is_idle(struct db *db)
 {
     return db->drv->idle(db);

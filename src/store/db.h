@@ -59,6 +59,15 @@ void db_rollback(struct db *db);
  */
 bool db_is_idle(struct db *db);
 
+/**
+ * Wait up to timeout_ms (at most a few seconds: the caller checks whether to
+ * stop between waits) for a write made through another connection, by this
+ * process or another server, to commit. True when one did: PostgreSQL tells
+ * its listeners (the schema's triggers notify at each commit). On SQLite
+ * it just waits and answers false: poll store_data_generation() then.
+ */
+bool db_wait_change(struct db *db, int timeout_ms);
+
 /** Schema version this build writes. */
 int db_schema_version(void);
 

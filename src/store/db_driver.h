@@ -81,6 +81,10 @@ struct db_driver {
     void (*rollback)(struct db *db);
     /* No transaction open and no statement holding a read open (db_is_idle()). */
     bool (*idle)(struct db *db);
+    /* Wait up to timeout_ms for a write of another connection to commit; true when one
+     * did (PostgreSQL: a notification on giamsat_generation). An engine that cannot
+     * tell waits the time and answers false: the caller then polls. */
+    bool (*wait_change)(struct db *db, int timeout_ms);
     /* The server's pool: caches for many reads of a large database. */
     int (*tune_for_server)(struct db *db, struct err *e);
 };

@@ -20,10 +20,15 @@
 #include "db_internal.h"
 #include "schema_pg.h"
 
+#include "driver_pg.h"
+
 #include "util/buf.h"
+#include "util/strparse.h"
 #include "util/xalloc.h"
 
 #include <libpq-fe.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +39,7 @@
 
 struct pg_conn {
     PGconn *pg;
+    bool listening; /* LISTEN giamsat_generation sent (db_wait_change()) */
     long changes; /* rows of the last INSERT, UPDATE or DELETE */
     unsigned long next_name;
 };
@@ -61,6 +67,13 @@ static struct pg_conn *pc(struct db *db)
 static struct pg_stmt *ps(struct stmt *st)
 {
     return (struct pg_stmt *)st;
+}
+
+/* A number PostgreSQL wrote as text; a fraction (an avg()) truncated, as SQLite reads it. */
+static long number(const char *v)
+{
+    long n;
+    return strparse_long(v, LONG_MIN, LONG_MAX, &n) == 0 ? n : (long)strtod(v, NULL);
 }
 
 /* SQLSTATE classes: 23 a constraint (the append-only triggers too), 40 and 55P03 a conflict
@@ -151,9 +164,10 @@ static int pg_prepare(struct db *db, const char *sql, bool persistent, struct st
     s->formats = xcalloc(n, sizeof(*s->formats));
     s->types = xcalloc(n, sizeof(*s->types));
     s->unused = xcalloc(n, sizeof(*s->unused));
-    for (int i = 1; i <= s->n_params && i <= MAX_PARAMS; i++)
-        if ((s->unused[i - 1] = !used[i]))
-            s->types[i - 1] = OID_TEXT;
+    for (int i = 1; i <= s->n_params && i <= MAX_PARAMS; i++) {
+        s->unused[i - 1] = !used[i];
+        s->types[i - 1] = s->unused[i - 1] ? OID_TEXT : 0;
+    }
     if (persistent)
         snprintf(s->name, sizeof(s->name), "g%lu", ++pc(db)->next_name);
     *out = &s->base;
@@ -284,11 +298,12 @@ static int pg_step(struct stmt *st)
             if (getenv("GIAMSAT_PG_DEBUG"))
                 fprintf(stderr, "[pg] %s\n  in: %s\n", st->db->last.msg, s->sql);
             const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
+            bool constraint = state && !strncmp(state, "23", 2);
             clear_result(s);
-            return state && !strncmp(state, "23", 2) ? DB_CONSTRAINT : DB_FAIL;
+            return constraint ? DB_CONSTRAINT : DB_FAIL;
         }
         if (PQresultStatus(s->res) == PGRES_COMMAND_OK)
-            pc(st->db)->changes = atol(PQcmdTuples(s->res));
+            pc(st->db)->changes = number(PQcmdTuples(s->res));
         s->n_rows = PQntuples(s->res);
         s->row = -1;
     }
@@ -323,7 +338,7 @@ static long pg_col_int(struct stmt *st, int col)
         return 0;
     if (*v == 't' || *v == 'f')
         return *v == 't';
-    return strtol(v, NULL, 10);
+    return number(v);
 }
 
 static double pg_col_double(struct stmt *st, int col)
@@ -354,7 +369,7 @@ static long pg_last_id(struct db *db)
 {
     PGresult *res = PQexec(pc(db)->pg, "SELECT lastval()");
     long id = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1
-                  ? strtol(PQgetvalue(res, 0, 0), NULL, 10)
+                  ? number(PQgetvalue(res, 0, 0))
                   : 0;
     PQclear(res);
     return id;
@@ -392,10 +407,15 @@ static void pg_rollback(struct db *db)
     PQclear(PQexec(pc(db)->pg, "ROLLBACK"));
 }
 
-/* Results are read whole: only an open transaction holds a snapshot. */
+/*
+ * Results are read whole: only an open transaction holds a snapshot. A
+ * connection the server lost (a restart, a failover) is never idle, so the
+ * pool closes it rather than lend it again.
+ */
 static bool pg_idle(struct db *db)
 {
-    return PQtransactionStatus(pc(db)->pg) == PQTRANS_IDLE;
+    return PQstatus(pc(db)->pg) == CONNECTION_OK &&
+           PQtransactionStatus(pc(db)->pg) == PQTRANS_IDLE;
 }
 
 static int pg_tune_for_server(struct db *db, struct err *e)
@@ -403,6 +423,42 @@ static int pg_tune_for_server(struct db *db, struct err *e)
     (void)db;
     (void)e;
     return 0;
+}
+
+/* Drain the notifications received; true when there was one. */
+static bool drain_notifications(PGconn *pg)
+{
+    bool any = false;
+    for (PGnotify *n = PQnotifies(pg); n; n = PQnotifies(pg)) {
+        any = true;
+        PQfreemem(n);
+    }
+    return any;
+}
+
+/*
+ * The schema's generation triggers notify giamsat_generation at every commit
+ * that moved a counter: listen (once) and wait on the connection's socket.
+ */
+static bool pg_wait_change(struct db *db, int timeout_ms)
+{
+    struct pg_conn *c = pc(db);
+    if (!c->listening) {
+        struct err ignored = ERR_INIT;
+        c->listening = pg_exec(db, "LISTEN giamsat_generation", &ignored) == 0;
+        if (!c->listening) {
+            poll(NULL, 0, timeout_ms); /* a connection that cannot listen: the caller polls */
+            return false;
+        }
+    }
+    PQconsumeInput(c->pg);
+    if (drain_notifications(c->pg))
+        return true;
+    struct pollfd fd = { .fd = PQsocket(c->pg), .events = POLLIN };
+    if (fd.fd < 0 || poll(&fd, 1, timeout_ms) <= 0)
+        return false;
+    PQconsumeInput(c->pg);
+    return drain_notifications(c->pg);
 }
 
 /* NOTICEs (a trigger's, IF NOT EXISTS) are not errors: not printed. */
@@ -423,7 +479,7 @@ static int schema_version_of(struct db *db, int *v, struct err *e)
     res = PQexec(pc(db)->pg, "SELECT version FROM schema_version");
     int ret = 0;
     if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-        *v = atoi(PQgetvalue(res, 0, 0));
+        *v = (int)number(PQgetvalue(res, 0, 0));
     else
         ret = err_set(e, ERR_STORAGE, "cannot read the schema version");
     PQclear(res);
@@ -506,5 +562,6 @@ const struct db_driver db_driver_pg = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .idle = pg_idle,
+    .wait_change = pg_wait_change,
     .tune_for_server = pg_tune_for_server,
 };

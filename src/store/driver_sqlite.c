@@ -219,6 +219,14 @@ static bool sq_idle(struct db *db)
     return true;
 }
 
+/* SQLite tells no one of a commit: wait, and let the caller poll. */
+static bool sq_wait_change(struct db *db, int timeout_ms)
+{
+    (void)db;
+    sqlite3_sleep(timeout_ms);
+    return false;
+}
+
 /*
  * A connection of the server's pool serves read after read of a database
  * that grows to gigabytes (years of reports): mmap all of it that SQLite
@@ -382,5 +390,6 @@ const struct db_driver db_driver_sqlite = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .idle = sq_idle,
+    .wait_change = sq_wait_change,
     .tune_for_server = sq_tune_for_server,
 };

@@ -451,6 +451,24 @@ static bool has_target(const char *text, const char *unit)
     return yes;
 }
 
+/* The values of store_indicator()'s upsert: x of document doc (0: none), monitored by agency. */
+static void bind_indicator(struct stmt *st, long doc, const struct batch_indicator *x, long agency)
+{
+    if (doc)
+        stmt_bind_int(st, 1, doc);
+    const char *vals[] = { x->code, x->parent_code, x->name, x->unit, x->target };
+    for (int i = 0; i < 5; i++)
+        db_bind_text(st, i + 2, vals[i] ? vals[i] : (i == 1 ? NULL : ""));
+    if (x->horizon)
+        stmt_bind_int(st, 7, x->horizon);
+    db_bind_text(st, 8, x->agency ? x->agency : "");
+    if (agency)
+        stmt_bind_int(st, 9, agency);
+    stmt_bind_int(st, 10, (long)x->line);
+    db_bind_text(st, 11, x->field ? x->field : "");
+    stmt_bind_int(st, 12, has_target(x->target ? x->target : "", x->unit ? x->unit : ""));
+}
+
 static int store_indicator(struct import_ctx *c, const struct batch_indicator *x)
 {
     struct parties p = PARTIES_INIT;
@@ -472,19 +490,7 @@ static int store_indicator(struct import_ctx *c, const struct batch_indicator *x
                    " agency_id = excluded.agency_id, field = excluded.field",
                    &st, c->e))
         return c->e->kind;
-    if (c->source_doc)
-        stmt_bind_int(st, 1, c->source_doc);
-    const char *vals[] = { x->code, x->parent_code, x->name, x->unit, x->target };
-    for (int i = 0; i < 5; i++)
-        db_bind_text(st, i + 2, vals[i] ? vals[i] : (i == 1 ? NULL : ""));
-    if (x->horizon)
-        stmt_bind_int(st, 7, x->horizon);
-    db_bind_text(st, 8, x->agency ? x->agency : "");
-    if (agency)
-        stmt_bind_int(st, 9, agency);
-    stmt_bind_int(st, 10, (long)x->line);
-    db_bind_text(st, 11, x->field ? x->field : "");
-    stmt_bind_int(st, 12, has_target(x->target ? x->target : "", x->unit ? x->unit : ""));
+    bind_indicator(st, c->source_doc, x, agency);
     int ret = db_step_done(c->db, st, c->e);
     db_finish_cached(c->db, st);
     return ret;

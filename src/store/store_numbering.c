@@ -42,7 +42,7 @@ static int named_task(struct db *db, const char *key, long *id, char **tt_key, c
 {
     struct stmt *st;
     if (db_prepare_cached(db,
-                          "SELECT t.id, giamsat_match_key(t.tt), t.field, (SELECT min(document_id)"
+                          "SELECT t.id, t.tt, t.field, (SELECT min(document_id)"
                           " FROM task_document WHERE task_id = t.id) FROM task t"
                           " WHERE t.name_key = ? AND t.is_group = 0 LIMIT 2",
                           &st, e))
@@ -52,7 +52,7 @@ static int named_task(struct db *db, const char *key, long *id, char **tt_key, c
     *id = 0;
     while (db_row(st, &rc) && n++ == 0) {
         *id = (long)stmt_int(st, 0);
-        *tt_key = db_col_dup(st, 1);
+        *tt_key = text_match_key(db_col_text(st, 1));
         *field = db_col_dup(st, 2);
         *document = (long)stmt_int(st, 3);
     }
@@ -116,26 +116,33 @@ int numbering_find(struct db *db, const struct numbering *nb, const struct progr
             s = &nb->v[i];
     if (!s || !agrees(s))
         return 0;
-    struct stmt *st;
-    if (db_prepare_cached(db,
-                          "SELECT t.id FROM task t JOIN task_document td ON td.task_id = t.id"
-                          " WHERE td.document_id = ? AND t.field = ? AND t.is_group = 0"
-                          " AND giamsat_match_key(t.tt) = ? LIMIT 2",
-                          &st, e))
-        return e->kind;
     char *tt_key = text_match_key(row->tt);
     if (!*tt_key) {
         free(tt_key);
-        db_finish_cached(db, st);
         return 0;
+    }
+    /* The TTs of the section's field and document, compared as match keys here ("16." is
+     * "16"): a field of a document has tens of tasks. */
+    struct stmt *st;
+    if (db_prepare_cached(db,
+                          "SELECT t.id, t.tt FROM task t JOIN task_document td ON td.task_id ="
+                          " t.id WHERE td.document_id = ? AND t.field = ? AND t.is_group = 0",
+                          &st, e)) {
+        free(tt_key);
+        return e->kind;
     }
     stmt_bind_int(st, 1, s->document);
     db_bind_text(st, 2, s->field);
-    db_bind_text(st, 3, tt_key);
     int rc, n = 0;
     long id = 0;
-    while (db_row(st, &rc))
-        id = n++ == 0 ? (long)stmt_int(st, 0) : id;
+    while (n < 2 && db_row(st, &rc)) {
+        char *k = text_match_key(db_col_text(st, 1));
+        if (!strcmp(k, tt_key))
+            id = n++ == 0 ? stmt_int(st, 0) : id;
+        free(k);
+    }
+    if (n == 2)
+        rc = DB_DONE; /* two are enough: the TT names no one task */
     db_finish_cached(db, st);
     free(tt_key);
     if (rc != DB_DONE)

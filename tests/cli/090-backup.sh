@@ -1,6 +1,7 @@
 # giamsat backup / restore (issue #10 defect 12): a backup is a checked, standalone copy;
 # restore refuses anything that is not a giamsat database it can migrate, leaving the
 # database exactly as it was, and keeps the database it replaces.
+# backend: sqlite-only (these are SQLite's copies; PostgreSQL has pg_dump, docs/DEPLOY.md)
 set -eu
 . "$(dirname "$0")/lib.sh"
 export GIAMSAT_TODAY=2025-12-24

@@ -64,7 +64,7 @@ close=$(sqlite3 :memory: "select count(*) from json_each(readfile('plan.json'), 
 expect_json plan.json '$.repeats[0].linked' 0
 
 # --link-repeats links the exact ones, which the statistics then count once.
-rm -f giamsat.db
+fresh_db
 $G init >/dev/null
 $G import "$SEEDS/001_523cb3a39135c550.txt" >/dev/null
 $G import "$SEEDS/002_d7ea618fb136404a.txt" --link-repeats --json > linked.json

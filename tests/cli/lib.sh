@@ -15,3 +15,14 @@ expect_json() { v=$(jget "$1" "$2"); [ "$v" = "$3" ] || die "$2 = '$v', want '$3
 ind() { sqlite3 :memory: "select json_extract(value, '$3') from json_each(readfile('$1'))
     where json_extract(value, '$.code') = '$2'"; }
 expect_ind() { v=$(ind "$1" "$2" "$3"); [ "$v" = "$4" ] || die "$2 $3 = '$v', want '$4' ($1)"; }
+
+# fresh_db: start again from an empty database (the SQLite file, or on PostgreSQL the
+# test's database: tests/pg/backend.sh).
+fresh_db() {
+    if [ -n "${GIAMSAT_DB:-}" ]; then
+        psql -X -q -v ON_ERROR_STOP=1 "$GIAMSAT_DB" \
+            -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" > /dev/null 2>&1
+    else
+        rm -f giamsat.db giamsat.db-wal giamsat.db-shm
+    fi
+}
