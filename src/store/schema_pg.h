@@ -29,12 +29,12 @@
  *  - the append-only triggers raise SQLSTATE 23000 (integrity constraint
  *    violation, SQLite's SQLITE_CONSTRAINT_TRIGGER) with SQLite's RAISE
  *    message as the primary message (PG_DIAG_MESSAGE_PRIMARY);
- *  - every statement that changes rows of a generation-tracked table adds
- *    the number of rows to data_generation.n (and .structure where SQLite's
- *    trigger does), as SQLite's row triggers do, and notifies the channel
- *    giamsat_generation with payload 'data' or 'structure' at commit
- *    (PostgreSQL folds a transaction's identical notifications into one);
- *    a listener reads data_generation for the values. The counter row is
+ *  - a transaction that changes rows of a generation-tracked table moves
+ *    data_generation.n by one (and .structure where SQLite's trigger moves
+ *    it), however many rows and statements (SQLite adds one per row: only
+ *    equality and order of generations mean anything), and notifies the
+ *    channel giamsat_generation with payload 'data' or 'structure' at
+ *    commit; a listener reads data_generation for the values. The counter row is
  *    locked by every writing transaction until it ends, so writers queue as
  *    they do on SQLite; write in READ COMMITTED (under REPEATABLE READ or
  *    SERIALIZABLE a second writer fails with SQLSTATE 40001 and must retry).
