@@ -69,10 +69,19 @@ static void snapshot_unref(struct report_cache *c, struct cached_snapshot *s)
     snapshot_unref(c, s->root);
 }
 
+static void warnings_unref(struct cached_warnings *w)
+{
+    if (!w || --w->refs > 0)
+        return;
+    warning_list_release(&w->list);
+    free(w);
+}
+
 static void report_unref(struct report_cache *c, struct cached_report *r)
 {
     if (!r || --r->refs > 0)
         return;
+    warnings_unref(r->warnings);
     report_release(&r->rep);
     indicator_board_release(&r->board);
     snapshot_unref(c, r->snap);
@@ -461,4 +470,65 @@ const char *report_cache_json(struct report_cache *c, struct cached_report *r,
                               const struct report_extras *x, size_t *len)
 {
     return report_cache_body(c, r, CACHED_JSON, render_json, (void *)x, len);
+}
+
+/* ---- warnings -------------------------------------------------------------------- */
+
+static bool same_settings(const struct warning_settings *a, const struct warning_settings *b)
+{
+    for (int i = 0; i < N_WARNING_RULES; i++) {
+        const struct warning_rule_setting *x = &a->rule[i], *y = &b->rule[i];
+        if (x->enabled != y->enabled || x->severity != y->severity || x->days != y->days ||
+            x->threshold != y->threshold)
+            return false;
+    }
+    return true;
+}
+
+/* r's warnings when built under set, referenced; else NULL. */
+static struct cached_warnings *find_warnings(struct report_cache *c, struct cached_report *r,
+                                             const struct warning_settings *set)
+{
+    pthread_mutex_lock(&c->lock);
+    struct cached_warnings *w = r->warnings;
+    if (w && same_settings(&w->set, set))
+        w->refs++;
+    else
+        w = NULL;
+    pthread_mutex_unlock(&c->lock);
+    return w;
+}
+
+struct cached_warnings *report_cache_warnings(struct report_cache *c, struct cached_report *now,
+                                              const struct cached_report *month_ago,
+                                              const struct warning_settings *set)
+{
+    struct cached_warnings *w = find_warnings(c, now, set);
+    if (w)
+        return w;
+    pthread_mutex_lock(&c->build);
+    w = find_warnings(c, now, set);
+    if (!w) {
+        w = xcalloc(1, sizeof(*w));
+        w->set = *set;
+        w->list = (struct warning_list)WARNING_LIST_INIT;
+        struct warning_input in = { &now->rep, &month_ago->rep, &now->board, &month_ago->board };
+        warnings_build(&in, set, PROG_NONE, -1, &w->list);
+        w->refs = 2; /* the report's and the caller's */
+        pthread_mutex_lock(&c->lock);
+        warnings_unref(now->warnings); /* built under other rules: their holders keep it */
+        now->warnings = w;
+        pthread_mutex_unlock(&c->lock);
+    }
+    pthread_mutex_unlock(&c->build);
+    return w;
+}
+
+void report_cache_warnings_put(struct report_cache *c, struct cached_warnings *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&c->lock);
+    warnings_unref(w);
+    pthread_mutex_unlock(&c->lock);
 }
