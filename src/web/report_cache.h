@@ -122,7 +122,8 @@ struct cached_report {
     /* The texts made from rep alone, each built on first use (report_cache_body()), or NULL */
     char *body[N_CACHED_BODIES];
     size_t body_len[N_CACHED_BODIES];
-    struct cached_warnings *warnings; /* the latest report_cache_warnings() of rep, or NULL */
+    /* The latest report_cache_warnings() of rep, or NULL */
+    struct cached_warnings *warnings;
     unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
     int refs;           /* one while in the table, plus one per holder */
 };
