@@ -248,8 +248,8 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
     for (size_t i = 1; i < key_len; i++) {
         size_t len;
         bool boundary = key[i] == ';' || key[i] == '\n';
-        if (!boundary && (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') ||
-                          kind_at(kk, key, i, &len) < 0))
+        if (!boundary &&
+            (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') || kind_at(kk, key, i, &len) < 0))
             continue;
         size_t end = map[i];
         ALLOC_GROW(*parts, *n + 1, cap);
