@@ -52,7 +52,9 @@
  * programme per view. The rules (table warning_rule) do not move the data
  * generation, so the rules themselves are the list's key beside the report:
  * a request that reads other rules builds a new list, which replaces the
- * kept one (holders of the old one keep it until they let it go).
+ * kept one (holders of the old one keep it until they let it go). At most
+ * REPORT_CACHE_WARNINGS reports keep a list (the least recently used one
+ * lets it go first), and a list is freed outside the locks, as a snapshot.
  */
 #ifndef GIAMSAT_REPORT_CACHE_H
 #define GIAMSAT_REPORT_CACHE_H
@@ -69,6 +71,8 @@
 #include <stddef.h>
 
 #define REPORT_CACHE_SIZE 32 /* reports kept by the server */
+/* Reports that keep their warnings at most (a list is ~100 MB at L: half a million warnings). */
+#define REPORT_CACHE_WARNINGS 4
 /* A derived snapshot is loaded again instead once it owns more event lists than this. */
 #define REPORT_CACHE_COMPACT(n_assignments) (4096 + (n_assignments) / 16)
 

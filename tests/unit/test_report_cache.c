@@ -9,7 +9,8 @@
  * so is the database's count of those with a target that every board is checked against
  * ("indicators.stored"), which agrees with the parsed targets on texts that are blank but
  * for markup, spaces or full stops. A report keeps its warnings per rules (a rule edit
- * builds a new list, the held one stays readable).
+ * builds a new list, the held one stays readable), and only the most recently used
+ * reports keep one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -267,6 +268,45 @@ static void test_warnings_kept(void **state)
     report_cache_warnings_put(c, w1);
     report_cache_report_put(c, before);
     report_cache_report_put(c, now);
+    report_cache_snapshot_put(c, s);
+    report_cache_free(c);
+}
+
+/* At most REPORT_CACHE_WARNINGS reports keep a list: the least recently used lets it go. */
+static void test_warnings_bound(void **state)
+{
+    (void)state;
+    enum { N = REPORT_CACHE_WARNINGS + 1 };
+    struct report_cache *c = report_cache_new(2 * N);
+    struct err e = ERR_INIT;
+    struct cached_snapshot *s = NULL;
+    struct cached_report *now[N], *before[N];
+    struct cached_warnings *w[N];
+    struct warning_settings set = warning_defaults();
+    assert_int_equal(report_cache_snapshot(c, db, &s, &e), 0);
+    for (int i = 0; i < N; i++) {
+        struct report_options o = on(2025, 12, 1 + i), o_before = on(2025, 11, 1 + i);
+        assert_int_equal(report_cache_report(c, s, &o, &now[i], &e), 0);
+        assert_int_equal(report_cache_report(c, s, &o_before, &before[i], &e), 0);
+        w[i] = report_cache_warnings(c, now[i], before[i], &set);
+    }
+    assert_null(now[0]->warnings); /* the oldest let its list go */
+    for (int i = 1; i < N; i++)
+        assert_ptr_equal(now[i]->warnings, w[i]);
+    struct warning_list direct = WARNING_LIST_INIT;
+    struct warning_input in = { &now[0]->rep, &before[0]->rep, &now[0]->board, &before[0]->board };
+    warnings_build(&in, &set, PROG_NONE, -1, &direct);
+    assert_same_warnings(&w[0]->list, &direct); /* still held, still readable */
+    warning_list_release(&direct);
+    struct cached_warnings *again = report_cache_warnings(c, now[0], before[0], &set);
+    assert_ptr_not_equal(again, w[0]); /* built again */
+    assert_null(now[1]->warnings);      /* now the least recently used */
+    report_cache_warnings_put(c, again);
+    for (int i = 0; i < N; i++) {
+        report_cache_warnings_put(c, w[i]);
+        report_cache_report_put(c, before[i]);
+        report_cache_report_put(c, now[i]);
+    }
     report_cache_snapshot_put(c, s);
     report_cache_free(c);
 }
@@ -532,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_snapshot_one_transaction),
         cmocka_unit_test(test_stored_count_agrees),
         cmocka_unit_test(test_warnings_kept),
+        cmocka_unit_test(test_warnings_bound),
         cmocka_unit_test(test_settle), /* last: it needs the tasks the others imported */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
