@@ -300,7 +300,7 @@ static void test_warnings_bound(void **state)
     warning_list_release(&direct);
     struct cached_warnings *again = report_cache_warnings(c, now[0], before[0], &set);
     assert_ptr_not_equal(again, w[0]); /* built again */
-    assert_null(now[1]->warnings); /* now the least recently used */
+    assert_null(now[1]->warnings);     /* now the least recently used */
     report_cache_warnings_put(c, again);
     for (int i = 0; i < N; i++) {
         report_cache_warnings_put(c, w[i]);
