@@ -12,6 +12,7 @@
 #include "util/xalloc.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,24 +44,31 @@ static void skip_spaces(const char *key, size_t *i)
         (*i)++;
 }
 
-/* The fold keys of kinds[], made once per parse rather than at every byte of the text. */
+/*
+ * The fold keys of kinds[], made once per process (pthread_once: the server's threads parse
+ * at once), not per parse: a unit's page parses the reference of every task's document.
+ */
 struct kind_keys {
     char *key[N_KINDS];
     size_t len[N_KINDS];
 };
 
-static void kind_keys_init(struct kind_keys *kk)
+static struct kind_keys kind_keys_made;
+static pthread_once_t kind_keys_once = PTHREAD_ONCE_INIT;
+
+static void kind_keys_make(void)
 {
     for (size_t k = 0; k < N_KINDS; k++) {
-        kk->key[k] = text_fold(kinds[k]);
-        kk->len[k] = strlen(kk->key[k]);
+        kind_keys_made.key[k] = text_fold(kinds[k]);
+        kind_keys_made.len[k] = strlen(kind_keys_made.key[k]);
     }
 }
 
-static void kind_keys_release(struct kind_keys *kk)
+/* The keys, read-only, kept for the life of the process. */
+static const struct kind_keys *kind_keys(void)
 {
-    for (size_t k = 0; k < N_KINDS; k++)
-        free(kk->key[k]);
+    pthread_once(&kind_keys_once, kind_keys_make);
+    return &kind_keys_made;
 }
 
 /* Kind index whose folded name starts at key offset i, or -1. */
@@ -201,8 +209,7 @@ static void parse_at(const struct folded *f, size_t i, int kind, size_t kind_len
 int docref_parse(const char *text, struct docref *out, struct err *e)
 {
     struct folded f = { text, NULL, NULL };
-    struct kind_keys kk;
-    kind_keys_init(&kk);
+    const struct kind_keys *kk = kind_keys();
     f.key = text_fold_map(text, &f.map);
     *out = (struct docref)DOCREF_INIT;
     int ret = -1;
@@ -210,7 +217,7 @@ int docref_parse(const char *text, struct docref *out, struct err *e)
      * hành động tại Nghị quyết số 71/NQ-CP" is Nghị quyết 71). */
     for (size_t i = 0; f.key[i] && !out->number; i++) {
         size_t len;
-        int k = kind_at(&kk, f.key, i, &len);
+        int k = kind_at(kk, f.key, i, &len);
         if (k < 0)
             continue;
         docref_release(out);
@@ -224,7 +231,6 @@ int docref_parse(const char *text, struct docref *out, struct err *e)
     out->original = text_trim(text);
     ret = 0;
 cleanup:
-    kind_keys_release(&kk);
     free(f.key);
     free(f.map);
     return ret;
@@ -236,15 +242,14 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
     size_t *map = NULL;
     char *key = text_fold_map(cell, &map);
     size_t cap = 0, start = 0, key_len = strlen(key);
-    struct kind_keys kk;
-    kind_keys_init(&kk);
+    const struct kind_keys *kk = kind_keys();
     *parts = NULL;
     *n = 0;
     for (size_t i = 1; i < key_len; i++) {
         size_t len;
         bool boundary = key[i] == ';' || key[i] == '\n';
-        if (!boundary && (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') ||
-                          kind_at(&kk, key, i, &len) < 0))
+        if (!boundary &&
+            (i < 2 || (key[i - 2] != ',' && key[i - 2] != ';') || kind_at(kk, key, i, &len) < 0))
             continue;
         size_t end = map[i];
         ALLOC_GROW(*parts, *n + 1, cap);
@@ -254,7 +259,6 @@ static void split_cell(const char *cell, char ***parts, size_t *n)
     }
     ALLOC_GROW(*parts, *n + 1, cap);
     (*parts)[(*n)++] = xstrdup(cell + start);
-    kind_keys_release(&kk);
     free(key);
     free(map);
 }

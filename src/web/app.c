@@ -475,11 +475,13 @@ struct held {
     struct report_cache *cache;
     struct cached_snapshot *snap;
     struct cached_report *report;
+    struct cached_warnings *warnings;
 };
 
 static void release_held(void *p)
 {
     struct held *h = p;
+    report_cache_warnings_put(h->cache, h->warnings);
     report_cache_report_put(h->cache, h->report);
     report_cache_snapshot_put(h->cache, h->snap);
 }
@@ -507,4 +509,13 @@ int app_report(struct req *rq, struct cached_snapshot *s, const struct report_op
     int ret = report_cache_report(h->cache, s, opt, &h->report, e);
     *out = h->report;
     return ret;
+}
+
+const struct cached_warnings *app_warnings(struct req *rq, struct cached_report *now,
+                                           const struct cached_report *month_ago,
+                                           const struct warning_settings *set)
+{
+    struct held *h = hold(rq);
+    h->warnings = report_cache_warnings(h->cache, now, month_ago, set);
+    return h->warnings;
 }

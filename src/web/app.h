@@ -29,6 +29,8 @@ struct db_pool;
 struct report_cache;
 struct cached_snapshot;
 struct cached_report;
+struct cached_warnings;
+struct warning_settings;
 struct report_options;
 
 #define APP_SESSION_COOKIE "gs_session"
@@ -108,5 +110,12 @@ int app_snapshot(struct req *rq, struct db *db, struct cached_snapshot **out, st
 /** report_cache_report() of the request's application; the reference ends with rq's arena. */
 int app_report(struct req *rq, struct cached_snapshot *s, const struct report_options *opt,
                struct cached_report **out, struct err *e);
+/**
+ * report_cache_warnings() of the request's application; the reference ends with rq's
+ * arena, after those of now and month_ago when they were taken first (app_report()).
+ */
+const struct cached_warnings *app_warnings(struct req *rq, struct cached_report *now,
+                                           const struct cached_report *month_ago,
+                                           const struct warning_settings *set);
 
 #endif

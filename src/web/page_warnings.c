@@ -23,6 +23,28 @@ static void release_list(void *p)
     warning_list_release(p);
 }
 
+static bool kept_by(const struct warning *x, size_t agency, int rule)
+{
+    return (agency == PROG_NONE || x->agency == agency) && (rule < 0 || (int)x->rule == rule);
+}
+
+/* The warnings of all about unit agency (PROG_NONE: any) and rule (-1: any), as warnings_build()
+ * lists them; all itself when it keeps every one, else a copy in the arena borrowing its texts. */
+static struct warning_list filtered(struct req *rq, const struct warning_list *all, size_t agency,
+                                    int rule)
+{
+    if (agency == PROG_NONE && rule < 0)
+        return *all;
+    size_t n = 0;
+    for (size_t i = 0; i < all->n; i++)
+        n += kept_by(&all->v[i], agency, rule);
+    struct warning_list l = { arena_calloc(rq->arena, n + 1, sizeof(*l.v)), 0, n };
+    for (size_t i = 0; i < all->n; i++)
+        if (kept_by(&all->v[i], agency, rule))
+            l.v[l.n++] = all->v[i];
+    return l;
+}
+
 /* page_warnings_load(), or with task_id only that task's warnings (rule and unit ignored). */
 static int load_scoped(struct req *rq, struct resp *rs, struct date as_of, long agency_id,
                        long task_id, int rule, struct page_warnings *out)
@@ -48,15 +70,18 @@ static int load_scoped(struct req *rq, struct resp *rs, struct date as_of, long 
         if (out->unit_unknown)
             return 0;
     }
+    size_t task = task_id ? programme_find_task(&s->prog, task_id) : PROG_NONE;
+    if (task == PROG_NONE) {
+        /* Every unit's and rule's, built once per report and rules (report_cache.h). */
+        const struct cached_warnings *all = app_warnings(rq, now, before, &set);
+        out->list = filtered(rq, &all->list, out->agency, rule);
+        return 0;
+    }
     struct warning_input in = { &now->rep, &before->rep, &now->board, &before->board };
     /* Built in the arena, released with it; out holds a read-only copy of the list. */
     struct warning_list *l = arena_alloc(rq->arena, sizeof(*l));
     *l = (struct warning_list)WARNING_LIST_INIT;
-    size_t task = task_id ? programme_find_task(&s->prog, task_id) : PROG_NONE;
-    if (task != PROG_NONE)
-        warnings_build_task(&in, &set, task, l);
-    else
-        warnings_build(&in, &set, out->agency, rule, l);
+    warnings_build_task(&in, &set, task, l);
     arena_defer(rq->arena, release_list, l);
     out->list = *l;
     return 0;

@@ -19,8 +19,9 @@
 
 /* The warnings as of a date; everything is the request's (released with its arena). */
 struct page_warnings {
-    struct warning_list
-        list; /* every unit's, every rule's (or those asked); the arena's: read-only */
+    /* every unit's, every rule's (or those asked): the server's cached list or a copy in
+     * the arena borrowing its texts; read-only */
+    struct warning_list list;
     const struct programme *prog;        /* the snapshot they index: read-only */
     const struct indicator_board *board; /* the indicators they index: read-only */
     struct date as_of;
@@ -30,7 +31,9 @@ struct page_warnings {
 
 /**
  * The warnings as of as_of under the settings in force (store_warnings.h),
- * from the server's cached reports as of that date and a month earlier.
+ * from the server's cached reports as of that date and a month earlier,
+ * computed once per report and settings (report_cache_warnings()) and
+ * filtered here.
  * agency_id: only that unit's (0: every unit; a unit the programme does
  * not hold gives an empty list and unit_unknown); rule: an enum
  * warning_rule or -1. 0, or -1 after a 500 response.

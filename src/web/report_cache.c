@@ -7,6 +7,7 @@
 #include "util/xalloc.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __GLIBC__ /* defined by the headers above */
@@ -25,6 +26,9 @@ struct report_cache {
     /* Snapshots no one holds any more, freed by bury() outside both locks. */
     struct cached_snapshot **dead;
     size_t n_dead, cap_dead;
+    /* The same for warning lists (half a million warnings at L). */
+    struct cached_warnings **dead_warnings;
+    size_t n_dead_warnings, cap_dead_warnings;
 };
 
 struct report_cache *report_cache_new(size_t max_reports)
@@ -69,10 +73,26 @@ static void snapshot_unref(struct report_cache *c, struct cached_snapshot *s)
     snapshot_unref(c, s->root);
 }
 
+/* Drop a reference to w; the last one queues it for bury() to free. */
+static void warnings_unref(struct report_cache *c, struct cached_warnings *w)
+{
+    if (!w || --w->refs > 0)
+        return;
+    ALLOC_GROW(c->dead_warnings, c->n_dead_warnings + 1, c->cap_dead_warnings);
+    c->dead_warnings[c->n_dead_warnings++] = w;
+}
+
+static void warnings_free(struct cached_warnings *w)
+{
+    warning_list_release(&w->list);
+    free(w);
+}
+
 static void report_unref(struct report_cache *c, struct cached_report *r)
 {
     if (!r || --r->refs > 0)
         return;
+    warnings_unref(c, r->warnings);
     report_release(&r->rep);
     indicator_board_release(&r->board);
     snapshot_unref(c, r->snap);
@@ -97,12 +117,19 @@ static void bury(struct report_cache *c)
     size_t n = c->n_dead;
     c->dead = NULL;
     c->n_dead = c->cap_dead = 0;
+    struct cached_warnings **dead_w = c->dead_warnings;
+    size_t n_w = c->n_dead_warnings;
+    c->dead_warnings = NULL;
+    c->n_dead_warnings = c->cap_dead_warnings = 0;
     pthread_mutex_unlock(&c->lock);
     for (size_t i = 0; i < n; i++)
         snapshot_free(dead[i]);
     free(dead);
+    for (size_t i = 0; i < n_w; i++)
+        warnings_free(dead_w[i]);
+    free(dead_w);
 #ifdef __GLIBC__
-    if (n)
+    if (n || n_w)
         malloc_trim(0);
 #endif
 }
@@ -133,6 +160,9 @@ void report_cache_free(struct report_cache *c)
     for (size_t i = 0; i < c->n_dead; i++)
         snapshot_free(c->dead[i]);
     free(c->dead);
+    for (size_t i = 0; i < c->n_dead_warnings; i++)
+        warnings_free(c->dead_warnings[i]);
+    free(c->dead_warnings);
     pthread_mutex_destroy(&c->lock);
     pthread_mutex_destroy(&c->build);
     free(c->reports);
@@ -461,4 +491,91 @@ const char *report_cache_json(struct report_cache *c, struct cached_report *r,
                               const struct report_extras *x, size_t *len)
 {
     return report_cache_body(c, r, CACHED_JSON, render_json, (void *)x, len);
+}
+
+/* ---- warnings -------------------------------------------------------------------- */
+
+static bool same_settings(const struct warning_settings *a, const struct warning_settings *b)
+{
+    for (int i = 0; i < N_WARNING_RULES; i++) {
+        const struct warning_rule_setting *x = &a->rule[i], *y = &b->rule[i];
+        if (x->enabled != y->enabled || x->severity != y->severity || x->days != y->days ||
+            x->threshold != y->threshold)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Keep at most REPORT_CACHE_WARNINGS lists in the table: drop those of the least recently used
+ * reports but `keep` (their holders keep them; a request for one builds it again).
+ */
+static void keep_warnings_bound(struct report_cache *c, const struct cached_report *keep)
+{
+    for (;;) {
+        size_t n = 0, lru = SIZE_MAX;
+        for (size_t i = 0; i < c->n_reports; i++) {
+            const struct cached_report *r = c->reports[i];
+            if (!r->warnings)
+                continue;
+            n++;
+            if (r != keep && (lru == SIZE_MAX || r->used < c->reports[lru]->used))
+                lru = i;
+        }
+        if (n <= REPORT_CACHE_WARNINGS || lru == SIZE_MAX)
+            return;
+        warnings_unref(c, c->reports[lru]->warnings);
+        c->reports[lru]->warnings = NULL;
+    }
+}
+
+/* r's warnings when built under set, referenced; else NULL. */
+static struct cached_warnings *find_warnings(struct report_cache *c, struct cached_report *r,
+                                             const struct warning_settings *set)
+{
+    pthread_mutex_lock(&c->lock);
+    struct cached_warnings *w = r->warnings;
+    if (w && same_settings(&w->set, set))
+        w->refs++;
+    else
+        w = NULL;
+    pthread_mutex_unlock(&c->lock);
+    return w;
+}
+
+struct cached_warnings *report_cache_warnings(struct report_cache *c, struct cached_report *now,
+                                              const struct cached_report *month_ago,
+                                              const struct warning_settings *set)
+{
+    struct cached_warnings *w = find_warnings(c, now, set);
+    if (w)
+        return w;
+    pthread_mutex_lock(&c->build);
+    w = find_warnings(c, now, set);
+    if (!w) {
+        w = xcalloc(1, sizeof(*w));
+        w->set = *set;
+        w->list = (struct warning_list)WARNING_LIST_INIT;
+        struct warning_input in = { &now->rep, &month_ago->rep, &now->board, &month_ago->board };
+        warnings_build(&in, set, PROG_NONE, -1, &w->list);
+        w->refs = 2; /* the report's and the caller's */
+        pthread_mutex_lock(&c->lock);
+        warnings_unref(c, now->warnings); /* built under other rules: their holders keep it */
+        now->warnings = w;
+        keep_warnings_bound(c, now);
+        pthread_mutex_unlock(&c->lock);
+    }
+    pthread_mutex_unlock(&c->build);
+    bury(c);
+    return w;
+}
+
+void report_cache_warnings_put(struct report_cache *c, struct cached_warnings *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&c->lock);
+    warnings_unref(c, w);
+    pthread_mutex_unlock(&c->lock);
+    bury(c);
 }

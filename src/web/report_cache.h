@@ -44,6 +44,17 @@
  * and the freed memory handed back to the system (malloc_trim), so the
  * server holds one loaded snapshot and the derived one current (plus one
  * being built, and those requests still hold), however many writes.
+ *
+ * Warnings. A report as of a date keeps the early warnings computed from it
+ * and the report a month earlier (core/warning.h) under the rules they were
+ * computed with (report_cache_warnings()), so the dashboard, a unit's page,
+ * /warnings and /api/v1/warnings filter one list instead of walking the
+ * programme per view. The rules (table warning_rule) do not move the data
+ * generation, so the rules themselves are the list's key beside the report:
+ * a request that reads other rules builds a new list, which replaces the
+ * kept one (holders of the old one keep it until they let it go). At most
+ * REPORT_CACHE_WARNINGS reports keep a list (the least recently used one
+ * lets it go first), and a list is freed outside the locks, as a snapshot.
  */
 #ifndef GIAMSAT_REPORT_CACHE_H
 #define GIAMSAT_REPORT_CACHE_H
@@ -52,6 +63,7 @@
 #include "core/programme.h"
 #include "core/report.h"
 #include "core/report_notes.h"
+#include "core/warning.h"
 #include "http.h"
 #include "store/store.h"
 
@@ -59,6 +71,8 @@
 #include <stddef.h>
 
 #define REPORT_CACHE_SIZE 32 /* reports kept by the server */
+/* Reports that keep their warnings at most (a list is ~100 MB at L: half a million warnings). */
+#define REPORT_CACHE_WARNINGS 4
 /* A derived snapshot is loaded again instead once it owns more event lists than this. */
 #define REPORT_CACHE_COMPACT(n_assignments) (4096 + (n_assignments) / 16)
 
@@ -88,6 +102,16 @@ enum cached_body {
     N_CACHED_BODIES
 };
 
+/*
+ * The warnings of a report (every unit's, every rule's) under the rules set. Read-only.
+ * It indexes and borrows from the reports it was built from: hold them as long as it.
+ */
+struct cached_warnings {
+    struct warning_settings set; /* the key, beside the report that keeps it */
+    struct warning_list list;    /* warnings_build(..., PROG_NONE, -1, ...) */
+    int refs;                    /* one while its report keeps it, plus one per holder */
+};
+
 /* A built report over a snapshot. Read-only; fields after board are private. */
 struct cached_report {
     struct cached_snapshot *snap; /* read-only for holders, like everything here */
@@ -102,6 +126,8 @@ struct cached_report {
     /* The texts made from rep alone, each built on first use (report_cache_body()), or NULL */
     char *body[N_CACHED_BODIES];
     size_t body_len[N_CACHED_BODIES];
+    /* The latest report_cache_warnings() of rep, or NULL */
+    struct cached_warnings *warnings;
     unsigned long used; /* the cache's clock at the last hit, for LRU eviction */
     int refs;           /* one while in the table, plus one per holder */
 };
@@ -183,5 +209,20 @@ typedef char *report_render_fn(const struct cached_report *r, void *ctx, size_t 
 const char *report_cache_body(struct report_cache *c, struct cached_report *r,
                               enum cached_body which, report_render_fn *render, void *ctx,
                               size_t *len);
+
+/**
+ * The warnings of now (a report of every unit, agency PROG_NONE) with
+ * month_ago (the report of the same snapshot as of a month earlier, as
+ * warnings_build() compares them) under the rules set: the list kept with
+ * now when it was built under the same rules, else built (warnings_build()
+ * for every unit and rule) and kept in its place. Referenced: give it back
+ * with report_cache_warnings_put(), and hold now and month_ago until then
+ * (the list indexes their programme and board). Never fails.
+ */
+struct cached_warnings *report_cache_warnings(struct report_cache *c, struct cached_report *now,
+                                              const struct cached_report *month_ago,
+                                              const struct warning_settings *set);
+/** Drop one reference to w; accepts NULL. */
+void report_cache_warnings_put(struct report_cache *c, struct cached_warnings *w);
 
 #endif

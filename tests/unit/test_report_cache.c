@@ -8,7 +8,9 @@
  * the load, injected through SQLite's statement trace, waits for the next generation), and
  * so is the database's count of those with a target that every board is checked against
  * ("indicators.stored"), which agrees with the parsed targets on texts that are blank but
- * for markup, spaces or full stops.
+ * for markup, spaces or full stops. A report keeps its warnings per rules (a rule edit
+ * builds a new list, the held one stays readable), and only the most recently used
+ * reports keep one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -212,6 +214,114 @@ static struct cached_snapshot *held_snapshot(struct report_cache *c, struct db *
     assert_int_equal(report_cache_snapshot(c, empty, &s, &e), 0);
     report_cache_snapshot_put(c, s);
     return s;
+}
+
+/* Two lists are the same warnings in the same order. */
+static void assert_same_warnings(const struct warning_list *a, const struct warning_list *b)
+{
+    assert_int_equal(a->n, b->n);
+    for (size_t i = 0; i < a->n; i++) {
+        assert_int_equal(a->v[i].rule, b->v[i].rule);
+        assert_int_equal(a->v[i].task, b->v[i].task);
+        assert_int_equal(a->v[i].indicator, b->v[i].indicator);
+        assert_int_equal(a->v[i].agency, b->v[i].agency);
+        assert_string_equal(a->v[i].reason, b->v[i].reason);
+    }
+}
+
+/*
+ * A report keeps its warnings under the rules they were built with: asked again under the
+ * same rules, the same list; under other rules (a rule edit does not move the generation), a
+ * new list in its place, each as warnings_build() makes it, while the old one stays readable
+ * by its holder.
+ */
+static void test_warnings_kept(void **state)
+{
+    (void)state;
+    struct report_cache *c = report_cache_new(4);
+    struct err e = ERR_INIT;
+    struct cached_snapshot *s = NULL;
+    struct cached_report *now = NULL, *before = NULL;
+    struct report_options o = on(2025, 12, 24), o_before = on(2025, 11, 24);
+    assert_int_equal(report_cache_snapshot(c, db, &s, &e), 0);
+    assert_int_equal(report_cache_report(c, s, &o, &now, &e), 0);
+    assert_int_equal(report_cache_report(c, s, &o_before, &before, &e), 0);
+    struct warning_input in = { &now->rep, &before->rep, &now->board, &before->board };
+
+    struct warning_settings set = warning_defaults();
+    struct cached_warnings *w1 = report_cache_warnings(c, now, before, &set);
+    struct cached_warnings *hit = report_cache_warnings(c, now, before, &set);
+    assert_ptr_equal(w1, hit); /* built once */
+    report_cache_warnings_put(c, hit);
+    struct warning_list direct = WARNING_LIST_INIT;
+    warnings_build(&in, &set, PROG_NONE, -1, &direct);
+    assert_true(direct.n > 0);
+    assert_same_warnings(&w1->list, &direct);
+
+    /* Turn off the rule of the first warning: a new list without it. */
+    enum warning_rule off = direct.v[0].rule;
+    size_t n_before = w1->list.n;
+    set.rule[off].enabled = false;
+    struct cached_warnings *w2 = report_cache_warnings(c, now, before, &set);
+    assert_ptr_not_equal(w2, w1);
+    warning_list_release(&direct);
+    warnings_build(&in, &set, PROG_NONE, -1, &direct);
+    assert_same_warnings(&w2->list, &direct);
+    assert_true(w2->list.n < n_before);
+    for (size_t i = 0; i < w2->list.n; i++)
+        assert_int_not_equal(w2->list.v[i].rule, off);
+    assert_int_equal(w1->list.n, n_before); /* replaced, still held, still readable */
+    assert_int_equal(w1->list.v[0].rule, off);
+    hit = report_cache_warnings(c, now, before, &set);
+    assert_ptr_equal(hit, w2);
+    report_cache_warnings_put(c, hit);
+
+    warning_list_release(&direct);
+    report_cache_warnings_put(c, w2);
+    report_cache_warnings_put(c, w1);
+    report_cache_report_put(c, before);
+    report_cache_report_put(c, now);
+    report_cache_snapshot_put(c, s);
+    report_cache_free(c);
+}
+
+/* At most REPORT_CACHE_WARNINGS reports keep a list: the least recently used lets it go. */
+static void test_warnings_bound(void **state)
+{
+    (void)state;
+    enum { N = REPORT_CACHE_WARNINGS + 1 };
+    struct report_cache *c = report_cache_new(2 * N);
+    struct err e = ERR_INIT;
+    struct cached_snapshot *s = NULL;
+    struct cached_report *now[N], *before[N];
+    struct cached_warnings *w[N];
+    struct warning_settings set = warning_defaults();
+    assert_int_equal(report_cache_snapshot(c, db, &s, &e), 0);
+    for (int i = 0; i < N; i++) {
+        struct report_options o = on(2025, 12, 1 + i), o_before = on(2025, 11, 1 + i);
+        assert_int_equal(report_cache_report(c, s, &o, &now[i], &e), 0);
+        assert_int_equal(report_cache_report(c, s, &o_before, &before[i], &e), 0);
+        w[i] = report_cache_warnings(c, now[i], before[i], &set);
+    }
+    assert_null(now[0]->warnings); /* the oldest let its list go */
+    for (int i = 1; i < N; i++)
+        assert_ptr_equal(now[i]->warnings, w[i]);
+    struct warning_list direct = WARNING_LIST_INIT;
+    struct warning_input in = { &now[0]->rep, &before[0]->rep, &now[0]->board, &before[0]->board };
+    warnings_build(&in, &set, PROG_NONE, -1, &direct);
+    assert_same_warnings(&w[0]->list, &direct); /* still held, still readable */
+    warning_list_release(&direct);
+    struct cached_warnings *again = report_cache_warnings(c, now[0], before[0], &set);
+    assert_ptr_not_equal(again, w[0]); /* built again */
+    assert_null(now[1]->warnings);     /* now the least recently used */
+    report_cache_warnings_put(c, again);
+    for (int i = 0; i < N; i++) {
+        report_cache_warnings_put(c, w[i]);
+        report_cache_report_put(c, before[i]);
+        report_cache_report_put(c, now[i]);
+    }
+    report_cache_snapshot_put(c, s);
+    report_cache_free(c);
 }
 
 /* After a write of more than reports, settling loads the snapshot; after reports, it waits. */
@@ -478,6 +588,8 @@ int main(void)
         cmocka_unit_test(test_indicators_fresh),
         cmocka_unit_test(test_snapshot_one_transaction),
         cmocka_unit_test(test_stored_count_agrees),
+        cmocka_unit_test(test_warnings_kept),
+        cmocka_unit_test(test_warnings_bound),
         cmocka_unit_test(test_settle), /* last: it needs the tasks the others imported */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
