@@ -117,6 +117,12 @@ check: unit cli-tests http-tests lint
 bench: all
 	scripts/bench.sh $(REL)/giamsat
 	scripts/bench_web.sh $(REL)/giamsat
+	scripts/bench_backends.sh $(REL)/giamsat
+
+# bench-backends: the main figures on SQLite and PostgreSQL side by side (issue #16).
+.PHONY: bench-backends
+bench-backends: all
+	scripts/bench_backends.sh $(REL)/giamsat
 
 # bench-web: the dashboard, the task list and /api/v1/report driven by wrk on
 # loopback (requests/s, p50, p99); skipped with a note when wrk is missing.
@@ -186,6 +192,10 @@ fuzz: fuzz-build
 fuzz-short: fuzz-build
 	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh 20 $(FUZZ_NAMES)
 check: fuzz-short
+
+# The suite again on PostgreSQL (issue #16): the schemas compared, then every CLI and
+# HTTP test on a throwaway cluster.
+check: pg-schema-test pg-tests
 
 lint:
 	scripts/lint.sh

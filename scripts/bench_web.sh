@@ -12,7 +12,8 @@
 #   /                                 the dashboard (HTML, session)
 #   /tasks                            the task list (HTML, session)
 #
-# Environment: BENCH_WRK_DURATION (10s), BENCH_WRK_CONNECTIONS (64), BENCH_WRK_THREADS (2),
+# Environment: BENCH_DB (the database, default a SQLite file), BENCH_WRK_DURATION (10s),
+# BENCH_WRK_CONNECTIONS (64), BENCH_WRK_THREADS (2),
 # BENCH_SERVER_THREADS (the server's default when unset). GIAMSAT_TODAY is fixed to the
 # demo data's date, so the pages count as of the same day as the API.
 #
@@ -37,6 +38,9 @@ CONNS=${BENCH_WRK_CONNECTIONS:-64}
 THREADS=${BENCH_WRK_THREADS:-2}
 AS_OF=2025-12-24
 export GIAMSAT_TODAY=$AS_OF
+# BENCH_DB: the database to fill and serve (an empty PostgreSQL database's URI, say);
+# by default a SQLite file in the temporary folder.
+DB=${BENCH_DB:-bench.db}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/giamsat-bench-web.XXXXXX") || exit 2
 SERVER_PID=""
@@ -49,10 +53,10 @@ trap 'exit 2' INT TERM
 cd "$work" || exit 2
 fail() { echo "bench-web: $*" >&2; exit 1; }
 
-"$BIN" --db bench.db demo > demo.log 2>&1 || fail "demo failed: $(tail -n 3 demo.log)"
-"$BIN" --db bench.db user add bench --role quan_tri --password bench-pass-123 > /dev/null \
+"$BIN" --db "$DB" demo > demo.log 2>&1 || fail "demo failed: $(tail -n 3 demo.log)"
+"$BIN" --db "$DB" user add bench --role quan_tri --password bench-pass-123 > /dev/null \
     || fail "cannot add the bench account"
-TOKEN=$("$BIN" --db bench.db token add --role xem --name bench 2> /dev/null) \
+TOKEN=$("$BIN" --db "$DB" token add --role xem --name bench 2> /dev/null) \
     || fail "cannot create an API token"
 
 # A free port: another server (a test run) may hold the first one tried.
@@ -61,7 +65,7 @@ start_server() {
         PORT=$((20000 + ($$ * 13 + attempt * 1009) % 40000))
         URL="http://127.0.0.1:$PORT"
         # wrk opens 64 connections from loopback: above the default limit per address.
-        "$BIN" --db bench.db serve --port "$PORT" --per-address 256 \
+        "$BIN" --db "$DB" serve --port "$PORT" --per-address 256 \
             ${BENCH_SERVER_THREADS:+--threads "$BENCH_SERVER_THREADS"} > server.log 2>&1 &
         SERVER_PID=$!
         for _ in $(seq 1 100); do
