@@ -34,6 +34,21 @@ static void print_summary(const char *from, const char *to, const struct db_copy
     printf("%zu tables, %ld rows; row counts verified on both sides\n", s->n, s->total);
 }
 
+/* The two targets; ERR_INVALID or ERR_NOT_FOUND for what cannot be a migration. */
+static int check_targets(const char *from, const char *to, struct err *e)
+{
+    if (!from || !to || !*from || !*to)
+        return err_set(e, ERR_INVALID, "use 'giamsat migrate --from SOURCE --to DEST'");
+    if (db_is_file(from) == db_is_file(to))
+        return err_set(e, ERR_INVALID,
+                       "--from and --to must name different engines: a SQLite file and a"
+                       " postgresql:// URI");
+    /* Opening creates a missing file: a mistyped source must not copy an empty database. */
+    if (db_is_file(from) && access(from, F_OK) != 0)
+        return err_set(e, ERR_NOT_FOUND, "no database '%s'", from);
+    return 0;
+}
+
 int cmd_migrate(struct cli *c, int argc, char **argv)
 {
     struct opt opts[] = { { "--from", true, NULL, NULL },
@@ -46,15 +61,8 @@ int cmd_migrate(struct cli *c, int argc, char **argv)
     if (help)
         return cli_usage("migrate");
     const char *from = opt_value(opts, "--from"), *to = opt_value(opts, "--to");
-    if (!from || !to || !*from || !*to)
-        return err_set(&c->err, ERR_INVALID, "use 'giamsat migrate --from SOURCE --to DEST'");
-    if (db_is_file(from) == db_is_file(to))
-        return err_set(&c->err, ERR_INVALID,
-                       "--from and --to must name different engines: a SQLite file and a"
-                       " postgresql:// URI");
-    /* Opening creates a missing file: a mistyped source must not copy an empty database. */
-    if (db_is_file(from) && access(from, F_OK) != 0)
-        return err_set(&c->err, ERR_NOT_FOUND, "no database '%s'", from);
+    if (check_targets(from, to, &c->err))
+        return c->err.kind;
     bool new_file = db_is_file(to) && access(to, F_OK) != 0;
     struct db *src = NULL, *dst = NULL;
     struct db_copy_summary sum;

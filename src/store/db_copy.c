@@ -225,6 +225,49 @@ static int set_self_refs(struct db *to, const struct copy_table *t, const struct
     return ret;
 }
 
+/* Where the source's columns are: the id, and the self-references held back. */
+struct copy_cols {
+    int id, ref[2];
+};
+
+/* The insert of t's rows into to, for the columns of src's first row. */
+static int prepare_insert(struct db *to, const struct copy_table *t, struct stmt *src,
+                          struct stmt **ins, struct copy_cols *cols, struct err *e)
+{
+    char *sql = insert_sql(t, src);
+    int ret = to->drv->prepare(to, sql, true, ins, e);
+    free(sql);
+    *cols = (struct copy_cols){ -1, { -1, -1 } };
+    for (int c = 0; c < stmt_column_count(src); c++) {
+        const char *name = stmt_column_name(src, c);
+        int k = self_ref_of(t, name);
+        if (k >= 0)
+            cols->ref[k] = c;
+        if (!strcmp(name, "id"))
+            cols->id = c;
+    }
+    if (!ret && t->self_refs[0] && cols->id < 0)
+        ret = err_set(e, ERR_INTERNAL, "table %s has no id", t->name);
+    return ret;
+}
+
+/* Bind src's row to ins, holding its non-NULL self-references back in held. */
+static void bind_row(struct stmt *ins, struct stmt *src, const struct copy_cols *cols,
+                     struct held_refs *held)
+{
+    stmt_reset(ins);
+    for (int c = 0; c < stmt_column_count(src); c++) {
+        int k = c == cols->ref[0] ? 0 : c == cols->ref[1] ? 1 : -1;
+        if (k < 0 || stmt_is_null(src, c)) {
+            bind_value(ins, src, c);
+            continue;
+        }
+        stmt_bind_null(ins, c + 1);
+        ALLOC_GROW(held->v, held->n + 1, held->cap);
+        held->v[held->n++] = (struct held_ref){ stmt_int(src, cols->id), stmt_int(src, c), k };
+    }
+}
+
 /* Copy t's rows; *rows counts them. */
 static int copy_table(struct db *from, struct db *to, const struct copy_table *t, long *rows,
                       struct err *e)
@@ -232,39 +275,16 @@ static int copy_table(struct db *from, struct db *to, const struct copy_table *t
     char *sql = xasprintf("SELECT * FROM %s%s", t->name, t->by_id ? " ORDER BY id" : "");
     struct stmt *src = NULL, *ins = NULL;
     struct held_refs held = { NULL, 0, 0 };
+    struct copy_cols cols = { -1, { -1, -1 } };
     int ret = db_prepare(from, sql, &src, e), rc = DB_DONE;
     free(sql);
-    int id_col = -1, ref_col[2] = { -1, -1 };
     *rows = 0;
     while (!ret && db_row(src, &rc)) {
-        int n = stmt_column_count(src);
-        if (!ins) {
-            sql = insert_sql(t, src);
-            ret = to->drv->prepare(to, sql, true, &ins, e);
-            free(sql);
-            for (int c = 0; c < n; c++) {
-                int k = self_ref_of(t, stmt_column_name(src, c));
-                if (k >= 0)
-                    ref_col[k] = c;
-                if (!strcmp(stmt_column_name(src, c), "id"))
-                    id_col = c;
-            }
-            if (!ret && t->self_refs[0] && id_col < 0)
-                ret = err_set(e, ERR_INTERNAL, "table %s has no id", t->name);
-            if (ret)
-                break;
+        if (!ins && prepare_insert(to, t, src, &ins, &cols, e)) {
+            ret = e->kind;
+            break;
         }
-        stmt_reset(ins);
-        for (int c = 0; c < n; c++) {
-            int k = c == ref_col[0] ? 0 : c == ref_col[1] ? 1 : -1;
-            if (k < 0 || stmt_is_null(src, c)) {
-                bind_value(ins, src, c);
-                continue;
-            }
-            stmt_bind_null(ins, c + 1);
-            ALLOC_GROW(held.v, held.n + 1, held.cap);
-            held.v[held.n++] = (struct held_ref){ stmt_int(src, id_col), stmt_int(src, c), k };
-        }
+        bind_row(ins, src, &cols, &held);
         if (stmt_step(ins) != DB_DONE)
             ret = db_error(to, "cannot write", e);
         else

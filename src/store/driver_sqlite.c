@@ -271,7 +271,7 @@ static int sq_tables(struct db *db, struct strvec *out, struct err *e)
                    false, &st, e))
         return e->kind;
     int rc;
-    while ((rc = sq_step(st)) == DB_ROW)
+    while (db_row(st, &rc))
         strvec_push(out, sq_col_text(st, 0));
     sq_finalize(st);
     return rc == DB_DONE ? 0 : db_error(db, "cannot list the tables", e);
