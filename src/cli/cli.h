@@ -184,6 +184,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv);
 int cmd_measure(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_mail(struct cli *c, int argc, char **argv);
 
 #endif

@@ -312,6 +312,11 @@ static const struct command {
     { "restore", cmd_restore,
       "restore FILE         put a backup back (stop the server first; the database it\n"
       "                     replaces is kept beside it as DB.truoc-khoi-phuc-DATE)" },
+    { "migrate", cmd_migrate,
+      "migrate --from SOURCE --to DEST\n"
+      "                     copy the whole database between engines: a SQLite file into an\n"
+      "                     empty PostgreSQL database (postgresql://...), or back into a new\n"
+      "                     SQLite file; same ids, every report identical (--db is not used)" },
     { "demo", cmd_demo, "demo                 init, import the shipped programme data, summarise" },
     { "gen", cmd_gen,
       "gen --tasks N --reports N [--units N] [--seed S] [--until D]\n"

@@ -30,6 +30,11 @@ struct db;
 
 enum { DB_FAIL = 1, DB_CONSTRAINT = 19, DB_ROW = 100, DB_DONE = 101 };
 
+/* What a column of the current row holds (db_driver.col_kind). */
+enum db_kind { DB_KIND_NULL, DB_KIND_INTEGER, DB_KIND_REAL, DB_KIND_TEXT, DB_KIND_BLOB };
+
+struct strvec;
+
 /*
  * A prepared statement. Parameters are numbered from 1, columns from 0.
  * A text or blob bound is copied (the caller may free it at once). Text
@@ -69,6 +74,12 @@ struct db_driver {
     double (*col_double)(struct stmt *st, int col);
     const char *(*col_text)(struct stmt *st, int col); /* NULL for NULL */
     const void *(*col_blob)(struct stmt *st, int col, size_t *len);
+    /* The kind of value column col of the current row holds: SQLite's storage
+     * class, PostgreSQL's column type (bigint and integer are DB_KIND_INTEGER,
+     * double precision DB_KIND_REAL, bytea DB_KIND_BLOB, the rest text). */
+    enum db_kind (*col_kind)(struct stmt *st, int col);
+    /* The name of result column col (borrowed, valid until finalize). */
+    const char *(*col_name)(struct stmt *st, int col);
     /* Rows changed by the last INSERT, UPDATE or DELETE of db. */
     long (*changes)(struct db *db);
     /* Id given to the last row db inserted. */
@@ -87,6 +98,15 @@ struct db_driver {
     bool (*wait_change)(struct db *db, int timeout_ms);
     /* The server's pool: caches for many reads of a large database. */
     int (*tune_for_server)(struct db *db, struct err *e);
+    /* Push the name of every table of giamsat's schema onto out: not the
+     * engine's own (sqlite_*), nor the driver's bookkeeping (PostgreSQL's
+     * schema_version). For a copy of the whole database (db_copy.h). */
+    int (*tables)(struct db *db, struct strvec *out, struct err *e);
+    /* After rows were inserted with their ids given: make the ids the engine
+     * generates next follow the largest of each table (PostgreSQL's identity
+     * sequences; nothing to do on SQLite, whose next rowid is max + 1).
+     * PostgreSQL does not roll a sequence back with the transaction. */
+    int (*sync_ids)(struct db *db, struct err *e);
 };
 
 extern const struct db_driver db_driver_sqlite;

@@ -78,6 +78,14 @@ static inline const void *stmt_blob(struct stmt *st, int col, size_t *len)
 {
     return st->drv->col_blob(st, col, len);
 }
+static inline enum db_kind stmt_kind(struct stmt *st, int col)
+{
+    return st->drv->col_kind(st, col);
+}
+static inline const char *stmt_column_name(struct stmt *st, int col)
+{
+    return st->drv->col_name(st, col);
+}
 static inline int stmt_column_count(struct stmt *st)
 {
     return st->drv->column_count(st);

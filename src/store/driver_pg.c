@@ -24,6 +24,7 @@
 
 #include "util/buf.h"
 #include "util/strparse.h"
+#include "util/strvec.h"
 #include "util/xalloc.h"
 
 #include <libpq-fe.h>
@@ -360,6 +361,34 @@ static const void *pg_col_blob(struct stmt *st, int col, size_t *len)
     return s->blob;
 }
 
+enum { OID_BOOL = 16, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700, OID_NUMERIC = 1700 };
+
+static enum db_kind pg_col_kind(struct stmt *st, int col)
+{
+    if (pg_is_null(st, col))
+        return DB_KIND_NULL;
+    switch (PQftype(ps(st)->res, col)) {
+    case OID_BOOL:
+    case OID_INT2:
+    case OID_INT4:
+    case OID_INT8:
+        return DB_KIND_INTEGER;
+    case OID_FLOAT4:
+    case OID_FLOAT8:
+    case OID_NUMERIC:
+        return DB_KIND_REAL;
+    case OID_BYTEA:
+        return DB_KIND_BLOB;
+    default:
+        return DB_KIND_TEXT;
+    }
+}
+
+static const char *pg_col_name(struct stmt *st, int col)
+{
+    return ps(st)->res ? PQfname(ps(st)->res, col) : NULL;
+}
+
 static long pg_changes(struct db *db)
 {
     return pc(db)->changes;
@@ -461,6 +490,39 @@ static bool pg_wait_change(struct db *db, int timeout_ms)
     return drain_notifications(c->pg);
 }
 
+static int pg_tables(struct db *db, struct strvec *out, struct err *e)
+{
+    PGresult *res = PQexec(pc(db)->pg, "SELECT table_name FROM information_schema.tables"
+                                       " WHERE table_schema = current_schema()"
+                                       " AND table_type = 'BASE TABLE'"
+                                       " AND table_name <> 'schema_version' ORDER BY 1");
+    int ret = 0;
+    if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+        for (int i = 0; i < PQntuples(res); i++)
+            strvec_push(out, PQgetvalue(res, i, 0));
+    } else {
+        record_result(db, res);
+        ret = db_error(db, "cannot list the tables", e);
+    }
+    PQclear(res);
+    return ret;
+}
+
+/* Every identity column's sequence to its table's largest value (an empty table: 1 next). */
+static int pg_sync_ids(struct db *db, struct err *e)
+{
+    return pg_exec(db,
+                   "DO $$ DECLARE r record; m bigint; BEGIN"
+                   " FOR r IN SELECT table_name, column_name FROM information_schema.columns"
+                   "  WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP"
+                   "  EXECUTE format('SELECT max(%I) FROM %I', r.column_name, r.table_name) INTO m;"
+                   "  PERFORM setval(pg_get_serial_sequence(quote_ident(r.table_name),"
+                   "   r.column_name), coalesce(m, 1), m IS NOT NULL);"
+                   " END LOOP;"
+                   " END $$",
+                   e);
+}
+
 /* NOTICEs (a trigger's, IF NOT EXISTS) are not errors: not printed. */
 static void quiet(void *arg, const char *message)
 {
@@ -555,6 +617,8 @@ const struct db_driver db_driver_pg = {
     .col_double = pg_col_double,
     .col_text = pg_col_text,
     .col_blob = pg_col_blob,
+    .col_kind = pg_col_kind,
+    .col_name = pg_col_name,
     .changes = pg_changes,
     .last_id = pg_last_id,
     .begin_write = pg_begin_write,
@@ -564,4 +628,6 @@ const struct db_driver db_driver_pg = {
     .idle = pg_idle,
     .wait_change = pg_wait_change,
     .tune_for_server = pg_tune_for_server,
+    .tables = pg_tables,
+    .sync_ids = pg_sync_ids,
 };

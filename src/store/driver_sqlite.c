@@ -14,6 +14,7 @@
 
 #include "core/target.h"
 
+#include "util/strvec.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -177,6 +178,27 @@ static const void *sq_col_blob(struct stmt *st, int col, size_t *len)
     return p;
 }
 
+static enum db_kind sq_col_kind(struct stmt *st, int col)
+{
+    switch (sqlite3_column_type(raw(st), col)) {
+    case SQLITE_INTEGER:
+        return DB_KIND_INTEGER;
+    case SQLITE_FLOAT:
+        return DB_KIND_REAL;
+    case SQLITE_BLOB:
+        return DB_KIND_BLOB;
+    case SQLITE_NULL:
+        return DB_KIND_NULL;
+    default:
+        return DB_KIND_TEXT;
+    }
+}
+
+static const char *sq_col_name(struct stmt *st, int col)
+{
+    return sqlite3_column_name(raw(st), col);
+}
+
 static long sq_changes(struct db *db)
 {
     return sqlite3_changes(conn_of(db));
@@ -238,6 +260,29 @@ static bool sq_wait_change(struct db *db, int timeout_ms)
 static int sq_tune_for_server(struct db *db, struct err *e)
 {
     return sq_exec(db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147418112;", e);
+}
+
+static int sq_tables(struct db *db, struct strvec *out, struct err *e)
+{
+    struct stmt *st;
+    if (sq_prepare(db,
+                   "SELECT name FROM sqlite_master WHERE type = 'table'"
+                   " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                   false, &st, e))
+        return e->kind;
+    int rc;
+    while (db_row(st, &rc))
+        strvec_push(out, sq_col_text(st, 0));
+    sq_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(db, "cannot list the tables", e);
+}
+
+/* The next rowid is already one more than the largest. */
+static int sq_sync_ids(struct db *db, struct err *e)
+{
+    (void)db;
+    (void)e;
+    return 0;
 }
 
 static int user_version(struct db *db, int *v, struct err *e)
@@ -383,6 +428,8 @@ const struct db_driver db_driver_sqlite = {
     .col_double = sq_col_double,
     .col_text = sq_col_text,
     .col_blob = sq_col_blob,
+    .col_kind = sq_col_kind,
+    .col_name = sq_col_name,
     .changes = sq_changes,
     .last_id = sq_last_id,
     .begin_write = sq_begin_write,
@@ -392,4 +439,6 @@ const struct db_driver db_driver_sqlite = {
     .idle = sq_idle,
     .wait_change = sq_wait_change,
     .tune_for_server = sq_tune_for_server,
+    .tables = sq_tables,
+    .sync_ids = sq_sync_ids,
 };
