@@ -106,33 +106,22 @@ int numbering_learn(struct db *db, const struct batch *b, struct numbering *out,
     return ret;
 }
 
-int numbering_find(struct db *db, const struct numbering *nb, const struct progress_row *row,
-                   long *task_id, struct err *e)
+/*
+ * *task_id: the one task of document and field whose TT has the match key
+ * tt_key, or 0 when none or several. The TTs are compared as match keys
+ * here ("16." is "16"): a field of a document has tens of tasks.
+ */
+static int task_by_tt(struct db *db, long document, const char *field, const char *tt_key,
+                      long *task_id, struct err *e)
 {
-    *task_id = 0;
-    const struct section_numbering *s = NULL;
-    for (size_t i = 0; row->tt && i < nb->n && !s; i++)
-        if (nb->v[i].section == row->section)
-            s = &nb->v[i];
-    if (!s || !agrees(s))
-        return 0;
-    char *tt_key = text_match_key(row->tt);
-    if (!*tt_key) {
-        free(tt_key);
-        return 0;
-    }
-    /* The TTs of the section's field and document, compared as match keys here ("16." is
-     * "16"): a field of a document has tens of tasks. */
     struct stmt *st;
     if (db_prepare_cached(db,
                           "SELECT t.id, t.tt FROM task t JOIN task_document td ON td.task_id ="
                           " t.id WHERE td.document_id = ? AND t.field = ? AND t.is_group = 0",
-                          &st, e)) {
-        free(tt_key);
+                          &st, e))
         return e->kind;
-    }
-    stmt_bind_int(st, 1, s->document);
-    db_bind_text(st, 2, s->field);
+    stmt_bind_int(st, 1, document);
+    db_bind_text(st, 2, field);
     int rc, n = 0;
     long id = 0;
     while (n < 2 && db_row(st, &rc)) {
@@ -144,12 +133,26 @@ int numbering_find(struct db *db, const struct numbering *nb, const struct progr
     if (n == 2)
         rc = DB_DONE; /* two are enough: the TT names no one task */
     db_finish_cached(db, st);
-    free(tt_key);
     if (rc != DB_DONE)
         return db_error(db, "cannot find the task by its TT", e);
-    if (n == 1)
-        *task_id = id;
+    *task_id = n == 1 ? id : 0;
     return 0;
+}
+
+int numbering_find(struct db *db, const struct numbering *nb, const struct progress_row *row,
+                   long *task_id, struct err *e)
+{
+    *task_id = 0;
+    const struct section_numbering *s = NULL;
+    for (size_t i = 0; row->tt && i < nb->n && !s; i++)
+        if (nb->v[i].section == row->section)
+            s = &nb->v[i];
+    if (!s || !agrees(s))
+        return 0;
+    char *tt_key = text_match_key(row->tt);
+    int ret = *tt_key ? task_by_tt(db, s->document, s->field, tt_key, task_id, e) : 0;
+    free(tt_key);
+    return ret;
 }
 
 void numbering_release(struct numbering *nb)
