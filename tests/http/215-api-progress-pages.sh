@@ -11,9 +11,11 @@ a=$(db_count "select min(id) from assignment")
 sqlite3 giamsat.db "with recursive k(n) as (select 1 union all select n + 1 from k where n < 40)
     insert into progress_report (assignment_id, reported_on, kind, result, original, source,
     entered_at, fingerprint) select (select id from (select id, row_number() over (order by id) r
-    from assignment) where r = 1 + n % 5),
+    from assignment) as x where r = 1 + n % 5),
     '2025-10-01', 'progress', 'trang ' || n, '', 'cli', '2025-10-01T00:00:00Z', 'page-' || n from k"
-expected=$(db_count "select group_concat(id, ' ') from (select id from progress_report order by id)")
+# id_list SQL: the ids SQL selects, on one line (as ids prints them).
+id_list() { db_count "$1" | paste -sd' '; }
+expected=$(id_list "select id from progress_report order by id")
 got="" after=0
 while :; do
     api GET "/api/v1/progress?after=$after&limit=7" page.json 200 -H "$AUTH"
@@ -29,9 +31,8 @@ done
 # One task's pages: its reports only, in id order.
 t=$(db_count "select task_id from assignment where id = $a")
 api GET "/api/v1/progress?task=$t&after=0&limit=10000" one.json 200 -H "$AUTH"
-[ "$(ids one.json)" = "$(db_count "select group_concat(id, ' ') from (select p.id from
-    progress_report p join assignment s on s.id = p.assignment_id where s.task_id = $t
-    order by p.id)")" ] || die "the task's page"
+[ "$(ids one.json)" = "$(id_list "select p.id from progress_report p join assignment s
+    on s.id = p.assignment_id where s.task_id = $t order by p.id")" ] || die "the task's page"
 # Unpaged, as always: every report, by task and date.
 api GET /api/v1/progress all.json 200 -H "$AUTH"
 [ "$(sqlite3 :memory: "select json_array_length(readfile('all.json'))")" = \
@@ -49,5 +50,5 @@ sqlite3 giamsat.db "with recursive k(n) as (select 1 union all select n + 1 from
 api GET /api/v1/progress big.json 400 -H "$AUTH"
 grep -q 'after=0&limit=1000' big.json || die "the refusal does not say how to page: $(cat big.json)"
 api GET "/api/v1/progress?limit=3" first.json 200 -H "$AUTH"
-[ "$(ids first.json)" = "$(db_count "select group_concat(id, ' ') from (select id from
-    progress_report order by id limit 3)")" ] || die "the first page"
+[ "$(ids first.json)" = "$(id_list "select id from progress_report order by id limit 3")" ] \
+    || die "the first page"
