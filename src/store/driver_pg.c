@@ -581,7 +581,12 @@ static int pg_open(struct db *db, const char *uri, struct err *e)
     if (PQstatus(c->pg) != CONNECTION_OK)
         return err_set(e, ERR_STORAGE, "%s", PQerrorMessage(c->pg));
     PQsetNoticeProcessor(c->pg, quiet, NULL);
-    if (pg_exec(db, "SET client_encoding = 'UTF8'", e) || migrate(db, e))
+    /* A writer waits behind another as long as on SQLite, then fails with ERR_BUSY (55P03). */
+    char *settings = xasprintf("SET client_encoding = 'UTF8'; SET lock_timeout = %d",
+                               DB_BUSY_WAIT_MS);
+    int ret = pg_exec(db, settings, e);
+    free(settings);
+    if (ret || migrate(db, e))
         return e->kind;
     if (pg_migrations[pg_n_migrations - 1].version != db_schema_version())
         return err_set(e, ERR_INTERNAL, "the PostgreSQL schema (%d) lags SQLite's (%d)",
