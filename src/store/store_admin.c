@@ -325,7 +325,7 @@ static int link_party(struct db *db, const struct party_ref *p, long agency_id, 
     if (db_prepare(db,
                    "INSERT INTO assignment (task_id, agency_id, via_group_id, named_as)"
                    " VALUES (?, ?, NULL, ?) ON CONFLICT (task_id, agency_id) DO UPDATE SET"
-                   " removed_import_id = NULL WHERE removed_import_id IS NOT NULL",
+                   " removed_import_id = NULL WHERE assignment.removed_import_id IS NOT NULL",
                    &st, e))
         return e->kind;
     stmt_bind_int(st, 1, p->task_id);
