@@ -274,7 +274,7 @@ for f in $C_FILES; do
     dir=${f%/*}
     base=${f##*/}
     base=${base%.c}
-    # store_import.c belongs to the module of store.h; sheet_csv.c to sheet.h.
+    # e.g. sheet_csv.c belongs to the module of sheet.h.
     prefix=${base%%_*}
     if [ ! -f "$dir/$base.h" ] && [ ! -f "$dir/$prefix.h" ]; then
         want="$dir/$base.h"

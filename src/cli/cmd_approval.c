@@ -9,6 +9,7 @@
 
 #include "json/json_approval.h"
 #include "store/store_approval.h"
+#include "store/store_auth.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include "store/store_auth.h"
 #include "store/store_frame.h"
 
 #include <stdio.h>

@@ -11,7 +11,10 @@
 
 #include "core/gen.h"
 #include "core/gen_units.h"
-#include "store/store.h"
+#include "store/store_import.h"
+#include "store/store_progress.h"
+#include "store/store_query.h"
+#include "store/store_registry.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"
 

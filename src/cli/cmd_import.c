@@ -9,8 +9,10 @@
 #include "import/import.h"
 #include "json/json_out.h"
 #include "json/json_report.h"
-#include "store/store.h"
+#include "store/store_auth.h"
+#include "store/store_import.h"
 #include "store/store_indicators.h"
+#include "store/store_progress.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 

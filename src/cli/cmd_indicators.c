@@ -10,6 +10,7 @@
 #include "core/measure_entry.h"
 #include "json/json_indicators.h"
 #include "render/csv.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
 #include "util/buf.h"
 #include "util/xalloc.h"

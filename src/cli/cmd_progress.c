@@ -5,7 +5,8 @@
 #include "cli.h"
 
 #include "json/json_report.h"
-#include "store/store.h"
+#include "store/store_programme.h"
+#include "store/store_progress.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>

@@ -8,6 +8,7 @@
 #include "export/docx.h"
 #include "json/json_requests.h"
 #include "render/request_letter.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
 #include "store/store_requests.h"
 #include "util/strparse.h"

@@ -4,7 +4,7 @@
  */
 #include "cli.h"
 
-#include "store/store.h"
+#include "store/store_auth.h"
 #include "store/store_notify.h"
 #include "util/crypto.h"
 #include "util/strparse.h"

@@ -7,7 +7,9 @@
 #include "cli.h"
 
 #include "json/json_out.h"
+#include "store/store_auth.h"
 #include "store/store_docsets.h"
+#include "store/store_query.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "core/embedded.h"
-#include "store/store.h"
+#include "store/store_registry.h"
 #include "util/clock.h"
 #include "util/strparse.h"
 #include "util/xalloc.h"

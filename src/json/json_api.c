@@ -3,6 +3,7 @@
  * report, a measurement); see json_api.h.
  */
 #include "json_api.h"
+#include "store/store_progress.h"
 
 #include "json_internal.h"
 

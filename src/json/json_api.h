@@ -19,7 +19,8 @@
 #include "core/progress.h"
 #include "core/status.h"
 #include "core/task.h"
-#include "store/store.h"
+#include "store/store_programme.h"
+#include "store/store_progress.h"
 
 #include <stdbool.h>
 #include <stddef.h>

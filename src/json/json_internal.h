@@ -33,8 +33,8 @@ json_t *json_date(struct date d);
 json_t *json_indicator_item(const struct indicator *x, const struct target *t,
                             const struct indicator_result *r, struct date as_of);
 
-struct task_view;     /* store/store.h */
-struct progress_view; /* store/store.h */
+struct task_view;     /* core/task.h */
+struct progress_view; /* store/store_programme.h */
 
 /*
  * The values json_tasks(), json_task() and json_progress_list() write

@@ -1,5 +1,7 @@
 /* json_report: the statistics report, progress and reminders as JSON; see json_report.h. */
 #include "json_report.h"
+#include "store/store_programme.h"
+#include "store/store_progress.h"
 
 #include "json_indicators.h"
 #include "json_internal.h"

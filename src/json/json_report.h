@@ -13,7 +13,8 @@
 #include "core/report.h"
 #include "core/report_compare.h"
 #include "core/report_notes.h"
-#include "store/store.h"
+#include "store/store_programme.h"
+#include "store/store_progress.h"
 
 #include <stddef.h>
 

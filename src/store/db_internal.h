@@ -153,7 +153,10 @@ static inline bool db_row(struct stmt *st, int *rc)
     *rc = stmt_step(st);
     return *rc == DB_ROW;
 }
-/** Whether line is one of lines[0..n): a row the user confirmed (store.h's *_lines options). */
+/**
+ * Whether line is one of lines[0..n): a row the user confirmed (the *_lines
+ * options of store_import.h and store_progress.h).
+ */
 static inline bool line_listed(const size_t *lines, size_t n, size_t line)
 {
     for (size_t i = 0; i < n; i++)
@@ -176,67 +179,10 @@ int db_import_run(struct db *db, const char *file, const char *format, long *id,
  * audit_views_free()), then finalize it. On a failure nothing is returned
  * and the error says `what`. Defined in store_auth.c.
  */
-struct audit_view; /* store.h */
+struct audit_view; /* store_auth.h */
 int db_read_audit_rows(struct db *db, struct stmt *st, struct audit_view **out, size_t *n,
                        const char *what, struct err *e);
 /** Record the driver's last failure (db_set_failure()) in e as "what: message", of its kind. */
 int db_error(struct db *db, const char *what, struct err *e);
-
-/* ---- store_suggest.c ---------------------------------------------------------- */
-
-#define NEAREST_MAX 3
-
-/* A task that a name which matches none may have meant. */
-struct task_candidate {
-    long id;
-    char *code; /* owned; NULL when the task has none */
-    char *name; /* owned */
-    double score; /* core/similar.h, 0..1 */
-};
-
-/**
- * The NEAREST_MAX tasks whose match keys are closest to key (best first)
- * into out[0..*n): among the tasks assigned to agency_id, or all tasks
- * when agency_id is 0. Free with task_candidates_release().
- */
-int store_nearest_tasks(struct db *db, long agency_id, const char *key,
-                        struct task_candidate out[NEAREST_MAX], size_t *n, struct err *e);
-void task_candidates_release(struct task_candidate *c, size_t n);
-
-struct batch;
-
-/*
- * The numbering of a progress table's sections (progress_row.section). A
- * section agrees with the programme when at least two of its rows whose
- * names name one task each carry that task's TT (compared as match keys:
- * "16." is "16"), none carries another, and those tasks share one field
- * and one document. A row of such a section whose name matches no task is
- * then the task of that field and document with the row's TT, when there
- * is exactly one (docs/DATA.md). Free with numbering_release().
- */
-struct progress_row;
-struct section_numbering;
-struct numbering {
-    struct section_numbering *v;
-    size_t n, cap;
-};
-/** Learn the sections of b's rows; 0 or the storage error (out is then still to release). */
-int numbering_learn(struct db *db, const struct batch *b, struct numbering *out, struct err *e);
-/** *task_id: the task row's section and TT name, or 0 when none or not one. */
-int numbering_find(struct db *db, const struct numbering *nb, const struct progress_row *row,
-                   long *task_id, struct err *e);
-void numbering_release(struct numbering *nb);
-
-struct import_options;
-struct import_summary;
-/**
- * After store_import() wrote b's tasks in run run_id (ids[i] the task of
- * b->tasks[i], created[i] when this import made it): fill sum->dups and
- * sum->repeats and link the confirmed repeats (store.h store_import()).
- * Inside the import's transaction; 0 or the storage error.
- */
-int store_find_repeats(struct db *db, long run_id, const struct batch *b, const long *ids,
-                       const bool *created, const struct import_options *opt,
-                       struct import_summary *sum, struct err *e);
 
 #endif

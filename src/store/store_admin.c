@@ -10,8 +10,10 @@
  * the run). TEMP objects are private to the connection and dropped again
  * at once.
  */
-#include "db_internal.h"
 #include "store_admin.h"
+
+#include "db_internal.h"
+#include "store_auth.h"
 
 #include "util/buf.h"
 #include "util/text.h"

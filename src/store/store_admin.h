@@ -1,10 +1,10 @@
 /*
  * store_admin: what the import and administration pages write beyond
- * store.h — uploads waiting for confirmation, imports committed together
- * with their audit line, and registry edits (aliases, re-linking the
- * names an import could not resolve).
+ * store_import.h and store_registry.h — uploads waiting for confirmation,
+ * imports committed together with their audit line, and registry edits
+ * (aliases, re-linking the names an import could not resolve).
  *
- * The contracts of store.h hold here too: functions return 0 or a
+ * The contracts of the other store modules hold here too: functions return 0 or a
  * negative err kind with the message in *e; functions that write open and
  * commit their own transaction, together with the audit line they are
  * given, and roll back on any failure; returned structs are owned by the
@@ -13,7 +13,8 @@
 #ifndef GIAMSAT_STORE_ADMIN_H
 #define GIAMSAT_STORE_ADMIN_H
 
-#include "store.h"
+#include "core/registry.h"
+#include "store_auth.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,6 @@
 /* store_approval: approval of progress reports; see store_approval.h. */
 #include "store_approval.h"
+#include "store_auth.h"
 
 #include "db_internal.h"
 #include "store_notify.h"

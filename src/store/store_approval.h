@@ -4,7 +4,7 @@
  * append-only review steps of each report, and which reports the
  * statistics count.
  *
- * Same contracts as store.h: 0 or a negative err kind with the message in
+ * Same contracts as the other store modules: 0 or a negative err kind with the message in
  * *e (Vietnamese: a person reads it); a write opens and commits its own
  * transaction with its audit line and rolls back on any failure.
  */
@@ -13,7 +13,7 @@
 
 #include "core/access.h"
 #include "core/approval.h"
-#include "store.h"
+#include "store_auth.h"
 
 #include <stdbool.h>
 #include <stddef.h>

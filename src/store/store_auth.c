@@ -1,12 +1,13 @@
 /*
- * store_auth: users, sessions, API tokens and the audit log; see store.h.
+ * store_auth: users, sessions, API tokens and the audit log; see store_auth.h.
  *
  * Every change to a user or a token commits together with its audit
  * line. Sessions and tokens are looked up by the digest of their secret
  * (util/crypto.h); the secret itself is never stored.
  */
+#include "store_auth.h"
+
 #include "db_internal.h"
-#include "store.h"
 
 #include "core/access.h"
 #include "util/xalloc.h"

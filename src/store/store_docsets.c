@@ -1,4 +1,5 @@
 /* store_docsets: document sets and a document's report fields; see store_docsets.h. */
+#include "store_auth.h"
 #include "store_docsets.h"
 
 #include "core/docset.h"

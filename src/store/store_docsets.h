@@ -4,7 +4,7 @@
  * a document the report's paragraph uses (document.meeting, meeting_date,
  * summary).
  *
- * Same contracts as store.h: 0 or a negative err kind with the message in
+ * Same contracts as the other store modules: 0 or a negative err kind with the message in
  * *e; a write opens and commits its own transaction with its audit line and
  * rolls back on any failure, leaving the database unchanged.
  */
@@ -12,7 +12,7 @@
 #define GIAMSAT_STORE_DOCSETS_H
 
 #include "core/report_notes.h"
-#include "store.h"
+#include "store_auth.h"
 
 /* A set as stored, with the documents it holds today. */
 struct docset_view {

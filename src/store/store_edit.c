@@ -1,10 +1,12 @@
 /*
- * store_edit: changes a person makes to a task after import; see store.h.
+ * store_edit: changes a person makes to a task after import; see store_edit.h.
  * Each change is one transaction with its history line (task_history) and
  * its audit line.
  */
+#include "store_edit.h"
+
 #include "db_internal.h"
-#include "store.h"
+#include "store_auth.h"
 
 #include "util/xalloc.h"
 

@@ -1,4 +1,5 @@
 /* store_frame: the administrative frame of reports; see store_frame.h. */
+#include "store_auth.h"
 #include "store_frame.h"
 
 #include "db_internal.h"

@@ -3,7 +3,7 @@
  * (core/frame.h) as an administrator set it (schema 18, table
  * report_frame: one row per setting given).
  *
- * Same contracts as store.h: 0 or a negative err kind with the message in
+ * Same contracts as the other store modules: 0 or a negative err kind with the message in
  * *e; a write opens and commits its own transaction with its audit line and
  * rolls back on any failure.
  */
@@ -11,7 +11,7 @@
 #define GIAMSAT_STORE_FRAME_H
 
 #include "core/frame.h"
-#include "store.h"
+#include "store_auth.h"
 
 /** The stored settings into *out (FRAME_SETTINGS_INIT); unset keys stay NULL. */
 int store_frame_get(struct db *db, struct frame_settings *out, struct err *e);

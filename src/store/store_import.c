@@ -1,5 +1,5 @@
 /*
- * store_import: writing one resolved batch in one transaction; see store.h.
+ * store_import: writing one resolved batch in one transaction; see store_import.h.
  *
  * Identity: a document by its reference key (kind + number + date, see
  * core/docref.h); a task by "<document key>#<code>" (or "#name:<fold key>"
@@ -8,8 +8,11 @@
  * nothing; a changed cell is updated and its old value kept in
  * task_history.
  */
+#include "store_import.h"
+
 #include "db_internal.h"
-#include "store.h"
+#include "store_auth.h"
+#include "store_repeats.h"
 
 #include "core/target.h"
 

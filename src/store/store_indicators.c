@@ -1,5 +1,8 @@
 /* store_indicators: indicators, measurements and baselines; see store_indicators.h. */
+#include "store_auth.h"
 #include "store_indicators.h"
+#include "store_progress.h"
+#include "store_query.h"
 
 #include "core/deadline.h"
 #include "core/measure_entry.h"

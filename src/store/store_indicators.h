@@ -3,7 +3,7 @@
  * status and history (issue #5), and the writes a person makes to them: a
  * measurement, a baseline.
  *
- * Same contracts as store.h: functions return 0 or a negative err kind
+ * Same contracts as the other store modules: functions return 0 or a negative err kind
  * with the message in *e (in Vietnamese where a user reads it: "không có
  * chỉ tiêu mã '99'"); functions that write open and commit their own
  * transaction, with the audit line in it, and roll back on any failure;
@@ -18,7 +18,8 @@
 
 #include "core/indicator.h"
 #include "core/measure_entry.h"
-#include "store.h"
+#include "store_auth.h"
+#include "store_progress.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,4 +1,5 @@
 /* store_notify: the inbox, the mail queue and e-mail addresses; see store_notify.h. */
+#include "store_auth.h"
 #include "store_notify.h"
 
 #include "db_internal.h"

@@ -16,13 +16,13 @@
  * mail left 'sending' (a crash between the two) is never picked again by
  * itself: at most once; `giamsat mail retry ID` queues it again.
  *
- * Contracts as store.h: 0 or a negative err kind with the message in *e.
+ * Contracts as the other store modules: 0 or a negative err kind with the message in *e.
  */
 #ifndef GIAMSAT_STORE_NOTIFY_H
 #define GIAMSAT_STORE_NOTIFY_H
 
 #include "core/notice.h"
-#include "store.h"
+#include "store_auth.h"
 
 #include <stdbool.h>
 #include <stddef.h>

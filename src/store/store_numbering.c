@@ -1,8 +1,10 @@
 /*
  * store_numbering: a progress table's own numbering (TT) as a way to its
  * tasks, where the table's numbering agrees with the programme's; see
- * db_internal.h numbering_learn().
+ * store_numbering.h.
  */
+#include "store_numbering.h"
+
 #include "db_internal.h"
 
 #include "core/batch.h"

@@ -1,13 +1,14 @@
 /*
- * store_pages: the few queries the web pages need beyond store.h — the
+ * store_pages: the few queries the web pages need beyond store_query.h — the
  * ids a text search selects, the task cells the programme snapshot does
- * not carry (output, coordinating units) for exports. Same contracts as store.h: 0 or a negative err kind with the
- * message in *e; returned arrays are owned by the caller.
+ * not carry (output, coordinating units) for exports. Same contracts as
+ * the other store modules: 0 or a negative err kind with the message in
+ * *e; returned arrays are owned by the caller.
  */
 #ifndef GIAMSAT_STORE_PAGES_H
 #define GIAMSAT_STORE_PAGES_H
 
-#include "store.h"
+#include "db.h"
 
 #include <stddef.h>
 

@@ -1,13 +1,14 @@
 /*
  * store_programme: reading the snapshot that counting works on
  * (core/programme.h, with the indicators in the same read transaction)
- * and the progress timelines; see store.h.
+ * and the progress timelines; see store_programme.h.
  *
  * The snapshot is read with a handful of whole-table queries rather than
  * one query per task, so a report over thousands of tasks stays fast.
  */
+#include "store_programme.h"
+
 #include "db_internal.h"
-#include "store.h"
 #include "store_approval.h"
 #include "store_indicators.h"
 

@@ -1,14 +1,18 @@
 /*
  * store_progress: appending progress reports in one transaction, and
- * reading them back as timelines; see store.h.
+ * reading them back as timelines; see store_progress.h.
  *
  * Every report keeps the row as written (column "original") next to what
  * was read from it, where it came from (source, file, line) and when it
  * was entered. The table refuses UPDATE and DELETE (see the migration).
  */
+#include "store_progress.h"
+
 #include "db_internal.h"
-#include "store.h"
 #include "store_approval.h"
+#include "store_auth.h"
+#include "store_numbering.h"
+#include "store_suggest.h"
 
 #include "core/docref.h"
 #include "core/similar.h"

@@ -1,6 +1,8 @@
-/* store_query: the read side (tasks, agencies, documents); see store.h. */
+/* store_query: the read side (tasks, agencies, documents); see store_query.h. */
+#include "store_query.h"
+
 #include "db_internal.h"
-#include "store.h"
+#include "store_programme.h"
 
 #include "core/docref.h"
 

@@ -1,6 +1,7 @@
-/* store_registry: agencies, aliases and groups in the database; see store.h. */
+/* store_registry: agencies, aliases and groups in the database; see store_registry.h. */
+#include "store_registry.h"
+
 #include "db_internal.h"
-#include "store.h"
 
 #include "util/text.h"
 #include "util/xalloc.h"

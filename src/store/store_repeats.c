@@ -2,11 +2,13 @@
  * store_repeats: the tasks an import creates that are already there — a
  * duplicate of a stored task of the same document, or a repeat ("nhiệm vụ
  * nhắc lại") of an earlier document's task — found inside the import's
- * transaction, and the confirmed repeats linked; see store.h
- * store_import() for the rules.
+ * transaction, and the confirmed repeats linked; see store_repeats.h,
+ * and store_import.h store_import() for the rules.
  */
+#include "store_repeats.h"
+
 #include "db_internal.h"
-#include "store.h"
+#include "store_import.h"
 
 #include "core/similar.h"
 #include "util/text.h"

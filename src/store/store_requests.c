@@ -1,4 +1,5 @@
 /* store_requests: requests for explanation and their steps; see store_requests.h. */
+#include "store_auth.h"
 #include "store_requests.h"
 
 #include "db_internal.h"

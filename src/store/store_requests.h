@@ -4,7 +4,7 @@
  * request is never changed, a step never undone; what happened is the
  * sequence of steps.
  *
- * Same contracts as store.h: 0 or a negative err kind with the message in
+ * Same contracts as the other store modules: 0 or a negative err kind with the message in
  * *e (Vietnamese: a person reads it); a write opens and commits its own
  * transaction with its audit line and rolls back on any failure.
  */
@@ -12,7 +12,7 @@
 #define GIAMSAT_STORE_REQUESTS_H
 
 #include "core/request.h"
-#include "store.h"
+#include "store_auth.h"
 
 #include <stddef.h>
 

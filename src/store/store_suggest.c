@@ -1,7 +1,9 @@
 /*
  * store_suggest: the tasks closest to a name that matches none (see
- * db_internal.h store_nearest_tasks()), scored by core/similar.
+ * store_suggest.h store_nearest_tasks()), scored by core/similar.
  */
+#include "store_suggest.h"
+
 #include "db_internal.h"
 
 #include "core/similar.h"

@@ -1,4 +1,5 @@
 /* store_warnings: the early warnings' settings; see store_warnings.h. */
+#include "store_auth.h"
 #include "store_warnings.h"
 
 #include "db_internal.h"

@@ -3,7 +3,7 @@
  * administrator leaves them: core/warning.h's defaults, with the rules
  * changed since (schema 14, table warning_rule) in their place.
  *
- * Same contracts as store.h: 0 or a negative err kind with the message in
+ * Same contracts as the other store modules: 0 or a negative err kind with the message in
  * *e (Vietnamese where a person reads it); a write opens and commits its
  * own transaction with its audit line and rolls back on any failure.
  */
@@ -11,7 +11,7 @@
 #define GIAMSAT_STORE_WARNINGS_H
 
 #include "core/warning.h"
-#include "store.h"
+#include "store_auth.h"
 
 /** The settings in force: warning_defaults() with every stored rule in its place. */
 int store_warning_settings(struct db *db, struct warning_settings *out, struct err *e);

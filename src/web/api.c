@@ -12,8 +12,8 @@
 #include "core/report.h"
 #include "json/json_api.h"
 #include "json/json_out.h"
-#include "store/store.h"
 #include "store/store_docsets.h"
+#include "store/store_query.h"
 #include "util/strparse.h"
 #include "util/text.h"
 

@@ -13,6 +13,7 @@
 #include "page.h"
 #include "json/json_approval.h"
 #include "store/store_approval.h"
+#include "store/store_auth.h"
 #include "util/text.h"
 
 #include <stdlib.h>

@@ -28,8 +28,9 @@
 #include "core/measure_entry.h"
 #include "json/json_api.h"
 #include "json/json_indicators.h"
-#include "store/store.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
+#include "store/store_query.h"
 #include "util/xalloc.h"
 #include "util/text.h"
 

@@ -21,7 +21,10 @@
 #include "core/batch.h"
 #include "json/json_api.h"
 #include "json/json_report.h"
-#include "store/store.h"
+#include "store/store_auth.h"
+#include "store/store_programme.h"
+#include "store/store_progress.h"
+#include "store/store_query.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>

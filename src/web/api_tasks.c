@@ -16,7 +16,8 @@
 #include "core/programme.h"
 #include "core/report.h"
 #include "json/json_api.h"
-#include "store/store.h"
+#include "store/store_programme.h"
+#include "store/store_query.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>

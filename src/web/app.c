@@ -10,9 +10,11 @@
 #include "report_cache.h"
 #include "regcache.h"
 #include "routes.h"
+#include "store/store_auth.h"
+#include "store/store_programme.h"
+#include "store/store_registry.h"
 #include "throttle.h"
 #include "json/json_api.h"
-#include "store/store.h"
 #include "util/crypto.h"
 #include "util/xalloc.h"
 

@@ -18,7 +18,7 @@
 #include "core/registry.h"
 #include "http.h"
 #include "store/db.h"
-#include "store/store.h"
+#include "store/store_auth.h"
 
 #include <pthread.h>
 #include <stdbool.h>

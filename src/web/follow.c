@@ -5,7 +5,7 @@
 #include "report_cache.h"
 
 #include "store/db.h"
-#include "store/store.h"
+#include "store/store_programme.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>

@@ -3,6 +3,7 @@
  * boxes; see import_review.h.
  */
 #include "import_review.h"
+#include "store/store_progress.h"
 
 #include "core/similar.h"
 #include "page.h"

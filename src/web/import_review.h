@@ -4,7 +4,7 @@
  * completion stated in words, a new task equal or close to a stored one —
  * each row with its tick box in a dry run, and how the confirm step reads
  * the ticks back. Nothing here is taken without a tick: the store only
- * applies the lines the user ticked (store.h *_lines options).
+ * applies the lines the user ticked (the *_lines options of store_import.h and store_progress.h).
  *
  * The render functions append HTML to b (escaped, page.h); with ticks (a dry run) the
  * tables carry checkboxes named "accept" (suggestions), "complete"
@@ -16,8 +16,9 @@
 #ifndef GIAMSAT_IMPORT_REVIEW_H
 #define GIAMSAT_IMPORT_REVIEW_H
 
+#include "core/resolve.h"
 #include "http.h"
-#include "store/store.h"
+#include "store/store_progress.h"
 #include "util/buf.h"
 
 #include <stdbool.h>

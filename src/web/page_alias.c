@@ -16,6 +16,7 @@
 #include "page.h"
 #include "page_admin.h"
 #include "store/store_admin.h"
+#include "store/store_auth.h"
 #include "util/strparse.h"
 #include "util/text.h"
 

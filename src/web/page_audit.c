@@ -26,7 +26,7 @@
 #include "app.h"
 #include "core/access.h"
 #include "page.h"
-#include "store/store.h"
+#include "store/store_auth.h"
 
 #include <ctype.h>
 #include <jansson.h>

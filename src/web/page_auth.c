@@ -8,7 +8,7 @@
 
 #include "app.h"
 #include "page.h"
-#include "store/store.h"
+#include "store/store_auth.h"
 #include "throttle.h"
 #include "util/crypto.h"
 #include "util/text.h"

@@ -5,6 +5,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "core/access.h"
+#include "store/store_auth.h"
 #include "store/store_docsets.h"
 #include "util/strparse.h"
 

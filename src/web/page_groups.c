@@ -5,6 +5,8 @@
 #include "handlers.h"
 #include "page.h"
 #include "store/store_admin.h"
+#include "store/store_auth.h"
+#include "store/store_registry.h"
 #include "util/strparse.h"
 #include "util/text.h"
 

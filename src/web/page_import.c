@@ -25,7 +25,10 @@
 #include "multipart.h"
 #include "page.h"
 #include "store/store_admin.h"
+#include "store/store_auth.h"
+#include "store/store_import.h"
 #include "store/store_indicators.h"
+#include "store/store_progress.h"
 #include "util/strparse.h"
 #include "util/text.h"
 

@@ -6,6 +6,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "json/json_notify.h"
+#include "store/store_auth.h"
 #include "store/store_notify.h"
 #include "util/strparse.h"
 

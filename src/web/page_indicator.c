@@ -17,6 +17,7 @@
 #include "page_indicators.h"
 #include "page_lists.h"
 #include "page_warnings.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
 #include "util/collate.h"
 #include "util/strparse.h"

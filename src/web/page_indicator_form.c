@@ -13,6 +13,7 @@
 #include "page.h"
 #include "page_indicators.h"
 #include "core/measure_entry.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
 #include "util/text.h"
 #include "util/xalloc.h"

@@ -21,7 +21,7 @@
 
 #include <stddef.h>
 
-struct audit_view; /* store/store.h: one audit line, as page_baselines() lists them */
+struct audit_view; /* store/store_auth.h: one audit line, as page_baselines() lists them */
 
 /* The statuses in the order pages show them: green, amber, red, grey. */
 extern const enum indicator_status page_ind_order[4];

@@ -6,7 +6,6 @@
 #include "page.h"
 #include "report_cache.h"
 #include "render/report_doc.h"
-#include "store/store.h"
 #include "util/strparse.h"
 
 #include <stdlib.h>

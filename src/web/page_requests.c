@@ -10,6 +10,7 @@
 #include "request_write.h"
 #include "render/request_letter.h"
 #include "store/store_indicators.h"
+#include "store/store_query.h"
 #include "store/store_requests.h"
 #include "util/strparse.h"
 #include "util/text.h"

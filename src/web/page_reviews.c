@@ -13,6 +13,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "store/store_approval.h"
+#include "store/store_auth.h"
 #include "util/strparse.h"
 
 #include <limits.h>

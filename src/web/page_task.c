@@ -15,8 +15,9 @@
 #include "form.h"
 #include "page_lists.h"
 #include "page_warnings.h"
-#include "store/store.h"
 #include "store/store_approval.h"
+#include "store/store_programme.h"
+#include "store/store_query.h"
 #include "util/text.h"
 
 #include <stdint.h>

@@ -10,7 +10,6 @@
 #include "page.h"
 #include "page_lists.h"
 #include "core/batch.h"
-#include "store/store.h"
 #include "util/strparse.h"
 #include "util/text.h"
 #include "util/xalloc.h"

@@ -13,6 +13,7 @@
 #include "page_lists.h"
 #include "report_cache.h"
 #include "store/store_pages.h"
+#include "store/store_query.h"
 #include "util/strparse.h"
 
 #include <stdio.h>

@@ -23,7 +23,7 @@
 #include "page_warnings.h"
 #include "core/rank.h"
 #include "core/remind.h"
-#include "store/store.h"
+#include "store/store_query.h"
 #include "util/collate.h"
 #include "util/strparse.h"
 

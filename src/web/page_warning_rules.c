@@ -12,6 +12,7 @@
 #include "handlers.h"
 #include "page.h"
 #include "page_lists.h"
+#include "store/store_auth.h"
 #include "store/store_warnings.h"
 #include "util/strparse.h"
 

@@ -1,7 +1,7 @@
 /* regcache: the shared, reloadable agency registry; see regcache.h. */
 #include "regcache.h"
 
-#include "store/store.h"
+#include "store/store_registry.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>

@@ -3,7 +3,7 @@
 
 #include "json/json_report.h"
 #include "render/report_doc.h"
-#include "store/store.h"
+#include "store/store_programme.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>

@@ -65,7 +65,7 @@
 #include "core/report_notes.h"
 #include "core/warning.h"
 #include "http.h"
-#include "store/store.h"
+#include "store/store_programme.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "page.h"
 #include "core/access.h"
+#include "store/store_auth.h"
 #include "store/store_indicators.h"
 #include "store/store_requests.h"
 

@@ -20,8 +20,12 @@
 #include "core/gen.h"
 #include "core/programme.h"
 #include "import/import.h"
-#include "store/store.h"
 #include "store/store_admin.h"
+#include "store/store_auth.h"
+#include "store/store_edit.h"
+#include "store/store_import.h"
+#include "store/store_progress.h"
+#include "store/store_registry.h"
 #include "web/report_cache.h"
 #include "testdb.h"
 

@@ -9,7 +9,7 @@
 
 #include "core/embedded.h"
 #include "core/registry.h"
-#include "store/store.h"
+#include "store/store_registry.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
