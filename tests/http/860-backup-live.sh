@@ -1,6 +1,7 @@
 # giamsat backup while the server writes (issue #10 defect 12): three clients post progress
 # reports; each backup taken meanwhile is one consistent moment: integrity ok, and every
 # report in it has its audit line (a report and its audit line commit together).
+# backend: sqlite-only (these are SQLite's copies; PostgreSQL has pg_dump, docs/DEPLOY.md)
 set -eu
 start_server
 TOK=$($GIAMSAT token add --role giam_sat --name backup 2> /dev/null)
