@@ -55,7 +55,8 @@ if (!fs.existsSync(CHROMIUM)) {
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'giamsat-e2e-'));
-const db = path.join(tmp, 'giamsat.db');
+// GIAMSAT_DB: the suite's PostgreSQL run gives a fresh database of its own (tests/pg/backend.sh).
+const db = process.env.GIAMSAT_DB || path.join(tmp, 'giamsat.db');
 const env = { ...process.env, GIAMSAT_TODAY: TODAY };
 // The command line on the same database (WAL: it reads while the server runs).
 function cli(...args) {

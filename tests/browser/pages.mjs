@@ -62,7 +62,8 @@ if (!fs.existsSync(AXE)) {
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'giamsat-pages-'));
-const db = path.join(tmp, 'giamsat.db');
+// GIAMSAT_DB: the suite's PostgreSQL run gives a fresh database of its own (tests/pg/backend.sh).
+const db = process.env.GIAMSAT_DB || path.join(tmp, 'giamsat.db');
 const env = { ...process.env, GIAMSAT_TODAY: TODAY };
 function cli(...args) {
     try {

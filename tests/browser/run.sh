@@ -31,6 +31,12 @@ if ! cmp -s package-lock.json node_modules/.giamsat-installed-lock 2>/dev/null; 
     cp package-lock.json node_modules/.giamsat-installed-lock
 fi
 export GIAMSAT CHROMIUM ARTIFACTS="${ARTIFACTS:-$root/build/artifacts/browser}"
-# The walk-through first, then the page sweep (every page, each role, two widths, axe-core).
+# The walk-through first, then the page sweep (every page, each role, two widths, axe-core),
+# each on a fresh database (a PostgreSQL one with GIAMSAT_PG: tests/pg/backend.sh).
+. "$here/../pg/backend.sh"
+backend_begin
 node e2e.mjs
-exec node pages.mjs
+backend_end
+backend_begin
+node pages.mjs
+backend_end

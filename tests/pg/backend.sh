@@ -32,4 +32,5 @@ backend_end() {
     unset GIAMSAT_DB
 }
 
-pg_shims=$(cd "$(dirname "$0")/../pg/shims" 2>/dev/null && pwd)
+# (the runner that sources this sets here to its own folder, a sibling of tests/pg)
+pg_shims=$(cd "${here:?}/../pg/shims" && pwd)

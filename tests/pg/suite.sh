@@ -1,5 +1,5 @@
 #!/bin/sh
-# The command-line and HTTP tests again, on PostgreSQL (issue #16): a
+# The command-line, HTTP and browser tests again, on PostgreSQL (issue #16): a
 # throwaway cluster (scripts/pg_tmp.sh) for the run, a fresh database per
 # test (tests/pg/backend.sh), the cluster stopped and removed after, whatever
 # happened. Run by `make pg-tests`; ONLY=GLOB as for the other runners.
@@ -19,4 +19,8 @@ echo "== command line, on PostgreSQL"
 "$root/tests/cli/run.sh" || fail=1
 echo "== HTTP, on PostgreSQL"
 "$root/tests/http/run.sh" || fail=1
+if [ -z "${ONLY:-}" ]; then
+    echo "== browser, on PostgreSQL"
+    "$root/tests/browser/run.sh" || fail=1
+fi
 exit $fail
