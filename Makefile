@@ -62,7 +62,7 @@ $(SANB)/giamsat: $(SAN_OBJ) $(SANB)/src/cli/main.o
 
 $(SANB)/tests/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) -Itests/unit $< $(SAN_OBJ) -o $@ \
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) -Itests/unit -MMD -MP $< $(SAN_OBJ) -o $@ \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
@@ -151,11 +151,16 @@ pg-schema-test: all $(REL)/dump_schema
 	GIAMSAT=$(CURDIR)/$(REL)/giamsat DUMP_SCHEMA=$(CURDIR)/$(REL)/dump_schema \
 		tests/pg/schema-compare.sh
 
-# pg-tests: the CLI and HTTP tests again on PostgreSQL (a throwaway cluster, a
-# database per test); ONLY=GLOB narrows them as for cli-tests and http-tests.
+# pg-tests: the unit tests with a database, the CLI, HTTP and browser tests again on
+# PostgreSQL (a throwaway cluster, a database per test); ONLY=GLOB narrows them as for
+# cli-tests and http-tests.
 .PHONY: pg-tests
-pg-tests: $(SANB)/giamsat $(SANB)/ooxml-check $(SANB)/docx-pack $(SANB)/openapi-check
-	GIAMSAT=$(CURDIR)/$(SANB)/giamsat tests/pg/suite.sh
+# The unit tests that use a database; test_read_plans is about SQLite's query plans.
+UNIT_DB_TESTS := $(SANB)/tests/test_read_model $(SANB)/tests/test_report_cache
+pg-tests: $(SANB)/giamsat $(SANB)/ooxml-check $(SANB)/docx-pack $(SANB)/openapi-check \
+		$(UNIT_DB_TESTS)
+	GIAMSAT=$(CURDIR)/$(SANB)/giamsat GIAMSAT_TEST_DATA=$(CURDIR)/tests/data \
+		UNIT_DB_TESTS="$(addprefix $(CURDIR)/,$(UNIT_DB_TESTS))" tests/pg/suite.sh
 
 # ---- fuzzing (issue #10) -------------------------------------------------------------
 # One libFuzzer target per reader of untrusted input, tests/fuzz/fuzz_NAME.c, built with
@@ -193,8 +198,8 @@ fuzz-short: fuzz-build
 	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh 20 $(FUZZ_NAMES)
 check: fuzz-short
 
-# The suite again on PostgreSQL (issue #16): the schemas compared, then every CLI and
-# HTTP test on a throwaway cluster.
+# The suite again on PostgreSQL (issue #16): the schemas compared, then the unit tests with a
+# database and every CLI, HTTP and browser test on a throwaway cluster.
 check: pg-schema-test pg-tests
 
 lint:

@@ -201,6 +201,7 @@ void db_close(struct db *db)
 {
     if (!db)
         return;
+    db->closing = true;
     for (size_t i = 0; i < db->n_cached; i++) {
         stmt_finalize(db->cached[i].st);
         free(db->cached[i].sql);
@@ -281,6 +282,11 @@ bool db_wait_change(struct db *db, int timeout_ms)
 bool db_is_idle(struct db *db)
 {
     return db->drv->idle(db);
+}
+
+bool db_is_lost(struct db *db)
+{
+    return db->drv->lost(db);
 }
 
 void db_rollback(struct db *db)

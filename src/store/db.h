@@ -60,6 +60,13 @@ void db_rollback(struct db *db);
 bool db_is_idle(struct db *db);
 
 /**
+ * True when db's connection to its database server was lost (the server
+ * restarted, or failed over to a replica): every other connection opened
+ * before is likely lost too. Never true on SQLite.
+ */
+bool db_is_lost(struct db *db);
+
+/**
  * Wait up to timeout_ms (at most a few seconds: the caller checks whether to
  * stop between waits) for a write made through another connection, by this
  * process or another server, to commit. True when one did: PostgreSQL tells

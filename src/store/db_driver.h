@@ -92,6 +92,8 @@ struct db_driver {
     void (*rollback)(struct db *db);
     /* No transaction open and no statement holding a read open (db_is_idle()). */
     bool (*idle)(struct db *db);
+    /* The connection to the server is gone (db_is_lost()); an embedded engine never loses it. */
+    bool (*lost)(struct db *db);
     /* Wait up to timeout_ms for a write of another connection to commit; true when one
      * did (PostgreSQL: a notification on giamsat_generation). An engine that cannot
      * tell waits the time and answers false: the caller then polls. */

@@ -27,6 +27,7 @@ struct db {
     char *path; /* what db_open() was given; never put in a message (it may hold a password) */
     bool in_tx;
     bool holds_writer; /* between db_begin() and its commit or rollback: see db.c */
+    bool closing; /* in db_close(): a statement's server-side state goes with the connection */
     struct {
         enum err_kind kind; /* ERR_STORAGE or ERR_BUSY */
         char msg[DB_MSG_LEN];

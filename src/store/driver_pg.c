@@ -200,7 +200,7 @@ static void pg_finalize(struct stmt *st)
 {
     struct pg_stmt *s = ps(st);
     pg_reset(st);
-    if (s->prepared) {
+    if (s->prepared && !st->db->closing) { /* PQfinish() drops it anyway */
         char *sql = xasprintf("DEALLOCATE %s", s->name);
         PQclear(PQexec(pc(st->db)->pg, sql));
         free(sql);
@@ -447,6 +447,11 @@ static bool pg_idle(struct db *db)
            PQtransactionStatus(pc(db)->pg) == PQTRANS_IDLE;
 }
 
+static bool pg_lost(struct db *db)
+{
+    return PQstatus(pc(db)->pg) == CONNECTION_BAD;
+}
+
 static int pg_tune_for_server(struct db *db, struct err *e)
 {
     (void)db;
@@ -631,6 +636,7 @@ const struct db_driver db_driver_pg = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .idle = pg_idle,
+    .lost = pg_lost,
     .wait_change = pg_wait_change,
     .tune_for_server = pg_tune_for_server,
     .tables = pg_tables,

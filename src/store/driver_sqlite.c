@@ -230,6 +230,12 @@ static void sq_rollback(struct db *db)
     sqlite3_exec(conn_of(db), "ROLLBACK", NULL, NULL, NULL);
 }
 
+static bool sq_lost(struct db *db)
+{
+    (void)db;
+    return false;
+}
+
 static bool sq_idle(struct db *db)
 {
     if (!sqlite3_get_autocommit(conn_of(db)))
@@ -437,6 +443,7 @@ const struct db_driver db_driver_sqlite = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .idle = sq_idle,
+    .lost = sq_lost,
     .wait_change = sq_wait_change,
     .tune_for_server = sq_tune_for_server,
     .tables = sq_tables,

@@ -36,6 +36,18 @@ void db_pool_free(struct db_pool *p)
     free(p);
 }
 
+/*
+ * Close every idle connection: one was found lost (the database server restarted or
+ * failed over), and those opened with it would each fail a request of their own.
+ */
+static void drop_idle(struct db_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (p->n_idle)
+        db_close(p->idle[--p->n_idle]);
+    pthread_mutex_unlock(&p->lock);
+}
+
 int db_pool_get(struct db_pool *p, struct db **out, struct err *e)
 {
     struct db *db = NULL;
@@ -61,6 +73,11 @@ void db_pool_put(struct db_pool *p, struct db *db)
 {
     if (!db)
         return;
+    if (db_is_lost(db)) {
+        drop_idle(p);
+        db_close(db);
+        return;
+    }
     db_rollback(db);
     pthread_mutex_lock(&p->lock);
     /* A leftover statement would pin an old snapshot of the data: never reuse that one. */

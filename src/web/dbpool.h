@@ -13,7 +13,10 @@
  * has a statement open rather than keep it: db_is_idle()), so each request
  * starts from the latest committed data, whoever wrote it: the server or
  * another process (WAL). Thread-safe (one mutex). At most max_idle
- * connections are kept; more are closed on return.
+ * connections are kept; more are closed on return. A connection given back
+ * lost (db_is_lost(): the database server restarted or failed over) is
+ * closed with every idle one, so that only the request that met the loss
+ * fails; the next ones open new connections.
  */
 #ifndef GIAMSAT_DBPOOL_H
 #define GIAMSAT_DBPOOL_H

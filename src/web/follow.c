@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 struct follower {
     struct web_app *app;
@@ -30,11 +31,32 @@ static void warm(struct follower *f)
     report_cache_snapshot_put(f->app->cache, s);
 }
 
+/*
+ * Open the follower's connection anew after it was lost (the database server restarted
+ * or failed over); false, after a poll period's pause, while the server cannot be reached.
+ */
+static bool reopen(struct follower *f)
+{
+    struct err e = ERR_INIT;
+    struct db *db = NULL;
+    if (db_open(f->app->db_path, &db, &e)) {
+        nanosleep(&(struct timespec){ FOLLOW_POLL_MS / 1000, FOLLOW_POLL_MS % 1000 * 1000000L },
+                  NULL);
+        return false;
+    }
+    db_close(f->db);
+    f->db = db;
+    fprintf(stderr, "giamsat: follow: connected to the database again\n");
+    return true;
+}
+
 static void *follow_main(void *arg)
 {
     struct follower *f = arg;
     long seen = -1;
     while (!atomic_load(&f->stop)) {
+        if (db_is_lost(f->db) && !reopen(f))
+            continue;
         db_wait_change(f->db, FOLLOW_POLL_MS);
         long g = -1;
         struct err e = ERR_INIT;

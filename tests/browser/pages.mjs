@@ -16,7 +16,8 @@
 //   - a full-page screenshot goes to $ARTIFACTS/pages/ROLE-PAGE-WIDTH.png.
 // A page a role may not see answers 403 and is not visited. One browser, one context per
 // role and width. Environment: as e2e.mjs (GIAMSAT required, CHROMIUM, ARTIFACTS);
-// PAGES_ROLES=don_vi,xem and PAGES_NAMES=canh-bao,giai-trinh narrow the sweep.
+// PAGES_ROLES=don_vi,xem and PAGES_NAMES=canh-bao,giai-trinh narrow the sweep; PAGES_LOOK=0
+// leaves out axe-core and the screenshots.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +35,9 @@ const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
 const AXE_SRC = fs.existsSync(AXE) ? fs.readFileSync(AXE, 'utf8') : '';
 const TODAY = '2025-12-24';
 const WIDTHS = [[1366, 768], [390, 844]];
+// PAGES_LOOK=0 (the PostgreSQL run) leaves out axe-core and the screenshots: they judge
+// the HTML and its look, which the database under it does not shape; every other check stays.
+const LOOK = process.env.PAGES_LOOK !== '0';
 const ROLES = [
     { key: 'quan_tri', user: 'qt', args: ['--role', 'quan_tri'] },
     { key: 'giam_sat', user: 'gs', args: ['--role', 'giam_sat'] },
@@ -270,7 +274,7 @@ async function main() {
                     const t1 = Date.now();
                     // The same main content at the same width (the report for every role) is checked once.
                     const seen = `${w} ${await page.evaluate(() => document.querySelector('main')?.innerHTML.length + ':' + document.querySelector('main')?.innerHTML.slice(0, 4000))}`;
-                    if (!axed.has(seen) || name === 'tong-quan') {
+                    if (LOOK && (!axed.has(seen) || name === 'tong-quan')) {
                         axed.add(seen);
                         for (const v of await axe(page)) {
                             failures.push(`${where}: axe ${v}`);
@@ -280,7 +284,7 @@ async function main() {
                     const t2 = Date.now();
                     // The whole page, up to 5,000 px (the report is far longer: its start is enough).
                     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-                    await page.screenshot({ path: path.join(SHOTS, `${role.key}-${name}-${w}.png`), timeout: 30000,
+                    if (LOOK) await page.screenshot({ path: path.join(SHOTS, `${role.key}-${name}-${w}.png`), timeout: 30000,
                         ...(height <= 5000 ? { fullPage: true } : { clip: { x: 0, y: 0, width: w, height: 5000 }, fullPage: true }) });
                     if (process.env.PAGES_TIMING) log(`  ${where}: axe ${t2 - t1} ms, screenshot ${Date.now() - t2} ms, ${height} px`);
                     n++;

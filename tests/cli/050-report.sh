@@ -1,5 +1,6 @@
 # The statistics report for the programme of seed 001 with a fixture of progress reports,
 # in every format; hand-computed counts; reminders.
+# runner: long (many reports; started first)
 set -eu
 . "$(dirname "$0")/lib.sh"
 G=$GIAMSAT

@@ -7,6 +7,7 @@
 # frame (Nghị định 30/2020/NĐ-CP) from `giamsat frame` and per-report options; the annex
 # without it; the standalone HTML's table of contents and print style. The first pages
 # are kept as PNG in build/artifacts/report/ (docs/REPORT.md shows them).
+# runner: long (renders Word to PDF; started first)
 set -eu
 . "$(dirname "$0")/lib.sh"
 G=$GIAMSAT

@@ -10,6 +10,7 @@
 # know stops it; a bad URI gives a clear error.
 # Needs PostgreSQL even on the SQLite pass: GIAMSAT_PG's cluster when set (the PostgreSQL
 # pass), else a throwaway one (scripts/pg_tmp.sh) stopped when the test ends.
+# runner: long (copies the demo both ways; started first)
 set -eu
 . "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$SEEDS/../.." && pwd)

@@ -11,6 +11,7 @@
 # report acknowledged (2xx from the API, 303 "saved" from the page) exactly once, with the
 # id the API answered; no report twice (a retry of a report that was written must be seen
 # as its duplicate); exactly one audit line for every report written by the web or the API.
+# runner: long (twenty kills and restarts; started first)
 set -eu
 . "$DATA/../http/session.sh"
 CYCLES=${CRASH_CYCLES:-20}

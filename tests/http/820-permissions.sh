@@ -5,6 +5,7 @@
 # an allowed write changes the data and is audited. Before that, every write route of
 # src/web/routes.c (any method but GET) must be in the table for every role (a public route:
 # at least once), and every line must name a route that exists.
+# runner: long (hundreds of requests, each checked against the database; started first)
 set -eu
 . "$DATA/../http/session.sh"
 HTTP=$DATA/../http
@@ -158,14 +159,18 @@ expand() {
         -e "s/{REPORT_E}/$REPORT_E/g" -e "s/{REPORT_F}/$REPORT_F/g"
 }
 
-# state: everything a request may write, but the audit log (checked line by line) and the
-# sessions' last-seen times; then the last audit line's id.
+# state [LAST]: everything a request may write, but the audit log (checked line by line)
+# and the sessions' last-seen times; then the last audit line's id. The audit lines after
+# id LAST go to new.txt as ACTION|ACTOR|CLIENT. One look into the database (sqlite3 once).
 state() {
     sqlite3 giamsat.db .dump 'select digest, user_id, csrf, created_at from session order by 1' \
-        "select 'audit:' || coalesce(max(id), 0) from audit_log" > state.txt
-    grep -v -e '^INSERT INTO audit_log' -e '^INSERT INTO session' -e '^audit:' state.txt |
-        md5sum | cut -c1-32
+        "select 'audit:' || coalesce(max(id), 0) from audit_log" \
+        "select 'new:' || action || '|' || coalesce(actor, '') || '|' || coalesce(client, '')
+         from audit_log where id > ${1:-0} order by id" > state.txt
+    grep -v -e '^INSERT INTO audit_log' -e '^INSERT INTO session' -e '^audit:' -e '^new:' \
+        state.txt | md5sum | cut -c1-32
     sed -n 's/^audit://p' state.txt
+    sed -n 's/^new://p' state.txt > new.txt
 }
 
 # send ROLE METHOD PATH BODY: the request; prints "STATUS LOCATION".
@@ -233,10 +238,9 @@ while IFS='	' read -r lr m p body want effect; do
         if [ "$code" = 303 ] && [ "$effect" = deny ]; then
             case $location in "$URL/login"*) ;; *) fail "$where: sent to '$location', not /login" ;; esac
         fi
-        after=$(state)
         last=$(echo "$before" | tail -n 1)
-        new=$(sqlite3 -separator '|' giamsat.db \
-            "select action, actor, client from audit_log where id > $last order by id")
+        after=$(state "$last")
+        new=$(cat new.txt)
         n_new=$(printf '%s' "$new" | grep -c . || true)
         changed=1
         [ "$(echo "$before" | head -n 1)" = "$(echo "$after" | head -n 1)" ] && changed=0

@@ -3,6 +3,7 @@
 # NUL bytes in a path or parameter are refused; no request writes a log line of its own;
 # one address cannot hold every connection; proxy headers from an untrusted address are
 # ignored.
+# runner: alone (it measures an idle timeout)
 set -eu
 SERVE_ARGS="--per-address 6 --idle-timeout 2 --trusted-proxy 127.0.0.9"
 start_server

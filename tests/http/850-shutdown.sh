@@ -2,6 +2,7 @@
 # reports through the API without pause; the server gets SIGTERM while they do. It must
 # stop accepting, answer every request it had begun, and exit 0: afterwards every report
 # in the database was answered 2xx to its client (none committed and left unanswered).
+# runner: alone (SIGTERM while clients post, timed)
 set -eu
 start_server
 single="select task_id from assignment s join agency a on a.id = s.agency_id

@@ -2,6 +2,7 @@
 # (issue #10 defect 2): the import holds the write lock for seconds; every request still
 # gets its answer: no 5xx, no "locked", and every acknowledged report is stored. Writers
 # wait behind the import (a bounded wait), they do not fail.
+# runner: alone (writers wait a bounded time behind the import)
 set -eu
 start_server
 TOK=$($GIAMSAT token add --role giam_sat --name conc 2> /dev/null)

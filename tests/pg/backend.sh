@@ -5,13 +5,18 @@
 # fresh PostgreSQL database of its own instead, through GIAMSAT_DB, and the
 # sqlite3 the tests call on giamsat.db reads that database (tests/pg/sqlite3).
 # A test that is about SQLite itself (its files, its copies) says so in a line
-# "# backend: sqlite-only (why)" and is skipped on PostgreSQL.
+# "# backend: sqlite-only (why)" and is skipped on PostgreSQL; one about a
+# database server says "# backend: postgresql-only (why)" and runs only there.
 
 pg_n=0
 
 # backend_skip TEST: true when TEST does not run on this backend.
 backend_skip() {
-    [ -n "${GIAMSAT_PG:-}" ] && grep -q '^# backend: sqlite-only' "$1"
+    if [ -n "${GIAMSAT_PG:-}" ]; then
+        grep -q '^# backend: sqlite-only' "$1"
+    else
+        grep -q '^# backend: postgresql-only' "$1"
+    fi
 }
 
 # backend_begin: a fresh database for the next test (exports GIAMSAT_DB, PATH).

@@ -36,7 +36,7 @@
 #include <string.h>
 
 static char dir[] = "/tmp/giamsat-test-model.XXXXXX";
-static char path[64];
+static char path[256];
 static struct db *db;
 static struct registry reg = REGISTRY_INIT;
 static struct gen *gen; /* its reports are written a chunk at a time, between other writes */
@@ -91,7 +91,7 @@ static int setup(void **state)
     struct err e = ERR_INIT;
     if (!mkdtemp(dir))
         return -1;
-    snprintf(path, sizeof(path), "%s/model.db", dir);
+    testdb_make(path, sizeof(path), dir, "model");
     if (db_open(path, &db, &e))
         return -1;
     write_programme();
@@ -168,17 +168,9 @@ static void write_due(void)
 {
     struct err e = ERR_INIT;
     char sql[160];
-    long id = 0;
-    sqlite3 *conn = NULL;
-    sqlite3_stmt *st = NULL;
     snprintf(sql, sizeof(sql), "SELECT id FROM task ORDER BY id LIMIT 1 OFFSET %u",
              below(80));
-    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(conn, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(conn);
+    long id = testdb_query_id(path, sql);
     assert_true(id > 0);
     struct date due = below(4) ? random_date((struct date){ 2025, 1, 1 }) : DATE_NONE;
     assert_int_equal(store_task_set_due(db, id, due, "test", NULL, &e), 0);
@@ -248,20 +240,8 @@ static char *report_json(struct report_cache *c, struct date d, long agency_id,
 /* The unit with most assignments: its scope has something to count. */
 static long busiest_agency(void)
 {
-    sqlite3 *conn = NULL;
-    sqlite3_stmt *st = NULL;
-    long id = 0;
-    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(conn,
-                                        "SELECT agency_id FROM assignment GROUP BY agency_id"
-                                        " ORDER BY count(*) DESC, agency_id LIMIT 1",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(conn);
-    return id;
+    return testdb_query_id(path, "SELECT agency_id FROM assignment GROUP BY agency_id"
+                                 " ORDER BY count(*) DESC, agency_id LIMIT 1");
 }
 
 /*

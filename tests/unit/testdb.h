@@ -1,42 +1,137 @@
 /*
- * testdb: what the unit tests that use a database share — a file in a
- * temporary folder, SQL run on a connection of its own (as another process
- * would), removing the file and its WAL, and storing the shipped registry.
+ * testdb: what the unit tests that use a database share — a fresh database
+ * (a file in a temporary folder, or with GIAMSAT_TEST_PG a PostgreSQL
+ * database of its own), SQL run on a connection of its own (as another
+ * process would), removing the database, and storing the shipped registry.
  * Header-only (each test is one program); include after cmocka.h.
+ *
+ * GIAMSAT_TEST_PG is the URI of a cluster's database (what scripts/pg_tmp.sh
+ * start prints; `make pg-tests` runs the database unit tests so): each
+ * testdb_make() then creates a database in that cluster, and testdb_remove()
+ * drops it. What only SQLite has (statement tracing) is testdb_is_pg()'s
+ * to skip.
  */
 #ifndef GIAMSAT_TESTDB_H
 #define GIAMSAT_TESTDB_H
 
 #include "core/embedded.h"
 #include "core/registry.h"
+#include "store/db_internal.h"
 #include "store/store_registry.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-/** Run sql on a connection of its own to the database at path; fails the test on error. */
-static inline void testdb_exec(const char *path, const char *sql)
+/** Whether the tests run on PostgreSQL (GIAMSAT_TEST_PG set). */
+static inline bool testdb_is_pg(void)
 {
-    sqlite3 *conn = NULL;
-    char *msg = NULL;
-    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
-    sqlite3_busy_timeout(conn, 5000);
-    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-    sqlite3_close(conn);
+    const char *pg = getenv("GIAMSAT_TEST_PG");
+    return pg && *pg;
 }
 
-/** Remove the database at path, its WAL and shared-memory files, and the folder dir. */
-static inline void testdb_remove(const char *path, const char *dir)
+/* SQL on the cluster's own database (GIAMSAT_TEST_PG); fails the test on error. */
+static inline void testdb_cluster_exec(const char *sql)
 {
-    char side[256];
-    unlink(path);
-    snprintf(side, sizeof(side), "%s-wal", path);
+    PGconn *conn = PQconnectdb(getenv("GIAMSAT_TEST_PG"));
+    if (PQstatus(conn) != CONNECTION_OK)
+        fail_msg("GIAMSAT_TEST_PG: %s", PQerrorMessage(conn));
+    PGresult *r = PQexec(conn, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        fail_msg("%s: %s", sql, PQerrorMessage(conn));
+    PQclear(r);
+    PQfinish(conn);
+}
+
+/* The path of a postgresql:// URI: its '/' after the host (the database name follows). */
+static inline const char *testdb_uri_path(const char *uri)
+{
+    const char *p = strstr(uri, "://");
+    p = p ? strchr(p + 3, '/') : NULL;
+    if (!p)
+        fail_msg("not a postgresql:// URI with a database: %s", uri);
+    return p;
+}
+
+/* The database name of a testdb_make() target on PostgreSQL: its path, without '?...'. */
+static inline void testdb_pg_name(const char *target, char *name, size_t size)
+{
+    const char *path = testdb_uri_path(target);
+    size_t n = strcspn(path + 1, "?");
+    snprintf(name, size, "%.*s", (int)n, path + 1);
+}
+
+/**
+ * Make the target of a fresh database named name into out (size bytes): the
+ * path dir/name.db, or on PostgreSQL the URI of a new database of the cluster
+ * (the cluster's URI with its database replaced).
+ */
+static inline void testdb_make(char *out, size_t size, const char *dir, const char *name)
+{
+    if (!testdb_is_pg()) {
+        snprintf(out, size, "%s/%s.db", dir, name);
+        return;
+    }
+    const char *cluster = getenv("GIAMSAT_TEST_PG");
+    const char *path = testdb_uri_path(cluster);
+    char db[64], sql[128];
+    snprintf(db, sizeof(db), "unit_%ld_%s", (long)getpid(), name);
+    snprintf(sql, sizeof(sql), "CREATE DATABASE %s", db);
+    testdb_cluster_exec(sql);
+    const char *query = strchr(path, '?');
+    snprintf(out, size, "%.*s/%s%s", (int)(path - cluster), cluster, db, query ? query : "");
+}
+
+/** Run sql on a connection of its own to the database at target; fails the test on error. */
+static inline void testdb_exec(const char *target, const char *sql)
+{
+    struct db *conn = NULL;
+    struct err e = ERR_INIT;
+    if (db_open(target, &conn, &e) || db_exec(conn, sql, &e))
+        fail_msg("%s: %s", sql, e.msg);
+    db_close(conn);
+}
+
+/** The first column of the first row of sql (0 when none), read on a connection of its own. */
+static inline long testdb_query_id(const char *target, const char *sql)
+{
+    struct db *conn = NULL;
+    struct err e = ERR_INIT;
+    long id = 0;
+    if (db_open(target, &conn, &e) || db_query_id(conn, sql, NULL, &id, &e))
+        fail_msg("%s: %s", sql, e.msg);
+    db_close(conn);
+    return id;
+}
+
+/**
+ * Remove the database at target (with the WAL and shared-memory files of a
+ * SQLite file) and the folder dir (none when NULL; kept while not empty).
+ * Every connection to the database must be closed.
+ */
+static inline void testdb_remove(const char *target, const char *dir)
+{
+    if (testdb_is_pg()) {
+        char name[64], sql[128];
+        testdb_pg_name(target, name, sizeof(name));
+        snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", name);
+        testdb_cluster_exec(sql);
+        if (dir)
+            rmdir(dir);
+        return;
+    }
+    char side[300];
+    unlink(target);
+    snprintf(side, sizeof(side), "%s-wal", target);
     unlink(side);
-    snprintf(side, sizeof(side), "%s-shm", path);
+    snprintf(side, sizeof(side), "%s-shm", target);
     unlink(side);
-    rmdir(dir);
+    if (dir)
+        rmdir(dir);
 }
 
 /**
