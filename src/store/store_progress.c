@@ -247,13 +247,19 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
 
 /* ---- the unit and the assignment ---------------------------------------------- */
 
-/* The task's assignment to agency_id, or 0 when it does not lead the task. */
+/*
+ * The task's assignment to agency_id (0 when it does not lead the task) and the date of
+ * the earliest document that gives the task (no report may be older): one query, since
+ * each is a round trip to a database server for every row of a progress table.
+ */
 static int assignment_of(struct progress_ctx *c, struct progress_target *t, long agency_id)
 {
     struct stmt *st;
     if (db_prepare_cached(c->db,
-                          "SELECT id FROM assignment WHERE task_id = ? AND agency_id = ?"
-                          " AND removed_import_id IS NULL",
+                          "SELECT (SELECT id FROM assignment WHERE task_id = ?1 AND agency_id = ?2"
+                          " AND removed_import_id IS NULL), (SELECT min(d.date) FROM"
+                          " task_document td JOIN document d ON d.id = td.document_id"
+                          " WHERE td.task_id = ?1 AND d.date IS NOT NULL)",
                           &st, c->e))
         return c->e->kind;
     stmt_bind_int(st, 1, t->task_id);
@@ -261,25 +267,11 @@ static int assignment_of(struct progress_ctx *c, struct progress_target *t, long
     int rc = stmt_step(st);
     t->assignment_id = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     t->agency_id = agency_id;
+    if (rc == DB_ROW)
+        date_parse_iso(db_col_text(st, 1), &t->document_date);
     int ret = rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
     db_finish_cached(c->db, st);
     return ret;
-}
-
-/* The date of the earliest document that gives the task (no report may be older). */
-static int first_document_date(struct progress_ctx *c, struct progress_target *t)
-{
-    struct stmt *st;
-    if (db_prepare_cached(c->db,
-                          "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
-                          " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
-                          &st, c->e))
-        return c->e->kind;
-    stmt_bind_int(st, 1, t->task_id);
-    if (stmt_step(st) == DB_ROW)
-        date_parse_iso(db_col_text(st, 0), &t->document_date);
-    db_finish_cached(c->db, st);
-    return 0;
 }
 
 static int find_target(struct progress_ctx *c, const struct progress_row *row,
@@ -299,19 +291,22 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
     }
     const struct agency *a = &c->r->agencies[registry_active(c->r, (size_t)idx)];
     t->unit = a->name;
-    return assignment_of(c, t, a->id) || first_document_date(c, t) ? c->e->kind : 0;
+    return assignment_of(c, t, a->id);
 }
 
 /* Why the task takes no report of its own (a group, a repeat), or NULL. */
 static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
 {
-    char *tid = xasprintf("%ld", task_id);
-    long is_group = 0, repeat_of = 0;
-    int ret = db_query_id(c->db, "SELECT is_group FROM task WHERE id = ?", tid, &is_group, c->e);
-    if (!ret)
-        ret = db_query_id(c->db, "SELECT coalesce(repeat_of_id, 0) FROM task WHERE id = ?", tid,
-                          &repeat_of, c->e);
-    free(tid);
+    struct stmt *st;
+    if (db_prepare_cached(c->db, "SELECT is_group, coalesce(repeat_of_id, 0) FROM task WHERE id = ?",
+                          &st, c->e))
+        return c->e->kind;
+    stmt_bind_int(st, 1, task_id);
+    int rc = stmt_step(st);
+    long is_group = rc == DB_ROW ? stmt_int(st, 0) : 0;
+    long repeat_of = rc == DB_ROW ? stmt_int(st, 1) : 0;
+    int ret = rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
+    db_finish_cached(c->db, st);
     if (!ret && is_group)
         *reason = xasprintf("nhiệm vụ %ld là nhóm gồm các nhiệm vụ con: báo cáo theo từng nhiệm"
                             " vụ con",
@@ -610,7 +605,7 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                    " output_number, output_date, issues, output, attachment, original, source,"
                    " source_line, import_id, entered_at, fingerprint, needs_approval) VALUES"
                    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                   " ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING",
+                   " ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING RETURNING id",
                    &st, c->e))
         return c->e->kind;
     char at[DB_TS_LEN], *orig = row_original(row);
@@ -632,9 +627,11 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     db_bind_text(st, 19, at);
     db_bind_text(st, 20, fp);
     stmt_bind_int(st, 21, lock->needs_approval);
-    int ret = db_step_done(c->db, st, c->e);
-    bool added = !ret && db_changes(c->db) > 0;
-    long id = db_last_id(c->db);
+    /* RETURNING: the new id in the same round trip; no row when the report was there */
+    int rc = stmt_step(st);
+    bool added = rc == DB_ROW;
+    long id = added ? stmt_int(st, 0) : 0;
+    int ret = added || rc == DB_DONE ? 0 : db_error(c->db, "cannot write to the database", c->e);
     db_finish_cached(c->db, st);
     if (added)
         ret = audit_added(c, lock, id, orig);
