@@ -298,8 +298,9 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
 static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
 {
     struct stmt *st;
-    if (db_prepare_cached(c->db, "SELECT is_group, coalesce(repeat_of_id, 0) FROM task WHERE id = ?",
-                          &st, c->e))
+    if (db_prepare_cached(c->db,
+                          "SELECT is_group, coalesce(repeat_of_id, 0) FROM task WHERE id = ?", &st,
+                          c->e))
         return c->e->kind;
     stmt_bind_int(st, 1, task_id);
     int rc = stmt_step(st);
@@ -594,6 +595,20 @@ static void count_added(struct progress_summary *sum, const struct progress_entr
     sum->reopenings += en->kind == PROGRESS_REOPEN;
 }
 
+/* Bind the row's text columns (7 to 16) of the insert below. */
+static void bind_row_text(struct progress_ctx *c, struct stmt *st, const struct progress_row *row,
+                          const char *orig)
+{
+    db_bind_text(st, 7, row->result ? row->result : "");
+    db_bind_text(st, 8, row->next ? row->next : "");
+    bind_output(st, row->output);
+    db_bind_text(st, 12, row->issues ? row->issues : "");
+    db_bind_text(st, 13, row->output ? row->output : "");
+    db_bind_text(st, 14, row->attachment ? row->attachment : "");
+    db_bind_text(st, 15, orig);
+    db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
+}
+
 static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                          const struct progress_entry *en, long assignment_id, const char *fp,
                          const struct report_lock *lock)
@@ -612,14 +627,7 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     db_timestamp(at);
     stmt_bind_int(st, 1, assignment_id);
     bind_entry(st, en);
-    db_bind_text(st, 7, row->result ? row->result : "");
-    db_bind_text(st, 8, row->next ? row->next : "");
-    bind_output(st, row->output);
-    db_bind_text(st, 12, row->issues ? row->issues : "");
-    db_bind_text(st, 13, row->output ? row->output : "");
-    db_bind_text(st, 14, row->attachment ? row->attachment : "");
-    db_bind_text(st, 15, orig);
-    db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
+    bind_row_text(c, st, row, orig);
     if (row->line)
         stmt_bind_int(st, 17, (long)row->line);
     if (c->run_id)
