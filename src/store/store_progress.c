@@ -247,19 +247,13 @@ static int find_task(struct progress_ctx *c, const struct progress_row *row, lon
 
 /* ---- the unit and the assignment ---------------------------------------------- */
 
-/*
- * The task's assignment to agency_id (0 when it does not lead the task) and the date of
- * the earliest document that gives the task (no report may be older): one query, since
- * each is a round trip to a database server for every row of a progress table.
- */
+/* The task's assignment to agency_id, or 0 when it does not lead the task. */
 static int assignment_of(struct progress_ctx *c, struct progress_target *t, long agency_id)
 {
     struct stmt *st;
     if (db_prepare_cached(c->db,
-                          "SELECT (SELECT id FROM assignment WHERE task_id = ?1 AND agency_id = ?2"
-                          " AND removed_import_id IS NULL), (SELECT min(d.date) FROM"
-                          " task_document td JOIN document d ON d.id = td.document_id"
-                          " WHERE td.task_id = ?1 AND d.date IS NOT NULL)",
+                          "SELECT id FROM assignment WHERE task_id = ? AND agency_id = ?"
+                          " AND removed_import_id IS NULL",
                           &st, c->e))
         return c->e->kind;
     stmt_bind_int(st, 1, t->task_id);
@@ -267,11 +261,25 @@ static int assignment_of(struct progress_ctx *c, struct progress_target *t, long
     int rc = stmt_step(st);
     t->assignment_id = rc == DB_ROW ? (long)stmt_int(st, 0) : 0;
     t->agency_id = agency_id;
-    if (rc == DB_ROW)
-        date_parse_iso(db_col_text(st, 1), &t->document_date);
     int ret = rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
     db_finish_cached(c->db, st);
     return ret;
+}
+
+/* The date of the earliest document that gives the task (no report may be older). */
+static int first_document_date(struct progress_ctx *c, struct progress_target *t)
+{
+    struct stmt *st;
+    if (db_prepare_cached(c->db,
+                          "SELECT min(d.date) FROM task_document td JOIN document d ON d.id ="
+                          " td.document_id WHERE td.task_id = ? AND d.date IS NOT NULL",
+                          &st, c->e))
+        return c->e->kind;
+    stmt_bind_int(st, 1, t->task_id);
+    if (stmt_step(st) == DB_ROW)
+        date_parse_iso(db_col_text(st, 0), &t->document_date);
+    db_finish_cached(c->db, st);
+    return 0;
 }
 
 static int find_target(struct progress_ctx *c, const struct progress_row *row,
@@ -291,23 +299,19 @@ static int find_target(struct progress_ctx *c, const struct progress_row *row,
     }
     const struct agency *a = &c->r->agencies[registry_active(c->r, (size_t)idx)];
     t->unit = a->name;
-    return assignment_of(c, t, a->id);
+    return assignment_of(c, t, a->id) || first_document_date(c, t) ? c->e->kind : 0;
 }
 
 /* Why the task takes no report of its own (a group, a repeat), or NULL. */
 static int task_refusal(struct progress_ctx *c, long task_id, char **reason)
 {
-    struct stmt *st;
-    if (db_prepare_cached(c->db,
-                          "SELECT is_group, coalesce(repeat_of_id, 0) FROM task WHERE id = ?", &st,
-                          c->e))
-        return c->e->kind;
-    stmt_bind_int(st, 1, task_id);
-    int rc = stmt_step(st);
-    long is_group = rc == DB_ROW ? stmt_int(st, 0) : 0;
-    long repeat_of = rc == DB_ROW ? stmt_int(st, 1) : 0;
-    int ret = rc == DB_ROW || rc == DB_DONE ? 0 : db_error(c->db, "cannot read", c->e);
-    db_finish_cached(c->db, st);
+    char *tid = xasprintf("%ld", task_id);
+    long is_group = 0, repeat_of = 0;
+    int ret = db_query_id(c->db, "SELECT is_group FROM task WHERE id = ?", tid, &is_group, c->e);
+    if (!ret)
+        ret = db_query_id(c->db, "SELECT coalesce(repeat_of_id, 0) FROM task WHERE id = ?", tid,
+                          &repeat_of, c->e);
+    free(tid);
     if (!ret && is_group)
         *reason = xasprintf("nhiệm vụ %ld là nhóm gồm các nhiệm vụ con: báo cáo theo từng nhiệm"
                             " vụ con",
@@ -595,20 +599,6 @@ static void count_added(struct progress_summary *sum, const struct progress_entr
     sum->reopenings += en->kind == PROGRESS_REOPEN;
 }
 
-/* Bind the row's text columns (7 to 16) of the insert below. */
-static void bind_row_text(struct progress_ctx *c, struct stmt *st, const struct progress_row *row,
-                          const char *orig)
-{
-    db_bind_text(st, 7, row->result ? row->result : "");
-    db_bind_text(st, 8, row->next ? row->next : "");
-    bind_output(st, row->output);
-    db_bind_text(st, 12, row->issues ? row->issues : "");
-    db_bind_text(st, 13, row->output ? row->output : "");
-    db_bind_text(st, 14, row->attachment ? row->attachment : "");
-    db_bind_text(st, 15, orig);
-    db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
-}
-
 static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                          const struct progress_entry *en, long assignment_id, const char *fp,
                          const struct report_lock *lock)
@@ -620,14 +610,21 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
                    " output_number, output_date, issues, output, attachment, original, source,"
                    " source_line, import_id, entered_at, fingerprint, needs_approval) VALUES"
                    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                   " ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING RETURNING id",
+                   " ?17, ?18, ?19, ?20, ?21) ON CONFLICT DO NOTHING",
                    &st, c->e))
         return c->e->kind;
     char at[DB_TS_LEN], *orig = row_original(row);
     db_timestamp(at);
     stmt_bind_int(st, 1, assignment_id);
     bind_entry(st, en);
-    bind_row_text(c, st, row, orig);
+    db_bind_text(st, 7, row->result ? row->result : "");
+    db_bind_text(st, 8, row->next ? row->next : "");
+    bind_output(st, row->output);
+    db_bind_text(st, 12, row->issues ? row->issues : "");
+    db_bind_text(st, 13, row->output ? row->output : "");
+    db_bind_text(st, 14, row->attachment ? row->attachment : "");
+    db_bind_text(st, 15, orig);
+    db_bind_text(st, 16, c->opt->source ? c->opt->source : "cli");
     if (row->line)
         stmt_bind_int(st, 17, (long)row->line);
     if (c->run_id)
@@ -635,11 +632,9 @@ static int insert_report(struct progress_ctx *c, const struct progress_row *row,
     db_bind_text(st, 19, at);
     db_bind_text(st, 20, fp);
     stmt_bind_int(st, 21, lock->needs_approval);
-    /* RETURNING: the new id in the same round trip; no row when the report was there */
-    int rc = stmt_step(st);
-    bool added = rc == DB_ROW;
-    long id = added ? stmt_int(st, 0) : 0;
-    int ret = added || rc == DB_DONE ? 0 : db_error(c->db, "cannot write to the database", c->e);
+    int ret = db_step_done(c->db, st, c->e);
+    bool added = !ret && db_changes(c->db) > 0;
+    long id = db_last_id(c->db);
     db_finish_cached(c->db, st);
     if (added)
         ret = audit_added(c, lock, id, orig);
